@@ -1,0 +1,68 @@
+/** Shapes that cross the wire between widget, server and dashboard (spec/api.md). */
+
+export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
+export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+
+/** A feature request as the public API shows it: never emails, traits or revenue. */
+export interface FeedbackRequest {
+  id: string
+  title: string
+  body: string
+  status: RequestStatus
+  /** Distinct people who voted. */
+  votes: number
+  /** Whether the caller is one of them. */
+  voted: boolean
+  createdAt: string
+}
+
+export type PublicSort = 'top' | 'new'
+export type BacklogSort = 'revenue' | 'votes' | 'new'
+
+export interface WidgetProject {
+  id: string
+  name: string
+}
+
+export interface WidgetProjectResponse {
+  project: WidgetProject
+}
+export interface RequestListResponse {
+  requests: FeedbackRequest[]
+}
+export interface RequestResponse {
+  request: FeedbackRequest
+}
+export interface IdentifyResponse {
+  user: { id: string }
+}
+export interface NewRequestBody {
+  title: string
+  body?: string
+}
+
+/** Admin API shapes. */
+export interface AdminProject {
+  id: string
+  name: string
+  audience: string
+  createdAt?: string
+}
+export interface BacklogVoter {
+  sub: string
+  email: string | null
+  plan: string | null
+  mrrCents: number
+}
+export interface BacklogRequest extends FeedbackRequest {
+  mrrCents: number
+  voters: BacklogVoter[]
+}
+export interface CreatedProjectResponse {
+  project: AdminProject
+  secret: string
+}
+export interface RotatedSecretResponse {
+  secret: string
+  previousValidUntil: string
+}

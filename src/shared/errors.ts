@@ -1,0 +1,33 @@
+/** Stable error codes of the wire contract (spec/api.md). Clients branch on these, never on messages. */
+export const TOKEN_ERROR_CODES = [
+  'token_malformed',
+  'token_alg',
+  'token_signature',
+  'token_audience',
+  'token_expired',
+  'token_not_yet_valid',
+  'token_lifetime',
+  'token_claims',
+] as const
+
+export type TokenErrorCode = (typeof TOKEN_ERROR_CODES)[number]
+
+export type ErrorCode =
+  | TokenErrorCode
+  | 'unauthorized'
+  | 'project_not_found'
+  | 'request_not_found'
+  | 'validation_failed'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'not_found'
+  | 'internal_error'
+
+/** Body of every error answer: `{error: {code, message}}`, plus the offending field for validation. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; field?: string }
+}
+
+export function isTokenErrorCode(code: string): code is TokenErrorCode {
+  return (TOKEN_ERROR_CODES as readonly string[]).includes(code)
+}

@@ -1,0 +1,4 @@
+/** Input limits enforced by the server and mirrored by the widget's forms. */
+export const TITLE_MAX_LENGTH = 160
+export const BODY_MAX_LENGTH = 5000
+export const PAYLOAD_MAX_BYTES = 64 * 1024

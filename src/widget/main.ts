@@ -1,0 +1,2 @@
+// Entry of widget.js: placeholder until the core lands.
+export {}

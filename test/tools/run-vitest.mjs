@@ -1,0 +1,34 @@
+// Runs every Vitest project once and closes with the plain `N passed, N failed` line CI reads.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+
+const resultsFile = '.vitest-results.json'
+rmSync(resultsFile, { force: true })
+const run = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${resultsFile}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+)
+
+let passed = 0
+let failed = 0
+let skipped = 0
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'))
+  passed = results.numPassedTests
+  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0)
+  skipped = results.numPendingTests + (results.numTodoTests ?? 0)
+} else {
+  failed = 1
+}
+const exitCode = run.status ?? 1
+if (exitCode !== 0 && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(exitCode === 0 && failed === 0 ? 0 : exitCode || 1)

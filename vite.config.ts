@@ -1,0 +1,99 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
+
+/** widget.js must stay within this many brotli bytes; the build fails past it. */
+export const WIDGET_BROTLI_BUDGET = 12 * 1024
+
+/** Prints raw/gzip/brotli bytes of widget.js on every build and fails the build over budget. */
+function widgetSizeBudget(): Plugin {
+  return {
+    name: 'reqio-widget-size-budget',
+    apply: 'build',
+    writeBundle(options) {
+      const file = resolve(options.dir ?? 'dist', 'widget.js')
+      const code = readFileSync(file)
+      const gzip = gzipSync(code, { level: 9 }).length
+      const brotli = brotliCompressSync(code).length
+      console.log(
+        `\nwidget.js: ${code.length} B raw, ${gzip} B gzip, ${brotli} B brotli (budget ${WIDGET_BROTLI_BUDGET} B brotli)`,
+      )
+      if (brotli > WIDGET_BROTLI_BUDGET) {
+        throw new Error(
+          `widget.js is ${brotli} B brotli, over the ${WIDGET_BROTLI_BUDGET} B budget`,
+        )
+      }
+    },
+  }
+}
+
+const widgetBuild = defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2019',
+    minify: true,
+    sourcemap: false,
+    copyPublicDir: false,
+    lib: {
+      entry: resolve(import.meta.dirname, 'src/widget/main.ts'),
+      formats: ['iife'],
+      name: 'ReqioWidget',
+      fileName: () => 'widget.js',
+    },
+    rolldownOptions: {
+      output: { inlineDynamicImports: true },
+    },
+  },
+  plugins: [widgetSizeBudget()],
+})
+
+const dashboardBuild = defineConfig({
+  root: resolve(import.meta.dirname, 'src/dashboard'),
+  base: '/dashboard/',
+  publicDir: false,
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/dashboard'),
+    emptyOutDir: true,
+    target: 'es2020',
+  },
+})
+
+export default defineConfig(({ mode }) => ({
+  ...(mode === 'dashboard' ? dashboardBuild : widgetBuild),
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'widget',
+          environment: 'happy-dom',
+          include: ['test/widget/**/*.test.{ts,tsx}', 'test/dashboard/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts', 'test/shared/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+}))
