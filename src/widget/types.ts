@@ -1,0 +1,114 @@
+/**
+ * The widget's public surface (`window.Reqio`) and the contract between the widget core
+ * (config, identity, API client, events) and its UI (src/widget/ui).
+ */
+import type {
+  FeedbackRequest,
+  IdentifyResponse,
+  NewRequestBody,
+  PublicSort,
+  RequestListResponse,
+  RequestResponse,
+  WidgetProjectResponse,
+} from '../shared/api'
+import type { ErrorCode } from '../shared/errors'
+
+/** Failure codes of the API client: the server's codes plus what can go wrong on the way. */
+export type ApiFailureCode = ErrorCode | 'network_error' | 'timeout' | 'bad_response'
+
+export interface ApiFailure {
+  code: ApiFailureCode
+  message: string
+  /** HTTP status; 0 when no answer arrived. */
+  status: number
+  /** Seconds to wait, from `Retry-After`, when rate limited. */
+  retryAfterSeconds?: number
+}
+
+/** What every API call returns: it never throws. */
+export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiFailure }
+
+/** The fetch client; every call carries the identity headers. */
+export interface WidgetApi {
+  getProject(): Promise<ApiResult<WidgetProjectResponse>>
+  listRequests(params: { sort: PublicSort; q?: string }): Promise<ApiResult<RequestListResponse>>
+  submitRequest(body: NewRequestBody, idempotencyKey: string): Promise<ApiResult<RequestResponse>>
+  vote(requestId: string): Promise<ApiResult<RequestResponse>>
+  unvote(requestId: string): Promise<ApiResult<RequestResponse>>
+  identify(): Promise<ApiResult<IdentifyResponse>>
+}
+
+export type LauncherPosition = 'bottom-right' | 'bottom-left'
+export type Theme = 'light' | 'dark' | 'auto'
+
+/** Everything read once from our own <script> tag. */
+export interface WidgetConfig {
+  projectId: string
+  /** From `data-identity-token`. */
+  token?: string
+  /** From `data-api-url`, else the origin of the script's own src. No trailing slash. */
+  apiUrl: string
+  position: LauncherPosition
+  /** `data-launcher="none"` hides the launcher; the host calls `Reqio.open()`. */
+  launcher: 'default' | 'none'
+  theme: Theme
+  /** `data-accent`, a CSS color. */
+  accent?: string
+  /** `data-locale`, else the page's `lang`. */
+  locale?: string
+}
+
+export interface ReqioEventMap {
+  ready: { projectId: string }
+  open: undefined
+  close: undefined
+  submit: { request: FeedbackRequest; pending: boolean }
+  vote: { requestId: string; voted: boolean; pending: boolean }
+  error: { code: string; message: string }
+  identify: undefined
+  reset: undefined
+  /** The token expired and no refresh provider could give a fresh one. */
+  token_expired: { message: string }
+}
+export type ReqioEventName = keyof ReqioEventMap
+export type ReqioListener<E extends ReqioEventName> = (payload: ReqioEventMap[E]) => void
+
+export interface IdentifyOptions {
+  /** Asked for a fresh token when the current one has expired or is about to. */
+  refresh?: () => Promise<string> | string
+}
+
+/** `window.Reqio`: every method is safe to call at any time, before or after load. */
+export interface Reqio {
+  identify(token: string, options?: IdentifyOptions): void
+  /** Logout: forgets the token, starts a new anonymous id, clears per-user state. */
+  reset(): void
+  open(): void
+  close(): void
+  /** Returns a function that removes the listener. */
+  on<E extends ReqioEventName>(event: E, listener: ReqioListener<E>): () => void
+  off<E extends ReqioEventName>(event: E, listener: ReqioListener<E>): void
+}
+
+/** What the core hands to the UI. */
+export interface WidgetCore {
+  config: WidgetConfig
+  api: WidgetApi
+  emit<E extends ReqioEventName>(event: E, payload: ReqioEventMap[E]): void
+  on<E extends ReqioEventName>(event: E, listener: ReqioListener<E>): () => void
+  /**
+   * A stable key for whoever is using the widget now (the token's sub, or the anonymous id),
+   * so per-user state such as the outbox is only replayed for the same identity.
+   */
+  identityKey(): string
+  /** Called after identify() and reset(): the UI drops per-user caches and reloads. */
+  onIdentityChange(listener: () => void): () => void
+}
+
+export interface WidgetUi {
+  open(): void
+  close(): void
+  destroy(): void
+}
+
+export type CreateUi = (core: WidgetCore) => WidgetUi
