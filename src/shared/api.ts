@@ -66,3 +66,27 @@ export interface RotatedSecretResponse {
   secret: string
   previousValidUntil: string
 }
+
+/**
+ * `POST /v1/admin/projects/{id}/token-check` `{token}`: the dashboard's "Check a token".
+ * Always 200 for a well-formed call: the verdict is in the body, with the same codes the
+ * public API would answer.
+ */
+export interface TokenCheckRequest {
+  token: string
+}
+export type TokenCheckResponse =
+  | {
+      valid: true
+      claims: {
+        sub: string
+        email: string | null
+        plan: string | null
+        interval: 'month' | 'year' | null
+        amount: number | null
+        mrrCents: number | null
+        iat: number
+        exp: number
+      }
+    }
+  | { valid: false; error: { code: string; message: string } }
