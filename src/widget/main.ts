@@ -1,2 +1,5 @@
-// Entry of widget.js: placeholder until the core lands.
-export {}
+// Entry of widget.js: boots the widget against this page. Exports nothing.
+import { bootWidget } from './boot'
+import { createUi } from './ui'
+
+bootWidget(window, createUi)

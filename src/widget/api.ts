@@ -1,0 +1,63 @@
+import { ANONYMOUS_ID_HEADER, IDEMPOTENCY_KEY_HEADER } from '../shared/identity'
+import { fetchJson, type JsonRequest } from './http'
+import type { Identity } from './identity'
+import type { ApiResult, WidgetApi, WidgetConfig } from './types'
+
+/**
+ * The widget's API client. Every call carries the identity headers: the anonymous id always,
+ * and the bearer token whenever someone has been identified. A request whose token the
+ * server calls expired is renewed and retried once.
+ */
+export function createWidgetApi(
+  config: Pick<WidgetConfig, 'apiUrl' | 'projectId'>,
+  identity: Identity,
+): WidgetApi {
+  const projectUrl = `${config.apiUrl}/v1/projects/${encodeURIComponent(config.projectId)}`
+
+  async function call<T>(
+    method: JsonRequest['method'],
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResult<T>> {
+    // Read now, with the token: who asked is who the request speaks for, even if reset() follows.
+    const anonymousId = identity.anonymousId()
+    const send = (token: string | undefined) =>
+      fetchJson<T>({
+        method,
+        url: projectUrl + path,
+        body,
+        headers: {
+          ...extraHeaders,
+          [ANONYMOUS_ID_HEADER]: anonymousId,
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+      })
+
+    const authorization = await identity.authorize()
+    if (!authorization.ok) return authorization
+    const result = await send(authorization.token)
+    if (result.ok || result.error.code !== 'token_expired' || !authorization.token) return result
+
+    const renewed = await identity.authorizeAfterRejection(authorization.token)
+    if (!renewed.ok) return renewed
+    // Logged out meanwhile: the user's action is not replayed anonymously.
+    return renewed.token ? send(renewed.token) : result
+  }
+
+  const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`
+
+  return {
+    getProject: () => call('GET', '/widget'),
+    listRequests: ({ sort, q }) => {
+      const query = new URLSearchParams({ sort })
+      if (q) query.set('q', q)
+      return call('GET', `/requests?${query}`)
+    },
+    submitRequest: (body, idempotencyKey) =>
+      call('POST', '/requests', body, { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }),
+    vote: (requestId) => call('POST', `${requestPath(requestId)}/vote`),
+    unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
+    identify: () => call('POST', '/identify'),
+  }
+}

@@ -1,0 +1,47 @@
+import { readWidgetConfig } from './config'
+import { createWidget } from './core'
+import { describeError, logErrorOnce } from './log'
+import { installReqio } from './queue'
+import type { CreateUi } from './types'
+
+/**
+ * What widget.js does when it executes. Synchronously: read the config and make
+ * `window.Reqio` callable. Once the DOM is ready: build the widget, replay the queued calls
+ * in order (so a queued identify() precedes any request), then mount the UI.
+ */
+export function bootWidget(win: Window, createUi: CreateUi): void {
+  try {
+    const installed = installReqio(win)
+    if (!installed) return
+    const config = readWidgetConfig(win.document)
+    if (!config) {
+      // Inert, but calls into window.Reqio keep working (and do nothing).
+      installed.start({
+        identify() {},
+        reset() {},
+        open() {},
+        close() {},
+        on: () => () => {},
+        off() {},
+      })
+      return
+    }
+    const start = () => {
+      try {
+        const widget = createWidget(config, createUi)
+        installed.start(widget.reqio)
+        widget.mount()
+      } catch (error) {
+        logErrorOnce(describeError(error))
+      }
+    }
+    if (win.document.readyState === 'loading') {
+      win.document.addEventListener('DOMContentLoaded', start, { once: true })
+    } else {
+      start()
+    }
+  } catch (error) {
+    // Last guard between our code and the host page.
+    logErrorOnce(describeError(error))
+  }
+}

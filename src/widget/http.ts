@@ -1,0 +1,88 @@
+import type { ApiFailure, ApiFailureCode, ApiResult } from './types'
+
+/** Long enough for a slow mobile network, short enough that the UI can say something. */
+export const REQUEST_TIMEOUT_MS = 10_000
+
+export interface JsonRequest {
+  method: 'GET' | 'POST' | 'DELETE'
+  url: string
+  headers: Record<string, string>
+  body?: unknown
+  timeoutMs?: number
+}
+
+/**
+ * One fetch, turned into an ApiResult: never throws, never hangs past the timeout.
+ * Content-Type is sent only with a body, so body-less requests stay as simple as CORS allows.
+ */
+export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, request.timeoutMs ?? REQUEST_TIMEOUT_MS)
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers }
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: controller.signal,
+      credentials: 'omit',
+    })
+    return await readAnswer<T>(response)
+  } catch (error) {
+    return timedOut
+      ? failure('timeout', 'The Reqio server took too long to answer.', 0)
+      : failure('network_error', `Could not reach the Reqio server: ${String(error)}`, 0)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function readAnswer<T>(response: Response): Promise<ApiResult<T>> {
+  const status = response.status
+  let body: unknown
+  try {
+    body = JSON.parse(await response.text())
+  } catch {
+    return failure('bad_response', `The Reqio server answered ${status} without JSON.`, status)
+  }
+  if (response.ok) return { ok: true, data: body as T, status }
+
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
+  if (typeof error?.code !== 'string') {
+    return failure(
+      'bad_response',
+      `The Reqio server answered ${status} without an error code.`,
+      status,
+    )
+  }
+  const result = failure(
+    error.code as ApiFailureCode,
+    typeof error.message === 'string' ? error.message : error.code,
+    status,
+  )
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
+  if (retryAfterSeconds !== undefined) result.error.retryAfterSeconds = retryAfterSeconds
+  return result
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000))
+}
+
+function failure(
+  code: ApiFailureCode,
+  message: string,
+  status: number,
+): { ok: false; error: ApiFailure } {
+  return { ok: false, error: { code, message, status } }
+}
