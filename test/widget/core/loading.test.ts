@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { REQIO_INLINE_STUB } from '../../../src/shared/inline-stub'
+import {
+  addWidgetScript,
+  anonymousIdOf,
+  bearerOf,
+  captureFetch,
+  cleanPage,
+  loadWidgetJs,
+  page,
+  settle,
+  tokenFor,
+} from './helpers'
+
+function pretendDocumentIsLoading(): () => void {
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' })
+  return () => {
+    delete (document as { readyState?: unknown }).readyState
+    document.dispatchEvent(new Event('DOMContentLoaded'))
+  }
+}
+
+function runInlineStub(): void {
+  // The snippet runs as a classic script in the page, before widget.js.
+  new Function(REQIO_INLINE_STUB)()
+}
+
+beforeEach(() => {
+  addWidgetScript({ 'data-project-id': 'p1' })
+})
+afterEach(() => {
+  delete (document as { readyState?: unknown }).readyState
+  cleanPage()
+})
+
+describe('window.Reqio before and after widget.js initialises', () => {
+  it('exists synchronously and queues calls until the page has loaded', async () => {
+    const { requests } = captureFetch()
+    const finishLoading = pretendDocumentIsLoading()
+    const token = tokenFor('user-1')
+
+    await loadWidgetJs()
+    const events: string[] = []
+    page.Reqio.on('ready', () => events.push('ready'))
+    page.Reqio.identify(token)
+    await settle()
+    expect(requests).toHaveLength(0)
+    expect(events).toEqual([])
+
+    finishLoading()
+    await settle()
+
+    expect(events).toEqual(['ready'])
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/projects/p1/identify'])
+    expect(bearerOf(requests[0])).toBe(`Bearer ${token}`)
+  })
+
+  it('replays queued calls in order, identify before any request', async () => {
+    const { requests } = captureFetch()
+    const finishLoading = pretendDocumentIsLoading()
+    const alice = tokenFor('alice')
+    const bob = tokenFor('bob')
+
+    await loadWidgetJs()
+    const events: string[] = []
+    for (const name of ['identify', 'reset', 'ready'] as const)
+      page.Reqio.on(name, () => events.push(name))
+    page.Reqio.identify(alice)
+    page.Reqio.reset()
+    page.Reqio.identify(bob)
+    finishLoading()
+    await settle()
+
+    expect(events).toEqual(['identify', 'reset', 'identify', 'ready'])
+    expect(requests.map(bearerOf)).toEqual([`Bearer ${alice}`, `Bearer ${bob}`])
+    // reset() started a new anonymous id between the two users.
+    expect(anonymousIdOf(requests[0])).not.toBe(anonymousIdOf(requests[1]))
+  })
+
+  it('lets an unsubscribe returned before load remove the listener', async () => {
+    captureFetch()
+    const finishLoading = pretendDocumentIsLoading()
+    await loadWidgetJs()
+    const ready = vi.fn()
+
+    const unsubscribe = page.Reqio.on('ready', ready)
+    unsubscribe()
+    finishLoading()
+    await settle()
+
+    expect(ready).not.toHaveBeenCalled()
+  })
+
+  it('adopts the inline stub and replays what the page queued before widget.js arrived', async () => {
+    const { requests } = captureFetch()
+    const token = tokenFor('user-1')
+    runInlineStub()
+    const stub = page.Reqio
+    const ready = vi.fn()
+    stub.on('ready', ready)
+    stub.identify(token)
+    expect(stub.q).toHaveLength(2)
+
+    await loadWidgetJs()
+    await settle()
+
+    expect(page.Reqio).toBe(stub)
+    expect(stub.q).toHaveLength(0)
+    expect(ready).toHaveBeenCalledWith({ projectId: 'p1' })
+    expect(requests.map((r) => `${r.method} ${r.path} ${bearerOf(r)}`)).toEqual([
+      `POST /v1/projects/p1/identify Bearer ${token}`,
+    ])
+  })
+
+  it('keeps working when the inline stub runs again after widget.js has loaded', async () => {
+    const { requests } = captureFetch()
+    await loadWidgetJs()
+    const token = tokenFor('user-1')
+
+    runInlineStub()
+    page.Reqio.identify(token)
+    await settle()
+
+    expect(requests.map(bearerOf)).toEqual([`Bearer ${token}`])
+  })
+
+  it('never starts a second instance or replays twice when widget.js is loaded twice', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { requests } = captureFetch()
+    runInlineStub()
+    const ready = vi.fn()
+    const identified = vi.fn()
+    page.Reqio.on('ready', ready)
+    page.Reqio.on('identify', identified)
+    page.Reqio.identify(tokenFor('user-1'))
+
+    await loadWidgetJs()
+    const first = page.Reqio
+    addWidgetScript({ 'data-project-id': 'p1' })
+    await loadWidgetJs()
+    await settle()
+
+    expect(page.Reqio).toBe(first)
+    expect(ready).toHaveBeenCalledTimes(1)
+    expect(identified).toHaveBeenCalledTimes(1)
+    expect(requests).toHaveLength(1)
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[Reqio\] widget\.js is loaded more than once/),
+    )
+  })
+})
