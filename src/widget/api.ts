@@ -40,9 +40,7 @@ export function createWidgetApi(
     if (result.ok || result.error.code !== 'token_expired' || !authorization.token) return result
 
     const renewed = await identity.authorizeAfterRejection(authorization.token)
-    if (!renewed.ok) return renewed
-    // Logged out meanwhile: the user's action is not replayed anonymously.
-    return renewed.token ? send(renewed.token) : result
+    return renewed.ok ? send(renewed.token) : renewed
   }
 
   const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`

@@ -137,6 +137,19 @@ export function createIdentity(deps: {
   }
 
   /**
+   * The token changed while a request waited: it may go with the new token of the same
+   * person, never as somebody else or anonymously.
+   */
+  function authorizeForSamePerson(staleToken: string): Authorization {
+    const staleSub = inspectToken(staleToken, now()).sub
+    if (token && staleSub !== undefined && inspectToken(token, now()).sub === staleSub) {
+      return { ok: true, token }
+    }
+    const message = 'The user changed (identify or reset) before this request could be sent.'
+    return { ok: false, error: { code: 'identity_changed', message, status: 0 } }
+  }
+
+  /**
    * Renews `staleToken` through the provider. `serverRejected`: the server already refused it,
    * so it is not sent again even if our clock thinks it is still valid.
    */
@@ -146,7 +159,7 @@ export function createIdentity(deps: {
   ): Promise<Authorization> {
     const fresh = refresh ? await refreshOnce(refresh) : undefined
     if (fresh) return { ok: true, token: fresh }
-    if (token !== staleToken) return token ? { ok: true, token } : { ok: true }
+    if (token !== staleToken) return authorizeForSamePerson(staleToken)
     const status = inspectToken(staleToken, now()).status
     // Close to expiry but still valid: better sent than held back.
     if (status === 'expiring' && !serverRejected) return { ok: true, token: staleToken }
@@ -207,8 +220,8 @@ export function createIdentity(deps: {
       return authorizeRenewing(token, false)
     },
     async authorizeAfterRejection(rejectedToken) {
-      // Someone already renewed (or dropped) the token: use what is current, without asking again.
-      if (token !== rejectedToken) return token ? { ok: true, token } : { ok: true }
+      // Already renewed (or dropped) meanwhile: no need to ask the provider again.
+      if (token !== rejectedToken) return authorizeForSamePerson(rejectedToken)
       return authorizeRenewing(rejectedToken, true)
     },
   }

@@ -13,8 +13,17 @@ import type {
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
 
-/** Failure codes of the API client: the server's codes plus what can go wrong on the way. */
-export type ApiFailureCode = ErrorCode | 'network_error' | 'timeout' | 'bad_response'
+/**
+ * Failure codes of the API client: the server's codes plus what can go wrong on the way.
+ * `identity_changed`: identify() or reset() switched to another person while the request
+ * waited for a fresh token, so it was not sent (it would have spoken for the wrong person).
+ */
+export type ApiFailureCode =
+  | ErrorCode
+  | 'network_error'
+  | 'timeout'
+  | 'bad_response'
+  | 'identity_changed'
 
 export interface ApiFailure {
   code: ApiFailureCode
