@@ -1,3 +1,5 @@
 import { render } from 'preact'
+import { App } from './app'
+import './styles.css'
 
-render(<h1>Reqio dashboard</h1>, document.getElementById('app') as HTMLElement)
+render(<App />, document.getElementById('app') as HTMLElement)

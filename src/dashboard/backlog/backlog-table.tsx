@@ -1,0 +1,49 @@
+import type { BacklogRequest } from '../../shared/api'
+import { formatMoney } from '../format/money'
+import { STATUS_LABELS } from './status-labels'
+
+/** One row per request; the title opens it. */
+export function BacklogTable({
+  requests,
+  onOpen,
+}: {
+  requests: BacklogRequest[]
+  onOpen: (requestId: string) => void
+}) {
+  return (
+    <table class="backlog-table">
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col" class="number">
+            Votes
+          </th>
+          <th scope="col" class="number">
+            Identified voters
+          </th>
+          <th scope="col" class="number">
+            MRR
+          </th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {requests.map((request) => (
+          <tr key={request.id}>
+            <th scope="row">
+              <button type="button" class="link" onClick={() => onOpen(request.id)}>
+                {request.title}
+              </button>
+            </th>
+            <td class="number">{request.votes}</td>
+            <td class="number">{request.voters.length}</td>
+            <td class="number">{formatMoney(request.mrrCents)}</td>
+            <td>
+              <span class={`status status-${request.status}`}>{STATUS_LABELS[request.status]}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

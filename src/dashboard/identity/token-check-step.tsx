@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks'
+import type { TokenCheckResponse } from '../../shared/api'
+import type { AdminClient } from '../api/admin-client'
+import { formatMoney } from '../format/money'
+import { explainTokenFailure } from './token-check-explanations'
+
+type Outcome =
+  | { kind: 'result'; response: TokenCheckResponse }
+  | { kind: 'unreachable'; message: string }
+
+/** Step 5: paste a token your server minted and see whether Reqio accepts it, and why not. */
+export function TokenCheckStep({
+  client,
+  projectId,
+  audience,
+}: {
+  client: AdminClient
+  projectId: string
+  audience: string
+}) {
+  const [token, setToken] = useState('')
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function check(event: Event) {
+    event.preventDefault()
+    setBusy(true)
+    const result = await client.checkToken(projectId, token.trim())
+    setBusy(false)
+    setOutcome(
+      result.ok
+        ? { kind: 'result', response: result.data }
+        : { kind: 'unreachable', message: result.message },
+    )
+  }
+
+  return (
+    <section class="step" aria-labelledby="step-check">
+      <h3 id="step-check">5. Check a token</h3>
+      <p>
+        Paste a token your server minted. Reqio verifies it against this project exactly as the
+        widget's requests are verified, so you know it works before you ship.
+      </p>
+      <form onSubmit={check}>
+        <label for="token-to-check">Token</label>
+        <textarea
+          id="token-to-check"
+          rows={3}
+          spellcheck={false}
+          value={token}
+          onInput={(event) => setToken(event.currentTarget.value)}
+        />
+        <button type="submit" class="primary" disabled={busy || token.trim() === ''}>
+          Check token
+        </button>
+      </form>
+      {outcome ? <TokenCheckOutcome outcome={outcome} audience={audience} /> : null}
+    </section>
+  )
+}
+
+function TokenCheckOutcome({ outcome, audience }: { outcome: Outcome; audience: string }) {
+  if (outcome.kind === 'unreachable') {
+    return (
+      <div class="outcome failure" role="status">
+        <p>The check did not run: {outcome.message}</p>
+      </div>
+    )
+  }
+  const { response } = outcome
+  if (!response.valid) {
+    const explanation = explainTokenFailure(response.error.code, audience)
+    return (
+      <div class="outcome failure" role="status">
+        <p>
+          <strong>Not accepted: {explanation.problem}</strong>
+        </p>
+        <p>Fix: {explanation.fix}</p>
+        <p class="hint">
+          Server says ({response.error.code}): {response.error.message}
+        </p>
+      </div>
+    )
+  }
+  const { claims } = response
+  return (
+    <div class="outcome success" role="status">
+      <p>
+        <strong>Verified.</strong> This token is accepted for this project.
+      </p>
+      <dl>
+        <dt>sub</dt>
+        <dd>{claims.sub}</dd>
+        <dt>email</dt>
+        <dd>{claims.email ?? 'none'}</dd>
+        <dt>plan</dt>
+        <dd>{claims.plan ?? 'none'}</dd>
+        <dt>monthly revenue</dt>
+        <dd>{claims.mrrCents === null ? 'none' : formatMoney(claims.mrrCents)}</dd>
+      </dl>
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks'
+
+type CopyState = 'idle' | 'copied' | 'failed'
+
+/** Copies `text` to the clipboard and says so; `label` names what is copied for screen readers. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<CopyState>('idle')
+  useEffect(() => {
+    if (state === 'idle') return
+    const timer = setTimeout(() => setState('idle'), 2000)
+    return () => clearTimeout(timer)
+  }, [state])
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text)
+      setState('copied')
+    } catch {
+      // Clipboard access can be refused (permissions, insecure origin): the text stays selectable.
+      setState('failed')
+    }
+  }
+
+  return (
+    <button type="button" class="copy-button" aria-label={`Copy ${label}`} onClick={copy}>
+      {state === 'copied'
+        ? 'Copied'
+        : state === 'failed'
+          ? 'Copy failed: select it by hand'
+          : 'Copy'}
+    </button>
+  )
+}
