@@ -32,10 +32,12 @@ export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> 
       signal: controller.signal,
       credentials: 'omit',
     })
-    return await readAnswer<T>(response)
+    const result = await readAnswer<T>(response)
+    // An abort while the body streams in shows up as unreadable JSON: it is still a timeout.
+    return timedOut ? timeoutFailure() : result
   } catch (error) {
     return timedOut
-      ? failure('timeout', 'The Reqio server took too long to answer.', 0)
+      ? timeoutFailure()
       : failure('network_error', `Could not reach the Reqio server: ${String(error)}`, 0)
   } finally {
     clearTimeout(timer)
@@ -77,6 +79,10 @@ export function parseRetryAfter(value: string | null, nowMs = Date.now()): numbe
   if (/^\d+$/.test(trimmed)) return Number(trimmed)
   const date = Date.parse(trimmed)
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000))
+}
+
+function timeoutFailure(): { ok: false; error: ApiFailure } {
+  return failure('timeout', 'The Reqio server took too long to answer.', 0)
 }
 
 function failure(

@@ -146,6 +146,27 @@ describe('merging anonymous activity into the identified user', () => {
     expect(requests.map((r) => r.path)).toEqual(['/v1/projects/p1/identify'])
   })
 
+  it('attaches a refresh provider to the server-rendered token without merging twice', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const rendered = tokenFor('user-1')
+    const fresh = tokenFor('user-1', 600)
+    const { requests } = captureFetch()
+    const { reqio, core } = await startCore(testConfig({ token: rendered }))
+    const identified = vi.fn()
+    reqio.on('identify', identified)
+
+    reqio.identify(rendered, { refresh: async () => fresh })
+    await settle()
+    vi.advanceTimersByTime(290_000)
+    await core.api.getProject()
+
+    expect(identified).not.toHaveBeenCalled()
+    expect(requests.map((r) => `${r.path} ${bearerOf(r)}`)).toEqual([
+      `/v1/projects/p1/identify Bearer ${rendered}`,
+      `/v1/projects/p1/widget Bearer ${fresh}`,
+    ])
+  })
+
   it('tries the merge again on the next load when it failed', async () => {
     const { requests } = captureFetch(() => new Response('upstream down', { status: 502 }))
     await startCore(testConfig({ token: tokenFor('user-1') }))

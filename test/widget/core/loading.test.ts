@@ -4,6 +4,7 @@ import {
   addWidgetScript,
   anonymousIdOf,
   bearerOf,
+  type CapturedRequest,
   captureFetch,
   cleanPage,
   loadWidgetJs,
@@ -18,6 +19,14 @@ function pretendDocumentIsLoading(): () => void {
     delete (document as { readyState?: unknown }).readyState
     document.dispatchEvent(new Event('DOMContentLoaded'))
   }
+}
+
+/**
+ * The real UI may prefetch the board when the page is idle; these tests are about what the
+ * core sends, so they look at the identify calls.
+ */
+function identifyCalls(requests: CapturedRequest[]): CapturedRequest[] {
+  return requests.filter((request) => request.path.endsWith('/identify'))
 }
 
 function runInlineStub(): void {
@@ -51,8 +60,8 @@ describe('window.Reqio before and after widget.js initialises', () => {
     await settle()
 
     expect(events).toEqual(['ready'])
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/projects/p1/identify'])
-    expect(bearerOf(requests[0])).toBe(`Bearer ${token}`)
+    expect(requests[0]?.path).toBe('/v1/projects/p1/identify')
+    expect(identifyCalls(requests).map(bearerOf)).toEqual([`Bearer ${token}`])
   })
 
   it('replays queued calls in order, identify before any request', async () => {
@@ -72,9 +81,10 @@ describe('window.Reqio before and after widget.js initialises', () => {
     await settle()
 
     expect(events).toEqual(['identify', 'reset', 'identify', 'ready'])
-    expect(requests.map(bearerOf)).toEqual([`Bearer ${alice}`, `Bearer ${bob}`])
+    const [first, second] = identifyCalls(requests)
+    expect([first, second].map(bearerOf)).toEqual([`Bearer ${alice}`, `Bearer ${bob}`])
     // reset() started a new anonymous id between the two users.
-    expect(anonymousIdOf(requests[0])).not.toBe(anonymousIdOf(requests[1]))
+    expect(anonymousIdOf(first)).not.toBe(anonymousIdOf(second))
   })
 
   it('lets an unsubscribe returned before load remove the listener', async () => {
@@ -107,9 +117,8 @@ describe('window.Reqio before and after widget.js initialises', () => {
     expect(page.Reqio).toBe(stub)
     expect(stub.q).toHaveLength(0)
     expect(ready).toHaveBeenCalledWith({ projectId: 'p1' })
-    expect(requests.map((r) => `${r.method} ${r.path} ${bearerOf(r)}`)).toEqual([
-      `POST /v1/projects/p1/identify Bearer ${token}`,
-    ])
+    expect(requests[0]?.path).toBe('/v1/projects/p1/identify')
+    expect(identifyCalls(requests).map(bearerOf)).toEqual([`Bearer ${token}`])
   })
 
   it('keeps working when the inline stub runs again after widget.js has loaded', async () => {
@@ -121,7 +130,7 @@ describe('window.Reqio before and after widget.js initialises', () => {
     page.Reqio.identify(token)
     await settle()
 
-    expect(requests.map(bearerOf)).toEqual([`Bearer ${token}`])
+    expect(identifyCalls(requests).map(bearerOf)).toEqual([`Bearer ${token}`])
   })
 
   it('never starts a second instance or replays twice when widget.js is loaded twice', async () => {
@@ -143,7 +152,7 @@ describe('window.Reqio before and after widget.js initialises', () => {
     expect(page.Reqio).toBe(first)
     expect(ready).toHaveBeenCalledTimes(1)
     expect(identified).toHaveBeenCalledTimes(1)
-    expect(requests).toHaveLength(1)
+    expect(identifyCalls(requests)).toHaveLength(1)
     expect(warn).toHaveBeenCalledWith(
       expect.stringMatching(/^\[Reqio\] widget\.js is loaded more than once/),
     )
