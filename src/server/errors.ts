@@ -1,0 +1,58 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ApiErrorBody, ErrorCode } from '../shared/errors'
+import type { Logger } from './logger'
+
+/** The one error type of the server: a stable code from spec/api.md, a status and a human message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export function validationFailed(field: string, message: string): ApiError {
+  return new ApiError(400, 'validation_failed', message, field)
+}
+
+export function errorBody(error: ApiError): ApiErrorBody {
+  const body: ApiErrorBody = { error: { code: error.code, message: error.message } }
+  if (error.field) body.error.field = error.field
+  return body
+}
+
+/** Answers every thrown error as `{error: {code, message}}`; unknown errors never leak a stack. */
+export function createErrorHandler(logger: Logger) {
+  return (err: Error, c: Context) => {
+    const apiError = toApiError(err)
+    if (apiError.status >= 500) logger.error(`${c.req.method} ${c.req.path} failed`, err)
+    for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value)
+    return c.json(errorBody(apiError), apiError.status)
+  }
+}
+
+function toApiError(err: Error): ApiError {
+  if (err instanceof ApiError) return err
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return new ApiError(413, 'payload_too_large', 'The body is too large.')
+    if (err.status === 401) return new ApiError(401, 'unauthorized', 'Authorization required.')
+    if (err.status < 500)
+      return new ApiError(err.status, 'validation_failed', err.message || 'Bad request.')
+  }
+  return new ApiError(500, 'internal_error', 'Something went wrong on our side.')
+}
+
+export function notFoundHandler(c: Context) {
+  return c.json(
+    errorBody(new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+    404,
+  )
+}

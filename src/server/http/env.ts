@@ -1,0 +1,33 @@
+import type { Clock } from '../clock'
+import type { ServerConfig } from '../config'
+import type { IdentityVerifier } from '../identity/identity-verifier'
+import type { Logger } from '../logger'
+import type { Actor, ProjectRecord, Store } from '../store'
+import type { RateLimiter } from './rate-limit'
+
+/** What createApp is given. */
+export interface AppDeps {
+  store: Store
+  /** adminToken must be resolved (see admin-token.ts) before the app is built. */
+  config: ServerConfig & { adminToken: string }
+  clock: Clock
+  logger: Logger
+}
+
+/** What every route file receives: the deps plus the per-process helpers createApp builds. */
+export interface RouteDeps extends AppDeps {
+  verifier: IdentityVerifier
+  rateLimiter: RateLimiter
+}
+
+/** Hono context variables set by middleware. */
+export interface AppEnv {
+  Variables: {
+    /** Set on /v1/projects/:projectId/* once the project exists. */
+    project: ProjectRecord
+    /** Who is calling a public endpoint; null when neither a token nor an anonymous id came. */
+    actor: Actor | null
+    /** The anonymous id header, when valid. */
+    anonymousId: string | null
+  }
+}

@@ -1,0 +1,14 @@
+import * as v from 'valibot'
+
+/** `traits` in an identity token: all three fields, amount in cents as billed. */
+export const RevenueTraitsSchema = v.looseObject({
+  plan: v.pipe(v.string(), v.maxLength(200)),
+  amount: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  interval: v.picklist(['month', 'year']),
+})
+
+/** The optional claims we read beyond what jose checks; email may be null or absent. */
+export const OptionalClaimsSchema = v.looseObject({
+  email: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(320)))),
+  traits: v.optional(RevenueTraitsSchema),
+})

@@ -1,0 +1,61 @@
+import { join } from 'node:path'
+import { resolveAdminToken } from './admin-token'
+import { createApp } from './app'
+import { systemClock } from './clock'
+import { readServerConfig } from './config'
+import { DEMO_PROJECT_ID, seedDemoProject } from './demo'
+import { listen } from './listen'
+import { consoleLogger as logger } from './logger'
+import { openStore } from './store'
+
+/** Starts Reqio: env → store (migrated) → HTTP; SIGTERM/SIGINT drain, then close the database. */
+async function main(): Promise<void> {
+  const config = readServerConfig()
+  const admin = resolveAdminToken(config)
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+  })
+  logger.info(
+    config.databaseUrl
+      ? 'storage: PostgreSQL (DATABASE_URL)'
+      : `storage: embedded, ${config.dataDir}`,
+  )
+  if (config.demo && (await seedDemoProject(store, systemClock))) {
+    logger.info(`demo mode: created project "${DEMO_PROJECT_ID}"`)
+  }
+
+  const app = createApp({
+    store,
+    config: { ...config, adminToken: admin.token },
+    clock: systemClock,
+    logger,
+  })
+  const running = await listen(app, config.host, config.port)
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${running.port}`
+  logger.info(`demo page:  ${origin}/`)
+  logger.info(`dashboard:  ${origin}/dashboard`)
+  if (admin.generated) {
+    // Printed this once; later starts read it from the file.
+    logger.info(`admin token (generated, saved to ${admin.file}): ${admin.token}`)
+  } else if (admin.file) {
+    logger.info(`admin token: in ${admin.file}`)
+  }
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info(`${signal}: draining requests, then closing the database`)
+    await running.drain()
+    await store.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((error) => {
+  logger.error('could not start', error)
+  process.exit(1)
+})

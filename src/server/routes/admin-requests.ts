@@ -1,0 +1,42 @@
+import { Hono } from 'hono'
+import { ApiError, validationFailed } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { readJsonBody } from '../http/json-body'
+import { toBacklogRequest } from '../http/wire'
+import { requireProject } from './admin-project-lookup'
+import { RequestPatchSchema } from './request-schemas'
+import { requestNotFound } from './votes'
+
+/**
+ * PATCH /v1/admin/projects/:id/requests/:rid: change status and title, or fold the request
+ * into another with mergeInto. Answers the request that now stands: the target after a merge.
+ */
+export function adminRequestsRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>().patch('/v1/admin/projects/:id/requests/:rid', async (c) => {
+    const project = await requireProject(deps, c.req.param('id'))
+    const requestId = c.req.param('rid')
+    const patch = await readJsonBody(c, RequestPatchSchema)
+    const now = deps.clock.now()
+    if (patch.status !== undefined || patch.title !== undefined) {
+      const updated = await deps.store.requests.update(project.id, requestId, patch, now)
+      if (!updated) throw requestNotFound()
+    }
+    let answerId = requestId
+    if (patch.mergeInto !== undefined) {
+      if (patch.mergeInto === requestId)
+        throw validationFailed('mergeInto', 'A request cannot merge into itself.')
+      const merged = await deps.store.requests.merge(project.id, requestId, patch.mergeInto, now)
+      if (!merged) {
+        throw new ApiError(
+          404,
+          'request_not_found',
+          'Both requests must exist and not be merged already.',
+        )
+      }
+      answerId = patch.mergeInto
+    }
+    const entry = await deps.store.backlog.get(project.id, answerId)
+    if (!entry) throw requestNotFound()
+    return c.json({ request: toBacklogRequest(entry) })
+  })
+}

@@ -1,0 +1,40 @@
+import * as v from 'valibot'
+import { REQUEST_STATUSES } from '../../shared/api'
+import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
+
+export const TitleSchema = v.pipe(
+  v.string('title must be a string'),
+  v.trim(),
+  v.minLength(1, 'title must not be empty'),
+  v.maxLength(TITLE_MAX_LENGTH, `title must be at most ${TITLE_MAX_LENGTH} characters`),
+)
+
+export const NewRequestSchema = v.object({
+  title: TitleSchema,
+  body: v.optional(
+    v.pipe(
+      v.string('body must be a string'),
+      v.trim(),
+      v.maxLength(BODY_MAX_LENGTH, `body must be at most ${BODY_MAX_LENGTH} characters`),
+    ),
+    '',
+  ),
+})
+
+export const ListQuerySchema = v.object({
+  sort: v.optional(v.picklist(['top', 'new'], 'sort must be top or new'), 'top'),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'q must be at most 200 characters'))),
+})
+
+export const IdempotencyKeySchema = v.pipe(
+  v.string(),
+  v.regex(/^[\x21-\x7e]{1,255}$/, 'Idempotency-Key must be 1-255 visible ASCII characters'),
+)
+
+export const RequestPatchSchema = v.object({
+  status: v.optional(
+    v.picklist(REQUEST_STATUSES, `status must be one of ${REQUEST_STATUSES.join(', ')}`),
+  ),
+  title: v.optional(TitleSchema),
+  mergeInto: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+})

@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import type { RequestListResponse, RequestResponse } from '../../shared/api'
+import { IDEMPOTENCY_KEY_HEADER } from '../../shared/identity'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { parseOrFail, readJsonBody } from '../http/json-body'
+import { toPublicRequest } from '../http/wire'
+import { requireActor } from './actor'
+import { IdempotencyKeySchema, ListQuerySchema, NewRequestSchema } from './request-schemas'
+
+/** GET and POST /v1/projects/:projectId/requests. */
+export function requestsRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get('/v1/projects/:projectId/requests', async (c) => {
+      const query = parseOrFail(ListQuerySchema, { sort: c.req.query('sort'), q: c.req.query('q') })
+      const requests = await deps.store.requests.listPublic({
+        projectId: c.get('project').id,
+        sort: query.sort,
+        q: query.q || null,
+        voter: c.get('actor')?.voter ?? null,
+      })
+      const body: RequestListResponse = { requests: requests.map(toPublicRequest) }
+      return c.json(body)
+    })
+    .post('/v1/projects/:projectId/requests', async (c) => {
+      const actor = requireActor(c)
+      const keyHeader = c.req.header(IDEMPOTENCY_KEY_HEADER)
+      const idempotencyKey =
+        keyHeader === undefined
+          ? null
+          : parseOrFail(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_KEY_HEADER)
+      const input = await readJsonBody(c, NewRequestSchema)
+      const { request, created } = await deps.store.requests.create({
+        projectId: c.get('project').id,
+        actor,
+        title: input.title,
+        body: input.body,
+        idempotencyKey,
+        now: deps.clock.now(),
+      })
+      // A replay answers exactly like the first call did, and says it is one.
+      if (!created) c.header('Idempotent-Replayed', 'true')
+      const body: RequestResponse = { request: toPublicRequest(request) }
+      return c.json(body, 201)
+    })
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { type Context, Hono } from 'hono'
+import type { AppEnv, RouteDeps } from '../http/env'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+}
+
+/** widget.js has a stable URL embedded on customer sites: cache briefly, revalidate by ETag. */
+const WIDGET_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
+
+interface CachedFile {
+  mtimeMs: number
+  size: number
+  body: Buffer
+  etag: string
+}
+
+/**
+ * Serves files read lazily and kept in memory until their mtime or size changes, so a rebuild
+ * of dist/ is picked up without a restart. A missing file answers a plain 404/503, not a crash.
+ */
+class FileCache {
+  private readonly files = new Map<string, CachedFile>()
+
+  async read(path: string): Promise<CachedFile | null> {
+    const info = await stat(path).catch(() => null)
+    if (!info?.isFile()) return null
+    const cached = this.files.get(path)
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached
+    const body = await readFile(path)
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+    const file = { mtimeMs: info.mtimeMs, size: info.size, body, etag }
+    this.files.set(path, file)
+    return file
+  }
+}
+
+function sendFile(c: Context, file: CachedFile, path: string, cacheControl: string) {
+  c.header('ETag', file.etag)
+  c.header('Cache-Control', cacheControl)
+  if (
+    c.req
+      .header('If-None-Match')
+      ?.split(/\s*,\s*/)
+      .includes(file.etag)
+  )
+    return c.body(null, 304)
+  c.header('Content-Type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream')
+  return c.body(new Uint8Array(file.body), 200)
+}
+
+/** A path under root, or null if the request tries to climb out of it. */
+function safeJoin(root: string, relative: string): string | null {
+  const target = resolve(root, `.${sep}${normalize(decodeURIComponent(relative))}`)
+  return target === root || target.startsWith(root + sep) ? target : null
+}
+
+/** GET /widget.js, GET / (demo page), GET /dashboard and /dashboard/* (SPA fallback). */
+export function staticRoutes(deps: RouteDeps) {
+  const files = new FileCache()
+  const distDir = deps.config.distDir
+  const dashboardDir = join(distDir, 'dashboard')
+  const notBuilt = (c: Context, what: string) =>
+    c.text(`${what} is not built yet: run "npm run build" (npm start does it for you).\n`, 503)
+
+  return new Hono<AppEnv>()
+    .get('/widget.js', async (c) => {
+      const path = join(distDir, 'widget.js')
+      const file = await files.read(path)
+      if (!file) return notBuilt(c, 'dist/widget.js')
+      c.header('Access-Control-Allow-Origin', '*')
+      return sendFile(c, file, path, WIDGET_CACHE_CONTROL)
+    })
+    .get('/', async (c) => {
+      const path = join(deps.config.publicRoot, 'index.html')
+      const file = await files.read(path)
+      if (!file) return c.text('The demo page (index.html) is missing.\n', 404)
+      return sendFile(c, file, path, 'no-cache')
+    })
+    .get('/dashboard', async (c) => {
+      const indexPath = join(dashboardDir, 'index.html')
+      const index = await files.read(indexPath)
+      return index ? sendFile(c, index, indexPath, 'no-cache') : notBuilt(c, 'dist/dashboard')
+    })
+    .get('/dashboard/*', async (c) => {
+      const relative = c.req.path.slice('/dashboard/'.length)
+      const asset = relative ? safeJoin(dashboardDir, relative) : null
+      const assetFile = asset ? await files.read(asset) : null
+      if (asset && assetFile) {
+        // Vite puts a content hash in asset names, so they can be cached for good.
+        const immutable = relative.startsWith('assets/')
+        return sendFile(
+          c,
+          assetFile,
+          asset,
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+      }
+      if (extname(relative) !== '') return c.text('Not found.\n', 404)
+      const indexPath = join(dashboardDir, 'index.html')
+      const index = await files.read(indexPath)
+      if (!index) return notBuilt(c, 'dist/dashboard')
+      return sendFile(c, index, indexPath, 'no-cache')
+    })
+}

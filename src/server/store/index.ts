@@ -1,0 +1,63 @@
+import { BacklogStore } from './backlog-store'
+import type { Db } from './db'
+import { migrate } from './migrate'
+import { PeopleStore } from './people-store'
+import { openPgDb } from './pg-db'
+import { openPgliteDb } from './pglite-db'
+import { ProjectsStore } from './projects-store'
+import { RequestsStore } from './requests-store'
+import { VotesStore } from './votes-store'
+
+/** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
+export interface Store {
+  readonly db: Db
+  readonly projects: ProjectsStore
+  readonly people: PeopleStore
+  readonly requests: RequestsStore
+  readonly votes: VotesStore
+  readonly backlog: BacklogStore
+  close(): Promise<void>
+}
+
+export interface StoreOptions {
+  /** PostgreSQL when set; otherwise the embedded database. */
+  databaseUrl?: string | null
+  /** Embedded database directory; null or omitted means in memory. */
+  dataDir?: string | null
+  /** PostgreSQL schema to use (created if missing), e.g. one per test file. */
+  pgSchema?: string
+  dropSchemaOnClose?: boolean
+}
+
+/** Opens the database, applies pending migrations and returns the store. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const db = options.databaseUrl
+    ? await openPgDb({
+        connectionString: options.databaseUrl,
+        schema: options.pgSchema,
+        dropSchemaOnClose: options.dropSchemaOnClose,
+      })
+    : await openPgliteDb(options.dataDir ?? null)
+  try {
+    await migrate(db)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  return createStore(db)
+}
+
+export function createStore(db: Db): Store {
+  return {
+    db,
+    projects: new ProjectsStore(db),
+    people: new PeopleStore(db),
+    requests: new RequestsStore(db),
+    votes: new VotesStore(db),
+    backlog: new BacklogStore(db),
+    close: () => db.close(),
+  }
+}
+
+export type { Actor, PersonFacts, ProjectRecord, RequestRecord } from './types'
+export { anonymousVoter, personVoter } from './types'

@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite'
+import type { Db, SqlExecutor } from './db'
+
+/** The embedded database: Postgres compiled to WASM, in memory when dataDir is null. */
+export async function openPgliteDb(dataDir: string | null): Promise<Db> {
+  // int8 (counters, cents, ids) as plain numbers, the same as the pg adapter answers.
+  const options = { parsers: { 20: (value: string) => Number(value) } }
+  const pglite = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options)
+  return wrapPglite(pglite)
+}
+
+function wrapPglite(pglite: PGlite): Db {
+  const asExecutor = (target: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await target.query<Row>(sql, params)
+      return result.rows
+    },
+    async exec(sql: string) {
+      await target.exec(sql)
+    },
+  })
+  return {
+    kind: 'pglite',
+    ...asExecutor(pglite),
+    // PGlite runs one transaction at a time on its single connection, so there is no
+    // concurrency to retry here; the same SQL is race-safe on PostgreSQL through constraints.
+    transaction: (work) => pglite.transaction((tx) => work(asExecutor(tx))),
+    close: () => pglite.close(),
+  }
+}

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto'
+import type { BacklogSort, PublicSort } from '../../shared/api'
+import type { Db, SqlExecutor } from './db'
+import { ensurePerson } from './people-store'
+import { type RequestRow, toRequestRecord } from './rows'
+import type { Actor, RequestRecord } from './types'
+
+/** A second submit of the same title by the same person within this window returns the first. */
+export const DUPLICATE_WINDOW_MS = 10_000
+export const PUBLIC_LIST_LIMIT = 100
+
+const PUBLIC_ORDER: Record<PublicSort, string> = {
+  top: 'r.votes DESC, r.created_at DESC, r.id',
+  new: 'r.created_at DESC, r.id',
+}
+export const BACKLOG_ORDER: Record<BacklogSort, string> = {
+  revenue: 'r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id',
+  votes: 'r.votes DESC, r.created_at DESC, r.id',
+  new: 'r.created_at DESC, r.id',
+}
+
+export function newRequestId(): string {
+  return `r_${randomBytes(9).toString('base64url')}`
+}
+
+/** `q` as an ILIKE pattern that matches the text literally. */
+function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+}
+
+export interface NewRequest {
+  projectId: string
+  actor: Actor
+  title: string
+  body: string
+  idempotencyKey: string | null
+  now: number
+}
+
+export class RequestsStore {
+  constructor(private readonly db: Db) {}
+
+  async listPublic(input: {
+    projectId: string
+    sort: PublicSort
+    q: string | null
+    voter: string | null
+    limit?: number
+  }): Promise<RequestRecord[]> {
+    const rows = await this.db.query<RequestRow>(
+      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+         FROM requests r
+        WHERE r.project_id = $1 AND r.merged_into IS NULL
+          AND ($2::text IS NULL OR r.title ILIKE $2 OR r.body ILIKE $2)
+        ORDER BY ${PUBLIC_ORDER[input.sort]}
+        LIMIT $4`,
+      [
+        input.projectId,
+        input.q ? containsPattern(input.q) : null,
+        input.voter,
+        input.limit ?? PUBLIC_LIST_LIMIT,
+      ],
+    )
+    return rows.map((row) => toRequestRecord(row))
+  }
+
+  async find(projectId: string, id: string, voter: string | null): Promise<RequestRecord | null> {
+    const [row] = await this.db.query<RequestRow>(
+      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+         FROM requests r WHERE r.project_id = $1 AND r.id = $2`,
+      [projectId, id, voter],
+    )
+    return row ? toRequestRecord(row) : null
+  }
+
+  /**
+   * Creates a request once: the same Idempotency-Key answers the existing request (the unique
+   * index decides races); without a key, the same title by the same author within
+   * DUPLICATE_WINDOW_MS answers the first one (an advisory lock per author decides races).
+   * `created` is false when an existing request was answered.
+   */
+  async create(input: NewRequest): Promise<{ request: RequestRecord; created: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const personId = input.actor.person
+        ? (await ensurePerson(tx, input.projectId, input.actor.person, input.now)).id
+        : null
+      if (input.idempotencyKey === null) {
+        const duplicate = await findRecentDuplicate(tx, input)
+        if (duplicate) return { request: toRequestRecord(duplicate), created: false }
+      }
+      const [inserted] = await tx.query<RequestRow>(
+        `INSERT INTO requests (id, project_id, title, body, author_voter, author_person_id,
+                               idempotency_key, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+         ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING *`,
+        [
+          newRequestId(),
+          input.projectId,
+          input.title,
+          input.body,
+          input.actor.voter,
+          personId,
+          input.idempotencyKey,
+          new Date(input.now),
+        ],
+      )
+      if (inserted) return { request: toRequestRecord(inserted), created: true }
+      const [existing] = await tx.query<RequestRow>(
+        `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+           FROM requests r WHERE r.project_id = $1 AND r.idempotency_key = $2`,
+        [input.projectId, input.idempotencyKey, input.actor.voter],
+      )
+      if (!existing) throw new Error('idempotency key conflict without a row')
+      return { request: toRequestRecord(existing), created: false }
+    })
+  }
+
+  /** Admin edits of status and title. */
+  async update(
+    projectId: string,
+    id: string,
+    changes: { status?: string; title?: string },
+    now: number,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5
+        WHERE project_id = $1 AND id = $2 RETURNING id`,
+      [projectId, id, changes.status ?? null, changes.title ?? null, new Date(now)],
+    )
+    return rows.length > 0
+  }
+
+  /**
+   * Folds `sourceId` into `targetId`: its voters become the target's (a person who voted for
+   * both counts once), and the source disappears from lists. Returns false if either is missing.
+   */
+  async merge(
+    projectId: string,
+    sourceId: string,
+    targetId: string,
+    now: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const locked = await tx.query<{ id: string }>(
+        `SELECT id FROM requests WHERE project_id = $1 AND id IN ($2, $3) AND merged_into IS NULL
+          ORDER BY id FOR UPDATE`,
+        [projectId, sourceId, targetId],
+      )
+      if (locked.length !== 2) return false
+      await tx.query(
+        `DELETE FROM votes s USING votes t
+          WHERE s.request_id = $1 AND t.request_id = $2 AND s.voter = t.voter`,
+        [sourceId, targetId],
+      )
+      await tx.query('UPDATE votes SET request_id = $2 WHERE request_id = $1', [sourceId, targetId])
+      await tx.query(
+        `UPDATE requests SET
+            votes = (SELECT count(*) FROM votes WHERE request_id = $1),
+            mrr_cents = (SELECT coalesce(sum(p.mrr_cents), 0) FROM votes v
+                           JOIN people p ON p.id = v.person_id WHERE v.request_id = $1),
+            updated_at = $2
+          WHERE id = $1`,
+        [targetId, new Date(now)],
+      )
+      await tx.query(
+        `UPDATE requests SET merged_into = $2, votes = 0, mrr_cents = 0, updated_at = $3
+          WHERE id = $1 OR merged_into = $1`,
+        [sourceId, targetId, new Date(now)],
+      )
+      return true
+    })
+  }
+}
+
+async function findRecentDuplicate(tx: SqlExecutor, input: NewRequest): Promise<RequestRow | null> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `${input.projectId}\u0000${input.actor.voter}`,
+  ])
+  const [row] = await tx.query<RequestRow>(
+    `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
+       FROM requests r
+      WHERE r.project_id = $1 AND r.author_voter = $2 AND lower(r.title) = lower($3)
+        AND r.created_at > $4
+      ORDER BY r.created_at DESC LIMIT 1`,
+    [input.projectId, input.actor.voter, input.title, new Date(input.now - DUPLICATE_WINDOW_MS)],
+  )
+  return row ?? null
+}

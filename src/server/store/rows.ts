@@ -1,0 +1,57 @@
+import type { ProjectRecord, RequestRecord } from './types'
+
+/** Database rows to store records: the one place that knows column names. */
+
+export interface ProjectRow {
+  id: string
+  name: string
+  created_at: Date | string
+  secret: string
+  secret_generation: number
+  previous_secret: string | null
+  previous_valid_until: Date | string | null
+}
+
+export function toProjectRecord(row: ProjectRow): ProjectRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: toIso(row.created_at),
+    secret: row.secret,
+    secretGeneration: row.secret_generation,
+    previousSecret: row.previous_secret,
+    previousValidUntil: row.previous_valid_until
+      ? new Date(row.previous_valid_until).getTime()
+      : null,
+  }
+}
+
+export interface RequestRow {
+  id: string
+  project_id: string
+  title: string
+  body: string
+  status: string
+  votes: number
+  mrr_cents: number
+  voted?: boolean
+  created_at: Date | string
+}
+
+export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    title: row.title,
+    body: row.body,
+    status: row.status,
+    votes: Number(row.votes),
+    mrrCents: Number(row.mrr_cents),
+    voted,
+    createdAt: toIso(row.created_at),
+  }
+}
+
+export function toIso(value: Date | string): string {
+  return new Date(value).toISOString()
+}

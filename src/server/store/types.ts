@@ -1,0 +1,52 @@
+import type { BillingInterval } from '../../shared/identity'
+
+/** What the store keeps about a person, taken from their latest verified token. */
+export interface PersonFacts {
+  sub: string
+  email: string | null
+  plan: string | null
+  interval: BillingInterval | null
+  amountCents: number | null
+  mrrCents: number
+  /** iat of the token these facts came from. */
+  iat: number
+}
+
+/**
+ * Who is acting: a verified person (voter `s:<sub>`) or an anonymous browser
+ * (voter `a:<anonymous id>`). The voter key is what makes a vote unique per request.
+ */
+export interface Actor {
+  voter: string
+  person: PersonFacts | null
+}
+
+export function personVoter(sub: string): string {
+  return `s:${sub}`
+}
+export function anonymousVoter(anonymousId: string): string {
+  return `a:${anonymousId}`
+}
+
+export interface ProjectRecord {
+  id: string
+  name: string
+  createdAt: string
+  secret: string
+  secretGeneration: number
+  previousSecret: string | null
+  /** Epoch ms after which previousSecret no longer verifies. */
+  previousValidUntil: number | null
+}
+
+export interface RequestRecord {
+  id: string
+  projectId: string
+  title: string
+  body: string
+  status: string
+  votes: number
+  mrrCents: number
+  voted: boolean
+  createdAt: string
+}
