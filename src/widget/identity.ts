@@ -1,7 +1,7 @@
 import { jwtDecode } from 'jwt-decode'
 import type { AnonymousIdStore } from './anonymous-id'
 import type { Emitter } from './events'
-import { describeError, warnOnce } from './log'
+import { describeError, logErrorOnce, warnOnce } from './log'
 import type { ApiFailure, IdentifyOptions } from './types'
 
 /** A token expiring sooner than this is renewed before use: requests take time to arrive. */
@@ -84,7 +84,7 @@ export function createIdentity(deps: {
       try {
         listener()
       } catch (error) {
-        warnOnce(`An identity-change listener threw: ${describeError(error)}`)
+        logErrorOnce(`An identity-change listener threw: ${describeError(error)}`)
       }
     }
   }
