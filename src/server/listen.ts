@@ -10,7 +10,11 @@ export interface RunningServer {
   drain(timeoutMs?: number): Promise<void>
 }
 
-export function listen(app: { fetch: Hono['fetch'] }, host: string, port: number): Promise<RunningServer> {
+export function listen(
+  app: { fetch: Hono['fetch'] },
+  host: string,
+  port: number,
+): Promise<RunningServer> {
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       resolvePromise({ server, port: info.port, drain: (timeoutMs) => drain(server, timeoutMs) })

@@ -175,7 +175,7 @@ export class RequestsStore {
 
 async function findRecentDuplicate(tx: SqlExecutor, input: NewRequest): Promise<RequestRow | null> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-    `${input.projectId}\u0000${input.actor.voter}`,
+    `${input.projectId}/${input.actor.voter}`,
   ])
   const [row] = await tx.query<RequestRow>(
     `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted

@@ -1,19 +1,16 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { jwtVerify } from 'jose'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STACKS, type Stack, serverSnippet } from '../../../src/dashboard/identity/snippets'
-import { audienceFor, monthlyRevenueCents } from '../../../src/shared/identity'
+import type { BacklogRequest, CreatedProjectResponse } from '../../../src/shared/api'
+import { monthlyRevenueCents } from '../../../src/shared/identity'
+import { visitor } from '../../dashboard/helpers/visitor'
+import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { type FixedUser, harnessFor } from './harnesses'
 import { runHarness } from './run-harness'
 
-// INTERIM until test/helpers/start-server.ts lands: a locally chosen project and secret,
-// verified with jose exactly as the spec states. Replaced by the real server below.
-const projectId = 'interop-local'
-const secret = 'bG9jYWwtc2VjcmV0LWZvci1zbmlwcGV0LWludGVyb3AtdGVzdHM'
-const audience = audienceFor(projectId)
-
+/** One customer per stack, with a yearly plan or two so Reqio's division by 12 is exercised. */
 const USERS: Record<Stack, FixedUser> = {
   nextjs: {
     id: 'next-1',
@@ -53,42 +50,48 @@ const USERS: Record<Stack, FixedUser> = {
   go: { id: 'go-1', email: 'go@example.com', plan: 'pro', amountCents: 2500, interval: 'month' },
 }
 
+let server: TestServer
+let created: CreatedProjectResponse
+// Shared by the file so Go compiles golang-jwt once.
 let goCacheDir: string
+
 beforeAll(async () => {
+  server = await startTestServer()
+  created = await server.createProject('Interop')
   goCacheDir = await mkdtemp(join(tmpdir(), 'reqio-go-cache-'))
 })
+afterAll(async () => {
+  await server?.close()
+  if (goCacheDir) await rm(goCacheDir, { recursive: true, force: true })
+})
+
+async function backlogRow(requestId: string): Promise<BacklogRequest | undefined> {
+  const response = await server.adminFetch(
+    `/v1/admin/projects/${created.project.id}/backlog?sort=revenue`,
+  )
+  const { requests } = (await response.json()) as { requests: BacklogRequest[] }
+  return requests.find((request) => request.id === requestId)
+}
 
 describe('the server snippet the dashboard shows', () => {
   for (const stack of STACKS) {
-    it(`mints, in ${stack} with its real library, a token that verifies for the project`, async () => {
+    it(`mints, in ${stack} with its real library, a token the server accepts with its revenue`, async () => {
       const user = USERS[stack]
       const snippet = serverSnippet(stack, {
-        projectId,
-        audience,
-        widgetUrl: 'http://127.0.0.1/widget.js',
+        projectId: created.project.id,
+        audience: created.project.audience,
+        widgetUrl: `${server.url}/widget.js`,
       })
-      const token = await runHarness(harnessFor(stack, snippet, user, goCacheDir), secret)
+      const token = await runHarness(harnessFor(stack, snippet, user, goCacheDir), created.secret)
 
-      const { payload, protectedHeader } = await jwtVerify(
-        token,
-        new TextEncoder().encode(secret),
-        {
-          algorithms: ['HS256'],
-          audience,
-        },
-      )
-      expect(protectedHeader.alg).toBe('HS256')
-      expect(payload.sub).toBe(user.id)
-      expect(payload.email).toBe(user.email)
-      expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(300)
-      expect(payload.traits).toEqual({
-        plan: user.plan,
-        amount: user.amountCents,
-        interval: user.interval,
-      })
-      expect(
-        monthlyRevenueCents({ amount: user.amountCents, interval: user.interval }),
-      ).toBeGreaterThan(0)
+      const customer = visitor(server, created.project.id, token)
+      const requestId = await customer.submit(`Export to CSV (${stack})`)
+      await customer.vote(requestId)
+
+      const row = await backlogRow(requestId)
+      const mrrCents = monthlyRevenueCents({ amount: user.amountCents, interval: user.interval })
+      expect(row?.mrrCents).toBe(mrrCents)
+      expect(row?.voters).toEqual([{ sub: user.id, email: user.email, plan: user.plan, mrrCents }])
     }, 180_000)
   }
 })
