@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { truncateAllTables } from '../../src/server/store/reset'
+import type { FeedbackRequest } from '../../src/shared/api'
+import { audienceFor } from '../../src/shared/identity'
+import { startTestServer, type TestServer } from '../helpers/start-server'
+import { mintToken } from '../helpers/tokens'
+
+let server: TestServer
+let projectId: string
+let secret: string
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: false })
+})
+afterAll(async () => {
+  await server.close()
+})
+beforeEach(async () => {
+  await truncateAllTables(server.store.db)
+  ;({
+    project: { id: projectId },
+    secret,
+  } = await server.createProject('Acme'))
+})
+
+interface Caller {
+  anonymousId?: string
+  token?: string
+}
+function headersFor(caller: Caller, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra }
+  if (caller.anonymousId) headers['X-Reqio-Anonymous-Id'] = caller.anonymousId
+  if (caller.token) headers.Authorization = `Bearer ${caller.token}`
+  return headers
+}
+const api = (path: string) => `${server.url}/v1/projects/${projectId}${path}`
+
+async function submit(caller: Caller, title: string, extra: Record<string, string> = {}) {
+  const res = await fetch(api('/requests'), {
+    method: 'POST',
+    headers: headersFor(caller, extra),
+    body: JSON.stringify({ title, body: 'details' }),
+  })
+  return {
+    res,
+    json: (await res.json()) as {
+      request: FeedbackRequest
+      error?: { code: string; field?: string }
+    },
+  }
+}
+async function vote(caller: Caller, id: string, method: 'POST' | 'DELETE' = 'POST') {
+  const res = await fetch(api(`/requests/${id}/vote`), { method, headers: headersFor(caller) })
+  return { res, json: (await res.json()) as { request: FeedbackRequest } }
+}
+async function list(caller: Caller, query = '') {
+  const res = await fetch(api(`/requests${query}`), { headers: headersFor(caller) })
+  return (await res.json()) as { requests: Record<string, unknown>[] }
+}
+const personToken = (sub: string, amount = 4900) =>
+  mintToken(secret, {
+    sub,
+    aud: audienceFor(projectId),
+    email: `${sub}@example.com`,
+    traits: { plan: 'pro', amount, interval: 'month' },
+  })
+
+describe('public API', () => {
+  it('answers the widget project, and project_not_found for an unknown one', async () => {
+    const res = await fetch(api('/widget'))
+    expect(await res.json()).toEqual({ project: { id: projectId, name: 'Acme' } })
+    const missing = await fetch(`${server.url}/v1/projects/nope/widget`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ error: { code: 'project_not_found' } })
+  })
+
+  it('creates a request and lists it with votes and voted, never revenue or emails', async () => {
+    const anna = { token: await personToken('anna') }
+    const { res, json } = await submit(anna, 'Dark mode')
+    expect(res.status).toBe(201)
+    expect(json.request).toMatchObject({
+      title: 'Dark mode',
+      body: 'details',
+      status: 'open',
+      votes: 0,
+      voted: false,
+    })
+    await vote(anna, json.request.id)
+    const { requests } = await list(anna)
+    expect(requests).toEqual([{ ...json.request, votes: 1, voted: true }])
+    expect(JSON.stringify(requests)).not.toMatch(/anna@example.com|mrr|4900|traits/)
+  })
+
+  it('counts one vote per person across devices and repeated calls, and unvotes idempotently', async () => {
+    const { json } = await submit({ anonymousId: 'anon-author' }, 'CSV export')
+    const id = json.request.id
+    const token = await personToken('bo')
+    await vote({ token, anonymousId: 'laptop-0001' }, id)
+    await vote({ token, anonymousId: 'phone-00002' }, id)
+    const again = await vote({ token }, id)
+    expect(again.json.request).toMatchObject({ votes: 1, voted: true })
+    const other = await vote({ anonymousId: 'stranger-01' }, id)
+    expect(other.json.request).toMatchObject({ votes: 2, voted: true })
+    await vote({ token }, id, 'DELETE')
+    const undone = await vote({ token }, id, 'DELETE')
+    expect(undone.json.request).toMatchObject({ votes: 1, voted: false })
+  })
+
+  it('keeps votes = 1 after 100 parallel votes by one person over HTTP', async () => {
+    const { json } = await submit({ anonymousId: 'anon-author' }, 'Parallel')
+    const token = await personToken('racer')
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => vote({ token }, json.request.id)),
+    )
+    expect(answers.every((a) => a.res.status === 200)).toBe(true)
+    expect((await list({ token })).requests[0]).toMatchObject({ votes: 1, voted: true })
+  })
+
+  it('answers the same request for the same Idempotency-Key, also when the calls race', async () => {
+    const caller = { anonymousId: 'anon-retry' }
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => submit(caller, 'Webhooks', { 'Idempotency-Key': 'k-123' })),
+    )
+    expect(answers.every((a) => a.res.status === 201)).toBe(true)
+    expect(new Set(answers.map((a) => a.json.request.id)).size).toBe(1)
+    expect((await list(caller)).requests).toHaveLength(1)
+  })
+
+  it('does not duplicate a double submit without a key', async () => {
+    const caller = { anonymousId: 'anon-double' }
+    const [a, b] = await Promise.all([submit(caller, 'Zapier'), submit(caller, 'Zapier')])
+    expect(a.json.request.id).toBe(b.json.request.id)
+    expect((await list(caller)).requests).toHaveLength(1)
+  })
+
+  it('merges anonymous votes and requests into the person on identify, idempotently', async () => {
+    const { json } = await submit({ anonymousId: 'anon-other' }, 'SSO')
+    const browser = { anonymousId: 'anon-carla' }
+    await vote(browser, json.request.id)
+    const token = await personToken('carla')
+    await vote({ token }, json.request.id)
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(api('/identify'), {
+        method: 'POST',
+        headers: headersFor({ ...browser, token }),
+      })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ user: { id: 'carla' } })
+    }
+    const backlog = await server.adminFetch(`/v1/admin/projects/${projectId}/backlog`)
+    const { requests } = (await backlog.json()) as {
+      requests: { votes: number; mrrCents: number }[]
+    }
+    expect(requests[0]).toMatchObject({ votes: 1, mrrCents: 4900 })
+  })
+
+  it('sorts by top or new and searches titles and bodies with q', async () => {
+    const first = await submit({ anonymousId: 'anon-a-001' }, 'Slack integration')
+    await submit({ anonymousId: 'anon-a-001' }, 'Mobile app')
+    await vote({ anonymousId: 'anon-b-001' }, first.json.request.id)
+    const titles = async (query: string) => (await list({}, query)).requests.map((r) => r.title)
+    expect(await titles('?sort=top')).toEqual(['Slack integration', 'Mobile app'])
+    expect(await titles('?sort=new')).toEqual(['Mobile app', 'Slack integration'])
+    expect(await titles('?q=slack')).toEqual(['Slack integration'])
+  })
+
+  it('answers request_not_found for a vote on an unknown request', async () => {
+    const res = await fetch(api('/requests/r_missing/vote'), {
+      method: 'POST',
+      headers: headersFor({ anonymousId: 'anon-404x' }),
+    })
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ error: { code: 'request_not_found' } })
+  })
+})
+
+describe('limits and validation', () => {
+  it('refuses an empty title, a 161-character title and a 5001-character body, naming the field', async () => {
+    const post = (body: unknown) =>
+      fetch(api('/requests'), {
+        method: 'POST',
+        headers: headersFor({ anonymousId: 'anon-limit' }),
+        body: JSON.stringify(body),
+      })
+    for (const [body, field] of [
+      [{ title: '  ' }, 'title'],
+      [{ title: 'x'.repeat(161) }, 'title'],
+      [{ title: 'ok', body: 'x'.repeat(5001) }, 'body'],
+      [{}, 'title'],
+    ] as const) {
+      const res = await post(body)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'validation_failed', field } })
+    }
+    expect((await post({ title: 'x'.repeat(160), body: 'y'.repeat(5000) })).status).toBe(201)
+  })
+
+  it('refuses a body over 64 KB with 413 payload_too_large', async () => {
+    const res = await fetch(api('/requests'), {
+      method: 'POST',
+      headers: headersFor({ anonymousId: 'anon-large' }),
+      body: JSON.stringify({ title: 'big', body: 'x'.repeat(70_000) }),
+    })
+    expect(res.status).toBe(413)
+    expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large' } })
+  })
+
+  it('refuses a write with neither token nor anonymous id', async () => {
+    const res = await fetch(api('/requests'), {
+      method: 'POST',
+      body: JSON.stringify({ title: 'who?' }),
+    })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({
+      error: { code: 'validation_failed', field: 'X-Reqio-Anonymous-Id' },
+    })
+  })
+
+  it('answers a preflight with open CORS for the identity headers, and no CORS on admin', async () => {
+    const preflight = await fetch(api('/requests'), {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://customer.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers':
+          'authorization,x-reqio-anonymous-id,idempotency-key,content-type',
+      },
+    })
+    expect(preflight.status).toBeLessThan(300)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+    const allowed = preflight.headers.get('access-control-allow-headers')?.toLowerCase() ?? ''
+    for (const header of [
+      'authorization',
+      'x-reqio-anonymous-id',
+      'idempotency-key',
+      'content-type',
+    ]) {
+      expect(allowed).toContain(header)
+    }
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull()
+    const failed = await fetch(`${server.url}/v1/projects/nope/widget`, {
+      headers: { Origin: 'https://customer.example' },
+    })
+    expect(failed.headers.get('access-control-allow-origin')).toBe('*')
+
+    const admin = await fetch(`${server.url}/v1/admin/projects`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    })
+    expect(admin.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
+
+describe('write rate limit', () => {
+  it('answers 429 rate_limited with Retry-After once a person exceeds the per-minute budget', async () => {
+    const limited = await startTestServer({ demo: false, rateLimitPerMinute: 3 })
+    try {
+      const { project } = await limited.createProject('Limited')
+      const post = (anonymousId: string) =>
+        fetch(`${limited.url}/v1/projects/${project.id}/requests`, {
+          method: 'POST',
+          headers: headersFor({ anonymousId }),
+          body: JSON.stringify({ title: `idea ${Math.random()}` }),
+        })
+      const statuses = []
+      for (let i = 0; i < 4; i++) statuses.push((await post('anon-flood')).status)
+      expect(statuses).toEqual([201, 201, 201, 429])
+      const refused = await post('anon-flood')
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } })
+      expect((await post('anon-calm-1')).status).toBe(201)
+    } finally {
+      await limited.close()
+    }
+  })
+})
