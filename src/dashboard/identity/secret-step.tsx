@@ -9,6 +9,25 @@ export interface RevealedSecret {
   previousValidUntil?: string
 }
 
+// Not the secret, only the fact that one was shown here: it turns "Generate" into "Rotate".
+const revealedKey = (projectId: string) => `reqio.dashboard.secretShown.${projectId}`
+
+function rememberSecretShown(projectId: string) {
+  try {
+    localStorage.setItem(revealedKey(projectId), '1')
+  } catch {
+    // Storage refused: the button says "Generate" again next time, which still rotates safely.
+  }
+}
+
+function wasSecretShown(projectId: string): boolean {
+  try {
+    return localStorage.getItem(revealedKey(projectId)) === '1'
+  } catch {
+    return false
+  }
+}
+
 const GRACE_CHOICES = [
   { seconds: 3600, label: '1 hour' },
   { seconds: 86_400, label: '24 hours' },
@@ -32,7 +51,11 @@ export function SecretStep({
   const [revealed, setRevealed] = useState<RevealedSecret | null>(
     initialSecret ? { secret: initialSecret } : null,
   )
-  const [issued, setIssued] = useState(Boolean(initialSecret))
+  const [issued, setIssued] = useState(() => {
+    // Recorded at first render, not in an effect: the owner may leave before effects run.
+    if (initialSecret) rememberSecretShown(projectId)
+    return Boolean(initialSecret) || wasSecretShown(projectId)
+  })
   const [confirmingRotation, setConfirmingRotation] = useState(false)
   const [graceSeconds, setGraceSeconds] = useState(86_400)
   const [error, setError] = useState<string | null>(null)
@@ -52,6 +75,7 @@ export function SecretStep({
       previousValidUntil: result.data.previousValidUntil,
     })
     setIssued(true)
+    rememberSecretShown(projectId)
     setConfirmingRotation(false)
   }
 

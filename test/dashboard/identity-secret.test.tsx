@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { mintToken, openDashboardOrigin } from './helpers/dashboard-world'
+import { codeBlockText, renderSignedIn } from './helpers/render-dashboard'
+import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
+
+let server: DashboardTestServer
+beforeAll(async () => {
+  server = await startServerProcess()
+})
+afterAll(() => server.close())
+beforeEach(() => openDashboardOrigin(server))
+afterEach(cleanup)
+
+async function checkToken(token: string) {
+  fireEvent.input(screen.getByLabelText('Token'), { target: { value: token } })
+  fireEvent.click(screen.getByRole('button', { name: 'Check token' }))
+  const outcome = await screen.findByRole('status')
+  return outcome.textContent ?? ''
+}
+
+it("shows a new project's secret once, with the REQIO_SECRET line and the browser warning", async () => {
+  renderSignedIn(server)
+  fireEvent.input(await screen.findByLabelText('New project name'), { target: { value: 'Hooli' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Create project' }))
+
+  const reveal = await screen.findByRole('region', { name: 'New signing secret' })
+  const secret = codeBlockText('Signing secret')
+  expect(secret.length).toBeGreaterThanOrEqual(32)
+  expect(codeBlockText('Server environment line')).toBe(`REQIO_SECRET=${secret}`)
+  expect(within(reveal).getByRole('note').textContent).toContain(
+    'Never send this secret to the browser',
+  )
+  expect(reveal.textContent).toContain('shown only once')
+
+  fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
+  fireEvent.click(await screen.findByRole('tab', { name: 'Settings › Identity' }))
+  await screen.findByRole('button', { name: 'Rotate secret' })
+  expect(document.body.textContent).not.toContain(secret)
+  expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(secret)
+})
+
+it('generates, then rotates, showing until when the previous secret still verifies', async () => {
+  const { project } = await server.createProject('Rotation Inc')
+  renderSignedIn(server, `#/projects/${project.id}/identity`)
+
+  fireEvent.click(await screen.findByRole('button', { name: 'Generate secret' }))
+  await screen.findByRole('region', { name: 'New signing secret' })
+  const generated = codeBlockText('Signing secret')
+  fireEvent.click(screen.getByRole('button', { name: 'I stored it, hide the secret' }))
+  expect(document.body.textContent).not.toContain(generated)
+
+  fireEvent.click(screen.getByRole('button', { name: 'Rotate secret' }))
+  fireEvent.change(screen.getByLabelText('Keep the previous secret valid for'), {
+    target: { value: '3600' },
+  })
+  fireEvent.click(screen.getByRole('button', { name: 'Rotate now' }))
+  const reveal = await screen.findByRole('region', { name: 'New signing secret' })
+  const rotated = codeBlockText('Signing secret')
+  expect(rotated).not.toBe(generated)
+  expect(reveal.textContent).toContain('The previous secret still verifies until')
+
+  // Both verify now: the new one signs, the previous one is in its grace hour.
+  const claims = { audience: project.audience, sub: 'u-1' }
+  expect(await checkToken(await mintToken({ ...claims, secret: rotated }))).toContain('Verified')
+  expect(await checkToken(await mintToken({ ...claims, secret: generated }))).toContain('Verified')
+})
