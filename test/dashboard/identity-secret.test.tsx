@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { mintToken, openDashboardOrigin } from './helpers/dashboard-world'
+import { mintToken } from '../helpers/tokens'
+import { openDashboardOrigin } from './helpers/dashboard-world'
 import { codeBlockText, renderSignedIn } from './helpers/render-dashboard'
 import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
 
@@ -61,7 +62,7 @@ it('generates, then rotates, showing until when the previous secret still verifi
   expect(reveal.textContent).toContain('The previous secret still verifies until')
 
   // Both verify now: the new one signs, the previous one is in its grace hour.
-  const claims = { audience: project.audience, sub: 'u-1' }
-  expect(await checkToken(await mintToken({ ...claims, secret: rotated }))).toContain('Verified')
-  expect(await checkToken(await mintToken({ ...claims, secret: generated }))).toContain('Verified')
+  const claims = { aud: project.audience, sub: 'u-1' }
+  expect(await checkToken(await mintToken(rotated, claims))).toContain('Verified')
+  expect(await checkToken(await mintToken(generated, claims))).toContain('Verified')
 })
