@@ -11,7 +11,7 @@ export function BacklogTable({
   onOpen: (requestId: string) => void
 }) {
   return (
-    <table class="backlog-table">
+    <table class="backlog-table" aria-label="Backlog">
       <thead>
         <tr>
           <th scope="col">Request</th>
