@@ -1,0 +1,311 @@
+import type { FeedbackRequest, PublicSort } from '../../shared/api'
+import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
+import { randomUuid } from '../anonymous-id'
+import { createErrorReporter, guard as guardWith } from '../safe'
+import type { ApiFailure, WidgetCore } from '../types'
+import { describeFailure, isWorthRetrying, retryDelayMs } from './failures'
+import type { Messages } from './i18n'
+import { createOutbox, type OutboxEntry, type PendingSubmit } from './outbox'
+import { createJsonStore } from './storage'
+import { asRequest, asRequestList } from './validate'
+
+export interface Draft {
+  title: string
+  body: string
+}
+
+export interface BoardState {
+  open: boolean
+  view: 'board' | 'form'
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  sort: PublicSort
+  query: string
+  /** The list as the server last answered it, with the user's votes applied at once. */
+  requests: FeedbackRequest[]
+  /** Outbox entries of the current identity. */
+  pending: OutboxEntry[]
+  /** Keys of outbox entries on their way to the server right now. */
+  sending: string[]
+  draft: Draft
+  /** The form waits for its submission's outcome. */
+  submitting: boolean
+  notice?: string
+  loadError?: string
+}
+
+type Outcome =
+  | { request: FeedbackRequest; failure?: undefined }
+  | { failure: ApiFailure; kept: boolean }
+
+const BAD_RESPONSE: ApiFailure = { code: 'bad_response', message: '', status: 200 }
+
+/** Why a draft cannot be sent yet, or undefined when it can. */
+export function draftProblem({ title, body }: Draft, t: Messages): string | undefined {
+  if (title.trim().length > TITLE_MAX_LENGTH) return t.tooLong(TITLE_MAX_LENGTH)
+  if (body.trim().length > BODY_MAX_LENGTH) return t.tooLong(BODY_MAX_LENGTH)
+  if (!title.trim()) return t.invalid
+}
+
+/** How a submission still in the outbox appears on the board. */
+export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
+  const { key, title, body, at } = entry
+  return { id: key, title, body, status: 'open', votes: 1, voted: true, createdAt: `${at}` }
+}
+
+/**
+ * The board's state and everything the user can do to it. Components read the state and call
+ * these actions; every action is guarded, so no error reaches the host page.
+ */
+export function createBoard(core: WidgetCore, t: Messages) {
+  const { projectId } = core.config
+  const store = createJsonStore()
+  const outbox = createOutbox(store, `reqio:outbox:${projectId}`)
+  const draftKey = `reqio:draft:${projectId}`
+  const listeners = new Set<() => void>()
+  const inFlight = new Set<string>()
+  /** Requests whose vote is on its way: another click waits for the answer. */
+  const voting = new Set<string>()
+  let state: BoardState = {
+    open: false,
+    view: 'board',
+    status: 'idle',
+    sort: 'top',
+    query: '',
+    requests: [],
+    pending: [],
+    sending: [],
+    submitting: false,
+    draft: { title: '', body: '', ...store.read(draftKey, {}) },
+  }
+  let loads = 0
+  let flushing = false
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+
+  function set(patch: Partial<BoardState>) {
+    state = { ...state, ...patch }
+    for (const listener of listeners) listener()
+  }
+
+  function syncPending() {
+    set({ pending: outbox.list(core.identityKey()), sending: [...inFlight] })
+  }
+
+  const report = createErrorReporter((payload) => core.emit('error', payload))
+  /** Wraps an action so neither a throw nor a rejected promise escapes into the host page. */
+  const guard = <A extends unknown[]>(action: (...args: A) => unknown) =>
+    guardWith(action, report) as (...args: A) => void
+
+  /** Reports a failure to the host and returns what to tell the user. */
+  function describe(failure: ApiFailure): string {
+    const message = describeFailure(failure, t)
+    core.emit('error', { code: failure.code, message })
+    return message
+  }
+
+  /** Puts a request in the list, replacing its old copy. */
+  function upsert(request: FeedbackRequest) {
+    const { requests } = state
+    set({
+      requests: requests.some((r) => r.id === request.id)
+        ? requests.map((r) => (r.id === request.id ? request : r))
+        : [request, ...requests],
+    })
+  }
+
+  function setDraft(patch: Partial<Draft>) {
+    const draft = { ...state.draft, ...patch }
+    store.write(draftKey, draft)
+    set({ draft })
+  }
+
+  /** Reports a kept action and plans the next try by itself when waiting helps. */
+  function keep(failure: ApiFailure): string {
+    const delay = retryDelayMs(failure)
+    if (delay) {
+      clearTimeout(retryTimer)
+      retryTimer = setTimeout(actions.flush, delay)
+    }
+    return `${describe(failure)} ${t.saved}`
+  }
+
+  /** Sends one outbox entry; it leaves the outbox once the server has it or refuses it for good. */
+  async function send(entry: OutboxEntry): Promise<Outcome> {
+    inFlight.add(entry.key)
+    syncPending()
+    try {
+      const result =
+        entry.kind === 'submit'
+          ? await core.api.submitRequest(
+              entry.body ? { title: entry.title, body: entry.body } : { title: entry.title },
+              entry.key,
+            )
+          : entry.voted
+            ? await core.api.vote(entry.requestId)
+            : await core.api.unvote(entry.requestId)
+      const request = result.ok ? asRequest(result.data && result.data.request) : undefined
+      if (request) {
+        outbox.remove(entry.key)
+        upsert(request)
+        return { request }
+      }
+      const failure = result.ok ? BAD_RESPONSE : result.error
+      const kept = isWorthRetrying(failure)
+      if (!kept) outbox.remove(entry.key)
+      return { failure, kept }
+    } finally {
+      inFlight.delete(entry.key)
+      syncPending()
+    }
+  }
+
+  async function load() {
+    const load = ++loads
+    const q = state.query.trim()
+    set({ status: 'loading' })
+    const result = await core.api.listRequests(q ? { sort: state.sort, q } : { sort: state.sort })
+    if (load !== loads) return
+    const requests = result.ok ? asRequestList(result.data) : undefined
+    if (requests) set({ status: 'ready', requests })
+    else set({ status: 'error', loadError: describe(result.ok ? BAD_RESPONSE : result.error) })
+  }
+
+  const actions = {
+    get: (): BoardState => state,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    setOpen: guard((open: boolean) => {
+      if (open === state.open) return
+      set({ open, notice: '' })
+      core.emit(open ? 'open' : 'close', undefined)
+      if (open && state.status !== 'ready') load()
+      if (open) actions.flush()
+    }),
+
+    /** Loads the board ahead of time when the browser is idle, unless something already did. */
+    prefetch: guard(() => state.status === 'idle' && load()),
+    reload: guard(load),
+
+    setSort: guard((sort: PublicSort) => {
+      set({ sort })
+      return load()
+    }),
+
+    setQuery: guard((query: string) => {
+      set({ query })
+      clearTimeout(searchTimer)
+      searchTimer = setTimeout(actions.reload, 250)
+    }),
+
+    showForm: guard((form: boolean) => set({ view: form ? 'form' : 'board', notice: '' })),
+    setDraft: guard(setDraft),
+
+    toggleVote: guard(async (request: FeedbackRequest) => {
+      const { id, votes } = request
+      if (voting.has(id)) return
+      voting.add(id)
+      const voted = !request.voted
+      const before = state.requests.find((r) => r.id === id)
+      const entry: OutboxEntry = {
+        kind: 'vote',
+        key: randomUuid(),
+        identity: core.identityKey(),
+        requestId: id,
+        voted,
+        at: Date.now(),
+      }
+      // Written before sending, so a reload mid-flight still remembers the vote.
+      outbox.put(entry)
+      upsert({ ...request, voted, votes: Math.max(0, votes + (voted ? 1 : -1)) })
+      set({ notice: '' })
+      const outcome = await send(entry).finally(() => voting.delete(id))
+      if (!outcome.failure) {
+        core.emit('vote', { requestId: id, voted: outcome.request.voted, pending: false })
+      } else if (outcome.kept) {
+        set({ notice: keep(outcome.failure) })
+        core.emit('vote', { requestId: id, voted, pending: true })
+      } else {
+        if (before) upsert(before)
+        set({ notice: `${t.voteRefused} ${describe(outcome.failure)}` })
+      }
+    }),
+
+    submit: guard(async () => {
+      const problem = draftProblem(state.draft, t)
+      if (problem || state.submitting) return set({ notice: problem })
+      const entry: PendingSubmit = {
+        kind: 'submit',
+        key: randomUuid(),
+        identity: core.identityKey(),
+        title: state.draft.title.trim(),
+        body: state.draft.body.trim(),
+        at: Date.now(),
+      }
+      // From here the text is in the outbox too; the draft is cleared only once that is safe.
+      outbox.put(entry)
+      set({ submitting: true, notice: '' })
+      const outcome = await send(entry).finally(() => set({ submitting: false }))
+      if (outcome.failure && !outcome.kept) return set({ notice: describe(outcome.failure) })
+      setDraft({ title: '', body: '' })
+      set({ view: 'board', notice: outcome.failure ? keep(outcome.failure) : t.thanks })
+      core.emit('submit', {
+        request: outcome.failure ? pendingRequest(entry) : outcome.request,
+        pending: !!outcome.failure,
+      })
+    }),
+
+    /** Sends what the outbox holds for the current identity, oldest first, each exactly once. */
+    flush: guard(async () => {
+      if (flushing) return
+      flushing = true
+      try {
+        for (const entry of outbox.list(core.identityKey())) {
+          // A submit or a vote may have sent it, or be sending it, meanwhile.
+          if (inFlight.has(entry.key) || !outbox.has(entry.key)) continue
+          const outcome = await send(entry)
+          if (!outcome.failure) {
+            if (entry.kind === 'submit') {
+              core.emit('submit', { request: outcome.request, pending: false })
+            } else {
+              core.emit('vote', { requestId: entry.requestId, voted: entry.voted, pending: false })
+            }
+          } else if (outcome.kept) {
+            keep(outcome.failure)
+            break
+          } else {
+            // Refused for good: give the text back rather than drop it.
+            const { draft } = state
+            if (entry.kind === 'submit' && !draft.title.trim() && !draft.body.trim()) {
+              setDraft({ title: entry.title, body: entry.body })
+            }
+            set({ notice: describe(outcome.failure) })
+          }
+        }
+      } finally {
+        flushing = false
+      }
+    }),
+
+    /** After identify()/reset(): nothing of the previous person stays on screen. */
+    identityChanged: guard(() => {
+      loads++
+      set({ status: 'idle', requests: [], notice: '' })
+      syncPending()
+      if (state.open) load()
+      actions.flush()
+    }),
+
+    dispose() {
+      clearTimeout(searchTimer)
+      clearTimeout(retryTimer)
+      listeners.clear()
+    },
+  }
+  syncPending()
+  return actions
+}
+
+export type Board = ReturnType<typeof createBoard>

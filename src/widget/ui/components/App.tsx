@@ -1,0 +1,74 @@
+import { Component, createRef } from 'preact'
+import type { WidgetConfig } from '../../types'
+import type { Board } from '../board'
+import type { Messages } from '../i18n'
+import { deepActiveElement, focusFirst } from './focus'
+import { Panel } from './Panel'
+
+interface Props {
+  board: Board
+  t: Messages
+  config: WidgetConfig
+  onCrash(error: unknown): void
+}
+
+/**
+ * The launcher (unless the site brings its own button) and, when open, the panel. Owns focus:
+ * into the dialog when it opens or changes view, back where it came from when it closes.
+ */
+export class App extends Component<Props> {
+  launcher = createRef<HTMLButtonElement>()
+  dialog = createRef<HTMLDivElement>()
+  /** What had focus before the panel opened. */
+  opener: Element | null = null
+  /** The view focus was last moved into; '' while closed. */
+  focusedView = ''
+  stop?: () => void
+
+  override componentDidMount() {
+    const { board } = this.props
+    this.stop = board.subscribe(() => {
+      // Read before the re-render, while focus is still where the user opened us from.
+      if (board.get().open && !this.focusedView) this.opener = deepActiveElement()
+      this.forceUpdate()
+    })
+  }
+
+  override componentDidUpdate() {
+    const { open, view } = this.props.board.get()
+    const current = open ? view : ''
+    if (current === this.focusedView) return
+    this.focusedView = current
+    const opener = this.opener as HTMLElement | null
+    if (current && this.dialog.current) focusFirst(this.dialog.current)
+    else if (opener && opener.isConnected && opener !== document.body) opener.focus()
+    else if (this.launcher.current) this.launcher.current.focus()
+  }
+
+  override componentWillUnmount() {
+    if (this.stop) this.stop()
+  }
+
+  override render({ board, t, config, onCrash }: Props) {
+    const state = board.get()
+    return (
+      <>
+        {config.launcher !== 'none' && (
+          <button
+            type="button"
+            class="launch"
+            ref={this.launcher}
+            aria-haspopup="dialog"
+            aria-expanded={state.open}
+            onClick={() => board.setOpen(!state.open)}
+          >
+            {t.launcher}
+          </button>
+        )}
+        {state.open && (
+          <Panel state={state} board={board} t={t} dialog={this.dialog} onCrash={onCrash} />
+        )}
+      </>
+    )
+  }
+}

@@ -1,0 +1,66 @@
+import type { Board, BoardState } from '../board'
+import type { Messages } from '../i18n'
+import { boardRows } from '../rows'
+import { RequestRow } from './RequestRow'
+
+interface Props {
+  state: BoardState
+  board: Board
+  t: Messages
+}
+
+/** The requests with sort and search, in whichever state loading left them. */
+export function BoardView({ state, board, t }: Props) {
+  const rows = boardRows(state)
+  const { status } = state
+  return (
+    <>
+      <div class="body">
+        <div class="bar">
+          <div role="group" aria-label={t.sort}>
+            {(['top', 'new'] as const).map((sort) => (
+              <button
+                key={sort}
+                type="button"
+                aria-pressed={state.sort === sort}
+                onClick={() => board.setSort(sort)}
+              >
+                {t[sort]}
+              </button>
+            ))}
+          </div>
+          <input
+            type="search"
+            data-autofocus
+            aria-label={t.search}
+            placeholder={t.search}
+            value={state.query}
+            onInput={(event) => board.setQuery(event.currentTarget.value)}
+          />
+        </div>
+        {status === 'error' && (
+          <p class="state" role="alert">
+            {state.loadError}{' '}
+            <button type="button" onClick={board.reload}>
+              {t.retry}
+            </button>
+          </p>
+        )}
+        {rows.length ? (
+          <ul aria-busy={status === 'loading'}>
+            {rows.map((row) => (
+              <RequestRow key={row.request.id} row={row} t={t} onVote={board.toggleVote} />
+            ))}
+          </ul>
+        ) : (
+          status !== 'error' && <p class="state">{status === 'ready' ? t.empty : t.loading}</p>
+        )}
+      </div>
+      <div class="foot">
+        <button type="button" class="primary" onClick={() => board.showForm(true)}>
+          {t.suggest}
+        </button>
+      </div>
+    </>
+  )
+}

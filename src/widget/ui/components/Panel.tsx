@@ -1,0 +1,53 @@
+import type { Ref } from 'preact'
+import type { Board, BoardState } from '../board'
+import type { Messages } from '../i18n'
+import { BoardView } from './BoardView'
+import { ErrorBoundary } from './ErrorBoundary'
+import { trapTab } from './focus'
+import { SubmitForm } from './SubmitForm'
+
+interface Props {
+  state: BoardState
+  board: Board
+  t: Messages
+  dialog: Ref<HTMLDivElement>
+  onCrash(error: unknown): void
+}
+
+/** The modal dialog: Tab stays inside, Esc or a click outside closes it. */
+export function Panel({ state, board, t, dialog, onCrash }: Props) {
+  const close = () => board.setOpen(false)
+  return (
+    <>
+      <div class="shade" onClick={close} />
+      <div
+        class="panel"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t.title}
+        ref={dialog}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') close()
+          else trapTab(event, event.currentTarget)
+        }}
+      >
+        <div class="head">
+          <h2>{t.title}</h2>
+          <button type="button" class="x" aria-label={t.close} onClick={close}>
+            ×
+          </button>
+        </div>
+        <p class="notice" role="status">
+          {state.notice}
+        </p>
+        <ErrorBoundary onError={onCrash} message={t.failed} retry={t.retry}>
+          {state.view === 'form' ? (
+            <SubmitForm state={state} board={board} t={t} />
+          ) : (
+            <BoardView state={state} board={board} t={t} />
+          )}
+        </ErrorBoundary>
+      </div>
+    </>
+  )
+}

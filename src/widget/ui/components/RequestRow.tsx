@@ -1,0 +1,38 @@
+import type { FeedbackRequest } from '../../../shared/api'
+import type { Messages } from '../i18n'
+import type { BoardRow } from '../rows'
+
+interface Props {
+  row: BoardRow
+  t: Messages
+  onVote(request: FeedbackRequest): void
+}
+
+/** One request: vote toggle, title (always as text, never HTML), status, pending mark. */
+export function RequestRow({ row: { request, pending, local }, t, onVote }: Props) {
+  const { votes, status } = request
+  return (
+    <li class="row">
+      {local ? (
+        <span class="vote">{votes}</span>
+      ) : (
+        <button
+          type="button"
+          class="vote"
+          aria-pressed={request.voted}
+          aria-label={t.vote(request.title, votes)}
+          onClick={() => onVote(request)}
+        >
+          ▲<br />
+          {votes}
+        </button>
+      )}
+      <div>
+        {request.title}
+        <br />
+        <span class={`badge ${status}`}>{t.status[status] || t.status.open}</span>
+        {pending && <span class="badge pending">{t.pending}</span>}
+      </div>
+    </li>
+  )
+}

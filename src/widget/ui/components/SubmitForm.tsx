@@ -1,0 +1,69 @@
+import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/limits'
+import { type Board, type BoardState, draftProblem } from '../board'
+import type { Messages } from '../i18n'
+import { findSimilarRequests } from '../similar'
+import { RequestRow } from './RequestRow'
+
+interface Props {
+  state: BoardState
+  board: Board
+  t: Messages
+}
+
+/**
+ * Title + details. Over-long text is flagged rather than cut, so nothing typed is lost; similar
+ * requests appear while typing so people vote instead of filing duplicates.
+ */
+export function SubmitForm({ state: { draft, submitting, requests }, board, t }: Props) {
+  const similar = findSimilarRequests(draft.title, requests)
+  const field = (name: 'title' | 'body', label: string, max: number) => {
+    const tooLong = draft[name].trim().length > max
+    const Input = name === 'title' ? 'input' : 'textarea'
+    return (
+      <label>
+        {label}
+        <Input
+          aria-label={label}
+          data-autofocus={name === 'title' || undefined}
+          aria-invalid={tooLong}
+          value={draft[name]}
+          readOnly={submitting}
+          onInput={(event) => board.setDraft({ [name]: event.currentTarget.value })}
+        />
+        {tooLong && <span class="warn">{t.tooLong(max)}</span>}
+      </label>
+    )
+  }
+  return (
+    <form
+      class="form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        board.submit()
+      }}
+    >
+      <div class="body">
+        {field('title', t.titleLabel, TITLE_MAX_LENGTH)}
+        {similar.length > 0 && (
+          <section aria-label={t.similar}>
+            <h3>{t.similar}</h3>
+            <ul>
+              {similar.map((request) => (
+                <RequestRow key={request.id} row={{ request }} t={t} onVote={board.toggleVote} />
+              ))}
+            </ul>
+          </section>
+        )}
+        {field('body', t.details, BODY_MAX_LENGTH)}
+      </div>
+      <div class="foot">
+        <button type="button" onClick={() => board.showForm(false)}>
+          {t.back}
+        </button>
+        <button type="submit" class="primary" disabled={submitting || !!draftProblem(draft, t)}>
+          {t.send}
+        </button>
+      </div>
+    </form>
+  )
+}

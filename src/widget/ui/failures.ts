@@ -1,0 +1,32 @@
+import { isTokenErrorCode } from '../../shared/errors'
+import type { ApiFailure } from '../types'
+import type { Messages } from './i18n'
+
+/**
+ * Whether an action that failed this way may still succeed later unchanged: no answer, server
+ * trouble, a rate limit, or an identity the site can refresh. Such actions stay in the outbox;
+ * the rest (validation, unknown request) is the server refusing for good.
+ */
+export function isWorthRetrying({ status, code }: ApiFailure): boolean {
+  return !status || status > 499 || status === 429 || status === 401 || code === 'bad_response'
+}
+
+/** What a failure means to the person using the widget, by its code, never its message. */
+export function describeFailure(
+  { code, status, retryAfterSeconds }: ApiFailure,
+  t: Messages,
+): string {
+  if (code === 'rate_limited') return t.rateLimited(Math.ceil(retryAfterSeconds || 60))
+  if (code === 'token_expired') return t.expired
+  if (isTokenErrorCode(code) || status === 401) return t.identity
+  if (!status) return t.offline
+  if (code === 'validation_failed' || code === 'payload_too_large') return t.invalid
+  if (status === 404) return t.notFound
+  return t.failed
+}
+
+/** When to retry the outbox by itself; undefined: wait for `online` or a new identity. */
+export function retryDelayMs({ status, retryAfterSeconds }: ApiFailure): number | undefined {
+  if (status === 429) return Math.max(1, retryAfterSeconds || 60) * 1000
+  if (status > 499) return 30_000
+}

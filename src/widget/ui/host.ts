@@ -1,0 +1,42 @@
+import type { WidgetConfig } from '../types'
+
+/**
+ * One host element with an open shadow root: the host page's CSS cannot reach in, ours cannot
+ * leak out. Returns the element the UI renders into.
+ */
+export function mountShadowHost(
+  config: WidgetConfig,
+  css: string,
+): { host: HTMLElement; root: HTMLElement } {
+  const host = document.createElement('reqio-widget')
+  const shadow = host.attachShadow({ mode: 'open' })
+  // Constructed stylesheets are not inline styles, so a strict style-src CSP allows them;
+  // browsers without them (before 2023) get a <style>, which needs style-src 'unsafe-inline'.
+  try {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    shadow.adoptedStyleSheets = [sheet]
+  } catch {
+    shadow.innerHTML = `<style>${css}</style>`
+  }
+  const root = document.createElement('div')
+  root.className = 'r'
+  root.dataset.theme = config.theme
+  root.dataset.position = config.position
+  root.dataset.launcher = config.launcher
+  // Set through the CSSOM, which CSP allows, unlike a style attribute.
+  if (config.accent) root.style.setProperty('--a', config.accent)
+  shadow.append(root)
+  ;(document.body ?? document.documentElement).append(host)
+  return { host, root }
+}
+
+/** Runs a task once the browser has nothing better to do, so the host page boots first. */
+export function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 4000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(task, 1000)
+  return () => clearTimeout(id)
+}

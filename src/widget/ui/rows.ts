@@ -1,0 +1,34 @@
+import type { FeedbackRequest } from '../../shared/api'
+import { type BoardState, pendingRequest } from './board'
+
+export interface BoardRow {
+  request: FeedbackRequest
+  /** Waiting in the outbox: shown, but not yet on the server. */
+  pending?: boolean
+  /** A submission only this device knows about: nothing to vote on yet. */
+  local?: boolean
+}
+
+/**
+ * What the board lists: the user's own pending submissions first, then the server's requests
+ * with the votes still waiting in the outbox applied, so a reload shows what the user did.
+ */
+export function boardRows({ pending, sending, requests }: BoardState): BoardRow[] {
+  const rows: BoardRow[] = []
+  for (const entry of pending) {
+    if (entry.kind === 'submit')
+      rows.push({ request: pendingRequest(entry), pending: true, local: true })
+  }
+  for (const request of requests) {
+    const vote = pending.find(
+      (e) => e.kind === 'vote' && e.requestId === request.id && !sending.includes(e.key),
+    )
+    if (vote && vote.kind === 'vote' && vote.voted !== request.voted) {
+      const votes = Math.max(0, request.votes + (vote.voted ? 1 : -1))
+      rows.push({ request: { ...request, voted: vote.voted, votes }, pending: true })
+    } else {
+      rows.push({ request, pending: !!vote })
+    }
+  }
+  return rows
+}

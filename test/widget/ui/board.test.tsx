@@ -1,0 +1,116 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeServer } from './helpers/fake-server'
+import { resetPage, startWidget } from './helpers/widget'
+
+afterEach(resetPage)
+
+const seeded = () =>
+  createFakeServer([
+    { title: 'Dark mode', votes: 5, status: 'planned' },
+    { title: 'Export to CSV', votes: 9, status: 'in_progress' },
+    { title: 'Slack integration', votes: 1, status: 'done' },
+  ])
+
+describe('the board', () => {
+  it('fetches nothing until the panel opens or the browser is idle', () => {
+    const w = startWidget({ server: seeded() })
+    expect(w.server.calls).toHaveLength(0)
+  })
+
+  it('lists requests by votes with their status badges', async () => {
+    const w = startWidget({ server: seeded() })
+    w.reqio.open()
+    await w.ui().findByText('Export to CSV')
+    const titles = w
+      .ui()
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+    expect(titles[0]).toContain('Export to CSV')
+    expect(titles[0]).toContain('In progress')
+    expect(titles[1]).toContain('Planned')
+    expect(w.server.calls[0]?.query.get('sort')).toBe('top')
+  })
+
+  it('switches to New and asks the server for sort=new', async () => {
+    const w = startWidget({ server: seeded() })
+    w.reqio.open()
+    await w.ui().findByText('Dark mode')
+    const newest = w.ui().getByRole('button', { name: 'New' })
+    fireEvent.click(newest)
+    await waitFor(() => expect(w.server.calls.at(-1)?.query.get('sort')).toBe('new'))
+    expect(newest.getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() =>
+      expect(w.ui().getAllByRole('listitem')[0]?.textContent).toContain('Slack integration'),
+    )
+  })
+
+  it('searches with the typed text', async () => {
+    const w = startWidget({ server: seeded() })
+    w.reqio.open()
+    await w.ui().findByText('Dark mode')
+    fireEvent.input(w.ui().getByRole('searchbox'), { target: { value: 'csv' } })
+    await waitFor(() => expect(w.ui().queryByText('Dark mode')).toBeNull())
+    expect(w.server.calls.at(-1)?.query.get('q')).toBe('csv')
+    expect(w.ui().getByText('Export to CSV')).toBeTruthy()
+  })
+
+  it('says so when the board is empty', async () => {
+    const w = startWidget()
+    w.reqio.open()
+    expect(await w.ui().findByText('No requests found.')).toBeTruthy()
+  })
+
+  it('offers a retry when the network fails, and the retry loads the board', async () => {
+    const server = seeded()
+    server.answerNext('offline')
+    const w = startWidget({ server })
+    w.reqio.open()
+    const alert = await w.ui().findByRole('alert')
+    expect(alert.textContent).toContain('You seem to be offline.')
+    fireEvent.click(w.ui().getByRole('button', { name: 'Retry' }))
+    expect(await w.ui().findByText('Dark mode')).toBeTruthy()
+  })
+
+  it('says when to retry after a rate limit', async () => {
+    const server = seeded()
+    server.answerNext({
+      status: 429,
+      body: { error: { code: 'rate_limited', message: 'slow down' } },
+      headers: { 'Retry-After': '30' },
+    })
+    const w = startWidget({ server })
+    w.reqio.open()
+    expect((await w.ui().findByRole('alert')).textContent).toContain('Try again in 30 s.')
+    expect(w.eventsNamed('error')).toContainEqual({
+      code: 'rate_limited',
+      message: 'Too many requests. Try again in 30 s.',
+    })
+  })
+
+  it('explains an expired identity instead of showing a blank panel', async () => {
+    const server = seeded()
+    server.answerNext({ status: 401, body: { error: { code: 'token_expired', message: 'x' } } })
+    const w = startWidget({ server })
+    w.reqio.open()
+    expect((await w.ui().findByRole('alert')).textContent).toContain('Your session expired.')
+  })
+
+  it('shows an answer that is not JSON as a server problem with a retry', async () => {
+    const server = seeded()
+    server.answerNext({ status: 500, body: '<html>oops</html>' })
+    const w = startWidget({ server })
+    w.reqio.open()
+    expect((await w.ui().findByRole('alert')).textContent).toContain('Something went wrong.')
+    expect(w.ui().getByRole('button', { name: 'Retry' })).toBeTruthy()
+  })
+
+  it('renders titles that look like HTML as plain text', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+    const w = startWidget({ server: createFakeServer([{ title: payload }]) })
+    w.reqio.open()
+    expect(await w.ui().findByText(payload)).toBeTruthy()
+    expect(w.shadow().querySelector('img, script')).toBeNull()
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined()
+  })
+})

@@ -1,0 +1,119 @@
+import type { FeedbackRequest } from '../../../../src/shared/api'
+
+/** One request the widget sent, as the server saw it. */
+export interface SeenCall {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: Headers
+  body: unknown
+}
+
+/** A canned answer that replaces the server's next one: 'offline' rejects like a dead network. */
+export type CannedAnswer =
+  | 'offline'
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+
+/**
+ * A tiny in-test server answering like spec/api.md, behind a fetch function to stub
+ * globalThis.fetch with. Votes count per X-Reqio-Anonymous-Id; Idempotency-Key is honoured.
+ */
+export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title: string }> = []) {
+  const requests: FeedbackRequest[] = seed.map((r, i) => ({
+    id: `r${i + 1}`,
+    body: '',
+    status: 'open',
+    votes: 0,
+    voted: false,
+    createdAt: new Date(Date.UTC(2026, 0, i + 1)).toISOString(),
+    ...r,
+  }))
+  const voters = new Map<string, Set<string>>()
+  const byIdempotencyKey = new Map<string, FeedbackRequest>()
+  const calls: SeenCall[] = []
+  const canned: CannedAnswer[] = []
+  let offline = false
+
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    })
+  const error = (status: number, code: string) => json(status, { error: { code, message: code } })
+  const view = (r: FeedbackRequest, caller: string): FeedbackRequest => {
+    const people = voters.get(r.id)
+    return { ...r, votes: r.votes + (people?.size ?? 0), voted: people?.has(caller) ?? false }
+  }
+
+  async function fetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(String(input))
+    const headers = new Headers(init.headers)
+    const method = init.method ?? 'GET'
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined
+    calls.push({ method, path: url.pathname, query: url.searchParams, headers, body })
+    const answer = canned.shift() ?? (offline ? 'offline' : undefined)
+    if (answer === 'offline') throw new TypeError('Failed to fetch')
+    if (answer) return json(answer.status, answer.body ?? '', answer.headers)
+
+    const caller = headers.get('X-Reqio-Anonymous-Id') ?? ''
+    const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
+    if (!match) return error(404, 'not_found')
+    const [, , requestId] = match
+    if (!requestId && method === 'GET') {
+      const q = (url.searchParams.get('q') ?? '').toLowerCase()
+      const list = requests
+        .filter((r) => r.title.toLowerCase().includes(q))
+        .map((r) => view(r, caller))
+        .sort((a, b) =>
+          url.searchParams.get('sort') === 'new'
+            ? b.createdAt.localeCompare(a.createdAt)
+            : b.votes - a.votes,
+        )
+      return json(200, { requests: list })
+    }
+    if (!requestId && method === 'POST') {
+      const key = headers.get('Idempotency-Key') ?? ''
+      const known = byIdempotencyKey.get(key)
+      if (known) return json(201, { request: view(known, caller) })
+      const { title, body: details } = body as { title?: string; body?: string }
+      if (!title?.trim() || title.length > 160) return error(400, 'validation_failed')
+      const created: FeedbackRequest = {
+        id: `r${requests.length + 1}`,
+        title,
+        body: details ?? '',
+        status: 'open',
+        votes: 0,
+        voted: false,
+        createdAt: new Date().toISOString(),
+      }
+      requests.push(created)
+      byIdempotencyKey.set(key, created)
+      voters.set(created.id, new Set([caller]))
+      return json(201, { request: view(created, caller) })
+    }
+    const target = requests.find((r) => r.id === requestId)
+    if (!target) return error(404, 'request_not_found')
+    const people = voters.get(target.id) ?? new Set<string>()
+    voters.set(target.id, people)
+    if (method === 'POST') people.add(caller)
+    else people.delete(caller)
+    return json(200, { request: view(target, caller) })
+  }
+
+  return {
+    fetch,
+    requests,
+    calls,
+    /** Answers the next calls with these, in order, instead of the real thing. */
+    answerNext(...answers: CannedAnswer[]) {
+      canned.push(...answers)
+    },
+    setOffline(value: boolean) {
+      offline = value
+    },
+    /** Calls other than the board's GET list. */
+    writes: () => calls.filter((c) => c.method !== 'GET'),
+  }
+}
+
+export type FakeServer = ReturnType<typeof createFakeServer>

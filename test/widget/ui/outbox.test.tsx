@@ -1,0 +1,83 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeServer } from './helpers/fake-server'
+import { resetPage, startWidget } from './helpers/widget'
+
+afterEach(resetPage)
+
+async function submitOffline(w: ReturnType<typeof startWidget>, title: string) {
+  w.server.setOffline(true)
+  w.reqio.open()
+  fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
+  fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), { target: { value: title } })
+  fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
+  await w.ui().findByText('Pending')
+}
+
+/** What survives a reload: localStorage; the page's widget is torn down and booted again. */
+function reload(w: ReturnType<typeof startWidget>) {
+  const stored = { ...localStorage }
+  resetPage()
+  for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value)
+  return startWidget({ server: w.server })
+}
+
+describe('the outbox', () => {
+  it('keeps an offline submission as pending and tells the host it is pending', async () => {
+    const w = startWidget()
+    await submitOffline(w, 'Offline idea')
+    expect(w.ui().getByText('Offline idea')).toBeTruthy()
+    expect(w.ui().getByRole('status').textContent).toContain('it will be sent automatically')
+    expect(w.eventsNamed('submit')).toEqual([
+      { request: expect.objectContaining({ title: 'Offline idea' }), pending: true },
+    ])
+  })
+
+  it('survives a reload and is sent once, with the same Idempotency-Key, when back online', async () => {
+    const first = startWidget()
+    await submitOffline(first, 'Offline idea')
+    const key = first.server.writes()[0]?.headers.get('Idempotency-Key')
+    const second = reload(first)
+    second.server.setOffline(false)
+    second.reqio.open()
+    await waitFor(() =>
+      expect(second.server.requests.map((r) => r.title)).toEqual(['Offline idea']),
+    )
+    window.dispatchEvent(new Event('online'))
+    window.dispatchEvent(new Event('online'))
+    await waitFor(() => expect(second.ui().queryByText('Pending')).toBeNull())
+    const posts = second.server.writes()
+    expect(posts.map((c) => c.headers.get('Idempotency-Key'))).toEqual([key, key])
+    expect(posts.filter((c) => c.headers.get('Idempotency-Key') === key)).toHaveLength(2)
+    expect(second.ui().getByText('Offline idea')).toBeTruthy()
+  })
+
+  it('is not sent on behalf of someone else', async () => {
+    const first = startWidget()
+    await submitOffline(first, 'Mine only')
+    localStorage.setItem('reqio:anonymous-id', 'someone-else')
+    const second = reload(first)
+    second.server.setOffline(false)
+    second.reqio.open()
+    await second.ui().findByText('No requests found.')
+    window.dispatchEvent(new Event('online'))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(second.server.writes()).toHaveLength(1)
+    expect(second.ui().queryByText('Mine only')).toBeNull()
+  })
+
+  it('sends a kept submission again after the server recovers from a 500', async () => {
+    const server = createFakeServer()
+    const w = startWidget({ server })
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
+    fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Retry me' },
+    })
+    server.answerNext({ status: 500, body: { error: { code: 'internal_error', message: '' } } })
+    fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
+    expect(await w.ui().findByText('Pending')).toBeTruthy()
+    window.dispatchEvent(new Event('online'))
+    await waitFor(() => expect(server.requests.map((r) => r.title)).toEqual(['Retry me']))
+  })
+})

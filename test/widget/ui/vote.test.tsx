@@ -1,0 +1,73 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeServer } from './helpers/fake-server'
+import { resetPage, startWidget } from './helpers/widget'
+
+afterEach(resetPage)
+
+describe('voting', () => {
+  it('marks the vote at once, then sends it', async () => {
+    const w = startWidget({ server: createFakeServer([{ title: 'Dark mode', votes: 4 }]) })
+    w.reqio.open()
+    const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode (4)' })
+    expect(vote.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(vote)
+    const pressed = w.ui().getByRole('button', { name: 'Vote for Dark mode (5)', pressed: true })
+    expect(pressed).toBeTruthy()
+    await waitFor(() =>
+      expect(w.eventsNamed('vote')).toEqual([{ requestId: 'r1', voted: true, pending: false }]),
+    )
+    expect(w.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /v1/projects/demo/requests/r1/vote',
+    ])
+  })
+
+  it('takes a vote back with DELETE', async () => {
+    const w = startWidget({ server: createFakeServer([{ title: 'Dark mode' }]) })
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('button', { name: /Vote for Dark mode/ }))
+    await waitFor(() => expect(w.eventsNamed('vote')).toHaveLength(1))
+    fireEvent.click(w.ui().getByRole('button', { name: /Vote for Dark mode/, pressed: true }))
+    await waitFor(() => expect(w.eventsNamed('vote')).toHaveLength(2))
+    expect(w.server.writes().at(-1)?.method).toBe('DELETE')
+    expect(
+      w.ui().getByRole('button', { name: 'Vote for Dark mode (0)', pressed: false }),
+    ).toBeTruthy()
+  })
+
+  it('rolls the vote back with a message when the server refuses it', async () => {
+    const server = createFakeServer([{ title: 'Dark mode', votes: 2 }])
+    const w = startWidget({ server })
+    w.reqio.open()
+    const vote = await w.ui().findByRole('button', { name: /Vote for Dark mode/ })
+    server.answerNext({ status: 404, body: { error: { code: 'request_not_found', message: '' } } })
+    fireEvent.click(vote)
+    expect(await w.ui().findByText('Vote not saved. Not found.')).toBeTruthy()
+    expect(
+      w.ui().getByRole('button', { name: 'Vote for Dark mode (2)', pressed: false }),
+    ).toBeTruthy()
+    expect(JSON.parse(localStorage.getItem('reqio:outbox:demo') ?? '[]')).toEqual([])
+  })
+
+  it('keeps an offline vote as pending and sends it when the browser is back online', async () => {
+    const server = createFakeServer([{ title: 'Dark mode', votes: 2 }])
+    const w = startWidget({ server })
+    w.reqio.open()
+    const vote = await w.ui().findByRole('button', { name: /Vote for Dark mode/ })
+    server.setOffline(true)
+    fireEvent.click(vote)
+    expect(await w.ui().findByText('Pending')).toBeTruthy()
+    expect(
+      w.ui().getByRole('button', { name: 'Vote for Dark mode (3)', pressed: true }),
+    ).toBeTruthy()
+    await waitFor(() =>
+      expect(w.eventsNamed('vote')).toEqual([{ requestId: 'r1', voted: true, pending: true }]),
+    )
+    expect(w.ui().getByRole('status').textContent).toContain('You seem to be offline.')
+    server.setOffline(false)
+    window.dispatchEvent(new Event('online'))
+    await waitFor(() => expect(w.ui().queryByText('Pending')).toBeNull())
+    expect(w.server.writes().filter((c) => c.method === 'POST')).toHaveLength(2)
+    expect(w.eventsNamed('vote').at(-1)).toEqual({ requestId: 'r1', voted: true, pending: false })
+  })
+})
