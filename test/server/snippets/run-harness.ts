@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { type Harness, REPO_ROOT } from './harnesses'
@@ -15,15 +15,28 @@ export async function runHarness(
   secret: string,
   timeoutMs = 120_000,
 ): Promise<string> {
+  if (!existsSync(harness.command)) {
+    throw new Error(`${harness.command} is not installed (see .ci/run for the Debian packages)`)
+  }
   const dir = await mkdtemp(join(tmpdir(), 'reqio-snippet-'))
+  try {
+    return await runIn(dir, harness, secret, timeoutMs)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function runIn(
+  dir: string,
+  harness: Harness,
+  secret: string,
+  timeoutMs: number,
+): Promise<string> {
   // ES modules ignore NODE_PATH, so the scratch project sees the repo's jose through a link.
   await symlink(resolve(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
   for (const [path, content] of Object.entries(harness.files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true })
     await writeFile(join(dir, path), content)
-  }
-  if (!existsSync(harness.command)) {
-    throw new Error(`${harness.command} is not installed (see .ci/run for the Debian packages)`)
   }
   const output = await new Promise<string>((resolvePromise, reject) => {
     execFile(

@@ -95,3 +95,10 @@ describe('the server snippet the dashboard shows', () => {
     }, 180_000)
   }
 })
+
+it('fails with the reason, never skips, when a language cannot run', async () => {
+  const harness = { files: {}, command: '/usr/bin/no-such-language', args: [] }
+  await expect(runHarness(harness, 'unused')).rejects.toThrow(
+    '/usr/bin/no-such-language is not installed',
+  )
+})
