@@ -7,6 +7,7 @@ import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
 import { limitWrites, RateLimiter } from './http/rate-limit'
+import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminProjectsRoutes } from './routes/admin-projects'
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     ...deps,
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
     rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
+    caches: new ReadCaches(deps.store, deps.clock),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))

@@ -16,7 +16,7 @@ export function resolveCaller(deps: RouteDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next()
     const projectId = c.req.param('projectId') ?? ''
-    const project = await deps.store.projects.find(projectId)
+    const project = await deps.caches.project(projectId)
     if (!project) throw new ApiError(404, 'project_not_found', `No project "${projectId}".`)
     c.set('project', project)
 

@@ -4,6 +4,7 @@ import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
 import type { RateLimiter } from './rate-limit'
+import type { ReadCaches } from './read-caches'
 
 /** What createApp is given. */
 export interface AppDeps {
@@ -18,6 +19,7 @@ export interface AppDeps {
 export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
   rateLimiter: RateLimiter
+  caches: ReadCaches
 }
 
 /** Hono context variables set by middleware. */

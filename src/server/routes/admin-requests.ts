@@ -20,6 +20,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
     if (patch.status !== undefined || patch.title !== undefined) {
       const updated = await deps.store.requests.update(project.id, requestId, patch, now)
       if (!updated) throw requestNotFound()
+      deps.caches.invalidateProject(project.id)
     }
     let answerId = requestId
     if (patch.mergeInto !== undefined) {
@@ -35,6 +36,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       }
       answerId = patch.mergeInto
     }
+    deps.caches.invalidateProject(project.id)
     const entry = await deps.store.backlog.get(project.id, answerId)
     if (!entry) throw requestNotFound()
     return c.json({ request: toBacklogRequest(entry) })

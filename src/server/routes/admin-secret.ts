@@ -38,6 +38,7 @@ export function adminSecretRoutes(deps: RouteDeps) {
     })
     if (!project) throw new ApiError(404, 'project_not_found', 'No such project.')
     deps.verifier.forgetProject(project.id)
+    deps.caches.forgetProject(project.id)
     const body: RotatedSecretResponse = {
       secret,
       previousValidUntil: new Date(previousValidUntil).toISOString(),

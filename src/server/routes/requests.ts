@@ -12,7 +12,7 @@ export function requestsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/v1/projects/:projectId/requests', async (c) => {
       const query = parseOrFail(ListQuerySchema, { sort: c.req.query('sort'), q: c.req.query('q') })
-      const requests = await deps.store.requests.listPublic({
+      const requests = await deps.caches.publicList({
         projectId: c.get('project').id,
         sort: query.sort,
         q: query.q || null,
@@ -37,6 +37,7 @@ export function requestsRoutes(deps: RouteDeps) {
         idempotencyKey,
         now: deps.clock.now(),
       })
+      deps.caches.invalidateProject(c.get('project').id)
       // A replay answers exactly like the first call did, and says it is one.
       if (!created) c.header('Idempotent-Replayed', 'true')
       const body: RequestResponse = { request: toPublicRequest(request) }

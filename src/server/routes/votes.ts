@@ -18,6 +18,7 @@ export function votesRoutes(deps: RouteDeps) {
         deps.clock.now(),
       )
       if (!request) throw requestNotFound()
+      deps.caches.invalidateProject(c.get('project').id)
       return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
     })
     .delete(VOTE_PATH, async (c) => {
@@ -28,6 +29,7 @@ export function votesRoutes(deps: RouteDeps) {
         deps.clock.now(),
       )
       if (!request) throw requestNotFound()
+      deps.caches.invalidateProject(c.get('project').id)
       return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
     })
 }

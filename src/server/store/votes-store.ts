@@ -1,5 +1,5 @@
 import type { Db, SqlExecutor } from './db'
-import { ensurePerson } from './people-store'
+import { ensurePerson, type PersonRef } from './people-store'
 import { type RequestRow, toRequestRecord } from './rows'
 import {
   type Actor,
@@ -8,6 +8,37 @@ import {
   personVoter,
   type RequestRecord,
 } from './types'
+
+/**
+ * Inserts the vote if the voter has none on the request (the primary key decides), and moves
+ * the counters by what was really inserted, in one statement. A vote on a merged request
+ * counts for the request it was merged into.
+ */
+async function castVote(
+  sql: SqlExecutor,
+  projectId: string,
+  requestId: string,
+  voter: string,
+  person: PersonRef | null,
+  now: number,
+): Promise<RequestRecord | null> {
+  const [row] = await sql.query<RequestRow>(
+    `WITH target AS (
+       SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $3 AND id = $1
+     ), inserted AS (
+       INSERT INTO votes (request_id, voter, project_id, person_id, created_at)
+       SELECT target.id, $2, $3, $4, $5 FROM target
+       ON CONFLICT (request_id, voter) DO NOTHING
+       RETURNING 1
+     )
+     UPDATE requests r SET votes = r.votes + (SELECT count(*) FROM inserted),
+                           mrr_cents = r.mrr_cents + $6 * (SELECT count(*) FROM inserted)
+       FROM target WHERE r.id = target.id
+     RETURNING r.*`,
+    [requestId, voter, projectId, person?.id ?? null, new Date(now), person?.mrrCents ?? 0],
+  )
+  return row ? toRequestRecord(row, true) : null
+}
 
 /** A vote on a merged request counts for the request it was merged into. */
 async function resolveTarget(
@@ -25,6 +56,15 @@ async function resolveTarget(
 export class VotesStore {
   constructor(private readonly db: Db) {}
 
+  /** The requests this voter voted for in the project (index votes_by_voter). */
+  async votedRequestIds(projectId: string, voter: string): Promise<Set<string>> {
+    const rows = await this.db.query<{ request_id: string }>(
+      'SELECT request_id FROM votes WHERE project_id = $1 AND voter = $2',
+      [projectId, voter],
+    )
+    return new Set(rows.map((row) => row.request_id))
+  }
+
   /**
    * Idempotent: the (request, voter) primary key turns a repeated vote into a no-op, and the
    * counters move only when a row was really inserted, in the same statement.
@@ -35,24 +75,12 @@ export class VotesStore {
     actor: Actor,
     now: number,
   ): Promise<RequestRecord | null> {
+    // Anonymous: one statement is atomic on its own, no transaction round trips needed.
+    if (!actor.person) return castVote(this.db, projectId, requestId, actor.voter, null, now)
+    const facts = actor.person
     return this.db.transaction(async (tx) => {
-      const person = actor.person ? await ensurePerson(tx, projectId, actor.person, now) : null
-      const target = await resolveTarget(tx, projectId, requestId)
-      if (!target) return null
-      const [row] = await tx.query<RequestRow>(
-        `WITH inserted AS (
-           INSERT INTO votes (request_id, voter, project_id, person_id, created_at)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (request_id, voter) DO NOTHING
-           RETURNING 1
-         )
-         UPDATE requests SET votes = votes + (SELECT count(*) FROM inserted),
-                             mrr_cents = mrr_cents + $6 * (SELECT count(*) FROM inserted)
-          WHERE id = $1
-          RETURNING *`,
-        [target, actor.voter, projectId, person?.id ?? null, new Date(now), person?.mrrCents ?? 0],
-      )
-      return row ? toRequestRecord(row, true) : null
+      const person = await ensurePerson(tx, projectId, facts, now)
+      return castVote(tx, projectId, requestId, actor.voter, person, now)
     })
   }
 

@@ -1,0 +1,97 @@
+import type { Clock } from '../clock'
+import type { ProjectRecord, RequestRecord, Store } from '../store'
+
+/**
+ * Short-lived, per-process caches in front of the two reads every widget call makes. Writes in
+ * this process invalidate them at once; with several app servers on one PostgreSQL, another
+ * server's write shows here within TTL_MS. Rotation is invalidated locally too, and the
+ * previous-secret deadline is checked against the clock, not the cache.
+ */
+const TTL_MS = 1000
+const MAX_ENTRIES = 10_000
+
+interface Entry<T> {
+  value: T
+  expiresMs: number
+}
+
+class TtlMap<T> {
+  private readonly entries = new Map<string, Entry<T>>()
+  constructor(private readonly clock: Clock) {}
+
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
+    if (this.clock.now() >= entry.expiresMs) {
+      this.entries.delete(key)
+      return undefined
+    }
+    return entry.value
+  }
+
+  set(key: string, value: T): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear()
+    this.entries.set(key, { value, expiresMs: this.clock.now() + TTL_MS })
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key)
+  }
+
+  deleteByPrefix(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key)
+  }
+}
+
+export class ReadCaches {
+  private readonly projects: TtlMap<ProjectRecord | null>
+  private readonly lists: TtlMap<RequestRecord[]>
+
+  constructor(
+    private readonly store: Store,
+    clock: Clock,
+  ) {
+    this.projects = new TtlMap(clock)
+    this.lists = new TtlMap(clock)
+  }
+
+  async project(id: string): Promise<ProjectRecord | null> {
+    const cached = this.projects.get(id)
+    if (cached !== undefined) return cached
+    const project = await this.store.projects.find(id)
+    this.projects.set(id, project)
+    return project
+  }
+
+  /** The public list as everyone sees it, then `voted` for this caller from their own votes. */
+  async publicList(input: {
+    projectId: string
+    sort: 'top' | 'new'
+    q: string | null
+    voter: string | null
+  }): Promise<RequestRecord[]> {
+    const key = `${input.projectId}\u0000${input.sort}\u0000${input.q ?? ''}`
+    let shared = this.lists.get(key)
+    if (!shared) {
+      shared = await this.store.requests.listPublic({ ...input, voter: null })
+      this.lists.set(key, shared)
+    }
+    if (input.voter === null || shared.length === 0) return shared
+    const votedIds = await this.store.votes.votedRequestIds(input.projectId, input.voter)
+    if (votedIds.size === 0) return shared
+    return shared.map((request) =>
+      votedIds.has(request.id) ? { ...request, voted: true } : request,
+    )
+  }
+
+  /** After any write to a project's requests or votes. */
+  invalidateProject(projectId: string): void {
+    this.lists.deleteByPrefix(`${projectId}\u0000`)
+  }
+
+  /** After a rotation: the next call reads the new secret. */
+  forgetProject(projectId: string): void {
+    this.projects.delete(projectId)
+    this.invalidateProject(projectId)
+  }
+}

@@ -1,0 +1,25 @@
+// `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
+// nothing here passes or fails. To add one, append it to BENCHES.
+import { benchServerHttp } from './server-http'
+import { benchServerTokens } from './server-tokens'
+
+interface Bench {
+  name: string
+  run(): Promise<void> | void
+}
+
+const BENCHES: Bench[] = [
+  { name: 'widget size', run: async () => (await import('./widget-size')).benchWidgetSize() },
+  { name: 'identity tokens', run: benchServerTokens },
+  { name: 'server HTTP', run: benchServerHttp },
+]
+
+for (const bench of BENCHES) {
+  const started = Date.now()
+  try {
+    await bench.run()
+  } catch (error) {
+    console.error(`\n[bench] ${bench.name} failed:`, error instanceof Error ? error.message : error)
+  }
+  console.log(`[bench] ${bench.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}

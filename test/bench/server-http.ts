@@ -1,0 +1,117 @@
+// POST vote and GET requests over real HTTP on 127.0.0.1 against the embedded database,
+// measured with autocannon: throughput at fixed concurrency, and latency at a fixed 500 rps.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
+import autocannon from 'autocannon'
+
+const DURATION_SECONDS = 8
+const CONNECTIONS = 10
+const REQUESTS_IN_PROJECT = 200
+
+interface AutocannonResult {
+  requests: { average: number }
+  latency: { p50: number; p99: number; average: number }
+  non2xx: number
+  errors: number
+}
+
+function run(options: Record<string, unknown>): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error: Error | null, result: AutocannonResult) =>
+      error ? reject(error) : resolve(result),
+    )
+  })
+}
+
+function row(name: string, result: AutocannonResult) {
+  return {
+    scenario: name,
+    'req/s': Math.round(result.requests.average),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    'non-2xx': result.non2xx,
+    errors: result.errors,
+  }
+}
+
+async function startServerProcess(): Promise<{
+  url: string
+  adminToken: string
+  child: ChildProcess
+}> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./server-process.ts', import.meta.url).pathname],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })
+  const [firstLine] = (await once(lines, 'line')) as [string]
+  return { ...(JSON.parse(firstLine) as { url: string; adminToken: string }), child }
+}
+
+export async function benchServerHttp(): Promise<void> {
+  const server = await startServerProcess()
+  try {
+    const created = await fetch(`${server.url}/v1/admin/projects`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench' }),
+    })
+    const { project } = (await created.json()) as { project: { id: string } }
+    const ids: string[] = []
+    for (let i = 0; i < REQUESTS_IN_PROJECT; i++) {
+      const res = await fetch(`${server.url}/v1/projects/${project.id}/requests`, {
+        method: 'POST',
+        headers: { 'X-Reqio-Anonymous-Id': `anon-seed-${i}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `Seed request ${i}`, body: 'For the benchmark.' }),
+      })
+      ids.push(((await res.json()) as { request: { id: string } }).request.id)
+    }
+
+    let voteCount = 0
+    // Each vote comes from a new anonymous visitor on one of the requests: every call inserts.
+    const voteOptions = (extra: Record<string, unknown>) => ({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req: { path: string; headers: Record<string, string> }) => {
+            voteCount++
+            req.path = `/v1/projects/${project.id}/requests/${ids[voteCount % ids.length]}/vote`
+            req.headers = { ...req.headers, 'X-Reqio-Anonymous-Id': `anon-bench-${voteCount}` }
+            return req
+          },
+        },
+      ],
+      ...extra,
+    })
+    const votesMax = await run(voteOptions({}))
+    const votes500 = await run(voteOptions({ overallRate: 500 }))
+    const listOptions = {
+      url: `${server.url}/v1/projects/${project.id}/requests?sort=top`,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+      headers: { 'X-Reqio-Anonymous-Id': 'anon-reader-1' },
+    }
+    const listMax = await run(listOptions)
+    const list500 = await run({ ...listOptions, overallRate: 500 })
+
+    console.log(
+      `\n## HTTP on 127.0.0.1, embedded database (${REQUESTS_IN_PROJECT} requests in the project, ${DURATION_SECONDS} s each)`,
+    )
+    console.table([
+      row(`POST vote, ${CONNECTIONS} connections`, votesMax),
+      row('POST vote, fixed 500 rps', votes500),
+      row(`GET requests (top 100), ${CONNECTIONS} connections`, listMax),
+      row('GET requests, fixed 500 rps', list500),
+    ])
+  } finally {
+    server.child.kill('SIGTERM')
+    await once(server.child, 'exit')
+  }
+}
