@@ -249,7 +249,11 @@ export function createBoard(core: WidgetCore, t: Messages) {
       set({ submitting: true, notice: '' })
       const outcome = await send(entry).finally(() => set({ submitting: false }))
       if (outcome.failure && !outcome.kept) return set({ notice: describe(outcome.failure) })
-      setDraft({ title: '', body: '' })
+      // Clear only what was sent: anything typed meanwhile stays.
+      const { draft } = state
+      if (draft.title.trim() === entry.title && draft.body.trim() === entry.body) {
+        setDraft({ title: '', body: '' })
+      }
       set({ view: 'board', notice: outcome.failure ? keep(outcome.failure) : t.thanks })
       core.emit('submit', {
         request: outcome.failure ? pendingRequest(entry) : outcome.request,

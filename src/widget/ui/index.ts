@@ -1,6 +1,6 @@
 import { h, render } from 'preact'
 import { createErrorReporter } from '../safe'
-import type { CreateUi, WidgetUi } from '../types'
+import type { CreateUi } from '../types'
 import { createBoard } from './board'
 import { App } from './components/App'
 import { ErrorBoundary } from './components/ErrorBoundary'
@@ -10,49 +10,40 @@ import css from './styles.css?inline'
 
 /**
  * The widget's UI: launcher, board, submit form and outbox, rendered into a shadow root.
- * Nothing here throws into the host page: failures are reported with core.emit('error').
+ * Nothing here throws into the host page: failures are reported with core.emit('error'), and
+ * the core guards this factory itself.
  */
 export const createUi: CreateUi = (core) => {
   const crash = createErrorReporter((payload) => core.emit('error', payload))
-  try {
-    const t = messagesFor(core.config.locale)
-    const board = createBoard(core, t)
-    const { host, root } = mountShadowHost(core.config, css)
-    render(
-      h(
-        ErrorBoundary,
-        { onError: crash },
-        h(App, { board, t, config: core.config, onCrash: crash }),
-      ),
-      root,
-    )
-    const flush = () => board.flush()
-    addEventListener('online', flush)
-    const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
-    // The board and the outbox wait for idle time (or the first open): never the host's boot.
-    const cancelIdle = whenIdle(() => {
-      board.flush()
-      board.prefetch()
-    })
-    return {
-      open: () => board.setOpen(true),
-      close: () => board.setOpen(false),
-      destroy() {
-        try {
-          cancelIdle()
-          stopWatchingIdentity()
-          removeEventListener('online', flush)
-          board.dispose()
-          render(null, root)
-          host.remove()
-        } catch (error) {
-          crash(error)
-        }
-      },
-    }
-  } catch (error) {
-    crash(error)
-    const inert: WidgetUi = { open() {}, close() {}, destroy() {} }
-    return inert
+  const t = messagesFor(core.config.locale)
+  const board = createBoard(core, t)
+  const { host, root } = mountShadowHost(core.config, css)
+  render(
+    h(ErrorBoundary, { onError: crash }, h(App, { board, t, config: core.config, onCrash: crash })),
+    root,
+  )
+  const flush = () => board.flush()
+  addEventListener('online', flush)
+  const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
+  // The board and the outbox wait for idle time (or the first open): never the host's boot.
+  const cancelIdle = whenIdle(() => {
+    board.flush()
+    board.prefetch()
+  })
+  return {
+    open: () => board.setOpen(true),
+    close: () => board.setOpen(false),
+    destroy() {
+      try {
+        cancelIdle()
+        stopWatchingIdentity()
+        removeEventListener('online', flush)
+        board.dispose()
+        render(null, root)
+        host.remove()
+      } catch (error) {
+        crash(error)
+      }
+    },
   }
 }

@@ -1,10 +1,7 @@
 import type { FeedbackRequest } from '../../shared/api'
 
 /** Words too common to say two titles are about the same thing. */
-const STOP_WORDS = new Set(
-  'the and for with please add can could would should will you our your from into that this about ' +
-    'der die das und mit fur bitte eine einen oder les des une pour avec dans sur'.split(' '),
-)
+const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'please', 'add', 'und', 'mit', 'bitte'])
 
 /** The words of a text, lower-cased and without accents, so "Café Export" matches "cafe export". */
 export function wordsOf(text: string): string[] {
