@@ -185,6 +185,16 @@ describe.each(storeBackends())('store on the $name database', (backend) => {
     expect(voted?.id).toBe(target.id)
   })
 
+  it('bulk-seeds a backlog whose counters match its votes, for benchmarks', async () => {
+    const { bulkSeedProject } = await import('../../src/server/store/bulk-seed')
+    await bulkSeedProject(store.db, 'p1', { requests: 50, people: 40, votesPerPerson: 5 })
+    const entries = await store.backlog.list({ projectId: 'p1', sort: 'revenue', limit: 500 })
+    expect(entries).toHaveLength(50)
+    expect(entries.reduce((sum, e) => sum + e.votes, 0)).toBe(200)
+    const [top] = entries
+    expect(top?.voters[0]?.mrrCents).toBeGreaterThanOrEqual(top?.voters.at(-1)?.mrrCents ?? 0)
+  })
+
   it('finds requests by text in the title or body, treating % and _ literally', async () => {
     await newRequest('Export to CSV')
     await newRequest('100% uptime')

@@ -44,12 +44,13 @@ export class BacklogStore {
                 LIMIT $2) r
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('sub', p.sub, 'email', p.email, 'plan', p.plan,
-                                             'mrrCents', p.mrr_cents)
-                           ORDER BY p.mrr_cents DESC, p.sub) AS voters
-             FROM (SELECT p.* FROM votes v JOIN people p ON p.id = v.person_id
-                    WHERE v.request_id = r.id
-                    ORDER BY p.mrr_cents DESC, p.sub
-                    LIMIT $3) p
+                                             'mrrCents', v.voter_mrr_cents)
+                           ORDER BY v.voter_mrr_cents DESC, v.voter) AS voters
+             FROM (SELECT person_id, voter, voter_mrr_cents FROM votes
+                    WHERE request_id = r.id AND person_id IS NOT NULL
+                    ORDER BY voter_mrr_cents DESC, voter
+                    LIMIT $3) v
+             JOIN people p ON p.id = v.person_id
          ) top ON true
         ORDER BY ${BACKLOG_ORDER[input.sort]}`,
       [

@@ -91,6 +91,10 @@ async function updateIfNewer(
   )
   const delta = facts.mrrCents - row.mrr_cents
   if (delta !== 0) {
+    await tx.query('UPDATE votes SET voter_mrr_cents = $2 WHERE person_id = $1', [
+      row.id,
+      facts.mrrCents,
+    ])
     await tx.query(
       `UPDATE requests r SET mrr_cents = r.mrr_cents + $2
          FROM votes v WHERE v.person_id = $1 AND v.request_id = r.id`,

@@ -157,8 +157,7 @@ export class RequestsStore {
       await tx.query(
         `UPDATE requests SET
             votes = (SELECT count(*) FROM votes WHERE request_id = $1),
-            mrr_cents = (SELECT coalesce(sum(p.mrr_cents), 0) FROM votes v
-                           JOIN people p ON p.id = v.person_id WHERE v.request_id = $1),
+            mrr_cents = (SELECT coalesce(sum(voter_mrr_cents), 0) FROM votes WHERE request_id = $1),
             updated_at = $2
           WHERE id = $1`,
         [targetId, new Date(now)],

@@ -26,8 +26,8 @@ async function castVote(
     `WITH target AS (
        SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $3 AND id = $1
      ), inserted AS (
-       INSERT INTO votes (request_id, voter, project_id, person_id, created_at)
-       SELECT target.id, $2, $3, $4, $5 FROM target
+       INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents)
+       SELECT target.id, $2, $3, $4, $5, $6 FROM target
        ON CONFLICT (request_id, voter) DO NOTHING
        RETURNING 1
      )
@@ -97,12 +97,11 @@ export class VotesStore {
       if (!target) return null
       const [row] = await tx.query<RequestRow>(
         `WITH removed AS (
-           DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING person_id
+           DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING voter_mrr_cents
          )
          UPDATE requests SET
             votes = votes - (SELECT count(*) FROM removed),
-            mrr_cents = mrr_cents - (SELECT coalesce(sum(p.mrr_cents), 0) FROM removed
-                                       JOIN people p ON p.id = removed.person_id)
+            mrr_cents = mrr_cents - (SELECT coalesce(sum(voter_mrr_cents), 0) FROM removed)
           WHERE id = $1
           RETURNING *`,
         [target, actor.voter],
@@ -142,7 +141,7 @@ export class VotesStore {
       )
       const moved = await tx.query<{ id: string }>(
         `WITH moved AS (
-           UPDATE votes SET voter = $3, person_id = $4
+           UPDATE votes SET voter = $3, person_id = $4, voter_mrr_cents = $5
             WHERE project_id = $1 AND voter = $2
             RETURNING request_id
          )
