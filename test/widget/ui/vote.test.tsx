@@ -1,9 +1,12 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFakeServer } from './helpers/fake-server'
 import { resetPage, startWidget } from './helpers/widget'
 
-afterEach(resetPage)
+afterEach(() => {
+  vi.useRealTimers()
+  resetPage()
+})
 
 describe('voting', () => {
   it('marks the vote at once, then sends it', async () => {
@@ -69,5 +72,29 @@ describe('voting', () => {
     await waitFor(() => expect(w.ui().queryByText('Pending')).toBeNull())
     expect(w.server.writes().filter((c) => c.method === 'POST')).toHaveLength(2)
     expect(w.eventsNamed('vote').at(-1)).toEqual({ requestId: 'r1', voted: true, pending: false })
+  })
+
+  it('says when to retry after a rate limit, and retries by itself then', async () => {
+    const server = createFakeServer([{ title: 'Dark mode' }])
+    const w = startWidget({ server })
+    w.reqio.open()
+    const vote = await w.ui().findByRole('button', { name: /Vote for Dark mode/ })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    server.answerNext({
+      status: 429,
+      body: { error: { code: 'rate_limited', message: '' } },
+      headers: { 'Retry-After': '2' },
+    })
+    fireEvent.click(vote)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(w.ui().getByRole('status').textContent).toContain('Try again in 2 s.')
+    expect(w.ui().getByText('Pending')).toBeTruthy()
+    expect(server.writes()).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(server.writes()).toHaveLength(2)
+    expect(w.ui().queryByText('Pending')).toBeNull()
+    expect(
+      w.ui().getByRole('button', { name: 'Vote for Dark mode (1)', pressed: true }),
+    ).toBeTruthy()
   })
 })

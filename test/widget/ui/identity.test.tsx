@@ -1,0 +1,50 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeServer } from './helpers/fake-server'
+import { resetPage, startWidget } from './helpers/widget'
+
+afterEach(resetPage)
+
+/** An unsigned token with the claims the widget reads (it never verifies; the server does). */
+function tokenFor(sub: string): string {
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  const now = Math.floor(Date.now() / 1000)
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now, exp: now + 300 })}.sig`
+}
+
+describe('when the person using the widget changes', () => {
+  it('reloads the board for the new person, with their token', async () => {
+    const w = startWidget({ server: createFakeServer([{ title: 'Dark mode' }]) })
+    w.reqio.open()
+    await w.ui().findByText('Dark mode')
+    w.reqio.identify(tokenFor('alice'))
+    await waitFor(() =>
+      expect(
+        w.server.calls
+          .filter((c) => c.method === 'GET')
+          .at(-1)
+          ?.headers.get('Authorization'),
+      ).toBe(`Bearer ${tokenFor('alice')}`),
+    )
+    expect(await w.ui().findByText('Dark mode')).toBeTruthy()
+  })
+
+  it('keeps the previous person’s pending submission to itself', async () => {
+    const w = startWidget()
+    w.server.setOffline(true)
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
+    fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Anonymous idea' },
+    })
+    fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
+    await w.ui().findByText('Anonymous idea')
+    w.reqio.identify(tokenFor('bob'))
+    await waitFor(() => expect(w.ui().queryByText('Anonymous idea')).toBeNull())
+    w.server.setOffline(false)
+    window.dispatchEvent(new Event('online'))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(w.server.requests).toEqual([])
+  })
+})
