@@ -181,7 +181,8 @@ export function createBoard(core: WidgetCore, t: Messages) {
       if (open === state.open) return
       set({ open, notice: '' })
       core.emit(open ? 'open' : 'close', undefined)
-      if (open && state.status !== 'ready') load()
+      // An idle-time prefetch may be on its way already; a failed one is retried.
+      if (open && /idle|error/.test(state.status)) load()
       if (open) actions.flush()
     }),
 

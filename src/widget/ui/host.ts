@@ -27,7 +27,7 @@ export function mountShadowHost(
   // Set through the CSSOM, which CSP allows, unlike a style attribute.
   if (config.accent) root.style.setProperty('--a', config.accent)
   shadow.append(root)
-  ;(document.body ?? document.documentElement).append(host)
+  ;(document.body || document.documentElement).append(host)
   return { host, root }
 }
 

@@ -1,4 +1,4 @@
-import { Component, createRef } from 'preact'
+import { Component, createRef, type RefObject } from 'preact'
 import type { WidgetConfig } from '../../types'
 import type { Board } from '../board'
 import type { Messages } from '../i18n'
@@ -17,13 +17,22 @@ interface Props {
  * into the dialog when it opens or changes view, back where it came from when it closes.
  */
 export class App extends Component<Props> {
-  launcher = createRef<HTMLButtonElement>()
-  dialog = createRef<HTMLDivElement>()
+  // Plain assignments, not class fields: for the es2019 target those cost a defineProperty helper.
+  declare launcher: RefObject<HTMLButtonElement>
+  declare dialog: RefObject<HTMLDivElement>
   /** What had focus before the panel opened. */
-  opener: Element | null = null
+  declare opener: Element | null
   /** The view focus was last moved into; '' while closed. */
-  focusedView = ''
-  stop?: () => void
+  declare focusedView: string
+  declare stop: () => void
+
+  constructor(props: Props) {
+    super(props)
+    this.launcher = createRef()
+    this.dialog = createRef()
+    this.opener = null
+    this.focusedView = ''
+  }
 
   override componentDidMount() {
     const { board } = this.props
@@ -46,7 +55,7 @@ export class App extends Component<Props> {
   }
 
   override componentWillUnmount() {
-    if (this.stop) this.stop()
+    this.stop()
   }
 
   override render({ board, t, config, onCrash }: Props) {
