@@ -26,6 +26,8 @@ export interface TestServerOptions {
   demo?: boolean
   /** Use this PostgreSQL (a throwaway schema) instead of the embedded database. */
   databaseUrl?: string
+  /** Keep the embedded database in this directory instead of in memory. */
+  dataDir?: string
   /** Writes per minute per IP and person (default 10,000 so tests are not throttled). */
   rateLimitPerMinute?: number
   audienceBase?: string
@@ -59,7 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           pgSchema: `reqio_test_${randomBytes(6).toString('hex')}`,
           dropSchemaOnClose: true,
         }
-      : { dataDir: null },
+      : { dataDir: options.dataDir ?? null },
   )
   const demo = options.demo ?? true
   if (demo) await seedDemoProject(store, clock)

@@ -154,6 +154,21 @@ describe('public API', () => {
     expect(requests[0]).toMatchObject({ votes: 1, mrrCents: 4900 })
   })
 
+  it('refuses identify without a token, and records the person when no anonymous id came', async () => {
+    const anonymous = await fetch(api('/identify'), {
+      method: 'POST',
+      headers: headersFor({ anonymousId: 'anon-nobody' }),
+    })
+    expect(anonymous.status).toBe(401)
+    const token = await personToken('dora', 1200)
+    const res = await fetch(api('/identify'), { method: 'POST', headers: headersFor({ token }) })
+    expect(await res.json()).toEqual({ user: { id: 'dora' } })
+    expect(await server.store.people.find(projectId, 'dora')).toMatchObject({
+      email: 'dora@example.com',
+      mrrCents: 1200,
+    })
+  })
+
   it('sorts by top or new and searches titles and bodies with q', async () => {
     const first = await submit({ anonymousId: 'anon-a-001' }, 'Slack integration')
     await submit({ anonymousId: 'anon-a-001' }, 'Mobile app')
