@@ -1,9 +1,12 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFakeServer } from './helpers/fake-server'
 import { resetPage, startWidget } from './helpers/widget'
 
-afterEach(resetPage)
+afterEach(() => {
+  vi.useRealTimers()
+  resetPage()
+})
 
 const seeded = () =>
   createFakeServer([
@@ -13,9 +16,18 @@ const seeded = () =>
   ])
 
 describe('the board', () => {
-  it('fetches nothing until the panel opens or the browser is idle', () => {
+  it('fetches nothing at boot, and the board once the browser is idle', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const w = startWidget({ server: seeded() })
     expect(w.server.calls).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(w.server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /v1/projects/demo/requests',
+    ])
+    vi.useRealTimers()
+    w.reqio.open()
+    expect(await w.ui().findByText('Dark mode')).toBeTruthy()
+    expect(w.server.calls).toHaveLength(1)
   })
 
   it('lists requests by votes with their status badges', async () => {

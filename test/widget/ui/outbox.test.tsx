@@ -80,4 +80,21 @@ describe('the outbox', () => {
     window.dispatchEvent(new Event('online'))
     await waitFor(() => expect(server.requests.map((r) => r.title)).toEqual(['Retry me']))
   })
+
+  it('shows a vote still waiting in the outbox after a reload', async () => {
+    const first = startWidget({ server: createFakeServer([{ title: 'Dark mode', votes: 2 }]) })
+    first.reqio.open()
+    const vote = await first.ui().findByRole('button', { name: /Vote for Dark mode/ })
+    first.server.setOffline(true)
+    fireEvent.click(vote)
+    await first.ui().findByText('Pending')
+    first.server.setOffline(false)
+    first.server.setWritesFail(true)
+    const second = reload(first)
+    second.reqio.open()
+    expect(
+      await second.ui().findByRole('button', { name: 'Vote for Dark mode (3)', pressed: true }),
+    ).toBeTruthy()
+    expect(second.ui().getByText('Pending')).toBeTruthy()
+  })
 })

@@ -33,6 +33,7 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
   const calls: SeenCall[] = []
   const canned: CannedAnswer[] = []
   let offline = false
+  let writesFail = false
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -54,6 +55,7 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     const answer = canned.shift() ?? (offline ? 'offline' : undefined)
     if (answer === 'offline') throw new TypeError('Failed to fetch')
     if (answer) return json(answer.status, answer.body ?? '', answer.headers)
+    if (writesFail && method !== 'GET') return error(503, 'internal_error')
 
     const caller = headers.get('X-Reqio-Anonymous-Id') ?? ''
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
@@ -110,6 +112,10 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     },
     setOffline(value: boolean) {
       offline = value
+    },
+    /** Reads work, every write answers 503. */
+    setWritesFail(value: boolean) {
+      writesFail = value
     },
     /** Calls other than the board's GET list. */
     writes: () => calls.filter((c) => c.method !== 'GET'),
