@@ -25,6 +25,8 @@ export const createUi: CreateUi = (core) => {
   const flush = () => board.flush()
   addEventListener('online', flush)
   const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
+  // A fresh token for the same person changes no identity, but unblocks what an expired one held.
+  const stopWatchingTokens = core.on('identify', flush)
   // The board and the outbox wait for idle time (or the first open): never the host's boot.
   const cancelIdle = whenIdle(() => {
     board.flush()
@@ -37,6 +39,7 @@ export const createUi: CreateUi = (core) => {
       try {
         cancelIdle()
         stopWatchingIdentity()
+        stopWatchingTokens()
         removeEventListener('online', flush)
         board.dispose()
         render(null, root)

@@ -6,11 +6,11 @@ import { resetPage, startWidget } from './helpers/widget'
 afterEach(resetPage)
 
 /** An unsigned token with the claims the widget reads (it never verifies; the server does). */
-function tokenFor(sub: string): string {
+function tokenFor(sub: string, expiresIn = 300): string {
   const encode = (value: object) =>
     btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
   const now = Math.floor(Date.now() / 1000)
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now, exp: now + 300 })}.sig`
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now + expiresIn - 300, exp: now + expiresIn })}.sig`
 }
 
 describe('when the person using the widget changes', () => {
@@ -46,5 +46,24 @@ describe('when the person using the widget changes', () => {
     window.dispatchEvent(new Event('online'))
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(w.server.requests).toEqual([])
+  })
+
+  it('sends what an expired token held back once the site hands over a fresh one', async () => {
+    const w = startWidget()
+    w.reqio.identify(tokenFor('carol', -60))
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
+    fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Held back' },
+    })
+    fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
+    expect(await w.ui().findByText('Pending')).toBeTruthy()
+    expect(w.ui().getByRole('status').textContent).toContain('Your session expired.')
+    expect(w.server.requests).toEqual([])
+    const fresh = tokenFor('carol')
+    w.reqio.identify(fresh)
+    await waitFor(() => expect(w.server.requests.map((r) => r.title)).toEqual(['Held back']))
+    const post = w.server.writes().find((c) => c.path.endsWith('/requests'))
+    expect(post?.headers.get('Authorization')).toBe(`Bearer ${fresh}`)
   })
 })
