@@ -143,9 +143,3 @@ function toTokenError(error: unknown): ApiError {
       throw error
   }
 }
-
-/** Messages for the dashboard's token check, same codes as the API. */
-export function describeTokenError(error: unknown): { code: string; message: string } {
-  if (error instanceof ApiError) return { code: error.code, message: error.message }
-  throw error
-}
