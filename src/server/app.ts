@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFoundHandler)
 
   app.use(
-    '/v1/*',
+    '*',
     bodyLimit({
       maxSize: PAYLOAD_MAX_BYTES,
       onError: () => {
