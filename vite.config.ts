@@ -33,7 +33,7 @@ const widgetBuild = defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: false,
-    target: 'es2019',
+    target: 'es2020',
     minify: true,
     sourcemap: false,
     copyPublicDir: false,
