@@ -94,6 +94,29 @@ describe('static files from the same process', () => {
       expect(await identify.json()).toEqual({ user: { id: 'demo-user' } })
     })
 
+    it('renders the demo page signed in when asked with ?as=, the token in the widget tag', async () => {
+      const { customers } = (await (await fetch(`${server.url}/demo/customers`)).json()) as {
+        customers: { key: string; sub: string }[]
+      }
+      expect(customers.map((c) => c.key)).toEqual(['free', 'pro', 'enterprise'])
+      const html = await (await fetch(`${server.url}/?as=pro`)).text()
+      const token = /data-identity-token="([^"]+)"/.exec(html)?.[1] ?? ''
+      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString())
+      expect(payload).toMatchObject({
+        sub: 'demo_priya',
+        aud: audienceFor('demo'),
+        traits: { plan: 'pro', amount: 4900, interval: 'month' },
+      })
+      const identify = await fetch(`${server.url}/v1/projects/demo/identify`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'X-Reqio-Anonymous-Id': 'anon-demo-2' },
+      })
+      expect(identify.status).toBe(200)
+      expect(await (await fetch(`${server.url}/?as=nobody`)).text()).not.toMatch(
+        /data-identity-token="/,
+      )
+    })
+
     it('has no demo token endpoint and no demo project when demo mode is off', async () => {
       const off = await startTestServer({ demo: false })
       try {
@@ -101,6 +124,9 @@ describe('static files from the same process', () => {
           (await fetch(`${off.url}/demo/token`, { method: 'POST', body: '{"sub":"x"}' })).status,
         ).toBe(404)
         expect((await fetch(`${off.url}/v1/projects/demo/widget`)).status).toBe(404)
+        expect(await (await fetch(`${off.url}/?as=pro`)).text()).not.toMatch(
+          /data-identity-token="/,
+        )
       } finally {
         await off.close()
       }

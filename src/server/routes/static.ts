@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { type Context, Hono } from 'hono'
+import { DEMO_PROJECT_ID, findDemoCustomer, mintDemoToken, withIdentityToken } from '../demo'
 import type { AppEnv, RouteDeps } from '../http/env'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -67,7 +68,7 @@ function safeJoin(root: string, relative: string): string | null {
   return target === root || target.startsWith(root + sep) ? target : null
 }
 
-/** GET /widget.js, GET / (demo page), GET /dashboard and /dashboard/* (SPA fallback). */
+/** GET /widget.js, GET / (demo page; `?as=pro` renders it signed in), GET /dashboard and /dashboard/* (SPA fallback). */
 export function staticRoutes(deps: RouteDeps) {
   const files = new FileCache()
   const distDir = deps.config.distDir
@@ -87,7 +88,19 @@ export function staticRoutes(deps: RouteDeps) {
       const path = join(deps.config.publicRoot, 'index.html')
       const file = await files.read(path)
       if (!file) return c.text('The demo page (index.html) is missing.\n', 404)
-      return sendFile(c, file, path, 'no-cache')
+      const customer = deps.config.demo ? findDemoCustomer(c.req.query('as')) : undefined
+      if (!customer) return sendFile(c, file, path, 'no-cache')
+      // The render-time identity path: the page arrives with the token already in the tag.
+      const project = await deps.store.projects.find(DEMO_PROJECT_ID)
+      if (!project) return sendFile(c, file, path, 'no-cache')
+      const { token } = await mintDemoToken(
+        project,
+        deps.verifier.audienceOf(project.id),
+        deps.clock.now(),
+        customer,
+      )
+      c.header('Cache-Control', 'no-store')
+      return c.html(withIdentityToken(file.body.toString('utf8'), token))
     })
     .get('/dashboard', async (c) => {
       const indexPath = join(dashboardDir, 'index.html')
