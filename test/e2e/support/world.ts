@@ -16,6 +16,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } fr
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import type { BacklogRequest, BacklogSort, CreatedProjectResponse } from '../../../src/shared/api'
 import { REQIO_INLINE_STUB_TAG } from '../../../src/shared/inline-stub'
+import type { Reqio } from '../../../src/widget/types'
 import {
   startTestServer,
   type TestServer,
@@ -66,6 +67,8 @@ export interface HostPageOptions {
   /** `async` on the script tag (default true, as the docs say). */
   async?: boolean
   lang?: string
+  /** The same page without the widget, as a baseline for style comparisons. */
+  withoutWidget?: boolean
 }
 
 /** A customer's page embedding the widget as the docs say. */
@@ -84,7 +87,7 @@ export function hostPageHtml(world: World, options: HostPageOptions): string {
 <title>Customer site</title>
 <link rel="icon" href="data:,">
 ${options.head ?? ''}
-<script ${attributes.join(' ')}></script>
+${options.withoutWidget ? '' : `<script ${attributes.join(' ')}></script>`}
 </head>
 <body>
 ${options.body ?? '<main><h1>Customer site</h1><p>Some text of the host.</p></main>'}
@@ -100,6 +103,9 @@ export function serveHostPage(world: World, options: HostPageOptions): string {
 }
 
 export { REQIO_INLINE_STUB_TAG }
+
+/** The page's window as seen from page.evaluate(): `(window as ReqioWindow).Reqio.reset()`. */
+export type ReqioWindow = Window & { Reqio: Reqio } & Record<string, unknown>
 
 export function useWorld(serverOptions: TestServerOptions = {}): World {
   const world = {} as World
@@ -184,6 +190,17 @@ export function eventually<T>(read: () => Promise<T> | T) {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The computed values of `properties` for the element `locator` finds (shadow roots pierced). */
+export function computedStyle(locator: Locator, properties: readonly string[]) {
+  return locator.evaluate(
+    (element, names) => {
+      const style = getComputedStyle(element)
+      return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]))
+    },
+    [...properties],
+  )
 }
 
 /** Headers a request went out with, lower-cased, including those the browser adds itself. */
