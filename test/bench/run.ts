@@ -1,7 +1,10 @@
 // `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
 // nothing here passes or fails. To add one, append it to BENCHES.
+import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
+import { benchWidgetHostCost } from './widget-host-cost'
+import { benchWidgetSize } from './widget-size'
 
 interface Bench {
   name: string
@@ -9,9 +12,11 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
-  { name: 'widget size', run: async () => (await import('./widget-size')).benchWidgetSize() },
+  { name: 'widget size', run: benchWidgetSize },
+  { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
+  { name: 'admin backlog at scale', run: benchServerBacklog },
 ]
 
 for (const bench of BENCHES) {
