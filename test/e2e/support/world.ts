@@ -306,6 +306,15 @@ export async function voteThroughApi(
   expect(res.status).toBe(200)
 }
 
+/** Who each stored request was written by (`s:<sub>` or `a:<anonymous id>`), read from the database. */
+export async function authorsOf(world: World, projectId: string): Promise<Record<string, string>> {
+  const rows = await world.server.store.db.query<{ title: string; author_voter: string }>(
+    'SELECT title, author_voter FROM requests WHERE project_id = $1',
+    [projectId],
+  )
+  return Object.fromEntries(rows.map((row) => [row.title, row.author_voter]))
+}
+
 /** The site owner's backlog, read through the admin API. */
 export async function backlog(
   world: World,
