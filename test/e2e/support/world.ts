@@ -141,8 +141,13 @@ export function useWorld(serverOptions: TestServerOptions = {}): World {
       page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
       page.on('console', (message) => {
         if (message.type() !== 'error') return
-        if (allowNetworkFailureLogs && NETWORK_FAILURE_CONSOLE.test(message.text())) return
-        problems.push(`console.error: ${message.text()}`)
+        const { url } = message.location()
+        if (NETWORK_FAILURE_CONSOLE.test(message.text())) {
+          if (allowNetworkFailureLogs) return
+          // Chromium asks every origin for /favicon.ico on its own; no page code is involved.
+          if (new URL(url || 'about:blank', 'http://x').pathname === '/favicon.ico') return
+        }
+        problems.push(`console.error: ${message.text()} (${url})`)
       })
       return page
     }
