@@ -25,9 +25,7 @@ export function readWidgetConfig(doc: Document = document): WidgetConfig | undef
 
   const projectId = attribute('project-id')
   if (!projectId) {
-    warnOnce(
-      'widget.js needs data-project-id on its <script> tag, e.g. <script src=".../widget.js" data-project-id="YOUR_PROJECT_ID" async></script>. The widget is not started.',
-    )
+    warnOnce('widget.js needs data-project-id on its <script> tag; the widget is not started.')
     return undefined
   }
 

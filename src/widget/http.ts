@@ -38,7 +38,7 @@ export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> 
   } catch (error) {
     return timedOut
       ? timeoutFailure()
-      : failure('network_error', `Could not reach the Reqio server: ${String(error)}`, 0)
+      : failure('network_error', `Network error: ${String(error)}`, 0)
   } finally {
     clearTimeout(timer)
   }
@@ -50,17 +50,13 @@ async function readAnswer<T>(response: Response): Promise<ApiResult<T>> {
   try {
     body = JSON.parse(await response.text())
   } catch {
-    return failure('bad_response', `The Reqio server answered ${status} without JSON.`, status)
+    return failure('bad_response', `Answer ${status} is not JSON.`, status)
   }
   if (response.ok) return { ok: true, data: body as T, status }
 
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
   if (typeof error?.code !== 'string') {
-    return failure(
-      'bad_response',
-      `The Reqio server answered ${status} without an error code.`,
-      status,
-    )
+    return failure('bad_response', `Answer ${status} has no error code.`, status)
   }
   const result = failure(
     error.code as ApiFailureCode,
@@ -82,7 +78,7 @@ export function parseRetryAfter(value: string | null, nowMs = Date.now()): numbe
 }
 
 function timeoutFailure(): { ok: false; error: ApiFailure } {
-  return failure('timeout', 'The Reqio server took too long to answer.', 0)
+  return failure('timeout', 'No answer in time.', 0)
 }
 
 function failure(

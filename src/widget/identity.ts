@@ -14,10 +14,11 @@ export type Authorization = { ok: true; token?: string } | { ok: false; error: A
 
 type TokenStatus = 'fresh' | 'expiring' | 'expired' | 'malformed'
 
+// Held back, never sent anonymously: the messages say what unblocks them.
 const MALFORMED_MESSAGE =
-  'The identity token given to Reqio is not a JWT with a numeric exp. Requests are held back (never sent anonymously) until Reqio.identify() gets a valid token or Reqio.reset() logs out.'
+  'Identity token is not a JWT with a numeric exp; requests wait for a valid Reqio.identify() or Reqio.reset().'
 const EXPIRED_MESSAGE =
-  'The identity token has expired and no fresh one could be had. Requests are held back (never sent anonymously) until Reqio.identify() gets a fresh token; pass {refresh} to identify() to renew tokens automatically.'
+  'Identity token has expired; requests wait for a fresh Reqio.identify() (pass {refresh} to renew automatically).'
 
 /**
  * Reads `sub` and `exp` without verifying anything: the server verifies; the widget only
@@ -109,14 +110,14 @@ export function createIdentity(deps: {
     try {
       fresh = await provider()
     } catch (error) {
-      warnOnce(`The refresh function passed to Reqio.identify() failed: ${describeError(error)}`)
+      warnOnce(`identify() refresh failed: ${describeError(error)}`)
       return undefined
     }
     // identify() or reset() ran meanwhile: their token (or anonymity) wins over this answer.
     if (startedIn !== generation) return undefined
     const status = typeof fresh === 'string' ? inspectToken(fresh, now()).status : 'malformed'
     if (status === 'malformed' || status === 'expired') {
-      warnOnce('The refresh function passed to Reqio.identify() gave no valid, unexpired token.')
+      warnOnce('identify() refresh gave no valid, unexpired token.')
       return undefined
     }
     changeIdentity(() => {
@@ -145,7 +146,7 @@ export function createIdentity(deps: {
     if (token && staleSub !== undefined && inspectToken(token, now()).sub === staleSub) {
       return { ok: true, token }
     }
-    const message = 'The user changed (identify or reset) before this request could be sent.'
+    const message = 'The user changed before this request was sent.'
     return { ok: false, error: { code: 'identity_changed', message, status: 0 } }
   }
 
@@ -169,15 +170,11 @@ export function createIdentity(deps: {
   return {
     identify(newToken, newRefresh) {
       if (typeof newToken !== 'string' || !newToken.trim()) {
-        warnOnce(
-          'Reqio.identify(token) needs the token string your server minted; to log out call Reqio.reset().',
-        )
+        warnOnce('Reqio.identify(token) needs a token string; to log out, call Reqio.reset().')
         return false
       }
       if (newRefresh !== undefined && typeof newRefresh !== 'function') {
-        warnOnce(
-          'Reqio.identify(token, {refresh}) needs refresh to be a function returning a token.',
-        )
+        warnOnce('Reqio.identify(token, {refresh}): refresh must be a function.')
       }
       const { status, sub } = inspectToken(newToken, now())
       if (status === 'malformed') warnOnce(MALFORMED_MESSAGE)
