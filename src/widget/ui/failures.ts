@@ -1,4 +1,3 @@
-import { isTokenErrorCode } from '../../shared/errors'
 import type { ApiFailure } from '../types'
 import type { Messages } from './i18n'
 
@@ -18,7 +17,8 @@ export function describeFailure(
 ): string {
   if (code === 'rate_limited') return t.rateLimited(Math.ceil(retryAfterSeconds || 60))
   if (code === 'token_expired') return t.expired
-  if (isTokenErrorCode(code) || status === 401) return t.identity
+  // Every token error code (shared/errors.ts) starts with token_.
+  if (code.startsWith('token_') || status === 401) return t.identity
   if (!status) return t.offline
   if (code === 'validation_failed' || code === 'payload_too_large') return t.invalid
   if (status === 404) return t.notFound
