@@ -1,0 +1,122 @@
+// The browser's clock says the token is fine; the server's (400 s ahead) says it has expired.
+// The widget must believe the server: renew through the site's provider, or hold back.
+import { describe, expect, it } from 'vitest'
+import { frozenClock } from '../../src/server/clock'
+import {
+  authorsOf,
+  backlog,
+  createProject,
+  eventually,
+  fileRequest,
+  REQIO_INLINE_STUB_TAG,
+  recordApiRequests,
+  serveHostPage,
+  tokenFor,
+  useWorld,
+  widgetOf,
+} from './support/world'
+
+const SERVER_AHEAD_MS = 400_000
+const clock = frozenClock(Date.now() + SERVER_AHEAD_MS)
+
+describe('a token the server calls expired while the browser thinks it is fresh', () => {
+  const world = useWorld({ clock })
+
+  it("is renewed through the site's refresh provider once, and the vote is stored for the user", async () => {
+    clock.set(Date.now() + SERVER_AHEAD_MS)
+    const created = await createProject(world)
+    const projectId = created.project.id
+    const filed = await fileRequest(
+      world,
+      projectId,
+      'Webhooks',
+      await tokenFor(created, { sub: 'author' }, clock.now()),
+    )
+    const person = { sub: 'skewed-user' }
+    const stale = await tokenFor(created, person)
+    const fresh: string[] = []
+
+    // The server answers 401 to the stale token; Chromium logs that as a failed resource.
+    const { page } = await world.openPage({ allowNetworkFailureLogs: true })
+    await page.exposeFunction('mintFreshToken', async () => {
+      const token = await tokenFor(created, person, clock.now())
+      fresh.push(token)
+      return token
+    })
+    const sent = recordApiRequests(page, world.server)
+    const refused: string[] = []
+    page.on('response', async (response) => {
+      if (response.status() !== 401) return
+      const body = await response.json().catch(() => null)
+      refused.push(body?.error?.code ?? 'unreadable')
+    })
+    await page.goto(
+      serveHostPage(world, {
+        projectId,
+        head: `${REQIO_INLINE_STUB_TAG}<script>
+          window.Reqio.identify(${JSON.stringify(stale)}, { refresh: function () { return window.mintFreshToken() } })
+        </script>`,
+      }),
+    )
+    const widget = widgetOf(page)
+    await widget.launcher.click()
+    const voted = page.waitForResponse(
+      (r) => r.url().endsWith('/vote') && r.request().method() === 'POST',
+    )
+    await widget.voteButton('Webhooks').click()
+    expect((await voted).status()).toBe(200)
+
+    expect(fresh).toHaveLength(1)
+    expect(refused.length).toBeGreaterThan(0)
+    expect(new Set(refused)).toEqual(new Set(['token_expired']))
+    const vote = sent.find((r) => r.url.endsWith('/vote'))
+    expect(vote?.headers.authorization).toBe(`Bearer ${fresh[0]}`)
+    for (const request of sent) expect(request.headers.authorization).toMatch(/^Bearer /)
+    const [stored] = await backlog(world, projectId)
+    expect(stored?.votes).toBe(filed.votes + 1)
+    expect(stored?.voters.map((voter) => voter.sub)).toEqual(['skewed-user'])
+  })
+
+  it('without a provider tells the user the session expired and never falls back to anonymous', async () => {
+    clock.set(Date.now() + SERVER_AHEAD_MS)
+    const created = await createProject(world)
+    const projectId = created.project.id
+    await fileRequest(
+      world,
+      projectId,
+      'Webhooks',
+      await tokenFor(created, { sub: 'author' }, clock.now()),
+    )
+    const stale = await tokenFor(created, { sub: 'skewed-user' })
+
+    const { page } = await world.openPage({ allowNetworkFailureLogs: true })
+    const sent = recordApiRequests(page, world.server)
+    await page.goto(
+      serveHostPage(world, {
+        projectId,
+        head: `${REQIO_INLINE_STUB_TAG}<script>window.Reqio.identify(${JSON.stringify(stale)})</script>`,
+      }),
+    )
+    const widget = widgetOf(page)
+    await widget.launcher.click()
+    await eventually(() => widget.dialog.getByRole('alert').innerText()).toContain(
+      'Your session expired.',
+    )
+    await widget.suggest.click()
+    await widget.title.fill('Written with a stale token')
+    await widget.send.click()
+    await eventually(() => widget.notice.innerText()).toContain('Your session expired.')
+
+    expect(sent.length).toBeGreaterThan(0)
+    for (const request of sent)
+      expect(request.headers.authorization, `${request.method} ${request.url}`).toBe(
+        `Bearer ${stale}`,
+      )
+    expect(await authorsOf(world, projectId)).toEqual({ Webhooks: 's:author' })
+    const rows = await world.server.store.db.query(
+      'SELECT 1 FROM votes v JOIN requests r ON r.id = v.request_id WHERE r.project_id = $1',
+      [projectId],
+    )
+    expect(rows).toEqual([])
+  })
+})
