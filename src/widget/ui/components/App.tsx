@@ -1,4 +1,11 @@
-import { Component, createRef, type RefObject } from 'preact'
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+import { Component, createRef, Fragment, h, type RefObject } from 'preact'
 import type { WidgetConfig } from '../../types'
 import type { Board } from '../board'
 import type { Messages } from '../i18n'

@@ -1,3 +1,11 @@
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+import { Fragment, h } from 'preact'
 import type { Board, BoardState } from '../board'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'

@@ -1,4 +1,10 @@
-import { Component, type ComponentChildren } from 'preact'
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { Component, type ComponentChildren, h } from 'preact'
 
 interface Props {
   children?: ComponentChildren

@@ -1,4 +1,13 @@
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+
 import type { Ref } from 'preact'
+import { Fragment, h } from 'preact'
 import type { Board, BoardState } from '../board'
 import type { Messages } from '../i18n'
 import { BoardView } from './BoardView'

@@ -1,3 +1,10 @@
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h } from 'preact'
 import type { FeedbackRequest } from '../../../shared/api'
 import type { Messages } from '../i18n'
 import type { BoardRow } from '../rows'

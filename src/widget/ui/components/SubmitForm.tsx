@@ -1,3 +1,10 @@
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h } from 'preact'
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/limits'
 import { type Board, type BoardState, draftProblem } from '../board'
 import type { Messages } from '../i18n'
