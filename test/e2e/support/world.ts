@@ -69,6 +69,10 @@ export interface HostPageOptions {
   lang?: string
   /** The same page without the widget, as a baseline for style comparisons. */
   withoutWidget?: boolean
+  /** More attributes for the script tag, as written in HTML (`data-launcher="none"`). */
+  attributes?: string
+  /** Extra response headers for the page, e.g. a Content-Security-Policy. */
+  headers?: Record<string, string>
 }
 
 /** A customer's page embedding the widget as the docs say. */
@@ -78,6 +82,7 @@ export function hostPageHtml(world: World, options: HostPageOptions): string {
     `data-project-id="${options.projectId}"`,
     options.apiUrl ? `data-api-url="${options.apiUrl}"` : '',
     options.token ? `data-identity-token="${options.token}"` : '',
+    options.attributes ?? '',
     options.async === false ? '' : 'async',
   ].filter(Boolean)
   return `<!doctype html>
@@ -98,7 +103,7 @@ ${options.body ?? '<main><h1>Customer site</h1><p>Some text of the host.</p></ma
 /** Registers a page on the customer site and answers its URL. */
 export function serveHostPage(world: World, options: HostPageOptions): string {
   const path = `/page-${randomUUID()}.html`
-  world.site.page(path, hostPageHtml(world, options))
+  world.site.page(path, hostPageHtml(world, options), undefined, options.headers)
   return `${world.site.url}${path}`
 }
 
