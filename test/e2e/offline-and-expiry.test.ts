@@ -77,6 +77,45 @@ describe('offline', () => {
     await reopened.voteButton('Kept across visits').waitFor()
     expect((await backlog(world, project.id)).map((r) => r.title)).toEqual(['Kept across visits'])
   })
+
+  it('stores a request exactly once when two open tabs both come back online', async () => {
+    const { project } = await createProject(world)
+    const { page, context, openPage } = await world.openPage({ allowNetworkFailureLogs: true })
+    const url = serveHostPage(world, { projectId: project.id })
+    // POSTs of the submission that went out, and those settled (answered, or failed offline).
+    let sent = 0
+    let settled = 0
+    const isSubmit = (r: { method(): string; url(): string }) =>
+      r.method() === 'POST' && r.url().endsWith('/requests')
+    context.on('request', (r) => {
+      if (isSubmit(r)) sent++
+    })
+    const settle = (r: { method(): string; url(): string }) => {
+      if (isSubmit(r)) settled++
+    }
+    context.on('requestfinished', settle)
+    context.on('requestfailed', settle)
+    const other = await openPage()
+    await Promise.all([page.goto(url), other.goto(url)])
+    const widget = widgetOf(page)
+    await widget.launcher.click()
+    await widget.dialog.getByText('No requests found.').waitFor()
+
+    await context.setOffline(true)
+    await widget.suggest.click()
+    await widget.title.fill('Sent from one of two tabs')
+    await widget.send.click()
+    await eventually(() => widget.notice.innerText()).toContain('Saved')
+    await context.setOffline(false)
+
+    await eventually(() =>
+      page.evaluate((key) => localStorage.getItem(key), OUTBOX_KEY(project.id)),
+    ).toBe('[]')
+    await eventually(() => settled).toBe(sent)
+    expect((await backlog(world, project.id)).map((r) => r.title)).toEqual([
+      'Sent from one of two tabs',
+    ])
+  })
 })
 
 describe('an expired identity token', () => {
