@@ -6,6 +6,7 @@ import {
   createProject,
   eventually,
   fileRequest,
+  type ReqioWindow,
   SCREENSHOT_DIR,
   serveHostPage,
   useWorld,
@@ -91,6 +92,41 @@ describe('the widget on screen', () => {
     await eventually(
       async () => (await backlog(world, project.id)).find((r) => r.id === filed.id)?.votes,
     ).toBe(filed.votes + 1)
+  })
+
+  it("shows another visitor's markup in a title as text, never as HTML", async () => {
+    const { project } = await createProject(world)
+    const title = '<img src="/x.png" onerror="window.pwned = true"> Bold <b>idea</b>'
+    await fileRequest(world, project.id, title)
+    const { page } = await world.openPage()
+    await page.goto(serveHostPage(world, { projectId: project.id }))
+    const widget = widgetOf(page)
+    await widget.launcher.click()
+    await widget.voteButton(title).waitFor()
+
+    expect(await widget.dialog.getByText(title).count()).toBe(1)
+    expect(
+      await widget.root.evaluate((host) => host.shadowRoot?.querySelectorAll('img, b').length),
+    ).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as ReqioWindow).pwned)).toBeUndefined()
+  })
+
+  // Known widget UI bug, seen only with real layout: `input { width: 100% }` lets the search field
+  // take the whole flex bar, so Top and New wrap onto two lines and the field stretches to
+  // their height. it.fails keeps the suite green until it is fixed; then make this it().
+  it.fails('shows the Top and New sort buttons side by side, beside a one-line search field', async () => {
+    const { project } = await createProject(world)
+    const { page } = await world.openPage({ viewport: { width: 1100, height: 760 } })
+    await page.goto(serveHostPage(world, { projectId: project.id }))
+    const widget = widgetOf(page)
+    await widget.launcher.click()
+    const sort = widget.dialog.getByRole('group', { name: 'Sort' })
+    const top = await sort.getByRole('button', { name: 'Top' }).boundingBox()
+    const fresh = await sort.getByRole('button', { name: 'New' }).boundingBox()
+    const search = await widget.dialog.getByRole('searchbox').boundingBox()
+
+    expect(fresh?.y).toBe(top?.y)
+    expect(search?.height).toBeLessThan(2 * (top?.height ?? 0))
   })
 
   it('looks the same when the host page forces !important styles on every element', async () => {
