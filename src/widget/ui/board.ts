@@ -52,6 +52,11 @@ export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
   return { id: key, title, body, status: 'open', votes: 1, voted: true, createdAt: `${at}` }
 }
 
+/** The request as it looks once the user's vote (or unvote) counts. */
+export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequest {
+  return { ...request, voted, votes: Math.max(0, request.votes + (voted ? 1 : -1)) }
+}
+
 /**
  * The board's state and everything the user can do to it. Components read the state and call
  * these actions; every action is guarded, so no error reaches the host page.
@@ -205,7 +210,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
     setDraft: guard(setDraft),
 
     toggleVote: guard(async (request: FeedbackRequest) => {
-      const { id, votes } = request
+      const { id } = request
       if (voting.has(id)) return
       voting.add(id)
       const voted = !request.voted
@@ -220,7 +225,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
       }
       // Written before sending, so a reload mid-flight still remembers the vote.
       outbox.put(entry)
-      upsert({ ...request, voted, votes: Math.max(0, votes + (voted ? 1 : -1)) })
+      upsert(withVote(request, voted))
       set({ notice: '' })
       const outcome = await send(entry).finally(() => voting.delete(id))
       if (!outcome.failure) {

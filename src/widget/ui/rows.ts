@@ -1,5 +1,5 @@
 import type { FeedbackRequest } from '../../shared/api'
-import { type BoardState, pendingRequest } from './board'
+import { type BoardState, pendingRequest, withVote } from './board'
 
 export interface BoardRow {
   request: FeedbackRequest
@@ -24,8 +24,7 @@ export function boardRows({ pending, sending, requests }: BoardState): BoardRow[
       (e) => e.kind === 'vote' && e.requestId === request.id && !sending.includes(e.key),
     )
     if (vote && vote.kind === 'vote' && vote.voted !== request.voted) {
-      const votes = Math.max(0, request.votes + (vote.voted ? 1 : -1))
-      rows.push({ request: { ...request, voted: vote.voted, votes }, pending: true })
+      rows.push({ request: withVote(request, vote.voted), pending: true })
     } else {
       rows.push({ request, pending: !!vote })
     }
