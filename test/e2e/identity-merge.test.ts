@@ -5,13 +5,14 @@ import {
   eventually,
   fileRequest,
   type ReqioWindow,
+  recordApiRequests,
   serveHostPage,
   tokenFor,
   useWorld,
   widgetOf,
 } from './support/world'
 
-describe('signing in after voting anonymously', () => {
+describe('who a vote belongs to', () => {
   const world = useWorld()
 
   it('merges the anonymous vote into the user, who sees it voted on another device without a second count', async () => {
@@ -56,5 +57,57 @@ describe('signing in after voting anonymously', () => {
     )
     const [after] = await backlog(world, projectId)
     expect(after?.votes).toBe(filed.votes + 1)
+  })
+  it("never sends one user's pending vote under the next user's token", async () => {
+    const created = await createProject(world)
+    const projectId = created.project.id
+    const filed = await fileRequest(world, projectId, 'Kanban view')
+    const alice = { sub: 'alice' }
+    const bob = { sub: 'bob' }
+    const { page, context } = await world.openPage({ allowNetworkFailureLogs: true })
+    const sent = recordApiRequests(page, world.server)
+    const aliceToken = await tokenFor(created, alice)
+    await page.goto(serveHostPage(world, { projectId, token: aliceToken }))
+    const widget = widgetOf(page)
+    await widget.launcher.click()
+    await widget.voteButton('Kanban view').waitFor()
+
+    // Alice votes offline; the vote waits in the outbox. Then Bob signs in on this browser.
+    await context.setOffline(true)
+    await widget.voteButton('Kanban view').click()
+    await eventually(() => widget.notice.innerText()).toContain('Saved')
+    const bobToken = await tokenFor(created, bob)
+    await page.evaluate((t) => (window as unknown as ReqioWindow).Reqio.identify(t), bobToken)
+    const bobSeesBoard = page.waitForResponse(
+      (r) =>
+        r.url().includes('/requests?') &&
+        r.request().headers().authorization === `Bearer ${bobToken}`,
+    )
+    await context.setOffline(false)
+    // The board failed to load while offline; reopening loads it again.
+    await page.evaluate(() => {
+      const { Reqio } = window as unknown as ReqioWindow
+      Reqio.close()
+      Reqio.open()
+    })
+    await (await bobSeesBoard).finished()
+    await eventually(() => widget.voteButton('Kanban view').getAttribute('aria-pressed')).toBe(
+      'false',
+    )
+    expect((await backlog(world, projectId))[0]?.votes).toBe(filed.votes)
+
+    // Alice signs back in: her vote goes out now, as hers.
+    const aliceAgain = await tokenFor(created, alice, Date.now() + 1000)
+    const voted = page.waitForResponse((r) => r.url().endsWith('/vote'))
+    await page.evaluate((t) => (window as unknown as ReqioWindow).Reqio.identify(t), aliceAgain)
+    expect((await voted).status()).toBe(200)
+    const [stored] = await backlog(world, projectId)
+    expect(stored?.voters.map((voter) => voter.sub)).toEqual(['alice'])
+    const votes = sent.filter((r) => r.url.endsWith('/vote'))
+    // The attempt made offline, then the one after Alice came back: never with Bob's token.
+    expect(votes.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${aliceToken}`,
+      `Bearer ${aliceAgain}`,
+    ])
   })
 })
