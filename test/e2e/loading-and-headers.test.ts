@@ -52,6 +52,26 @@ describe('loading the widget on a customer site', () => {
     )
   })
 
+  it('adds nothing to the host page but window.Reqio and one <reqio-widget> element', async () => {
+    const { project } = await createProject(world)
+    const globalsAndBody = async (withoutWidget: boolean) => {
+      const { page } = await world.openPage()
+      await page.goto(serveHostPage(world, { projectId: project.id, withoutWidget }))
+      if (!withoutWidget) await widgetOf(page).launcher.waitFor()
+      return page.evaluate(() => ({
+        globals: Object.keys(window),
+        body: [...document.body.children].map((element) => element.tagName.toLowerCase()),
+        head: document.head.children.length,
+      }))
+    }
+    const without = await globalsAndBody(true)
+    const withWidget = await globalsAndBody(false)
+
+    expect(withWidget.globals.filter((name) => !without.globals.includes(name))).toEqual(['Reqio'])
+    expect(withWidget.body).toEqual([...without.body, 'reqio-widget'])
+    expect(withWidget.head).toBe(without.head + 1)
+  })
+
   it('replays an identify() made through the inline stub before widget.js loaded', async () => {
     const created = await createProject(world)
     const token = await tokenFor(created, { sub: 'stub-user' })
