@@ -89,6 +89,7 @@ export function hostPageHtml(world: World, options: HostPageOptions): string {
 <html lang="${options.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Customer site</title>
 <link rel="icon" href="data:,">
 ${options.head ?? ''}
