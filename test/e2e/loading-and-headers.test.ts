@@ -137,6 +137,11 @@ describe('loading the widget on a customer site', () => {
     )
     await widget.voteButton('Dark mode').click()
     expect((await voted).status()).toBe(200)
+    const unvoted = page.waitForResponse(
+      (r) => r.url().endsWith('/vote') && r.request().method() === 'DELETE',
+    )
+    await widget.voteButton('Dark mode').click()
+    expect((await unvoted).status()).toBe(200)
     await widget.suggest.click()
     await widget.title.fill('Export to CSV')
     const submitted = page.waitForResponse(
@@ -146,6 +151,7 @@ describe('loading the widget on a customer site', () => {
     expect((await submitted).status()).toBe(201)
     await eventually(() => widget.notice.innerText()).toBe('Thanks! Your request is in.')
 
+    await sent.settled()
     const kinds = sent.map(
       (r) => `${r.method} ${new URL(r.url).pathname.replace(/requests\/[^/]+/, 'requests/:id')}`,
     )
@@ -154,6 +160,7 @@ describe('loading the widget on a customer site', () => {
         `GET /v1/projects/${projectId}/requests`,
         `POST /v1/projects/${projectId}/identify`,
         `POST /v1/projects/${projectId}/requests/:id/vote`,
+        `DELETE /v1/projects/${projectId}/requests/:id/vote`,
         `POST /v1/projects/${projectId}/requests`,
       ]),
     )

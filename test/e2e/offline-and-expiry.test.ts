@@ -192,7 +192,7 @@ describe('an expired identity token', () => {
       'Your session expired. Saved; it will be sent automatically.',
     )
 
-    expect(sent).toEqual([])
+    expect([...sent]).toEqual([])
     expect(
       await page.evaluate(() => (window as unknown as ReqioWindow).expiredEvents),
     ).toHaveLength(1)

@@ -44,11 +44,15 @@ describe('a token the server calls expired while the browser thinks it is fresh'
       return token
     })
     const sent = recordApiRequests(page, world.server)
-    const refused: string[] = []
-    page.on('response', async (response) => {
+    const refusals: Promise<string>[] = []
+    page.on('response', (response) => {
       if (response.status() !== 401) return
-      const body = await response.json().catch(() => null)
-      refused.push(body?.error?.code ?? 'unreadable')
+      refusals.push(
+        response
+          .json()
+          .then((body) => body?.error?.code ?? 'unreadable')
+          .catch(() => 'unreadable'),
+      )
     })
     await page.goto(
       serveHostPage(world, {
@@ -67,6 +71,7 @@ describe('a token the server calls expired while the browser thinks it is fresh'
     expect((await voted).status()).toBe(200)
 
     expect(fresh).toHaveLength(1)
+    const refused = await Promise.all(refusals)
     expect(refused.length).toBeGreaterThan(0)
     expect(new Set(refused)).toEqual(new Set(['token_expired']))
     const vote = sent.find((r) => r.url.endsWith('/vote'))

@@ -217,12 +217,32 @@ export function computedStyle(locator: Locator, properties: readonly string[]) {
 /** Headers a request went out with, lower-cased, including those the browser adds itself. */
 export type SentRequest = { method: string; url: string; headers: Record<string, string> }
 
-/** Records every request the page sends to the Reqio API (`/v1/...`), with all its headers. */
-export function recordApiRequests(page: Page, server: TestServer): SentRequest[] {
-  const sent: SentRequest[] = []
-  page.on('request', async (request) => {
+export type SentRequests = SentRequest[] & {
+  /** Resolves once every recorded request's full header list has been read. */
+  settled(): Promise<void>
+}
+
+/**
+ * Records every request the page sends to the Reqio API (`/v1/...`), in order, as it is sent.
+ * Headers the page set are there at once; those the browser adds (Origin) after settled().
+ */
+export function recordApiRequests(page: Page, server: TestServer): SentRequests {
+  const pending: Promise<unknown>[] = []
+  const sent = Object.assign([] as SentRequest[], {
+    settled: async () => {
+      await Promise.all(pending)
+    },
+  })
+  page.on('request', (request) => {
     if (!request.url().startsWith(`${server.url}/v1/`)) return
-    sent.push({ method: request.method(), url: request.url(), headers: await request.allHeaders() })
+    const entry = { method: request.method(), url: request.url(), headers: request.headers() }
+    sent.push(entry)
+    pending.push(
+      request
+        .allHeaders()
+        .then((all) => Object.assign(entry.headers, all))
+        .catch(() => undefined),
+    )
   })
   return sent
 }
