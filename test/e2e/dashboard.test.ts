@@ -1,14 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mintToken } from '../helpers/tokens'
-import {
-  createProject,
-  eventually,
-  fileRequest,
-  SCREENSHOT_DIR,
-  useWorld,
-  voteThroughApi,
-} from './support/world'
+import { createProject, fileRequest, voteThroughApi } from './support/backend'
+import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 describe('the dashboard', () => {
   const world = useWorld()

@@ -1,15 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  backlog,
-  eventually,
-  fileRequest,
-  type ReqioWindow,
-  recordApiRequests,
-  SCREENSHOT_DIR,
-  useWorld,
-  widgetOf,
-} from './support/world'
+import { backlog, fileRequest } from './support/backend'
+import { recordApiRequests } from './support/network'
+import { widgetOf } from './support/widget'
+import { eventually, type ReqioWindow, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const DEMO = 'demo'
 

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { backlog, createProject } from './support/backend'
+import { computedStyle, widgetOf } from './support/widget'
 import {
-  backlog,
-  computedStyle,
-  createProject,
   eventually,
   hostPageHtml,
   type ReqioWindow,
   serveHostPage,
   useWorld,
-  widgetOf,
 } from './support/world'
 
 describe("the widget under the host page's rules", () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  backlog,
-  createProject,
-  eventually,
-  fileRequest,
-  type ReqioWindow,
-  recordApiRequests,
-  serveHostPage,
-  tokenFor,
-  useWorld,
-  widgetOf,
-} from './support/world'
+import { backlog, createProject, fileRequest, tokenFor } from './support/backend'
+import { recordApiRequests } from './support/network'
+import { widgetOf } from './support/widget'
+import { eventually, type ReqioWindow, serveHostPage, useWorld } from './support/world'
 
 describe('who a vote belongs to', () => {
   const world = useWorld()

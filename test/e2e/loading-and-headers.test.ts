@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  createProject,
-  eventually,
-  fileRequest,
-  REQIO_INLINE_STUB_TAG,
-  recordApiRequests,
-  recordPreflights,
-  serveHostPage,
-  tokenFor,
-  useWorld,
-  widgetOf,
-} from './support/world'
+import { createProject, fileRequest, tokenFor } from './support/backend'
+import { recordApiRequests, recordPreflights } from './support/network'
+import { widgetOf } from './support/widget'
+import { eventually, REQIO_INLINE_STUB_TAG, serveHostPage, useWorld } from './support/world'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

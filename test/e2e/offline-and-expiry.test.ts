@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { authorsOf, backlog, createProject, fileRequest, tokenFor } from './support/backend'
+import { recordApiRequests } from './support/network'
+import { widgetOf } from './support/widget'
 import {
-  authorsOf,
-  backlog,
-  createProject,
   eventually,
-  fileRequest,
   REQIO_INLINE_STUB_TAG,
   type ReqioWindow,
-  recordApiRequests,
   serveHostPage,
-  tokenFor,
   useWorld,
-  widgetOf,
 } from './support/world'
 
 const OUTBOX_KEY = (projectId: string) => `reqio:outbox:${projectId}`

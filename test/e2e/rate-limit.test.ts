@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
-import {
-  backlog,
-  createProject,
-  eventually,
-  fileRequest,
-  serveHostPage,
-  useWorld,
-  widgetOf,
-} from './support/world'
+import { backlog, createProject, fileRequest } from './support/backend'
+import { widgetOf } from './support/widget'
+import { eventually, serveHostPage, useWorld } from './support/world'
 
 // Two writes a minute, and a clock that stands still: the third write waits exactly 30 s.
 const world = useWorld({ clock: frozenClock(Date.now()), rateLimitPerMinute: 2 })

@@ -2,19 +2,10 @@
 // The widget must believe the server: renew through the site's provider, or hold back.
 import { describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
-import {
-  authorsOf,
-  backlog,
-  createProject,
-  eventually,
-  fileRequest,
-  REQIO_INLINE_STUB_TAG,
-  recordApiRequests,
-  serveHostPage,
-  tokenFor,
-  useWorld,
-  widgetOf,
-} from './support/world'
+import { authorsOf, backlog, createProject, fileRequest, tokenFor } from './support/backend'
+import { recordApiRequests } from './support/network'
+import { widgetOf } from './support/widget'
+import { eventually, REQIO_INLINE_STUB_TAG, serveHostPage, useWorld } from './support/world'
 
 const SERVER_AHEAD_MS = 400_000
 const clock = frozenClock(Date.now() + SERVER_AHEAD_MS)

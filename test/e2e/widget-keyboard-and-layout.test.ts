@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  computedStyle,
-  createProject,
-  fileRequest,
-  serveHostPage,
-  useWorld,
-  widgetOf,
-} from './support/world'
+import { createProject, fileRequest } from './support/backend'
+import { computedStyle, widgetOf } from './support/widget'
+import { serveHostPage, useWorld } from './support/world'
 
 /** The element focused inside the widget's shadow root, described for assertions. */
 const focusedInWidget = () => {

@@ -1,16 +1,13 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { backlog, createProject, fileRequest } from './support/backend'
+import { computedStyle, widgetOf } from './support/widget'
 import {
-  backlog,
-  computedStyle,
-  createProject,
   eventually,
-  fileRequest,
   type ReqioWindow,
   SCREENSHOT_DIR,
   serveHostPage,
   useWorld,
-  widgetOf,
 } from './support/world'
 
 const HOSTILE_CSS = `<style>

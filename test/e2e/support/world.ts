@@ -12,9 +12,8 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import type { BacklogRequest, BacklogSort, CreatedProjectResponse } from '../../../src/shared/api'
 import { REQIO_INLINE_STUB_TAG } from '../../../src/shared/inline-stub'
 import type { Reqio } from '../../../src/widget/types'
 import {
@@ -22,7 +21,6 @@ import {
   type TestServer,
   type TestServerOptions,
 } from '../../helpers/start-server'
-import { mintToken } from '../../helpers/tokens'
 import { launchChromium } from './chromium'
 import { type HostSite, startHostSite } from './host-site'
 
@@ -170,189 +168,10 @@ export function useWorld(serverOptions: TestServerOptions = {}): World {
   return world
 }
 
-/** The widget's parts, found by role and label inside its shadow root. */
-export function widgetOf(page: Page) {
-  const root = page.locator('reqio-widget')
-  const dialog = root.getByRole('dialog', { name: 'Feedback' })
-  return {
-    root,
-    launcher: root.getByRole('button', { name: 'Feedback', exact: true }),
-    dialog,
-    notice: dialog.getByRole('status'),
-    suggest: dialog.getByRole('button', { name: 'Suggest a feature' }),
-    title: dialog.getByRole('textbox', { name: 'Title' }),
-    details: dialog.getByRole('textbox', { name: 'Details (optional)' }),
-    send: dialog.getByRole('button', { name: 'Send' }),
-    /** The vote toggle of a request: its name ends with the current count. */
-    voteButton: (title: string): Locator =>
-      dialog.getByRole('button', {
-        name: new RegExp(`^Vote for ${escapeRegExp(title)} \\(\\d+\\)$`),
-      }),
-  }
-}
-
 /**
  * Waits until `read()` answers something passing the assertion that follows, e.g.
  * `await eventually(() => locator.innerText()).toBe('Sent')`. Bounded by the test's own timeout.
  */
 export function eventually<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: 15_000, interval: 100 })
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-/** The computed values of `properties` for the element `locator` finds (shadow roots pierced). */
-export function computedStyle(locator: Locator, properties: readonly string[]) {
-  return locator.evaluate(
-    (element, names) => {
-      const style = getComputedStyle(element)
-      return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]))
-    },
-    [...properties],
-  )
-}
-
-/** Headers a request went out with, lower-cased, including those the browser adds itself. */
-export type SentRequest = { method: string; url: string; headers: Record<string, string> }
-
-export type SentRequests = SentRequest[] & {
-  /** Resolves once every recorded request's full header list has been read. */
-  settled(): Promise<void>
-}
-
-/**
- * Records every request the page sends to the Reqio API (`/v1/...`), in order, as it is sent.
- * Headers the page set are there at once; those the browser adds (Origin) after settled().
- */
-export function recordApiRequests(page: Page, server: TestServer): SentRequests {
-  const pending: Promise<unknown>[] = []
-  const sent = Object.assign([] as SentRequest[], {
-    settled: async () => {
-      await Promise.all(pending)
-    },
-  })
-  page.on('request', (request) => {
-    if (!request.url().startsWith(`${server.url}/v1/`)) return
-    const entry = { method: request.method(), url: request.url(), headers: request.headers() }
-    sent.push(entry)
-    pending.push(
-      request
-        .allHeaders()
-        .then((all) => Object.assign(entry.headers, all))
-        .catch(() => undefined),
-    )
-  })
-  return sent
-}
-
-export interface Preflight {
-  url: string
-  /** What the preflight asked permission for (Access-Control-Request-Headers), lower-cased. */
-  requestHeaders: string
-  status?: number
-}
-
-/**
- * CORS preflights (OPTIONS) the page sends and their answers. Playwright's own events do not
- * show them; Chromium's DevTools protocol reports them as type "Preflight".
- */
-export async function recordPreflights(page: Page): Promise<Map<string, Preflight>> {
-  const preflights = new Map<string, Preflight>()
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Network.enable')
-  cdp.on('Network.requestWillBeSent', (event) => {
-    if (event.request.method !== 'OPTIONS') return
-    const headers = Object.fromEntries(
-      Object.entries(event.request.headers).map(([name, value]) => [name.toLowerCase(), value]),
-    )
-    preflights.set(event.requestId, {
-      url: event.request.url,
-      requestHeaders: String(headers['access-control-request-headers'] ?? '').toLowerCase(),
-    })
-  })
-  cdp.on('Network.responseReceived', (event) => {
-    const preflight = preflights.get(event.requestId)
-    if (event.type === 'Preflight' && preflight) preflight.status = event.response.status
-  })
-  return preflights
-}
-
-/** Creates a project through the admin API. */
-export function createProject(world: World, name = 'Customer'): Promise<CreatedProjectResponse> {
-  return world.server.createProject(name)
-}
-
-export interface Person {
-  sub: string
-  email?: string
-  traits?: { plan: string; amount: number; interval: 'month' | 'year' }
-}
-
-/** A token for `person`, minted as the customer's server would. */
-export function tokenFor(created: CreatedProjectResponse, person: Person, nowMs?: number) {
-  return mintToken(
-    created.secret,
-    { aud: created.project.audience, ...person },
-    nowMs === undefined ? {} : { nowMs },
-  )
-}
-
-/** Another visitor's request, filed straight through the public API. */
-export async function fileRequest(
-  world: World,
-  projectId: string,
-  title: string,
-  token?: string,
-): Promise<{ id: string; votes: number }> {
-  const res = await fetch(`${world.server.url}/v1/projects/${projectId}/requests`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Reqio-Anonymous-Id': randomUUID(),
-      'Idempotency-Key': randomUUID(),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ title }),
-  })
-  expect(res.status).toBe(201)
-  return ((await res.json()) as { request: { id: string; votes: number } }).request
-}
-
-/** A vote straight through the public API. */
-export async function voteThroughApi(
-  world: World,
-  projectId: string,
-  requestId: string,
-  token: string,
-): Promise<void> {
-  const res = await fetch(
-    `${world.server.url}/v1/projects/${projectId}/requests/${requestId}/vote`,
-    {
-      method: 'POST',
-      headers: { 'X-Reqio-Anonymous-Id': randomUUID(), Authorization: `Bearer ${token}` },
-    },
-  )
-  expect(res.status).toBe(200)
-}
-
-/** Who each stored request was written by (`s:<sub>` or `a:<anonymous id>`), read from the database. */
-export async function authorsOf(world: World, projectId: string): Promise<Record<string, string>> {
-  const rows = await world.server.store.db.query<{ title: string; author_voter: string }>(
-    'SELECT title, author_voter FROM requests WHERE project_id = $1',
-    [projectId],
-  )
-  return Object.fromEntries(rows.map((row) => [row.title, row.author_voter]))
-}
-
-/** The site owner's backlog, read through the admin API. */
-export async function backlog(
-  world: World,
-  projectId: string,
-  sort: BacklogSort = 'new',
-): Promise<BacklogRequest[]> {
-  const res = await world.server.adminFetch(`/v1/admin/projects/${projectId}/backlog?sort=${sort}`)
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { requests: BacklogRequest[] }).requests
 }
