@@ -299,6 +299,12 @@ export function createBoard(core: WidgetCore, t: Messages) {
       }
     }),
 
+    /** Back online: send what waited, and load a board that failed while offline. */
+    reconnected: guard(() => {
+      actions.flush()
+      if (state.status === 'error') load()
+    }),
+
     /** After identify()/reset(): nothing of the previous person stays on screen. */
     identityChanged: guard(() => {
       loads++

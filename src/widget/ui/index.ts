@@ -23,7 +23,8 @@ export const createUi: CreateUi = (core) => {
     root,
   )
   const flush = () => board.flush()
-  addEventListener('online', flush)
+  const reconnected = () => board.reconnected()
+  addEventListener('online', reconnected)
   const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
   // A fresh token for the same person changes no identity, but unblocks what an expired one held.
   const stopWatchingTokens = core.on('identify', flush)
@@ -40,7 +41,7 @@ export const createUi: CreateUi = (core) => {
         cancelIdle()
         stopWatchingIdentity()
         stopWatchingTokens()
-        removeEventListener('online', flush)
+        removeEventListener('online', reconnected)
         board.dispose()
         render(null, root)
         host.remove()

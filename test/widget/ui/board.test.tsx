@@ -84,6 +84,17 @@ describe('the board', () => {
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
   })
 
+  it('reloads a board that failed offline when the connection comes back', async () => {
+    const server = seeded()
+    server.answerNext('offline')
+    const w = startWidget({ server })
+    w.reqio.open()
+    expect((await w.ui().findByRole('alert')).textContent).toContain('You seem to be offline.')
+    window.dispatchEvent(new Event('online'))
+    expect(await w.ui().findByText('Dark mode')).toBeTruthy()
+    expect(w.ui().queryByRole('alert')).toBeNull()
+  })
+
   it('says when to retry after a rate limit', async () => {
     const server = seeded()
     server.answerNext({
