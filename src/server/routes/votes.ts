@@ -1,37 +1,44 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { RequestResponse } from '../../shared/api'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
+import type { Actor, RequestRecord } from '../store'
 import { requireActor } from './actor'
 
 const VOTE_PATH = '/v1/projects/:projectId/requests/:requestId/vote'
 
+type VoteChange = (
+  projectId: string,
+  requestId: string,
+  actor: Actor,
+  now: number,
+) => Promise<RequestRecord | null>
+
 /** POST and DELETE a vote: both idempotent, both answer the request as the caller now sees it. */
 export function votesRoutes(deps: RouteDeps) {
+  const answer = (change: VoteChange) => async (c: Context<AppEnv>) => {
+    const projectId = c.get('project').id
+    const request = await change(
+      projectId,
+      c.req.param('requestId') ?? '',
+      requireActor(c),
+      deps.clock.now(),
+    )
+    if (!request) throw requestNotFound()
+    deps.caches.invalidateProject(projectId)
+    return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
+  }
   return new Hono<AppEnv>()
-    .post(VOTE_PATH, async (c) => {
-      const request = await deps.store.votes.cast(
-        c.get('project').id,
-        c.req.param('requestId'),
-        requireActor(c),
-        deps.clock.now(),
-      )
-      if (!request) throw requestNotFound()
-      deps.caches.invalidateProject(c.get('project').id)
-      return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
-    })
-    .delete(VOTE_PATH, async (c) => {
-      const request = await deps.store.votes.retract(
-        c.get('project').id,
-        c.req.param('requestId'),
-        requireActor(c),
-        deps.clock.now(),
-      )
-      if (!request) throw requestNotFound()
-      deps.caches.invalidateProject(c.get('project').id)
-      return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
-    })
+    .post(
+      VOTE_PATH,
+      answer((...args) => deps.store.votes.cast(...args)),
+    )
+    .delete(
+      VOTE_PATH,
+      answer((...args) => deps.store.votes.retract(...args)),
+    )
 }
 
 export function requestNotFound(): ApiError {
