@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import type { Db, SqlExecutor } from './db'
 
@@ -5,6 +6,8 @@ import type { Db, SqlExecutor } from './db'
 export async function openPgliteDb(dataDir: string | null): Promise<Db> {
   // int8 (counters, cents, ids) as plain numbers, the same as the pg adapter answers.
   const options = { parsers: { 20: (value: string) => Number(value) } }
+  // PGlite creates only the last directory; REQIO_DATA_DIR itself may not exist yet.
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pglite = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options)
   return wrapPglite(pglite)
 }
