@@ -1,13 +1,15 @@
 import { readWidgetConfig } from './config'
 import { createWidget } from './core'
+import { whenIdle } from './idle'
 import { describeError, logErrorOnce } from './log'
 import { installReqio } from './queue'
 import type { CreateUi } from './types'
 
 /**
  * What widget.js does when it executes. Synchronously: read the config and make
- * `window.Reqio` callable. Once the DOM is ready: build the widget, replay the queued calls
- * in order (so a queued identify() precedes any request), then mount the UI.
+ * `window.Reqio` callable. Once the DOM is ready: build the widget and replay the queued calls
+ * in order (so a queued identify() precedes any request). The UI mounts when the browser is
+ * idle, so the host page's own boot never waits for it; Reqio.open() mounts it at once.
  */
 export function bootWidget(win: Window, createUi: CreateUi): void {
   try {
@@ -30,7 +32,7 @@ export function bootWidget(win: Window, createUi: CreateUi): void {
       try {
         const widget = createWidget(config, createUi)
         installed.start(widget.reqio)
-        widget.mount()
+        whenIdle(widget.mount)
       } catch (error) {
         logErrorOnce(describeError(error))
       }

@@ -13,7 +13,7 @@ export interface Widget {
   /** The real `window.Reqio` methods, each guarded. */
   reqio: Reqio
   core: WidgetCore
-  /** Mounts the UI (once) and says the widget is ready. */
+  /** Mounts the UI (once) and says the widget is ready; a no-op once mounted. */
   mount(): void
 }
 
@@ -43,7 +43,22 @@ export function createWidget(
   }
 
   let ui: WidgetUi | undefined
-  const ensureUi = () => (ui ??= createUi(core))
+  let announcedReady = false
+  /**
+   * Mounts the UI once. 'ready' follows the first attempt, whether idle time or open() came
+   * first, and even if the UI failed: window.Reqio works either way.
+   */
+  const ensureUi = (): WidgetUi => {
+    try {
+      ui ??= createUi(core)
+      return ui
+    } finally {
+      if (!announcedReady) {
+        announcedReady = true
+        emitter.emit('ready', { projectId: config.projectId })
+      }
+    }
+  }
 
   /** Links this browser's anonymous activity to the identified user, once per pair. */
   async function mergeAnonymousActivity(): Promise<void> {
@@ -90,7 +105,6 @@ export function createWidget(
       } catch (error) {
         report(error)
       }
-      emitter.emit('ready', { projectId: config.projectId })
     },
   }
 }

@@ -30,13 +30,3 @@ export function mountShadowHost(
   ;(document.body || document.documentElement).append(host)
   return { host, root }
 }
-
-/** Runs a task once the browser has nothing better to do, so the host page boots first. */
-export function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 4000 })
-    return () => cancelIdleCallback(id)
-  }
-  const id = setTimeout(task, 1000)
-  return () => clearTimeout(id)
-}

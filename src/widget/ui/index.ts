@@ -1,10 +1,11 @@
 import { h, render } from 'preact'
+import { whenIdle } from '../idle'
 import { createErrorReporter } from '../safe'
 import type { CreateUi } from '../types'
 import { createBoard } from './board'
 import { App } from './components/App'
 import { ErrorBoundary } from './components/ErrorBoundary'
-import { mountShadowHost, whenIdle } from './host'
+import { mountShadowHost } from './host'
 import { messagesFor } from './i18n'
 import css from './styles.css?inline'
 

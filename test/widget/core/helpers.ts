@@ -135,6 +135,13 @@ export function addWidgetScript(
 
 /** Executes widget.js as a page would: a fresh copy of the entry module each time. */
 export async function loadWidgetJs(): Promise<void> {
+  // happy-dom has no requestIdleCallback: this page is idle as soon as nothing else is queued.
+  if (!('requestIdleCallback' in window)) {
+    Object.assign(window, {
+      requestIdleCallback: (task: () => void) => setTimeout(task, 0),
+      cancelIdleCallback: (id: number) => clearTimeout(id),
+    })
+  }
   vi.resetModules()
   await import('../../../src/widget/main')
 }

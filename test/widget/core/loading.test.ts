@@ -37,8 +37,11 @@ function runInlineStub(): void {
 beforeEach(() => {
   addWidgetScript({ 'data-project-id': 'p1' })
 })
-afterEach(() => {
+afterEach(async () => {
   delete (document as { readyState?: unknown }).readyState
+  // Let idle-time work (mount, board prefetch) finish against the fetch spy, not the network.
+  await settle()
+  await settle()
   cleanPage()
 })
 
@@ -62,6 +65,29 @@ describe('window.Reqio before and after widget.js initialises', () => {
     expect(events).toEqual(['ready'])
     expect(requests[0]?.path).toBe('/v1/projects/p1/identify')
     expect(identifyCalls(requests).map(bearerOf)).toEqual([`Bearer ${token}`])
+  })
+
+  it('mounts the UI only when the browser is idle, or at once when the page opens it', async () => {
+    captureFetch()
+    const finishLoading = pretendDocumentIsLoading()
+    await loadWidgetJs()
+    finishLoading()
+    expect(document.querySelector('reqio-widget')).toBeNull()
+    await settle()
+    expect(document.querySelectorAll('reqio-widget')).toHaveLength(1)
+
+    cleanPage()
+    captureFetch()
+    addWidgetScript({ 'data-project-id': 'p1' })
+    const finishLoadingAgain = pretendDocumentIsLoading()
+    await loadWidgetJs()
+    finishLoadingAgain()
+    page.Reqio.open()
+    // Mounted synchronously by open(), before any idle time could pass.
+    expect(document.querySelectorAll('reqio-widget')).toHaveLength(1)
+    await settle()
+    const shadow = document.querySelector('reqio-widget')?.shadowRoot
+    expect(shadow?.querySelector('[role="dialog"]')).not.toBeNull()
   })
 
   it('replays queued calls in order, identify before any request', async () => {
