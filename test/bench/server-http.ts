@@ -92,6 +92,9 @@ export async function benchServerHttp(): Promise<void> {
     })
     const votesMax = await run(voteOptions({}))
     const votes500 = await run(voteOptions({ overallRate: 500 }))
+    // The same rate evenly spaced on one connection: service time without autocannon's bursts
+    // (its fixed rate fires all connections' requests together).
+    const votes500Even = await run(voteOptions({ overallRate: 500, connections: 1 }))
     const listOptions = {
       url: `${server.url}/v1/projects/${project.id}/requests?sort=top`,
       connections: CONNECTIONS,
@@ -106,7 +109,8 @@ export async function benchServerHttp(): Promise<void> {
     )
     console.table([
       row(`POST vote, ${CONNECTIONS} connections`, votesMax),
-      row('POST vote, fixed 500 rps', votes500),
+      row(`POST vote, fixed 500 rps, ${CONNECTIONS} connections`, votes500),
+      row('POST vote, fixed 500 rps, 1 connection', votes500Even),
       row(`GET requests (top 100), ${CONNECTIONS} connections`, listMax),
       row('GET requests, fixed 500 rps', list500),
     ])
