@@ -8,19 +8,15 @@ import { createApp } from '../../src/server/app'
 import { systemClock } from '../../src/server/clock'
 import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
+import { silentLogger } from '../../src/server/logger'
 import { openStore, type Store } from '../../src/server/store'
 import { bulkSeedProject } from '../../src/server/store/bulk-seed'
 import type { BacklogSort } from '../../src/shared/api'
+import { percentile } from './stats'
 
 const SIZE = { requests: 10_000, people: 50_000, votesPerPerson: 20 }
 const QUERIES_PER_SORT = 100
 const ADMIN_TOKEN = 'bench-admin-token'
-
-const quietLogger = { info() {}, warn() {}, error() {} }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-}
 
 async function measureBackend(name: string, store: Store) {
   const projectId = `bench-${Date.now().toString(36)}`
@@ -38,7 +34,7 @@ async function measureBackend(name: string, store: Store) {
     store,
     config: { ...readServerConfig({}), demo: false, adminToken: ADMIN_TOKEN },
     clock: systemClock,
-    logger: quietLogger,
+    logger: silentLogger,
   })
   const rows = []
   for (const sort of ['revenue', 'votes', 'new'] satisfies BacklogSort[]) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../e2e/support/chromium'
 import { startHostSite } from '../e2e/support/host-site'
+import { median } from './stats'
 
 const RUNS = 15
 
@@ -70,11 +71,6 @@ async function measure(page: Page, url: string): Promise<Sample> {
   })
   await cdp.detach()
   return { scriptAtLoadMs, scriptTotalMs, taskTotalMs, ...inPage }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
 export async function benchWidgetHostCost(): Promise<void> {
