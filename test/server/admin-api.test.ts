@@ -1,30 +1,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { resolveAdminToken } from '../../src/server/admin-token'
-import { truncateAllTables } from '../../src/server/store/reset'
 import type { BacklogRequest, TokenCheckResponse } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
-import { startTestServer, type TestServer } from '../helpers/start-server'
+import { serverWithFreshProject } from '../helpers/fresh-project'
+import type { TestServer } from '../helpers/start-server'
 import { mintToken } from '../helpers/tokens'
 
 let server: TestServer
 let projectId: string
 let secret: string
 
-beforeAll(async () => {
-  server = await startTestServer({ demo: false })
-})
-afterAll(async () => {
-  await server.close()
-})
-beforeEach(async () => {
-  await truncateAllTables(server.store.db)
-  ;({
-    project: { id: projectId },
-    secret,
-  } = await server.createProject('Acme Analytics'))
+serverWithFreshProject({ demo: false }, 'Acme Analytics', (fresh) => {
+  ;({ server, projectId, secret } = fresh)
 })
 
 async function voteAs(requestId: string, sub: string | null, traits?: object, nowMs = Date.now()) {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
 import { truncateAllTables } from '../../src/server/store/reset'
 import { audienceFor } from '../../src/shared/identity'
-import { startTestServer, type TestServer } from '../helpers/start-server'
+import { serverWithFreshProject } from '../helpers/fresh-project'
+import type { TestServer } from '../helpers/start-server'
 import { mintToken, unsignedToken } from '../helpers/tokens'
 
 const START = Date.parse('2026-03-01T12:00:00Z')
@@ -13,19 +14,9 @@ let server: TestServer
 let projectId: string
 let secret: string
 
-beforeAll(async () => {
-  server = await startTestServer({ clock, demo: false })
-})
-afterAll(async () => {
-  await server.close()
-})
-beforeEach(async () => {
-  clock.set(START)
-  await truncateAllTables(server.store.db)
-  ;({
-    project: { id: projectId },
-    secret,
-  } = await server.createProject('Acme'))
+beforeEach(() => clock.set(START))
+serverWithFreshProject({ clock, demo: false }, 'Acme', (fresh) => {
+  ;({ server, projectId, secret } = fresh)
 })
 
 const validClaims = () => ({

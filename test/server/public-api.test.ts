@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { truncateAllTables } from '../../src/server/store/reset'
+import { describe, expect, it } from 'vitest'
 import type { FeedbackRequest } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
+import { serverWithFreshProject } from '../helpers/fresh-project'
 import { startTestServer, type TestServer } from '../helpers/start-server'
 import { mintToken } from '../helpers/tokens'
 
@@ -9,18 +9,8 @@ let server: TestServer
 let projectId: string
 let secret: string
 
-beforeAll(async () => {
-  server = await startTestServer({ demo: false })
-})
-afterAll(async () => {
-  await server.close()
-})
-beforeEach(async () => {
-  await truncateAllTables(server.store.db)
-  ;({
-    project: { id: projectId },
-    secret,
-  } = await server.createProject('Acme'))
+serverWithFreshProject({ demo: false }, 'Acme', (fresh) => {
+  ;({ server, projectId, secret } = fresh)
 })
 
 interface Caller {
