@@ -2,8 +2,8 @@ import { readWidgetConfig } from './config'
 import { createWidget } from './core'
 import { whenIdle } from './idle'
 import { describeError, logErrorOnce } from './log'
-import { installReqio } from './queue'
-import type { CreateUi } from './types'
+import { installReqio, REQIO_METHODS } from './queue'
+import type { CreateUi, Reqio } from './types'
 
 /**
  * What widget.js does when it executes. Synchronously: read the config and make
@@ -18,14 +18,10 @@ export function bootWidget(win: Window, createUi: CreateUi): void {
     const config = readWidgetConfig(win.document)
     if (!config) {
       // Inert, but calls into window.Reqio keep working (and do nothing).
-      installed.start({
-        identify() {},
-        reset() {},
-        open() {},
-        close() {},
-        on: () => () => {},
-        off() {},
-      })
+      const inert = () => () => {}
+      installed.start(
+        Object.fromEntries(REQIO_METHODS.map((method) => [method, inert])) as unknown as Reqio,
+      )
       return
     }
     const start = () => {

@@ -25,7 +25,7 @@ export function readWidgetConfig(doc: Document = document): WidgetConfig | undef
 
   const projectId = attribute('project-id')
   if (!projectId) {
-    warnOnce('widget.js needs data-project-id on its <script> tag; the widget is not started.')
+    warnOnce('widget.js needs data-project-id; not started.')
     return undefined
   }
 

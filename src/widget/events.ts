@@ -36,7 +36,7 @@ export function createEmitter(): Emitter {
         try {
           listener(payload)
         } catch (error) {
-          logErrorOnce(`A Reqio.on('${event}') listener threw: ${describeError(error)}`)
+          logErrorOnce(`on('${event}') listener threw: ${describeError(error)}`)
         }
       }
     },

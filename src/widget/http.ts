@@ -23,7 +23,7 @@ export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> 
     controller.abort()
   }, request.timeoutMs ?? REQUEST_TIMEOUT_MS)
   try {
-    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers }
+    const headers: Record<string, string> = { ...request.headers }
     if (request.body !== undefined) headers['Content-Type'] = 'application/json'
     const response = await fetch(request.url, {
       method: request.method,
@@ -36,9 +36,7 @@ export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> 
     // An abort while the body streams in shows up as unreadable JSON: it is still a timeout.
     return timedOut ? timeoutFailure() : result
   } catch (error) {
-    return timedOut
-      ? timeoutFailure()
-      : failure('network_error', `Network error: ${String(error)}`, 0)
+    return timedOut ? timeoutFailure() : failure('network_error', String(error), 0)
   } finally {
     clearTimeout(timer)
   }
@@ -63,18 +61,10 @@ async function readAnswer<T>(response: Response): Promise<ApiResult<T>> {
     typeof error.message === 'string' ? error.message : error.code,
     status,
   )
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
-  if (retryAfterSeconds !== undefined) result.error.retryAfterSeconds = retryAfterSeconds
+  // Our server sends delta-seconds; anything else (an HTTP date) leaves the UI's default wait.
+  const retryAfterSeconds = Number(response.headers.get('Retry-After') || Number.NaN)
+  if (retryAfterSeconds >= 0) result.error.retryAfterSeconds = retryAfterSeconds
   return result
-}
-
-/** `Retry-After` is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | undefined {
-  if (!value) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed)
-  const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000))
 }
 
 function timeoutFailure(): { ok: false; error: ApiFailure } {

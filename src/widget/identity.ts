@@ -15,10 +15,8 @@ export type Authorization = { ok: true; token?: string } | { ok: false; error: A
 type TokenStatus = 'fresh' | 'expiring' | 'expired' | 'malformed'
 
 // Held back, never sent anonymously: the messages say what unblocks them.
-const MALFORMED_MESSAGE =
-  'Identity token is not a JWT with a numeric exp; requests wait for a valid Reqio.identify() or Reqio.reset().'
-const EXPIRED_MESSAGE =
-  'Identity token has expired; requests wait for a fresh Reqio.identify() (pass {refresh} to renew automatically).'
+const MALFORMED_MESSAGE = 'Token is not a JWT with exp; requests wait for identify() or reset().'
+const EXPIRED_MESSAGE = 'Token has expired; requests wait for identify() (or its refresh).'
 
 /**
  * Reads `sub` and `exp` without verifying anything: the server verifies; the widget only
@@ -85,7 +83,7 @@ export function createIdentity(deps: {
       try {
         listener()
       } catch (error) {
-        logErrorOnce(`An identity-change listener threw: ${describeError(error)}`)
+        logErrorOnce(`Identity listener threw: ${describeError(error)}`)
       }
     }
   }
@@ -110,14 +108,14 @@ export function createIdentity(deps: {
     try {
       fresh = await provider()
     } catch (error) {
-      warnOnce(`identify() refresh failed: ${describeError(error)}`)
+      warnOnce(`refresh failed: ${describeError(error)}`)
       return undefined
     }
     // identify() or reset() ran meanwhile: their token (or anonymity) wins over this answer.
     if (startedIn !== generation) return undefined
     const status = typeof fresh === 'string' ? inspectToken(fresh, now()).status : 'malformed'
     if (status === 'malformed' || status === 'expired') {
-      warnOnce('identify() refresh gave no valid, unexpired token.')
+      warnOnce('refresh gave no valid token.')
       return undefined
     }
     changeIdentity(() => {
@@ -146,7 +144,7 @@ export function createIdentity(deps: {
     if (token && staleSub !== undefined && inspectToken(token, now()).sub === staleSub) {
       return { ok: true, token }
     }
-    const message = 'The user changed before this request was sent.'
+    const message = 'User changed before sending.'
     return { ok: false, error: { code: 'identity_changed', message, status: 0 } }
   }
 
@@ -170,11 +168,11 @@ export function createIdentity(deps: {
   return {
     identify(newToken, newRefresh) {
       if (typeof newToken !== 'string' || !newToken.trim()) {
-        warnOnce('Reqio.identify(token) needs a token string; to log out, call Reqio.reset().')
+        warnOnce('identify() needs a token string; to log out, call reset().')
         return false
       }
       if (newRefresh !== undefined && typeof newRefresh !== 'function') {
-        warnOnce('Reqio.identify(token, {refresh}): refresh must be a function.')
+        warnOnce('identify(): refresh must be a function.')
       }
       const { status, sub } = inspectToken(newToken, now())
       if (status === 'malformed') warnOnce(MALFORMED_MESSAGE)

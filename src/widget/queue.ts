@@ -25,11 +25,11 @@ export interface InstalledReqio {
 export function installReqio(win: Window & { Reqio?: unknown }): InstalledReqio | undefined {
   const existing = win.Reqio as ReqioGlobal | undefined
   if (existing?.[INSTALLED_MARK]) {
-    warnOnce('widget.js is loaded more than once; the extra copy does nothing.')
+    warnOnce('widget.js is loaded more than once; ignored.')
     return undefined
   }
   if (existing !== undefined && !Array.isArray(existing?.q)) {
-    warnOnce('window.Reqio is taken by another script; the widget is not started.')
+    warnOnce('window.Reqio is taken; not started.')
     return undefined
   }
 

@@ -96,7 +96,7 @@ describe('nothing inside the widget ever throws into the host page', () => {
 
     expect(second).toHaveBeenCalledTimes(1)
     expect(vi.mocked(console.error)).toHaveBeenCalledWith(
-      expect.stringMatching(/^\[Reqio\] A Reqio.on\('reset'\) listener threw: host bug/),
+      expect.stringMatching(/^\[Reqio\] on\('reset'\) listener threw: host bug/),
     )
   })
 
