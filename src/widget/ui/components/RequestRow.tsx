@@ -37,7 +37,7 @@ export function RequestRow({ row: { request, pending, local }, t, onVote }: Prop
       <div>
         {request.title}
         <br />
-        <span class={`badge ${status}`}>{t.status[status] || t.status.open}</span>
+        <span class="badge">{t.status[status] || t.status.open}</span>
         {pending && <span class="badge pending">{t.pending}</span>}
       </div>
     </li>

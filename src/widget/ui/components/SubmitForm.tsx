@@ -37,13 +37,12 @@ export function SubmitForm({ state: { draft, submitting, requests }, board, t }:
           readOnly={submitting}
           onInput={(event) => board.setDraft({ [name]: event.currentTarget.value })}
         />
-        {tooLong && <span class="warn">{t.tooLong(max)}</span>}
+        {tooLong && <span>{t.tooLong(max)}</span>}
       </label>
     )
   }
   return (
     <form
-      class="form"
       onSubmit={(event) => {
         event.preventDefault()
         board.submit()
