@@ -40,6 +40,7 @@ export function createWidget(
     on: emitter.on,
     identityKey: identity.key,
     onIdentityChange: identity.onChange,
+    report,
   }
 
   let ui: WidgetUi | undefined

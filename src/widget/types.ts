@@ -112,6 +112,8 @@ export interface WidgetCore {
   identityKey(): string
   /** Called after identify() and reset(): the UI drops per-user caches and reloads. */
   onIdentityChange(listener: () => void): () => void
+  /** Logs an unexpected error once and emits it as 'error': the one sink for our own bugs. */
+  report(error: unknown): void
 }
 
 export interface WidgetUi {

@@ -1,7 +1,7 @@
 import type { FeedbackRequest, PublicSort } from '../../shared/api'
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
 import { randomUuid } from '../anonymous-id'
-import { createErrorReporter, guard as guardWith } from '../safe'
+import { guard as guardWith } from '../safe'
 import type { ApiFailure, WidgetCore } from '../types'
 import { describeFailure, isWorthRetrying, retryDelayMs } from './failures'
 import type { Messages } from './i18n'
@@ -96,10 +96,9 @@ export function createBoard(core: WidgetCore, t: Messages) {
     set({ pending: outbox.list(core.identityKey()), sending: [...inFlight] })
   }
 
-  const report = createErrorReporter((payload) => core.emit('error', payload))
   /** Wraps an action so neither a throw nor a rejected promise escapes into the host page. */
   const guard = <A extends unknown[]>(action: (...args: A) => unknown) =>
-    guardWith(action, report) as (...args: A) => void
+    guardWith(action, core.report) as (...args: A) => void
 
   /** Reports a failure to the host and returns what to tell the user. */
   function describe(failure: ApiFailure): string {
@@ -141,10 +140,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
     try {
       const result =
         entry.kind === 'submit'
-          ? await core.api.submitRequest(
-              entry.body ? { title: entry.title, body: entry.body } : { title: entry.title },
-              entry.key,
-            )
+          ? await core.api.submitRequest({ title: entry.title, body: entry.body }, entry.key)
           : entry.voted
             ? await core.api.vote(entry.requestId)
             : await core.api.unvote(entry.requestId)
@@ -166,9 +162,8 @@ export function createBoard(core: WidgetCore, t: Messages) {
 
   async function load() {
     const load = ++loads
-    const q = state.query.trim()
     set({ status: 'loading' })
-    const result = await core.api.listRequests(q ? { sort: state.sort, q } : { sort: state.sort })
+    const result = await core.api.listRequests({ sort: state.sort, q: state.query.trim() })
     if (load !== loads) return
     const requests = result.ok ? asRequestList(result.data) : undefined
     if (requests) set({ status: 'ready', requests })

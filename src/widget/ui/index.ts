@@ -1,6 +1,5 @@
 import { h, render } from 'preact'
 import { whenIdle } from '../idle'
-import { createErrorReporter } from '../safe'
 import type { CreateUi } from '../types'
 import { createBoard } from './board'
 import { App } from './components/App'
@@ -15,7 +14,7 @@ import css from './styles.css?inline'
  * the core guards this factory itself.
  */
 export const createUi: CreateUi = (core) => {
-  const crash = createErrorReporter((payload) => core.emit('error', payload))
+  const crash = core.report
   const t = messagesFor(core.config.locale)
   const board = createBoard(core, t)
   const { host, root } = mountShadowHost(core.config, css)
