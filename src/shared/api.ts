@@ -1,4 +1,5 @@
 /** Shapes that cross the wire between widget, server and dashboard (spec/api.md). */
+import type { Messages } from './messages'
 
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
@@ -22,6 +23,8 @@ export type BacklogSort = 'revenue' | 'votes' | 'new'
 export interface WidgetProject {
   id: string
   name: string
+  /** The widget's strings in the language `?locale=` asked for, when Reqio speaks it. */
+  messages?: Messages
 }
 
 export interface WidgetProjectResponse {

@@ -46,7 +46,8 @@ export function createWidgetApi(
   const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`
 
   return {
-    getProject: () => call('GET', '/widget'),
+    getProject: (locale) =>
+      call('GET', locale ? `/widget?locale=${encodeURIComponent(locale)}` : '/widget'),
     listRequests: ({ sort, q }) => {
       const query = new URLSearchParams({ sort })
       if (q) query.set('q', q)

@@ -39,7 +39,8 @@ export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; 
 
 /** The fetch client; every call carries the identity headers. */
 export interface WidgetApi {
-  getProject(): Promise<ApiResult<WidgetProjectResponse>>
+  /** The widget settings; with `locale`, the UI strings in that language when Reqio speaks it. */
+  getProject(locale?: string): Promise<ApiResult<WidgetProjectResponse>>
   listRequests(params: { sort: PublicSort; q?: string }): Promise<ApiResult<RequestListResponse>>
   submitRequest(body: NewRequestBody, idempotencyKey: string): Promise<ApiResult<RequestResponse>>
   vote(requestId: string): Promise<ApiResult<RequestResponse>>

@@ -64,6 +64,17 @@ describe('public API', () => {
     expect(await missing.json()).toMatchObject({ error: { code: 'project_not_found' } })
   })
 
+  it('adds the widget strings for a language it speaks, and none for one it does not', async () => {
+    const german = (await (await fetch(api('/widget?locale=de-AT'))).json()) as {
+      project: { messages?: Record<string, unknown> }
+    }
+    expect(german.project.messages).toMatchObject({ suggest: 'Funktion vorschlagen' })
+    const french = (await (await fetch(api('/widget?locale=fr'))).json()) as typeof german
+    expect(french.project.messages).toMatchObject({ close: 'Fermer' })
+    const japanese = await (await fetch(api('/widget?locale=ja'))).json()
+    expect(japanese).toEqual({ project: { id: projectId, name: 'Acme' } })
+  })
+
   it('creates a request and lists it with votes and voted, never revenue or emails', async () => {
     const anna = { token: await personToken('anna') }
     const { res, json } = await submit(anna, 'Dark mode')

@@ -1,5 +1,6 @@
 import type { FeedbackRequest, PublicSort } from '../../shared/api'
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
+import { fill } from '../../shared/messages'
 import { randomUuid } from '../anonymous-id'
 import { guard as guardWith } from '../safe'
 import type { ApiFailure, WidgetCore } from '../types'
@@ -41,8 +42,8 @@ const BAD_RESPONSE: ApiFailure = { code: 'bad_response', message: '', status: 20
 
 /** Why a draft cannot be sent yet, or undefined when it can. */
 export function draftProblem({ title, body }: Draft, t: Messages): string | undefined {
-  if (title.trim().length > TITLE_MAX_LENGTH) return t.tooLong(TITLE_MAX_LENGTH)
-  if (body.trim().length > BODY_MAX_LENGTH) return t.tooLong(BODY_MAX_LENGTH)
+  if (title.trim().length > TITLE_MAX_LENGTH) return fill(t.tooLong, TITLE_MAX_LENGTH)
+  if (body.trim().length > BODY_MAX_LENGTH) return fill(t.tooLong, BODY_MAX_LENGTH)
   if (!title.trim()) return t.invalid
 }
 
@@ -308,6 +309,9 @@ export function createBoard(core: WidgetCore, t: Messages) {
       if (state.open) load()
       actions.flush()
     }),
+
+    /** Renders again as is, e.g. in a language just learned. */
+    redraw: () => set({}),
 
     dispose() {
       clearTimeout(searchTimer)

@@ -1,3 +1,4 @@
+import { fill } from '../../shared/messages'
 import type { ApiFailure } from '../types'
 import type { Messages } from './i18n'
 
@@ -15,7 +16,7 @@ export function describeFailure(
   { code, status, retryAfterSeconds }: ApiFailure,
   t: Messages,
 ): string {
-  if (code === 'rate_limited') return t.rateLimited(Math.ceil(retryAfterSeconds || 60))
+  if (code === 'rate_limited') return fill(t.rateLimited, Math.ceil(retryAfterSeconds || 60))
   if (code === 'token_expired') return t.expired
   // Every token error code (shared/errors.ts) starts with token_.
   if (code.startsWith('token_') || status === 401) return t.identity

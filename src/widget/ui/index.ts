@@ -5,7 +5,8 @@ import { createBoard } from './board'
 import { App } from './components/App'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { mountShadowHost } from './host'
-import { messagesFor } from './i18n'
+import { createMessages } from './i18n'
+import { createJsonStore } from './storage'
 import css from './styles.css?inline'
 
 /**
@@ -15,8 +16,19 @@ import css from './styles.css?inline'
  */
 export const createUi: CreateUi = (core) => {
   const crash = core.report
-  const t = messagesFor(core.config.locale)
+  const messages = createMessages(core.config.locale, createJsonStore())
+  const { t } = messages
   const board = createBoard(core, t)
+  if (messages.wanted) {
+    core.api
+      .getProject(messages.wanted)
+      .then((result) => {
+        if (!result.ok || !result.data?.project?.messages) return
+        messages.learn(result.data.project.messages)
+        board.redraw()
+      })
+      .catch(crash)
+  }
   const { host, root } = mountShadowHost(core.config, css)
   render(
     h(ErrorBoundary, { onError: crash }, h(App, { board, t, config: core.config, onCrash: crash })),

@@ -1,7 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFakeServer } from './helpers/fake-server'
-import { resetPage, startWidget } from './helpers/widget'
+import { reload, resetPage, startWidget } from './helpers/widget'
 
 afterEach(resetPage)
 
@@ -12,14 +12,6 @@ async function submitOffline(w: ReturnType<typeof startWidget>, title: string) {
   fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), { target: { value: title } })
   fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
   await w.ui().findByText('Pending')
-}
-
-/** What survives a reload: localStorage; the page's widget is torn down and booted again. */
-function reload(w: ReturnType<typeof startWidget>) {
-  const stored = { ...localStorage }
-  resetPage()
-  for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value)
-  return startWidget({ server: w.server })
 }
 
 describe('the outbox', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { messagesFor } from '../../../src/widget/ui/i18n'
-import { resetPage, startWidget } from './helpers/widget'
+import { createFakeServer } from './helpers/fake-server'
+import { reload, resetPage, startWidget } from './helpers/widget'
 
 vi.mock('../../../src/widget/ui/styles.css?inline', () => import('./helpers/real-styles'))
 
@@ -30,25 +30,45 @@ describe('theme and accent', () => {
 })
 
 describe('languages', () => {
-  it('speaks German for de-AT', async () => {
+  it('speaks German for de-AT, in strings the server sends', async () => {
     const w = startWidget({ config: { locale: 'de-AT' } })
     w.reqio.open()
     expect(await w.ui().findByRole('button', { name: 'Funktion vorschlagen' })).toBeTruthy()
     expect(w.ui().getByRole('button', { name: 'Schließen' })).toBeTruthy()
     expect(await w.ui().findByText('Keine Wünsche gefunden.')).toBeTruthy()
+    const asked = w.server.calls.find((call) => call.path.endsWith('/widget'))
+    expect(asked?.query.get('locale')).toBe('de-AT')
   })
 
-  it('falls back to English for a language it does not know', async () => {
+  it('keeps the strings for the next page load, which speaks German even offline', async () => {
+    const first = startWidget({ config: { locale: 'de' } })
+    first.reqio.open()
+    await first.ui().findByRole('button', { name: 'Funktion vorschlagen' })
+    first.server.setOffline(true)
+
+    const second = reload(first, { config: { locale: 'de' } })
+    second.reqio.open()
+    expect(await second.ui().findByRole('button', { name: 'Funktion vorschlagen' })).toBeTruthy()
+  })
+
+  it('speaks English, and asks for nothing, for English pages', async () => {
+    const w = startWidget({ config: { locale: 'en-GB' } })
+    w.reqio.open()
+    expect(await w.ui().findByRole('button', { name: 'Suggest a feature' })).toBeTruthy()
+    expect(w.server.calls.some((call) => call.path.endsWith('/widget'))).toBe(false)
+  })
+
+  it('stays in English for a language it does not speak, and when the answer is broken', async () => {
     const w = startWidget({ config: { locale: 'ja' } })
     w.reqio.open()
     expect(await w.ui().findByRole('button', { name: 'Suggest a feature' })).toBeTruthy()
-  })
 
-  it('has every English string in German too', () => {
-    const en = messagesFor('en')
-    const de = messagesFor('de')
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort())
-    expect(Object.keys(de.status).sort()).toEqual(Object.keys(en.status).sort())
-    expect(de.rateLimited(5)).toContain('5')
+    resetPage()
+    const server = createFakeServer()
+    server.answerNext({ status: 200, body: { project: { messages: { suggest: 42, status: 7 } } } })
+    const broken = startWidget({ config: { locale: 'de' }, server })
+    broken.reqio.open()
+    expect(await broken.ui().findByRole('button', { name: 'Suggest a feature' })).toBeTruthy()
+    expect(await broken.ui().findByText('No requests found.')).toBeTruthy()
   })
 })

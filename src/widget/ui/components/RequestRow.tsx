@@ -6,6 +6,7 @@
  */
 import { h } from 'preact'
 import type { FeedbackRequest } from '../../../shared/api'
+import { fill } from '../../../shared/messages'
 import type { Messages } from '../i18n'
 import type { BoardRow } from '../rows'
 
@@ -27,7 +28,7 @@ export function RequestRow({ row: { request, pending, local }, t, onVote }: Prop
           type="button"
           class="vote"
           aria-pressed={request.voted}
-          aria-label={t.vote(request.title, votes)}
+          aria-label={fill(t.vote, request.title, votes)}
           onClick={() => onVote(request)}
         >
           ▲<br />

@@ -6,6 +6,7 @@
  */
 import { h } from 'preact'
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/limits'
+import { fill } from '../../../shared/messages'
 import { type Board, type BoardState, draftProblem } from '../board'
 import type { Messages } from '../i18n'
 import { findSimilarRequests } from '../similar'
@@ -37,7 +38,7 @@ export function SubmitForm({ state: { draft, submitting, requests }, board, t }:
           readOnly={submitting}
           onInput={(event) => board.setDraft({ [name]: event.currentTarget.value })}
         />
-        {tooLong && <span>{t.tooLong(max)}</span>}
+        {tooLong && <span>{fill(t.tooLong, max)}</span>}
       </label>
     )
   }

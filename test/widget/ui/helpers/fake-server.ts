@@ -1,4 +1,5 @@
 import type { FeedbackRequest } from '../../../../src/shared/api'
+import { messagesFor } from '../../../../src/shared/messages'
 
 /** One request the widget sent, as the server saw it. */
 export interface SeenCall {
@@ -58,6 +59,10 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     if (writesFail && method !== 'GET') return error(503, 'internal_error')
 
     const caller = headers.get('X-Reqio-Anonymous-Id') ?? ''
+    if (url.pathname.endsWith('/widget')) {
+      const messages = messagesFor(url.searchParams.get('locale') ?? '')
+      return json(200, { project: { id: 'p1', name: 'Acme', ...(messages && { messages }) } })
+    }
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
     if (!match) return error(404, 'not_found')
     const [, , requestId] = match

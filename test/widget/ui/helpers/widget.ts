@@ -75,3 +75,14 @@ export function resetPage() {
   localStorage.clear()
   vi.unstubAllGlobals()
 }
+
+/** What survives a reload: localStorage; the page's widget is torn down and booted again. */
+export function reload(
+  w: ReturnType<typeof startWidget>,
+  options: Parameters<typeof startWidget>[0] = {},
+) {
+  const stored = { ...localStorage }
+  resetPage()
+  for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value)
+  return startWidget({ server: w.server, ...options })
+}

@@ -1,0 +1,142 @@
+import type { RequestStatus } from './api'
+
+/**
+ * Every string the widget shows, in every language Reqio speaks. widget.js bundles English
+ * only; the server sends the page's language with the widget settings
+ * (`GET /v1/projects/{id}/widget?locale=de-AT`), so a new language costs the bundle nothing.
+ * `{0}`, `{1}` are filled in by `fill()`.
+ */
+export const en = {
+  launcher: 'Feedback',
+  title: 'Feedback',
+  close: 'Close',
+  sort: 'Sort',
+  top: 'Top',
+  new: 'New',
+  search: 'Search',
+  suggest: 'Suggest a feature',
+  loading: 'Loading…',
+  empty: 'No requests found.',
+  retry: 'Retry',
+  /** {0} the request's title, {1} its vote count. */
+  vote: 'Vote for {0} ({1})',
+  pending: 'Pending',
+  status: {
+    open: 'Open',
+    planned: 'Planned',
+    in_progress: 'In progress',
+    done: 'Done',
+    declined: 'Declined',
+  } as Record<RequestStatus, string>,
+  titleLabel: 'Title',
+  details: 'Details (optional)',
+  /** {0} the most characters allowed. */
+  tooLong: 'At most {0} characters.',
+  similar: 'Is it one of these?',
+  send: 'Send',
+  back: 'Back',
+  thanks: 'Thanks! Your request is in.',
+  saved: 'Saved; it will be sent automatically.',
+  voteRefused: 'Vote not saved.',
+  offline: 'You seem to be offline.',
+  /** {0} seconds to wait. */
+  rateLimited: 'Too many requests. Try again in {0} s.',
+  expired: 'Your session expired.',
+  identity: 'We could not confirm who you are.',
+  invalid: 'Please check your text.',
+  notFound: 'Not found.',
+  failed: 'Something went wrong.',
+}
+
+export type Messages = typeof en
+
+export const de: Messages = {
+  launcher: 'Feedback',
+  title: 'Feedback',
+  close: 'Schließen',
+  sort: 'Sortieren',
+  top: 'Top',
+  new: 'Neu',
+  search: 'Suchen',
+  suggest: 'Funktion vorschlagen',
+  loading: 'Lädt…',
+  empty: 'Keine Wünsche gefunden.',
+  retry: 'Erneut versuchen',
+  vote: 'Für {0} stimmen ({1})',
+  pending: 'Ausstehend',
+  status: {
+    open: 'Offen',
+    planned: 'Geplant',
+    in_progress: 'In Arbeit',
+    done: 'Erledigt',
+    declined: 'Abgelehnt',
+  },
+  titleLabel: 'Titel',
+  details: 'Details (optional)',
+  tooLong: 'Höchstens {0} Zeichen.',
+  similar: 'Ist es einer davon?',
+  send: 'Senden',
+  back: 'Zurück',
+  thanks: 'Danke! Ihr Wunsch ist eingegangen.',
+  saved: 'Gespeichert; wird automatisch gesendet.',
+  voteRefused: 'Stimme nicht gespeichert.',
+  offline: 'Sie scheinen offline zu sein.',
+  rateLimited: 'Zu viele Anfragen. In {0} s erneut versuchen.',
+  expired: 'Ihre Sitzung ist abgelaufen.',
+  identity: 'Ihre Identität konnte nicht bestätigt werden.',
+  invalid: 'Bitte prüfen Sie Ihren Text.',
+  notFound: 'Nicht gefunden.',
+  failed: 'Etwas ist schiefgelaufen.',
+}
+
+export const fr: Messages = {
+  launcher: 'Feedback',
+  title: 'Feedback',
+  close: 'Fermer',
+  sort: 'Trier',
+  top: 'Populaires',
+  new: 'Récentes',
+  search: 'Rechercher',
+  suggest: 'Suggérer une fonctionnalité',
+  loading: 'Chargement…',
+  empty: 'Aucune demande trouvée.',
+  retry: 'Réessayer',
+  vote: 'Voter pour {0} ({1})',
+  pending: 'En attente',
+  status: {
+    open: 'Ouverte',
+    planned: 'Prévue',
+    in_progress: 'En cours',
+    done: 'Terminée',
+    declined: 'Refusée',
+  },
+  titleLabel: 'Titre',
+  details: 'Détails (facultatif)',
+  tooLong: '{0} caractères au maximum.',
+  similar: 'Est-ce l’une de celles-ci ?',
+  send: 'Envoyer',
+  back: 'Retour',
+  thanks: 'Merci ! Votre demande est enregistrée.',
+  saved: 'Enregistré ; l’envoi se fera automatiquement.',
+  voteRefused: 'Vote non enregistré.',
+  offline: 'Vous semblez hors ligne.',
+  rateLimited: 'Trop de requêtes. Réessayez dans {0} s.',
+  expired: 'Votre session a expiré.',
+  identity: 'Nous n’avons pas pu confirmer votre identité.',
+  invalid: 'Veuillez vérifier votre texte.',
+  notFound: 'Introuvable.',
+  failed: 'Une erreur est survenue.',
+}
+
+/** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */
+export function messagesFor(locale: string): Messages | undefined {
+  // Built here, not at module level, so widget.js (which bundles English only) can drop the rest.
+  const byLanguage: Record<string, Messages> = { en, de, fr }
+  const language = locale.slice(0, 2).toLowerCase()
+  return Object.hasOwn(byLanguage, language) ? byLanguage[language] : undefined
+}
+
+/** A message with its `{0}`, `{1}`… replaced by `values`. */
+export function fill(template: string, ...values: Array<string | number>): string {
+  return template.replace(/\{(\d)\}/g, (_, index: string) => `${values[Number(index)]}`)
+}
