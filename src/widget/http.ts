@@ -28,7 +28,7 @@ export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> 
     const response = await fetch(request.url, {
       method: request.method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: JSON.stringify(request.body),
       signal: controller.signal,
       credentials: 'omit',
     })

@@ -22,7 +22,7 @@ const EXPIRED_MESSAGE = 'Token has expired; requests wait for identify() (or its
  * Reads `sub` and `exp` without verifying anything: the server verifies; the widget only
  * needs to know when to renew a token and whose cached state to show.
  */
-export function inspectToken(token: string, nowMs: number): { status: TokenStatus; sub?: string } {
+export function inspectToken(token: string): { status: TokenStatus; sub?: string } {
   let claims: { sub?: unknown; exp?: unknown }
   try {
     claims = jwtDecode(token)
@@ -31,7 +31,7 @@ export function inspectToken(token: string, nowMs: number): { status: TokenStatu
   }
   const sub = typeof claims.sub === 'string' && claims.sub ? claims.sub : undefined
   if (typeof claims.exp !== 'number') return { status: 'malformed', sub }
-  const secondsLeft = claims.exp - nowMs / 1000
+  const secondsLeft = claims.exp - Date.now() / 1000
   if (secondsLeft <= 0) return { status: 'expired', sub }
   return { status: secondsLeft <= REFRESH_MARGIN_SECONDS ? 'expiring' : 'fresh', sub }
 }
@@ -55,9 +55,7 @@ export interface Identity {
 export function createIdentity(deps: {
   anonymousIds: AnonymousIdStore
   emit: Emitter['emit']
-  now?: () => number
 }): Identity {
-  const now = deps.now ?? Date.now
   const changeListeners = new Set<() => void>()
   let token: string | undefined
   let refresh: RefreshProvider | undefined
@@ -67,7 +65,7 @@ export function createIdentity(deps: {
   let inflightRefresh: Promise<string | undefined> | undefined
   let lastSurfacedToken: string | undefined
 
-  const subject = () => (token ? (inspectToken(token, now()).sub ?? '') : undefined)
+  const subject = () => (token ? (inspectToken(token).sub ?? '') : undefined)
   const currentAnonymousId = () => (anonymousId ??= deps.anonymousIds.get())
   const key = () => {
     const sub = subject()
@@ -108,14 +106,14 @@ export function createIdentity(deps: {
     try {
       fresh = await provider()
     } catch (error) {
-      warnOnce(`refresh failed: ${describeError(error)}`)
-      return undefined
+      fresh = describeError(error)
     }
     // identify() or reset() ran meanwhile: their token (or anonymity) wins over this answer.
     if (startedIn !== generation) return undefined
-    const status = typeof fresh === 'string' ? inspectToken(fresh, now()).status : 'malformed'
+    const status = typeof fresh === 'string' ? inspectToken(fresh).status : 'malformed'
     if (status === 'malformed' || status === 'expired') {
-      warnOnce('refresh gave no valid token.')
+      // A thrown error arrives here as its message: one warning for every way a refresh fails.
+      warnOnce(`refresh gave no valid token: ${fresh}`)
       return undefined
     }
     changeIdentity(() => {
@@ -140,8 +138,8 @@ export function createIdentity(deps: {
    * person, never as somebody else or anonymously.
    */
   function authorizeForSamePerson(staleToken: string): Authorization {
-    const staleSub = inspectToken(staleToken, now()).sub
-    if (token && staleSub !== undefined && inspectToken(token, now()).sub === staleSub) {
+    const staleSub = inspectToken(staleToken).sub
+    if (token && staleSub !== undefined && inspectToken(token).sub === staleSub) {
       return { ok: true, token }
     }
     const message = 'User changed before sending.'
@@ -159,7 +157,7 @@ export function createIdentity(deps: {
     const fresh = refresh ? await refreshOnce(refresh) : undefined
     if (fresh) return { ok: true, token: fresh }
     if (token !== staleToken) return authorizeForSamePerson(staleToken)
-    const status = inspectToken(staleToken, now()).status
+    const status = inspectToken(staleToken).status
     // Close to expiry but still valid: better sent than held back.
     if (status === 'expiring' && !serverRejected) return { ok: true, token: staleToken }
     return holdBack(staleToken, status === 'malformed' ? 'malformed' : 'expired')
@@ -171,10 +169,7 @@ export function createIdentity(deps: {
         warnOnce('identify() needs a token string; to log out, call reset().')
         return false
       }
-      if (newRefresh !== undefined && typeof newRefresh !== 'function') {
-        warnOnce('identify(): refresh must be a function.')
-      }
-      const { status, sub } = inspectToken(newToken, now())
+      const { status, sub } = inspectToken(newToken)
       if (status === 'malformed') warnOnce(MALFORMED_MESSAGE)
       // Without a new provider the current one stays, but only for the same person.
       const keepProvider = newRefresh === undefined && sub !== undefined && sub === subject()
@@ -211,7 +206,7 @@ export function createIdentity(deps: {
     },
     async authorize() {
       if (!token) return { ok: true }
-      if (inspectToken(token, now()).status === 'fresh') return { ok: true, token }
+      if (inspectToken(token).status === 'fresh') return { ok: true, token }
       return authorizeRenewing(token, false)
     },
     async authorizeAfterRejection(rejectedToken) {

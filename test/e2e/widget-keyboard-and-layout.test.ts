@@ -81,6 +81,20 @@ describe('the widget with a keyboard, on a phone, in other themes and languages'
     })
   })
 
+  it('keeps an accent that tries to add CSS inside its one property: the default colour stays', async () => {
+    const { project } = await createProject(world)
+    const { page } = await world.openPage()
+    await page.goto(
+      serveHostPage(world, {
+        projectId: project.id,
+        attributes: 'data-accent="red; background-image: linear-gradient(red, red)"',
+      }),
+    )
+    expect(
+      await computedStyle(widgetOf(page).launcher, ['background-color', 'background-image']),
+    ).toEqual({ 'background-color': 'rgb(79, 70, 229)', 'background-image': 'none' })
+  })
+
   it('speaks German on a page whose lang is de', async () => {
     const { project } = await createProject(world)
     const { page } = await world.openPage()
