@@ -2,8 +2,8 @@ import { readWidgetConfig } from './config'
 import { createWidget } from './core'
 import { whenIdle } from './idle'
 import { describeError, logErrorOnce } from './log'
-import { installReqio, REQIO_METHODS } from './queue'
-import type { CreateUi, Reqio } from './types'
+import { installReqio } from './queue'
+import type { CreateUi } from './types'
 
 /**
  * What widget.js does when it executes. Synchronously: read the config and make
@@ -16,14 +16,8 @@ export function bootWidget(win: Window, createUi: CreateUi): void {
     const installed = installReqio(win)
     if (!installed) return
     const config = readWidgetConfig(win.document)
-    if (!config) {
-      // Inert, but calls into window.Reqio keep working (and do nothing).
-      const inert = () => () => {}
-      installed.start(
-        Object.fromEntries(REQIO_METHODS.map((method) => [method, inert])) as unknown as Reqio,
-      )
-      return
-    }
+    // Nothing to talk to: window.Reqio keeps taking calls, which wait and do nothing.
+    if (!config) return
     const start = () => {
       try {
         const widget = createWidget(config, createUi)
