@@ -16,7 +16,7 @@ const CROSSING = {
     ...['q', 'projectId', 'request', 'pending', 'requestId', 'voted', 'code', 'message'],
   ],
   'the strings the server sends': [...Object.keys(en), ...Object.keys(en.status)],
-  'Preact': ['key', 'ref', 'children', 'props', 'state', 'context', 'class'],
+  Preact: ['key', 'ref', 'children', 'props', 'state', 'context', 'class'],
   'dataset keys the styles select on': ['theme', 'position', 'launcher'],
   'fetch options': ['method', 'headers', 'body', 'signal', 'credentials'],
 }
