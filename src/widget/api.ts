@@ -48,9 +48,9 @@ export function createWidgetApi(
   return {
     getProject: (locale) =>
       call('GET', locale ? `/widget?locale=${encodeURIComponent(locale)}` : '/widget'),
-    listRequests: ({ sort, q }) => {
-      const query = new URLSearchParams({ sort })
-      if (q) query.set('q', q)
+    listRequests: (params) => {
+      // Empty parameters stay off the URL: an empty q is no search.
+      const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value))
       return call('GET', `/requests?${query}`)
     },
     submitRequest: (body, idempotencyKey) =>

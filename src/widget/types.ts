@@ -41,7 +41,12 @@ export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; 
 export interface WidgetApi {
   /** The widget settings; with `locale`, the UI strings in that language when Reqio speaks it. */
   getProject(locale?: string): Promise<ApiResult<WidgetProjectResponse>>
-  listRequests(params: { sort: PublicSort; q?: string }): Promise<ApiResult<RequestListResponse>>
+  /** The board (sort, search q), or with `similar` the requests that look like a typed title. */
+  listRequests(params: {
+    sort?: PublicSort
+    q?: string
+    similar?: string
+  }): Promise<ApiResult<RequestListResponse>>
   submitRequest(body: NewRequestBody, idempotencyKey: string): Promise<ApiResult<RequestResponse>>
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>

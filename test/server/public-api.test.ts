@@ -180,6 +180,27 @@ describe('public API', () => {
     expect(await titles('?q=slack')).toEqual(['Slack integration'])
   })
 
+  it('answers the requests a typed title looks like, accent-insensitive, most voted first', async () => {
+    const cafe = await submit({ anonymousId: 'anon-a-001' }, 'Café menu export')
+    const menus = await submit({ anonymousId: 'anon-a-001' }, 'Menu export for kiosks')
+    await submit({ anonymousId: 'anon-a-001' }, 'Dark mode')
+    await vote({ anonymousId: 'anon-b-001' }, menus.json.request.id)
+    await vote({ anonymousId: 'anon-c-001' }, menus.json.request.id)
+
+    const similar = async (title: string, caller: Caller = {}) =>
+      (await list(caller, `?similar=${encodeURIComponent(title)}`)).requests
+    expect((await similar('cafe MENU expo')).map((r) => r.title)).toEqual([
+      'Café menu export',
+      'Menu export for kiosks',
+    ])
+    expect(await similar('Something else entirely')).toEqual([])
+    const asVoter = await similar('menu export', { anonymousId: 'anon-b-001' })
+    expect(asVoter.map((r) => [r.id, r.voted])).toEqual([
+      [menus.json.request.id, true],
+      [cafe.json.request.id, false],
+    ])
+  })
+
   it('answers request_not_found for a vote on an unknown request', async () => {
     const res = await fetch(api('/requests/r_missing/vote'), {
       method: 'POST',

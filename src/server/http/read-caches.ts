@@ -1,5 +1,9 @@
+import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
+
+/** How many of a project's most voted requests a title typed in the widget is compared with. */
+export const SIMILAR_CANDIDATES = 1000
 
 /**
  * Short-lived, per-process caches in front of the two reads every widget call makes. Writes in
@@ -70,14 +74,46 @@ export class ReadCaches {
     q: string | null
     voter: string | null
   }): Promise<RequestRecord[]> {
-    const key = `${input.projectId}\u0000${input.sort}\u0000${input.q ?? ''}`
+    const shared = await this.sharedList(input.projectId, input.sort, input.q)
+    return this.withVoted(input.projectId, shared, input.voter)
+  }
+
+  /** The requests whose titles look like `title`, for the widget's "Is it one of these?". */
+  async similar(input: {
+    projectId: string
+    title: string
+    voter: string | null
+  }): Promise<RequestRecord[]> {
+    const candidates = await this.sharedList(input.projectId, 'top', null, SIMILAR_CANDIDATES)
+    return this.withVoted(
+      input.projectId,
+      findSimilarRequests(input.title, candidates),
+      input.voter,
+    )
+  }
+
+  private async sharedList(
+    projectId: string,
+    sort: 'top' | 'new',
+    q: string | null,
+    limit?: number,
+  ): Promise<RequestRecord[]> {
+    const key = `${projectId}\u0000${sort}\u0000${q ?? ''}\u0000${limit ?? ''}`
     let shared = this.lists.get(key)
     if (!shared) {
-      shared = await this.store.requests.listPublic({ ...input, voter: null })
+      shared = await this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
       this.lists.set(key, shared)
     }
-    if (input.voter === null || shared.length === 0) return shared
-    const votedIds = await this.store.votes.votedRequestIds(input.projectId, input.voter)
+    return shared
+  }
+
+  private async withVoted(
+    projectId: string,
+    shared: RequestRecord[],
+    voter: string | null,
+  ): Promise<RequestRecord[]> {
+    if (voter === null || shared.length === 0) return shared
+    const votedIds = await this.store.votes.votedRequestIds(projectId, voter)
     if (votedIds.size === 0) return shared
     return shared.map((request) =>
       votedIds.has(request.id) ? { ...request, voted: true } : request,

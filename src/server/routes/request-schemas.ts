@@ -24,6 +24,13 @@ export const NewRequestSchema = v.object({
 export const ListQuerySchema = v.object({
   sort: v.optional(v.picklist(['top', 'new'], 'sort must be top or new'), 'top'),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'q must be at most 200 characters'))),
+  similar: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(TITLE_MAX_LENGTH, `similar must be at most ${TITLE_MAX_LENGTH} characters`),
+    ),
+  ),
 })
 
 export const IdempotencyKeySchema = v.pipe(

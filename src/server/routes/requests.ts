@@ -11,13 +11,16 @@ import { IdempotencyKeySchema, ListQuerySchema, NewRequestSchema } from './reque
 export function requestsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/v1/projects/:projectId/requests', async (c) => {
-      const query = parseOrFail(ListQuerySchema, { sort: c.req.query('sort'), q: c.req.query('q') })
-      const requests = await deps.caches.publicList({
-        projectId: c.get('project').id,
-        sort: query.sort,
-        q: query.q || null,
-        voter: c.get('actor')?.voter ?? null,
+      const query = parseOrFail(ListQuerySchema, {
+        sort: c.req.query('sort'),
+        q: c.req.query('q'),
+        similar: c.req.query('similar'),
       })
+      const projectId = c.get('project').id
+      const voter = c.get('actor')?.voter ?? null
+      const requests = query.similar
+        ? await deps.caches.similar({ projectId, title: query.similar, voter })
+        : await deps.caches.publicList({ projectId, sort: query.sort, q: query.q || null, voter })
       const body: RequestListResponse = { requests: requests.map(toPublicRequest) }
       return c.json(body)
     })

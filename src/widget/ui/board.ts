@@ -23,6 +23,8 @@ export interface BoardState {
   query: string
   /** The list as the server last answered it, with the user's votes applied at once. */
   requests: FeedbackRequest[]
+  /** Requests that look like the draft's title, as the server found them. */
+  similar: FeedbackRequest[]
   /** Outbox entries of the current identity. */
   pending: OutboxEntry[]
   /** Keys of outbox entries on their way to the server right now. */
@@ -78,6 +80,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
     sort: 'top',
     query: '',
     requests: [],
+    similar: [],
     pending: [],
     sending: [],
     submitting: false,
@@ -86,6 +89,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
   let loads = 0
   let flushing = false
   let searchTimer: ReturnType<typeof setTimeout> | undefined
+  let similarTimer: ReturnType<typeof setTimeout> | undefined
   let retryTimer: ReturnType<typeof setTimeout> | undefined
 
   function set(patch: Partial<BoardState>) {
@@ -108,20 +112,36 @@ export function createBoard(core: WidgetCore, t: Messages) {
     return message
   }
 
-  /** Puts a request in the list, replacing its old copy. */
+  /** Puts a request in the list (and among the similar ones), replacing its old copy. */
   function upsert(request: FeedbackRequest) {
-    const { requests } = state
+    const { requests, similar } = state
+    const replace = (r: FeedbackRequest) => (r.id === request.id ? request : r)
     set({
       requests: requests.some((r) => r.id === request.id)
-        ? requests.map((r) => (r.id === request.id ? request : r))
+        ? requests.map(replace)
         : [request, ...requests],
+      similar: similar.map(replace),
     })
   }
 
+  /** Asks the server, once the user pauses, which requests look like the draft's title. */
+  function findSimilar() {
+    clearTimeout(similarTimer)
+    const title = state.draft.title.trim()
+    if (!title) return set({ similar: [] })
+    similarTimer = setTimeout(async () => {
+      const result = await core.api.listRequests({ similar: title })
+      const similar = result.ok && asRequestList(result.data)
+      if (similar && state.draft.title.trim() === title) set({ similar })
+    }, 300)
+  }
+
   function setDraft(patch: Partial<Draft>) {
+    const titleChanged = patch.title !== undefined && patch.title !== state.draft.title
     const draft = { ...state.draft, ...patch }
     store.write(draftKey, draft)
     set({ draft })
+    if (titleChanged) findSimilar()
   }
 
   /** Reports a kept action and plans the next try by itself when waiting helps. */
@@ -202,7 +222,10 @@ export function createBoard(core: WidgetCore, t: Messages) {
       searchTimer = setTimeout(actions.reload, 250)
     }),
 
-    showForm: guard((form: boolean) => set({ view: form ? 'form' : 'board', notice: '' })),
+    showForm: guard((form: boolean) => {
+      set({ view: form ? 'form' : 'board', notice: '' })
+      if (form) findSimilar()
+    }),
     setDraft: guard(setDraft),
 
     toggleVote: guard(async (request: FeedbackRequest) => {
@@ -304,7 +327,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
     /** After identify()/reset(): nothing of the previous person stays on screen. */
     identityChanged: guard(() => {
       loads++
-      set({ status: 'idle', requests: [], notice: '' })
+      set({ status: 'idle', requests: [], similar: [], notice: '' })
       syncPending()
       if (state.open) load()
       actions.flush()
@@ -315,6 +338,7 @@ export function createBoard(core: WidgetCore, t: Messages) {
 
     dispose() {
       clearTimeout(searchTimer)
+      clearTimeout(similarTimer)
       clearTimeout(retryTimer)
       listeners.clear()
     },

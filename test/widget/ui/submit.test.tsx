@@ -34,16 +34,23 @@ describe('suggesting a feature', () => {
     ])
   })
 
-  it('suggests similar requests while the title is typed, ignoring case and accents', async () => {
+  it('suggests similar requests once the user pauses typing, ignoring case and accents', async () => {
     const w = startWidget({
       server: createFakeServer([{ title: 'Café menu export', votes: 3 }, { title: 'Dark mode' }]),
     })
     const form = await openForm(w)
-    fireEvent.input(form.title, { target: { value: 'CAFE EXPO' } })
+    for (const typed of ['C', 'CAF', 'CAFE EX', 'CAFE EXPO']) {
+      fireEvent.input(form.title, { target: { value: typed } })
+    }
     const similar = await w.ui().findByRole('region', { name: 'Is it one of these?' })
     expect(similar.textContent).toContain('Café menu export')
     expect(similar.textContent).not.toContain('Dark mode')
+    const asked = w.server.calls.filter((call) => call.query.has('similar'))
+    expect(asked.map((call) => call.query.get('similar'))).toEqual(['CAFE EXPO'])
+
     fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Café menu export (3)' }))
+    const voted = await w.ui().findByRole('button', { name: 'Vote for Café menu export (4)' })
+    expect(voted.getAttribute('aria-pressed')).toBe('true')
     await waitFor(() =>
       expect(w.server.writes()[0]?.path).toBe('/v1/projects/demo/requests/r1/vote'),
     )

@@ -9,7 +9,6 @@ import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/limits'
 import { fill } from '../../../shared/messages'
 import { type Board, type BoardState, draftProblem } from '../board'
 import type { Messages } from '../i18n'
-import { findSimilarRequests } from '../similar'
 import { RequestRow } from './RequestRow'
 
 interface Props {
@@ -22,8 +21,7 @@ interface Props {
  * Title + details. Over-long text is flagged rather than cut, so nothing typed is lost; similar
  * requests appear while typing so people vote instead of filing duplicates.
  */
-export function SubmitForm({ state: { draft, submitting, requests }, board, t }: Props) {
-  const similar = findSimilarRequests(draft.title, requests)
+export function SubmitForm({ state: { draft, submitting, similar }, board, t }: Props) {
   const field = (name: 'title' | 'body', label: string, max: number) => {
     const tooLong = draft[name].trim().length > max
     const Input = name === 'title' ? 'input' : 'textarea'

@@ -1,5 +1,6 @@
 import type { FeedbackRequest } from '../../../../src/shared/api'
 import { messagesFor } from '../../../../src/shared/messages'
+import { findSimilarRequests } from '../../../../src/shared/similar'
 
 /** One request the widget sent, as the server saw it. */
 export interface SeenCall {
@@ -66,6 +67,12 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
     if (!match) return error(404, 'not_found')
     const [, , requestId] = match
+    if (!requestId && method === 'GET' && url.searchParams.has('similar')) {
+      const views = requests.map((r) => view(r, caller))
+      return json(200, {
+        requests: findSimilarRequests(url.searchParams.get('similar') ?? '', views),
+      })
+    }
     if (!requestId && method === 'GET') {
       const q = (url.searchParams.get('q') ?? '').toLowerCase()
       const list = requests

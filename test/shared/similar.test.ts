@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { FeedbackRequest } from '../../../src/shared/api'
-import { findSimilarRequests, wordsOf } from '../../../src/widget/ui/similar'
+import type { FeedbackRequest } from '../../src/shared/api'
+import { findSimilarRequests, wordsOf } from '../../src/shared/similar'
 
 const request = (id: string, title: string, votes = 0): FeedbackRequest => ({
   id,

@@ -1,4 +1,5 @@
-import type { FeedbackRequest } from '../../shared/api'
+/** How many similar requests the submit form shows. */
+export const SIMILAR_LIMIT = 3
 
 /** Words too common to say two titles are about the same thing. */
 const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'please', 'add', 'und', 'mit', 'bitte'])
@@ -20,13 +21,14 @@ function matches(typed: string, titleWords: string[], isLast: boolean): boolean 
 
 /**
  * Existing requests that look like the title being typed: at least half of its words (or two,
- * for long titles) appear in theirs. Best matches first, then the most voted.
+ * for long titles) appear in theirs. Best matches first, then the most voted. The server runs
+ * it over a project's requests as the widget's submit form asks (`?similar=`).
  */
-export function findSimilarRequests(
+export function findSimilarRequests<R extends { title: string; votes: number }>(
   draftTitle: string,
-  requests: readonly FeedbackRequest[],
-  limit = 3,
-): FeedbackRequest[] {
+  requests: readonly R[],
+  limit = SIMILAR_LIMIT,
+): R[] {
   const typed = wordsOf(draftTitle)
   if (!typed.length) return []
   const endsInWord = !/[^\p{L}\p{N}]$/u.test(draftTitle)
