@@ -61,8 +61,8 @@ const widgetBuild = defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2020',
-    // Browsers from 2022 on need no prefixes or font fallbacks (system-ui, inset) in our CSS.
-    cssTarget: ['chrome100', 'firefox100', 'safari15'],
+    // The browsers the widget supports (README) need no prefixes or fallbacks in our CSS.
+    cssTarget: ['chrome100', 'firefox101', 'safari16.4'],
     minify: true,
     sourcemap: false,
     copyPublicDir: false,

@@ -10,15 +10,12 @@ export function mountShadowHost(
 ): { host: HTMLElement; root: HTMLElement } {
   const host = document.createElement('reqio-widget')
   const shadow = host.attachShadow({ mode: 'open' })
-  // Constructed stylesheets are not inline styles, so a strict style-src CSP allows them;
-  // browsers without them (before 2023) get a <style>, which needs style-src 'unsafe-inline'.
-  try {
-    const sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
-    shadow.adoptedStyleSheets = [sheet]
-  } catch {
-    shadow.innerHTML = `<style>${css}</style>`
-  }
+  // Constructed stylesheets are not inline styles, so a strict style-src CSP allows them. A
+  // browser without them (before 2023) throws here, and the core reports it: no widget rather
+  // than an unstyled one.
+  const sheet = new CSSStyleSheet()
+  sheet.replaceSync(css)
+  shadow.adoptedStyleSheets = [sheet]
   const root = document.createElement('div')
   root.className = 'r'
   root.dataset.theme = config.theme
