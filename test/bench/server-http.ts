@@ -1,5 +1,6 @@
-// POST vote and GET requests over real HTTP on 127.0.0.1 against the embedded database,
-// measured with autocannon: throughput at fixed concurrency, and latency at a fixed 500 rps.
+// POST vote, GET requests and GET requests?similar= over real HTTP on 127.0.0.1 against the
+// embedded database, measured with autocannon: throughput at fixed concurrency, and latency at a
+// fixed 500 rps.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
@@ -8,6 +9,10 @@ import autocannon from 'autocannon'
 const DURATION_SECONDS = 8
 const CONNECTIONS = 10
 const REQUESTS_IN_PROJECT = 200
+/** As many as ?similar= compares a title with (SIMILAR_CANDIDATES): the most work it can do. */
+const REQUESTS_FOR_SIMILAR = 1000
+const WORDS = ['export', 'dark', 'mode', 'calendar', 'sync', 'invoice', 'slack', 'mobile', 'café']
+const WORDS_2 = ['csv', 'report', 'api', 'webhook', 'filter', 'search', 'team', 'sso', 'theme']
 
 interface AutocannonResult {
   requests: { average: number }
@@ -52,15 +57,22 @@ async function startServerProcess(): Promise<{
   return { ...(JSON.parse(firstLine) as { url: string; adminToken: string }), child }
 }
 
+async function createProject(
+  server: { url: string; adminToken: string },
+  name: string,
+): Promise<string> {
+  const created = await fetch(`${server.url}/v1/admin/projects`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+  return ((await created.json()) as { project: { id: string } }).project.id
+}
+
 export async function benchServerHttp(): Promise<void> {
   const server = await startServerProcess()
   try {
-    const created = await fetch(`${server.url}/v1/admin/projects`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Bench' }),
-    })
-    const { project } = (await created.json()) as { project: { id: string } }
+    const project = { id: await createProject(server, 'Bench') }
     const ids: string[] = []
     for (let i = 0; i < REQUESTS_IN_PROJECT; i++) {
       const res = await fetch(`${server.url}/v1/projects/${project.id}/requests`, {
@@ -104,6 +116,34 @@ export async function benchServerHttp(): Promise<void> {
     const listMax = await run(listOptions)
     const list500 = await run({ ...listOptions, overallRate: 500 })
 
+    const similarProject = await createProject(server, 'Bench similar')
+    for (let i = 0; i < REQUESTS_FOR_SIMILAR; i++) {
+      const title = `${WORDS[i % WORDS.length]} ${WORDS_2[Math.floor(i / WORDS.length) % WORDS_2.length]} ${i}`
+      await fetch(`${server.url}/v1/projects/${similarProject}/requests`, {
+        method: 'POST',
+        headers: { 'X-Reqio-Anonymous-Id': `anon-seed-${i}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title }),
+      })
+    }
+    let typed = 0
+    // Every call a title the cache has not seen: each one is ranked against all 1,000 requests.
+    const similarMax = await run({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+      headers: { 'X-Reqio-Anonymous-Id': 'anon-typist-1' },
+      requests: [
+        {
+          setupRequest: (req: { path: string }) => {
+            typed++
+            const title = `${WORDS[typed % WORDS.length]} ${WORDS_2[typed % WORDS_2.length]} ${typed}`
+            req.path = `/v1/projects/${similarProject}/requests?similar=${encodeURIComponent(title)}`
+            return req
+          },
+        },
+      ],
+    })
+
     console.log(
       `\n## HTTP on 127.0.0.1, embedded database (${REQUESTS_IN_PROJECT} requests in the project, ${DURATION_SECONDS} s each)`,
     )
@@ -113,6 +153,10 @@ export async function benchServerHttp(): Promise<void> {
       row('POST vote, fixed 500 rps, 1 connection', votes500Even),
       row(`GET requests (top 100), ${CONNECTIONS} connections`, listMax),
       row('GET requests, fixed 500 rps', list500),
+      row(
+        `GET requests?similar= (${REQUESTS_FOR_SIMILAR} to compare), ${CONNECTIONS} connections`,
+        similarMax,
+      ),
     ])
   } finally {
     server.child.kill('SIGTERM')

@@ -129,11 +129,14 @@ export function createBoard(core: WidgetCore, t: Messages) {
     clearTimeout(similarTimer)
     const title = state.draft.title.trim()
     if (!title) return set({ similar: [] })
-    similarTimer = setTimeout(async () => {
-      const result = await core.api.listRequests({ similar: title })
-      const similar = result.ok && asRequestList(result.data)
-      if (similar && state.draft.title.trim() === title) set({ similar })
-    }, 300)
+    similarTimer = setTimeout(
+      guard(async () => {
+        const result = await core.api.listRequests({ similar: title })
+        const similar = result.ok && asRequestList(result.data)
+        if (similar && state.draft.title.trim() === title) set({ similar })
+      }),
+      300,
+    )
   }
 
   function setDraft(patch: Partial<Draft>) {
