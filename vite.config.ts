@@ -72,9 +72,6 @@ const widgetBuild = defineConfig({
       name: 'ReqioWidget',
       fileName: () => 'widget.js',
     },
-    rolldownOptions: {
-      output: { inlineDynamicImports: true },
-    },
   },
   plugins: [mangleInternalProperties(), widgetSizeBudget()],
 })
