@@ -1,18 +1,11 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
+import { expect, it } from 'vitest'
 import type { BacklogRequest, CreatedProjectResponse } from '../../src/shared/api'
-import { openDashboardOrigin } from './helpers/dashboard-world'
+import { useDashboardServer } from './helpers/dashboard-world'
 import { renderSignedIn } from './helpers/render-dashboard'
 import { seedBacklog } from './helpers/seed-backlog'
-import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
 
-let server: DashboardTestServer
-beforeAll(async () => {
-  server = await startServerProcess()
-})
-afterAll(() => server.close())
-beforeEach(() => openDashboardOrigin(server))
-afterEach(cleanup)
+const server = useDashboardServer()
 
 async function openBacklog(created: CreatedProjectResponse) {
   renderSignedIn(server, `#/projects/${created.project.id}/backlog`)

@@ -1,17 +1,10 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { fireEvent, screen, within } from '@testing-library/preact'
+import { expect, it } from 'vitest'
 import { mintToken } from '../helpers/tokens'
-import { openDashboardOrigin } from './helpers/dashboard-world'
+import { useDashboardServer } from './helpers/dashboard-world'
 import { codeBlockText, renderSignedIn } from './helpers/render-dashboard'
-import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
 
-let server: DashboardTestServer
-beforeAll(async () => {
-  server = await startServerProcess()
-})
-afterAll(() => server.close())
-beforeEach(() => openDashboardOrigin(server))
-afterEach(cleanup)
+const server = useDashboardServer()
 
 async function checkToken(token: string) {
   fireEvent.input(screen.getByLabelText('Token'), { target: { value: token } })

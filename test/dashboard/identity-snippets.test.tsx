@@ -1,22 +1,17 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { fireEvent, screen } from '@testing-library/preact'
+import { beforeAll, beforeEach, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
-import { openDashboardOrigin } from './helpers/dashboard-world'
+import { useDashboardServer } from './helpers/dashboard-world'
 import { codeBlockText, renderSignedIn } from './helpers/render-dashboard'
-import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
 
-let server: DashboardTestServer
+const server = useDashboardServer()
 let created: CreatedProjectResponse
 let copied: string[]
 
 beforeAll(async () => {
-  server = await startServerProcess()
-  openDashboardOrigin(server)
   created = await server.createProject('Snippet Co')
 })
-afterAll(() => server.close())
 beforeEach(() => {
-  openDashboardOrigin(server)
   // The browser's clipboard is the boundary: record what the page writes to it.
   copied = []
   Object.defineProperty(navigator, 'clipboard', {
@@ -24,7 +19,6 @@ beforeEach(() => {
     value: { writeText: async (text: string) => void copied.push(text) },
   })
 })
-afterEach(cleanup)
 
 const identityHash = () => `#/projects/${created.project.id}/identity`
 

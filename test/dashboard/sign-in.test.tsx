@@ -1,17 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { fireEvent, render, screen } from '@testing-library/preact'
+import { expect, it } from 'vitest'
 import { App } from '../../src/dashboard/app'
-import { openDashboardOrigin } from './helpers/dashboard-world'
-import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
+import { useDashboardServer } from './helpers/dashboard-world'
 
-let server: DashboardTestServer
-beforeAll(async () => {
-  server = await startServerProcess()
-  openDashboardOrigin(server)
-})
-afterAll(() => server.close())
-beforeEach(() => openDashboardOrigin(server))
-afterEach(cleanup)
+const server = useDashboardServer()
 
 function signIn(adminToken: string) {
   fireEvent.input(screen.getByLabelText('Admin token'), { target: { value: adminToken } })

@@ -1,22 +1,16 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { fireEvent, screen } from '@testing-library/preact'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
 import { mintToken, type TokenClaims } from '../helpers/tokens'
-import { openDashboardOrigin } from './helpers/dashboard-world'
+import { useDashboardServer } from './helpers/dashboard-world'
 import { renderSignedIn } from './helpers/render-dashboard'
-import { type DashboardTestServer, startServerProcess } from './helpers/server-process'
 
-let server: DashboardTestServer
+const server = useDashboardServer()
 let created: CreatedProjectResponse
 
 beforeAll(async () => {
-  server = await startServerProcess()
-  openDashboardOrigin(server)
   created = await server.createProject('Check Co')
 })
-afterAll(() => server.close())
-beforeEach(() => openDashboardOrigin(server))
-afterEach(cleanup)
 
 async function checkInDashboard(token: string): Promise<string> {
   renderSignedIn(server, `#/projects/${created.project.id}/identity`)

@@ -1,3 +1,7 @@
+import { cleanup } from '@testing-library/preact'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { type DashboardTestServer, startServerProcess } from './server-process'
+
 /**
  * Puts the happy-dom page on the real test server's origin, the way the dashboard is served
  * in production (same origin as the API, so relative URLs and no CORS), with fresh storage.
@@ -7,4 +11,34 @@ export function openDashboardOrigin(server: { url: string }): void {
   happyDOM.setURL(`${server.url}/dashboard/`)
   sessionStorage.clear()
   localStorage.clear()
+}
+
+/**
+ * The real server for one test file, started once; every test begins on its origin with fresh
+ * storage, and its rendering is cleaned up after.
+ */
+export function useDashboardServer(): DashboardTestServer {
+  let server: DashboardTestServer | undefined
+  const started = (): DashboardTestServer => {
+    if (!server) throw new Error('The dashboard test server is used before beforeAll started it.')
+    return server
+  }
+  beforeAll(async () => {
+    server = await startServerProcess()
+    openDashboardOrigin(server)
+  })
+  afterAll(() => server?.close())
+  beforeEach(() => openDashboardOrigin(started()))
+  afterEach(cleanup)
+  return {
+    get url() {
+      return started().url
+    },
+    get adminToken() {
+      return started().adminToken
+    },
+    createProject: (name) => started().createProject(name),
+    adminFetch: (path, init) => started().adminFetch(path, init),
+    close: () => started().close(),
+  }
 }
