@@ -41,22 +41,17 @@ export async function ensurePerson(
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        ON CONFLICT (project_id, sub) DO NOTHING
        RETURNING id, mrr_cents`,
-      [
-        projectId,
-        facts.sub,
-        facts.email,
-        facts.plan,
-        facts.interval,
-        facts.amountCents,
-        facts.mrrCents,
-        facts.iat,
-        new Date(now),
-      ],
+      [projectId, facts.sub, ...factColumns(facts), new Date(now)],
     )
     // Nothing returned: another transaction created the person meanwhile; read it again.
     if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
   }
   throw new Error('could not create person')
+}
+
+/** email, plan, billing_interval, amount_cents, mrr_cents, token_iat: in that order. */
+function factColumns(facts: PersonFacts) {
+  return [facts.email, facts.plan, facts.interval, facts.amountCents, facts.mrrCents, facts.iat]
 }
 
 async function updateIfNewer(
@@ -78,16 +73,7 @@ async function updateIfNewer(
     `UPDATE people SET email = $2, plan = $3, billing_interval = $4, amount_cents = $5,
             mrr_cents = $6, token_iat = $7, updated_at = $8
       WHERE id = $1`,
-    [
-      row.id,
-      facts.email,
-      facts.plan,
-      facts.interval,
-      facts.amountCents,
-      facts.mrrCents,
-      facts.iat,
-      new Date(now),
-    ],
+    [row.id, ...factColumns(facts), new Date(now)],
   )
   const delta = facts.mrrCents - row.mrr_cents
   if (delta !== 0) {
