@@ -7,7 +7,7 @@ import type { ApiFailure, WidgetCore } from '../types'
 import { describeFailure, isWorthRetrying, retryDelayMs } from './failures'
 import type { Messages } from './i18n'
 import { createOutbox, type OutboxEntry, type PendingSubmit } from './outbox'
-import { createJsonStore } from './storage'
+import type { JsonStore } from './storage'
 import { asRequest, asRequestList } from './validate'
 
 export interface Draft {
@@ -64,9 +64,8 @@ export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequ
  * The board's state and everything the user can do to it. Components read the state and call
  * these actions; every action is guarded, so no error reaches the host page.
  */
-export function createBoard(core: WidgetCore, t: Messages) {
+export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   const { projectId } = core.config
-  const store = createJsonStore()
   const outbox = createOutbox(store, `reqio:outbox:${projectId}`)
   const draftKey = `reqio:draft:${projectId}`
   const listeners = new Set<() => void>()

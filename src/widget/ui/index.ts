@@ -16,9 +16,10 @@ import css from './styles.css?inline'
  */
 export const createUi: CreateUi = (core) => {
   const crash = core.report
-  const messages = createMessages(core.config.locale, createJsonStore())
+  const store = createJsonStore()
+  const messages = createMessages(core.config.locale, store)
   const { t } = messages
-  const board = createBoard(core, t)
+  const board = createBoard(core, t, store)
   if (messages.wanted) {
     core.api
       .getProject(messages.wanted)
