@@ -20,6 +20,17 @@ function matches(typed: string, titleWords: string[], isLast: boolean): boolean 
 }
 
 /**
+ * A request's title words, worked out once per request object: the server ranks the same
+ * cached list of requests for every title typed.
+ */
+const titleWordsCache = new WeakMap<object, string[]>()
+function titleWordsOf(request: { title: string }): string[] {
+  let words = titleWordsCache.get(request)
+  if (!words) titleWordsCache.set(request, (words = wordsOf(request.title)))
+  return words
+}
+
+/**
  * Existing requests that look like the title being typed: at least half of its words (or two,
  * for long titles) appear in theirs. Best matches first, then the most voted. The server runs
  * it over a project's requests as the widget's submit form asks (`?similar=`).
@@ -35,7 +46,7 @@ export function findSimilarRequests<R extends { title: string; votes: number }>(
   const needed = Math.min(2, Math.ceil(typed.length / 2))
   return requests
     .map((request) => {
-      const titleWords = wordsOf(request.title)
+      const titleWords = titleWordsOf(request)
       const score = typed.filter((word, i) =>
         matches(word, titleWords, endsInWord && i === typed.length - 1),
       ).length
