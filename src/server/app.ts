@@ -9,7 +9,9 @@ import type { AppDeps, AppEnv, RouteDeps } from './http/env'
 import { limitWrites, RateLimiter } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
+import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/admin/*', requireAdmin(deps.config.adminToken))
   app.route('/', adminProjectsRoutes(routeDeps))
+  app.route('/', adminProjectSettingsRoutes(routeDeps))
+  app.route('/', adminAuditRoutes(routeDeps))
   app.route('/', adminSecretRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))

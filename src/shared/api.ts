@@ -20,9 +20,23 @@ export interface FeedbackRequest {
 export type PublicSort = 'top' | 'new'
 export type BacklogSort = 'revenue' | 'votes' | 'new'
 
+/** Per-project switches (spec/api.md "Project settings"); neither is private. */
+export interface ProjectSettings {
+  /** Anonymous votes, submissions and comments answer 401 identity_required. */
+  requireIdentity: boolean
+  /** Anonymous visitors may comment (identified users always may). */
+  allowAnonymousComments: boolean
+}
+
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
+  requireIdentity: false,
+  allowAnonymousComments: false,
+}
+
 export interface WidgetProject {
   id: string
   name: string
+  settings: ProjectSettings
   /** The widget's strings in the language `?locale=` asked for, when Reqio speaks it. */
   messages?: Messages
 }
@@ -50,6 +64,18 @@ export interface AdminProject {
   name: string
   audience: string
   createdAt?: string
+  settings: ProjectSettings
+}
+export interface ProjectPatchBody {
+  name?: string
+  settings?: Partial<ProjectSettings>
+}
+export interface AuditLogEntry {
+  at: string
+  /** The member's email, or 'admin-token'. */
+  actor: string
+  action: string
+  target: string
 }
 export interface BacklogVoter {
   sub: string

@@ -15,6 +15,10 @@ export type TokenErrorCode = (typeof TOKEN_ERROR_CODES)[number]
 export type ErrorCode =
   | TokenErrorCode
   | 'unauthorized'
+  | 'identity_required'
+  | 'forbidden'
+  | 'csrf_rejected'
+  | 'conflict'
   | 'project_not_found'
   | 'request_not_found'
   | 'validation_failed'

@@ -4,6 +4,7 @@ import { jwtVerify } from 'jose'
 import { systemClock } from '../../src/server/clock'
 import { IdentityVerifier } from '../../src/server/identity/identity-verifier'
 import type { ProjectRecord } from '../../src/server/store'
+import { DEFAULT_PROJECT_SETTINGS } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
 import { mintToken } from '../helpers/tokens'
 
@@ -18,6 +19,7 @@ const project: ProjectRecord = {
   secretGeneration: 1,
   previousSecret: null,
   previousValidUntil: null,
+  settings: DEFAULT_PROJECT_SETTINGS,
 }
 
 function perSecond(count: number, startedNs: bigint): number {

@@ -3,6 +3,7 @@ import { frozenClock } from '../../src/server/clock'
 import { IdentityVerifier } from '../../src/server/identity/identity-verifier'
 import { TokenCache } from '../../src/server/identity/token-cache'
 import type { ProjectRecord } from '../../src/server/store'
+import { DEFAULT_PROJECT_SETTINGS } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
 import { mintToken } from '../helpers/tokens'
 
@@ -17,6 +18,7 @@ function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
     secretGeneration: 1,
     previousSecret: null,
     previousValidUntil: null,
+    settings: DEFAULT_PROJECT_SETTINGS,
     ...overrides,
   }
 }

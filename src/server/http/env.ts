@@ -1,3 +1,4 @@
+import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { IdentityVerifier } from '../identity/identity-verifier'
@@ -31,5 +32,7 @@ export interface AppEnv {
     actor: Actor | null
     /** The anonymous id header, when valid. */
     anonymousId: string | null
+    /** On /v1/admin/*: the signed-in member, or null when the admin token authorised the call. */
+    teamMember: TeamMember | null
   }
 }

@@ -2,19 +2,20 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { AdminProject, CreatedProjectResponse } from '../../shared/api'
+import { auditActor } from '../auth/team-actor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { generateSecret } from '../identity/secrets'
 import type { ProjectRecord } from '../store'
 
-const NewProjectSchema = v.object({
-  name: v.pipe(
-    v.string('name must be a string'),
-    v.trim(),
-    v.minLength(1, 'name must not be empty'),
-    v.maxLength(100),
-  ),
-})
+export const ProjectNameSchema = v.pipe(
+  v.string('name must be a string'),
+  v.trim(),
+  v.minLength(1, 'name must not be empty'),
+  v.maxLength(100),
+)
+
+const NewProjectSchema = v.object({ name: ProjectNameSchema })
 
 /** A readable, URL-safe id: a slug of the name plus a random suffix. */
 export function newProjectId(name: string): string {
@@ -29,7 +30,13 @@ export function newProjectId(name: string): string {
 }
 
 export function toAdminProject(project: ProjectRecord, audience: string): AdminProject {
-  return { id: project.id, name: project.name, audience, createdAt: project.createdAt }
+  return {
+    id: project.id,
+    name: project.name,
+    audience,
+    createdAt: project.createdAt,
+    settings: project.settings,
+  }
 }
 
 /** POST and GET /v1/admin/projects. The secret appears only in the creation answer. */
@@ -42,6 +49,13 @@ export function adminProjectsRoutes(deps: RouteDeps) {
         id: newProjectId(name),
         name,
         secret,
+        now: deps.clock.now(),
+      })
+      await deps.store.audit.record({
+        projectId: project.id,
+        actor: auditActor(c),
+        action: 'project.created',
+        target: project.id,
         now: deps.clock.now(),
       })
       const body: CreatedProjectResponse = {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { auditActor } from '../auth/team-actor'
 import { ApiError, validationFailed } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -21,6 +22,17 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       const updated = await deps.store.requests.update(project.id, requestId, patch, now)
       if (!updated) throw requestNotFound()
       deps.caches.invalidateProject(project.id)
+      for (const field of ['status', 'title'] as const) {
+        if (patch[field] === undefined) continue
+        await deps.store.audit.record({
+          projectId: project.id,
+          actor: auditActor(c),
+          action: `request.${field}`,
+          target: requestId,
+          detail: { [field]: patch[field] },
+          now,
+        })
+      }
     }
     let answerId = requestId
     if (patch.mergeInto !== undefined) {
@@ -35,6 +47,14 @@ export function adminRequestsRoutes(deps: RouteDeps) {
         )
       }
       answerId = patch.mergeInto
+      await deps.store.audit.record({
+        projectId: project.id,
+        actor: auditActor(c),
+        action: 'request.merged',
+        target: requestId,
+        detail: { mergeInto: patch.mergeInto },
+        now,
+      })
     }
     deps.caches.invalidateProject(project.id)
     const entry = await deps.store.backlog.get(project.id, answerId)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { RotatedSecretResponse } from '../../shared/api'
+import { auditActor } from '../auth/team-actor'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -37,6 +38,14 @@ export function adminSecretRoutes(deps: RouteDeps) {
       previousValidUntil,
     })
     if (!project) throw new ApiError(404, 'project_not_found', 'No such project.')
+    await deps.store.audit.record({
+      projectId: project.id,
+      actor: auditActor(c),
+      action: 'secret.rotated',
+      target: project.id,
+      detail: { graceSeconds },
+      now: deps.clock.now(),
+    })
     deps.verifier.forgetProject(project.id)
     deps.caches.forgetProject(project.id)
     const body: RotatedSecretResponse = {

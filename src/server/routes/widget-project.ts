@@ -12,7 +12,12 @@ export function widgetProjectRoutes() {
     const project = c.get('project')
     const messages = messagesFor(c.req.query('locale') ?? '')
     const body: WidgetProjectResponse = {
-      project: { id: project.id, name: project.name, ...(messages && { messages }) },
+      project: {
+        id: project.id,
+        name: project.name,
+        settings: project.settings,
+        ...(messages && { messages }),
+      },
     }
     return c.json(body)
   })

@@ -1,3 +1,4 @@
+import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
 import type { Db } from './db'
 import { migrate } from './migrate'
@@ -16,6 +17,7 @@ export interface Store {
   readonly requests: RequestsStore
   readonly votes: VotesStore
   readonly backlog: BacklogStore
+  readonly audit: AuditStore
   close(): Promise<void>
 }
 
@@ -55,6 +57,7 @@ export function createStore(db: Db): Store {
     requests: new RequestsStore(db),
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
+    audit: new AuditStore(db),
     close: () => db.close(),
   }
 }

@@ -1,4 +1,5 @@
-import type { Db } from './db'
+import type { ProjectSettings } from '../../shared/api'
+import type { Db, SqlExecutor } from './db'
 import { type ProjectRow, toProjectRecord } from './rows'
 import type { ProjectRecord } from './types'
 
@@ -48,6 +49,29 @@ export class ProjectsStore {
         WHERE id = $1
         RETURNING *`,
       [input.id, input.secret, new Date(input.previousValidUntil)],
+    )
+    return rows[0] ? toProjectRecord(rows[0]) : null
+  }
+
+  /** Renames and/or changes settings; absent fields stay as they are. */
+  async update(
+    id: string,
+    patch: { name?: string; settings?: Partial<ProjectSettings> },
+    executor: SqlExecutor = this.db,
+  ): Promise<ProjectRecord | null> {
+    const rows = await executor.query<ProjectRow>(
+      `UPDATE projects
+          SET name = COALESCE($2, name),
+              require_identity = COALESCE($3, require_identity),
+              allow_anonymous_comments = COALESCE($4, allow_anonymous_comments)
+        WHERE id = $1
+        RETURNING *`,
+      [
+        id,
+        patch.name ?? null,
+        patch.settings?.requireIdentity ?? null,
+        patch.settings?.allowAnonymousComments ?? null,
+      ],
     )
     return rows[0] ? toProjectRecord(rows[0]) : null
   }

@@ -10,6 +10,8 @@ export interface ProjectRow {
   secret_generation: number
   previous_secret: string | null
   previous_valid_until: Date | string | null
+  require_identity: boolean
+  allow_anonymous_comments: boolean
 }
 
 export function toProjectRecord(row: ProjectRow): ProjectRecord {
@@ -23,6 +25,10 @@ export function toProjectRecord(row: ProjectRow): ProjectRecord {
     previousValidUntil: row.previous_valid_until
       ? new Date(row.previous_valid_until).getTime()
       : null,
+    settings: {
+      requireIdentity: row.require_identity,
+      allowAnonymousComments: row.allow_anonymous_comments,
+    },
   }
 }
 

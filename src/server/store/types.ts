@@ -1,3 +1,4 @@
+import type { ProjectSettings } from '../../shared/api'
 import type { BillingInterval } from '../../shared/identity'
 
 /** What the store keeps about a person, taken from their latest verified token. */
@@ -37,6 +38,7 @@ export interface ProjectRecord {
   previousSecret: string | null
   /** Epoch ms after which previousSecret no longer verifies. */
   previousValidUntil: number | null
+  settings: ProjectSettings
 }
 
 export interface RequestRecord {

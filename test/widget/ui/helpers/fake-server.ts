@@ -62,7 +62,14 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     const caller = headers.get('X-Reqio-Anonymous-Id') ?? ''
     if (url.pathname.endsWith('/widget')) {
       const messages = messagesFor(url.searchParams.get('locale') ?? '')
-      return json(200, { project: { id: 'p1', name: 'Acme', ...(messages && { messages }) } })
+      return json(200, {
+        project: {
+          id: 'p1',
+          name: 'Acme',
+          settings: { requireIdentity: false, allowAnonymousComments: false },
+          ...(messages && { messages }),
+        },
+      })
     }
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
     if (!match) return error(404, 'not_found')

@@ -1,0 +1,31 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../http/env'
+
+export const TEAM_ROLES = ['owner', 'admin', 'member', 'viewer'] as const
+export type TeamRole = (typeof TEAM_ROLES)[number]
+
+/** A person on the site owner's team, signed in to the dashboard. */
+export interface TeamMember {
+  id: string
+  email: string
+  name: string
+  role: TeamRole
+}
+
+/** What the audit log and replies call the bearer REQIO_ADMIN_TOKEN. */
+export const ADMIN_TOKEN_ACTOR = 'admin-token'
+
+/** The signed-in member behind an admin call; null when the admin token made it. */
+export function actingMember(c: Context<AppEnv>): TeamMember | null {
+  return c.get('teamMember') ?? null
+}
+
+/** The audit log's `actor`: the member's email, or 'admin-token'. */
+export function auditActor(c: Context<AppEnv>): string {
+  return actingMember(c)?.email ?? ADMIN_TOKEN_ACTOR
+}
+
+/** The name a team reply is signed with: the member's, or "Team" for the admin token. */
+export function teamReplyName(c: Context<AppEnv>): string {
+  return actingMember(c)?.name ?? 'Team'
+}

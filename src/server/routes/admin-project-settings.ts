@@ -1,0 +1,58 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { auditActor } from '../auth/team-actor'
+import { ApiError, validationFailed } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { readJsonBody } from '../http/json-body'
+import { ProjectNameSchema, toAdminProject } from './admin-projects'
+
+const ProjectPatchSchema = v.strictObject(
+  {
+    name: v.optional(ProjectNameSchema),
+    settings: v.optional(
+      v.strictObject(
+        {
+          requireIdentity: v.optional(v.boolean('requireIdentity must be true or false')),
+          allowAnonymousComments: v.optional(
+            v.boolean('allowAnonymousComments must be true or false'),
+          ),
+        },
+        'settings has an unknown field',
+      ),
+    ),
+  },
+  'the body has an unknown field',
+)
+
+/**
+ * PATCH /v1/admin/projects/:id `{name?, settings?}`: rename, or switch requireIdentity and
+ * allowAnonymousComments. The change and its audit line commit together, and the project
+ * caches are dropped before answering, so the next public call sees the new settings.
+ */
+export function adminProjectSettingsRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>().patch('/v1/admin/projects/:id', async (c) => {
+    const patch = await readJsonBody(c, ProjectPatchSchema)
+    if (patch.name === undefined && patch.settings === undefined)
+      throw validationFailed('body', 'Send name or settings to change.')
+    const id = c.req.param('id')
+    const project = await deps.store.db.transaction(async (tx) => {
+      const updated = await deps.store.projects.update(id, patch, tx)
+      if (!updated) return null
+      await deps.store.audit.record(
+        {
+          projectId: id,
+          actor: auditActor(c),
+          action: patch.settings ? 'settings.changed' : 'project.renamed',
+          target: id,
+          detail: { ...patch },
+          now: deps.clock.now(),
+        },
+        tx,
+      )
+      return updated
+    })
+    if (!project) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
+    deps.caches.forgetProject(project.id)
+    return c.json({ project: toAdminProject(project, deps.verifier.audienceOf(project.id)) })
+  })
+}

@@ -1,0 +1,67 @@
+import type { Db, SqlExecutor } from './db'
+import { toIso } from './rows'
+
+/** One line of a project's audit log (spec/api.md "Team accounts"). */
+export interface AuditEntry {
+  at: string
+  /** The member's email, or 'admin-token'. */
+  actor: string
+  /** e.g. 'request.status', 'request.merged', 'secret.rotated', 'settings.changed'. */
+  action: string
+  /** What it was done to: a request id, a member's email, a comment id… */
+  target: string
+  detail: Record<string, unknown> | null
+}
+
+export interface NewAuditEntry {
+  projectId: string | null
+  actor: string
+  action: string
+  target?: string
+  detail?: Record<string, unknown>
+  now: number
+}
+
+interface AuditRow {
+  at: Date | string
+  actor: string
+  action: string
+  target: string
+  detail: Record<string, unknown> | null
+}
+
+export class AuditStore {
+  constructor(private readonly db: Db) {}
+
+  /** Pass the transaction that made the change, so the entry and the change commit together. */
+  async record(entry: NewAuditEntry, executor: SqlExecutor = this.db): Promise<void> {
+    await executor.query(
+      `INSERT INTO audit_log (project_id, at, actor, action, target, detail)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        entry.projectId,
+        new Date(entry.now),
+        entry.actor,
+        entry.action,
+        entry.target ?? '',
+        entry.detail ? JSON.stringify(entry.detail) : null,
+      ],
+    )
+  }
+
+  /** Newest first. */
+  async list(projectId: string, limit = 200): Promise<AuditEntry[]> {
+    const rows = await this.db.query<AuditRow>(
+      `SELECT at, actor, action, target, detail FROM audit_log
+        WHERE project_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
+      [projectId, limit],
+    )
+    return rows.map((row) => ({
+      at: toIso(row.at),
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      detail: typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail,
+    }))
+  }
+}
