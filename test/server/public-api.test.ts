@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FeedbackRequest } from '../../src/shared/api'
+import { DEFAULT_PROJECT_SETTINGS } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
 import { serverWithFreshProject } from '../helpers/fresh-project'
 import { startTestServer, type TestServer } from '../helpers/start-server'
@@ -58,7 +59,9 @@ const personToken = (sub: string, amount = 4900) =>
 describe('public API', () => {
   it('answers the widget project, and project_not_found for an unknown one', async () => {
     const res = await fetch(api('/widget'))
-    expect(await res.json()).toEqual({ project: { id: projectId, name: 'Acme' } })
+    expect(await res.json()).toEqual({
+      project: { id: projectId, name: 'Acme', settings: DEFAULT_PROJECT_SETTINGS },
+    })
     const missing = await fetch(`${server.url}/v1/projects/nope/widget`)
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: { code: 'project_not_found' } })
@@ -72,7 +75,9 @@ describe('public API', () => {
     const french = (await (await fetch(api('/widget?locale=fr'))).json()) as typeof german
     expect(french.project.messages).toMatchObject({ close: 'Fermer' })
     const japanese = await (await fetch(api('/widget?locale=ja'))).json()
-    expect(japanese).toEqual({ project: { id: projectId, name: 'Acme' } })
+    expect(japanese).toEqual({
+      project: { id: projectId, name: 'Acme', settings: DEFAULT_PROJECT_SETTINGS },
+    })
   })
 
   it('creates a request and lists it with votes and voted, never revenue or emails', async () => {

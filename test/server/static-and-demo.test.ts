@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_PROJECT_SETTINGS } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
 import { startTestServer, type TestServer } from '../helpers/start-server'
 
@@ -72,7 +73,9 @@ describe('static files from the same process', () => {
   describe('demo mode', () => {
     it('seeds the demo project and mints tokens for it that the API accepts', async () => {
       const project = await (await fetch(`${server.url}/v1/projects/demo/widget`)).json()
-      expect(project).toEqual({ project: { id: 'demo', name: 'Acme Analytics' } })
+      expect(project).toEqual({
+        project: { id: 'demo', name: 'Acme Analytics', settings: DEFAULT_PROJECT_SETTINGS },
+      })
       const minted = await fetch(`${server.url}/demo/token`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
