@@ -1,15 +1,16 @@
 import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
+import type { ProjectChange } from '../store/change-feed'
 
 /** How many of a project's most voted requests a title typed in the widget is compared with. */
 export const SIMILAR_CANDIDATES = 1000
 
 /**
- * Short-lived, per-process caches in front of the two reads every widget call makes. Writes in
- * this process invalidate them at once; with several app servers on one PostgreSQL, another
- * server's write shows here within TTL_MS. Rotation is invalidated locally too, and the
- * previous-secret deadline is checked against the clock, not the cache.
+ * Short-lived, per-process caches in front of the two reads every widget call makes. A write
+ * invalidates them here at once and, through the store's change feed (LISTEN/NOTIFY on
+ * PostgreSQL), on every other server process too; the TTL only bounds how long a missed
+ * notification could matter. The previous-secret deadline is checked against the clock.
  */
 const TTL_MS = 1000
 const MAX_ENTRIES = 10_000
@@ -42,6 +43,10 @@ class TtlMap<T> {
     this.entries.delete(key)
   }
 
+  clear(): void {
+    this.entries.clear()
+  }
+
   deleteByPrefix(prefix: string): void {
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key)
   }
@@ -57,6 +62,7 @@ export class ReadCaches {
   ) {
     this.projects = new TtlMap(clock)
     this.lists = new TtlMap(clock)
+    store.changes.subscribe((change) => this.drop(change))
   }
 
   async project(id: string): Promise<ProjectRecord | null> {
@@ -120,14 +126,32 @@ export class ReadCaches {
     )
   }
 
-  /** After any write to a project's requests or votes. */
-  invalidateProject(projectId: string): void {
-    this.lists.deleteByPrefix(`${projectId}\u0000`)
+  /**
+   * After any write to a project's requests or votes. Resolves once every other process has
+   * been told; callers whose answer must already hold everywhere (rotation, settings) await it.
+   */
+  invalidateProject(projectId: string): Promise<void> {
+    return this.dropEverywhere({ projectId, scope: 'lists' })
   }
 
-  /** After a rotation: the next call reads the new secret. */
-  forgetProject(projectId: string): void {
-    this.projects.delete(projectId)
-    this.invalidateProject(projectId)
+  /** After a rotation or a settings change: the next call on any process reads the new row. */
+  forgetProject(projectId: string): Promise<void> {
+    return this.dropEverywhere({ projectId, scope: 'project' })
+  }
+
+  private dropEverywhere(change: ProjectChange): Promise<void> {
+    this.drop(change)
+    // A failed broadcast must not fail the write that already committed; the TTL still bounds it.
+    return this.store.changes.publish(change).catch(() => {})
+  }
+
+  private drop({ projectId, scope }: ProjectChange): void {
+    if (projectId === '*') {
+      this.projects.clear()
+      this.lists.clear()
+      return
+    }
+    if (scope === 'project') this.projects.delete(projectId)
+    this.lists.deleteByPrefix(`${projectId}\u0000`)
   }
 }

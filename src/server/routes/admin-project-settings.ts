@@ -52,7 +52,7 @@ export function adminProjectSettingsRoutes(deps: RouteDeps) {
       return updated
     })
     if (!project) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
-    deps.caches.forgetProject(project.id)
+    await deps.caches.forgetProject(project.id)
     return c.json({ project: toAdminProject(project, deps.verifier.audienceOf(project.id)) })
   })
 }

@@ -21,7 +21,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
     if (patch.status !== undefined || patch.title !== undefined) {
       const updated = await deps.store.requests.update(project.id, requestId, patch, now)
       if (!updated) throw requestNotFound()
-      deps.caches.invalidateProject(project.id)
+      await deps.caches.invalidateProject(project.id)
       for (const field of ['status', 'title'] as const) {
         if (patch[field] === undefined) continue
         await deps.store.audit.record({
@@ -56,7 +56,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
         now,
       })
     }
-    deps.caches.invalidateProject(project.id)
+    await deps.caches.invalidateProject(project.id)
     const entry = await deps.store.backlog.get(project.id, answerId)
     if (!entry) throw requestNotFound()
     return c.json({ request: toBacklogRequest(entry) })

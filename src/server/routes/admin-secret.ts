@@ -47,7 +47,7 @@ export function adminSecretRoutes(deps: RouteDeps) {
       now: deps.clock.now(),
     })
     deps.verifier.forgetProject(project.id)
-    deps.caches.forgetProject(project.id)
+    await deps.caches.forgetProject(project.id)
     const body: RotatedSecretResponse = {
       secret,
       previousValidUntil: new Date(previousValidUntil).toISOString(),

@@ -18,7 +18,7 @@ export function identifyRoutes(deps: RouteDeps) {
     } else {
       await deps.store.people.remember(projectId, person, deps.clock.now())
     }
-    deps.caches.invalidateProject(projectId)
+    await deps.caches.invalidateProject(projectId)
     return c.json({ user: { id: person.sub } } satisfies IdentifyResponse)
   })
 }

@@ -40,7 +40,7 @@ export function requestsRoutes(deps: RouteDeps) {
         idempotencyKey,
         now: deps.clock.now(),
       })
-      deps.caches.invalidateProject(c.get('project').id)
+      await deps.caches.invalidateProject(c.get('project').id)
       // A replay answers exactly like the first call did, and says it is one.
       if (!created) c.header('Idempotent-Replayed', 'true')
       const body: RequestResponse = { request: toPublicRequest(request) }

@@ -27,7 +27,7 @@ export function votesRoutes(deps: RouteDeps) {
       deps.clock.now(),
     )
     if (!request) throw requestNotFound()
-    deps.caches.invalidateProject(projectId)
+    await deps.caches.invalidateProject(projectId)
     return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
   }
   return new Hono<AppEnv>()

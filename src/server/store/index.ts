@@ -1,5 +1,6 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
+import { type ChangeFeed, localChangeFeed, postgresChangeFeed } from './change-feed'
 import type { Db } from './db'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
@@ -18,6 +19,8 @@ export interface Store {
   readonly votes: VotesStore
   readonly backlog: BacklogStore
   readonly audit: AuditStore
+  /** Tells every server process on this database which cached projects went stale. */
+  readonly changes: ChangeFeed
   close(): Promise<void>
 }
 
@@ -40,16 +43,26 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
         dropSchemaOnClose: options.dropSchemaOnClose,
       })
     : await openPgliteDb(options.dataDir ?? null)
+  let changes: ChangeFeed | null = null
   try {
     await migrate(db)
+    changes = options.databaseUrl
+      ? await postgresChangeFeed({
+          connectionString: options.databaseUrl,
+          schema: options.pgSchema,
+          notify: async (channel, payload) => {
+            await db.query('SELECT pg_notify($1, $2)', [channel, payload])
+          },
+        })
+      : localChangeFeed()
   } catch (error) {
     await db.close()
     throw error
   }
-  return createStore(db)
+  return createStore(db, changes)
 }
 
-export function createStore(db: Db): Store {
+export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): Store {
   return {
     db,
     projects: new ProjectsStore(db),
@@ -58,7 +71,11 @@ export function createStore(db: Db): Store {
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
     audit: new AuditStore(db),
-    close: () => db.close(),
+    changes,
+    async close() {
+      await changes.close()
+      await db.close()
+    },
   }
 }
 

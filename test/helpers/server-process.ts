@@ -1,0 +1,76 @@
+/**
+ * `npm start`'s own entry (src/server/index.ts) in a child process, for tests that need several
+ * real server processes on one database. Resolves once it prints its dashboard URL.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..')
+
+export interface ServerProcess {
+  url: string
+  /** Everything the process printed so far. */
+  output(): string
+  /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
+  stop(): Promise<void>
+  /** SIGKILL: a crash, with no draining. */
+  kill(): Promise<void>
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-process-'))
+  const child = spawn(
+    resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
+    [resolve(REPO_ROOT, 'src/server/index.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, REQIO_DEMO: '0', PORT: '0', REQIO_DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true })
+  const url = await waitForUrl(child, () => output).catch(async (error) => {
+    child.kill('SIGKILL')
+    await exited
+    cleanUp()
+    throw error
+  })
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill(signal)
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(force)
+    }
+    cleanUp()
+  }
+  return { url, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') }
+}
+
+function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL in 60 s:\n${output()}`)), 60_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${output()}`))
+    })
+    const check = () => {
+      const match = /dashboard:\s+(http:\/\/\S+)\/dashboard/.exec(output())
+      if (!match?.[1]) return
+      clearTimeout(timer)
+      child.stdout?.off('data', check)
+      resolvePromise(match[1])
+    }
+    child.stdout?.on('data', check)
+  })
+}
