@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { frozenClock } from '../../../src/server/clock'
+import { PostgresLimits } from '../../../src/server/limits/postgres-limits'
+import type { Store } from '../../../src/server/store'
+import { truncateAllTables } from '../../../src/server/store/reset'
+import { storeBackends } from '../../helpers/backends'
+
+const MINUTE = 60_000
+const HOUR = 3_600_000
+
+describe.each(storeBackends())('shared limits in SQL on $name', (backend) => {
+  let store: Store
+  const clock = frozenClock(Date.parse('2026-06-01T12:00:00Z'))
+  let limits: PostgresLimits
+
+  beforeAll(async () => {
+    store = await backend.open()
+    limits = new PostgresLimits(store.db, clock)
+  })
+  afterAll(async () => {
+    await store.close()
+  })
+  beforeEach(async () => {
+    await truncateAllTables(store.db)
+    clock.set(Date.parse('2026-06-01T12:00:00Z'))
+  })
+
+  it('lets a burst of `limit` through, refuses the next with the wait until a token is back', async () => {
+    const verdicts = []
+    for (let i = 0; i < 4; i++) verdicts.push(await limits.hit('write:1.2.3.4', 3, MINUTE))
+    expect(verdicts.slice(0, 3)).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }])
+    expect(verdicts[3]).toEqual({ allowed: false, retryAfterSeconds: 20 })
+    clock.advance(20_000)
+    expect(await limits.hit('write:1.2.3.4', 3, MINUTE)).toEqual({ allowed: true })
+    expect(await limits.hit('write:5.6.7.8', 3, MINUTE)).toEqual({ allowed: true })
+  })
+
+  it('counts one budget across concurrent hits (no lost updates)', async () => {
+    const verdicts = await Promise.all(
+      Array.from({ length: 30 }, () => limits.hit('burst', 10, MINUTE)),
+    )
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(10)
+  })
+
+  it('check() tells without taking a token', async () => {
+    await limits.hit('login:a@example.com', 1, MINUTE)
+    expect((await limits.check('login:a@example.com', 1, MINUTE)).allowed).toBe(false)
+    expect((await limits.check('login:b@example.com', 1, MINUTE)).allowed).toBe(true)
+    expect((await limits.hit('login:b@example.com', 1, MINUTE)).allowed).toBe(true)
+  })
+
+  it('admits at most `limit` distinct members per window, always the ones already seen', async () => {
+    const admitted = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => limits.admit('p1|10.0.0.0', `anon-${i}`, 20, HOUR)),
+    )
+    expect(admitted.filter((v) => v.allowed)).toHaveLength(20)
+    const firstAdmitted = admitted.findIndex((v) => v.allowed)
+    expect((await limits.admit('p1|10.0.0.0', `anon-${firstAdmitted}`, 20, HOUR)).allowed).toBe(
+      true,
+    )
+    const refused = await limits.admit('p1|10.0.0.0', 'anon-new', 20, HOUR)
+    expect(refused.allowed).toBe(false)
+    expect((await limits.admit('p2|10.0.0.0', 'anon-new', 20, HOUR)).allowed).toBe(true)
+    clock.advance(HOUR)
+    expect((await limits.admit('p1|10.0.0.0', 'anon-new', 20, HOUR)).allowed).toBe(true)
+  })
+
+  it('sweeps full buckets and past windows', async () => {
+    await limits.hit('k', 5, MINUTE)
+    await limits.admit('d', 'm', 5, MINUTE)
+    clock.advance(2 * MINUTE)
+    await limits.sweep()
+    const rows = await store.db.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM rate_buckets)::int + (SELECT count(*) FROM distinct_members)::int AS n',
+    )
+    expect(rows[0]?.n).toBe(0)
+  })
+})
