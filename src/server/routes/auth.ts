@@ -76,6 +76,7 @@ export function authRoutes(deps: RouteDeps) {
       refuseIfThrottled(deps, keys)
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
         for (const key of keys) deps.authFailures.recordFailure(key)
+        refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
       }
       checkPasswordRules(input.password)
