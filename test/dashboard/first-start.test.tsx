@@ -24,7 +24,7 @@ describe('first start', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'That admin token was not accepted',
     )
-  })
+  }, 60_000)
 
   it('creates the owner with the admin token, keeps the existing projects, and signs in with a cookie only', async () => {
     await server.createProject('Initech')
@@ -40,7 +40,7 @@ describe('first start', () => {
     expect(screen.getByRole('button', { name: 'Olive (owner)' })).toBeTruthy()
     expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toContain(server.adminToken)
     expect(document.cookie).not.toContain('reqio_session')
-  })
+  }, 60_000)
 
   it('stays signed in on the next start (the HttpOnly cookie), with the account page', async () => {
     location.hash = '#/account'
@@ -48,5 +48,5 @@ describe('first start', () => {
     await screen.findByRole('heading', { name: 'Your account' })
     expect(screen.getByText(/olive@example.com/).textContent).toContain('owner')
     expect(screen.getByRole('button', { name: 'Sign out everywhere' })).toBeTruthy()
-  })
+  }, 60_000)
 })

@@ -28,7 +28,7 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
       'That admin token was not accepted',
     )
     expect(sessionStorage.length).toBe(0)
-  })
+  }, 60_000)
 
   it('signs in with the admin token, keeps it in sessionStorage only, and lists projects', async () => {
     await server.createProject('Initech')
@@ -38,7 +38,7 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
     expect(Object.values({ ...sessionStorage })).toContain(server.adminToken)
     expect(JSON.stringify({ ...localStorage })).not.toContain(server.adminToken)
     expect(location.href).not.toContain(server.adminToken)
-  })
+  }, 60_000)
 
   it('creates a project and opens its Identity settings', async () => {
     render(<App />)
@@ -51,7 +51,7 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
     await screen.findByRole('tab', { name: 'Settings › Identity', selected: true })
     expect(screen.getByRole('heading', { name: '1. Choose your stack' })).toBeTruthy()
     expect(location.hash).toMatch(/^#\/projects\/[^/]+\/identity$/)
-  })
+  }, 60_000)
 
   it('signs out and forgets the admin token', async () => {
     render(<App />)
@@ -59,7 +59,7 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }))
     await screen.findByLabelText('Admin token')
     expect(sessionStorage.length).toBe(0)
-  })
+  }, 60_000)
 })
 
 // Last in the file: a successful sign-in leaves the session cookie in happy-dom's jar.
@@ -77,5 +77,5 @@ describe('email and password', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }))
     await screen.findByRole('button', { name: 'Olive (owner)' }, SLOW)
     expect(screen.getByRole('button', { name: 'Members' })).toBeTruthy()
-  })
+  }, 60_000)
 })

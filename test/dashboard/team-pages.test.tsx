@@ -37,7 +37,7 @@ describe('the Members page', () => {
       within(pending).getByRole('button', { name: 'Revoke invite for sam@example.com' }),
     )
     await screen.findByText('No pending invites.')
-  })
+  }, 60_000)
 })
 
 describe('project settings and the audit log', () => {
@@ -59,7 +59,7 @@ describe('project settings and the audit log', () => {
     const table = await screen.findByRole('table', { name: 'Audit log' })
     expect(table.textContent).toContain('settings.changed')
     expect(table.textContent).toContain('admin-token')
-  })
+  }, 60_000)
 })
 
 describe('an invited viewer', () => {
@@ -88,5 +88,5 @@ describe('an invited viewer', () => {
     location.hash = '#/members'
     await screen.findByText('Only owners can open the Members page.')
     expect(project.id).toBeTruthy()
-  })
+  }, 60_000)
 })
