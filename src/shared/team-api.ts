@@ -44,3 +44,12 @@ export interface SetupStatus {
   /** True while no member exists: the dashboard shows "Create the owner account". */
   needed: boolean
 }
+
+/**
+ * GET /v1/auth/session: what the dashboard needs at start, in one call that answers 200 either
+ * way (a 401 there would be an error line in every browser console before anyone signs in).
+ */
+export interface SessionStatus {
+  member: TeamMemberInfo | null
+  setupNeeded: boolean
+}

@@ -24,8 +24,8 @@ describe('team accounts in a real browser', () => {
 
   it('signs up the owner, invites a member who joins in another browser, keeps them out of owner things, and refuses the session after sign-out', async () => {
     const { project } = await createProject(world, 'Globex')
-    // 401/403 answers below are expected; Chromium logs them as failed resources.
-    const owner = await world.openPage({ allowNetworkFailureLogs: true })
+    // The owner's page must log no error at all (signed out is a 200 from /v1/auth/session).
+    const owner = await world.openPage()
     await owner.page.goto(`${world.server.url}/dashboard`)
     await owner.page.getByRole('heading', { name: 'Create the owner account' }).waitFor()
     await owner.page.getByLabel('Admin token').fill(world.server.adminToken)
@@ -54,6 +54,7 @@ describe('team accounts in a real browser', () => {
     expect(inviteUrl).toMatch(/\/dashboard\/accept\?code=/)
 
     // Sam opens it on another device (a second browser context: its own cookies).
+    // Sam's 401/403 answers below are expected; Chromium logs them as failed resources.
     const sam = await world.openPage({ allowNetworkFailureLogs: true })
     await sam.page.goto(inviteUrl)
     await sam.page.getByText('sam@example.com').waitFor()

@@ -5,6 +5,7 @@ import type {
   CreatedInvite,
   InvitePreview,
   PendingInvite,
+  SessionStatus,
   SetupStatus,
   TeamMemberInfo,
   TeamMemberListed,
@@ -23,6 +24,7 @@ export function createAuthClient(apiBase = '') {
     logIn: (email: string, password: string) =>
       call<{ member: TeamMemberInfo }>('POST', '/v1/auth/login', { email, password }),
     me: () => call<{ member: TeamMemberInfo }>('GET', '/v1/auth/me'),
+    session: () => call<SessionStatus>('GET', '/v1/auth/session'),
     logOut: () => call<Empty>('POST', '/v1/auth/logout'),
     logOutEverywhere: () => call<Empty>('POST', '/v1/auth/logout-everywhere'),
     changePassword: (currentPassword: string, newPassword: string) =>

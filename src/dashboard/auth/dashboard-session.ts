@@ -18,10 +18,11 @@ export type AuthState =
 export async function discoverAuth(auth: AuthClient): Promise<AuthState> {
   const token = readAdminToken()
   if (token) return { kind: 'signed-in', session: { via: 'token', token } }
-  const me = await auth.me()
-  if (me.ok) return { kind: 'signed-in', session: { via: 'cookie', member: me.data.member } }
-  const setup = await auth.setupStatus()
-  return setup.ok && setup.data.needed ? { kind: 'setup' } : { kind: 'signed-out' }
+  const status = await auth.session()
+  if (!status.ok) return { kind: 'signed-out' }
+  const { member, setupNeeded } = status.data
+  if (member) return { kind: 'signed-in', session: { via: 'cookie', member } }
+  return setupNeeded ? { kind: 'setup' } : { kind: 'signed-out' }
 }
 
 /** What the UI shows; the server decides (the admin token may do everything). */

@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import * as v from 'valibot'
-import type { SetupStatus } from '../../shared/team-api'
+import type { SessionStatus, SetupStatus } from '../../shared/team-api'
 import { EmailSchema, MemberNameSchema, PasswordSchema, toMemberInfo } from '../auth/members'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords'
 import { assertSameOrigin } from '../auth/same-origin'
@@ -136,6 +136,15 @@ export function authRoutes(deps: RouteDeps) {
       }
       clearSessionCookie(c, deps.config)
       return c.body(null, 204)
+    })
+    .get('/v1/auth/session', async (c) => {
+      const session = await readSession(c, deps)
+      const body: SessionStatus = {
+        member: session ? toMemberInfo(session.member) : null,
+        setupNeeded: session ? false : (await deps.store.members.count()) === 0,
+      }
+      c.header('Cache-Control', 'no-store')
+      return c.json(body)
     })
     .get('/v1/auth/me', async (c) => {
       const session = await readSession(c, deps)

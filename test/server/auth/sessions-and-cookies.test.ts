@@ -47,6 +47,14 @@ describe('first start', () => {
     }
     expect(after.needed).toBe(false)
 
+    const session = (await (
+      await fetch(`${server.url}/v1/auth/session`, { headers: { Cookie: owner.cookie } })
+    ).json()) as { member: { email: string } | null; setupNeeded: boolean }
+    expect(session).toMatchObject({ member: { email: 'olive@example.com' }, setupNeeded: false })
+    const signedOut = await fetch(`${server.url}/v1/auth/session`)
+    expect(signedOut.status).toBe(200)
+    expect(await signedOut.json()).toEqual({ member: null, setupNeeded: false })
+
     const again = await postJson(server, '/v1/auth/setup', {
       adminToken: server.adminToken,
       email: 'mallory@example.com',
