@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
+import { InMemoryAuthFailureLimiter } from './auth/login-throttle'
+import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
@@ -11,11 +13,16 @@ import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminInvitesRoutes } from './routes/admin-invites'
+import { adminMembersRoutes } from './routes/admin-members'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
 import { adminTokenCheckRoutes } from './routes/admin-token-check'
+import { authRoutes } from './routes/auth'
+import { authAccountRoutes } from './routes/auth-account'
+import { authInviteRoutes } from './routes/auth-invite'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
@@ -41,6 +48,7 @@ export function createApp(deps: AppDeps) {
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
     rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
+    authFailures: new InMemoryAuthFailureLimiter(deps.config.authFailuresPer15Minutes, deps.clock),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
@@ -67,7 +75,18 @@ export function createApp(deps: AppDeps) {
   app.route('/', votesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
 
-  app.use('/v1/admin/*', requireAdmin(deps.config.adminToken))
+  app.route('/', authRoutes(routeDeps))
+  app.route('/', authAccountRoutes(routeDeps))
+  app.route('/', authInviteRoutes(routeDeps))
+
+  // The session cookie or the bearer admin token, then the role table (auth/admin-route-permissions.ts).
+  app.use(
+    '/v1/admin/*',
+    requireTeamAccess(routeDeps, requireAdmin(deps.config.adminToken)),
+    enforceRolePermissions(),
+  )
+  app.route('/', adminMembersRoutes(routeDeps))
+  app.route('/', adminInvitesRoutes(routeDeps))
   app.route('/', adminProjectsRoutes(routeDeps))
   app.route('/', adminProjectSettingsRoutes(routeDeps))
   app.route('/', adminAuditRoutes(routeDeps))

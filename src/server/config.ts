@@ -15,6 +15,14 @@ export interface ServerConfig {
   demo: boolean
   /** Writes per minute per IP-and-person (token bucket, per process). */
   rateLimitPerMinute: number
+  /**
+   * REQIO_PUBLIC_URL: where people reach this server (e.g. https://feedback.example.com). Its
+   * origin is the one cookie-authenticated writes must come from and invite links point to;
+   * https: makes the session cookie Secure. null: the scheme and Host of each request.
+   */
+  publicUrl: string | null
+  /** Wrong passwords (or setup admin tokens) per email or IP in 15 minutes before 429. */
+  authFailuresPer15Minutes: number
   /** Directory holding widget.js and dashboard/ (vite's outDir). */
   distDir: string
   /** Directory holding the demo page index.html. */
@@ -33,6 +41,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminToken: env.REQIO_ADMIN_TOKEN || null,
     demo: env.REQIO_DEMO !== '0',
     rateLimitPerMinute: parsePositiveInt(env.REQIO_RATE_LIMIT_PER_MINUTE, 120),
+    publicUrl: parsePublicUrl(env.REQIO_PUBLIC_URL),
+    authFailuresPer15Minutes: parsePositiveInt(env.REQIO_AUTH_FAILURES_PER_15_MINUTES, 10),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
   }
@@ -51,4 +61,17 @@ function parsePositiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`)
   return n
+}
+
+function parsePublicUrl(value: string | undefined): string | null {
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`REQIO_PUBLIC_URL is not a URL: ${value}`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`REQIO_PUBLIC_URL must start with https: or http:, got ${value}`)
+  return url.href.replace(/\/+$/, '')
 }

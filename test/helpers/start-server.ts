@@ -34,6 +34,10 @@ export interface TestServerOptions {
   /** Where widget.js and dashboard/ are read from (default: the repo's dist/). */
   distDir?: string
   logger?: Logger
+  /** REQIO_PUBLIC_URL (default unset: the request's own scheme and Host). */
+  publicUrl?: string
+  /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 10, as in production). */
+  authFailuresPer15Minutes?: number
 }
 
 export interface TestServer {
@@ -78,6 +82,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
       audienceBase: options.audienceBase ?? base.audienceBase,
       distDir: options.distDir ?? base.distDir,
+      publicUrl: options.publicUrl ?? null,
+      authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? base.authFailuresPer15Minutes,
     },
   })
   const running = await listen(app, '127.0.0.1', 0)

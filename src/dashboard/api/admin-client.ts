@@ -39,18 +39,23 @@ export interface AdminClient {
   checkToken(projectId: string, token: string): Promise<AdminResult<TokenCheckResponse>>
 }
 
+/** One JSON call to the API; never throws. */
+export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<AdminResult<T>>
+
 /**
- * `apiBase` is empty in the browser (the dashboard shares the API's origin); tests pass the
- * test server's URL. The admin token goes in a header only, never in a URL.
+ * `adminToken` null: the dashboard's session cookie authorises the call (the browser sends it
+ * on same-origin fetches, with the Origin header the server's CSRF check wants). A token goes in
+ * a header only, never in a URL.
  */
-export function createAdminClient(adminToken: string, apiBase = ''): AdminClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>> {
+export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall {
+  return async <T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>> => {
     let response: Response
     try {
       response = await fetch(`${apiBase}${path}`, {
         method,
+        credentials: 'same-origin',
         headers: {
-          Authorization: `Bearer ${adminToken}`,
+          ...(adminToken ? { Authorization: `Bearer ${adminToken}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -63,6 +68,7 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
         message: 'The server could not be reached.',
       }
     }
+    if (response.status === 204) return { ok: true, data: {} as T }
     const payload = await response.json().catch(() => null)
     if (response.ok && payload) return { ok: true, data: payload as T }
     const error = payload?.error
@@ -73,6 +79,14 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
       message: typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
     }
   }
+}
+
+/**
+ * `apiBase` is empty in the browser (the dashboard shares the API's origin); tests pass the
+ * test server's URL. `adminToken` null: signed in with the session cookie.
+ */
+export function createAdminClient(adminToken: string | null, apiBase = ''): AdminClient {
+  const call = createApiCall(adminToken, apiBase)
   const project = (id: string) => `/v1/admin/projects/${encodeURIComponent(id)}`
   return {
     listProjects: () => call('GET', '/v1/admin/projects'),

@@ -1,3 +1,5 @@
+import type { InviteDelivery } from '../auth/invite-delivery'
+import type { AuthFailureLimiter } from '../auth/login-throttle'
 import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
@@ -14,6 +16,8 @@ export interface AppDeps {
   config: ServerConfig & { adminToken: string }
   clock: Clock
   logger: Logger
+  /** How invite links reach people; default: shown to copy only (auth/invite-delivery.ts). */
+  inviteDelivery?: InviteDelivery
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -21,6 +25,8 @@ export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
   rateLimiter: RateLimiter
   caches: ReadCaches
+  /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */
+  authFailures: AuthFailureLimiter
 }
 
 /** Hono context variables set by middleware. */

@@ -1,12 +1,15 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
 import type { Db } from './db'
+import { InvitesStore } from './invites-store'
+import { MembersStore } from './members-store'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
 import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
+import { SessionsStore } from './sessions-store'
 import { VotesStore } from './votes-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
@@ -18,6 +21,9 @@ export interface Store {
   readonly votes: VotesStore
   readonly backlog: BacklogStore
   readonly audit: AuditStore
+  readonly members: MembersStore
+  readonly sessions: SessionsStore
+  readonly invites: InvitesStore
   close(): Promise<void>
 }
 
@@ -58,6 +64,9 @@ export function createStore(db: Db): Store {
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
     audit: new AuditStore(db),
+    members: new MembersStore(db),
+    sessions: new SessionsStore(db),
+    invites: new InvitesStore(db),
     close: () => db.close(),
   }
 }
