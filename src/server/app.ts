@@ -11,11 +11,13 @@ import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminCommentsRoutes } from './routes/admin-comments'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
 import { adminTokenCheckRoutes } from './routes/admin-token-check'
+import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetProjectRoutes())
   app.route('/', requestsRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
+  app.route('/', commentsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
 
   app.use('/v1/admin/*', requireAdmin(deps.config.adminToken))
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminSecretRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
+  app.route('/', adminCommentsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))

@@ -1,5 +1,6 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
+import { CommentsStore } from './comments-store'
 import type { Db } from './db'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
@@ -18,6 +19,7 @@ export interface Store {
   readonly votes: VotesStore
   readonly backlog: BacklogStore
   readonly audit: AuditStore
+  readonly comments: CommentsStore
   close(): Promise<void>
 }
 
@@ -58,6 +60,7 @@ export function createStore(db: Db): Store {
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
     audit: new AuditStore(db),
+    comments: new CommentsStore(db),
     close: () => db.close(),
   }
 }
