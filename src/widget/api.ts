@@ -60,8 +60,13 @@ export function createWidgetApi(
     identify: () => call('POST', '/identify'),
     getRequest: (requestId) => call('GET', requestPath(requestId)),
     postComment: (requestId, body, idempotencyKey) =>
-      call('POST', `${requestPath(requestId)}/comments`, { body }, {
-        [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
-      }),
+      call(
+        'POST',
+        `${requestPath(requestId)}/comments`,
+        { body },
+        {
+          [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
+        },
+      ),
   }
 }

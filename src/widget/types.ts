@@ -8,8 +8,8 @@ import type {
   IdentifyResponse,
   NewRequestBody,
   PublicSort,
-  RequestListResponse,
   RequestDetailResponse,
+  RequestListResponse,
   RequestResponse,
   WidgetProjectResponse,
 } from '../shared/api'

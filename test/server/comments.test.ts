@@ -39,7 +39,10 @@ async function publicFetch(
   return fetch(`${server.url}/v1/projects/${projectId}${path}`, { ...init, headers })
 }
 
-async function createRequest(title: string, options: { token?: string; anonymousId?: string } = {}) {
+async function createRequest(
+  title: string,
+  options: { token?: string; anonymousId?: string } = {},
+) {
   const res = await publicFetch('/requests', {
     method: 'POST',
     body: JSON.stringify({ title, body: `${title} body` }),
@@ -284,11 +287,16 @@ describe('the team side of a thread', () => {
   })
 
   it('keeps internal notes and hidden comments out of the public thread but in the admin detail, flagged', async () => {
-    const token = await tokenFor('u1', { email: 'ada@example.com', traits: { plan: 'pro', amount: 4900, interval: 'month' } })
+    const token = await tokenFor('u1', {
+      email: 'ada@example.com',
+      traits: { plan: 'pro', amount: 4900, interval: 'month' },
+    })
     const request = await createRequest('Dark mode', { token })
     await publicFetch(`/requests/${request.id}/vote`, { method: 'POST', token })
     await teamComment(request.id, { body: 'Big customer, push this', internal: true })
-    const customer = (await (await comment(request.id, 'rude words', { token })).json()) as CommentResponse
+    const customer = (await (
+      await comment(request.id, 'rude words', { token })
+    ).json()) as CommentResponse
     const hide = await server.adminFetch(
       `/v1/admin/projects/${projectId}/comments/${customer.comment.id}`,
       { method: 'PATCH', body: JSON.stringify({ hidden: true }) },
@@ -345,9 +353,9 @@ describe('the team side of a thread', () => {
     const request = await createRequest('Dark mode')
     const backlog = async () =>
       (
-        (await (
-          await server.adminFetch(`/v1/admin/projects/${projectId}/backlog`)
-        ).json()) as { requests: BacklogRequest[] }
+        (await (await server.adminFetch(`/v1/admin/projects/${projectId}/backlog`)).json()) as {
+          requests: BacklogRequest[]
+        }
       ).requests[0]
     expect(await backlog()).toMatchObject({ commentCount: 0, unanswered: false })
     await comment(request.id, 'any news?', { token })

@@ -23,7 +23,11 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       title: patch.title,
       statusNote: patch.statusNote === undefined ? undefined : patch.statusNote || null,
     }
-    if (changes.status !== undefined || changes.title !== undefined || changes.statusNote !== undefined) {
+    if (
+      changes.status !== undefined ||
+      changes.title !== undefined ||
+      changes.statusNote !== undefined
+    ) {
       const updated = await deps.store.requests.update(project.id, requestId, changes, now)
       if (!updated) throw requestNotFound()
       deps.caches.invalidateProject(project.id)

@@ -209,9 +209,7 @@ export class CommentsStore {
         return { comment: toCommentRecord(existing), created: false }
       }
       await refreshCommentCounters(tx, target.id)
-      const [row] = await tx.query<CommentRow>(`${SELECT_COMMENTS} WHERE c.id = $1`, [
-        inserted.id,
-      ])
+      const [row] = await tx.query<CommentRow>(`${SELECT_COMMENTS} WHERE c.id = $1`, [inserted.id])
       if (!row) throw new Error('comment vanished in its own transaction')
       const comment = toCommentRecord(row)
       if (input.onCreated) await input.onCreated(tx, comment)

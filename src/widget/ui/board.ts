@@ -1,4 +1,9 @@
-import type { FeedbackComment, FeedbackRequest, ProjectSettings, PublicSort } from '../../shared/api'
+import type {
+  FeedbackComment,
+  FeedbackRequest,
+  ProjectSettings,
+  PublicSort,
+} from '../../shared/api'
 import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
 import { fill } from '../../shared/messages'
 import { randomUuid } from '../anonymous-id'
@@ -6,12 +11,7 @@ import { guard as guardWith } from '../safe'
 import type { ApiFailure, WidgetCore } from '../types'
 import { describeFailure, isWorthRetrying, retryDelayMs } from './failures'
 import type { Messages } from './i18n'
-import {
-  createOutbox,
-  type OutboxEntry,
-  type PendingComment,
-  type PendingSubmit,
-} from './outbox'
+import { createOutbox, type OutboxEntry, type PendingComment, type PendingSubmit } from './outbox'
 import type { JsonStore } from './storage'
 import {
   asComment,
@@ -167,7 +167,11 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   /** A comment the server now has: into the open thread (once), counted on its request. */
   function addComment(requestId: string, comment: FeedbackComment) {
     const { detail } = state
-    if (!detail || state.requestId !== requestId || detail.comments.some((c) => c.id === comment.id))
+    if (
+      !detail ||
+      state.requestId !== requestId ||
+      detail.comments.some((c) => c.id === comment.id)
+    )
       return
     const comments = [...detail.comments, comment]
     upsert({ ...detail, commentCount: comments.length })
@@ -335,7 +339,9 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     /** Whether the comment box shows: identified users always, visitors where allowed. */
     canComment: (): boolean => {
       const { settings } = state
-      return identified() || (!!settings && settings.allowAnonymousComments && !settings.requireIdentity)
+      return (
+        identified() || (!!settings && settings.allowAnonymousComments && !settings.requireIdentity)
+      )
     },
 
     /** Sends the typed comment through the outbox, like votes and submissions. */
@@ -382,7 +388,11 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       set({ notice: '' })
       const outcome = await send(entry).finally(() => voting.delete(id))
       if (!outcome.failure) {
-        core.emit('vote', { requestId: id, voted: (outcome.request as FeedbackRequest).voted, pending: false })
+        core.emit('vote', {
+          requestId: id,
+          voted: (outcome.request as FeedbackRequest).voted,
+          pending: false,
+        })
       } else if (outcome.kept) {
         set({ notice: keep(outcome.failure) })
         core.emit('vote', { requestId: id, voted, pending: true })
@@ -444,7 +454,11 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
             if (entry.kind === 'submit' && !draft.title.trim() && !draft.body.trim()) {
               setDraft({ title: entry.title, body: entry.body })
             }
-            if (entry.kind === 'comment' && !state.reply.trim() && entry.requestId === state.requestId) {
+            if (
+              entry.kind === 'comment' &&
+              !state.reply.trim() &&
+              entry.requestId === state.requestId
+            ) {
               set({ reply: entry.body })
             }
             set({ notice: describe(outcome.failure) })

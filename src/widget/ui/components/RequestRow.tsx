@@ -24,7 +24,13 @@ interface Props {
  * One request: vote toggle, title (always as text, never HTML) that opens it, status, comment
  * count, "You" and pending marks.
  */
-export function RequestRow({ row: { request, pending, local }, t, onVote, onOpen, returning }: Props) {
+export function RequestRow({
+  row: { request, pending, local },
+  t,
+  onVote,
+  onOpen,
+  returning,
+}: Props) {
   const { votes, status, commentCount } = request
   return (
     <li class="row">

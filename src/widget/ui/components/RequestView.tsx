@@ -68,7 +68,10 @@ export function RequestView({ state, board, t }: Props) {
             {waiting.map((entry) => (
               <CommentItem
                 key={entry.key}
-                comment={{ body: entry.kind === 'comment' ? entry.body : '', author: { name: t.you } }}
+                comment={{
+                  body: entry.kind === 'comment' ? entry.body : '',
+                  author: { name: t.you },
+                }}
                 t={t}
                 pending
               />
@@ -87,7 +90,10 @@ export function RequestView({ state, board, t }: Props) {
           >
             <label>
               {t.comment}
-              <textarea value={reply} onInput={(event) => board.setReply(event.currentTarget.value)} />
+              <textarea
+                value={reply}
+                onInput={(event) => board.setReply(event.currentTarget.value)}
+              />
             </label>
             <div class="foot">
               <span />
