@@ -40,7 +40,9 @@ async function openRequest(projectId: string) {
 it('flags a request a customer waits on, shows the thread with the commenter’s facts, and replies publicly', async () => {
   const { projectId, requestId } = await seedThread()
   const { table } = await openRequest(projectId)
-  const row = within(table).getByRole('rowheader', { name: 'Dark mode' }).closest('tr') as HTMLElement
+  const row = within(table)
+    .getByRole('rowheader', { name: 'Dark mode' })
+    .closest('tr') as HTMLElement
   expect(row.textContent).toContain('1 · unanswered')
 
   fireEvent.click(within(table).getByRole('button', { name: 'Dark mode' }))

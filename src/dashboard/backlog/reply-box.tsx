@@ -50,7 +50,9 @@ export function ReplyBox({
           Add internal note
         </button>
       </div>
-      <p class="hint">Replies show in the widget with a Team badge; notes never leave the dashboard.</p>
+      <p class="hint">
+        Replies show in the widget with a Team badge; notes never leave the dashboard.
+      </p>
       {error ? <p role="alert">{error}</p> : null}
     </form>
   )

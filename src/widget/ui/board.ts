@@ -186,8 +186,14 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     const result = await core.api.getRequest(id)
     if (id !== state.requestId) return
     const detail = result.ok ? asRequestDetail(result.data && result.data.request) : undefined
-    if (detail) set({ detail, detailError: '' })
-    else set({ detailError: describe(result.ok ? BAD_RESPONSE : result.error) })
+    // The list's copy catches up too (comment count, status, note).
+    if (detail) {
+      set({
+        detail,
+        detailError: '',
+        requests: state.requests.map((r) => (r.id === detail.id ? detail : r)),
+      })
+    } else set({ detailError: describe(result.ok ? BAD_RESPONSE : result.error) })
   }
 
   /** Whether anonymous visitors may comment is the project's call; asked for only when needed. */
