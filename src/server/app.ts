@@ -13,6 +13,7 @@ import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminCommentsRoutes } from './routes/admin-comments'
 import { adminInvitesRoutes } from './routes/admin-invites'
 import { adminMembersRoutes } from './routes/admin-members'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
@@ -23,6 +24,7 @@ import { adminTokenCheckRoutes } from './routes/admin-token-check'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
+import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetProjectRoutes())
   app.route('/', requestsRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
+  app.route('/', commentsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminSecretRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
+  app.route('/', adminCommentsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))

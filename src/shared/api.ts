@@ -15,6 +15,39 @@ export interface FeedbackRequest {
   /** Whether the caller is one of them. */
   voted: boolean
   createdAt: string
+  /** Public comments (no internal notes, no hidden ones). */
+  commentCount: number
+  /** Whether the caller wrote it. */
+  mine: boolean
+  /** The team's public note on the current status. */
+  statusNote: string | null
+}
+
+export type CommentKind = 'team' | 'customer' | 'visitor'
+
+/** A comment as the public API shows it (spec/api.md "Comments"): never sub, email or revenue. */
+export interface FeedbackComment {
+  id: string
+  body: string
+  createdAt: string
+  author: {
+    /** The token's `name` claim, the team member's name, or "Customer" / "Visitor". */
+    name: string
+    kind: CommentKind
+    /** Whether the caller wrote it. */
+    you: boolean
+  }
+}
+
+/** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
+export interface RequestDetailResponse {
+  request: FeedbackRequest & { comments: FeedbackComment[] }
+}
+export interface CommentResponse {
+  comment: FeedbackComment
+}
+export interface NewCommentBody {
+  body: string
 }
 
 export type PublicSort = 'top' | 'new'
@@ -82,10 +115,48 @@ export interface BacklogVoter {
   email: string | null
   plan: string | null
   mrrCents: number
+  /** In the admin request detail (spec/api.md "Companies"); null until companies exist. */
+  company?: { id: string; name: string | null } | null
 }
 export interface BacklogRequest extends FeedbackRequest {
   mrrCents: number
   voters: BacklogVoter[]
+  /** A customer or visitor commented after the team's last public reply. */
+  unanswered: boolean
+}
+
+/** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */
+export interface AdminCommentAuthor {
+  name: string
+  kind: CommentKind
+  you: boolean
+  sub: string | null
+  email: string | null
+  plan: string | null
+  mrrCents: number | null
+  /** From the companies work (spec/api.md "Companies"); null until then. */
+  company: { id: string; name: string | null } | null
+}
+export interface AdminComment extends Omit<FeedbackComment, 'author'> {
+  author: AdminCommentAuthor
+  /** A note only the dashboard sees. */
+  internal: boolean
+  /** Moderated: gone from every public answer. */
+  hidden: boolean
+}
+/** `GET /v1/admin/projects/{pid}/requests/{rid}`. */
+export interface AdminRequestDetail extends BacklogRequest {
+  comments: AdminComment[]
+}
+export interface AdminRequestDetailResponse {
+  request: AdminRequestDetail
+}
+export interface AdminCommentResponse {
+  comment: AdminComment
+}
+export interface NewTeamCommentBody {
+  body: string
+  internal?: boolean
 }
 export interface CreatedProjectResponse {
   project: AdminProject

@@ -46,6 +46,13 @@ export const en = {
   invalid: 'Please check your text.',
   notFound: 'Not found.',
   failed: 'Something went wrong.',
+  /** {0} how many comments a request has. */
+  comments: '{0} comments',
+  you: 'You',
+  team: 'Team',
+  comment: 'Comment',
+  noComments: 'No comments yet.',
+  signInToComment: 'Sign in to comment.',
 }
 
 export type Messages = typeof en
@@ -87,6 +94,12 @@ export const de: Messages = {
   invalid: 'Bitte prüfen Sie Ihren Text.',
   notFound: 'Nicht gefunden.',
   failed: 'Etwas ist schiefgelaufen.',
+  comments: '{0} Kommentare',
+  you: 'Sie',
+  team: 'Team',
+  comment: 'Kommentar',
+  noComments: 'Noch keine Kommentare.',
+  signInToComment: 'Melden Sie sich an, um zu kommentieren.',
 }
 
 export const fr: Messages = {
@@ -126,6 +139,12 @@ export const fr: Messages = {
   invalid: 'Veuillez vérifier votre texte.',
   notFound: 'Introuvable.',
   failed: 'Une erreur est survenue.',
+  comments: '{0} commentaires',
+  you: 'Vous',
+  team: 'Équipe',
+  comment: 'Commentaire',
+  noComments: 'Pas encore de commentaires.',
+  signInToComment: 'Connectez-vous pour commenter.',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

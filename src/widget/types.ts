@@ -3,10 +3,12 @@
  * (config, identity, API client, events) and its UI (src/widget/ui).
  */
 import type {
+  CommentResponse,
   FeedbackRequest,
   IdentifyResponse,
   NewRequestBody,
   PublicSort,
+  RequestDetailResponse,
   RequestListResponse,
   RequestResponse,
   WidgetProjectResponse,
@@ -51,6 +53,13 @@ export interface WidgetApi {
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
+  /** One request with its public comments, oldest first. */
+  getRequest(requestId: string): Promise<ApiResult<RequestDetailResponse>>
+  postComment(
+    requestId: string,
+    body: string,
+    idempotencyKey: string,
+  ): Promise<ApiResult<CommentResponse>>
 }
 
 export type LauncherPosition = 'bottom-right' | 'bottom-left'

@@ -1,6 +1,8 @@
 /** The admin API (spec/api.md) as the dashboard calls it: every call resolves, none throws. */
 import type {
+  AdminCommentResponse,
   AdminProject,
+  AdminRequestDetailResponse,
   BacklogRequest,
   BacklogSort,
   CreatedProjectResponse,
@@ -18,6 +20,8 @@ export interface RequestChanges {
   status?: RequestStatus
   title?: string
   mergeInto?: string
+  /** The team's public note on the status; null clears it. */
+  statusNote?: string | null
 }
 
 export interface AdminClient {
@@ -37,6 +41,22 @@ export interface AdminClient {
     changes: RequestChanges,
   ): Promise<AdminResult<{ request: FeedbackRequest }>>
   checkToken(projectId: string, token: string): Promise<AdminResult<TokenCheckResponse>>
+  /** The request with every comment (internal and hidden flagged) and commenters' facts. */
+  requestDetail(
+    projectId: string,
+    requestId: string,
+  ): Promise<AdminResult<AdminRequestDetailResponse>>
+  /** A public team reply, or with `internal` a note only the dashboard sees. */
+  addComment(
+    projectId: string,
+    requestId: string,
+    comment: { body: string; internal: boolean },
+  ): Promise<AdminResult<AdminCommentResponse>>
+  setCommentHidden(
+    projectId: string,
+    commentId: string,
+    hidden: boolean,
+  ): Promise<AdminResult<AdminCommentResponse>>
 }
 
 /** One JSON call to the API; never throws. */
@@ -97,5 +117,11 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     updateRequest: (id, requestId, changes) =>
       call('PATCH', `${project(id)}/requests/${encodeURIComponent(requestId)}`, changes),
     checkToken: (id, token) => call('POST', `${project(id)}/token-check`, { token }),
+    requestDetail: (id, requestId) =>
+      call('GET', `${project(id)}/requests/${encodeURIComponent(requestId)}`),
+    addComment: (id, requestId, comment) =>
+      call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/comments`, comment),
+    setCommentHidden: (id, commentId, hidden) =>
+      call('PATCH', `${project(id)}/comments/${encodeURIComponent(commentId)}`, { hidden }),
   }
 }

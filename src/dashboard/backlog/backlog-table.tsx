@@ -25,6 +25,9 @@ export function BacklogTable({
             MRR
           </th>
           <th scope="col">Status</th>
+          <th scope="col" class="number">
+            Comments
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -40,6 +43,15 @@ export function BacklogTable({
             <td class="number">{formatMoney(request.mrrCents)}</td>
             <td>
               <span class={`status status-${request.status}`}>{STATUS_LABELS[request.status]}</span>
+            </td>
+            <td class="number">
+              {request.unanswered ? (
+                <span class="unanswered" title="A customer is waiting for an answer">
+                  {request.commentCount} · unanswered
+                </span>
+              ) : (
+                request.commentCount
+              )}
             </td>
           </tr>
         ))}

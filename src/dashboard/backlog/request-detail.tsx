@@ -1,20 +1,28 @@
 import { useState } from 'preact/hooks'
-import { type BacklogRequest, REQUEST_STATUSES, type RequestStatus } from '../../shared/api'
-import type { RequestChanges } from '../api/admin-client'
+import type { BacklogRequest } from '../../shared/api'
+import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { formatMoney } from '../format/money'
-import { STATUS_LABELS } from './status-labels'
+import { RequestThread } from './request-thread'
+import { StatusEditor } from './status-editor'
 
-/** One request opened: its voters, and the owner's edits (status, title, merge). */
+/** One request opened: its voters, the thread, and the owner's edits (status, title, merge). */
 export function RequestDetail({
   request,
   others,
+  client,
+  projectId,
   onChange,
+  onThreadChanged,
   onClose,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
   others: BacklogRequest[]
+  client: AdminClient
+  projectId: string
   onChange: (changes: RequestChanges) => Promise<string | null>
+  /** A reply, note or moderation happened in the thread. */
+  onThreadChanged: () => void
   onClose: () => void
 }) {
   const [title, setTitle] = useState(request.title)
@@ -68,21 +76,7 @@ export function RequestDetail({
         </table>
       )}
 
-      <div class="edit-row">
-        <label>
-          Status{' '}
-          <select
-            value={request.status}
-            onChange={(event) => apply({ status: event.currentTarget.value as RequestStatus })}
-          >
-            {REQUEST_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <StatusEditor request={request} onChange={apply} />
 
       <form
         class="edit-row"
@@ -128,6 +122,13 @@ export function RequestDetail({
         </form>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
+
+      <RequestThread
+        client={client}
+        projectId={projectId}
+        requestId={request.id}
+        onChanged={onThreadChanged}
+      />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { NAME_MAX_LENGTH } from '../../shared/limits'
 
 /** `traits` in an identity token: all three fields, amount in cents as billed. */
 export const RevenueTraitsSchema = v.looseObject({
@@ -11,4 +12,6 @@ export const RevenueTraitsSchema = v.looseObject({
 export const OptionalClaimsSchema = v.looseObject({
   email: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(320)))),
   traits: v.optional(RevenueTraitsSchema),
+  /** Shown beside the user's comments. */
+  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(NAME_MAX_LENGTH)))),
 })

@@ -102,6 +102,7 @@ function checkOurClaims(payload: JWTPayload, nowMs: number): PersonFacts {
   return {
     sub,
     email: optional.output.email ?? null,
+    name: optional.output.name?.trim() || null,
     plan: traits?.plan ?? null,
     interval: traits?.interval ?? null,
     amountCents: traits?.amount ?? null,

@@ -1,5 +1,6 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
+import { CommentsStore } from './comments-store'
 import type { Db } from './db'
 import { InvitesStore } from './invites-store'
 import { MembersStore } from './members-store'
@@ -24,6 +25,7 @@ export interface Store {
   readonly members: MembersStore
   readonly sessions: SessionsStore
   readonly invites: InvitesStore
+  readonly comments: CommentsStore
   close(): Promise<void>
 }
 
@@ -67,6 +69,7 @@ export function createStore(db: Db): Store {
     members: new MembersStore(db),
     sessions: new SessionsStore(db),
     invites: new InvitesStore(db),
+    comments: new CommentsStore(db),
     close: () => db.close(),
   }
 }

@@ -9,6 +9,7 @@ export interface PersonRef {
 interface PersonRow {
   id: number
   email: string | null
+  name: string | null
   plan: string | null
   billing_interval: string | null
   amount_cents: number | null
@@ -30,18 +31,18 @@ export async function ensurePerson(
 ): Promise<PersonRef> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<PersonRow>(
-      `SELECT id, email, plan, billing_interval, amount_cents, mrr_cents, token_iat
+      `SELECT id, email, name, plan, billing_interval, amount_cents, mrr_cents, token_iat
          FROM people WHERE project_id = $1 AND sub = $2 FOR UPDATE`,
       [projectId, facts.sub],
     )
     if (existing) return updateIfNewer(tx, existing, facts, now)
     const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
       `INSERT INTO people (project_id, sub, email, plan, billing_interval, amount_cents, mrr_cents,
-                           token_iat, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+                           token_iat, name, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
        ON CONFLICT (project_id, sub) DO NOTHING
        RETURNING id, mrr_cents`,
-      [projectId, facts.sub, ...factColumns(facts), new Date(now)],
+      [projectId, facts.sub, ...factColumns(facts), facts.name ?? null, new Date(now)],
     )
     // Nothing returned: another transaction created the person meanwhile; read it again.
     if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
@@ -67,13 +68,14 @@ async function updateIfNewer(
     row.plan === facts.plan &&
     row.billing_interval === facts.interval &&
     row.amount_cents === facts.amountCents &&
-    row.mrr_cents === facts.mrrCents
+    row.mrr_cents === facts.mrrCents &&
+    row.name === (facts.name ?? null)
   if (unchanged && facts.iat === row.token_iat) return current
   await tx.query(
     `UPDATE people SET email = $2, plan = $3, billing_interval = $4, amount_cents = $5,
-            mrr_cents = $6, token_iat = $7, updated_at = $8
+            mrr_cents = $6, token_iat = $7, updated_at = $8, name = $9
       WHERE id = $1`,
-    [row.id, ...factColumns(facts), new Date(now)],
+    [row.id, ...factColumns(facts), new Date(now), facts.name ?? null],
   )
   const delta = facts.mrrCents - row.mrr_cents
   if (delta !== 0) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { BacklogSort, PublicSort } from '../../shared/api'
+import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
 import { type RequestRow, toRequestRecord } from './rows'
@@ -73,6 +74,22 @@ export class RequestsStore {
     return row ? toRequestRecord(row) : null
   }
 
+  /** The request, or the one it was merged into: what a link to a merged request shows. */
+  async findStanding(
+    projectId: string,
+    id: string,
+    voter: string | null,
+  ): Promise<RequestRecord | null> {
+    const [row] = await this.db.query<RequestRow>(
+      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+         FROM requests r
+        WHERE r.project_id = $1
+          AND r.id = (SELECT coalesce(merged_into, id) FROM requests WHERE project_id = $1 AND id = $2)`,
+      [projectId, id, voter],
+    )
+    return row ? toRequestRecord(row) : null
+  }
+
   /**
    * Creates a request once: the same Idempotency-Key answers the existing request (the unique
    * index decides races); without a key, the same title by the same author within
@@ -116,17 +133,26 @@ export class RequestsStore {
     })
   }
 
-  /** Admin edits of status and title. */
+  /** Admin edits of status, title and status note (null clears the note). */
   async update(
     projectId: string,
     id: string,
-    changes: { status?: string; title?: string },
+    changes: { status?: string; title?: string; statusNote?: string | null },
     now: number,
   ): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5
+      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
+              status_note = CASE WHEN $6 THEN $7 ELSE status_note END
         WHERE project_id = $1 AND id = $2 RETURNING id`,
-      [projectId, id, changes.status ?? null, changes.title ?? null, new Date(now)],
+      [
+        projectId,
+        id,
+        changes.status ?? null,
+        changes.title ?? null,
+        new Date(now),
+        changes.statusNote !== undefined,
+        changes.statusNote ?? null,
+      ],
     )
     return rows.length > 0
   }
@@ -167,6 +193,7 @@ export class RequestsStore {
           WHERE id = $1 OR merged_into = $1`,
         [sourceId, targetId, new Date(now)],
       )
+      await moveComments(tx, sourceId, targetId)
       return true
     })
   }

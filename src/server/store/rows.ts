@@ -42,6 +42,10 @@ export interface RequestRow {
   mrr_cents: number
   voted?: boolean
   created_at: Date | string
+  author_voter: string
+  status_note: string | null
+  comment_count: number
+  unanswered: boolean
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -55,6 +59,10 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     mrrCents: Number(row.mrr_cents),
     voted,
     createdAt: toIso(row.created_at),
+    authorVoter: row.author_voter,
+    statusNote: row.status_note ?? null,
+    commentCount: Number(row.comment_count ?? 0),
+    unanswered: row.unanswered === true,
   }
 }
 

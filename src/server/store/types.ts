@@ -5,6 +5,8 @@ import type { BillingInterval } from '../../shared/identity'
 export interface PersonFacts {
   sub: string
   email: string | null
+  /** The token's optional `name` claim, shown beside comments. */
+  name?: string | null
   plan: string | null
   interval: BillingInterval | null
   amountCents: number | null
@@ -51,4 +53,9 @@ export interface RequestRecord {
   mrrCents: number
   voted: boolean
   createdAt: string
+  /** 's:<sub>' or 'a:<anonymous id>': tells the caller whether they wrote it (`mine`). */
+  authorVoter: string
+  statusNote: string | null
+  commentCount: number
+  unanswered: boolean
 }

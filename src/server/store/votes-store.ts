@@ -1,3 +1,4 @@
+import { linkAnonymousComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson, type PersonRef } from './people-store'
 import { type RequestRow, toRequestRecord } from './rows'
@@ -154,6 +155,7 @@ export class VotesStore {
           WHERE project_id = $1 AND author_voter = $2 RETURNING id`,
         [projectId, fromVoter, toVoter, person.id],
       )
+      await linkAnonymousComments(tx, projectId, fromVoter, toVoter, person.id)
       return { personId: person.id, movedVotes: moved.length, movedRequests: requests.length }
     })
   }

@@ -10,6 +10,7 @@ import { mintFile } from '../../../src/dashboard/identity/snippets'
 export interface FixedUser {
   id: string
   email: string
+  name: string
   plan: string
   amountCents: number
   interval: 'month' | 'year'
@@ -32,7 +33,7 @@ const json = (value: unknown) => JSON.stringify(value)
 function nodeHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const mint = mintFile(snippet)
   const caller = `import { mintReqioToken } from './${mint.path}'
-console.log(await mintReqioToken({ id: ${json(user.id)}, email: ${json(user.email)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} }))
+console.log(await mintReqioToken({ id: ${json(user.id)}, email: ${json(user.email)}, name: ${json(user.name)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} }))
 `
   return {
     files: { [mint.path]: mint.code, 'print-token.mjs': caller },
@@ -46,7 +47,7 @@ function nextjsHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const files: Record<string, string> = {}
   for (const file of snippet.files) if (file.language === 'typescript') files[file.path] = file.code
   files['lib/auth.ts'] = `export async function getCurrentUser() {
-  return { id: ${json(user.id)}, email: ${json(user.email)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} as const }
+  return { id: ${json(user.id)}, email: ${json(user.email)}, name: ${json(user.name)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} as const }
 }
 `
   files['print-token.ts'] = `import { GET } from './app/api/reqio-token/route'
@@ -76,7 +77,7 @@ function pythonHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const caller = `from types import SimpleNamespace
 from reqio_token import mint_reqio_token
 
-user = SimpleNamespace(id=${json(user.id)}, email=${json(user.email)}, plan=${json(user.plan)}, amount_cents=${user.amountCents}, billing_interval=${json(user.interval)})
+user = SimpleNamespace(id=${json(user.id)}, email=${json(user.email)}, name=${json(user.name)}, plan=${json(user.plan)}, amount_cents=${user.amountCents}, billing_interval=${json(user.interval)})
 print(mint_reqio_token(user))
 `
   return {
@@ -100,7 +101,7 @@ spl_autoload_register(function ($class) {
   const caller = `<?php
 require __DIR__ . '/vendor/autoload.php';
 require __DIR__ . '/${mint.path}';
-echo mintReqioToken(['id' => ${json(user.id)}, 'email' => ${json(user.email)}, 'plan' => ${json(user.plan)}, 'amount_cents' => ${user.amountCents}, 'billing_interval' => ${json(user.interval)}]), "\\n";
+echo mintReqioToken(['id' => ${json(user.id)}, 'email' => ${json(user.email)}, 'name' => ${json(user.name)}, 'plan' => ${json(user.plan)}, 'amount_cents' => ${user.amountCents}, 'billing_interval' => ${json(user.interval)}]), "\\n";
 `
   return {
     files: { [mint.path]: mint.code, 'vendor/autoload.php': autoload, 'print_token.php': caller },
@@ -113,8 +114,8 @@ function rubyHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const mint = mintFile(snippet)
   const caller = `require_relative ${json(`./${mint.path}`)}
 
-User = Struct.new(:id, :email, :plan, :amount_cents, :billing_interval)
-puts ReqioToken.mint(User.new(${json(user.id)}, ${json(user.email)}, ${json(user.plan)}, ${user.amountCents}, ${json(user.interval)}))
+User = Struct.new(:id, :email, :name, :plan, :amount_cents, :billing_interval)
+puts ReqioToken.mint(User.new(${json(user.id)}, ${json(user.email)}, ${json(user.name)}, ${json(user.plan)}, ${user.amountCents}, ${json(user.interval)}))
 `
   return {
     files: { [mint.path]: mint.code, 'print_token.rb': caller },
@@ -143,7 +144,7 @@ import (
 )
 
 func main() {
-	token, err := reqio.MintToken(reqio.User{ID: ${json(user.id)}, Email: ${json(user.email)}, Plan: ${json(user.plan)}, AmountCents: ${user.amountCents}, BillingInterval: ${json(user.interval)}})
+	token, err := reqio.MintToken(reqio.User{ID: ${json(user.id)}, Email: ${json(user.email)}, Name: ${json(user.name)}, Plan: ${json(user.plan)}, AmountCents: ${user.amountCents}, BillingInterval: ${json(user.interval)}})
 	if err != nil {
 		panic(err)
 	}

@@ -15,6 +15,7 @@ const USERS: Record<Stack, FixedUser> = {
   nextjs: {
     id: 'next-1',
     email: 'next@example.com',
+    name: 'Pat Next',
     plan: 'pro',
     amountCents: 4900,
     interval: 'month',
@@ -22,6 +23,7 @@ const USERS: Record<Stack, FixedUser> = {
   node: {
     id: 'node-1',
     email: 'node@example.com',
+    name: 'Pat Node',
     plan: 'team',
     amountCents: 9900,
     interval: 'month',
@@ -29,6 +31,7 @@ const USERS: Record<Stack, FixedUser> = {
   python: {
     id: 'py-1',
     email: 'py@example.com',
+    name: 'Pat Py',
     plan: 'pro',
     amountCents: 58800,
     interval: 'year',
@@ -36,6 +39,7 @@ const USERS: Record<Stack, FixedUser> = {
   php: {
     id: 'php-1',
     email: 'php@example.com',
+    name: 'Pat Php',
     plan: 'starter',
     amountCents: 1900,
     interval: 'month',
@@ -43,11 +47,19 @@ const USERS: Record<Stack, FixedUser> = {
   ruby: {
     id: 'rb-1',
     email: 'rb@example.com',
+    name: 'Pat Rb',
     plan: 'business',
     amountCents: 120000,
     interval: 'year',
   },
-  go: { id: 'go-1', email: 'go@example.com', plan: 'pro', amountCents: 2500, interval: 'month' },
+  go: {
+    id: 'go-1',
+    email: 'go@example.com',
+    name: 'Pat Go',
+    plan: 'pro',
+    amountCents: 2500,
+    interval: 'month',
+  },
 }
 
 let server: TestServer
@@ -92,6 +104,18 @@ describe('the server snippet the dashboard shows', () => {
       const mrrCents = monthlyRevenueCents({ amount: user.amountCents, interval: user.interval })
       expect(row?.mrrCents).toBe(mrrCents)
       expect(row?.voters).toEqual([{ sub: user.id, email: user.email, plan: user.plan, mrrCents }])
+      // The optional name claim travels too: it is what the widget shows beside their comments.
+      const commented = await fetch(
+        `${server.url}/v1/projects/${created.project.id}/requests/${requestId}/comments`,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ body: 'Me too' }),
+        },
+      )
+      expect(
+        ((await commented.json()) as { comment: { author: { name: string } } }).comment.author.name,
+      ).toBe(user.name)
     }, 180_000)
   }
 })

@@ -25,6 +25,7 @@ const (
 type User struct {
 	ID              string // your stable user id, e.g. the database row id
 	Email           string // optional
+	Name            string // optional: shown beside their comments, at most 100 characters
 	Plan            string // optional, e.g. "pro"; empty for users who do not pay
 	AmountCents     int64  // as billed, in cents; the yearly total for yearly plans
 	BillingInterval string // "month" or "year"
@@ -41,6 +42,9 @@ func MintToken(user User) (string, error) {
 	}
 	if user.Email != "" {
 		claims["email"] = user.Email
+	}
+	if user.Name != "" {
+		claims["name"] = user.Name
 	}
 	if user.Plan != "" {
 		claims["traits"] = map[string]interface{}{

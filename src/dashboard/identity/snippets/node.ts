@@ -18,6 +18,7 @@ export async function mintReqioToken(user) {
   const iat = Math.floor(Date.now() / 1000)
   const claims = {
     email: user.email || undefined, // ADAPT (optional)
+    name: user.name || undefined, // ADAPT (optional): shown beside their comments, ≤ 100 characters
     // ADAPT (optional): the customer's billing, for revenue ranking. Paying customers only.
     traits: user.plan
       ? {

@@ -27,6 +27,9 @@ function mintReqioToken(array $user): string
     if (!empty($user['email'])) { // ADAPT (optional)
         $payload['email'] = $user['email'];
     }
+    if (!empty($user['name'])) { // ADAPT (optional): shown beside their comments, at most 100 characters
+        $payload['name'] = $user['name'];
+    }
     if (!empty($user['plan'])) { // ADAPT (optional): the customer's billing, for revenue ranking
         $payload['traits'] = [
             'plan' => $user['plan'], // e.g. 'pro'

@@ -27,6 +27,8 @@ def mint_reqio_token(user):
     }
     if user.email:  # ADAPT (optional)
         payload["email"] = user.email
+    if user.name:  # ADAPT (optional): shown beside their comments, at most 100 characters
+        payload["name"] = user.name
     if user.plan:  # ADAPT (optional): the customer's billing, for revenue ranking
         payload["traits"] = {
             "plan": user.plan,  # e.g. "pro"

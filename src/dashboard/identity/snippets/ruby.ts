@@ -23,6 +23,7 @@ module ReqioToken
       exp: iat + LIFETIME_SECONDS
     }
     payload[:email] = user.email if user.email # ADAPT (optional)
+    payload[:name] = user.name if user.name # ADAPT (optional): shown beside their comments, at most 100 characters
     if user.plan # ADAPT (optional): the customer's billing, for revenue ranking
       payload[:traits] = {
         plan: user.plan, # e.g. "pro"

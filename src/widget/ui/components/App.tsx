@@ -51,8 +51,9 @@ export class App extends Component<Props> {
   }
 
   override componentDidUpdate() {
-    const { open, view } = this.props.board.get()
-    const current = open ? view : ''
+    const { open, view, requestId } = this.props.board.get()
+    // A view per request too: opening another request moves focus to its heading.
+    const current = open ? view + requestId : ''
     if (current === this.focusedView) return
     this.focusedView = current
     const opener = this.opener as HTMLElement | null

@@ -13,6 +13,7 @@ import type { Messages } from '../i18n'
 import { BoardView } from './BoardView'
 import { ErrorBoundary } from './ErrorBoundary'
 import { trapTab } from './focus'
+import { RequestView } from './RequestView'
 import { SubmitForm } from './SubmitForm'
 
 interface Props {
@@ -52,6 +53,8 @@ export function Panel({ state, board, t, dialog, onCrash }: Props) {
         <ErrorBoundary onError={onCrash} message={t.failed} retry={t.retry}>
           {state.view === 'form' ? (
             <SubmitForm state={state} board={board} t={t} />
+          ) : state.view === 'request' ? (
+            <RequestView state={state} board={board} t={t} />
           ) : (
             <BoardView state={state} board={board} t={t} />
           )}
