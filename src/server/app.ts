@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
+import { noChangelogPublishedHook } from './hooks/changelog-published'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
@@ -11,14 +12,17 @@ import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminChangelogRoutes } from './routes/admin-changelog'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
 import { adminTokenCheckRoutes } from './routes/admin-token-check'
+import { changelogRoutes } from './routes/changelog'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
+import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
 import { votesRoutes } from './routes/votes'
 import { widgetProjectRoutes } from './routes/widget-project'
@@ -41,6 +45,7 @@ export function createApp(deps: AppDeps) {
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
     rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
+    onChangelogPublished: deps.onChangelogPublished ?? noChangelogPublishedHook,
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
@@ -62,8 +67,10 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/projects/*', publicCors)
   app.use('/v1/projects/:projectId/*', resolveCaller(routeDeps), limitWrites(routeDeps.rateLimiter))
-  app.route('/', widgetProjectRoutes())
+  app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))
+  app.route('/', roadmapRoutes(routeDeps))
+  app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
 
@@ -75,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
+  app.route('/', adminChangelogRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))

@@ -1,6 +1,7 @@
 import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
+import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
@@ -14,6 +15,8 @@ export interface AppDeps {
   config: ServerConfig & { adminToken: string }
   clock: Clock
   logger: Logger
+  /** The seam where publishing a changelog entry tells people (default: no one). */
+  onChangelogPublished?: OnChangelogPublished
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -21,6 +24,7 @@ export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
   rateLimiter: RateLimiter
   caches: ReadCaches
+  onChangelogPublished: OnChangelogPublished
 }
 
 /** Hono context variables set by middleware. */

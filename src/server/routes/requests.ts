@@ -22,6 +22,11 @@ export function requestsRoutes(deps: RouteDeps) {
         ? await deps.caches.similar({ projectId, title: query.similar, voter })
         : await deps.caches.publicList({ projectId, sort: query.sort, q: query.q || null, voter })
       const body: RequestListResponse = { requests: requests.map(toPublicRequest) }
+      // The board's load tells the widget whether "What's new" has news: no extra request.
+      const latestChangelogAt = query.similar
+        ? null
+        : await deps.caches.latestChangelogAt(projectId)
+      if (latestChangelogAt) body.latestChangelogAt = latestChangelogAt
       return c.json(body)
     })
     .post('/v1/projects/:projectId/requests', async (c) => {

@@ -1,5 +1,6 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
+import { ChangelogStore } from './changelog-store'
 import type { Db } from './db'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
@@ -7,6 +8,7 @@ import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
 import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
+import { RoadmapStore } from './roadmap-store'
 import { VotesStore } from './votes-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
@@ -18,6 +20,8 @@ export interface Store {
   readonly votes: VotesStore
   readonly backlog: BacklogStore
   readonly audit: AuditStore
+  readonly roadmap: RoadmapStore
+  readonly changelog: ChangelogStore
   close(): Promise<void>
 }
 
@@ -58,6 +62,8 @@ export function createStore(db: Db): Store {
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
     audit: new AuditStore(db),
+    roadmap: new RoadmapStore(db),
+    changelog: new ChangelogStore(db),
     close: () => db.close(),
   }
 }

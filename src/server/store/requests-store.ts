@@ -124,7 +124,8 @@ export class RequestsStore {
     now: number,
   ): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5
+      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
+              status_changed_at = CASE WHEN $3 <> status THEN $5 ELSE status_changed_at END
         WHERE project_id = $1 AND id = $2 RETURNING id`,
       [projectId, id, changes.status ?? null, changes.title ?? null, new Date(now)],
     )
