@@ -10,7 +10,7 @@ import mangleList from './mangle.json' with { type: 'json' }
  * widget.js must stay within this many brotli bytes; the build (and so `npm test`) fails past
  * it. Preact is ~3.9 KB of it and fixed; anything that grows the rest must pay for itself.
  */
-export const WIDGET_BROTLI_BUDGET = 12 * 1024
+export const WIDGET_BROTLI_BUDGET = 16 * 1024
 
 /** Prints raw/gzip/brotli bytes of widget.js on every build and fails the build over budget. */
 function widgetSizeBudget(): Plugin {

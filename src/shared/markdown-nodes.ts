@@ -4,9 +4,9 @@
  * and the dashboard turn it into elements one by one, never into an HTML string.
  */
 export const MARKDOWN_TAGS = [
-  'h3',
   'h4',
   'h5',
+  'h6',
   'p',
   'ul',
   'ol',

@@ -17,7 +17,8 @@ export function markdownToNodes(markdown: string): MarkdownNode[] {
   return blocks(new Lexer({ gfm: true }).lex(markdown))
 }
 
-const HEADING_TAGS: MarkdownTag[] = ['h3', 'h4', 'h5', 'h5', 'h5', 'h5']
+/** The panel's title is h2 and an entry's title h3: an entry's own headings start below them. */
+const HEADING_TAGS: MarkdownTag[] = ['h4', 'h5', 'h6', 'h6', 'h6', 'h6']
 
 function el(t: MarkdownTag, c?: MarkdownNode[], href?: string): MarkdownElement {
   return href ? { t, c, href } : c ? { t, c } : { t }
@@ -36,7 +37,7 @@ function block(token: Token): MarkdownNode | null {
   switch (token.type) {
     case 'heading': {
       const heading = token as Tokens.Heading
-      return el(HEADING_TAGS[heading.depth - 1] ?? 'h5', inlines(heading.tokens))
+      return el(HEADING_TAGS[heading.depth - 1] ?? 'h6', inlines(heading.tokens))
     }
     case 'paragraph':
       return el('p', inlines((token as Tokens.Paragraph).tokens))

@@ -58,5 +58,7 @@ export function createWidgetApi(
     vote: (requestId) => call('POST', `${requestPath(requestId)}/vote`),
     unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
     identify: () => call('POST', '/identify'),
+    roadmap: () => call('GET', '/roadmap'),
+    changelog: () => call('GET', '/changelog'),
   }
 }

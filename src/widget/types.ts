@@ -6,9 +6,11 @@ import type {
   FeedbackRequest,
   IdentifyResponse,
   NewRequestBody,
+  PublicChangelogResponse,
   PublicSort,
   RequestListResponse,
   RequestResponse,
+  RoadmapResponse,
   WidgetProjectResponse,
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
@@ -51,6 +53,9 @@ export interface WidgetApi {
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
+  /** Asked only when the Roadmap or What's new view opens. */
+  roadmap(): Promise<ApiResult<RoadmapResponse>>
+  changelog(): Promise<ApiResult<PublicChangelogResponse>>
 }
 
 export type LauncherPosition = 'bottom-right' | 'bottom-left'

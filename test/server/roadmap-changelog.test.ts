@@ -222,7 +222,7 @@ describe('the changelog', () => {
         { id: b.id, title: 'CSV export' },
       ],
       bodyNodes: [
-        { t: 'h4', c: ['New'] },
+        { t: 'h5', c: ['New'] },
         { t: 'ul', c: [{ t: 'li', c: [{ t: 'strong', c: ['Dark mode'] }] }] },
       ],
     })

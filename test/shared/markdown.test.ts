@@ -18,8 +18,8 @@ describe('markdownToNodes', () => {
         '# Title\n\n## Sub\n\nSome *em*, **strong**, ~~gone~~ and `code`, [a link](https://example.com/x).\n\n- one\n- two\n\n1. first\n\n```\nblock <code>\n```',
       ),
     ).toEqual([
-      { t: 'h3', c: ['Title'] },
-      { t: 'h4', c: ['Sub'] },
+      { t: 'h4', c: ['Title'] },
+      { t: 'h5', c: ['Sub'] },
       {
         t: 'p',
         c: [

@@ -1,4 +1,4 @@
-import type { FeedbackRequest } from '../../../../src/shared/api'
+import type { FeedbackRequest, PublicChangelogEntry, RoadmapLane } from '../../../../src/shared/api'
 import { messagesFor } from '../../../../src/shared/messages'
 import { findSimilarRequests } from '../../../../src/shared/similar'
 
@@ -36,6 +36,14 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
   const canned: CannedAnswer[] = []
   let offline = false
   let writesFail = false
+  const news: { lanes: RoadmapLane[]; entries: PublicChangelogEntry[] } = {
+    lanes: [
+      { status: 'planned', requests: [] },
+      { status: 'in_progress', requests: [] },
+      { status: 'done', requests: [] },
+    ],
+    entries: [],
+  }
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -71,6 +79,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
         },
       })
     }
+    if (url.pathname.endsWith('/roadmap')) return json(200, { lanes: news.lanes })
+    if (url.pathname.endsWith('/changelog')) return json(200, { entries: news.entries })
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
     if (!match) return error(404, 'not_found')
     const [, , requestId] = match
@@ -90,7 +100,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
             ? b.createdAt.localeCompare(a.createdAt)
             : b.votes - a.votes,
         )
-      return json(200, { requests: list })
+      const latestChangelogAt = news.entries[0]?.publishedAt
+      return json(200, { requests: list, ...(latestChangelogAt && { latestChangelogAt }) })
     }
     if (!requestId && method === 'POST') {
       const key = headers.get('Idempotency-Key') ?? ''
@@ -136,6 +147,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     setWritesFail(value: boolean) {
       writesFail = value
     },
+    /** What GET roadmap and changelog answer; the newest entry's date rides on the list. */
+    news,
     /** Calls other than the board's GET list. */
     writes: () => calls.filter((c) => c.method !== 'GET'),
   }
