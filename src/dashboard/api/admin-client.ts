@@ -3,9 +3,12 @@ import type {
   AdminProject,
   BacklogRequest,
   BacklogSort,
+  ChangelogEntry,
+  ChangelogEntryBody,
   CreatedProjectResponse,
   FeedbackRequest,
   RequestStatus,
+  RoadmapResponse,
   RotatedSecretResponse,
   TokenCheckResponse,
 } from '../../shared/api'
@@ -37,6 +40,15 @@ export interface AdminClient {
     changes: RequestChanges,
   ): Promise<AdminResult<{ request: FeedbackRequest }>>
   checkToken(projectId: string, token: string): Promise<AdminResult<TokenCheckResponse>>
+  listChangelog(projectId: string): Promise<AdminResult<{ entries: ChangelogEntry[] }>>
+  /** Without `entryId` a new entry; with it, a change to that one. */
+  saveChangelogEntry(
+    projectId: string,
+    entryId: string | null,
+    body: ChangelogEntryBody,
+  ): Promise<AdminResult<{ entry: ChangelogEntry }>>
+  /** The public roadmap exactly as the widget gets it (asked without the admin token). */
+  publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
 }
 
 /**
@@ -44,13 +56,19 @@ export interface AdminClient {
  * test server's URL. The admin token goes in a header only, never in a URL.
  */
 export function createAdminClient(adminToken: string, apiBase = ''): AdminClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    asPublic = false,
+  ): Promise<AdminResult<T>> {
     let response: Response
     try {
       response = await fetch(`${apiBase}${path}`, {
         method,
         headers: {
-          Authorization: `Bearer ${adminToken}`,
+          // The public API would read the admin token as an identity token and refuse it.
+          ...(asPublic ? {} : { Authorization: `Bearer ${adminToken}` }),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -83,5 +101,12 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
     updateRequest: (id, requestId, changes) =>
       call('PATCH', `${project(id)}/requests/${encodeURIComponent(requestId)}`, changes),
     checkToken: (id, token) => call('POST', `${project(id)}/token-check`, { token }),
+    listChangelog: (id) => call('GET', `${project(id)}/changelog`),
+    saveChangelogEntry: (id, entryId, body) =>
+      entryId
+        ? call('PATCH', `${project(id)}/changelog/${encodeURIComponent(entryId)}`, body)
+        : call('POST', `${project(id)}/changelog`, body),
+    publicRoadmap: (id) =>
+      call('GET', `/v1/projects/${encodeURIComponent(id)}/roadmap`, undefined, true),
   }
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { BacklogPage } from '../backlog/backlog-page'
+import { ChangelogPage } from '../changelog/changelog-page'
+import { RoadmapPreview } from '../changelog/roadmap-preview'
 import { IdentitySettings } from '../identity/identity-settings'
 import type { ProjectTab } from '../router'
 
@@ -65,6 +67,22 @@ export function ProjectPage({
         <button
           type="button"
           role="tab"
+          aria-selected={tab === 'changelog'}
+          onClick={() => onTab('changelog')}
+        >
+          Changelog
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'roadmap'}
+          onClick={() => onTab('roadmap')}
+        >
+          Roadmap
+        </button>
+        <button
+          type="button"
+          role="tab"
           aria-selected={tab === 'identity'}
           onClick={() => onTab('identity')}
         >
@@ -74,6 +92,10 @@ export function ProjectPage({
       <div role="tabpanel">
         {tab === 'backlog' ? (
           <BacklogPage client={client} projectId={project.id} />
+        ) : tab === 'changelog' ? (
+          <ChangelogPage client={client} projectId={project.id} />
+        ) : tab === 'roadmap' ? (
+          <RoadmapPreview client={client} projectId={project.id} />
         ) : (
           <IdentitySettings
             client={client}
