@@ -30,6 +30,7 @@ export function PanelTabs({ tabs, t, onOpenRequest, children }: Props) {
   const state = tabs.get()
   const { tab } = state
   const index = TABS.indexOf(tab)
+  const loaded = tab === 'news' ? state.entries : state.lanes
   return (
     <>
       <div
@@ -69,10 +70,7 @@ export function PanelTabs({ tabs, t, onOpenRequest, children }: Props) {
         {tab === 'requests' ? (
           children
         ) : (
-          <div
-            class="body"
-            aria-busy={!state.failed && !(tab === 'news' ? state.entries : state.lanes)}
-          >
+          <div class="body" aria-busy={!loaded}>
             {tab === 'news' ? (
               <ChangelogView entries={state.entries} t={t} onOpenRequest={onOpenRequest} />
             ) : (
@@ -86,7 +84,7 @@ export function PanelTabs({ tabs, t, onOpenRequest, children }: Props) {
                 </button>
               </p>
             ) : (
-              !(tab === 'news' ? state.entries : state.lanes) && <p class="state">{t.loading}</p>
+              !loaded && <p class="state">{t.loading}</p>
             )}
           </div>
         )}
