@@ -302,6 +302,21 @@ describe('the changelog', () => {
     ])
   })
 
+  it('shows a linked request renamed in the dashboard at once: the cached changelog is dropped', async () => {
+    const a = await submit('Dark mode')
+    await writeEntry({ title: 'Release', body: 'x', requestIds: [a.id], publish: true })
+    expect((await publicChangelog()).entries[0]?.requests).toEqual([
+      { id: a.id, title: 'Dark mode' },
+    ])
+    await server.adminFetch(`/v1/admin/projects/${projectId}/requests/${a.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ title: 'Dark theme' }),
+    })
+    expect((await publicChangelog()).entries[0]?.requests).toEqual([
+      { id: a.id, title: 'Dark theme' },
+    ])
+  })
+
   it('tells the widget when the newest entry came out, on the board list and the widget settings', async () => {
     const before = (await (await fetch(api('/requests'))).json()) as Record<string, unknown>
     expect(before.latestChangelogAt).toBeUndefined()
