@@ -3,7 +3,14 @@
  * admin token never has to appear in a URL. (Invite links are the one path route:
  * /dashboard/accept?code=…, see auth/accept-invite-page.tsx.)
  */
-export const PROJECT_TABS = ['backlog', 'identity', 'settings', 'audit'] as const
+export const PROJECT_TABS = [
+  'backlog',
+  'changelog',
+  'roadmap',
+  'identity',
+  'settings',
+  'audit',
+] as const
 export type ProjectTab = (typeof PROJECT_TABS)[number]
 export type Route =
   | { page: 'projects' }

@@ -5,6 +5,7 @@ import { PAYLOAD_MAX_BYTES } from '../shared/limits'
 import { InMemoryAuthFailureLimiter } from './auth/login-throttle'
 import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
+import { noChangelogPublishedHook } from './hooks/changelog-published'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
@@ -13,6 +14,7 @@ import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminChangelogRoutes } from './routes/admin-changelog'
 import { adminCommentsRoutes } from './routes/admin-comments'
 import { adminInvitesRoutes } from './routes/admin-invites'
 import { adminMembersRoutes } from './routes/admin-members'
@@ -24,10 +26,12 @@ import { adminTokenCheckRoutes } from './routes/admin-token-check'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
+import { changelogRoutes } from './routes/changelog'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
+import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
 import { votesRoutes } from './routes/votes'
 import { widgetProjectRoutes } from './routes/widget-project'
@@ -51,6 +55,7 @@ export function createApp(deps: AppDeps) {
     rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
     authFailures: new InMemoryAuthFailureLimiter(deps.config.authFailuresPer15Minutes, deps.clock),
+    onChangelogPublished: deps.onChangelogPublished ?? noChangelogPublishedHook,
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
@@ -72,8 +77,10 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/projects/*', publicCors)
   app.use('/v1/projects/:projectId/*', resolveCaller(routeDeps), limitWrites(routeDeps.rateLimiter))
-  app.route('/', widgetProjectRoutes())
+  app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))
+  app.route('/', roadmapRoutes(routeDeps))
+  app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
@@ -98,6 +105,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminRequestsRoutes(routeDeps))
   app.route('/', adminCommentsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
+  app.route('/', adminChangelogRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))

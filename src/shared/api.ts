@@ -1,4 +1,5 @@
 /** Shapes that cross the wire between widget, server and dashboard (spec/api.md). */
+import type { MarkdownNode } from './markdown-nodes'
 import type { Messages } from './messages'
 
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
@@ -72,6 +73,8 @@ export interface WidgetProject {
   settings: ProjectSettings
   /** The widget's strings in the language `?locale=` asked for, when Reqio speaks it. */
   messages?: Messages
+  /** When the newest changelog entry was published (absent when none): the launcher's marker. */
+  latestChangelogAt?: string | null
 }
 
 export interface WidgetProjectResponse {
@@ -79,6 +82,51 @@ export interface WidgetProjectResponse {
 }
 export interface RequestListResponse {
   requests: FeedbackRequest[]
+  /** On the board list (not `similar`): when the newest changelog entry was published; absent when none. */
+  latestChangelogAt?: string | null
+}
+
+/** Roadmap and changelog (spec/api.md v2). */
+export const ROADMAP_LANES = ['planned', 'in_progress', 'done'] as const
+export type RoadmapLaneStatus = (typeof ROADMAP_LANES)[number]
+export interface RoadmapLane {
+  status: RoadmapLaneStatus
+  requests: FeedbackRequest[]
+}
+export interface RoadmapResponse {
+  lanes: RoadmapLane[]
+}
+/** A published entry as anyone may see it. */
+export interface PublicChangelogEntry {
+  id: string
+  title: string
+  /** Markdown, as written. */
+  body: string
+  /** `body` as a safe node tree (src/shared/markdown-nodes.ts): what the widget renders. */
+  bodyNodes: MarkdownNode[]
+  publishedAt: string
+  requests: Array<{ id: string; title: string }>
+}
+export interface PublicChangelogResponse {
+  entries: PublicChangelogEntry[]
+}
+/** An entry as the dashboard sees it: drafts too (`publishedAt` null). */
+export interface ChangelogEntry {
+  id: string
+  title: string
+  body: string
+  requestIds: string[]
+  publishedAt: string | null
+  createdAt: string
+  updatedAt: string
+  /** The linked requests that still stand, with their status. */
+  requests: Array<{ id: string; title: string; status: RequestStatus }>
+}
+export interface ChangelogEntryBody {
+  title?: string
+  body?: string
+  requestIds?: string[]
+  publish?: boolean
 }
 export interface RequestResponse {
   request: FeedbackRequest

@@ -53,6 +53,14 @@ export const en = {
   comment: 'Comment',
   noComments: 'No comments yet.',
   signInToComment: 'Sign in to comment.',
+  views: 'Views',
+  requests: 'Requests',
+  roadmap: 'Roadmap',
+  news: 'What’s new',
+  /** On the launcher: a changelog entry this browser has not seen. */
+  unseen: 'New updates',
+  nothing: 'Nothing here yet.',
+  shipped: 'Shipped:',
 }
 
 export type Messages = typeof en
@@ -100,6 +108,13 @@ export const de: Messages = {
   comment: 'Kommentar',
   noComments: 'Noch keine Kommentare.',
   signInToComment: 'Melden Sie sich an, um zu kommentieren.',
+  views: 'Ansichten',
+  requests: 'Wünsche',
+  roadmap: 'Roadmap',
+  news: 'Neuigkeiten',
+  unseen: 'Neue Updates',
+  nothing: 'Noch nichts hier.',
+  shipped: 'Umgesetzt:',
 }
 
 export const fr: Messages = {
@@ -145,6 +160,13 @@ export const fr: Messages = {
   comment: 'Commentaire',
   noComments: 'Pas encore de commentaires.',
   signInToComment: 'Connectez-vous pour commenter.',
+  views: 'Vues',
+  requests: 'Demandes',
+  roadmap: 'Feuille de route',
+  news: 'Nouveautés',
+  unseen: 'Nouvelles mises à jour',
+  nothing: 'Rien pour l’instant.',
+  shipped: 'Livré :',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

@@ -68,5 +68,7 @@ export function createWidgetApi(
           [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
         },
       ),
+    roadmap: () => call('GET', '/roadmap'),
+    changelog: () => call('GET', '/changelog'),
   }
 }

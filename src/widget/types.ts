@@ -7,10 +7,12 @@ import type {
   FeedbackRequest,
   IdentifyResponse,
   NewRequestBody,
+  PublicChangelogResponse,
   PublicSort,
   RequestDetailResponse,
   RequestListResponse,
   RequestResponse,
+  RoadmapResponse,
   WidgetProjectResponse,
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
@@ -60,6 +62,9 @@ export interface WidgetApi {
     body: string,
     idempotencyKey: string,
   ): Promise<ApiResult<CommentResponse>>
+  /** Asked only when the Roadmap or What's new view opens. */
+  roadmap(): Promise<ApiResult<RoadmapResponse>>
+  changelog(): Promise<ApiResult<PublicChangelogResponse>>
 }
 
 export type LauncherPosition = 'bottom-right' | 'bottom-left'

@@ -5,9 +5,12 @@ import type {
   AdminRequestDetailResponse,
   BacklogRequest,
   BacklogSort,
+  ChangelogEntry,
+  ChangelogEntryBody,
   CreatedProjectResponse,
   FeedbackRequest,
   RequestStatus,
+  RoadmapResponse,
   RotatedSecretResponse,
   TokenCheckResponse,
 } from '../../shared/api'
@@ -57,10 +60,25 @@ export interface AdminClient {
     commentId: string,
     hidden: boolean,
   ): Promise<AdminResult<AdminCommentResponse>>
+  listChangelog(projectId: string): Promise<AdminResult<{ entries: ChangelogEntry[] }>>
+  /** Without `entryId` a new entry; with it, a change to that one. */
+  saveChangelogEntry(
+    projectId: string,
+    entryId: string | null,
+    body: ChangelogEntryBody,
+  ): Promise<AdminResult<{ entry: ChangelogEntry }>>
+  /** The public roadmap exactly as the widget gets it (asked without the admin token). */
+  publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
 }
 
 /** One JSON call to the API; never throws. */
-export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<AdminResult<T>>
+export type ApiCall = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  /** Call a public endpoint: no admin token (it would be read as an identity token). */
+  asPublic?: boolean,
+) => Promise<AdminResult<T>>
 
 /**
  * `adminToken` null: the dashboard's session cookie authorises the call (the browser sends it
@@ -68,14 +86,20 @@ export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promi
  * a header only, never in a URL.
  */
 export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall {
-  return async <T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>> => {
+  return async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    asPublic = false,
+  ): Promise<AdminResult<T>> => {
     let response: Response
     try {
       response = await fetch(`${apiBase}${path}`, {
         method,
         credentials: 'same-origin',
         headers: {
-          ...(adminToken ? { Authorization: `Bearer ${adminToken}` } : {}),
+          // The public API would read the admin token as an identity token and refuse it.
+          ...(adminToken && !asPublic ? { Authorization: `Bearer ${adminToken}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -123,5 +147,12 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
       call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/comments`, comment),
     setCommentHidden: (id, commentId, hidden) =>
       call('PATCH', `${project(id)}/comments/${encodeURIComponent(commentId)}`, { hidden }),
+    listChangelog: (id) => call('GET', `${project(id)}/changelog`),
+    saveChangelogEntry: (id, entryId, body) =>
+      entryId
+        ? call('PATCH', `${project(id)}/changelog/${encodeURIComponent(entryId)}`, body)
+        : call('POST', `${project(id)}/changelog`, body),
+    publicRoadmap: (id) =>
+      call('GET', `/v1/projects/${encodeURIComponent(id)}/roadmap`, undefined, true),
   }
 }

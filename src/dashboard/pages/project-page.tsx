@@ -5,6 +5,8 @@ import type { AdminClient } from '../api/admin-client'
 import type { TeamClient } from '../api/team-client'
 import { WhyNot } from '../auth/why-not'
 import { BacklogPage } from '../backlog/backlog-page'
+import { ChangelogPage } from '../changelog/changelog-page'
+import { RoadmapPreview } from '../changelog/roadmap-preview'
 import { IdentitySettings } from '../identity/identity-settings'
 import type { ProjectTab } from '../router'
 import { AuditPage } from './audit-page'
@@ -12,6 +14,8 @@ import { SettingsPage } from './settings-page'
 
 const TAB_LABELS: Record<ProjectTab, string> = {
   backlog: 'Backlog',
+  changelog: 'Changelog',
+  roadmap: 'Roadmap',
   identity: 'Settings › Identity',
   settings: 'Settings › Project',
   audit: 'Audit log',
@@ -93,6 +97,8 @@ export function ProjectPage({
       )}
       <div role="tabpanel">
         {shownTab === 'backlog' ? <BacklogPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}
         {shownTab === 'identity' ? (
           <IdentitySettings
             client={client}

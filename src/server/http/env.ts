@@ -3,6 +3,7 @@ import type { AuthFailureLimiter } from '../auth/login-throttle'
 import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
+import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
@@ -18,6 +19,8 @@ export interface AppDeps {
   logger: Logger
   /** How invite links reach people; default: shown to copy only (auth/invite-delivery.ts). */
   inviteDelivery?: InviteDelivery
+  /** The seam where publishing a changelog entry tells people (default: no one). */
+  onChangelogPublished?: OnChangelogPublished
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -27,6 +30,7 @@ export interface RouteDeps extends AppDeps {
   caches: ReadCaches
   /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */
   authFailures: AuthFailureLimiter
+  onChangelogPublished: OnChangelogPublished
 }
 
 /** Hono context variables set by middleware. */

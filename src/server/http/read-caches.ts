@@ -1,6 +1,9 @@
+import type { PublicChangelogEntry } from '../../shared/api'
 import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
+import type { RoadmapLaneRecord } from '../store/roadmap-store'
+import { toPublicChangelogEntry } from './changelog-wire'
 
 /** How many of a project's most voted requests a title typed in the widget is compared with. */
 export const SIMILAR_CANDIDATES = 1000
@@ -50,6 +53,8 @@ class TtlMap<T> {
 export class ReadCaches {
   private readonly projects: TtlMap<ProjectRecord | null>
   private readonly lists: TtlMap<RequestRecord[]>
+  private readonly roadmaps: TtlMap<RoadmapLaneRecord[]>
+  private readonly changelogs: TtlMap<PublicChangelogEntry[]>
 
   constructor(
     private readonly store: Store,
@@ -57,6 +62,8 @@ export class ReadCaches {
   ) {
     this.projects = new TtlMap(clock)
     this.lists = new TtlMap(clock)
+    this.roadmaps = new TtlMap(clock)
+    this.changelogs = new TtlMap(clock)
   }
 
   async project(id: string): Promise<ProjectRecord | null> {
@@ -120,9 +127,49 @@ export class ReadCaches {
     )
   }
 
-  /** After any write to a project's requests or votes. */
+  /** The public roadmap's lanes, then `voted` for this caller. */
+  async roadmap(projectId: string, voter: string | null): Promise<RoadmapLaneRecord[]> {
+    let lanes = this.roadmaps.get(projectId)
+    if (!lanes) {
+      lanes = await this.store.roadmap.lanes(projectId)
+      this.roadmaps.set(projectId, lanes)
+    }
+    if (voter === null) return lanes
+    const all = await this.withVoted(
+      projectId,
+      lanes.flatMap((lane) => lane.requests),
+      voter,
+    )
+    return lanes.map((lane) => ({
+      status: lane.status,
+      requests: all.filter((request) => request.status === lane.status),
+    }))
+  }
+
+  /** Published changelog entries, newest first, Markdown parsed once: the same for everyone. */
+  async changelog(projectId: string): Promise<PublicChangelogEntry[]> {
+    let entries = this.changelogs.get(projectId)
+    if (!entries) {
+      entries = (await this.store.changelog.listPublished(projectId)).map(toPublicChangelogEntry)
+      this.changelogs.set(projectId, entries)
+    }
+    return entries
+  }
+
+  /** When the newest entry was published: the widget's "What's new" marker. */
+  async latestChangelogAt(projectId: string): Promise<string | null> {
+    const [latest] = await this.changelog(projectId)
+    return latest?.publishedAt ?? null
+  }
+
+  /**
+   * After any write to a project's requests, votes or changelog: the roadmap shows statuses
+   * and votes, the changelog shows request titles.
+   */
   invalidateProject(projectId: string): void {
     this.lists.deleteByPrefix(`${projectId}\u0000`)
+    this.roadmaps.delete(projectId)
+    this.changelogs.delete(projectId)
   }
 
   /** After a rotation: the next call reads the new secret. */

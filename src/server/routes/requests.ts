@@ -24,6 +24,11 @@ export function requestsRoutes(deps: RouteDeps) {
       const body: RequestListResponse = {
         requests: requests.map((request) => toPublicRequest(request, voter)),
       }
+      // The board's load tells the widget whether "What's new" has news: no extra request.
+      const latestChangelogAt = query.similar
+        ? null
+        : await deps.caches.latestChangelogAt(projectId)
+      if (latestChangelogAt) body.latestChangelogAt = latestChangelogAt
       return c.json(body)
     })
     .post('/v1/projects/:projectId/requests', async (c) => {

@@ -1,5 +1,6 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
+import { ChangelogStore } from './changelog-store'
 import { CommentsStore } from './comments-store'
 import type { Db } from './db'
 import { InvitesStore } from './invites-store'
@@ -10,6 +11,7 @@ import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
 import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
+import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
 import { VotesStore } from './votes-store'
 
@@ -26,6 +28,8 @@ export interface Store {
   readonly sessions: SessionsStore
   readonly invites: InvitesStore
   readonly comments: CommentsStore
+  readonly roadmap: RoadmapStore
+  readonly changelog: ChangelogStore
   close(): Promise<void>
 }
 
@@ -70,6 +74,8 @@ export function createStore(db: Db): Store {
     sessions: new SessionsStore(db),
     invites: new InvitesStore(db),
     comments: new CommentsStore(db),
+    roadmap: new RoadmapStore(db),
+    changelog: new ChangelogStore(db),
     close: () => db.close(),
   }
 }

@@ -142,7 +142,8 @@ export class RequestsStore {
   ): Promise<boolean> {
     const rows = await this.db.query(
       `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
-              status_note = CASE WHEN $6 THEN $7 ELSE status_note END
+              status_note = CASE WHEN $6 THEN $7 ELSE status_note END,
+              status_changed_at = CASE WHEN $3 <> status THEN $5 ELSE status_changed_at END
         WHERE project_id = $1 AND id = $2 RETURNING id`,
       [
         projectId,

@@ -101,7 +101,13 @@ export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequ
  * The board's state and everything the user can do to it. Components read the state and call
  * these actions; every action is guarded, so no error reaches the host page.
  */
-export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
+export function createBoard(
+  core: WidgetCore,
+  t: Messages,
+  store: JsonStore,
+  /** Hears every answer the board list got, e.g. for the changelog marker it carries. */
+  onListed?: (data: unknown) => void,
+) {
   const { projectId } = core.config
   const outbox = createOutbox(store, `reqio:outbox:${projectId}`)
   const draftKey = `reqio:draft:${projectId}`
@@ -278,8 +284,10 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     const result = await core.api.listRequests({ sort: state.sort, q: state.query.trim() })
     if (load !== loads) return
     const requests = result.ok ? asRequestList(result.data) : undefined
-    if (requests) set({ status: 'ready', requests })
-    else set({ status: 'error', loadError: describe(result.ok ? BAD_RESPONSE : result.error) })
+    if (requests) {
+      if (onListed) onListed(result.ok && result.data)
+      set({ status: 'ready', requests })
+    } else set({ status: 'error', loadError: describe(result.ok ? BAD_RESPONSE : result.error) })
   }
 
   const actions = {

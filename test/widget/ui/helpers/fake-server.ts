@@ -1,4 +1,10 @@
-import type { FeedbackComment, FeedbackRequest, ProjectSettings } from '../../../../src/shared/api'
+import type {
+  FeedbackComment,
+  FeedbackRequest,
+  ProjectSettings,
+  PublicChangelogEntry,
+  RoadmapLane,
+} from '../../../../src/shared/api'
 import { messagesFor } from '../../../../src/shared/messages'
 import { findSimilarRequests } from '../../../../src/shared/similar'
 
@@ -42,6 +48,14 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
   const canned: CannedAnswer[] = []
   let offline = false
   let writesFail = false
+  const news: { lanes: RoadmapLane[]; entries: PublicChangelogEntry[] } = {
+    lanes: [
+      { status: 'planned', requests: [] },
+      { status: 'in_progress', requests: [] },
+      { status: 'done', requests: [] },
+    ],
+    entries: [],
+  }
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -121,6 +135,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
         return json(201, { comment: publicView(created) })
       }
     }
+    if (url.pathname.endsWith('/roadmap')) return json(200, { lanes: news.lanes })
+    if (url.pathname.endsWith('/changelog')) return json(200, { entries: news.entries })
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
     if (!match) return error(404, 'not_found')
     const [, , requestId] = match
@@ -140,7 +156,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
             ? b.createdAt.localeCompare(a.createdAt)
             : b.votes - a.votes,
         )
-      return json(200, { requests: list })
+      const latestChangelogAt = news.entries[0]?.publishedAt
+      return json(200, { requests: list, ...(latestChangelogAt && { latestChangelogAt }) })
     }
     if (!requestId && method === 'POST') {
       const key = headers.get('Idempotency-Key') ?? ''
@@ -207,6 +224,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     setWritesFail(value: boolean) {
       writesFail = value
     },
+    /** What GET roadmap and changelog answer; the newest entry's date rides on the list. */
+    news,
     /** Calls other than the board's GET list. */
     writes: () => calls.filter((c) => c.method !== 'GET'),
   }
