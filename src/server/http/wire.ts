@@ -16,5 +16,10 @@ export function toPublicRequest(record: RequestRecord): FeedbackRequest {
 }
 
 export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
-  return { ...toPublicRequest(entry), mrrCents: entry.mrrCents, voters: entry.voters }
+  return {
+    ...toPublicRequest(entry),
+    mrrCents: entry.mrrCents,
+    accounts: entry.accounts,
+    voters: entry.voters,
+  }
 }
