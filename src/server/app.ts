@@ -11,6 +11,7 @@ import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminCompaniesRoutes } from './routes/admin-companies'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminAuditRoutes(routeDeps))
   app.route('/', adminSecretRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
+  app.route('/', adminCompaniesRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
 

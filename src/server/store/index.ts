@@ -1,5 +1,6 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
+import { CompaniesStore } from './companies-store'
 import type { Db } from './db'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
@@ -17,6 +18,7 @@ export interface Store {
   readonly requests: RequestsStore
   readonly votes: VotesStore
   readonly backlog: BacklogStore
+  readonly companies: CompaniesStore
   readonly audit: AuditStore
   close(): Promise<void>
 }
@@ -57,6 +59,7 @@ export function createStore(db: Db): Store {
     requests: new RequestsStore(db),
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
+    companies: new CompaniesStore(db),
     audit: new AuditStore(db),
     close: () => db.close(),
   }
