@@ -3,6 +3,9 @@ import type {
   AdminProject,
   BacklogRequest,
   BacklogSort,
+  CompanyDetailResponse,
+  CompanyListResponse,
+  CompanySort,
   CreatedProjectResponse,
   FeedbackRequest,
   RequestStatus,
@@ -37,6 +40,8 @@ export interface AdminClient {
     changes: RequestChanges,
   ): Promise<AdminResult<{ request: FeedbackRequest }>>
   checkToken(projectId: string, token: string): Promise<AdminResult<TokenCheckResponse>>
+  companies(projectId: string, sort: CompanySort): Promise<AdminResult<CompanyListResponse>>
+  company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
 }
 
 /**
@@ -83,5 +88,8 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
     updateRequest: (id, requestId, changes) =>
       call('PATCH', `${project(id)}/requests/${encodeURIComponent(requestId)}`, changes),
     checkToken: (id, token) => call('POST', `${project(id)}/token-check`, { token }),
+    companies: (id, sort) => call('GET', `${project(id)}/companies?sort=${sort}`),
+    company: (id, companyId) =>
+      call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
   }
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { BacklogPage } from '../backlog/backlog-page'
+import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
 import type { ProjectTab } from '../router'
 
@@ -65,6 +66,14 @@ export function ProjectPage({
         <button
           type="button"
           role="tab"
+          aria-selected={tab === 'companies'}
+          onClick={() => onTab('companies')}
+        >
+          Companies
+        </button>
+        <button
+          type="button"
+          role="tab"
           aria-selected={tab === 'identity'}
           onClick={() => onTab('identity')}
         >
@@ -74,6 +83,8 @@ export function ProjectPage({
       <div role="tabpanel">
         {tab === 'backlog' ? (
           <BacklogPage client={client} projectId={project.id} />
+        ) : tab === 'companies' ? (
+          <CompaniesPage client={client} projectId={project.id} />
         ) : (
           <IdentitySettings
             client={client}
