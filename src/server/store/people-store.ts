@@ -144,9 +144,14 @@ export class PeopleStore {
     return this.db.transaction((tx) => ensurePerson(tx, projectId, facts, now))
   }
 
+  /** The person as their latest token described them, with their company (the account). */
   async find(projectId: string, sub: string) {
-    const [row] = await this.db.query<PersonRow & { sub: string }>(
-      'SELECT * FROM people WHERE project_id = $1 AND sub = $2',
+    const [row] = await this.db.query<
+      PersonRow & { sub: string; company_external_id: string | null; company_name: string | null }
+    >(
+      `SELECT p.*, c.external_id AS company_external_id, c.name AS company_name
+         FROM people p LEFT JOIN companies c ON c.id = p.company_id
+        WHERE p.project_id = $1 AND p.sub = $2`,
       [projectId, sub],
     )
     return row
@@ -158,7 +163,10 @@ export class PeopleStore {
           interval: row.billing_interval,
           amountCents: row.amount_cents,
           mrrCents: row.mrr_cents,
-          companyId: row.company_id,
+          company:
+            row.company_external_id === null
+              ? null
+              : { id: row.company_external_id, name: row.company_name },
         }
       : null
   }
