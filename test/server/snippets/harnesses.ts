@@ -27,8 +27,11 @@ export interface Harness {
 }
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..')
-/** CI clones the repo next to a copy of shared/, so the vendored libraries sit at ../shared/vendor. */
-export const VENDOR_DIR = resolve(REPO_ROOT, '../shared/vendor')
+/**
+ * CI clones the repo next to a copy of shared/, so the vendored libraries sit at ../shared/vendor;
+ * REQIO_VENDOR_DIR points elsewhere (a git worktree one level deeper, for instance).
+ */
+export const VENDOR_DIR = process.env.REQIO_VENDOR_DIR ?? resolve(REPO_ROOT, '../shared/vendor')
 
 const json = (value: unknown) => JSON.stringify(value)
 
