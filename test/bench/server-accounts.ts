@@ -18,7 +18,14 @@ import { openStore, type PersonFacts, type Store } from '../../src/server/store'
 import { bulkSeedProject } from '../../src/server/store/bulk-seed'
 import { percentile } from './stats'
 
-const SIZE = { requests: 10_000, people: 50_000, votesPerPerson: 20, companies: 5_000 }
+// REQIO_BENCH_SCALE=0.1 runs a tenth of the size (companies stay a multiple of 100).
+const SCALE = Number(process.env.REQIO_BENCH_SCALE ?? 1)
+const SIZE = {
+  requests: Math.round(10_000 * SCALE),
+  people: Math.round(50_000 * SCALE),
+  votesPerPerson: 20,
+  companies: Math.max(100, Math.round(50 * SCALE) * 100),
+}
 const BACKLOG_QUERIES = 100
 const VOTES_MEASURED = 2_000
 const COMPANY_QUERIES = 20
