@@ -5,6 +5,7 @@
  */
 export const PROJECT_TABS = [
   'backlog',
+  'companies',
   'changelog',
   'roadmap',
   'identity',

@@ -16,6 +16,7 @@ import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminChangelogRoutes } from './routes/admin-changelog'
 import { adminCommentsRoutes } from './routes/admin-comments'
+import { adminCompaniesRoutes } from './routes/admin-companies'
 import { adminInvitesRoutes } from './routes/admin-invites'
 import { adminMembersRoutes } from './routes/admin-members'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminAuditRoutes(routeDeps))
   app.route('/', adminSecretRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
+  app.route('/', adminCompaniesRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
   app.route('/', adminCommentsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))

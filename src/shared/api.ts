@@ -158,16 +158,24 @@ export interface AuditLogEntry {
   action: string
   target: string
 }
+/** A voter's account when it is a company: counted once per request (spec "Companies"). */
+export interface VoterCompany {
+  id: string
+  name: string | null
+  /** The company's MRR, which is what it adds to a request, once. */
+  mrrCents: number
+}
 export interface BacklogVoter {
   sub: string
   email: string | null
   plan: string | null
   mrrCents: number
-  /** In the admin request detail (spec/api.md "Companies"); null until companies exist. */
-  company?: { id: string; name: string | null } | null
+  company: VoterCompany | null
 }
 export interface BacklogRequest extends FeedbackRequest {
   mrrCents: number
+  /** Distinct accounts (companies, or people without one) among the identified voters. */
+  accounts: number
   voters: BacklogVoter[]
   /** A customer or visitor commented after the team's last public reply. */
   unanswered: boolean
@@ -205,6 +213,35 @@ export interface AdminCommentResponse {
 export interface NewTeamCommentBody {
   body: string
   internal?: boolean
+}
+
+/** `GET /v1/admin/projects/{pid}/companies?sort=mrr|requests`. */
+export type CompanySort = 'mrr' | 'requests'
+export interface CompanySummary {
+  id: string
+  name: string | null
+  plan: string | null
+  mrrCents: number
+  /** Identified people whose latest token names the company. */
+  people: number
+  /** Distinct requests (not merged away) its people voted for. */
+  requests: number
+}
+export interface CompanyListResponse {
+  companies: CompanySummary[]
+}
+/** `GET /v1/admin/projects/{pid}/companies/{cid}`. */
+export interface CompanyDetailResponse {
+  company: CompanySummary
+  people: { sub: string; email: string | null }[]
+  /** The requests its people voted for, by revenue. */
+  requests: CompanyRequest[]
+}
+export interface CompanyRequest extends FeedbackRequest {
+  mrrCents: number
+  accounts: number
+  /** How many of the request's voters are this company's people. */
+  companyVoters: number
 }
 export interface CreatedProjectResponse {
   project: AdminProject

@@ -95,7 +95,13 @@ describe('admin API', () => {
       ['CSV export', 3, 900],
     ])
     expect(byRevenue[0]?.voters).toEqual([
-      { sub: 'bigco', email: 'bigco@example.com', plan: 'enterprise', mrrCents: 10_000 },
+      {
+        sub: 'bigco',
+        email: 'bigco@example.com',
+        plan: 'enterprise',
+        mrrCents: 10_000,
+        company: null,
+      },
     ])
     expect((await backlog('votes')).map((r) => r.title)).toEqual(['CSV export', 'SSO'])
     expect((await backlog('new')).map((r) => r.title)).toEqual(['CSV export', 'SSO'])

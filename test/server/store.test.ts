@@ -153,7 +153,7 @@ describe.each(storeBackends())('store on the $name database', (backend) => {
     const entries = await store.backlog.list({ projectId: 'p1', sort: 'revenue' })
     expect(entries.map((e) => e.mrrCents)).toEqual([5000, 5000])
     expect(entries[0]?.voters).toEqual([
-      { sub: 'carol', email: 'carol@example.com', plan: 'pro', mrrCents: 5000 },
+      { sub: 'carol', email: 'carol@example.com', plan: 'pro', mrrCents: 5000, company: null },
     ])
   })
 

@@ -7,6 +7,9 @@ import type {
   BacklogSort,
   ChangelogEntry,
   ChangelogEntryBody,
+  CompanyDetailResponse,
+  CompanyListResponse,
+  CompanySort,
   CreatedProjectResponse,
   FeedbackRequest,
   RequestStatus,
@@ -69,6 +72,8 @@ export interface AdminClient {
   ): Promise<AdminResult<{ entry: ChangelogEntry }>>
   /** The public roadmap exactly as the widget gets it (asked without the admin token). */
   publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
+  companies(projectId: string, sort: CompanySort): Promise<AdminResult<CompanyListResponse>>
+  company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
 }
 
 /** One JSON call to the API; never throws. */
@@ -154,5 +159,8 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
         : call('POST', `${project(id)}/changelog`, body),
     publicRoadmap: (id) =>
       call('GET', `/v1/projects/${encodeURIComponent(id)}/roadmap`, undefined, true),
+    companies: (id, sort) => call('GET', `${project(id)}/companies?sort=${sort}`),
+    company: (id, companyId) =>
+      call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
   }
 }

@@ -16,13 +16,13 @@ export function BacklogTable({
         <tr>
           <th scope="col">Request</th>
           <th scope="col" class="number">
-            Votes
-          </th>
-          <th scope="col" class="number">
-            Identified voters
-          </th>
-          <th scope="col" class="number">
             MRR
+          </th>
+          <th scope="col" class="number" title="Companies, or people without one, among the voters">
+            Accounts
+          </th>
+          <th scope="col" class="number">
+            Votes
           </th>
           <th scope="col">Status</th>
           <th scope="col" class="number">
@@ -38,9 +38,9 @@ export function BacklogTable({
                 {request.title}
               </button>
             </th>
-            <td class="number">{request.votes}</td>
-            <td class="number">{request.voters.length}</td>
             <td class="number">{formatMoney(request.mrrCents)}</td>
+            <td class="number">{request.accounts}</td>
+            <td class="number">{request.votes}</td>
             <td>
               <span class={`status status-${request.status}`}>{STATUS_LABELS[request.status]}</span>
             </td>

@@ -4,6 +4,8 @@ import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { formatMoney } from '../format/money'
 import { RequestThread } from './request-thread'
 import { StatusEditor } from './status-editor'
+import { STATUS_LABELS } from './status-labels'
+import { VoterGroups } from './voter-groups'
 
 /** One request opened: its voters, the thread, and the owner's edits (status, title, merge). */
 export function RequestDetail({
@@ -44,7 +46,9 @@ export function RequestDetail({
       </header>
       {request.body ? <p class="request-body">{request.body}</p> : null}
       <p>
-        {request.votes} votes, {formatMoney(request.mrrCents)} monthly revenue behind it
+        {request.votes} votes from {request.accounts}{' '}
+        {request.accounts === 1 ? 'account' : 'accounts'}, {formatMoney(request.mrrCents)} monthly
+        revenue behind it
         {anonymousVotes > 0 ? ` (${anonymousVotes} anonymous)` : ''}.
       </p>
 
@@ -52,28 +56,7 @@ export function RequestDetail({
       {request.voters.length === 0 ? (
         <p class="hint">No identified voters yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">User (sub)</th>
-              <th scope="col">Email</th>
-              <th scope="col">Plan</th>
-              <th scope="col" class="number">
-                MRR
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {request.voters.map((voter) => (
-              <tr key={voter.sub}>
-                <td>{voter.sub}</td>
-                <td>{voter.email ?? '—'}</td>
-                <td>{voter.plan ?? '—'}</td>
-                <td class="number">{formatMoney(voter.mrrCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <VoterGroups voters={request.voters} />
       )}
 
       <StatusEditor request={request} onChange={apply} />

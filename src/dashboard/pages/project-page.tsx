@@ -7,6 +7,7 @@ import { WhyNot } from '../auth/why-not'
 import { BacklogPage } from '../backlog/backlog-page'
 import { ChangelogPage } from '../changelog/changelog-page'
 import { RoadmapPreview } from '../changelog/roadmap-preview'
+import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
 import type { ProjectTab } from '../router'
 import { AuditPage } from './audit-page'
@@ -14,6 +15,7 @@ import { SettingsPage } from './settings-page'
 
 const TAB_LABELS: Record<ProjectTab, string> = {
   backlog: 'Backlog',
+  companies: 'Companies',
   changelog: 'Changelog',
   roadmap: 'Roadmap',
   identity: 'Settings › Identity',
@@ -97,6 +99,7 @@ export function ProjectPage({
       )}
       <div role="tabpanel">
         {shownTab === 'backlog' ? <BacklogPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
         {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
         {shownTab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}
         {shownTab === 'identity' ? (

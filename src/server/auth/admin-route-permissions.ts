@@ -25,6 +25,14 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid', permission: 'view' },
   { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/comments', permission: 'triage' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/comments/:cid', permission: 'triage' },
+  // Companies (spec "Companies") are read-only views of the backlog.
+  { method: 'GET', path: '/v1/admin/projects/:id/companies', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/companies/:cid', permission: 'view' },
+  // The changelog (spec "Roadmap and changelog") is triage work: members write and publish.
+  { method: 'GET', path: '/v1/admin/projects/:id/changelog', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/changelog', permission: 'triage' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

@@ -35,6 +35,7 @@ export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
   return {
     ...toPublicRequest(entry),
     mrrCents: entry.mrrCents,
+    accounts: entry.accounts,
     voters: entry.voters,
     unanswered: entry.unanswered,
   }
@@ -68,7 +69,7 @@ export function toAdminComment(record: CommentRecord): AdminComment {
       email: person?.email ?? null,
       plan: person?.plan ?? null,
       mrrCents: person ? person.mrrCents : null,
-      company: null,
+      company: person?.company ?? null,
     },
     internal: record.internal,
     hidden: record.hidden,

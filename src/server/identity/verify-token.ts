@@ -98,7 +98,7 @@ function checkOurClaims(payload: JWTPayload, nowMs: number): PersonFacts {
     const path = v.getDotPath(optional.issues[0])
     throw new TokenError('token_claims', `The token's "${path ?? 'claims'}" is not valid.`)
   }
-  const traits = optional.output.traits
+  const { traits, company } = optional.output
   return {
     sub,
     email: optional.output.email ?? null,
@@ -108,6 +108,7 @@ function checkOurClaims(payload: JWTPayload, nowMs: number): PersonFacts {
     amountCents: traits?.amount ?? null,
     mrrCents: traits ? monthlyRevenueCents(traits) : 0,
     iat,
+    company: company ? { id: company.id, name: company.name ?? null } : null,
   }
 }
 

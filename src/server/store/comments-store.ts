@@ -17,7 +17,13 @@ export interface CommentRecord {
   /** The team member's name for a reply, else the token's `name` claim, else null. */
   authorName: string | null
   /** The identified commenter's facts (dashboard only). */
-  person: { sub: string; email: string | null; plan: string | null; mrrCents: number } | null
+  person: {
+    sub: string
+    email: string | null
+    plan: string | null
+    mrrCents: number
+    company: { id: string; name: string | null } | null
+  } | null
   internal: boolean
   hidden: boolean
   createdAt: string
@@ -57,12 +63,17 @@ interface CommentRow {
   person_plan: string | null
   person_mrr_cents: number | string | null
   person_name: string | null
+  person_company_id: string | null
+  person_company_name: string | null
 }
 
 const SELECT_COMMENTS = `
   SELECT c.*, p.sub AS person_sub, p.email AS person_email, p.plan AS person_plan,
-         p.mrr_cents AS person_mrr_cents, p.name AS person_name
-    FROM comments c LEFT JOIN people p ON p.id = c.author_person_id`
+         p.mrr_cents AS person_mrr_cents, p.name AS person_name,
+         co.external_id AS person_company_id, co.name AS person_company_name
+    FROM comments c
+    LEFT JOIN people p ON p.id = c.author_person_id
+    LEFT JOIN companies co ON co.id = p.company_id`
 
 function toCommentRecord(row: CommentRow): CommentRecord {
   return {
@@ -79,6 +90,9 @@ function toCommentRecord(row: CommentRow): CommentRecord {
           email: row.person_email,
           plan: row.person_plan,
           mrrCents: Number(row.person_mrr_cents ?? 0),
+          company: row.person_company_id
+            ? { id: row.person_company_id, name: row.person_company_name }
+            : null,
         }
       : null,
     internal: row.internal,

@@ -2,6 +2,7 @@ import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
 import { ChangelogStore } from './changelog-store'
 import { CommentsStore } from './comments-store'
+import { CompaniesStore } from './companies-store'
 import type { Db } from './db'
 import { InvitesStore } from './invites-store'
 import { MembersStore } from './members-store'
@@ -23,6 +24,7 @@ export interface Store {
   readonly requests: RequestsStore
   readonly votes: VotesStore
   readonly backlog: BacklogStore
+  readonly companies: CompaniesStore
   readonly audit: AuditStore
   readonly members: MembersStore
   readonly sessions: SessionsStore
@@ -69,6 +71,7 @@ export function createStore(db: Db): Store {
     requests: new RequestsStore(db),
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
+    companies: new CompaniesStore(db),
     audit: new AuditStore(db),
     members: new MembersStore(db),
     sessions: new SessionsStore(db),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { BacklogSort, PublicSort } from '../../shared/api'
+import { recountRequest } from './account-revenue'
 import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
@@ -181,16 +182,12 @@ export class RequestsStore {
         [sourceId, targetId],
       )
       await tx.query('UPDATE votes SET request_id = $2 WHERE request_id = $1', [sourceId, targetId])
+      await tx.query('DELETE FROM request_accounts WHERE request_id = $1', [sourceId])
+      // An account among both requests' voters counts once for the target.
+      await recountRequest(tx, targetId)
+      await tx.query('UPDATE requests SET updated_at = $2 WHERE id = $1', [targetId, new Date(now)])
       await tx.query(
-        `UPDATE requests SET
-            votes = (SELECT count(*) FROM votes WHERE request_id = $1),
-            mrr_cents = (SELECT coalesce(sum(voter_mrr_cents), 0) FROM votes WHERE request_id = $1),
-            updated_at = $2
-          WHERE id = $1`,
-        [targetId, new Date(now)],
-      )
-      await tx.query(
-        `UPDATE requests SET merged_into = $2, votes = 0, mrr_cents = 0, updated_at = $3
+        `UPDATE requests SET merged_into = $2, votes = 0, accounts = 0, mrr_cents = 0, updated_at = $3
           WHERE id = $1 OR merged_into = $1`,
         [sourceId, targetId, new Date(now)],
       )

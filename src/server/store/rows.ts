@@ -40,6 +40,7 @@ export interface RequestRow {
   status: string
   votes: number
   mrr_cents: number
+  accounts?: number
   voted?: boolean
   created_at: Date | string
   author_voter: string
@@ -57,6 +58,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     status: row.status,
     votes: Number(row.votes),
     mrrCents: Number(row.mrr_cents),
+    accounts: Number(row.accounts ?? 0),
     voted,
     createdAt: toIso(row.created_at),
     authorVoter: row.author_voter,

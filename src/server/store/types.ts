@@ -13,6 +13,17 @@ export interface PersonFacts {
   mrrCents: number
   /** iat of the token these facts came from. */
   iat: number
+  /**
+   * The token's `company` claim: when present, plan and revenue above are that company's
+   * billing and the company is the person's account (spec/api.md v2 "Companies").
+   */
+  company?: CompanyClaim | null
+}
+
+export interface CompanyClaim {
+  /** The customer's own id for the company, unique within a project. */
+  id: string
+  name: string | null
 }
 
 /**
@@ -51,6 +62,8 @@ export interface RequestRecord {
   status: string
   votes: number
   mrrCents: number
+  /** Distinct accounts (companies, or people without one) among the identified voters. */
+  accounts: number
   voted: boolean
   createdAt: string
   /** 's:<sub>' or 'a:<anonymous id>': tells the caller whether they wrote it (`mine`). */

@@ -10,7 +10,10 @@ import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { type FixedUser, harnessFor } from './harnesses'
 import { runHarness } from './run-harness'
 
-/** One customer per stack, with a yearly plan or two so Reqio's division by 12 is exercised. */
+/**
+ * One customer company per stack, with a yearly plan or two so Reqio's division by 12 is
+ * exercised; two of its people vote, and the company's revenue must count once.
+ */
 const USERS: Record<Stack, FixedUser> = {
   nextjs: {
     id: 'next-1',
@@ -19,6 +22,8 @@ const USERS: Record<Stack, FixedUser> = {
     plan: 'pro',
     amountCents: 4900,
     interval: 'month',
+    companyId: 'nextjs-co',
+    companyName: 'Nextjs Co',
   },
   node: {
     id: 'node-1',
@@ -27,6 +32,8 @@ const USERS: Record<Stack, FixedUser> = {
     plan: 'team',
     amountCents: 9900,
     interval: 'month',
+    companyId: 'node-co',
+    companyName: 'Node Co',
   },
   python: {
     id: 'py-1',
@@ -35,6 +42,8 @@ const USERS: Record<Stack, FixedUser> = {
     plan: 'pro',
     amountCents: 58800,
     interval: 'year',
+    companyId: 'python-co',
+    companyName: 'Python Co',
   },
   php: {
     id: 'php-1',
@@ -43,6 +52,8 @@ const USERS: Record<Stack, FixedUser> = {
     plan: 'starter',
     amountCents: 1900,
     interval: 'month',
+    companyId: 'php-co',
+    companyName: 'Php Co',
   },
   ruby: {
     id: 'rb-1',
@@ -51,6 +62,8 @@ const USERS: Record<Stack, FixedUser> = {
     plan: 'business',
     amountCents: 120000,
     interval: 'year',
+    companyId: 'ruby-co',
+    companyName: 'Ruby Co',
   },
   go: {
     id: 'go-1',
@@ -59,6 +72,8 @@ const USERS: Record<Stack, FixedUser> = {
     plan: 'pro',
     amountCents: 2500,
     interval: 'month',
+    companyId: 'go-co',
+    companyName: 'Go Co',
   },
 }
 
@@ -87,36 +102,49 @@ async function backlogRow(requestId: string): Promise<BacklogRequest | undefined
 
 describe('the server snippet the dashboard shows', () => {
   for (const stack of STACKS) {
-    it(`mints, in ${stack} with its real library, a token the server accepts with its revenue`, async () => {
+    it(`mints, in ${stack} with its real library, tokens the server accepts with their company's revenue, counted once`, async () => {
       const user = USERS[stack]
+      const colleague = { ...user, id: `${user.id}-colleague`, email: `colleague.${user.email}` }
       const snippet = serverSnippet(stack, {
         projectId: created.project.id,
         audience: created.project.audience,
         widgetUrl: `${server.url}/widget.js`,
       })
-      const token = await runHarness(harnessFor(stack, snippet, user, goCacheDir), created.secret)
+      const tokens = []
+      for (const person of [user, colleague])
+        tokens.push(
+          await runHarness(harnessFor(stack, snippet, person, goCacheDir), created.secret),
+        )
 
-      const customer = visitor(server, created.project.id, token)
-      const requestId = await customer.submit(`Export to CSV (${stack})`)
-      await customer.vote(requestId)
+      const [customer, other] = tokens.map((token) => visitor(server, created.project.id, token))
+      const requestId = await customer?.submit(`Export to CSV (${stack})`)
+      if (!requestId || !other) throw new Error('no request')
+      await customer?.vote(requestId)
+      await other.vote(requestId)
 
       const row = await backlogRow(requestId)
       const mrrCents = monthlyRevenueCents({ amount: user.amountCents, interval: user.interval })
-      expect(row?.mrrCents).toBe(mrrCents)
-      expect(row?.voters).toEqual([{ sub: user.id, email: user.email, plan: user.plan, mrrCents }])
+      expect(row).toMatchObject({ votes: 2, accounts: 1, mrrCents })
+      const company = { id: user.companyId, name: user.companyName, mrrCents }
+      expect(row?.voters).toEqual(
+        expect.arrayContaining([
+          { sub: user.id, email: user.email, plan: user.plan, mrrCents, company },
+          { sub: colleague.id, email: colleague.email, plan: user.plan, mrrCents, company },
+        ]),
+      )
       // The optional name claim travels too: it is what the widget shows beside their comments.
       const commented = await fetch(
         `${server.url}/v1/projects/${created.project.id}/requests/${requestId}/comments`,
         {
           method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          headers: { Authorization: `Bearer ${tokens[0]}`, 'Content-Type': 'application/json' },
           body: JSON.stringify({ body: 'Me too' }),
         },
       )
       expect(
         ((await commented.json()) as { comment: { author: { name: string } } }).comment.author.name,
       ).toBe(user.name)
-    }, 180_000)
+    }, 240_000)
   }
 })
 

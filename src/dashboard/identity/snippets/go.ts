@@ -29,6 +29,10 @@ type User struct {
 	Plan            string // optional, e.g. "pro"; empty for users who do not pay
 	AmountCents     int64  // as billed, in cents; the yearly total for yearly plans
 	BillingInterval string // "month" or "year"
+	// B2B (optional): the account the user belongs to. With it, the plan above is the
+	// company's and Reqio counts the company's revenue once, however many of its people vote.
+	CompanyID   string
+	CompanyName string
 }
 
 // MintToken signs a token that expires ${TOKEN_LIFETIME_SECONDS} seconds after it is issued.
@@ -52,6 +56,9 @@ func MintToken(user User) (string, error) {
 			"amount":   user.AmountCents,
 			"interval": user.BillingInterval,
 		}
+	}
+	if user.CompanyID != "" {
+		claims["company"] = map[string]interface{}{"id": user.CompanyID, "name": user.CompanyName}
 	}
 	token := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	return token.SignedString([]byte(os.Getenv("REQIO_SECRET")))

@@ -20,6 +20,10 @@ export interface ReqioUser {
   plan?: string | null // e.g. 'pro'; leave empty for users who do not pay
   amountCents?: number // as billed, in cents; the yearly total for yearly plans
   billingInterval?: 'month' | 'year'
+  // B2B (optional): the account the user belongs to. With it, the plan above is the company's
+  // and Reqio counts the company's revenue once, however many of its people vote.
+  companyId?: string | null
+  companyName?: string | null
 }
 
 export async function mintReqioToken(user: ReqioUser): Promise<string> {
@@ -31,6 +35,9 @@ export async function mintReqioToken(user: ReqioUser): Promise<string> {
     // The customer's billing, for revenue ranking. Paying customers only.
     traits: user.plan
       ? { plan: user.plan, amount: user.amountCents, interval: user.billingInterval }
+      : undefined,
+    company: user.companyId
+      ? { id: user.companyId, name: user.companyName || undefined }
       : undefined,
   }
   return new SignJWT(claims)

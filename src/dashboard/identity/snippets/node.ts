@@ -27,6 +27,12 @@ export async function mintReqioToken(user) {
           interval: user.billingInterval, // 'month' or 'year'
         }
       : undefined,
+    // ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    // company's billing and Reqio counts the company's revenue once, however many of its
+    // people vote.
+    company: user.companyId
+      ? { id: String(user.companyId), name: user.companyName || undefined }
+      : undefined,
   }
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -37,6 +37,14 @@ function mintReqioToken(array $user): string
             'interval' => $user['billing_interval'], // 'month' or 'year'
         ];
     }
+    // ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    // company's billing and Reqio counts the company's revenue once, however many vote.
+    if (!empty($user['company_id'])) {
+        $payload['company'] = [
+            'id' => (string) $user['company_id'],
+            'name' => $user['company_name'] ?? null,
+        ];
+    }
     return JWT::encode($payload, getenv('REQIO_SECRET'), 'HS256');
 }
 `

@@ -35,6 +35,10 @@ def mint_reqio_token(user):
             "amount": user.amount_cents,  # as billed, in cents; the yearly total for yearly plans
             "interval": user.billing_interval,  # "month" or "year"
         }
+    # ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    # company's billing and Reqio counts the company's revenue once, however many vote.
+    if user.company_id:
+        payload["company"] = {"id": str(user.company_id), "name": user.company_name}
     return jwt.encode(payload, os.environ["REQIO_SECRET"], algorithm="HS256")
 `
   const usage = `# app.py: Flask-style usage. ADAPT: login_required and current_user are your session.

@@ -31,6 +31,11 @@ module ReqioToken
         interval: user.billing_interval # "month" or "year"
       }
     end
+    # ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    # company's billing and Reqio counts the company's revenue once, however many vote.
+    if user.company_id
+      payload[:company] = { id: user.company_id.to_s, name: user.company_name }
+    end
     JWT.encode(payload, ENV.fetch("REQIO_SECRET"), "HS256")
   end
 end
