@@ -6,9 +6,12 @@ import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
-import { limitWrites, RateLimiter } from './http/rate-limit'
+import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
+import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
+import { DistinctCounter } from './limits/distinct-counter'
+import { RateLimiter } from './limits/rate-limiter'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
@@ -39,12 +42,13 @@ export function createApp(deps: AppDeps) {
   const routeDeps: RouteDeps = {
     ...deps,
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
-    rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
+    rateLimiter: new RateLimiter(deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use('*', securityHeaders())
 
   app.use(
     '*',
@@ -61,13 +65,25 @@ export function createApp(deps: AppDeps) {
   )
 
   app.use('/v1/projects/*', publicCors)
-  app.use('/v1/projects/:projectId/*', resolveCaller(routeDeps), limitWrites(routeDeps.rateLimiter))
+  app.use(
+    '/v1/projects/:projectId/*',
+    limitPublicReads(routeDeps.rateLimiter, deps.config),
+    resolveCaller(routeDeps),
+    limitPublicWrites(routeDeps.rateLimiter, new DistinctCounter(deps.clock), deps.config),
+  )
   app.route('/', widgetProjectRoutes())
   app.route('/', requestsRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
 
-  app.use('/v1/admin/*', requireAdmin(deps.config.adminToken))
+  app.use(
+    '/v1/admin/*',
+    requireAdmin(
+      deps.config.adminToken,
+      routeDeps.rateLimiter,
+      deps.config.authFailuresPer15Minutes,
+    ),
+  )
   app.route('/', adminProjectsRoutes(routeDeps))
   app.route('/', adminProjectSettingsRoutes(routeDeps))
   app.route('/', adminAuditRoutes(routeDeps))
