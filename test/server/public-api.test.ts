@@ -75,7 +75,7 @@ describe('public API', () => {
     expect(japanese).toEqual({ project: { id: projectId, name: 'Acme' } })
   })
 
-  it('creates a request with its author's vote and lists it, never revenue or emails', async () => {
+  it("creates a request with its author's vote and lists it, never revenue or emails", async () => {
     const anna = { token: await personToken('anna') }
     const { res, json } = await submit(anna, 'Dark mode')
     expect(res.status).toBe(201)
