@@ -6,6 +6,7 @@ import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
+import { rejectMalformedPaths } from './http/path-guard'
 import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
 import { securityHeaders } from './http/security-headers'
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
   app.use('*', securityHeaders())
+  app.use('*', rejectMalformedPaths())
 
   app.use(
     '*',
