@@ -32,12 +32,18 @@ describe('offline', () => {
       'You seem to be offline. Saved; it will be sent automatically.',
     )
     expect(await backlog(world, project.id)).toEqual([])
+    // The author's vote counts at once, and still after syncing (spec v2).
+    const own = widget.voteButton('Offline notes')
+    expect(await own.getAttribute('aria-label')).toBe('Vote for Offline notes (1)')
+    expect(await own.getAttribute('aria-pressed')).toBe('true')
 
     await context.setOffline(false)
-    await eventually(async () => (await backlog(world, project.id)).length).toBe(1)
+    await eventually(async () => (await backlog(world, project.id))[0]?.votes).toBe(1)
     await eventually(() =>
       page.evaluate((key) => localStorage.getItem(key), OUTBOX_KEY(project.id)),
     ).toBe('[]')
+    expect(await own.getAttribute('aria-label')).toBe('Vote for Offline notes (1)')
+    expect(await own.getAttribute('aria-pressed')).toBe('true')
 
     // A reload finds nothing left to send: still exactly one.
     await page.reload()
