@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { minify } from 'terser'
 import { defineConfig, type Plugin } from 'vite'
 import mangleList from './mangle.json' with { type: 'json' }
-import { skipUnlessInstalled } from './test/helpers/outside-tools'
+import { skipUnlessInstalled } from './test/helpers/outside-tools.ts'
 
 /**
  * widget.js must stay within this many brotli bytes; the build (and so `npm test`) fails past

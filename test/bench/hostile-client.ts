@@ -225,7 +225,13 @@ async function searchAtScale(name: string, store: Store) {
   )
 }
 
-export async function benchHostileClient(): Promise<void> {
+/** `only: 'search'` runs just the search-at-scale part. */
+export async function benchHostileClient(only?: string): Promise<void> {
+  if (only !== 'search') await attackOneServer()
+  await searchOnEveryBackend()
+}
+
+async function attackOneServer() {
   const server = await startAttackedServer({
     anonVotersPerIpPerHour: 20,
     ipWritesPerMinute: 1_000_000,
@@ -238,6 +244,9 @@ export async function benchHostileClient(): Promise<void> {
   } finally {
     server.child.kill('SIGTERM')
   }
+}
+
+async function searchOnEveryBackend() {
   const dir = mkdtempSync(join(tmpdir(), 'reqio-search-bench-'))
   const embedded = await openStore({ dataDir: dir })
   try {
@@ -260,4 +269,5 @@ export async function benchHostileClient(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchHostileClient()
+// `npx tsx test/bench/hostile-client.ts [search]`
+if (import.meta.url === `file://${process.argv[1]}`) await benchHostileClient(process.argv[2])

@@ -10,18 +10,17 @@ describe.each(storeBackends())('search on $name', (backend) => {
   })
   afterAll(() => store.close())
 
-  it('answers ?q= from trigram GIN indexes on title and body, not a scan of every request', async () => {
+  it('answers ?q= from a trigram GIN index over title and body, not a scan of every request', async () => {
     const plan = await store.db.transaction(async (tx) => {
       // The table is tiny here, so the planner would scan; forbid that to see the index is usable.
       await tx.query('SET LOCAL enable_seqscan = off')
       const rows = await tx.query<{ 'QUERY PLAN': string }>(
-        'EXPLAIN SELECT id FROM requests WHERE title ILIKE $1 OR body ILIKE $1',
+        "EXPLAIN SELECT id FROM requests WHERE (title || ' ' || body) ILIKE $1",
         ['%dark mode%'],
       )
       return rows.map((row) => row['QUERY PLAN']).join('\n')
     })
-    expect(plan).toContain('requests_title_trgm')
-    expect(plan).toContain('requests_body_trgm')
+    expect(plan).toContain('requests_search_trgm')
   })
 
   it('still matches substrings case-insensitively, with % and _ taken literally', async () => {

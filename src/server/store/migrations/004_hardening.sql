@@ -1,7 +1,8 @@
 -- Hardening (issue 11).
 
--- Search: `?q=` is a case-insensitive substring match (ILIKE) on title and body; trigram GIN
--- indexes answer it without scanning every request. pg_trgm ships with PGlite (loaded in
+-- Search: `?q=` is a case-insensitive substring match (ILIKE) on title and body; one trigram
+-- GIN index over both (the expression requests-store searches) answers it without scanning
+-- every request; two indexes made the planner cost a BitmapOr above a scan. pg_trgm ships with PGlite (loaded in
 -- pglite-db.ts) and PostgreSQL's contrib, and is a trusted extension (no superuser needed).
 -- It lives in public whatever the search_path, and the operator class is named through the
 -- schema it really lives in, so an install that already has it elsewhere works too.
@@ -13,8 +14,9 @@ BEGIN
   SELECT n.nspname INTO trgm_schema
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
    WHERE e.extname = 'pg_trgm';
-  EXECUTE format('CREATE INDEX requests_title_trgm ON requests USING gin (title %I.gin_trgm_ops)', trgm_schema);
-  EXECUTE format('CREATE INDEX requests_body_trgm ON requests USING gin (body %I.gin_trgm_ops)', trgm_schema);
+  EXECUTE format(
+    'CREATE INDEX requests_search_trgm ON requests USING gin ((title || '' '' || body) %I.gin_trgm_ops)',
+    trgm_schema);
 END
 $$;
 
