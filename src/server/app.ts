@@ -9,9 +9,13 @@ import { noChangelogPublishedHook } from './hooks/changelog-published'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
-import { limitWrites, RateLimiter } from './http/rate-limit'
+import { rejectMalformedPaths } from './http/path-guard'
+import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
+import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
+import { DistinctCounter } from './limits/distinct-counter'
+import { RateLimiter } from './limits/rate-limiter'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminChangelogRoutes } from './routes/admin-changelog'
@@ -53,7 +57,7 @@ export function createApp(deps: AppDeps) {
   const routeDeps: RouteDeps = {
     ...deps,
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
-    rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
+    rateLimiter: new RateLimiter(deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
     authFailures: new InMemoryAuthFailureLimiter(deps.config.authFailuresPer15Minutes, deps.clock),
     onChangelogPublished: deps.onChangelogPublished ?? noChangelogPublishedHook,
@@ -61,6 +65,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use('*', securityHeaders())
+  app.use('*', rejectMalformedPaths())
 
   app.use(
     '*',
@@ -77,7 +83,12 @@ export function createApp(deps: AppDeps) {
   )
 
   app.use('/v1/projects/*', publicCors)
-  app.use('/v1/projects/:projectId/*', resolveCaller(routeDeps), limitWrites(routeDeps.rateLimiter))
+  app.use(
+    '/v1/projects/:projectId/*',
+    limitPublicReads(routeDeps.rateLimiter, deps.config),
+    resolveCaller(routeDeps),
+    limitPublicWrites(routeDeps.rateLimiter, new DistinctCounter(deps.clock), deps.config),
+  )
   app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))
   app.route('/', roadmapRoutes(routeDeps))
@@ -90,10 +101,18 @@ export function createApp(deps: AppDeps) {
   app.route('/', authAccountRoutes(routeDeps))
   app.route('/', authInviteRoutes(routeDeps))
 
-  // The session cookie or the bearer admin token, then the role table (auth/admin-route-permissions.ts).
+  // The session cookie or the bearer admin token (wrong tokens throttled per IP), then the role
+  // table (auth/admin-route-permissions.ts).
   app.use(
     '/v1/admin/*',
-    requireTeamAccess(routeDeps, requireAdmin(deps.config.adminToken)),
+    requireTeamAccess(
+      routeDeps,
+      requireAdmin(
+        deps.config.adminToken,
+        routeDeps.rateLimiter,
+        deps.config.authFailuresPer15Minutes,
+      ),
+    ),
     enforceRolePermissions(),
   )
   app.route('/', adminMembersRoutes(routeDeps))

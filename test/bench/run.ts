@@ -1,5 +1,7 @@
 // `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
 // nothing here passes or fails. To add one, append it to BENCHES.
+
+import { benchHostileClient } from './hostile-client'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
@@ -19,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
+  { name: 'hostile client', run: () => benchHostileClient() },
 ]
 
 for (const bench of BENCHES) {

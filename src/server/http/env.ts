@@ -5,9 +5,9 @@ import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
+import type { RateLimiter } from '../limits/rate-limiter'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
-import type { RateLimiter } from './rate-limit'
 import type { ReadCaches } from './read-caches'
 
 /** What createApp is given. */
@@ -26,6 +26,7 @@ export interface AppDeps {
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
 export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
+  /** One limiter for the whole process; each use prefixes its keys (see limits/rate-limiter). */
   rateLimiter: RateLimiter
   caches: ReadCaches
   /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */

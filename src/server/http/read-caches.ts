@@ -3,6 +3,7 @@ import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
 import type { RoadmapLaneRecord } from '../store/roadmap-store'
+import { BoundedTtlCache } from './bounded-ttl-cache'
 import { toPublicChangelogEntry } from './changelog-wire'
 
 /** How many of a project's most voted requests a title typed in the widget is compared with. */
@@ -13,57 +14,66 @@ export const SIMILAR_CANDIDATES = 1000
  * this process invalidate them at once; with several app servers on one PostgreSQL, another
  * server's write shows here within TTL_MS. Rotation is invalidated locally too, and the
  * previous-secret deadline is checked against the clock, not the cache.
+ * Both are bounded by bytes. Searches (`q`) are not cached at all: any string makes a new key,
+ * and the indexed query is cheap enough to run every time.
  */
 const TTL_MS = 1000
-const MAX_ENTRIES = 10_000
+const PROJECTS_MAX_BYTES = 4 * 1024 * 1024
+const LISTS_MAX_BYTES = 32 * 1024 * 1024
+/** Roadmap lanes and changelog entries, each: one small value per project. */
+const NEWS_MAX_BYTES = 8 * 1024 * 1024
 
-interface Entry<T> {
-  value: T
-  expiresMs: number
+/** Roughly what a record costs in memory: its strings (2 bytes a character) plus fixed fields. */
+function requestBytes(request: RequestRecord): number {
+  return 200 + 2 * (request.id.length + request.title.length + request.body.length)
 }
 
-class TtlMap<T> {
-  private readonly entries = new Map<string, Entry<T>>()
-  constructor(private readonly clock: Clock) {}
-
-  get(key: string): T | undefined {
-    const entry = this.entries.get(key)
-    if (!entry) return undefined
-    if (this.clock.now() >= entry.expiresMs) {
-      this.entries.delete(key)
-      return undefined
-    }
-    return entry.value
-  }
-
-  set(key: string, value: T): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear()
-    this.entries.set(key, { value, expiresMs: this.clock.now() + TTL_MS })
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key)
-  }
-
-  deleteByPrefix(prefix: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key)
-  }
+function projectBytes(project: ProjectRecord | null): number {
+  if (!project) return 64
+  return (
+    300 + 2 * (project.name.length + project.secret.length + (project.previousSecret?.length ?? 0))
+  )
 }
 
 export class ReadCaches {
-  private readonly projects: TtlMap<ProjectRecord | null>
-  private readonly lists: TtlMap<RequestRecord[]>
-  private readonly roadmaps: TtlMap<RoadmapLaneRecord[]>
-  private readonly changelogs: TtlMap<PublicChangelogEntry[]>
+  private readonly projects: BoundedTtlCache<ProjectRecord | null>
+  private readonly lists: BoundedTtlCache<RequestRecord[]>
+  private readonly roadmaps: BoundedTtlCache<RoadmapLaneRecord[]>
+  private readonly changelogs: BoundedTtlCache<PublicChangelogEntry[]>
 
   constructor(
     private readonly store: Store,
     clock: Clock,
   ) {
-    this.projects = new TtlMap(clock)
-    this.lists = new TtlMap(clock)
-    this.roadmaps = new TtlMap(clock)
-    this.changelogs = new TtlMap(clock)
+    this.projects = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: PROJECTS_MAX_BYTES,
+      sizeOf: projectBytes,
+    })
+    this.lists = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: LISTS_MAX_BYTES,
+      sizeOf: (list) => list.reduce((sum, request) => sum + requestBytes(request), 64),
+    })
+    this.roadmaps = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: NEWS_MAX_BYTES,
+      sizeOf: (lanes) =>
+        lanes.reduce(
+          (sum, lane) => lane.requests.reduce((bytes, r) => bytes + requestBytes(r), sum + 64),
+          64,
+        ),
+    })
+    this.changelogs = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: NEWS_MAX_BYTES,
+      // The parsed node tree roughly doubles an entry's Markdown.
+      sizeOf: (entries) =>
+        entries.reduce(
+          (sum, entry) => sum + 400 + 6 * (entry.title.length + entry.body.length),
+          64,
+        ),
+    })
   }
 
   async project(id: string): Promise<ProjectRecord | null> {
@@ -105,7 +115,10 @@ export class ReadCaches {
     q: string | null,
     limit?: number,
   ): Promise<RequestRecord[]> {
-    const key = `${projectId}\u0000${sort}\u0000${q ?? ''}\u0000${limit ?? ''}`
+    if (q !== null) {
+      return this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
+    }
+    const key = `${projectId}\u0000${sort}\u0000${limit ?? ''}`
     let shared = this.lists.get(key)
     if (!shared) {
       shared = await this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
@@ -170,6 +183,11 @@ export class ReadCaches {
     this.lists.deleteByPrefix(`${projectId}\u0000`)
     this.roadmaps.delete(projectId)
     this.changelogs.delete(projectId)
+  }
+
+  /** Estimated bytes the caches hold (tests and the bench watch it). */
+  get bytes(): number {
+    return this.projects.bytes + this.lists.bytes + this.roadmaps.bytes + this.changelogs.bytes
   }
 
   /** After a rotation: the next call reads the new secret. */

@@ -18,7 +18,7 @@ import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
-import { clientIp } from '../http/rate-limit'
+import { clientIp } from '../limits/client-network'
 
 const LoginSchema = v.object({
   email: EmailSchema,

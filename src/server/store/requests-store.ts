@@ -6,6 +6,7 @@ import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
 import { type RequestRow, toRequestRecord } from './rows'
 import type { Actor, RequestRecord } from './types'
+import { castVote } from './votes-store'
 
 /** A second submit of the same title by the same person within this window returns the first. */
 export const DUPLICATE_WINDOW_MS = 10_000
@@ -25,7 +26,10 @@ export function newRequestId(): string {
   return `r_${randomBytes(9).toString('base64url')}`
 }
 
-/** `q` as an ILIKE pattern that matches the text literally. */
+/**
+ * `q` as an ILIKE pattern that matches the text literally. It is matched against
+ * `title || ' ' || body`, the expression of the trigram index requests_search_trgm.
+ */
 function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 }
@@ -49,18 +53,19 @@ export class RequestsStore {
     voter: string | null
     limit?: number
   }): Promise<RequestRecord[]> {
+    // Two statements rather than `$2 IS NULL OR ...`, so the planner sees the search plainly.
+    const search = input.q ? `AND (r.title || ' ' || r.body) ILIKE $4` : ''
     const rows = await this.db.query<RequestRow>(
-      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
          FROM requests r
-        WHERE r.project_id = $1 AND r.merged_into IS NULL
-          AND ($2::text IS NULL OR r.title ILIKE $2 OR r.body ILIKE $2)
+        WHERE r.project_id = $1 AND r.merged_into IS NULL ${search}
         ORDER BY ${PUBLIC_ORDER[input.sort]}
-        LIMIT $4`,
+        LIMIT $3`,
       [
         input.projectId,
-        input.q ? containsPattern(input.q) : null,
         input.voter,
         input.limit ?? PUBLIC_LIST_LIMIT,
+        ...(input.q ? [containsPattern(input.q)] : []),
       ],
     )
     return rows.map((row) => toRequestRecord(row))
@@ -92,15 +97,17 @@ export class RequestsStore {
   }
 
   /**
-   * Creates a request once: the same Idempotency-Key answers the existing request (the unique
-   * index decides races); without a key, the same title by the same author within
+   * Creates a request once and casts its author's vote with it (spec v2: a new request has
+   * `votes: 1, voted: true`, with the author's revenue when identified). The same author's
+   * same Idempotency-Key answers the existing request (the unique index decides races; keys
+   * are scoped to their author); without a key, the same title by the same author within
    * DUPLICATE_WINDOW_MS answers the first one (an advisory lock per author decides races).
    * `created` is false when an existing request was answered.
    */
   async create(input: NewRequest): Promise<{ request: RequestRecord; created: boolean }> {
     return this.db.transaction(async (tx) => {
-      const personId = input.actor.person
-        ? (await ensurePerson(tx, input.projectId, input.actor.person, input.now)).id
+      const person = input.actor.person
+        ? await ensurePerson(tx, input.projectId, input.actor.person, input.now)
         : null
       if (input.idempotencyKey === null) {
         const duplicate = await findRecentDuplicate(tx, input)
@@ -110,7 +117,8 @@ export class RequestsStore {
         `INSERT INTO requests (id, project_id, title, body, author_voter, author_person_id,
                                idempotency_key, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-         ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         ON CONFLICT (project_id, author_voter, idempotency_key)
+           WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING *`,
         [
           newRequestId(),
@@ -118,15 +126,26 @@ export class RequestsStore {
           input.title,
           input.body,
           input.actor.voter,
-          personId,
+          person?.id ?? null,
           input.idempotencyKey,
           new Date(input.now),
         ],
       )
-      if (inserted) return { request: toRequestRecord(inserted), created: true }
+      if (inserted) {
+        const withVote = await castVote(
+          tx,
+          input.projectId,
+          inserted.id,
+          input.actor.voter,
+          person,
+          input.now,
+        )
+        return { request: withVote ?? toRequestRecord(inserted), created: true }
+      }
       const [existing] = await tx.query<RequestRow>(
         `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
-           FROM requests r WHERE r.project_id = $1 AND r.idempotency_key = $2`,
+           FROM requests r
+          WHERE r.project_id = $1 AND r.idempotency_key = $2 AND r.author_voter = $3`,
         [input.projectId, input.idempotencyKey, input.actor.voter],
       )
       if (!existing) throw new Error('idempotency key conflict without a row')

@@ -81,6 +81,29 @@ async function lockTarget(
   return row?.id ?? null
 }
 
+/**
+ * Links the anonymous id to the person unless it already belongs to someone: true when it is
+ * (now) this person's. The primary key (project, anonymous id) decides races.
+ */
+async function linkOnce(
+  tx: SqlExecutor,
+  projectId: string,
+  anonymousId: string,
+  personId: number,
+  now: number,
+): Promise<boolean> {
+  await tx.query(
+    `INSERT INTO anonymous_links (project_id, anonymous_id, person_id, linked_at)
+     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+    [projectId, anonymousId, personId, new Date(now)],
+  )
+  const [link] = await tx.query<{ person_id: number }>(
+    'SELECT person_id FROM anonymous_links WHERE project_id = $1 AND anonymous_id = $2',
+    [projectId, anonymousId],
+  )
+  return link?.person_id === personId
+}
+
 export class VotesStore {
   constructor(private readonly db: Db) {}
 
@@ -162,11 +185,10 @@ export class VotesStore {
     const toVoter = personVoter(facts.sub)
     return this.db.transaction(async (tx) => {
       const person = await ensurePerson(tx, projectId, facts, now)
-      await tx.query(
-        `INSERT INTO anonymous_links (project_id, anonymous_id, person_id, linked_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [projectId, anonymousId, person.id, new Date(now)],
-      )
+      const linked = await linkOnce(tx, projectId, anonymousId, person.id, now)
+      // Someone else already identified with this anonymous id: their votes stay theirs, and
+      // this person starts clean (a shared computer, or an id that leaked).
+      if (!linked) return { personId: person.id, movedVotes: 0, movedRequests: 0 }
       const anonymousVotes = await tx.query<{ request_id: string }>(
         'SELECT request_id FROM votes WHERE project_id = $1 AND voter = $2',
         [projectId, fromVoter],
@@ -196,6 +218,13 @@ export class VotesStore {
         moved.map((vote) => vote.request_id),
         person.account,
         person.accountMrrCents,
+      )
+      // Keys are unique per author: one the person already used stops being a replay key here.
+      await tx.query(
+        `UPDATE requests a SET idempotency_key = NULL
+          WHERE a.project_id = $1 AND a.author_voter = $2 AND a.idempotency_key IN (
+            SELECT b.idempotency_key FROM requests b WHERE b.project_id = $1 AND b.author_voter = $3)`,
+        [projectId, fromVoter, toVoter],
       )
       const requests = await tx.query(
         `UPDATE requests SET author_voter = $3, author_person_id = $4
