@@ -5,12 +5,14 @@ import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { minify } from 'terser'
 import { defineConfig, type Plugin } from 'vite'
 import mangleList from './mangle.json' with { type: 'json' }
+import { skipUnlessInstalled } from './test/helpers/outside-tools.ts'
 
 /**
  * widget.js must stay within this many brotli bytes; the build (and so `npm test`) fails past
  * it. Preact is ~3.9 KB of it and fixed; anything that grows the rest must pay for itself.
+ * 16 KB is the hard budget for every v2 view together (request view, roadmap, what's new).
  */
-export const WIDGET_BROTLI_BUDGET = 12 * 1024
+export const WIDGET_BROTLI_BUDGET = 16 * 1024
 
 /** Prints raw/gzip/brotli bytes of widget.js on every build and fails the build over budget. */
 function widgetSizeBudget(): Plugin {
@@ -114,7 +116,11 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.test.ts'],
+          // Every e2e test drives Chromium: without it (outside CI) they are skipped in one line.
+          include:
+            mode === 'test' && skipUnlessInstalled(['chromium'], 'the e2e tests (test/e2e)')
+              ? []
+              : ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

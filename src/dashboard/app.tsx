@@ -1,11 +1,23 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { CreatedProjectResponse } from '../shared/api'
+import type { TeamMemberInfo } from '../shared/team-api'
 import { createAdminClient } from './api/admin-client'
+import { createAuthClient, createTeamClient } from './api/team-client'
+import { AcceptInvitePage, inviteCodeFromLocation } from './auth/accept-invite-page'
+import { AccountPage } from './auth/account-page'
+import {
+  type AuthState,
+  allows,
+  type DashboardSession,
+  discoverAuth,
+} from './auth/dashboard-session'
+import { SetupPage } from './auth/setup-page'
+import { SignInPage } from './auth/sign-in-page'
+import { MembersPage } from './pages/members-page'
 import { ProjectPage } from './pages/project-page'
 import { ProjectsPage } from './pages/projects-page'
-import { SignInPage } from './pages/sign-in-page'
 import { parseRoute, type Route, routeHash } from './router'
-import { forgetAdminToken, readAdminToken, storeAdminToken } from './session'
+import { forgetAdminToken, storeAdminToken } from './session'
 
 export interface AppProps {
   /** Origin of the API; empty when the dashboard is served by the Reqio server itself. */
@@ -15,22 +27,32 @@ export interface AppProps {
 }
 
 export function App({ apiBase = '', widgetUrl }: AppProps) {
-  const [adminToken, setAdminToken] = useState<string | null>(readAdminToken)
+  const auth = useMemo(() => createAuthClient(apiBase), [apiBase])
+  const [authState, setAuthState] = useState<AuthState>({ kind: 'loading' })
+  const [inviteCode, setInviteCode] = useState<string | null>(inviteCodeFromLocation)
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash))
   // A just-created project's secret, handed to its Identity page once and then dropped.
   const [createdSecret, setCreatedSecret] = useState<{ projectId: string; secret: string } | null>(
     null,
   )
-  const client = useMemo(
-    () => (adminToken ? createAdminClient(adminToken, apiBase) : null),
-    [adminToken, apiBase],
-  )
+
+  useEffect(() => {
+    void discoverAuth(auth).then(setAuthState)
+  }, [auth])
 
   useEffect(() => {
     const onHashChange = () => setRoute(parseRoute(location.hash))
     addEventListener('hashchange', onHashChange)
     return () => removeEventListener('hashchange', onHashChange)
   }, [])
+
+  const session = authState.kind === 'signed-in' ? authState.session : null
+  const token = session?.via === 'token' ? session.token : null
+  const client = useMemo(
+    () => (session ? createAdminClient(token, apiBase) : null),
+    [session, token, apiBase],
+  )
+  const team = useMemo(() => createTeamClient(token, apiBase), [token, apiBase])
 
   function navigate(next: Route) {
     // Any navigation ends the one showing of a created project's secret.
@@ -39,14 +61,26 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
     setRoute(next)
   }
 
-  function signIn(token: string) {
-    storeAdminToken(token)
-    setAdminToken(token)
+  function signedIn(next: DashboardSession) {
+    setAuthState({ kind: 'signed-in', session: next })
   }
 
-  function signOut() {
-    forgetAdminToken()
-    setAdminToken(null)
+  function withMember(member: TeamMemberInfo) {
+    signedIn({ via: 'cookie', member })
+  }
+
+  function acceptedInvite(member: TeamMemberInfo) {
+    // Drop the code from the address bar and history: it is spent.
+    history.replaceState(null, '', `${location.pathname.replace(/accept\/?$/, '')}#/`)
+    setInviteCode(null)
+    setRoute({ page: 'projects' })
+    withMember(member)
+  }
+
+  async function signOut() {
+    if (session?.via === 'token') forgetAdminToken()
+    else await auth.logOut()
+    setAuthState({ kind: 'signed-out' })
   }
 
   function onCreated(created: CreatedProjectResponse) {
@@ -59,12 +93,46 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
     setRoute({ page: 'project', projectId: created.project.id, tab: 'identity' })
   }
 
-  if (!client) return <SignInPage apiBase={apiBase} onSignedIn={signIn} />
+  if (inviteCode)
+    return <AcceptInvitePage auth={auth} code={inviteCode} onAccepted={acceptedInvite} />
+  if (authState.kind === 'loading') return <main class="sign-in">Loading…</main>
+  if (authState.kind === 'setup') return <SetupPage auth={auth} onCreated={withMember} />
+  if (!session || !client)
+    return (
+      <SignInPage
+        auth={auth}
+        apiBase={apiBase}
+        onSignedIn={withMember}
+        onAdminToken={(adminToken) => {
+          storeAdminToken(adminToken)
+          signedIn({ via: 'token', token: adminToken })
+        }}
+      />
+    )
+
+  const can = (permission: Parameters<typeof allows>[1]) => allows(session, permission)
   const resolvedWidgetUrl = widgetUrl ?? `${apiBase || location.origin}/widget.js`
   return (
     <div class="app">
       <header class="topbar">
         <strong class="brand">Reqio</strong>
+        <nav class="topnav" aria-label="Dashboard">
+          <button type="button" class="link" onClick={() => navigate({ page: 'projects' })}>
+            Projects
+          </button>
+          {can('manage_members') ? (
+            <button type="button" class="link" onClick={() => navigate({ page: 'members' })}>
+              Members
+            </button>
+          ) : null}
+          {session.via === 'cookie' ? (
+            <button type="button" class="link" onClick={() => navigate({ page: 'account' })}>
+              {session.member.name} ({session.member.role})
+            </button>
+          ) : (
+            <span class="hint">Signed in with the admin token</span>
+          )}
+        </nav>
         <button type="button" onClick={signOut}>
           Sign out
         </button>
@@ -72,13 +140,37 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
       {route.page === 'projects' ? (
         <ProjectsPage
           client={client}
+          canCreate={can('configure')}
           onOpen={(projectId) => navigate({ page: 'project', projectId, tab: 'backlog' })}
           onCreated={onCreated}
         />
-      ) : (
+      ) : null}
+      {route.page === 'members' ? (
+        <MembersPage
+          team={team}
+          allowed={can('manage_members')}
+          selfId={session.via === 'cookie' ? session.member.id : null}
+        />
+      ) : null}
+      {route.page === 'account' ? (
+        session.via === 'cookie' ? (
+          <AccountPage
+            auth={auth}
+            member={session.member}
+            onSignedOut={() => setAuthState({ kind: 'signed-out' })}
+          />
+        ) : (
+          <main>
+            <p>The admin token has no account: sign in with email and password for one.</p>
+          </main>
+        )
+      ) : null}
+      {route.page === 'project' ? (
         <ProjectPage
           key={route.projectId}
           client={client}
+          team={team}
+          can={can}
           projectId={route.projectId}
           tab={route.tab}
           initialSecret={
@@ -88,7 +180,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
           onTab={(tab) => navigate({ page: 'project', projectId: route.projectId, tab })}
           onBack={() => navigate({ page: 'projects' })}
         />
-      )}
+      ) : null}
     </div>
   )
 }

@@ -1,21 +1,37 @@
 /**
  * Hash routes, so the dashboard works under /dashboard/ without server rewrites and the
- * admin token never has to appear in a URL.
+ * admin token never has to appear in a URL. (Invite links are the one path route:
+ * /dashboard/accept?code=…, see auth/accept-invite-page.tsx.)
  */
-export type ProjectTab = 'backlog' | 'identity'
-export type Route = { page: 'projects' } | { page: 'project'; projectId: string; tab: ProjectTab }
+export const PROJECT_TABS = [
+  'backlog',
+  'companies',
+  'changelog',
+  'roadmap',
+  'identity',
+  'settings',
+  'audit',
+] as const
+export type ProjectTab = (typeof PROJECT_TABS)[number]
+export type Route =
+  | { page: 'projects' }
+  | { page: 'members' }
+  | { page: 'account' }
+  | { page: 'project'; projectId: string; tab: ProjectTab }
+
+const TEAM_PAGES = ['members', 'account'] as const
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/projects\/([^/]+)(?:\/(backlog|identity))?$/.exec(hash)
+  for (const page of TEAM_PAGES) if (hash === `#/${page}`) return { page }
+  const match = /^#\/projects\/([^/]+)(?:\/([a-z]+))?$/.exec(hash)
   if (!match?.[1]) return { page: 'projects' }
-  return {
-    page: 'project',
-    projectId: decodeURIComponent(match[1]),
-    tab: match[2] === 'identity' ? 'identity' : 'backlog',
-  }
+  const tab = PROJECT_TABS.find((candidate) => candidate === match[2]) ?? 'backlog'
+  return { page: 'project', projectId: decodeURIComponent(match[1]), tab }
 }
 
 export function routeHash(route: Route): string {
   if (route.page === 'projects') return '#/'
-  return `#/projects/${encodeURIComponent(route.projectId)}/${route.tab}`
+  if (route.page === 'project')
+    return `#/projects/${encodeURIComponent(route.projectId)}/${route.tab}`
+  return `#/${route.page}`
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ServerConfig } from './config'
 
@@ -18,12 +18,18 @@ export function resolveAdminToken(
   const file = join(config.dataDir, 'admin-token')
   try {
     const stored = readFileSync(file, 'utf8').trim()
-    if (stored) return { token: stored, generated: false, file }
+    if (stored) {
+      // A file written by an older version, or copied in, may be readable by others.
+      chmodSync(file, 0o600)
+      return { token: stored, generated: false, file }
+    }
   } catch {
     // Not there yet: generate below.
   }
   const token = randomBytes(32).toString('base64url')
-  mkdirSync(config.dataDir, { recursive: true })
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   writeFileSync(file, `${token}\n`, { mode: 0o600 })
+  // The mode above applies only when the file is created, and passes through the umask.
+  chmodSync(file, 0o600)
   return { token, generated: true, file }
 }

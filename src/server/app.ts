@@ -2,23 +2,41 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
+import { InMemoryAuthFailureLimiter } from './auth/login-throttle'
+import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
+import { noChangelogPublishedHook } from './hooks/changelog-published'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
-import { limitWrites, RateLimiter } from './http/rate-limit'
+import { rejectMalformedPaths } from './http/path-guard'
+import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
+import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
+import { DistinctCounter } from './limits/distinct-counter'
+import { RateLimiter } from './limits/rate-limiter'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminChangelogRoutes } from './routes/admin-changelog'
+import { adminCommentsRoutes } from './routes/admin-comments'
+import { adminCompaniesRoutes } from './routes/admin-companies'
+import { adminInvitesRoutes } from './routes/admin-invites'
+import { adminMembersRoutes } from './routes/admin-members'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
 import { adminTokenCheckRoutes } from './routes/admin-token-check'
+import { authRoutes } from './routes/auth'
+import { authAccountRoutes } from './routes/auth-account'
+import { authInviteRoutes } from './routes/auth-invite'
+import { changelogRoutes } from './routes/changelog'
+import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
+import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
 import { votesRoutes } from './routes/votes'
 import { widgetProjectRoutes } from './routes/widget-project'
@@ -39,12 +57,16 @@ export function createApp(deps: AppDeps) {
   const routeDeps: RouteDeps = {
     ...deps,
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
-    rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
+    rateLimiter: new RateLimiter(deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
+    authFailures: new InMemoryAuthFailureLimiter(deps.config.authFailuresPer15Minutes, deps.clock),
+    onChangelogPublished: deps.onChangelogPublished ?? noChangelogPublishedHook,
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use('*', securityHeaders())
+  app.use('*', rejectMalformedPaths())
 
   app.use(
     '*',
@@ -61,20 +83,50 @@ export function createApp(deps: AppDeps) {
   )
 
   app.use('/v1/projects/*', publicCors)
-  app.use('/v1/projects/:projectId/*', resolveCaller(routeDeps), limitWrites(routeDeps.rateLimiter))
-  app.route('/', widgetProjectRoutes())
+  app.use(
+    '/v1/projects/:projectId/*',
+    limitPublicReads(routeDeps.rateLimiter, deps.config),
+    resolveCaller(routeDeps),
+    limitPublicWrites(routeDeps.rateLimiter, new DistinctCounter(deps.clock), deps.config),
+  )
+  app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))
+  app.route('/', roadmapRoutes(routeDeps))
+  app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
+  app.route('/', commentsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
 
-  app.use('/v1/admin/*', requireAdmin(deps.config.adminToken))
+  app.route('/', authRoutes(routeDeps))
+  app.route('/', authAccountRoutes(routeDeps))
+  app.route('/', authInviteRoutes(routeDeps))
+
+  // The session cookie or the bearer admin token (wrong tokens throttled per IP), then the role
+  // table (auth/admin-route-permissions.ts).
+  app.use(
+    '/v1/admin/*',
+    requireTeamAccess(
+      routeDeps,
+      requireAdmin(
+        deps.config.adminToken,
+        routeDeps.rateLimiter,
+        deps.config.authFailuresPer15Minutes,
+      ),
+    ),
+    enforceRolePermissions(),
+  )
+  app.route('/', adminMembersRoutes(routeDeps))
+  app.route('/', adminInvitesRoutes(routeDeps))
   app.route('/', adminProjectsRoutes(routeDeps))
   app.route('/', adminProjectSettingsRoutes(routeDeps))
   app.route('/', adminAuditRoutes(routeDeps))
   app.route('/', adminSecretRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
+  app.route('/', adminCompaniesRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
+  app.route('/', adminCommentsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
+  app.route('/', adminChangelogRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))

@@ -13,29 +13,83 @@ export interface ServerConfig {
   /** From REQIO_ADMIN_TOKEN; null means "generate one on first start". */
   adminToken: string | null
   demo: boolean
-  /** Writes per minute per IP-and-person (token bucket, per process). */
+  /** Writes per minute per person (voter key), REQIO_RATE_LIMIT_PER_MINUTE. */
   rateLimitPerMinute: number
+  /**
+   * REQIO_PUBLIC_URL: where people reach this server (e.g. https://feedback.example.com). Its
+   * origin is the one cookie-authenticated writes must come from and invite links point to;
+   * https: makes the session cookie Secure. null: the scheme and Host of each request.
+   */
+  publicUrl: string | null
+  /** Writes per minute per client IP (IPv6: /64), whatever id or token they carry. */
+  ipWritesPerMinute: number
+  /** Public reads per minute per client IP (IPv6: /64). */
+  ipReadsPerMinute: number
+  /** Distinct anonymous ids that may vote or submit per project, per IP, per hour. */
+  anonVotersPerIpPerHour: number
+  /** Wrong admin tokens and passwords per IP or email per 15 minutes before 429. */
+  authFailuresPer15Minutes: number
   /** Directory holding widget.js and dashboard/ (vite's outDir). */
   distDir: string
   /** Directory holding the demo page index.html. */
   publicRoot: string
 }
 
+/** A generated token is 43 characters; a shorter chosen one is too easy to guess. */
+export const ADMIN_TOKEN_MIN_LENGTH = 32
+
 const projectRoot = resolve(import.meta.dirname, '../..')
 
+/** Reads and checks the environment; throws an Error whose message says what to change. */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const host = env.HOST || '127.0.0.1'
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: parsePort(env.PORT),
     dataDir: resolve(env.REQIO_DATA_DIR || '.reqio'),
     databaseUrl: env.DATABASE_URL || null,
     audienceBase: (env.REQIO_AUDIENCE_BASE || DEFAULT_AUDIENCE_BASE).replace(/\/+$/, ''),
-    adminToken: env.REQIO_ADMIN_TOKEN || null,
-    demo: env.REQIO_DEMO !== '0',
-    rateLimitPerMinute: parsePositiveInt(env.REQIO_RATE_LIMIT_PER_MINUTE, 120),
+    adminToken: readAdminToken(env.REQIO_ADMIN_TOKEN),
+    demo: readDemo(env.REQIO_DEMO, host),
+    rateLimitPerMinute: positiveInt(env, 'REQIO_RATE_LIMIT_PER_MINUTE', 120),
+    ipWritesPerMinute: positiveInt(env, 'REQIO_IP_WRITES_PER_MINUTE', 600),
+    ipReadsPerMinute: positiveInt(env, 'REQIO_IP_READS_PER_MINUTE', 600),
+    anonVotersPerIpPerHour: positiveInt(env, 'REQIO_ANON_VOTERS_PER_IP_PER_HOUR', 20),
+    authFailuresPer15Minutes: positiveInt(env, 'REQIO_AUTH_FAILURES_PER_15_MINUTES', 10),
+    publicUrl: parsePublicUrl(env.REQIO_PUBLIC_URL),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
   }
+}
+
+function readAdminToken(value: string | undefined): string | null {
+  if (!value) return null
+  if (value.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new Error(
+      `REQIO_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (it has ${value.length}); ` +
+        'use a long random one, e.g. `openssl rand -base64 32`, or unset it to have one generated.',
+    )
+  }
+  return value
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+/**
+ * Demo mode hands out identity tokens to anyone who asks, so it is only on by default when
+ * nobody else can reach the server; on any other HOST it must be asked for with REQIO_DEMO=1.
+ */
+function readDemo(value: string | undefined, host: string): boolean {
+  if (value === '0') return false
+  if (value === '1') return true
+  if (isLoopbackHost(host)) return true
+  throw new Error(
+    `HOST=${host} can be reached from other machines, and demo mode (POST /demo/token mints ` +
+      'identity tokens for anyone) is on by default: set REQIO_DEMO=0 for a real install, or ' +
+      'REQIO_DEMO=1 to serve the demo there anyway.',
+  )
 }
 
 function parsePort(value: string | undefined): number {
@@ -46,9 +100,24 @@ function parsePort(value: string | undefined): number {
   return port
 }
 
-function parsePositiveInt(value: string | undefined, fallback: number): number {
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]
   if (!value) return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} must be a positive integer, got ${value}`)
   return n
+}
+
+function parsePublicUrl(value: string | undefined): string | null {
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`REQIO_PUBLIC_URL is not a URL: ${value}`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`REQIO_PUBLIC_URL must start with https: or http:, got ${value}`)
+  return url.href.replace(/\/+$/, '')
 }

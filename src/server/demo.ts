@@ -14,7 +14,16 @@ export interface DemoCustomer {
   sub: string
   email: string
   traits: RevenueTraits
+  /** The B2B account: the Enterprise plan is Initech's, shared by two of its people. */
+  company?: DemoCompany
 }
+
+export interface DemoCompany {
+  id: string
+  name?: string | null
+}
+
+const INITECH: DemoCompany = { id: 'initech', name: 'Initech' }
 
 /** The demo page's pretend customers, one per kind of plan revenue ranking cares about. */
 export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
@@ -34,10 +43,20 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
   },
   {
     key: 'enterprise',
-    label: 'Erik (Enterprise, $1,200/yr)',
+    label: 'Erik (Enterprise at Initech, $1,200/yr)',
     sub: 'demo_erik',
     email: 'erik@example.com',
     traits: { plan: 'enterprise', amount: 120000, interval: 'year' },
+    company: INITECH,
+  },
+  {
+    // A second person of the same Enterprise company: her vote adds Initech's revenue once.
+    key: 'enterprise2',
+    label: 'Elena (Enterprise, Initech too)',
+    sub: 'demo_elena',
+    email: 'elena@example.com',
+    traits: { plan: 'enterprise', amount: 120000, interval: 'year' },
+    company: INITECH,
   },
 ]
 
@@ -58,13 +77,19 @@ export async function mintDemoToken(
   project: ProjectRecord,
   audience: string,
   nowMs: number,
-  user: { sub: string; email?: string | undefined; traits?: RevenueTraits | undefined },
+  user: {
+    sub: string
+    email?: string | undefined
+    traits?: RevenueTraits | undefined
+    company?: DemoCompany | undefined
+  },
 ): Promise<{ token: string; expiresAt: string }> {
   const iat = Math.floor(nowMs / 1000)
   const exp = iat + TOKEN_LIFETIME_SECONDS
   const claims: Record<string, unknown> = {}
   if (user.email !== undefined) claims.email = user.email
   if (user.traits !== undefined) claims.traits = user.traits
+  if (user.company !== undefined) claims.company = user.company
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.sub)

@@ -3,6 +3,7 @@ import { resolveAdminToken } from './admin-token'
 import { createApp } from './app'
 import { systemClock } from './clock'
 import { readServerConfig } from './config'
+import { prepareDataDir } from './data-dir'
 import { DEMO_PROJECT_ID, seedDemoProject } from './demo'
 import { listen } from './listen'
 import { consoleLogger as logger } from './logger'
@@ -11,6 +12,11 @@ import { openStore } from './store'
 /** Starts Reqio: env → store (migrated) → HTTP; SIGTERM/SIGINT drain, then close the database. */
 async function main(): Promise<void> {
   const config = readServerConfig()
+  // Everything this process creates (database files included) is for its own user only.
+  process.umask(0o077)
+  if (!config.databaseUrl || !config.adminToken) {
+    if (prepareDataDir(config.dataDir)) logger.info(`data dir: tightened ${config.dataDir} to 0700`)
+  }
   const admin = resolveAdminToken(config)
   const store = await openStore({
     databaseUrl: config.databaseUrl,
@@ -21,8 +27,13 @@ async function main(): Promise<void> {
       ? 'storage: PostgreSQL (DATABASE_URL)'
       : `storage: embedded, ${config.dataDir}`,
   )
-  if (config.demo && (await seedDemoProject(store, systemClock))) {
-    logger.info(`demo mode: created project "${DEMO_PROJECT_ID}"`)
+  if (config.demo) {
+    logger.info(
+      'demo mode: ON (POST /demo/token mints identity tokens for anyone; REQIO_DEMO=0 turns it off)',
+    )
+    if (await seedDemoProject(store, systemClock)) {
+      logger.info(`demo mode: created project "${DEMO_PROJECT_ID}"`)
+    }
   }
 
   const app = createApp({

@@ -1,4 +1,5 @@
 /** Shapes that cross the wire between widget, server and dashboard (spec/api.md). */
+import type { MarkdownNode } from './markdown-nodes'
 import type { Messages } from './messages'
 
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
@@ -15,6 +16,39 @@ export interface FeedbackRequest {
   /** Whether the caller is one of them. */
   voted: boolean
   createdAt: string
+  /** Public comments (no internal notes, no hidden ones). */
+  commentCount: number
+  /** Whether the caller wrote it. */
+  mine: boolean
+  /** The team's public note on the current status. */
+  statusNote: string | null
+}
+
+export type CommentKind = 'team' | 'customer' | 'visitor'
+
+/** A comment as the public API shows it (spec/api.md "Comments"): never sub, email or revenue. */
+export interface FeedbackComment {
+  id: string
+  body: string
+  createdAt: string
+  author: {
+    /** The token's `name` claim, the team member's name, or "Customer" / "Visitor". */
+    name: string
+    kind: CommentKind
+    /** Whether the caller wrote it. */
+    you: boolean
+  }
+}
+
+/** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
+export interface RequestDetailResponse {
+  request: FeedbackRequest & { comments: FeedbackComment[] }
+}
+export interface CommentResponse {
+  comment: FeedbackComment
+}
+export interface NewCommentBody {
+  body: string
 }
 
 export type PublicSort = 'top' | 'new'
@@ -39,6 +73,8 @@ export interface WidgetProject {
   settings: ProjectSettings
   /** The widget's strings in the language `?locale=` asked for, when Reqio speaks it. */
   messages?: Messages
+  /** When the newest changelog entry was published (absent when none): the launcher's marker. */
+  latestChangelogAt?: string | null
 }
 
 export interface WidgetProjectResponse {
@@ -46,6 +82,51 @@ export interface WidgetProjectResponse {
 }
 export interface RequestListResponse {
   requests: FeedbackRequest[]
+  /** On the board list (not `similar`): when the newest changelog entry was published; absent when none. */
+  latestChangelogAt?: string | null
+}
+
+/** Roadmap and changelog (spec/api.md v2). */
+export const ROADMAP_LANES = ['planned', 'in_progress', 'done'] as const
+export type RoadmapLaneStatus = (typeof ROADMAP_LANES)[number]
+export interface RoadmapLane {
+  status: RoadmapLaneStatus
+  requests: FeedbackRequest[]
+}
+export interface RoadmapResponse {
+  lanes: RoadmapLane[]
+}
+/** A published entry as anyone may see it. */
+export interface PublicChangelogEntry {
+  id: string
+  title: string
+  /** Markdown, as written. */
+  body: string
+  /** `body` as a safe node tree (src/shared/markdown-nodes.ts): what the widget renders. */
+  bodyNodes: MarkdownNode[]
+  publishedAt: string
+  requests: Array<{ id: string; title: string }>
+}
+export interface PublicChangelogResponse {
+  entries: PublicChangelogEntry[]
+}
+/** An entry as the dashboard sees it: drafts too (`publishedAt` null). */
+export interface ChangelogEntry {
+  id: string
+  title: string
+  body: string
+  requestIds: string[]
+  publishedAt: string | null
+  createdAt: string
+  updatedAt: string
+  /** The linked requests that still stand, with their status. */
+  requests: Array<{ id: string; title: string; status: RequestStatus }>
+}
+export interface ChangelogEntryBody {
+  title?: string
+  body?: string
+  requestIds?: string[]
+  publish?: boolean
 }
 export interface RequestResponse {
   request: FeedbackRequest
@@ -77,15 +158,90 @@ export interface AuditLogEntry {
   action: string
   target: string
 }
+/** A voter's account when it is a company: counted once per request (spec "Companies"). */
+export interface VoterCompany {
+  id: string
+  name: string | null
+  /** The company's MRR, which is what it adds to a request, once. */
+  mrrCents: number
+}
 export interface BacklogVoter {
   sub: string
   email: string | null
   plan: string | null
   mrrCents: number
+  company: VoterCompany | null
 }
 export interface BacklogRequest extends FeedbackRequest {
   mrrCents: number
+  /** Distinct accounts (companies, or people without one) among the identified voters. */
+  accounts: number
   voters: BacklogVoter[]
+  /** A customer or visitor commented after the team's last public reply. */
+  unanswered: boolean
+}
+
+/** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */
+export interface AdminCommentAuthor {
+  name: string
+  kind: CommentKind
+  you: boolean
+  sub: string | null
+  email: string | null
+  plan: string | null
+  mrrCents: number | null
+  /** From the companies work (spec/api.md "Companies"); null until then. */
+  company: { id: string; name: string | null } | null
+}
+export interface AdminComment extends Omit<FeedbackComment, 'author'> {
+  author: AdminCommentAuthor
+  /** A note only the dashboard sees. */
+  internal: boolean
+  /** Moderated: gone from every public answer. */
+  hidden: boolean
+}
+/** `GET /v1/admin/projects/{pid}/requests/{rid}`. */
+export interface AdminRequestDetail extends BacklogRequest {
+  comments: AdminComment[]
+}
+export interface AdminRequestDetailResponse {
+  request: AdminRequestDetail
+}
+export interface AdminCommentResponse {
+  comment: AdminComment
+}
+export interface NewTeamCommentBody {
+  body: string
+  internal?: boolean
+}
+
+/** `GET /v1/admin/projects/{pid}/companies?sort=mrr|requests`. */
+export type CompanySort = 'mrr' | 'requests'
+export interface CompanySummary {
+  id: string
+  name: string | null
+  plan: string | null
+  mrrCents: number
+  /** Identified people whose latest token names the company. */
+  people: number
+  /** Distinct requests (not merged away) its people voted for. */
+  requests: number
+}
+export interface CompanyListResponse {
+  companies: CompanySummary[]
+}
+/** `GET /v1/admin/projects/{pid}/companies/{cid}`. */
+export interface CompanyDetailResponse {
+  company: CompanySummary
+  people: { sub: string; email: string | null }[]
+  /** The requests its people voted for, by revenue. */
+  requests: CompanyRequest[]
+}
+export interface CompanyRequest extends FeedbackRequest {
+  mrrCents: number
+  accounts: number
+  /** How many of the request's voters are this company's people. */
+  companyVoters: number
 }
 export interface CreatedProjectResponse {
   project: AdminProject

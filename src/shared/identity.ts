@@ -23,6 +23,8 @@ export interface IdentityClaims {
   iat: number
   exp: number
   email?: string
+  /** Shown beside the user's comments (at most 100 characters). */
+  name?: string
   traits?: RevenueTraits
 }
 

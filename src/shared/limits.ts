@@ -2,3 +2,7 @@
 export const TITLE_MAX_LENGTH = 160
 export const BODY_MAX_LENGTH = 5000
 export const PAYLOAD_MAX_BYTES = 64 * 1024
+export const COMMENT_MAX_LENGTH = 5000
+export const STATUS_NOTE_MAX_LENGTH = 1000
+/** The token's optional `name` claim. */
+export const NAME_MAX_LENGTH = 100

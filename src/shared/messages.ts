@@ -46,6 +46,21 @@ export const en = {
   invalid: 'Please check your text.',
   notFound: 'Not found.',
   failed: 'Something went wrong.',
+  /** {0} how many comments a request has. */
+  comments: '{0} comments',
+  you: 'You',
+  team: 'Team',
+  comment: 'Comment',
+  noComments: 'No comments yet.',
+  signInToComment: 'Sign in to comment.',
+  views: 'Views',
+  requests: 'Requests',
+  roadmap: 'Roadmap',
+  news: 'What’s new',
+  /** On the launcher: a changelog entry this browser has not seen. */
+  unseen: 'New updates',
+  nothing: 'Nothing here yet.',
+  shipped: 'Shipped:',
 }
 
 export type Messages = typeof en
@@ -87,6 +102,19 @@ export const de: Messages = {
   invalid: 'Bitte prüfen Sie Ihren Text.',
   notFound: 'Nicht gefunden.',
   failed: 'Etwas ist schiefgelaufen.',
+  comments: '{0} Kommentare',
+  you: 'Sie',
+  team: 'Team',
+  comment: 'Kommentar',
+  noComments: 'Noch keine Kommentare.',
+  signInToComment: 'Melden Sie sich an, um zu kommentieren.',
+  views: 'Ansichten',
+  requests: 'Wünsche',
+  roadmap: 'Roadmap',
+  news: 'Neuigkeiten',
+  unseen: 'Neue Updates',
+  nothing: 'Noch nichts hier.',
+  shipped: 'Umgesetzt:',
 }
 
 export const fr: Messages = {
@@ -126,6 +154,19 @@ export const fr: Messages = {
   invalid: 'Veuillez vérifier votre texte.',
   notFound: 'Introuvable.',
   failed: 'Une erreur est survenue.',
+  comments: '{0} commentaires',
+  you: 'Vous',
+  team: 'Équipe',
+  comment: 'Commentaire',
+  noComments: 'Pas encore de commentaires.',
+  signInToComment: 'Connectez-vous pour commenter.',
+  views: 'Vues',
+  requests: 'Demandes',
+  roadmap: 'Feuille de route',
+  news: 'Nouveautés',
+  unseen: 'Nouvelles mises à jour',
+  nothing: 'Rien pour l’instant.',
+  shipped: 'Livré :',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

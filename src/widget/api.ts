@@ -58,5 +58,17 @@ export function createWidgetApi(
     vote: (requestId) => call('POST', `${requestPath(requestId)}/vote`),
     unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
     identify: () => call('POST', '/identify'),
+    getRequest: (requestId) => call('GET', requestPath(requestId)),
+    postComment: (requestId, body, idempotencyKey) =>
+      call(
+        'POST',
+        `${requestPath(requestId)}/comments`,
+        { body },
+        {
+          [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
+        },
+      ),
+    roadmap: () => call('GET', '/roadmap'),
+    changelog: () => call('GET', '/changelog'),
   }
 }

@@ -3,12 +3,16 @@
  * (config, identity, API client, events) and its UI (src/widget/ui).
  */
 import type {
+  CommentResponse,
   FeedbackRequest,
   IdentifyResponse,
   NewRequestBody,
+  PublicChangelogResponse,
   PublicSort,
+  RequestDetailResponse,
   RequestListResponse,
   RequestResponse,
+  RoadmapResponse,
   WidgetProjectResponse,
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
@@ -51,6 +55,16 @@ export interface WidgetApi {
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
+  /** One request with its public comments, oldest first. */
+  getRequest(requestId: string): Promise<ApiResult<RequestDetailResponse>>
+  postComment(
+    requestId: string,
+    body: string,
+    idempotencyKey: string,
+  ): Promise<ApiResult<CommentResponse>>
+  /** Asked only when the Roadmap or What's new view opens. */
+  roadmap(): Promise<ApiResult<RoadmapResponse>>
+  changelog(): Promise<ApiResult<PublicChangelogResponse>>
 }
 
 export type LauncherPosition = 'bottom-right' | 'bottom-left'

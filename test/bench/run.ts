@@ -1,5 +1,8 @@
 // `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
 // nothing here passes or fails. To add one, append it to BENCHES.
+
+import { benchHostileClient } from './hostile-client'
+import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
@@ -17,6 +20,8 @@ const BENCHES: Bench[] = [
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'admin backlog at scale', run: benchServerBacklog },
+  { name: 'revenue per account at scale', run: benchServerAccounts },
+  { name: 'hostile client', run: () => benchHostileClient() },
 ]
 
 for (const bench of BENCHES) {

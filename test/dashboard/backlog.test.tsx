@@ -33,13 +33,13 @@ async function backlogFromApi(created: CreatedProjectResponse): Promise<BacklogR
   return ((await response.json()) as { requests: BacklogRequest[] }).requests
 }
 
-it('ranks by revenue first and shows votes, identified voters, MRR and status per row', async () => {
+it('ranks by revenue first and shows MRR, accounts, votes and status per row', async () => {
   const created = await seedBacklog(server)
   const table = await openBacklog(created)
 
   expect(rowTitles(table)).toEqual(['Export to CSV', 'SSO login', 'CSV export', 'Dark mode'])
-  expect(rowOf(table, 'Export to CSV')).toEqual(['2', '2', '$148.00', 'Open'])
-  expect(rowOf(table, 'Dark mode')).toEqual(['3', '0', '$0.00', 'Open'])
+  expect(rowOf(table, 'Export to CSV')).toEqual(['$148.00', '2', '2', 'Open', '0'])
+  expect(rowOf(table, 'Dark mode')).toEqual(['$0.00', '0', '3', 'Open', '0'])
   const chart = screen.getByRole('img', { name: 'Monthly revenue per top request' })
   expect(chart.textContent).toContain('Export to CSV')
   expect(chart.textContent).toContain('$148.00')
@@ -100,7 +100,7 @@ it('merges a duplicate into another: its votes move and nobody is counted twice'
 
   await waitFor(() => expect(rowTitles(table)).not.toContain('Export to CSV'))
   // alice voted for both: three people, not four; bob's 99.00 joins alice's 49.00.
-  expect(rowOf(table, 'CSV export')).toEqual(['3', '3', '$148.00', 'Open'])
+  expect(rowOf(table, 'CSV export')).toEqual(['$148.00', '3', '3', 'Open', '0'])
   expect(rowTitles(table)[0]).toBe('CSV export')
   await screen.findByRole('region', { name: 'Request: CSV export' })
 })

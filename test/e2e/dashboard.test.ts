@@ -16,11 +16,15 @@ describe('the dashboard', () => {
     })
     await page.goto(`${world.server.url}/dashboard`)
 
+    // First start: nobody has an account, so the admin token creates the owner.
     await page.getByLabel('Admin token').fill('not-the-admin-token')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByLabel('Email').fill('olive@example.com')
+    await page.getByLabel('Name').fill('Olive')
+    await page.getByLabel('Password').fill('correct horse battery')
+    await page.getByRole('button', { name: 'Create the owner account' }).click()
     await eventually(() => page.getByRole('alert').innerText()).toContain('not accepted')
     await page.getByLabel('Admin token').fill(world.server.adminToken)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Create the owner account' }).click()
 
     await page.getByRole('button', { name: 'Globex' }).click()
     await page.getByRole('tab', { name: 'Settings › Identity' }).click()

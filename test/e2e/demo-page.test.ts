@@ -71,7 +71,7 @@ describe('the demo page served at / by the Reqio server', () => {
     )
   })
 
-  it('renders the Enterprise customer signed in with ?as=enterprise through data-identity-token', async () => {
+  it('renders the Enterprise customers signed in with ?as= through data-identity-token, their company counted once', async () => {
     const filed = await fileRequest(world, DEMO, 'Scheduled exports')
     const { page } = await world.openPage()
     const sent = recordApiRequests(page, world.server)
@@ -89,5 +89,19 @@ describe('the demo page served at / by the Reqio server', () => {
     ).toBe(10000)
     expect(sent.length).toBeGreaterThan(0)
     for (const request of sent) expect(request.headers.authorization).toBe(`Bearer ${token}`)
+
+    // Elena works at Initech too: her vote is a second vote, but Initech's revenue counts once.
+    const second = await world.openPage()
+    await second.page.goto(`${world.server.url}/?as=enterprise2`)
+    const herWidget = widgetOf(second.page)
+    await herWidget.launcher.click()
+    await herWidget.voteButton('Scheduled exports').click()
+    await eventually(
+      async () => (await backlog(world, DEMO)).find((r) => r.id === filed.id)?.votes,
+    ).toBe(2)
+    expect((await backlog(world, DEMO)).find((r) => r.id === filed.id)).toMatchObject({
+      mrrCents: 10000,
+      accounts: 1,
+    })
   })
 })

@@ -34,7 +34,7 @@ describe('offline', () => {
     expect(await backlog(world, project.id)).toEqual([])
 
     await context.setOffline(false)
-    await eventually(async () => (await backlog(world, project.id)).length).toBe(1)
+    await eventually(async () => (await backlog(world, project.id))[0]?.votes).toBe(1)
     await eventually(() =>
       page.evaluate((key) => localStorage.getItem(key), OUTBOX_KEY(project.id)),
     ).toBe('[]')
@@ -42,8 +42,12 @@ describe('offline', () => {
     // A reload finds nothing left to send: still exactly one.
     await page.reload()
     await widget.launcher.click()
-    await widget.voteButton('Offline notes').waitFor()
+    const own = widget.voteButton('Offline notes')
+    await own.waitFor()
     expect((await backlog(world, project.id)).map((r) => r.title)).toEqual(['Offline notes'])
+    // Synced, the author's own vote counts (spec v2), as it did while it waited in the outbox.
+    expect(await own.getAttribute('aria-label')).toBe('Vote for Offline notes (1)')
+    expect(await own.getAttribute('aria-pressed')).toBe('true')
   })
 
   it('sends a request kept offline once the site is opened again online', async () => {

@@ -28,12 +28,24 @@ export interface TestServerOptions {
   databaseUrl?: string
   /** Keep the embedded database in this directory instead of in memory. */
   dataDir?: string
-  /** Writes per minute per IP and person (default 10,000 so tests are not throttled). */
+  /** Writes per minute per person (default 10,000 so tests are not throttled). */
   rateLimitPerMinute?: number
+  /** Writes per minute per IP (default 100,000: every test calls from 127.0.0.1). */
+  ipWritesPerMinute?: number
+  /** Public reads per minute per IP (default 100,000). */
+  ipReadsPerMinute?: number
+  /** Distinct anonymous ids voting or submitting per project, IP and hour (default 100,000). */
+  anonVotersPerIpPerHour?: number
+  /** The HTTP server's requestTimeout (default: the production value). */
+  requestTimeoutMs?: number
   audienceBase?: string
   /** Where widget.js and dashboard/ are read from (default: the repo's dist/). */
   distDir?: string
   logger?: Logger
+  /** REQIO_PUBLIC_URL (default unset: the request's own scheme and Host). */
+  publicUrl?: string
+  /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 10, as in production). */
+  authFailuresPer15Minutes?: number
 }
 
 export interface TestServer {
@@ -76,11 +88,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       demo,
       adminToken,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+      ipWritesPerMinute: options.ipWritesPerMinute ?? 100_000,
+      ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
+      anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
       audienceBase: options.audienceBase ?? base.audienceBase,
       distDir: options.distDir ?? base.distDir,
+      publicUrl: options.publicUrl ?? null,
+      authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? base.authFailuresPer15Minutes,
     },
   })
-  const running = await listen(app, '127.0.0.1', 0)
+  const running = await listen(
+    app,
+    '127.0.0.1',
+    0,
+    options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs },
+  )
   const url = `http://127.0.0.1:${running.port}`
   const adminFetch = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers)

@@ -91,11 +91,18 @@ describe('admin API', () => {
 
     const byRevenue = await backlog('revenue')
     expect(byRevenue.map((r) => [r.title, r.votes, r.mrrCents])).toEqual([
-      ['SSO', 1, 10_000],
-      ['CSV export', 3, 900],
+      // Each counts its anonymous author's vote too.
+      ['SSO', 2, 10_000],
+      ['CSV export', 4, 900],
     ])
     expect(byRevenue[0]?.voters).toEqual([
-      { sub: 'bigco', email: 'bigco@example.com', plan: 'enterprise', mrrCents: 10_000 },
+      {
+        sub: 'bigco',
+        email: 'bigco@example.com',
+        plan: 'enterprise',
+        mrrCents: 10_000,
+        company: null,
+      },
     ])
     expect((await backlog('votes')).map((r) => r.title)).toEqual(['CSV export', 'SSO'])
     expect((await backlog('new')).map((r) => r.title)).toEqual(['CSV export', 'SSO'])
@@ -106,7 +113,8 @@ describe('admin API', () => {
     await voteAs(sso, 'grower', { plan: 'starter', amount: 1000, interval: 'month' })
     // A token issued a few seconds later (within the clock leeway) carries the new plan.
     await voteAs(sso, 'grower', { plan: 'pro', amount: 5000, interval: 'month' }, Date.now() + 5000)
-    expect((await backlog())[0]).toMatchObject({ votes: 1, mrrCents: 5000 })
+    // The author's vote and the grower's one.
+    expect((await backlog())[0]).toMatchObject({ votes: 2, mrrCents: 5000 })
   })
 
   it('changes status and title, and merges one request into another', async () => {
@@ -132,7 +140,8 @@ describe('admin API', () => {
     })
     expect(((await merged.json()) as { request: BacklogRequest }).request).toMatchObject({
       id: b,
-      votes: 2,
+      // Dana, Eve and the author of both.
+      votes: 3,
       mrrCents: 1000,
     })
     expect((await backlog()).map((r) => r.id)).toEqual([b])

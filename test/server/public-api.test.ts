@@ -80,7 +80,7 @@ describe('public API', () => {
     })
   })
 
-  it('creates a request and lists it with votes and voted, never revenue or emails', async () => {
+  it("creates a request with its author's vote and lists it, never revenue or emails", async () => {
     const anna = { token: await personToken('anna') }
     const { res, json } = await submit(anna, 'Dark mode')
     expect(res.status).toBe(201)
@@ -88,8 +88,8 @@ describe('public API', () => {
       title: 'Dark mode',
       body: 'details',
       status: 'open',
-      votes: 0,
-      voted: false,
+      votes: 1,
+      voted: true,
     })
     await vote(anna, json.request.id)
     const { requests } = await list(anna)
@@ -103,23 +103,25 @@ describe('public API', () => {
     const token = await personToken('bo')
     await vote({ token, anonymousId: 'laptop-0001' }, id)
     await vote({ token, anonymousId: 'phone-00002' }, id)
+    // The author's own vote is the first one.
     const again = await vote({ token }, id)
-    expect(again.json.request).toMatchObject({ votes: 1, voted: true })
+    expect(again.json.request).toMatchObject({ votes: 2, voted: true })
     const other = await vote({ anonymousId: 'stranger-01' }, id)
-    expect(other.json.request).toMatchObject({ votes: 2, voted: true })
+    expect(other.json.request).toMatchObject({ votes: 3, voted: true })
     await vote({ token }, id, 'DELETE')
     const undone = await vote({ token }, id, 'DELETE')
-    expect(undone.json.request).toMatchObject({ votes: 1, voted: false })
+    expect(undone.json.request).toMatchObject({ votes: 2, voted: false })
   })
 
-  it('keeps votes = 1 after 100 parallel votes by one person over HTTP', async () => {
+  it('keeps one vote per person after 100 parallel votes by one person over HTTP', async () => {
     const { json } = await submit({ anonymousId: 'anon-author' }, 'Parallel')
     const token = await personToken('racer')
     const answers = await Promise.all(
       Array.from({ length: 100 }, () => vote({ token }, json.request.id)),
     )
     expect(answers.every((a) => a.res.status === 200)).toBe(true)
-    expect((await list({ token })).requests[0]).toMatchObject({ votes: 1, voted: true })
+    // The author's vote and the racer's.
+    expect((await list({ token })).requests[0]).toMatchObject({ votes: 2, voted: true })
   })
 
   it('answers the same request for the same Idempotency-Key, also when the calls race', async () => {
@@ -157,7 +159,8 @@ describe('public API', () => {
     const { requests } = (await backlog.json()) as {
       requests: { votes: number; mrrCents: number }[]
     }
-    expect(requests[0]).toMatchObject({ votes: 1, mrrCents: 4900 })
+    // The author's vote and Carla's one (her anonymous vote folded into it).
+    expect(requests[0]).toMatchObject({ votes: 2, mrrCents: 4900 })
   })
 
   it('refuses identify without a token, and records the person when no anonymous id came', async () => {

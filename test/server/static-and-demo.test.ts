@@ -101,7 +101,7 @@ describe('static files from the same process', () => {
       const { customers } = (await (await fetch(`${server.url}/demo/customers`)).json()) as {
         customers: { key: string; sub: string }[]
       }
-      expect(customers.map((c) => c.key)).toEqual(['free', 'pro', 'enterprise'])
+      expect(customers.map((c) => c.key)).toEqual(['free', 'pro', 'enterprise', 'enterprise2'])
       const html = await (await fetch(`${server.url}/?as=pro`)).text()
       const token = /data-identity-token="([^"]+)"/.exec(html)?.[1] ?? ''
       const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString())
@@ -118,6 +118,49 @@ describe('static files from the same process', () => {
       expect(await (await fetch(`${server.url}/?as=nobody`)).text()).not.toMatch(
         /data-identity-token="/,
       )
+    })
+
+    it('counts the Enterprise company once when both of its demo customers vote', async () => {
+      const { customers } = (await (await fetch(`${server.url}/demo/customers`)).json()) as {
+        customers: { key: string; sub: string; email: string; traits: object; company?: object }[]
+      }
+      const initech = customers.filter((c) => c.key.startsWith('enterprise'))
+      expect(initech.map((c) => c.company)).toEqual([
+        { id: 'initech', name: 'Initech' },
+        { id: 'initech', name: 'Initech' },
+      ])
+      const created = await fetch(`${server.url}/v1/projects/demo/requests`, {
+        method: 'POST',
+        headers: { 'X-Reqio-Anonymous-Id': 'anon-demo-author', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Audit log export' }),
+      })
+      const { request } = (await created.json()) as { request: { id: string } }
+      for (const customer of initech) {
+        const minted = await fetch(`${server.url}/demo/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(customer),
+        })
+        const { token } = (await minted.json()) as { token: string }
+        const vote = await fetch(`${server.url}/v1/projects/demo/requests/${request.id}/vote`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'X-Reqio-Anonymous-Id': `anon-${customer.key}`,
+          },
+        })
+        expect(vote.status).toBe(200)
+      }
+      const backlog = await server.adminFetch('/v1/admin/projects/demo/backlog?sort=new')
+      const { requests } = (await backlog.json()) as {
+        requests: { id: string; votes: number; accounts: number; mrrCents: number }[]
+      }
+      // $1,200 a year is 10,000 cents a month: once for Initech, not twice.
+      expect(requests.find((r) => r.id === request.id)).toMatchObject({
+        votes: 2,
+        accounts: 1,
+        mrrCents: 10_000,
+      })
     })
 
     it('has no demo token endpoint and no demo project when demo mode is off', async () => {

@@ -10,6 +10,9 @@ const request = (id: string, title: string, votes = 0): FeedbackRequest => ({
   status: 'open',
   votes,
   voted: false,
+  commentCount: 0,
+  mine: false,
+  statusNote: null,
   createdAt: '',
 })
 

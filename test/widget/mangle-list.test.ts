@@ -10,6 +10,8 @@ const CROSSING = {
     ...['id', 'title', 'body', 'status', 'votes', 'voted', 'createdAt', 'request', 'requests'],
     ...['error', 'code', 'message', 'project', 'messages', 'user', 'sort', 'q'],
     ...['kind', 'key', 'identity', 'requestId', 'at'],
+    ...['comment', 'comments', 'author', 'name', 'you', 'commentCount', 'mine', 'statusNote'],
+    ...['settings', 'allowAnonymousComments', 'requireIdentity'],
   ],
   'window.Reqio and its event payloads': [
     ...REQIO_METHODS,

@@ -1,11 +1,19 @@
 /** The admin API (spec/api.md) as the dashboard calls it: every call resolves, none throws. */
 import type {
+  AdminCommentResponse,
   AdminProject,
+  AdminRequestDetailResponse,
   BacklogRequest,
   BacklogSort,
+  ChangelogEntry,
+  ChangelogEntryBody,
+  CompanyDetailResponse,
+  CompanyListResponse,
+  CompanySort,
   CreatedProjectResponse,
   FeedbackRequest,
   RequestStatus,
+  RoadmapResponse,
   RotatedSecretResponse,
   TokenCheckResponse,
 } from '../../shared/api'
@@ -18,6 +26,8 @@ export interface RequestChanges {
   status?: RequestStatus
   title?: string
   mergeInto?: string
+  /** The team's public note on the status; null clears it. */
+  statusNote?: string | null
 }
 
 export interface AdminClient {
@@ -37,20 +47,64 @@ export interface AdminClient {
     changes: RequestChanges,
   ): Promise<AdminResult<{ request: FeedbackRequest }>>
   checkToken(projectId: string, token: string): Promise<AdminResult<TokenCheckResponse>>
+  /** The request with every comment (internal and hidden flagged) and commenters' facts. */
+  requestDetail(
+    projectId: string,
+    requestId: string,
+  ): Promise<AdminResult<AdminRequestDetailResponse>>
+  /** A public team reply, or with `internal` a note only the dashboard sees. */
+  addComment(
+    projectId: string,
+    requestId: string,
+    comment: { body: string; internal: boolean },
+  ): Promise<AdminResult<AdminCommentResponse>>
+  setCommentHidden(
+    projectId: string,
+    commentId: string,
+    hidden: boolean,
+  ): Promise<AdminResult<AdminCommentResponse>>
+  listChangelog(projectId: string): Promise<AdminResult<{ entries: ChangelogEntry[] }>>
+  /** Without `entryId` a new entry; with it, a change to that one. */
+  saveChangelogEntry(
+    projectId: string,
+    entryId: string | null,
+    body: ChangelogEntryBody,
+  ): Promise<AdminResult<{ entry: ChangelogEntry }>>
+  /** The public roadmap exactly as the widget gets it (asked without the admin token). */
+  publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
+  companies(projectId: string, sort: CompanySort): Promise<AdminResult<CompanyListResponse>>
+  company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
 }
 
+/** One JSON call to the API; never throws. */
+export type ApiCall = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  /** Call a public endpoint: no admin token (it would be read as an identity token). */
+  asPublic?: boolean,
+) => Promise<AdminResult<T>>
+
 /**
- * `apiBase` is empty in the browser (the dashboard shares the API's origin); tests pass the
- * test server's URL. The admin token goes in a header only, never in a URL.
+ * `adminToken` null: the dashboard's session cookie authorises the call (the browser sends it
+ * on same-origin fetches, with the Origin header the server's CSRF check wants). A token goes in
+ * a header only, never in a URL.
  */
-export function createAdminClient(adminToken: string, apiBase = ''): AdminClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>> {
+export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall {
+  return async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    asPublic = false,
+  ): Promise<AdminResult<T>> => {
     let response: Response
     try {
       response = await fetch(`${apiBase}${path}`, {
         method,
+        credentials: 'same-origin',
         headers: {
-          Authorization: `Bearer ${adminToken}`,
+          // The public API would read the admin token as an identity token and refuse it.
+          ...(adminToken && !asPublic ? { Authorization: `Bearer ${adminToken}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -63,6 +117,7 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
         message: 'The server could not be reached.',
       }
     }
+    if (response.status === 204) return { ok: true, data: {} as T }
     const payload = await response.json().catch(() => null)
     if (response.ok && payload) return { ok: true, data: payload as T }
     const error = payload?.error
@@ -73,6 +128,14 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
       message: typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
     }
   }
+}
+
+/**
+ * `apiBase` is empty in the browser (the dashboard shares the API's origin); tests pass the
+ * test server's URL. `adminToken` null: signed in with the session cookie.
+ */
+export function createAdminClient(adminToken: string | null, apiBase = ''): AdminClient {
+  const call = createApiCall(adminToken, apiBase)
   const project = (id: string) => `/v1/admin/projects/${encodeURIComponent(id)}`
   return {
     listProjects: () => call('GET', '/v1/admin/projects'),
@@ -83,5 +146,21 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
     updateRequest: (id, requestId, changes) =>
       call('PATCH', `${project(id)}/requests/${encodeURIComponent(requestId)}`, changes),
     checkToken: (id, token) => call('POST', `${project(id)}/token-check`, { token }),
+    requestDetail: (id, requestId) =>
+      call('GET', `${project(id)}/requests/${encodeURIComponent(requestId)}`),
+    addComment: (id, requestId, comment) =>
+      call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/comments`, comment),
+    setCommentHidden: (id, commentId, hidden) =>
+      call('PATCH', `${project(id)}/comments/${encodeURIComponent(commentId)}`, { hidden }),
+    listChangelog: (id) => call('GET', `${project(id)}/changelog`),
+    saveChangelogEntry: (id, entryId, body) =>
+      entryId
+        ? call('PATCH', `${project(id)}/changelog/${encodeURIComponent(entryId)}`, body)
+        : call('POST', `${project(id)}/changelog`, body),
+    publicRoadmap: (id) =>
+      call('GET', `/v1/projects/${encodeURIComponent(id)}/roadmap`, undefined, true),
+    companies: (id, sort) => call('GET', `${project(id)}/companies?sort=${sort}`),
+    company: (id, companyId) =>
+      call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
   }
 }

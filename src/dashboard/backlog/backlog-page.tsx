@@ -77,7 +77,10 @@ export function BacklogPage({ client, projectId }: { client: AdminClient; projec
                 key={open.id}
                 request={open}
                 others={requests.filter((request) => request.id !== open.id)}
+                client={client}
+                projectId={projectId}
                 onChange={(changes) => change(open.id, changes)}
+                onThreadChanged={load}
                 onClose={() => setOpenId(null)}
               />
             ) : null}

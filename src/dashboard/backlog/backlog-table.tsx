@@ -16,15 +16,18 @@ export function BacklogTable({
         <tr>
           <th scope="col">Request</th>
           <th scope="col" class="number">
-            Votes
-          </th>
-          <th scope="col" class="number">
-            Identified voters
-          </th>
-          <th scope="col" class="number">
             MRR
           </th>
+          <th scope="col" class="number" title="Companies, or people without one, among the voters">
+            Accounts
+          </th>
+          <th scope="col" class="number">
+            Votes
+          </th>
           <th scope="col">Status</th>
+          <th scope="col" class="number">
+            Comments
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -35,11 +38,20 @@ export function BacklogTable({
                 {request.title}
               </button>
             </th>
-            <td class="number">{request.votes}</td>
-            <td class="number">{request.voters.length}</td>
             <td class="number">{formatMoney(request.mrrCents)}</td>
+            <td class="number">{request.accounts}</td>
+            <td class="number">{request.votes}</td>
             <td>
               <span class={`status status-${request.status}`}>{STATUS_LABELS[request.status]}</span>
+            </td>
+            <td class="number">
+              {request.unanswered ? (
+                <span class="unanswered" title="A customer is waiting for an answer">
+                  {request.commentCount} · unanswered
+                </span>
+              ) : (
+                request.commentCount
+              )}
             </td>
           </tr>
         ))}

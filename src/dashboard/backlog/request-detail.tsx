@@ -1,20 +1,30 @@
 import { useState } from 'preact/hooks'
-import { type BacklogRequest, REQUEST_STATUSES, type RequestStatus } from '../../shared/api'
-import type { RequestChanges } from '../api/admin-client'
+import type { BacklogRequest } from '../../shared/api'
+import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { formatMoney } from '../format/money'
+import { RequestThread } from './request-thread'
+import { StatusEditor } from './status-editor'
 import { STATUS_LABELS } from './status-labels'
+import { VoterGroups } from './voter-groups'
 
-/** One request opened: its voters, and the owner's edits (status, title, merge). */
+/** One request opened: its voters, the thread, and the owner's edits (status, title, merge). */
 export function RequestDetail({
   request,
   others,
+  client,
+  projectId,
   onChange,
+  onThreadChanged,
   onClose,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
   others: BacklogRequest[]
+  client: AdminClient
+  projectId: string
   onChange: (changes: RequestChanges) => Promise<string | null>
+  /** A reply, note or moderation happened in the thread. */
+  onThreadChanged: () => void
   onClose: () => void
 }) {
   const [title, setTitle] = useState(request.title)
@@ -36,7 +46,9 @@ export function RequestDetail({
       </header>
       {request.body ? <p class="request-body">{request.body}</p> : null}
       <p>
-        {request.votes} votes, {formatMoney(request.mrrCents)} monthly revenue behind it
+        {request.votes} votes from {request.accounts}{' '}
+        {request.accounts === 1 ? 'account' : 'accounts'}, {formatMoney(request.mrrCents)} monthly
+        revenue behind it
         {anonymousVotes > 0 ? ` (${anonymousVotes} anonymous)` : ''}.
       </p>
 
@@ -44,45 +56,10 @@ export function RequestDetail({
       {request.voters.length === 0 ? (
         <p class="hint">No identified voters yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">User (sub)</th>
-              <th scope="col">Email</th>
-              <th scope="col">Plan</th>
-              <th scope="col" class="number">
-                MRR
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {request.voters.map((voter) => (
-              <tr key={voter.sub}>
-                <td>{voter.sub}</td>
-                <td>{voter.email ?? '—'}</td>
-                <td>{voter.plan ?? '—'}</td>
-                <td class="number">{formatMoney(voter.mrrCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <VoterGroups voters={request.voters} />
       )}
 
-      <div class="edit-row">
-        <label>
-          Status{' '}
-          <select
-            value={request.status}
-            onChange={(event) => apply({ status: event.currentTarget.value as RequestStatus })}
-          >
-            {REQUEST_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <StatusEditor request={request} onChange={apply} />
 
       <form
         class="edit-row"
@@ -128,6 +105,13 @@ export function RequestDetail({
         </form>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
+
+      <RequestThread
+        client={client}
+        projectId={projectId}
+        requestId={request.id}
+        onChanged={onThreadChanged}
+      />
     </section>
   )
 }

@@ -1,13 +1,33 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
+import type { Permission } from '../../shared/roles'
 import type { AdminClient } from '../api/admin-client'
+import type { TeamClient } from '../api/team-client'
+import { WhyNot } from '../auth/why-not'
 import { BacklogPage } from '../backlog/backlog-page'
+import { ChangelogPage } from '../changelog/changelog-page'
+import { RoadmapPreview } from '../changelog/roadmap-preview'
+import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
 import type { ProjectTab } from '../router'
+import { AuditPage } from './audit-page'
+import { SettingsPage } from './settings-page'
 
-/** One project: the Backlog tab and Settings > Identity. */
+const TAB_LABELS: Record<ProjectTab, string> = {
+  backlog: 'Backlog',
+  companies: 'Companies',
+  changelog: 'Changelog',
+  roadmap: 'Roadmap',
+  identity: 'Settings › Identity',
+  settings: 'Settings › Project',
+  audit: 'Audit log',
+}
+
+/** One project: Backlog, Settings › Identity, Settings › Project and the Audit log. */
 export function ProjectPage({
   client,
+  team,
+  can = () => true,
   projectId,
   tab,
   initialSecret,
@@ -16,6 +36,9 @@ export function ProjectPage({
   onBack,
 }: {
   client: AdminClient
+  team: TeamClient
+  /** What the signed-in role may do; hidden controls explain why (server enforces it anyway). */
+  can?: (permission: Permission) => boolean
   projectId: string
   tab: ProjectTab
   initialSecret?: string
@@ -45,6 +68,11 @@ export function ProjectPage({
       </main>
     )
   if (!project) return <main>Loading…</main>
+  // Identity holds the signing secret: only roles that may configure see it.
+  const visibleTabs = (Object.keys(TAB_LABELS) as ProjectTab[]).filter(
+    (name) => name !== 'identity' || can('configure'),
+  )
+  const shownTab = visibleTabs.includes(tab) ? tab : 'backlog'
   return (
     <main class="project">
       <nav class="breadcrumbs">
@@ -54,34 +82,43 @@ export function ProjectPage({
         / <strong>{project.name}</strong>
       </nav>
       <div class="tabs" role="tablist" aria-label="Project sections">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'backlog'}
-          onClick={() => onTab('backlog')}
-        >
-          Backlog
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'identity'}
-          onClick={() => onTab('identity')}
-        >
-          Settings › Identity
-        </button>
+        {visibleTabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={shownTab === name}
+            onClick={() => onTab(name)}
+          >
+            {TAB_LABELS[name]}
+          </button>
+        ))}
       </div>
+      {can('configure') ? null : (
+        <WhyNot permission="configure" doing="see the identity settings or rotate the secret" />
+      )}
       <div role="tabpanel">
-        {tab === 'backlog' ? (
-          <BacklogPage client={client} projectId={project.id} />
-        ) : (
+        {shownTab === 'backlog' ? <BacklogPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}
+        {shownTab === 'identity' ? (
           <IdentitySettings
             client={client}
             project={project}
             initialSecret={initialSecret}
             widgetUrl={widgetUrl}
           />
-        )}
+        ) : null}
+        {shownTab === 'settings' ? (
+          <SettingsPage
+            team={team}
+            project={project}
+            allowed={can('configure')}
+            onSaved={setProject}
+          />
+        ) : null}
+        {shownTab === 'audit' ? <AuditPage team={team} projectId={project.id} /> : null}
       </div>
     </main>
   )

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { AdminProject, CreatedProjectResponse } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
+import { WhyNot } from '../auth/why-not'
 
 /** Lists the owner's projects and creates new ones. */
 export function ProjectsPage({
   client,
   onOpen,
   onCreated,
+  canCreate = true,
 }: {
   client: AdminClient
+  /** False below admin: the form is hidden and a "why" stands in its place. */
+  canCreate?: boolean
   onOpen: (projectId: string) => void
   onCreated: (created: CreatedProjectResponse) => void
 }) {
@@ -47,17 +51,20 @@ export function ProjectsPage({
           ))}
         </ul>
       ) : null}
-      <form class="create-project" onSubmit={create}>
-        <label for="project-name">New project name</label>
-        <input
-          id="project-name"
-          value={name}
-          onInput={(event) => setName(event.currentTarget.value)}
-        />
-        <button type="submit" class="primary" disabled={name.trim() === ''}>
-          Create project
-        </button>
-      </form>
+      {canCreate ? null : <WhyNot permission="configure" doing="create projects" />}
+      {canCreate ? (
+        <form class="create-project" onSubmit={create}>
+          <label for="project-name">New project name</label>
+          <input
+            id="project-name"
+            value={name}
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={name.trim() === ''}>
+            Create project
+          </button>
+        </form>
+      ) : null}
       {error ? <p role="alert">{error}</p> : null}
     </main>
   )

@@ -1,19 +1,36 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
+import { clientIp, clientNetwork } from '../limits/client-network'
+import type { RateLimiter } from '../limits/rate-limiter'
 import type { AppEnv } from './env'
+import { refuseIfLimited } from './rate-limit'
+
+const FAILURE_WINDOW_MS = 15 * 60_000
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest()
 }
 
-/** Bearer REQIO_ADMIN_TOKEN, compared in constant time (hashing first evens out the lengths). */
-export function requireAdmin(adminToken: string): MiddlewareHandler<AppEnv> {
+/**
+ * Bearer REQIO_ADMIN_TOKEN, compared in constant time (hashing first evens out the lengths).
+ * Wrong tokens are counted per IP (/64): past `failuresPer15Minutes`, that IP gets 429 even
+ * with the right token until its budget refills, so the token cannot be guessed at speed.
+ */
+export function requireAdmin(
+  adminToken: string,
+  limiter: RateLimiter,
+  failuresPer15Minutes: number,
+): MiddlewareHandler<AppEnv> {
   const expected = digest(adminToken)
   return async (c, next) => {
+    const failureKey = `admin-failure\u0000${clientNetwork(clientIp(c))}`
+    refuseIfLimited(limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS))
     const header = c.req.header('Authorization') ?? ''
     const match = /^Bearer\s+(.+)$/i.exec(header)
     if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
+      // No header is not a guess (a dashboard before sign-in); a wrong one is.
+      if (header !== '') limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
       throw new ApiError(401, 'unauthorized', 'A valid admin token is required.')
     }
     c.set('teamMember', null)

@@ -1,10 +1,13 @@
+import type { InviteDelivery } from '../auth/invite-delivery'
+import type { AuthFailureLimiter } from '../auth/login-throttle'
 import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
+import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
+import type { RateLimiter } from '../limits/rate-limiter'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
-import type { RateLimiter } from './rate-limit'
 import type { ReadCaches } from './read-caches'
 
 /** What createApp is given. */
@@ -14,13 +17,21 @@ export interface AppDeps {
   config: ServerConfig & { adminToken: string }
   clock: Clock
   logger: Logger
+  /** How invite links reach people; default: shown to copy only (auth/invite-delivery.ts). */
+  inviteDelivery?: InviteDelivery
+  /** The seam where publishing a changelog entry tells people (default: no one). */
+  onChangelogPublished?: OnChangelogPublished
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
 export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
+  /** One limiter for the whole process; each use prefixes its keys (see limits/rate-limiter). */
   rateLimiter: RateLimiter
   caches: ReadCaches
+  /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */
+  authFailures: AuthFailureLimiter
+  onChangelogPublished: OnChangelogPublished
 }
 
 /** Hono context variables set by middleware. */

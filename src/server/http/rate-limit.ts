@@ -1,66 +1,79 @@
-import type { Context, MiddlewareHandler } from 'hono'
-import type { Clock } from '../clock'
+import type { MiddlewareHandler } from 'hono'
+import type { ServerConfig } from '../config'
 import { ApiError } from '../errors'
+import { clientIp, clientNetwork } from '../limits/client-network'
+import type { DistinctCounter } from '../limits/distinct-counter'
+import type { LimitVerdict, RateLimiter } from '../limits/rate-limiter'
 import type { AppEnv } from './env'
 
-/**
- * Token buckets per key (IP and person), in memory of this process: with several app servers
- * each enforces its own budget, so the effective limit is per server. Buckets refill
- * continuously at `perMinute` per minute and hold at most `perMinute` tokens.
- */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; updatedMs: number }>()
+const MINUTE_MS = 60_000
+const HOUR_MS = 3_600_000
 
-  constructor(
-    private readonly perMinute: number,
-    private readonly clock: Clock,
-    private readonly maxKeys = 100_000,
-  ) {}
+export type PublicLimitsConfig = Pick<
+  ServerConfig,
+  'rateLimitPerMinute' | 'ipWritesPerMinute' | 'ipReadsPerMinute' | 'anonVotersPerIpPerHour'
+>
 
-  /** Takes one token; answers how many seconds to wait when none is left. */
-  take(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
-    const now = this.clock.now()
-    const refillPerMs = this.perMinute / 60_000
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updatedMs: now }
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updatedMs) * refillPerMs)
-    bucket.updatedMs = now
-    if (bucket.tokens < 1) {
-      this.remember(key, bucket)
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)),
-      }
-    }
-    bucket.tokens -= 1
-    this.remember(key, bucket)
-    return { allowed: true }
-  }
+const isRead = (method: string) => method === 'GET' || method === 'HEAD'
 
-  private remember(key: string, bucket: { tokens: number; updatedMs: number }): void {
-    // Bounded memory: when full, start over rather than grow without limit.
-    if (!this.buckets.has(key) && this.buckets.size >= this.maxKeys) this.buckets.clear()
-    this.buckets.set(key, bucket)
-  }
-}
-
-export function clientIp(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming
-  return incoming?.socket?.remoteAddress ?? 'unknown'
-}
-
-/** Limits writes per IP and person (the voter key, so anonymous browsers are told apart too). */
-export function limitWrites(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
+/** Public reads per IP, before anything touches the database (unknown project ids included). */
+export function limitPublicReads(
+  limiter: RateLimiter,
+  config: PublicLimitsConfig,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'OPTIONS' || c.req.method === 'HEAD')
-      return next()
-    const who = c.get('actor')?.voter ?? '-'
-    const verdict = limiter.take(`${c.get('project').id}\u0000${clientIp(c)}\u0000${who}`)
-    if (!verdict.allowed) {
-      throw new ApiError(429, 'rate_limited', 'Too many writes; try again shortly.', undefined, {
-        'Retry-After': String(verdict.retryAfterSeconds),
-      })
+    if (isRead(c.req.method)) {
+      const network = clientNetwork(clientIp(c))
+      refuseIfLimited(limiter.hit(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS))
     }
     return next()
   }
+}
+
+/**
+ * spec/api.md "Abuse limits" for writes under /v1/projects/:projectId/*, after resolveCaller:
+ * per IP whatever id or token comes with them, per person, and, for anonymous votes and
+ * submissions, a cap on distinct anonymous ids per IP and project per hour, so minting a fresh
+ * id per call no longer buys a fresh budget. `requireIdentity` refuses anonymous ones.
+ */
+export function limitPublicWrites(
+  limiter: RateLimiter,
+  anonymousVoters: DistinctCounter,
+  config: PublicLimitsConfig,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const method = c.req.method
+    if (method === 'OPTIONS' || isRead(method)) return next()
+    const network = clientNetwork(clientIp(c))
+    const project = c.get('project')
+    const actor = c.get('actor')
+    const anonymous = actor !== null && actor.person === null
+    // Votes, submissions and comments all live under /requests.
+    const feedback = c.req.path.includes('/requests')
+    if (feedback && project.settings.requireIdentity && !actor?.person) {
+      throw new ApiError(401, 'identity_required', 'This project needs you to be signed in.')
+    }
+    refuseIfLimited(limiter.hit(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS))
+    if (actor) {
+      const personKey = `person\u0000${project.id}\u0000${actor.voter}`
+      refuseIfLimited(limiter.hit(personKey, config.rateLimitPerMinute, MINUTE_MS))
+    }
+    if (anonymous && feedback) {
+      const verdict = anonymousVoters.admit(
+        `${project.id}\u0000${network}`,
+        actor.voter,
+        config.anonVotersPerIpPerHour,
+        HOUR_MS,
+      )
+      refuseIfLimited(verdict)
+    }
+    return next()
+  }
+}
+
+export function refuseIfLimited(verdict: LimitVerdict): void {
+  if (verdict.allowed) return
+  throw new ApiError(429, 'rate_limited', 'Too many requests; try again shortly.', undefined, {
+    'Retry-After': String(verdict.retryAfterSeconds),
+  })
 }

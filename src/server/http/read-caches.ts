@@ -1,67 +1,81 @@
+import type { PublicChangelogEntry } from '../../shared/api'
 import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
 import type { ProjectChange } from '../store/change-feed'
+import type { RoadmapLaneRecord } from '../store/roadmap-store'
+import { BoundedTtlCache } from './bounded-ttl-cache'
+import { toPublicChangelogEntry } from './changelog-wire'
 
 /** How many of a project's most voted requests a title typed in the widget is compared with. */
 export const SIMILAR_CANDIDATES = 1000
 
 /**
- * Short-lived, per-process caches in front of the two reads every widget call makes. A write
+ * Short-lived, per-process caches in front of the reads every widget call makes. A write
  * invalidates them here at once and, through the store's change feed (LISTEN/NOTIFY on
- * PostgreSQL), on every other server process too; the TTL only bounds how long a missed
- * notification could matter. The previous-secret deadline is checked against the clock.
+ * PostgreSQL), on every other server process before the write answers; the TTL only bounds how
+ * long a missed notification could matter. The previous-secret deadline is checked against the
+ * clock.
+ * Both are bounded by bytes. Searches (`q`) are not cached at all: any string makes a new key,
+ * and the indexed query is cheap enough to run every time.
  */
 const TTL_MS = 1000
-const MAX_ENTRIES = 10_000
+const PROJECTS_MAX_BYTES = 4 * 1024 * 1024
+const LISTS_MAX_BYTES = 32 * 1024 * 1024
+/** Roadmap lanes and changelog entries, each: one small value per project. */
+const NEWS_MAX_BYTES = 8 * 1024 * 1024
 
-interface Entry<T> {
-  value: T
-  expiresMs: number
+/** Roughly what a record costs in memory: its strings (2 bytes a character) plus fixed fields. */
+function requestBytes(request: RequestRecord): number {
+  return 200 + 2 * (request.id.length + request.title.length + request.body.length)
 }
 
-class TtlMap<T> {
-  private readonly entries = new Map<string, Entry<T>>()
-  constructor(private readonly clock: Clock) {}
-
-  get(key: string): T | undefined {
-    const entry = this.entries.get(key)
-    if (!entry) return undefined
-    if (this.clock.now() >= entry.expiresMs) {
-      this.entries.delete(key)
-      return undefined
-    }
-    return entry.value
-  }
-
-  set(key: string, value: T): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear()
-    this.entries.set(key, { value, expiresMs: this.clock.now() + TTL_MS })
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key)
-  }
-
-  clear(): void {
-    this.entries.clear()
-  }
-
-  deleteByPrefix(prefix: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key)
-  }
+function projectBytes(project: ProjectRecord | null): number {
+  if (!project) return 64
+  return (
+    300 + 2 * (project.name.length + project.secret.length + (project.previousSecret?.length ?? 0))
+  )
 }
 
 export class ReadCaches {
-  private readonly projects: TtlMap<ProjectRecord | null>
-  private readonly lists: TtlMap<RequestRecord[]>
+  private readonly projects: BoundedTtlCache<ProjectRecord | null>
+  private readonly lists: BoundedTtlCache<RequestRecord[]>
+  private readonly roadmaps: BoundedTtlCache<RoadmapLaneRecord[]>
+  private readonly changelogs: BoundedTtlCache<PublicChangelogEntry[]>
 
   constructor(
     private readonly store: Store,
     clock: Clock,
   ) {
-    this.projects = new TtlMap(clock)
-    this.lists = new TtlMap(clock)
+    this.projects = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: PROJECTS_MAX_BYTES,
+      sizeOf: projectBytes,
+    })
+    this.lists = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: LISTS_MAX_BYTES,
+      sizeOf: (list) => list.reduce((sum, request) => sum + requestBytes(request), 64),
+    })
+    this.roadmaps = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: NEWS_MAX_BYTES,
+      sizeOf: (lanes) =>
+        lanes.reduce(
+          (sum, lane) => lane.requests.reduce((bytes, r) => bytes + requestBytes(r), sum + 64),
+          64,
+        ),
+    })
+    this.changelogs = new BoundedTtlCache(clock, {
+      ttlMs: TTL_MS,
+      maxBytes: NEWS_MAX_BYTES,
+      // The parsed node tree roughly doubles an entry's Markdown.
+      sizeOf: (entries) =>
+        entries.reduce(
+          (sum, entry) => sum + 400 + 6 * (entry.title.length + entry.body.length),
+          64,
+        ),
+    })
     store.changes.subscribe((change) => this.drop(change))
   }
 
@@ -104,7 +118,10 @@ export class ReadCaches {
     q: string | null,
     limit?: number,
   ): Promise<RequestRecord[]> {
-    const key = `${projectId}\u0000${sort}\u0000${q ?? ''}\u0000${limit ?? ''}`
+    if (q !== null) {
+      return this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
+    }
+    const key = `${projectId}\u0000${sort}\u0000${limit ?? ''}`
     let shared = this.lists.get(key)
     if (!shared) {
       shared = await this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
@@ -126,12 +143,53 @@ export class ReadCaches {
     )
   }
 
+  /** The public roadmap's lanes, then `voted` for this caller. */
+  async roadmap(projectId: string, voter: string | null): Promise<RoadmapLaneRecord[]> {
+    let lanes = this.roadmaps.get(projectId)
+    if (!lanes) {
+      lanes = await this.store.roadmap.lanes(projectId)
+      this.roadmaps.set(projectId, lanes)
+    }
+    if (voter === null) return lanes
+    const all = await this.withVoted(
+      projectId,
+      lanes.flatMap((lane) => lane.requests),
+      voter,
+    )
+    return lanes.map((lane) => ({
+      status: lane.status,
+      requests: all.filter((request) => request.status === lane.status),
+    }))
+  }
+
+  /** Published changelog entries, newest first, Markdown parsed once: the same for everyone. */
+  async changelog(projectId: string): Promise<PublicChangelogEntry[]> {
+    let entries = this.changelogs.get(projectId)
+    if (!entries) {
+      entries = (await this.store.changelog.listPublished(projectId)).map(toPublicChangelogEntry)
+      this.changelogs.set(projectId, entries)
+    }
+    return entries
+  }
+
+  /** When the newest entry was published: the widget's "What's new" marker. */
+  async latestChangelogAt(projectId: string): Promise<string | null> {
+    const [latest] = await this.changelog(projectId)
+    return latest?.publishedAt ?? null
+  }
+
   /**
-   * After any write to a project's requests or votes. Resolves once every other process has
-   * been told; callers whose answer must already hold everywhere (rotation, settings) await it.
+   * After any write to a project's requests, votes, comments or changelog (the roadmap shows
+   * statuses and votes, the changelog request titles). Resolves once every other process has
+   * been told, so the write's answer already holds everywhere.
    */
   invalidateProject(projectId: string): Promise<void> {
     return this.dropEverywhere({ projectId, scope: 'lists' })
+  }
+
+  /** Estimated bytes the caches hold (tests and the bench watch it). */
+  get bytes(): number {
+    return this.projects.bytes + this.lists.bytes + this.roadmaps.bytes + this.changelogs.bytes
   }
 
   /** After a rotation or a settings change: the next call on any process reads the new row. */
@@ -141,17 +199,19 @@ export class ReadCaches {
 
   private dropEverywhere(change: ProjectChange): Promise<void> {
     this.drop(change)
-    // A failed broadcast must not fail the write that already committed; the TTL still bounds it.
+    // A failed broadcast must not fail a write that already committed; the TTL still bounds it.
     return this.store.changes.publish(change).catch(() => {})
   }
 
   private drop({ projectId, scope }: ProjectChange): void {
+    const caches = [this.projects, this.lists, this.roadmaps, this.changelogs]
     if (projectId === '*') {
-      this.projects.clear()
-      this.lists.clear()
+      for (const cache of caches) cache.clear()
       return
     }
     if (scope === 'project') this.projects.delete(projectId)
     this.lists.deleteByPrefix(`${projectId}\u0000`)
+    this.roadmaps.delete(projectId)
+    this.changelogs.delete(projectId)
   }
 }

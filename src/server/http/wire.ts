@@ -1,9 +1,22 @@
-import type { BacklogRequest, FeedbackRequest, RequestStatus } from '../../shared/api'
+import type {
+  AdminComment,
+  BacklogRequest,
+  FeedbackComment,
+  FeedbackRequest,
+  RequestStatus,
+} from '../../shared/api'
 import type { RequestRecord } from '../store'
 import type { BacklogEntry } from '../store/backlog-store'
+import type { CommentRecord } from '../store/comments-store'
 
-/** The public shape: never revenue, emails or traits. */
-export function toPublicRequest(record: RequestRecord): FeedbackRequest {
+/**
+ * The public shape: never revenue, emails or traits. `viewer` is the caller's voter key, for
+ * `mine`.
+ */
+export function toPublicRequest(
+  record: RequestRecord,
+  viewer: string | null = null,
+): FeedbackRequest {
   return {
     id: record.id,
     title: record.title,
@@ -12,9 +25,53 @@ export function toPublicRequest(record: RequestRecord): FeedbackRequest {
     votes: record.votes,
     voted: record.voted,
     createdAt: record.createdAt,
+    commentCount: record.commentCount,
+    mine: viewer !== null && record.authorVoter === viewer,
+    statusNote: record.statusNote,
   }
 }
 
 export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
-  return { ...toPublicRequest(entry), mrrCents: entry.mrrCents, voters: entry.voters }
+  return {
+    ...toPublicRequest(entry),
+    mrrCents: entry.mrrCents,
+    accounts: entry.accounts,
+    voters: entry.voters,
+    unanswered: entry.unanswered,
+  }
+}
+
+/** What a comment's author is called where no name is known. */
+const NEUTRAL_NAMES = { team: 'Team', customer: 'Customer', visitor: 'Visitor' } as const
+
+/** The public shape of a comment: a name, a kind and `you`; nothing that identifies anyone. */
+export function toPublicComment(record: CommentRecord, viewer: string | null): FeedbackComment {
+  return {
+    id: record.id,
+    body: record.body,
+    createdAt: record.createdAt,
+    author: {
+      name: record.authorName || NEUTRAL_NAMES[record.kind],
+      kind: record.kind,
+      you: viewer !== null && record.authorVoter === viewer,
+    },
+  }
+}
+
+/** The dashboard's shape: flags, and the identified commenter's facts. */
+export function toAdminComment(record: CommentRecord): AdminComment {
+  const person = record.person
+  return {
+    ...toPublicComment(record, null),
+    author: {
+      ...toPublicComment(record, null).author,
+      sub: person?.sub ?? null,
+      email: person?.email ?? null,
+      plan: person?.plan ?? null,
+      mrrCents: person ? person.mrrCents : null,
+      company: person?.company ?? null,
+    },
+    internal: record.internal,
+    hidden: record.hidden,
+  }
 }

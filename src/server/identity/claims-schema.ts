@@ -1,14 +1,42 @@
 import * as v from 'valibot'
+import { NAME_MAX_LENGTH } from '../../shared/limits'
+
+/**
+ * The largest `amount` we take, in cents: a billion dollars a month or year. Summed over every
+ * voter of a request it stays far inside bigint and exact in a JS number for any realistic
+ * number of paying voters.
+ */
+export const MAX_AMOUNT_CENTS = 100_000_000_000
+
+/** PostgreSQL text cannot hold NUL, so a claim carrying one is refused before it is stored. */
+export const NoNulString = v.pipe(
+  v.string(),
+  v.check((value) => !value.includes('\u0000'), 'must not contain NUL characters'),
+)
 
 /** `traits` in an identity token: all three fields, amount in cents as billed. */
 export const RevenueTraitsSchema = v.looseObject({
-  plan: v.pipe(v.string(), v.maxLength(200)),
-  amount: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  plan: v.pipe(NoNulString, v.maxLength(200)),
+  amount: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_AMOUNT_CENTS)),
   interval: v.picklist(['month', 'year']),
+})
+
+/** `company` in an identity token: the customer's id for the account, and its display name. */
+export const CompanyClaimSchema = v.looseObject({
+  id: v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(255),
+    v.check((id) => id.trim() !== ''),
+  ),
+  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
 })
 
 /** The optional claims we read beyond what jose checks; email may be null or absent. */
 export const OptionalClaimsSchema = v.looseObject({
-  email: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(320)))),
+  email: v.optional(v.nullable(v.pipe(NoNulString, v.maxLength(320)))),
   traits: v.optional(RevenueTraitsSchema),
+  /** Shown beside the user's comments. */
+  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(NAME_MAX_LENGTH)))),
+  company: v.optional(CompanyClaimSchema),
 })

@@ -59,6 +59,7 @@ export async function verifyIdentityToken(
       throw toTokenError(retryError)
     }
   }
+  checkAudienceIsOne(payload, options.audience)
   return {
     facts: checkOurClaims(payload, options.nowMs),
     exp: payload.exp as number,
@@ -76,10 +77,22 @@ function verifyWith(token: string, key: CryptoKey, options: { audience: string; 
   }).then((result) => result.payload)
 }
 
+/** jose accepts an array containing the audience; spec v2 takes only exactly [audience]. */
+function checkAudienceIsOne(payload: JWTPayload, audience: string): void {
+  const { aud } = payload
+  if (Array.isArray(aud) && !(aud.length === 1 && aud[0] === audience)) {
+    throw new TokenError('token_audience', 'The token audience must be this project alone.')
+  }
+}
+
 function checkOurClaims(payload: JWTPayload, nowMs: number): PersonFacts {
   const { sub, iat, exp } = payload
-  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 255) {
-    throw new TokenError('token_claims', 'The token needs a non-empty string "sub".')
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 255 || sub.includes('\u0000')) {
+    throw new TokenError('token_claims', 'The token needs a non-empty string "sub" without NUL.')
+  }
+  // Whole seconds, as every JWT library writes them; iat is stored as an integer.
+  if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp)) {
+    throw new TokenError('token_claims', 'The token needs whole-second numeric "iat" and "exp".')
   }
   if (typeof iat !== 'number' || typeof exp !== 'number') {
     throw new TokenError('token_claims', 'The token needs numeric "iat" and "exp".')
@@ -98,15 +111,17 @@ function checkOurClaims(payload: JWTPayload, nowMs: number): PersonFacts {
     const path = v.getDotPath(optional.issues[0])
     throw new TokenError('token_claims', `The token's "${path ?? 'claims'}" is not valid.`)
   }
-  const traits = optional.output.traits
+  const { traits, company } = optional.output
   return {
     sub,
     email: optional.output.email ?? null,
+    name: optional.output.name?.trim() || null,
     plan: traits?.plan ?? null,
     interval: traits?.interval ?? null,
     amountCents: traits?.amount ?? null,
     mrrCents: traits ? monthlyRevenueCents(traits) : 0,
     iat,
+    company: company ? { id: company.id, name: company.name ?? null } : null,
   }
 }
 

@@ -18,18 +18,27 @@ export function adminRequestsRoutes(deps: RouteDeps) {
     const requestId = c.req.param('rid')
     const patch = await readJsonBody(c, RequestPatchSchema)
     const now = deps.clock.now()
-    if (patch.status !== undefined || patch.title !== undefined) {
-      const updated = await deps.store.requests.update(project.id, requestId, patch, now)
+    const changes = {
+      status: patch.status,
+      title: patch.title,
+      statusNote: patch.statusNote === undefined ? undefined : patch.statusNote || null,
+    }
+    if (
+      changes.status !== undefined ||
+      changes.title !== undefined ||
+      changes.statusNote !== undefined
+    ) {
+      const updated = await deps.store.requests.update(project.id, requestId, changes, now)
       if (!updated) throw requestNotFound()
       await deps.caches.invalidateProject(project.id)
-      for (const field of ['status', 'title'] as const) {
-        if (patch[field] === undefined) continue
+      for (const field of ['status', 'title', 'statusNote'] as const) {
+        if (changes[field] === undefined) continue
         await deps.store.audit.record({
           projectId: project.id,
           actor: auditActor(c),
           action: `request.${field}`,
           target: requestId,
-          detail: { [field]: patch[field] },
+          detail: { [field]: changes[field] },
           now,
         })
       }

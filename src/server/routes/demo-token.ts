@@ -4,7 +4,7 @@ import { DEMO_CUSTOMERS, DEMO_PROJECT_ID, mintDemoToken } from '../demo'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
-import { RevenueTraitsSchema } from '../identity/claims-schema'
+import { CompanyClaimSchema, RevenueTraitsSchema } from '../identity/claims-schema'
 
 const DemoTokenSchema = v.object({
   sub: v.pipe(
@@ -15,10 +15,11 @@ const DemoTokenSchema = v.object({
   ),
   email: v.optional(v.pipe(v.string('email must be a string'), v.maxLength(320))),
   traits: v.optional(RevenueTraitsSchema),
+  company: v.optional(CompanyClaimSchema),
 })
 
 /**
- * POST /demo/token `{sub, email?, traits?}` → `{token, expiresAt}`: plays the customer's server
+ * POST /demo/token `{sub, email?, traits?, company?}` → `{token, expiresAt}`: plays the customer's server
  * for the demo page. GET /demo/customers lists the page's pretend customers. Demo mode only.
  */
 export function demoTokenRoutes(deps: RouteDeps) {

@@ -1,6 +1,11 @@
 import * as v from 'valibot'
 import { REQUEST_STATUSES } from '../../shared/api'
-import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
+import {
+  BODY_MAX_LENGTH,
+  COMMENT_MAX_LENGTH,
+  STATUS_NOTE_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '../../shared/limits'
 
 export const TitleSchema = v.pipe(
   v.string('title must be a string'),
@@ -44,4 +49,35 @@ export const RequestPatchSchema = v.object({
   ),
   title: v.optional(TitleSchema),
   mergeInto: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+  /** The team's public note on the status; null (or empty) clears it. */
+  statusNote: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string('statusNote must be a string or null'),
+        v.trim(),
+        v.maxLength(
+          STATUS_NOTE_MAX_LENGTH,
+          `statusNote must be at most ${STATUS_NOTE_MAX_LENGTH} characters`,
+        ),
+      ),
+    ),
+  ),
+})
+
+export const CommentBodySchema = v.pipe(
+  v.string('body must be a string'),
+  v.trim(),
+  v.minLength(1, 'body must not be empty'),
+  v.maxLength(COMMENT_MAX_LENGTH, `body must be at most ${COMMENT_MAX_LENGTH} characters`),
+)
+
+export const NewCommentSchema = v.object({ body: CommentBodySchema })
+
+export const NewTeamCommentSchema = v.object({
+  body: CommentBodySchema,
+  internal: v.optional(v.boolean('internal must be true or false'), false),
+})
+
+export const CommentPatchSchema = v.object({
+  hidden: v.boolean('hidden must be true or false'),
 })

@@ -21,7 +21,14 @@ export function requestsRoutes(deps: RouteDeps) {
       const requests = query.similar
         ? await deps.caches.similar({ projectId, title: query.similar, voter })
         : await deps.caches.publicList({ projectId, sort: query.sort, q: query.q || null, voter })
-      const body: RequestListResponse = { requests: requests.map(toPublicRequest) }
+      const body: RequestListResponse = {
+        requests: requests.map((request) => toPublicRequest(request, voter)),
+      }
+      // The board's load tells the widget whether "What's new" has news: no extra request.
+      const latestChangelogAt = query.similar
+        ? null
+        : await deps.caches.latestChangelogAt(projectId)
+      if (latestChangelogAt) body.latestChangelogAt = latestChangelogAt
       return c.json(body)
     })
     .post('/v1/projects/:projectId/requests', async (c) => {
@@ -43,7 +50,7 @@ export function requestsRoutes(deps: RouteDeps) {
       await deps.caches.invalidateProject(c.get('project').id)
       // A replay answers exactly like the first call did, and says it is one.
       if (!created) c.header('Idempotent-Replayed', 'true')
-      const body: RequestResponse = { request: toPublicRequest(request) }
+      const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }
       return c.json(body, 201)
     })
 }

@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { type Context, Hono } from 'hono'
 import { DEMO_PROJECT_ID, findDemoCustomer, mintDemoToken, withIdentityToken } from '../demo'
+import { validationFailed } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
+import { ifNoneMatchIncludes } from '../http/if-none-match'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -51,20 +53,30 @@ class FileCache {
 function sendFile(c: Context, file: CachedFile, path: string, cacheControl: string) {
   c.header('ETag', file.etag)
   c.header('Cache-Control', cacheControl)
-  if (
-    c.req
-      .header('If-None-Match')
-      ?.split(/\s*,\s*/)
-      .includes(file.etag)
-  )
-    return c.body(null, 304)
+  if (ifNoneMatchIncludes(c.req.header('If-None-Match'), file.etag)) return c.body(null, 304)
   c.header('Content-Type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream')
   return c.body(new Uint8Array(file.body), 200)
 }
 
-/** A path under root, or null if the request tries to climb out of it. */
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A path under root, or null if the request tries to climb out of it or is not valid percent-encoding. */
 function safeJoin(root: string, relative: string): string | null {
-  const target = resolve(root, `.${sep}${normalize(decodeURIComponent(relative))}`)
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(relative)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\u0000')) return null
+  const target = resolve(root, `.${sep}${normalize(decoded)}`)
   return target === root || target.startsWith(root + sep) ? target : null
 }
 
@@ -109,6 +121,9 @@ export function staticRoutes(deps: RouteDeps) {
     })
     .get('/dashboard/*', async (c) => {
       const relative = c.req.path.slice('/dashboard/'.length)
+      if (!isDecodable(relative)) {
+        throw validationFailed('path', 'The path is not valid percent-encoding.')
+      }
       const asset = relative ? safeJoin(dashboardDir, relative) : null
       const assetFile = asset ? await files.read(asset) : null
       if (asset && assetFile) {

@@ -20,15 +20,11 @@ type VoteChange = (
 export function votesRoutes(deps: RouteDeps) {
   const answer = (change: VoteChange) => async (c: Context<AppEnv>) => {
     const projectId = c.get('project').id
-    const request = await change(
-      projectId,
-      c.req.param('requestId') ?? '',
-      requireActor(c),
-      deps.clock.now(),
-    )
+    const actor = requireActor(c)
+    const request = await change(projectId, c.req.param('requestId') ?? '', actor, deps.clock.now())
     if (!request) throw requestNotFound()
     await deps.caches.invalidateProject(projectId)
-    return c.json({ request: toPublicRequest(request) } satisfies RequestResponse)
+    return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)
   }
   return new Hono<AppEnv>()
     .post(

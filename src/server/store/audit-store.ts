@@ -49,11 +49,14 @@ export class AuditStore {
     )
   }
 
-  /** Newest first. */
+  /**
+   * Newest first. Team-wide entries (projectId null: invites, roles, removals) show in every
+   * project's log, since who is on the team decides who can change every project.
+   */
   async list(projectId: string, limit = 200): Promise<AuditEntry[]> {
     const rows = await this.db.query<AuditRow>(
       `SELECT at, actor, action, target, detail FROM audit_log
-        WHERE project_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
+        WHERE project_id = $1 OR project_id IS NULL ORDER BY at DESC, id DESC LIMIT $2`,
       [projectId, limit],
     )
     return rows.map((row) => ({

@@ -9,6 +9,8 @@ export interface BacklogVoterRecord {
   email: string | null
   plan: string | null
   mrrCents: number
+  /** Their account when it is a company (its MRR is what the request counts, once). */
+  company: { id: string; name: string | null; mrrCents: number } | null
 }
 
 export interface BacklogEntry extends RequestRecord {
@@ -44,13 +46,17 @@ export class BacklogStore {
                 LIMIT $2) r
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('sub', p.sub, 'email', p.email, 'plan', p.plan,
-                                             'mrrCents', v.voter_mrr_cents)
+                                             'mrrCents', v.voter_mrr_cents,
+                                             'company', CASE WHEN c.id IS NULL THEN NULL ELSE
+                                               json_build_object('id', c.external_id, 'name', c.name,
+                                                                 'mrrCents', c.mrr_cents) END)
                            ORDER BY v.voter_mrr_cents DESC, v.voter) AS voters
              FROM (SELECT person_id, voter, voter_mrr_cents FROM votes
                     WHERE request_id = r.id AND person_id IS NOT NULL
                     ORDER BY voter_mrr_cents DESC, voter
                     LIMIT $3) v
              JOIN people p ON p.id = v.person_id
+             LEFT JOIN companies c ON c.id = p.company_id
          ) top ON true
         ORDER BY ${BACKLOG_ORDER[input.sort]}`,
       [
@@ -63,7 +69,13 @@ export class BacklogStore {
     return rows.map((row) => ({
       ...toRequestRecord(row),
       voters: (typeof row.voters === 'string' ? JSON.parse(row.voters) : row.voters).map(
-        (voter: BacklogVoterRecord) => ({ ...voter, mrrCents: Number(voter.mrrCents) }),
+        (voter: BacklogVoterRecord) => ({
+          ...voter,
+          mrrCents: Number(voter.mrrCents),
+          company: voter.company
+            ? { ...voter.company, mrrCents: Number(voter.company.mrrCents) }
+            : null,
+        }),
       ),
     }))
   }

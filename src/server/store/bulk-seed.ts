@@ -5,6 +5,11 @@ export interface BulkSeedSize {
   people: number
   /** Votes per person; total votes = people × votesPerPerson (at most `requests`). */
   votesPerPerson: number
+  /**
+   * Person n belongs to company `company-(n % companies)` (external id), all of whose people
+   * pay the same; 0 or omitted: everyone is their own account.
+   */
+  companies?: number
 }
 
 /**
@@ -35,21 +40,50 @@ export async function bulkSeedProject(
          FROM generate_series(1, $2::int) g`,
       [projectId, size.requests],
     )
+    const companies = size.companies ?? 0
+    if (companies > 0) {
+      // Company k's MRR is (k % 100) * 100, the same as each of its people's (n % 100) * 100
+      // as long as `companies` is a multiple of 100.
+      await tx.query(
+        `INSERT INTO companies (project_id, external_id, plan, billing_interval, amount_cents,
+                                mrr_cents, token_iat, created_at, updated_at)
+         SELECT $1, 'company-' || k, 'pro', 'month', (k % 100) * 100, (k % 100) * 100, 0, now(), now()
+           FROM generate_series(0, $2::int - 1) k`,
+        [projectId, companies],
+      )
+      await tx.query(
+        `UPDATE people p SET company_id = c.id
+           FROM companies c
+          WHERE p.project_id = $1 AND c.project_id = $1
+            AND c.external_id = 'company-' || (substr(p.sub, 6)::int % $2::int)`,
+        [projectId, companies],
+      )
+    }
     // Person p votes for votesPerPerson different requests, spread with a stride.
     await tx.query(
-      `INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents)
+      `INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents,
+                          account)
        SELECT $1 || '-seed-' || (((p.id * 7 + k * (($2::int / $3::int) - 1)) % $2::int) + 1),
-              's:' || p.sub, $1, p.id, now(), p.mrr_cents
+              's:' || p.sub, $1, p.id, now(), p.mrr_cents,
+              CASE WHEN p.company_id IS NULL THEN 'p:' || p.id ELSE 'c:' || p.company_id END
          FROM people p CROSS JOIN generate_series(0, $3::int - 1) k
         WHERE p.project_id = $1
        ON CONFLICT DO NOTHING`,
       [projectId, size.requests, size.votesPerPerson],
     )
     await tx.query(
-      `UPDATE requests r SET votes = c.n, mrr_cents = c.m
-         FROM (SELECT v.request_id, count(*) AS n, sum(p.mrr_cents) AS m
-                 FROM votes v JOIN people p ON p.id = v.person_id
-                WHERE v.project_id = $1 GROUP BY v.request_id) c
+      `INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
+       SELECT v.request_id, v.account, count(*), max(coalesce(c.mrr_cents, p.mrr_cents))
+         FROM votes v JOIN people p ON p.id = v.person_id LEFT JOIN companies c ON c.id = p.company_id
+        WHERE v.project_id = $1
+        GROUP BY v.request_id, v.account`,
+      [projectId],
+    )
+    await tx.query(
+      `UPDATE requests r SET votes = c.n, accounts = c.a, mrr_cents = c.m
+         FROM (SELECT ra.request_id, sum(ra.voters) AS n, count(*) AS a, sum(ra.mrr_cents) AS m
+                 FROM request_accounts ra JOIN requests q ON q.id = ra.request_id
+                WHERE q.project_id = $1 GROUP BY ra.request_id) c
         WHERE r.id = c.request_id`,
       [projectId],
     )

@@ -1,13 +1,20 @@
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
 import { type ChangeFeed, localChangeFeed, postgresChangeFeed } from './change-feed'
+import { ChangelogStore } from './changelog-store'
+import { CommentsStore } from './comments-store'
+import { CompaniesStore } from './companies-store'
 import type { Db } from './db'
+import { InvitesStore } from './invites-store'
+import { MembersStore } from './members-store'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
 import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
+import { RoadmapStore } from './roadmap-store'
+import { SessionsStore } from './sessions-store'
 import { VotesStore } from './votes-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
@@ -18,9 +25,16 @@ export interface Store {
   readonly requests: RequestsStore
   readonly votes: VotesStore
   readonly backlog: BacklogStore
+  readonly companies: CompaniesStore
   readonly audit: AuditStore
   /** Tells every server process on this database which cached projects went stale. */
   readonly changes: ChangeFeed
+  readonly members: MembersStore
+  readonly sessions: SessionsStore
+  readonly invites: InvitesStore
+  readonly comments: CommentsStore
+  readonly roadmap: RoadmapStore
+  readonly changelog: ChangelogStore
   close(): Promise<void>
 }
 
@@ -70,7 +84,14 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     requests: new RequestsStore(db),
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
+    companies: new CompaniesStore(db),
     audit: new AuditStore(db),
+    members: new MembersStore(db),
+    sessions: new SessionsStore(db),
+    invites: new InvitesStore(db),
+    comments: new CommentsStore(db),
+    roadmap: new RoadmapStore(db),
+    changelog: new ChangelogStore(db),
     changes,
     async close() {
       await changes.close()

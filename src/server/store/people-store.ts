@@ -1,26 +1,36 @@
+import { accountOf, moveVotesToAccount, personAccount, repriceAccount } from './account-revenue'
+import { type CompanyRef, ensureCompany, lockCompany } from './company-billing'
 import type { Db, SqlExecutor } from './db'
 import type { PersonFacts } from './types'
 
 export interface PersonRef {
   id: number
+  /** The person's own latest monthly revenue (what their votes show as voter_mrr_cents). */
   mrrCents: number
+  /** The account their votes count for: 'c:<company>' or 'p:<person>' (account-revenue.ts). */
+  account: string
+  /** That account's MRR: the company's when they have one, else their own. */
+  accountMrrCents: number
 }
 
 interface PersonRow {
   id: number
   email: string | null
+  name: string | null
   plan: string | null
   billing_interval: string | null
   amount_cents: number | null
   mrr_cents: number
   token_iat: number
+  company_id: number | null
 }
 
 /**
- * Finds or creates the person (project, sub) and brings their email and traits up to date from
- * a newer token, inside the caller's transaction. The person row stays locked until that
- * transaction ends, so a vote and a revenue change of the same person never interleave, and a
- * changed MRR is pushed into every request they voted for right here.
+ * Finds or creates the person (project, sub) and brings their email, traits and company up to
+ * date from a newer token, inside the caller's transaction. The person row (and their company's)
+ * stays locked until that transaction ends, so a vote and a revenue or company change of the
+ * same person never interleave, and a changed MRR or account is pushed into every request they
+ * voted for right here. Locks are taken person, then company, then requests in id order.
  */
 export async function ensurePerson(
   tx: SqlExecutor,
@@ -30,23 +40,55 @@ export async function ensurePerson(
 ): Promise<PersonRef> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<PersonRow>(
-      `SELECT id, email, plan, billing_interval, amount_cents, mrr_cents, token_iat
+      `SELECT id, email, name, plan, billing_interval, amount_cents, mrr_cents, token_iat, company_id
          FROM people WHERE project_id = $1 AND sub = $2 FOR UPDATE`,
       [projectId, facts.sub],
     )
-    if (existing) return updateIfNewer(tx, existing, facts, now)
+    if (existing) {
+      const company = await companyOfToken(tx, projectId, facts, now)
+      return updateIfNewer(tx, existing, facts, company, now)
+    }
+    const company = await companyOfToken(tx, projectId, facts, now)
     const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
       `INSERT INTO people (project_id, sub, email, plan, billing_interval, amount_cents, mrr_cents,
-                           token_iat, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+                           token_iat, company_id, name, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
        ON CONFLICT (project_id, sub) DO NOTHING
        RETURNING id, mrr_cents`,
-      [projectId, facts.sub, ...factColumns(facts), new Date(now)],
+      [
+        projectId,
+        facts.sub,
+        ...factColumns(facts),
+        company?.id ?? null,
+        facts.name ?? null,
+        new Date(now),
+      ],
     )
     // Nothing returned: another transaction created the person meanwhile; read it again.
-    if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
+    if (inserted) return refOf(inserted.id, inserted.mrr_cents, company)
   }
   throw new Error('could not create person')
+}
+
+function companyOfToken(
+  tx: SqlExecutor,
+  projectId: string,
+  facts: PersonFacts,
+  now: number,
+): Promise<CompanyRef | null> {
+  const claim = facts.company
+  return claim
+    ? ensureCompany(tx, projectId, { ...facts, company: claim }, now)
+    : Promise.resolve(null)
+}
+
+function refOf(id: number, mrrCents: number, company: CompanyRef | null): PersonRef {
+  return {
+    id,
+    mrrCents,
+    account: accountOf({ id, companyId: company?.id ?? null }),
+    accountMrrCents: company ? company.mrrCents : mrrCents,
+  }
 }
 
 /** email, plan, billing_interval, amount_cents, mrr_cents, token_iat: in that order. */
@@ -58,36 +100,49 @@ async function updateIfNewer(
   tx: SqlExecutor,
   row: PersonRow,
   facts: PersonFacts,
+  tokenCompany: CompanyRef | null,
   now: number,
 ): Promise<PersonRef> {
-  const current = { id: row.id, mrrCents: row.mrr_cents }
-  if (facts.iat < row.token_iat) return current
+  if (facts.iat < row.token_iat) {
+    // An older token changes nothing about the person: they stay in their latest company.
+    const current =
+      row.company_id === null
+        ? null
+        : row.company_id === tokenCompany?.id
+          ? tokenCompany
+          : await lockCompany(tx, row.company_id)
+    return refOf(row.id, row.mrr_cents, current)
+  }
+  const companyId = tokenCompany?.id ?? null
   const unchanged =
     row.email === facts.email &&
     row.plan === facts.plan &&
     row.billing_interval === facts.interval &&
     row.amount_cents === facts.amountCents &&
-    row.mrr_cents === facts.mrrCents
-  if (unchanged && facts.iat === row.token_iat) return current
+    row.mrr_cents === facts.mrrCents &&
+    row.name === (facts.name ?? null) &&
+    row.company_id === companyId
+  const ref = refOf(row.id, facts.mrrCents, tokenCompany)
+  if (unchanged && facts.iat === row.token_iat) return ref
   await tx.query(
     `UPDATE people SET email = $2, plan = $3, billing_interval = $4, amount_cents = $5,
-            mrr_cents = $6, token_iat = $7, updated_at = $8
+            mrr_cents = $6, token_iat = $7, company_id = $8, updated_at = $9, name = $10
       WHERE id = $1`,
-    [row.id, ...factColumns(facts), new Date(now)],
+    [row.id, ...factColumns(facts), companyId, new Date(now), facts.name ?? null],
   )
-  const delta = facts.mrrCents - row.mrr_cents
-  if (delta !== 0) {
+  if (facts.mrrCents !== row.mrr_cents) {
     await tx.query('UPDATE votes SET voter_mrr_cents = $2 WHERE person_id = $1', [
       row.id,
       facts.mrrCents,
     ])
-    await tx.query(
-      `UPDATE requests r SET mrr_cents = r.mrr_cents + $2
-         FROM votes v WHERE v.person_id = $1 AND v.request_id = r.id`,
-      [row.id, delta],
-    )
   }
-  return { id: row.id, mrrCents: facts.mrrCents }
+  const before = accountOf({ id: row.id, companyId: row.company_id })
+  if (before !== ref.account) {
+    await moveVotesToAccount(tx, row.id, before, ref.account, ref.accountMrrCents)
+  } else if (companyId === null && facts.mrrCents !== row.mrr_cents) {
+    await repriceAccount(tx, personAccount(row.id), facts.mrrCents)
+  }
+  return ref
 }
 
 export class PeopleStore {
@@ -98,9 +153,14 @@ export class PeopleStore {
     return this.db.transaction((tx) => ensurePerson(tx, projectId, facts, now))
   }
 
+  /** The person as their latest token described them, with their company (the account). */
   async find(projectId: string, sub: string) {
-    const [row] = await this.db.query<PersonRow & { sub: string }>(
-      'SELECT * FROM people WHERE project_id = $1 AND sub = $2',
+    const [row] = await this.db.query<
+      PersonRow & { sub: string; company_external_id: string | null; company_name: string | null }
+    >(
+      `SELECT p.*, c.external_id AS company_external_id, c.name AS company_name
+         FROM people p LEFT JOIN companies c ON c.id = p.company_id
+        WHERE p.project_id = $1 AND p.sub = $2`,
       [projectId, sub],
     )
     return row
@@ -112,6 +172,10 @@ export class PeopleStore {
           interval: row.billing_interval,
           amountCents: row.amount_cents,
           mrrCents: row.mrr_cents,
+          company:
+            row.company_external_id === null
+              ? null
+              : { id: row.company_external_id, name: row.company_name },
         }
       : null
   }

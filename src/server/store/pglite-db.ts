@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { Db, SqlExecutor } from './db'
 
 /** The embedded database: Postgres compiled to WASM, in memory when dataDir is null. */
 export async function openPgliteDb(dataDir: string | null): Promise<Db> {
   // int8 (counters, cents, ids) as plain numbers, the same as the pg adapter answers.
-  const options = { parsers: { 20: (value: string) => Number(value) } }
+  // pg_trgm indexes the public search (migration 004).
+  const options = { parsers: { 20: (value: string) => Number(value) }, extensions: { pg_trgm } }
   // PGlite creates only the last directory; REQIO_DATA_DIR itself may not exist yet.
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pglite = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options)

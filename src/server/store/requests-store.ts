@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { BacklogSort, PublicSort } from '../../shared/api'
+import { recountRequest } from './account-revenue'
+import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
 import { type RequestRow, toRequestRecord } from './rows'
 import type { Actor, RequestRecord } from './types'
+import { castVote } from './votes-store'
 
 /** A second submit of the same title by the same person within this window returns the first. */
 export const DUPLICATE_WINDOW_MS = 10_000
@@ -23,7 +26,10 @@ export function newRequestId(): string {
   return `r_${randomBytes(9).toString('base64url')}`
 }
 
-/** `q` as an ILIKE pattern that matches the text literally. */
+/**
+ * `q` as an ILIKE pattern that matches the text literally. It is matched against
+ * `title || ' ' || body`, the expression of the trigram index requests_search_trgm.
+ */
 function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 }
@@ -47,18 +53,19 @@ export class RequestsStore {
     voter: string | null
     limit?: number
   }): Promise<RequestRecord[]> {
+    // Two statements rather than `$2 IS NULL OR ...`, so the planner sees the search plainly.
+    const search = input.q ? `AND (r.title || ' ' || r.body) ILIKE $4` : ''
     const rows = await this.db.query<RequestRow>(
-      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
          FROM requests r
-        WHERE r.project_id = $1 AND r.merged_into IS NULL
-          AND ($2::text IS NULL OR r.title ILIKE $2 OR r.body ILIKE $2)
+        WHERE r.project_id = $1 AND r.merged_into IS NULL ${search}
         ORDER BY ${PUBLIC_ORDER[input.sort]}
-        LIMIT $4`,
+        LIMIT $3`,
       [
         input.projectId,
-        input.q ? containsPattern(input.q) : null,
         input.voter,
         input.limit ?? PUBLIC_LIST_LIMIT,
+        ...(input.q ? [containsPattern(input.q)] : []),
       ],
     )
     return rows.map((row) => toRequestRecord(row))
@@ -73,16 +80,34 @@ export class RequestsStore {
     return row ? toRequestRecord(row) : null
   }
 
+  /** The request, or the one it was merged into: what a link to a merged request shows. */
+  async findStanding(
+    projectId: string,
+    id: string,
+    voter: string | null,
+  ): Promise<RequestRecord | null> {
+    const [row] = await this.db.query<RequestRow>(
+      `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
+         FROM requests r
+        WHERE r.project_id = $1
+          AND r.id = (SELECT coalesce(merged_into, id) FROM requests WHERE project_id = $1 AND id = $2)`,
+      [projectId, id, voter],
+    )
+    return row ? toRequestRecord(row) : null
+  }
+
   /**
-   * Creates a request once: the same Idempotency-Key answers the existing request (the unique
-   * index decides races); without a key, the same title by the same author within
+   * Creates a request once and casts its author's vote with it (spec v2: a new request has
+   * `votes: 1, voted: true`, with the author's revenue when identified). The same author's
+   * same Idempotency-Key answers the existing request (the unique index decides races; keys
+   * are scoped to their author); without a key, the same title by the same author within
    * DUPLICATE_WINDOW_MS answers the first one (an advisory lock per author decides races).
    * `created` is false when an existing request was answered.
    */
   async create(input: NewRequest): Promise<{ request: RequestRecord; created: boolean }> {
     return this.db.transaction(async (tx) => {
-      const personId = input.actor.person
-        ? (await ensurePerson(tx, input.projectId, input.actor.person, input.now)).id
+      const person = input.actor.person
+        ? await ensurePerson(tx, input.projectId, input.actor.person, input.now)
         : null
       if (input.idempotencyKey === null) {
         const duplicate = await findRecentDuplicate(tx, input)
@@ -92,7 +117,8 @@ export class RequestsStore {
         `INSERT INTO requests (id, project_id, title, body, author_voter, author_person_id,
                                idempotency_key, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-         ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         ON CONFLICT (project_id, author_voter, idempotency_key)
+           WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING *`,
         [
           newRequestId(),
@@ -100,15 +126,26 @@ export class RequestsStore {
           input.title,
           input.body,
           input.actor.voter,
-          personId,
+          person?.id ?? null,
           input.idempotencyKey,
           new Date(input.now),
         ],
       )
-      if (inserted) return { request: toRequestRecord(inserted), created: true }
+      if (inserted) {
+        const withVote = await castVote(
+          tx,
+          input.projectId,
+          inserted.id,
+          input.actor.voter,
+          person,
+          input.now,
+        )
+        return { request: withVote ?? toRequestRecord(inserted), created: true }
+      }
       const [existing] = await tx.query<RequestRow>(
         `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
-           FROM requests r WHERE r.project_id = $1 AND r.idempotency_key = $2`,
+           FROM requests r
+          WHERE r.project_id = $1 AND r.idempotency_key = $2 AND r.author_voter = $3`,
         [input.projectId, input.idempotencyKey, input.actor.voter],
       )
       if (!existing) throw new Error('idempotency key conflict without a row')
@@ -116,17 +153,27 @@ export class RequestsStore {
     })
   }
 
-  /** Admin edits of status and title. */
+  /** Admin edits of status, title and status note (null clears the note). */
   async update(
     projectId: string,
     id: string,
-    changes: { status?: string; title?: string },
+    changes: { status?: string; title?: string; statusNote?: string | null },
     now: number,
   ): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5
+      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
+              status_note = CASE WHEN $6 THEN $7 ELSE status_note END,
+              status_changed_at = CASE WHEN $3 <> status THEN $5 ELSE status_changed_at END
         WHERE project_id = $1 AND id = $2 RETURNING id`,
-      [projectId, id, changes.status ?? null, changes.title ?? null, new Date(now)],
+      [
+        projectId,
+        id,
+        changes.status ?? null,
+        changes.title ?? null,
+        new Date(now),
+        changes.statusNote !== undefined,
+        changes.statusNote ?? null,
+      ],
     )
     return rows.length > 0
   }
@@ -154,19 +201,16 @@ export class RequestsStore {
         [sourceId, targetId],
       )
       await tx.query('UPDATE votes SET request_id = $2 WHERE request_id = $1', [sourceId, targetId])
+      await tx.query('DELETE FROM request_accounts WHERE request_id = $1', [sourceId])
+      // An account among both requests' voters counts once for the target.
+      await recountRequest(tx, targetId)
+      await tx.query('UPDATE requests SET updated_at = $2 WHERE id = $1', [targetId, new Date(now)])
       await tx.query(
-        `UPDATE requests SET
-            votes = (SELECT count(*) FROM votes WHERE request_id = $1),
-            mrr_cents = (SELECT coalesce(sum(voter_mrr_cents), 0) FROM votes WHERE request_id = $1),
-            updated_at = $2
-          WHERE id = $1`,
-        [targetId, new Date(now)],
-      )
-      await tx.query(
-        `UPDATE requests SET merged_into = $2, votes = 0, mrr_cents = 0, updated_at = $3
+        `UPDATE requests SET merged_into = $2, votes = 0, accounts = 0, mrr_cents = 0, updated_at = $3
           WHERE id = $1 OR merged_into = $1`,
         [sourceId, targetId, new Date(now)],
       )
+      await moveComments(tx, sourceId, targetId)
       return true
     })
   }

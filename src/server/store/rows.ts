@@ -40,8 +40,13 @@ export interface RequestRow {
   status: string
   votes: number
   mrr_cents: number
+  accounts?: number
   voted?: boolean
   created_at: Date | string
+  author_voter: string
+  status_note: string | null
+  comment_count: number
+  unanswered: boolean
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -53,8 +58,13 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     status: row.status,
     votes: Number(row.votes),
     mrrCents: Number(row.mrr_cents),
+    accounts: Number(row.accounts ?? 0),
     voted,
     createdAt: toIso(row.created_at),
+    authorVoter: row.author_voter,
+    statusNote: row.status_note ?? null,
+    commentCount: Number(row.comment_count ?? 0),
+    unanswered: row.unanswered === true,
   }
 }
 

@@ -5,12 +5,25 @@ import type { BillingInterval } from '../../shared/identity'
 export interface PersonFacts {
   sub: string
   email: string | null
+  /** The token's optional `name` claim, shown beside comments. */
+  name?: string | null
   plan: string | null
   interval: BillingInterval | null
   amountCents: number | null
   mrrCents: number
   /** iat of the token these facts came from. */
   iat: number
+  /**
+   * The token's `company` claim: when present, plan and revenue above are that company's
+   * billing and the company is the person's account (spec/api.md v2 "Companies").
+   */
+  company?: CompanyClaim | null
+}
+
+export interface CompanyClaim {
+  /** The customer's own id for the company, unique within a project. */
+  id: string
+  name: string | null
 }
 
 /**
@@ -49,6 +62,13 @@ export interface RequestRecord {
   status: string
   votes: number
   mrrCents: number
+  /** Distinct accounts (companies, or people without one) among the identified voters. */
+  accounts: number
   voted: boolean
   createdAt: string
+  /** 's:<sub>' or 'a:<anonymous id>': tells the caller whether they wrote it (`mine`). */
+  authorVoter: string
+  statusNote: string | null
+  commentCount: number
+  unanswered: boolean
 }

@@ -1,3 +1,5 @@
+import { joinAccount, lockRequests } from './account-revenue'
+import { linkAnonymousComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson, type PersonRef } from './people-store'
 import { type RequestRow, toRequestRecord } from './rows'
@@ -11,10 +13,14 @@ import {
 
 /**
  * Inserts the vote if the voter has none on the request (the primary key decides), and moves
- * the counters by what was really inserted, in one statement. A vote on a merged request
- * counts for the request it was merged into.
+ * the counters by what was really inserted, in one statement: votes by one, and, when the
+ * voter's account is new to the request, accounts by one and mrr_cents by the account's MRR.
+ * A vote on a merged request counts for the request it was merged into. For an identified
+ * voter the caller's transaction must hold the person (ensurePerson); the request is locked
+ * here. The one way a vote is cast: every path that adds a vote (the widget, identify, the
+ * author's own vote) goes through it.
  */
-async function castVote(
+export async function castVote(
   sql: SqlExecutor,
   projectId: string,
   requestId: string,
@@ -22,35 +28,80 @@ async function castVote(
   person: PersonRef | null,
   now: number,
 ): Promise<RequestRecord | null> {
+  if (person && !(await lockTarget(sql, projectId, requestId))) return null
   const [row] = await sql.query<RequestRow>(
     `WITH target AS (
        SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $3 AND id = $1
      ), inserted AS (
-       INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents)
-       SELECT target.id, $2, $3, $4, $5, $6 FROM target
+       INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents,
+                          account)
+       SELECT target.id, $2, $3, $4, $5, $6, $7 FROM target
        ON CONFLICT (request_id, voter) DO NOTHING
-       RETURNING 1
+       RETURNING request_id, account
+     ), joined AS (
+       INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
+       SELECT request_id, account, 1, $8 FROM inserted WHERE account IS NOT NULL
+       ON CONFLICT (request_id, account) DO UPDATE SET voters = request_accounts.voters + 1
+       RETURNING voters = 1 AS created
      )
      UPDATE requests r SET votes = r.votes + (SELECT count(*) FROM inserted),
-                           mrr_cents = r.mrr_cents + $6 * (SELECT count(*) FROM inserted)
+                           accounts = r.accounts + (SELECT count(*) FROM joined WHERE created),
+                           mrr_cents = r.mrr_cents + $8 * (SELECT count(*) FROM joined WHERE created)
        FROM target WHERE r.id = target.id
      RETURNING r.*`,
-    [requestId, voter, projectId, person?.id ?? null, new Date(now), person?.mrrCents ?? 0],
+    [
+      requestId,
+      voter,
+      projectId,
+      person?.id ?? null,
+      new Date(now),
+      person?.mrrCents ?? 0,
+      person?.account ?? null,
+      person?.accountMrrCents ?? 0,
+    ],
   )
   return row ? toRequestRecord(row, true) : null
 }
 
-/** A vote on a merged request counts for the request it was merged into. */
-async function resolveTarget(
+/**
+ * Locks the request a vote on `requestId` counts for (itself, or the one it was merged into)
+ * and answers its id; null when there is none.
+ */
+async function lockTarget(
   tx: SqlExecutor,
   projectId: string,
   requestId: string,
 ): Promise<string | null> {
-  const [row] = await tx.query<{ target: string }>(
-    'SELECT coalesce(merged_into, id) AS target FROM requests WHERE project_id = $1 AND id = $2',
+  const [row] = await tx.query<{ id: string }>(
+    `SELECT t.id FROM requests s JOIN requests t ON t.id = coalesce(s.merged_into, s.id)
+      WHERE s.project_id = $1 AND s.id = $2
+        FOR UPDATE OF t`,
     [projectId, requestId],
   )
-  return row?.target ?? null
+  return row?.id ?? null
+}
+
+/**
+ * Links the anonymous id to the person unless it already belongs to someone: true when it is
+ * (now) this person's. The primary key (project, anonymous id) decides races.
+ */
+async function linkOnce(
+  tx: SqlExecutor,
+  projectId: string,
+  anonymousId: string,
+  personId: number,
+  now: number,
+): Promise<boolean> {
+  await tx.query(
+    `INSERT INTO anonymous_links (project_id, anonymous_id, person_id, linked_at)
+     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+    [projectId, anonymousId, personId, new Date(now)],
+  )
+  const [link] = await tx.query<{ person_id: number }>(
+    'SELECT person_id FROM anonymous_links WHERE project_id = $1 AND anonymous_id = $2',
+    [projectId, anonymousId],
+  )
+  return link?.person_id === personId
 }
 
 export class VotesStore {
@@ -93,15 +144,25 @@ export class VotesStore {
     return this.db.transaction(async (tx) => {
       // Locks the person so their MRR cannot change between removing the vote and its revenue.
       if (actor.person) await ensurePerson(tx, projectId, actor.person, now)
-      const target = await resolveTarget(tx, projectId, requestId)
+      const target = await lockTarget(tx, projectId, requestId)
       if (!target) return null
+      // The voter's account loses one voter on the request; the last one takes its MRR along
+      // (gone and fewer touch disjoint rows).
       const [row] = await tx.query<RequestRow>(
         `WITH removed AS (
-           DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING voter_mrr_cents
+           DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING account
+         ), gone AS (
+           DELETE FROM request_accounts ra USING removed
+            WHERE ra.request_id = $1 AND ra.account = removed.account AND ra.voters = 1
+           RETURNING ra.mrr_cents
+         ), fewer AS (
+           UPDATE request_accounts ra SET voters = ra.voters - 1 FROM removed
+            WHERE ra.request_id = $1 AND ra.account = removed.account AND ra.voters > 1
          )
          UPDATE requests SET
             votes = votes - (SELECT count(*) FROM removed),
-            mrr_cents = mrr_cents - (SELECT coalesce(sum(voter_mrr_cents), 0) FROM removed)
+            accounts = accounts - (SELECT count(*) FROM gone),
+            mrr_cents = mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone)
           WHERE id = $1
           RETURNING *`,
         [target, actor.voter],
@@ -124,10 +185,17 @@ export class VotesStore {
     const toVoter = personVoter(facts.sub)
     return this.db.transaction(async (tx) => {
       const person = await ensurePerson(tx, projectId, facts, now)
-      await tx.query(
-        `INSERT INTO anonymous_links (project_id, anonymous_id, person_id, linked_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [projectId, anonymousId, person.id, new Date(now)],
+      const linked = await linkOnce(tx, projectId, anonymousId, person.id, now)
+      // Someone else already identified with this anonymous id: their votes stay theirs, and
+      // this person starts clean (a shared computer, or an id that leaked).
+      if (!linked) return { personId: person.id, movedVotes: 0, movedRequests: 0 }
+      const anonymousVotes = await tx.query<{ request_id: string }>(
+        'SELECT request_id FROM votes WHERE project_id = $1 AND voter = $2',
+        [projectId, fromVoter],
+      )
+      await lockRequests(
+        tx,
+        anonymousVotes.map((vote) => vote.request_id),
       )
       await tx.query(
         `WITH duplicates AS (
@@ -139,21 +207,31 @@ export class VotesStore {
          UPDATE requests r SET votes = r.votes - 1 FROM duplicates d WHERE r.id = d.request_id`,
         [projectId, fromVoter, toVoter],
       )
-      const moved = await tx.query<{ id: string }>(
-        `WITH moved AS (
-           UPDATE votes SET voter = $3, person_id = $4, voter_mrr_cents = $5
-            WHERE project_id = $1 AND voter = $2
-            RETURNING request_id
-         )
-         UPDATE requests r SET mrr_cents = r.mrr_cents + $5 FROM moved m
-          WHERE r.id = m.request_id RETURNING r.id`,
-        [projectId, fromVoter, toVoter, person.id, person.mrrCents],
+      const moved = await tx.query<{ request_id: string }>(
+        `UPDATE votes SET voter = $3, person_id = $4, voter_mrr_cents = $5, account = $6
+          WHERE project_id = $1 AND voter = $2
+          RETURNING request_id`,
+        [projectId, fromVoter, toVoter, person.id, person.mrrCents, person.account],
+      )
+      await joinAccount(
+        tx,
+        moved.map((vote) => vote.request_id),
+        person.account,
+        person.accountMrrCents,
+      )
+      // Keys are unique per author: one the person already used stops being a replay key here.
+      await tx.query(
+        `UPDATE requests a SET idempotency_key = NULL
+          WHERE a.project_id = $1 AND a.author_voter = $2 AND a.idempotency_key IN (
+            SELECT b.idempotency_key FROM requests b WHERE b.project_id = $1 AND b.author_voter = $3)`,
+        [projectId, fromVoter, toVoter],
       )
       const requests = await tx.query(
         `UPDATE requests SET author_voter = $3, author_person_id = $4
           WHERE project_id = $1 AND author_voter = $2 RETURNING id`,
         [projectId, fromVoter, toVoter, person.id],
       )
+      await linkAnonymousComments(tx, projectId, fromVoter, toVoter, person.id)
       return { personId: person.id, movedVotes: moved.length, movedRequests: requests.length }
     })
   }

@@ -1,23 +1,48 @@
-import type { FeedbackRequest, PublicSort } from '../../shared/api'
-import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
+import type {
+  FeedbackComment,
+  FeedbackRequest,
+  ProjectSettings,
+  PublicSort,
+} from '../../shared/api'
+import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
 import { fill } from '../../shared/messages'
 import { randomUuid } from '../anonymous-id'
 import { guard as guardWith } from '../safe'
 import type { ApiFailure, WidgetCore } from '../types'
 import { describeFailure, isWorthRetrying, retryDelayMs } from './failures'
 import type { Messages } from './i18n'
-import { createOutbox, type OutboxEntry, type PendingSubmit } from './outbox'
+import { createOutbox, type OutboxEntry, type PendingComment, type PendingSubmit } from './outbox'
 import type { JsonStore } from './storage'
-import { asRequest, asRequestList } from './validate'
+import {
+  asComment,
+  asRequest,
+  asRequestDetail,
+  asRequestList,
+  type RequestDetail,
+} from './validate'
 
 export interface Draft {
   title: string
   body: string
 }
 
+/** The panel's views; 'request' is one request with its thread. */
+export type View = 'board' | 'form' | 'request'
+
 export interface BoardState {
   open: boolean
-  view: 'board' | 'form'
+  view: View
+  /** Where Back leads from the request view: the view it was opened from. */
+  from: Exclude<View, 'request'>
+  /** The request the request view shows (kept after Back, so focus can return to its row). */
+  requestId: string
+  /** That request with its comments, as the server last answered it. */
+  detail?: RequestDetail
+  detailError?: string
+  /** The comment being typed in the request view. */
+  reply: string
+  /** The project's settings, fetched when an anonymous visitor first opens a request. */
+  settings?: ProjectSettings
   status: 'idle' | 'loading' | 'ready' | 'error'
   sort: PublicSort
   query: string
@@ -36,8 +61,9 @@ export interface BoardState {
   loadError?: string
 }
 
+/** A sent vote or submission answers its request; a sent comment lands in the thread. */
 type Outcome =
-  | { request: FeedbackRequest; failure?: undefined }
+  | { request?: FeedbackRequest; failure?: undefined }
   | { failure: ApiFailure; kept: boolean }
 
 const BAD_RESPONSE: ApiFailure = { code: 'bad_response', message: '', status: 200 }
@@ -52,7 +78,18 @@ export function draftProblem({ title, body }: Draft, t: Messages): string | unde
 /** How a submission still in the outbox appears on the board. */
 export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
   const { key, title, body, at } = entry
-  return { id: key, title, body, status: 'open', votes: 1, voted: true, createdAt: `${at}` }
+  return {
+    id: key,
+    title,
+    body,
+    status: 'open',
+    votes: 1,
+    voted: true,
+    createdAt: `${at}`,
+    commentCount: 0,
+    mine: true,
+    statusNote: null,
+  }
 }
 
 /** The request as it looks once the user's vote (or unvote) counts. */
@@ -64,7 +101,13 @@ export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequ
  * The board's state and everything the user can do to it. Components read the state and call
  * these actions; every action is guarded, so no error reaches the host page.
  */
-export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
+export function createBoard(
+  core: WidgetCore,
+  t: Messages,
+  store: JsonStore,
+  /** Hears every answer the board list got, e.g. for the changelog marker it carries. */
+  onListed?: (data: unknown) => void,
+) {
   const { projectId } = core.config
   const outbox = createOutbox(store, `reqio:outbox:${projectId}`)
   const draftKey = `reqio:draft:${projectId}`
@@ -75,6 +118,9 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   let state: BoardState = {
     open: false,
     view: 'board',
+    from: 'board',
+    requestId: '',
+    reply: '',
     status: 'idle',
     sort: 'top',
     query: '',
@@ -113,14 +159,54 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
 
   /** Puts a request in the list (and among the similar ones), replacing its old copy. */
   function upsert(request: FeedbackRequest) {
-    const { requests, similar } = state
+    const { requests, similar, detail } = state
     const replace = (r: FeedbackRequest) => (r.id === request.id ? request : r)
     set({
       requests: requests.some((r) => r.id === request.id)
         ? requests.map(replace)
         : [request, ...requests],
       similar: similar.map(replace),
+      detail: detail && detail.id === request.id ? { ...detail, ...request } : detail,
     })
+  }
+
+  /** A comment the server now has: into the open thread (once), counted on its request. */
+  function addComment(requestId: string, comment: FeedbackComment) {
+    const { detail } = state
+    if (
+      !detail ||
+      state.requestId !== requestId ||
+      detail.comments.some((c) => c.id === comment.id)
+    )
+      return
+    const comments = [...detail.comments, comment]
+    upsert({ ...detail, commentCount: comments.length })
+    set({ detail: { ...detail, comments, commentCount: comments.length } })
+  }
+
+  const identified = () => core.identityKey().startsWith('user:')
+
+  /** The open request and its thread, fresh from the server. */
+  async function loadDetail() {
+    const id = state.requestId
+    const result = await core.api.getRequest(id)
+    if (id !== state.requestId) return
+    const detail = result.ok ? asRequestDetail(result.data && result.data.request) : undefined
+    // The list's copy catches up too (comment count, status, note).
+    if (detail) {
+      set({
+        detail,
+        detailError: '',
+        requests: state.requests.map((r) => (r.id === detail.id ? detail : r)),
+      })
+    } else set({ detailError: describe(result.ok ? BAD_RESPONSE : result.error) })
+  }
+
+  /** Whether anonymous visitors may comment is the project's call; asked for only when needed. */
+  async function loadSettings() {
+    const result = await core.api.getProject()
+    const settings = result.ok && result.data && result.data.project && result.data.project.settings
+    if (settings) set({ settings })
   }
 
   /** Asks the server, once the user pauses, which requests look like the draft's title. */
@@ -164,10 +250,19 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       const result =
         entry.kind === 'submit'
           ? await core.api.submitRequest({ title: entry.title, body: entry.body }, entry.key)
-          : entry.voted
-            ? await core.api.vote(entry.requestId)
-            : await core.api.unvote(entry.requestId)
-      const request = result.ok ? asRequest(result.data && result.data.request) : undefined
+          : entry.kind === 'comment'
+            ? await core.api.postComment(entry.requestId, entry.body, entry.key)
+            : entry.voted
+              ? await core.api.vote(entry.requestId)
+              : await core.api.unvote(entry.requestId)
+      const data = (result.ok && result.data) as { request?: unknown; comment?: unknown }
+      const comment = entry.kind === 'comment' && asComment(data && data.comment)
+      if (comment) {
+        outbox.remove(entry.key)
+        addComment(entry.requestId, comment)
+        return {}
+      }
+      const request = entry.kind !== 'comment' && asRequest(data && data.request)
       if (request) {
         outbox.remove(entry.key)
         upsert(request)
@@ -189,12 +284,16 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     const result = await core.api.listRequests({ sort: state.sort, q: state.query.trim() })
     if (load !== loads) return
     const requests = result.ok ? asRequestList(result.data) : undefined
-    if (requests) set({ status: 'ready', requests })
-    else set({ status: 'error', loadError: describe(result.ok ? BAD_RESPONSE : result.error) })
+    if (requests) {
+      if (onListed) onListed(result.ok && result.data)
+      set({ status: 'ready', requests })
+    } else set({ status: 'error', loadError: describe(result.ok ? BAD_RESPONSE : result.error) })
   }
 
   const actions = {
     get: (): BoardState => state,
+    /** How far the list was scrolled, so Back from a request lands exactly there. */
+    listScroll: 0,
     subscribe(listener: () => void): () => void {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -206,6 +305,8 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       core.emit(open ? 'open' : 'close', undefined)
       // An idle-time prefetch may be on its way already; a failed one is retried.
       if (open && /idle|error/.test(state.status)) load()
+      // Back in a request: what the team answered meanwhile.
+      if (open && state.view === 'request') loadDetail()
       if (open) actions.flush()
     }),
 
@@ -230,6 +331,57 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     }),
     setDraft: guard(setDraft),
 
+    /**
+     * Shows one request with its thread, from whichever view (or with the panel closed): Back
+     * returns to that view as it was. The one way into the request view, for every view.
+     */
+    openRequest: guard((id: string) => {
+      const same = id === state.requestId
+      set({
+        view: 'request',
+        from: state.view === 'request' ? state.from : state.view,
+        requestId: id,
+        notice: '',
+        ...(!same && { detail: undefined, detailError: '', reply: '' }),
+      })
+      if (!state.settings && !identified()) loadSettings()
+      if (state.open) loadDetail()
+      else actions.setOpen(true)
+    }),
+    closeRequest: guard(() => set({ view: state.from, notice: '' })),
+    setReply: guard((reply: string) => set({ reply })),
+    /** Whether the comment box shows: identified users always, visitors where allowed. */
+    canComment: (): boolean => {
+      const { settings } = state
+      return (
+        identified() || (!!settings && settings.allowAnonymousComments && !settings.requireIdentity)
+      )
+    },
+
+    /** Sends the typed comment through the outbox, like votes and submissions. */
+    sendComment: guard(async () => {
+      const body = state.reply.trim()
+      if (!body || body.length > COMMENT_MAX_LENGTH) {
+        return set({ notice: body ? fill(t.tooLong, COMMENT_MAX_LENGTH) : t.invalid })
+      }
+      const entry: PendingComment = {
+        kind: 'comment',
+        key: randomUuid(),
+        identity: core.identityKey(),
+        requestId: state.requestId,
+        body,
+        at: Date.now(),
+      }
+      outbox.put(entry)
+      // The text is in the outbox (and on screen as pending): the box is free for the next one.
+      set({ reply: '', notice: '' })
+      const outcome = await send(entry)
+      if (!outcome.failure) return
+      if (outcome.kept) return set({ notice: keep(outcome.failure) })
+      if (!state.reply.trim() && state.requestId === entry.requestId) set({ reply: body })
+      set({ notice: describe(outcome.failure) })
+    }),
+
     toggleVote: guard(async (request: FeedbackRequest) => {
       const { id } = request
       if (voting.has(id)) return
@@ -250,7 +402,11 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       set({ notice: '' })
       const outcome = await send(entry).finally(() => voting.delete(id))
       if (!outcome.failure) {
-        core.emit('vote', { requestId: id, voted: outcome.request.voted, pending: false })
+        core.emit('vote', {
+          requestId: id,
+          voted: (outcome.request as FeedbackRequest).voted,
+          pending: false,
+        })
       } else if (outcome.kept) {
         set({ notice: keep(outcome.failure) })
         core.emit('vote', { requestId: id, voted, pending: true })
@@ -283,7 +439,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       }
       set({ view: 'board', notice: outcome.failure ? keep(outcome.failure) : t.thanks })
       core.emit('submit', {
-        request: outcome.failure ? pendingRequest(entry) : outcome.request,
+        request: outcome.failure ? pendingRequest(entry) : (outcome.request as FeedbackRequest),
         pending: !!outcome.failure,
       })
     }),
@@ -299,8 +455,8 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
           const outcome = await send(entry)
           if (!outcome.failure) {
             if (entry.kind === 'submit') {
-              core.emit('submit', { request: outcome.request, pending: false })
-            } else {
+              core.emit('submit', { request: outcome.request as FeedbackRequest, pending: false })
+            } else if (entry.kind === 'vote') {
               core.emit('vote', { requestId: entry.requestId, voted: entry.voted, pending: false })
             }
           } else if (outcome.kept) {
@@ -311,6 +467,13 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
             const { draft } = state
             if (entry.kind === 'submit' && !draft.title.trim() && !draft.body.trim()) {
               setDraft({ title: entry.title, body: entry.body })
+            }
+            if (
+              entry.kind === 'comment' &&
+              !state.reply.trim() &&
+              entry.requestId === state.requestId
+            ) {
+              set({ reply: entry.body })
             }
             set({ notice: describe(outcome.failure) })
           }
@@ -324,14 +487,16 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     reconnected: guard(() => {
       actions.flush()
       if (state.status === 'error') load()
+      if (state.open && state.view === 'request' && state.detailError) loadDetail()
     }),
 
     /** After identify()/reset(): nothing of the previous person stays on screen. */
     identityChanged: guard(() => {
       loads++
-      set({ status: 'idle', requests: [], similar: [], notice: '' })
+      set({ status: 'idle', requests: [], similar: [], notice: '', detail: undefined })
       syncPending()
       if (state.open) load()
+      if (state.open && state.view === 'request') loadDetail()
       actions.flush()
     }),
 

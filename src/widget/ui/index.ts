@@ -8,6 +8,7 @@ import { mountShadowHost } from './host'
 import { createMessages } from './i18n'
 import { createJsonStore } from './storage'
 import css from './styles.css?inline'
+import { createTabs } from './tabs'
 
 /**
  * The widget's UI: launcher, board, submit form and outbox, rendered into a shadow root.
@@ -19,7 +20,9 @@ export const createUi: CreateUi = (core) => {
   const store = createJsonStore()
   const messages = createMessages(core.config.locale, store)
   const { t } = messages
-  const board = createBoard(core, t, store)
+  // The board's answers carry latestChangelogAt for the launcher's marker.
+  const board = createBoard(core, t, store, (data) => tabs.noteLatest(data))
+  const tabs = createTabs(core, store, board.redraw)
   if (messages.wanted) {
     core.api
       .getProject(messages.wanted)
@@ -32,7 +35,11 @@ export const createUi: CreateUi = (core) => {
   }
   const { host, root } = mountShadowHost(core.config, css)
   render(
-    h(ErrorBoundary, { onError: crash }, h(App, { board, t, config: core.config, onCrash: crash })),
+    h(
+      ErrorBoundary,
+      { onError: crash },
+      h(App, { board, tabs, t, config: core.config, onCrash: crash }),
+    ),
     root,
   )
   const flush = () => board.flush()

@@ -20,7 +20,17 @@ export interface PendingVote {
   at: number
 }
 
-export type OutboxEntry = PendingSubmit | PendingVote
+/** A comment waiting to reach the server; `key` is its Idempotency-Key, fixed at creation. */
+export interface PendingComment {
+  kind: 'comment'
+  key: string
+  identity: string
+  requestId: string
+  body: string
+  at: number
+}
+
+export type OutboxEntry = PendingSubmit | PendingVote | PendingComment
 
 export interface Outbox {
   /** Entries of one identity, oldest first. */
@@ -38,12 +48,13 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof entry.identity === 'string' &&
     (entry.kind === 'submit'
       ? typeof entry.title === 'string' && typeof entry.body === 'string'
-      : entry.kind === 'vote' && typeof entry.requestId === 'string')
+      : typeof entry.requestId === 'string' &&
+        (entry.kind === 'vote' || (entry.kind === 'comment' && typeof entry.body === 'string')))
   )
 }
 
 /**
- * Submissions and votes kept in localStorage until the server has them. Every read goes back to
+ * Submissions, votes and comments kept in localStorage until the server has them. Every read goes back to
  * storage, so a reload, or another tab, sees the same entries.
  */
 export function createOutbox(store: JsonStore, storageKey: string): Outbox {

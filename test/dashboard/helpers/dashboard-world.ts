@@ -1,6 +1,10 @@
 import { cleanup } from '@testing-library/preact'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { type DashboardTestServer, startServerProcess } from './server-process'
+import {
+  type DashboardTestServer,
+  type ServerProcessOptions,
+  startServerProcess,
+} from './server-process'
 
 /**
  * Puts the happy-dom page on the real test server's origin, the way the dashboard is served
@@ -17,16 +21,17 @@ export function openDashboardOrigin(server: { url: string }): void {
  * The real server for one test file, started once; every test begins on its origin with fresh
  * storage, and its rendering is cleaned up after.
  */
-export function useDashboardServer(): DashboardTestServer {
+export function useDashboardServer(options: ServerProcessOptions = {}): DashboardTestServer {
   let server: DashboardTestServer | undefined
   const started = (): DashboardTestServer => {
     if (!server) throw new Error('The dashboard test server is used before beforeAll started it.')
     return server
   }
+  // Starting the server process (and its embedded database) can take a while on a busy machine.
   beforeAll(async () => {
-    server = await startServerProcess()
+    server = await startServerProcess(options)
     openDashboardOrigin(server)
-  })
+  }, 120_000)
   afterAll(() => server?.close())
   beforeEach(() => openDashboardOrigin(started()))
   afterEach(cleanup)

@@ -16,11 +16,20 @@ export interface DashboardTestServer {
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..')
 
-export async function startServerProcess(): Promise<DashboardTestServer> {
+export interface ServerProcessOptions {
+  /** An owner account that exists from the start (team accounts), signed in nowhere. */
+  owner?: { email: string; password: string }
+}
+
+export async function startServerProcess(
+  options: ServerProcessOptions = {},
+): Promise<DashboardTestServer> {
+  const env = { ...process.env }
+  if (options.owner) env.REQIO_TEST_OWNER = `${options.owner.email} ${options.owner.password}`
   const child = spawn(
     resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
     [resolve(import.meta.dirname, 'serve-test-server.ts')],
-    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'], env },
   )
   const { url, adminToken } = await firstLine(child)
   const adminFetch = (path: string, init: RequestInit = {}) =>

@@ -23,6 +23,19 @@ export function visitor(server: { url: string }, projectId: string, token?: stri
         throw new Error(`submit: ${response.status} ${await response.text()}`)
       return ((await response.json()) as { request: { id: string } }).request.id
     },
+    async comment(requestId: string, body: string): Promise<string> {
+      const response = await fetch(`${base}/requests/${requestId}/comments`, {
+        method: 'POST',
+        headers: headers({
+          'Content-Type': 'application/json',
+          [IDEMPOTENCY_KEY_HEADER]: crypto.randomUUID(),
+        }),
+        body: JSON.stringify({ body }),
+      })
+      if (response.status !== 201)
+        throw new Error(`comment: ${response.status} ${await response.text()}`)
+      return ((await response.json()) as { comment: { id: string } }).comment.id
+    },
     async vote(requestId: string): Promise<void> {
       const response = await fetch(`${base}/requests/${requestId}/vote`, {
         method: 'POST',

@@ -10,9 +10,13 @@ import { mintFile } from '../../../src/dashboard/identity/snippets'
 export interface FixedUser {
   id: string
   email: string
+  name: string
   plan: string
   amountCents: number
   interval: 'month' | 'year'
+  /** The B2B account: the snippet's optional `company` claim. */
+  companyId: string
+  companyName: string
 }
 
 export interface Harness {
@@ -24,15 +28,18 @@ export interface Harness {
 }
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..')
-/** CI clones the repo next to a copy of shared/, so the vendored libraries sit at ../shared/vendor. */
-export const VENDOR_DIR = resolve(REPO_ROOT, '../shared/vendor')
+/**
+ * CI clones the repo next to a copy of shared/, so the vendored libraries sit at ../shared/vendor;
+ * REQIO_VENDOR_DIR points elsewhere (a git worktree one level deeper, for instance).
+ */
+export const VENDOR_DIR = process.env.REQIO_VENDOR_DIR ?? resolve(REPO_ROOT, '../shared/vendor')
 
 const json = (value: unknown) => JSON.stringify(value)
 
 function nodeHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const mint = mintFile(snippet)
   const caller = `import { mintReqioToken } from './${mint.path}'
-console.log(await mintReqioToken({ id: ${json(user.id)}, email: ${json(user.email)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} }))
+console.log(await mintReqioToken({ id: ${json(user.id)}, email: ${json(user.email)}, name: ${json(user.name)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)}, companyId: ${json(user.companyId)}, companyName: ${json(user.companyName)} }))
 `
   return {
     files: { [mint.path]: mint.code, 'print-token.mjs': caller },
@@ -46,7 +53,7 @@ function nextjsHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const files: Record<string, string> = {}
   for (const file of snippet.files) if (file.language === 'typescript') files[file.path] = file.code
   files['lib/auth.ts'] = `export async function getCurrentUser() {
-  return { id: ${json(user.id)}, email: ${json(user.email)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} as const }
+  return { id: ${json(user.id)}, email: ${json(user.email)}, name: ${json(user.name)}, plan: ${json(user.plan)}, amountCents: ${user.amountCents}, billingInterval: ${json(user.interval)} as const, companyId: ${json(user.companyId)}, companyName: ${json(user.companyName)} }
 }
 `
   files['print-token.ts'] = `import { GET } from './app/api/reqio-token/route'
@@ -76,7 +83,7 @@ function pythonHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const caller = `from types import SimpleNamespace
 from reqio_token import mint_reqio_token
 
-user = SimpleNamespace(id=${json(user.id)}, email=${json(user.email)}, plan=${json(user.plan)}, amount_cents=${user.amountCents}, billing_interval=${json(user.interval)})
+user = SimpleNamespace(id=${json(user.id)}, email=${json(user.email)}, name=${json(user.name)}, plan=${json(user.plan)}, amount_cents=${user.amountCents}, billing_interval=${json(user.interval)}, company_id=${json(user.companyId)}, company_name=${json(user.companyName)})
 print(mint_reqio_token(user))
 `
   return {
@@ -100,7 +107,7 @@ spl_autoload_register(function ($class) {
   const caller = `<?php
 require __DIR__ . '/vendor/autoload.php';
 require __DIR__ . '/${mint.path}';
-echo mintReqioToken(['id' => ${json(user.id)}, 'email' => ${json(user.email)}, 'plan' => ${json(user.plan)}, 'amount_cents' => ${user.amountCents}, 'billing_interval' => ${json(user.interval)}]), "\\n";
+echo mintReqioToken(['id' => ${json(user.id)}, 'email' => ${json(user.email)}, 'name' => ${json(user.name)}, 'plan' => ${json(user.plan)}, 'amount_cents' => ${user.amountCents}, 'billing_interval' => ${json(user.interval)}, 'company_id' => ${json(user.companyId)}, 'company_name' => ${json(user.companyName)}]), "\\n";
 `
   return {
     files: { [mint.path]: mint.code, 'vendor/autoload.php': autoload, 'print_token.php': caller },
@@ -113,8 +120,8 @@ function rubyHarness(snippet: ServerSnippet, user: FixedUser): Harness {
   const mint = mintFile(snippet)
   const caller = `require_relative ${json(`./${mint.path}`)}
 
-User = Struct.new(:id, :email, :plan, :amount_cents, :billing_interval)
-puts ReqioToken.mint(User.new(${json(user.id)}, ${json(user.email)}, ${json(user.plan)}, ${user.amountCents}, ${json(user.interval)}))
+User = Struct.new(:id, :email, :name, :plan, :amount_cents, :billing_interval, :company_id, :company_name)
+puts ReqioToken.mint(User.new(${json(user.id)}, ${json(user.email)}, ${json(user.name)}, ${json(user.plan)}, ${user.amountCents}, ${json(user.interval)}, ${json(user.companyId)}, ${json(user.companyName)}))
 `
   return {
     files: { [mint.path]: mint.code, 'print_token.rb': caller },
@@ -143,7 +150,7 @@ import (
 )
 
 func main() {
-	token, err := reqio.MintToken(reqio.User{ID: ${json(user.id)}, Email: ${json(user.email)}, Plan: ${json(user.plan)}, AmountCents: ${user.amountCents}, BillingInterval: ${json(user.interval)}})
+	token, err := reqio.MintToken(reqio.User{ID: ${json(user.id)}, Email: ${json(user.email)}, Name: ${json(user.name)}, Plan: ${json(user.plan)}, AmountCents: ${user.amountCents}, BillingInterval: ${json(user.interval)}, CompanyID: ${json(user.companyId)}, CompanyName: ${json(user.companyName)}})
 	if err != nil {
 		panic(err)
 	}

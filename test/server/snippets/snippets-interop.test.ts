@@ -6,48 +6,76 @@ import { STACKS, type Stack, serverSnippet } from '../../../src/dashboard/identi
 import type { BacklogRequest, CreatedProjectResponse } from '../../../src/shared/api'
 import { monthlyRevenueCents } from '../../../src/shared/identity'
 import { visitor } from '../../dashboard/helpers/visitor'
+import { type OutsideToolName, skipUnlessInstalled } from '../../helpers/outside-tools'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { type FixedUser, harnessFor } from './harnesses'
 import { runHarness } from './run-harness'
 
-/** One customer per stack, with a yearly plan or two so Reqio's division by 12 is exercised. */
+/**
+ * One customer company per stack, with a yearly plan or two so Reqio's division by 12 is
+ * exercised; two of its people vote, and the company's revenue must count once.
+ */
 const USERS: Record<Stack, FixedUser> = {
   nextjs: {
     id: 'next-1',
     email: 'next@example.com',
+    name: 'Pat Next',
     plan: 'pro',
     amountCents: 4900,
     interval: 'month',
+    companyId: 'nextjs-co',
+    companyName: 'Nextjs Co',
   },
   node: {
     id: 'node-1',
     email: 'node@example.com',
+    name: 'Pat Node',
     plan: 'team',
     amountCents: 9900,
     interval: 'month',
+    companyId: 'node-co',
+    companyName: 'Node Co',
   },
   python: {
     id: 'py-1',
     email: 'py@example.com',
+    name: 'Pat Py',
     plan: 'pro',
     amountCents: 58800,
     interval: 'year',
+    companyId: 'python-co',
+    companyName: 'Python Co',
   },
   php: {
     id: 'php-1',
     email: 'php@example.com',
+    name: 'Pat Php',
     plan: 'starter',
     amountCents: 1900,
     interval: 'month',
+    companyId: 'php-co',
+    companyName: 'Php Co',
   },
   ruby: {
     id: 'rb-1',
     email: 'rb@example.com',
+    name: 'Pat Rb',
     plan: 'business',
     amountCents: 120000,
     interval: 'year',
+    companyId: 'ruby-co',
+    companyName: 'Ruby Co',
   },
-  go: { id: 'go-1', email: 'go@example.com', plan: 'pro', amountCents: 2500, interval: 'month' },
+  go: {
+    id: 'go-1',
+    email: 'go@example.com',
+    name: 'Pat Go',
+    plan: 'pro',
+    amountCents: 2500,
+    interval: 'month',
+    companyId: 'go-co',
+    companyName: 'Go Co',
+  },
 }
 
 let server: TestServer
@@ -73,26 +101,66 @@ async function backlogRow(requestId: string): Promise<BacklogRequest | undefined
   return requests.find((request) => request.id === requestId)
 }
 
+/** What each stack's harness runs on besides Node. */
+const TOOLS_FOR: Record<Stack, OutsideToolName[]> = {
+  nextjs: [],
+  node: [],
+  python: ['python3Jwt'],
+  php: ['php', 'vendor'],
+  ruby: ['ruby'],
+  go: ['go', 'vendor'],
+}
+
 describe('the server snippet the dashboard shows', () => {
   for (const stack of STACKS) {
-    it(`mints, in ${stack} with its real library, a token the server accepts with its revenue`, async () => {
-      const user = USERS[stack]
-      const snippet = serverSnippet(stack, {
-        projectId: created.project.id,
-        audience: created.project.audience,
-        widgetUrl: `${server.url}/widget.js`,
-      })
-      const token = await runHarness(harnessFor(stack, snippet, user, goCacheDir), created.secret)
+    it.skipIf(skipUnlessInstalled(TOOLS_FOR[stack], `the ${stack} snippet test`))(
+      `mints, in ${stack} with its real library, tokens the server accepts with their company's revenue, counted once`,
+      async () => {
+        const user = USERS[stack]
+        const colleague = { ...user, id: `${user.id}-colleague`, email: `colleague.${user.email}` }
+        const snippet = serverSnippet(stack, {
+          projectId: created.project.id,
+          audience: created.project.audience,
+          widgetUrl: `${server.url}/widget.js`,
+        })
+        const tokens = []
+        for (const person of [user, colleague])
+          tokens.push(
+            await runHarness(harnessFor(stack, snippet, person, goCacheDir), created.secret),
+          )
 
-      const customer = visitor(server, created.project.id, token)
-      const requestId = await customer.submit(`Export to CSV (${stack})`)
-      await customer.vote(requestId)
+        const [customer, other] = tokens.map((token) => visitor(server, created.project.id, token))
+        const requestId = await customer?.submit(`Export to CSV (${stack})`)
+        if (!requestId || !other) throw new Error('no request')
+        await customer?.vote(requestId)
+        await other.vote(requestId)
 
-      const row = await backlogRow(requestId)
-      const mrrCents = monthlyRevenueCents({ amount: user.amountCents, interval: user.interval })
-      expect(row?.mrrCents).toBe(mrrCents)
-      expect(row?.voters).toEqual([{ sub: user.id, email: user.email, plan: user.plan, mrrCents }])
-    }, 180_000)
+        const row = await backlogRow(requestId)
+        const mrrCents = monthlyRevenueCents({ amount: user.amountCents, interval: user.interval })
+        expect(row).toMatchObject({ votes: 2, accounts: 1, mrrCents })
+        const company = { id: user.companyId, name: user.companyName, mrrCents }
+        expect(row?.voters).toEqual(
+          expect.arrayContaining([
+            { sub: user.id, email: user.email, plan: user.plan, mrrCents, company },
+            { sub: colleague.id, email: colleague.email, plan: user.plan, mrrCents, company },
+          ]),
+        )
+        // The optional name claim travels too: it is what the widget shows beside their comments.
+        const commented = await fetch(
+          `${server.url}/v1/projects/${created.project.id}/requests/${requestId}/comments`,
+          {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${tokens[0]}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ body: 'Me too' }),
+          },
+        )
+        expect(
+          ((await commented.json()) as { comment: { author: { name: string } } }).comment.author
+            .name,
+        ).toBe(user.name)
+      },
+      240_000,
+    )
   }
 })
 

@@ -25,9 +25,14 @@ const (
 type User struct {
 	ID              string // your stable user id, e.g. the database row id
 	Email           string // optional
+	Name            string // optional: shown beside their comments, at most 100 characters
 	Plan            string // optional, e.g. "pro"; empty for users who do not pay
 	AmountCents     int64  // as billed, in cents; the yearly total for yearly plans
 	BillingInterval string // "month" or "year"
+	// B2B (optional): the account the user belongs to. With it, the plan above is the
+	// company's and Reqio counts the company's revenue once, however many of its people vote.
+	CompanyID   string
+	CompanyName string
 }
 
 // MintToken signs a token that expires ${TOKEN_LIFETIME_SECONDS} seconds after it is issued.
@@ -42,12 +47,18 @@ func MintToken(user User) (string, error) {
 	if user.Email != "" {
 		claims["email"] = user.Email
 	}
+	if user.Name != "" {
+		claims["name"] = user.Name
+	}
 	if user.Plan != "" {
 		claims["traits"] = map[string]interface{}{
 			"plan":     user.Plan,
 			"amount":   user.AmountCents,
 			"interval": user.BillingInterval,
 		}
+	}
+	if user.CompanyID != "" {
+		claims["company"] = map[string]interface{}{"id": user.CompanyID, "name": user.CompanyName}
 	}
 	token := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	return token.SignedString([]byte(os.Getenv("REQIO_SECRET")))

@@ -16,9 +16,14 @@ const TOKEN_LIFETIME_SECONDS = ${TOKEN_LIFETIME_SECONDS}
 export interface ReqioUser {
   id: string // your stable user id, e.g. the database row id
   email?: string | null
+  name?: string | null // shown beside their comments, at most 100 characters
   plan?: string | null // e.g. 'pro'; leave empty for users who do not pay
   amountCents?: number // as billed, in cents; the yearly total for yearly plans
   billingInterval?: 'month' | 'year'
+  // B2B (optional): the account the user belongs to. With it, the plan above is the company's
+  // and Reqio counts the company's revenue once, however many of its people vote.
+  companyId?: string | null
+  companyName?: string | null
 }
 
 export async function mintReqioToken(user: ReqioUser): Promise<string> {
@@ -26,9 +31,13 @@ export async function mintReqioToken(user: ReqioUser): Promise<string> {
   const iat = Math.floor(Date.now() / 1000)
   const claims = {
     email: user.email || undefined,
+    name: user.name || undefined,
     // The customer's billing, for revenue ranking. Paying customers only.
     traits: user.plan
       ? { plan: user.plan, amount: user.amountCents, interval: user.billingInterval }
+      : undefined,
+    company: user.companyId
+      ? { id: user.companyId, name: user.companyName || undefined }
       : undefined,
   }
   return new SignJWT(claims)

@@ -18,6 +18,7 @@ export async function mintReqioToken(user) {
   const iat = Math.floor(Date.now() / 1000)
   const claims = {
     email: user.email || undefined, // ADAPT (optional)
+    name: user.name || undefined, // ADAPT (optional): shown beside their comments, ≤ 100 characters
     // ADAPT (optional): the customer's billing, for revenue ranking. Paying customers only.
     traits: user.plan
       ? {
@@ -25,6 +26,12 @@ export async function mintReqioToken(user) {
           amount: user.amountCents, // as billed, in cents; the yearly total for yearly plans
           interval: user.billingInterval, // 'month' or 'year'
         }
+      : undefined,
+    // ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    // company's billing and Reqio counts the company's revenue once, however many of its
+    // people vote.
+    company: user.companyId
+      ? { id: String(user.companyId), name: user.companyName || undefined }
       : undefined,
   }
   return new SignJWT(claims)

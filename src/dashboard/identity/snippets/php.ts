@@ -27,11 +27,22 @@ function mintReqioToken(array $user): string
     if (!empty($user['email'])) { // ADAPT (optional)
         $payload['email'] = $user['email'];
     }
+    if (!empty($user['name'])) { // ADAPT (optional): shown beside their comments, at most 100 characters
+        $payload['name'] = $user['name'];
+    }
     if (!empty($user['plan'])) { // ADAPT (optional): the customer's billing, for revenue ranking
         $payload['traits'] = [
             'plan' => $user['plan'], // e.g. 'pro'
             'amount' => (int) $user['amount_cents'], // as billed, in cents; the yearly total for yearly plans
             'interval' => $user['billing_interval'], // 'month' or 'year'
+        ];
+    }
+    // ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    // company's billing and Reqio counts the company's revenue once, however many vote.
+    if (!empty($user['company_id'])) {
+        $payload['company'] = [
+            'id' => (string) $user['company_id'],
+            'name' => $user['company_name'] ?? null,
         ];
     }
     return JWT::encode($payload, getenv('REQIO_SECRET'), 'HS256');

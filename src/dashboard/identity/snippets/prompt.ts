@@ -30,14 +30,20 @@ Requirements:
      "iat": <now, Unix seconds>,
      "exp": <iat + ${TOKEN_LIFETIME_SECONDS}>,
      "email": "<the user's email>",          (optional)
+     "name": "<the user's display name>",    (optional: shown beside their comments in the widget, at most 100 characters)
      "traits": {                             (optional: only for paying customers)
        "plan": "<plan name, e.g. pro>",
        "amount": <recurring charge as billed, integer cents; the full yearly total for yearly plans>,
        "interval": "month" or "year"
+     },
+     "company": {                            (optional, B2B: the account the user belongs to)
+       "id": "<your stable id for the company/account, string, at most 255 characters>",
+       "name": "<its display name, at most 200 characters>"
      }
    }
+   When "company" is present, "traits" describe that company's billing: Reqio counts each company's revenue once, however many of its people vote, and a later token without "company" makes the user their own account again.
    The token lives exactly ${TOKEN_LIFETIME_SECONDS} seconds (exp = iat + ${TOKEN_LIFETIME_SECONDS}); Reqio rejects longer lifetimes. Mint a fresh token on every server-rendered request.
-4. Map sub, email and traits from this project's existing session/user model and billing data.
+4. Map sub, email, name, traits and (if the product sells to companies/teams/workspaces) company from this project's existing session/user model and billing data.
 5. Pass the token to the widget:
    - Server-rendered pages: <script src="${target.widgetUrl}" data-project-id="${target.projectId}" data-identity-token="TOKEN" async></script>
    - Single-page apps: add an authenticated endpoint that returns {"token": "..."} with Cache-Control: no-store; after sign-in the browser fetches it and calls window.Reqio.identify(token).

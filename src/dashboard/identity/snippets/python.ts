@@ -27,12 +27,18 @@ def mint_reqio_token(user):
     }
     if user.email:  # ADAPT (optional)
         payload["email"] = user.email
+    if user.name:  # ADAPT (optional): shown beside their comments, at most 100 characters
+        payload["name"] = user.name
     if user.plan:  # ADAPT (optional): the customer's billing, for revenue ranking
         payload["traits"] = {
             "plan": user.plan,  # e.g. "pro"
             "amount": user.amount_cents,  # as billed, in cents; the yearly total for yearly plans
             "interval": user.billing_interval,  # "month" or "year"
         }
+    # ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    # company's billing and Reqio counts the company's revenue once, however many vote.
+    if user.company_id:
+        payload["company"] = {"id": str(user.company_id), "name": user.company_name}
     return jwt.encode(payload, os.environ["REQIO_SECRET"], algorithm="HS256")
 `
   const usage = `# app.py: Flask-style usage. ADAPT: login_required and current_user are your session.

@@ -23,12 +23,18 @@ module ReqioToken
       exp: iat + LIFETIME_SECONDS
     }
     payload[:email] = user.email if user.email # ADAPT (optional)
+    payload[:name] = user.name if user.name # ADAPT (optional): shown beside their comments, at most 100 characters
     if user.plan # ADAPT (optional): the customer's billing, for revenue ranking
       payload[:traits] = {
         plan: user.plan, # e.g. "pro"
         amount: user.amount_cents, # as billed, in cents; the yearly total for yearly plans
         interval: user.billing_interval # "month" or "year"
       }
+    end
+    # ADAPT (optional), B2B: the account the user belongs to. With it, traits are the
+    # company's billing and Reqio counts the company's revenue once, however many vote.
+    if user.company_id
+      payload[:company] = { id: user.company_id.to_s, name: user.company_name }
     end
     JWT.encode(payload, ENV.fetch("REQIO_SECRET"), "HS256")
   end

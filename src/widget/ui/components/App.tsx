@@ -9,11 +9,13 @@ import { Component, createRef, Fragment, h, type RefObject } from 'preact'
 import type { WidgetConfig } from '../../types'
 import type { Board } from '../board'
 import type { Messages } from '../i18n'
+import type { Tabs } from '../tabs'
 import { deepActiveElement, focusFirst } from './focus'
 import { Panel } from './Panel'
 
 interface Props {
   board: Board
+  tabs: Tabs
   t: Messages
   config: WidgetConfig
   onCrash(error: unknown): void
@@ -51,8 +53,9 @@ export class App extends Component<Props> {
   }
 
   override componentDidUpdate() {
-    const { open, view } = this.props.board.get()
-    const current = open ? view : ''
+    const { open, view, requestId } = this.props.board.get()
+    // A view per request too: opening another request moves focus to its heading.
+    const current = open ? view + requestId : ''
     if (current === this.focusedView) return
     this.focusedView = current
     const opener = this.opener as HTMLElement | null
@@ -65,7 +68,7 @@ export class App extends Component<Props> {
     this.stop()
   }
 
-  override render({ board, t, config, onCrash }: Props) {
+  override render({ board, tabs, t, config, onCrash }: Props) {
     const state = board.get()
     return (
       <>
@@ -79,10 +82,18 @@ export class App extends Component<Props> {
             onClick={() => board.setOpen(!state.open)}
           >
             {t.launcher}
+            {tabs.get().hasNews && <span class="dot" role="img" aria-label={t.unseen} />}
           </button>
         )}
         {state.open && (
-          <Panel state={state} board={board} t={t} dialog={this.dialog} onCrash={onCrash} />
+          <Panel
+            state={state}
+            board={board}
+            tabs={tabs}
+            t={t}
+            dialog={this.dialog}
+            onCrash={onCrash}
+          />
         )}
       </>
     )

@@ -20,10 +20,19 @@ interface Props {
 /** The requests with sort and search, in whichever state loading left them. */
 export function BoardView({ state, board, t }: Props) {
   const rows = boardRows(state)
-  const { status } = state
+  const { status, requestId } = state
+  const returning = rows.some((row) => row.request.id === requestId)
   return (
     <>
-      <div class="body">
+      <div
+        class="body"
+        ref={(body) => {
+          if (body) body.scrollTop = board.listScroll
+        }}
+        onScroll={(event) => {
+          board.listScroll = event.currentTarget.scrollTop
+        }}
+      >
         <div class="bar">
           <div role="group" aria-label={t.sort}>
             {(['top', 'new'] as const).map((sort) => (
@@ -39,7 +48,7 @@ export function BoardView({ state, board, t }: Props) {
           </div>
           <input
             type="search"
-            data-autofocus
+            data-autofocus={!returning || undefined}
             aria-label={t.search}
             placeholder={t.search}
             value={state.query}
@@ -57,7 +66,14 @@ export function BoardView({ state, board, t }: Props) {
         {rows.length ? (
           <ul aria-busy={status === 'loading'}>
             {rows.map((row) => (
-              <RequestRow key={row.request.id} row={row} t={t} onVote={board.toggleVote} />
+              <RequestRow
+                key={row.request.id}
+                row={row}
+                t={t}
+                onVote={board.toggleVote}
+                onOpen={board.openRequest}
+                returning={row.request.id === requestId}
+              />
             ))}
           </ul>
         ) : (

@@ -6,26 +6,35 @@
  * @jsxFrag Fragment
  */
 
-import type { Ref } from 'preact'
+import type { RefObject } from 'preact'
 import { Fragment, h } from 'preact'
 import type { Board, BoardState } from '../board'
 import type { Messages } from '../i18n'
+import type { Tabs } from '../tabs'
 import { BoardView } from './BoardView'
 import { ErrorBoundary } from './ErrorBoundary'
 import { trapTab } from './focus'
+import { type OpenRequest, PanelTabs } from './PanelTabs'
+import { RequestView } from './RequestView'
 import { SubmitForm } from './SubmitForm'
 
 interface Props {
   state: BoardState
   board: Board
+  tabs: Tabs
   t: Messages
-  dialog: Ref<HTMLDivElement>
+  dialog: RefObject<HTMLDivElement>
   onCrash(error: unknown): void
 }
 
 /** The modal dialog: Tab stays inside, Esc or a click outside closes it. */
-export function Panel({ state, board, t, dialog, onCrash }: Props) {
+export function Panel({ state, board, tabs, t, dialog, onCrash }: Props) {
   const close = () => board.setOpen(false)
+  /**
+   * Where roadmap cards and shipped-request links lead: the request view, over whichever tab
+   * was open, so Back returns to that tab as the user left it.
+   */
+  const onOpenRequest: OpenRequest = (request) => board.openRequest(request.id)
   return (
     <>
       <div class="shade" onClick={close} />
@@ -50,10 +59,16 @@ export function Panel({ state, board, t, dialog, onCrash }: Props) {
           {state.notice}
         </p>
         <ErrorBoundary onError={onCrash} message={t.failed} retry={t.retry}>
-          {state.view === 'form' ? (
-            <SubmitForm state={state} board={board} t={t} />
+          {state.view === 'request' ? (
+            <RequestView state={state} board={board} t={t} />
           ) : (
-            <BoardView state={state} board={board} t={t} />
+            <PanelTabs tabs={tabs} t={t} onOpenRequest={onOpenRequest}>
+              {state.view === 'form' ? (
+                <SubmitForm state={state} board={board} t={t} />
+              ) : (
+                <BoardView state={state} board={board} t={t} />
+              )}
+            </PanelTabs>
           )}
         </ErrorBoundary>
       </div>

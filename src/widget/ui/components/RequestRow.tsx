@@ -14,11 +14,24 @@ interface Props {
   row: BoardRow
   t: Messages
   onVote(request: FeedbackRequest): void
+  /** Opens the request view; absent where a row cannot be opened. */
+  onOpen?(requestId: string): void
+  /** The row the user came back from: it takes focus. */
+  returning?: boolean
 }
 
-/** One request: vote toggle, title (always as text, never HTML), status, pending mark. */
-export function RequestRow({ row: { request, pending, local }, t, onVote }: Props) {
-  const { votes, status } = request
+/**
+ * One request: vote toggle, title (always as text, never HTML) that opens it, status, comment
+ * count, "You" and pending marks.
+ */
+export function RequestRow({
+  row: { request, pending, local },
+  t,
+  onVote,
+  onOpen,
+  returning,
+}: Props) {
+  const { votes, status, commentCount } = request
   return (
     <li class="row">
       {local ? (
@@ -36,9 +49,22 @@ export function RequestRow({ row: { request, pending, local }, t, onVote }: Prop
         </button>
       )}
       <div>
-        {request.title}
+        {local || !onOpen ? (
+          request.title
+        ) : (
+          <button
+            type="button"
+            class="open"
+            data-autofocus={returning || undefined}
+            onClick={() => onOpen(request.id)}
+          >
+            {request.title}
+          </button>
+        )}
         <br />
         <span class="badge">{t.status[status] || t.status.open}</span>
+        {commentCount > 0 && <span class="badge">{fill(t.comments, commentCount)}</span>}
+        {request.mine && <span class="badge">{t.you}</span>}
         {pending && <span class="badge pending">{t.pending}</span>}
       </div>
     </li>

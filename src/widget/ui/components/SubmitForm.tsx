@@ -54,7 +54,13 @@ export function SubmitForm({ state: { draft, submitting, similar }, board, t }: 
             <h3>{t.similar}</h3>
             <ul>
               {similar.map((request) => (
-                <RequestRow key={request.id} row={{ request }} t={t} onVote={board.toggleVote} />
+                <RequestRow
+                  key={request.id}
+                  row={{ request }}
+                  t={t}
+                  onVote={board.toggleVote}
+                  onOpen={board.openRequest}
+                />
               ))}
             </ul>
           </section>

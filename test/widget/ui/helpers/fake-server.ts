@@ -1,4 +1,10 @@
-import type { FeedbackRequest } from '../../../../src/shared/api'
+import type {
+  FeedbackComment,
+  FeedbackRequest,
+  ProjectSettings,
+  PublicChangelogEntry,
+  RoadmapLane,
+} from '../../../../src/shared/api'
 import { messagesFor } from '../../../../src/shared/messages'
 import { findSimilarRequests } from '../../../../src/shared/similar'
 
@@ -28,14 +34,28 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     votes: 0,
     voted: false,
     createdAt: new Date(Date.UTC(2026, 0, i + 1)).toISOString(),
+    commentCount: 0,
+    mine: false,
+    statusNote: null,
     ...r,
   }))
+  /** Each request's public thread; `writer` is who wrote it (a bearer token or anonymous id). */
+  const comments = new Map<string, Array<FeedbackComment & { writer: string; key: string }>>()
+  const settings: ProjectSettings = { requireIdentity: false, allowAnonymousComments: false }
   const voters = new Map<string, Set<string>>()
   const byIdempotencyKey = new Map<string, FeedbackRequest>()
   const calls: SeenCall[] = []
   const canned: CannedAnswer[] = []
   let offline = false
   let writesFail = false
+  const news: { lanes: RoadmapLane[]; entries: PublicChangelogEntry[] } = {
+    lanes: [
+      { status: 'planned', requests: [] },
+      { status: 'in_progress', requests: [] },
+      { status: 'done', requests: [] },
+    ],
+    entries: [],
+  }
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -66,11 +86,57 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
         project: {
           id: 'p1',
           name: 'Acme',
-          settings: { requireIdentity: false, allowAnonymousComments: false },
+          settings: { ...settings },
           ...(messages && { messages }),
         },
       })
     }
+    const bearer = headers.get('Authorization')
+    const writer = bearer ?? caller
+    const thread = url.pathname.match(/^\/v1\/projects\/[^/]+\/requests\/([^/]+)(\/comments)?$/)
+    if (thread) {
+      const [, id = '', commentsPath] = thread
+      const target = requests.find((r) => r.id === id)
+      if (!target) return error(404, 'request_not_found')
+      const list = comments.get(id) ?? []
+      comments.set(id, list)
+      const publicView = ({ writer: who, key: _, ...c }: (typeof list)[number]) => ({
+        ...c,
+        author: { ...c.author, you: who === writer },
+      })
+      if (!commentsPath && method === 'GET') {
+        return json(200, {
+          request: {
+            ...view(target, caller),
+            commentCount: list.length,
+            comments: list.map(publicView),
+          },
+        })
+      }
+      if (commentsPath && method === 'POST') {
+        if (!bearer && !settings.allowAnonymousComments) return error(401, 'identity_required')
+        const key = headers.get('Idempotency-Key') ?? ''
+        const known = list.find((c) => c.key === key && c.writer === writer)
+        if (known) return json(201, { comment: publicView(known) })
+        const text = String((body as { body?: unknown }).body ?? '').trim()
+        if (!text || text.length > 5000) return error(400, 'validation_failed')
+        const created = {
+          id: `c${list.length + 1}`,
+          body: text,
+          createdAt: new Date().toISOString(),
+          author: bearer
+            ? { name: 'Customer', kind: 'customer' as const, you: true }
+            : { name: 'Visitor', kind: 'visitor' as const, you: true },
+          writer,
+          key,
+        }
+        list.push(created)
+        target.commentCount = list.length
+        return json(201, { comment: publicView(created) })
+      }
+    }
+    if (url.pathname.endsWith('/roadmap')) return json(200, { lanes: news.lanes })
+    if (url.pathname.endsWith('/changelog')) return json(200, { entries: news.entries })
     const match = url.pathname.match(/^\/v1\/projects\/([^/]+)\/requests(?:\/([^/]+)\/vote)?$/)
     if (!match) return error(404, 'not_found')
     const [, , requestId] = match
@@ -90,7 +156,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
             ? b.createdAt.localeCompare(a.createdAt)
             : b.votes - a.votes,
         )
-      return json(200, { requests: list })
+      const latestChangelogAt = news.entries[0]?.publishedAt
+      return json(200, { requests: list, ...(latestChangelogAt && { latestChangelogAt }) })
     }
     if (!requestId && method === 'POST') {
       const key = headers.get('Idempotency-Key') ?? ''
@@ -106,6 +173,9 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
         votes: 0,
         voted: false,
         createdAt: new Date().toISOString(),
+        commentCount: 0,
+        mine: false,
+        statusNote: null,
       }
       requests.push(created)
       byIdempotencyKey.set(key, created)
@@ -125,6 +195,24 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     fetch,
     requests,
     calls,
+    settings,
+    /** Posts a team reply (as the dashboard would), seen on the next load of the thread. */
+    teamReply(requestId: string, text: string, name = 'Sam') {
+      const list = comments.get(requestId) ?? []
+      comments.set(requestId, list)
+      list.push({
+        id: `c${list.length + 1}`,
+        body: text,
+        createdAt: new Date().toISOString(),
+        author: { name, kind: 'team', you: false },
+        writer: 'team',
+        key: '',
+      })
+      const target = requests.find((r) => r.id === requestId)
+      if (target) target.commentCount = list.length
+    },
+    /** Comments a request holds, as stored. */
+    commentsOf: (requestId: string) => comments.get(requestId) ?? [],
     /** Answers the next calls with these, in order, instead of the real thing. */
     answerNext(...answers: CannedAnswer[]) {
       canned.push(...answers)
@@ -136,6 +224,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     setWritesFail(value: boolean) {
       writesFail = value
     },
+    /** What GET roadmap and changelog answer; the newest entry's date rides on the list. */
+    news,
     /** Calls other than the board's GET list. */
     writes: () => calls.filter((c) => c.method !== 'GET'),
   }

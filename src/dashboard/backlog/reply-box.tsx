@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks'
+import { COMMENT_MAX_LENGTH } from '../../shared/limits'
+
+/**
+ * Where the team answers: a public reply signed with the member's name, or an internal note
+ * only the team sees. Resolves to an error message, or null once saved.
+ */
+export function ReplyBox({
+  onSend,
+}: {
+  onSend: (comment: { body: string; internal: boolean }) => Promise<string | null>
+}) {
+  const [body, setBody] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const text = body.trim()
+  const tooLong = text.length > COMMENT_MAX_LENGTH
+
+  async function send(internal: boolean) {
+    setBusy(true)
+    const problem = await onSend({ body: text, internal })
+    setBusy(false)
+    setError(problem)
+    if (!problem) setBody('')
+  }
+
+  return (
+    <form
+      class="reply-box"
+      onSubmit={(event) => {
+        event.preventDefault()
+        send(false)
+      }}
+    >
+      <label>
+        Reply or note
+        <textarea
+          rows={3}
+          value={body}
+          aria-invalid={tooLong}
+          onInput={(event) => setBody(event.currentTarget.value)}
+        />
+      </label>
+      {tooLong ? <p class="hint">At most {COMMENT_MAX_LENGTH} characters.</p> : null}
+      <div class="edit-row">
+        <button type="submit" class="primary" disabled={busy || !text || tooLong}>
+          Reply publicly
+        </button>
+        <button type="button" disabled={busy || !text || tooLong} onClick={() => send(true)}>
+          Add internal note
+        </button>
+      </div>
+      <p class="hint">
+        Replies show in the widget with a Team badge; notes never leave the dashboard.
+      </p>
+      {error ? <p role="alert">{error}</p> : null}
+    </form>
+  )
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'preact/hooks'
+import type { AdminComment, AdminRequestDetail } from '../../shared/api'
+import type { AdminClient } from '../api/admin-client'
+import { formatMoney } from '../format/money'
+import { ReplyBox } from './reply-box'
+
+const KIND_LABELS = {
+  team: 'Team reply',
+  customer: 'Customer',
+  visitor: 'Anonymous visitor',
+} as const
+
+/**
+ * A request's whole thread as the team sees it: internal notes and hidden comments included
+ * and marked, each identified commenter's email, plan and MRR; reply, note, hide and unhide.
+ */
+export function RequestThread({
+  client,
+  projectId,
+  requestId,
+  onChanged,
+}: {
+  client: AdminClient
+  projectId: string
+  requestId: string
+  /** After a reply, note or moderation: the backlog's counts and flags change. */
+  onChanged: () => void
+}) {
+  const [detail, setDetail] = useState<AdminRequestDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    const result = await client.requestDetail(projectId, requestId)
+    if (result.ok) {
+      setDetail(result.data.request)
+      setError(null)
+    } else setError(`The thread could not be loaded: ${result.message}`)
+  }, [client, projectId, requestId])
+
+  useEffect(() => {
+    load()
+  }, [load])
+
+  async function send(comment: { body: string; internal: boolean }) {
+    const result = await client.addComment(projectId, requestId, comment)
+    if (!result.ok) return `Not saved: ${result.message}`
+    await load()
+    onChanged()
+    return null
+  }
+
+  async function setHidden(comment: AdminComment, hidden: boolean) {
+    const result = await client.setCommentHidden(projectId, comment.id, hidden)
+    if (!result.ok) setError(`Not saved: ${result.message}`)
+    else {
+      await load()
+      onChanged()
+    }
+  }
+
+  return (
+    <section class="thread" aria-label="Comments">
+      <h4>Comments</h4>
+      {error ? <p role="alert">{error}</p> : null}
+      {detail === null && !error ? <p class="hint">Loading the thread…</p> : null}
+      {detail && detail.comments.length === 0 ? <p class="hint">No comments yet.</p> : null}
+      {detail && detail.comments.length > 0 ? (
+        <ol class="comments">
+          {detail.comments.map((comment) => (
+            <CommentEntry key={comment.id} comment={comment} onHidden={setHidden} />
+          ))}
+        </ol>
+      ) : null}
+      <ReplyBox onSend={send} />
+    </section>
+  )
+}
+
+function CommentEntry({
+  comment,
+  onHidden,
+}: {
+  comment: AdminComment
+  onHidden: (comment: AdminComment, hidden: boolean) => void
+}) {
+  const { author } = comment
+  const kind = comment.internal ? 'Internal note' : KIND_LABELS[author.kind]
+  const classes = ['comment', `comment-${author.kind}`]
+  if (comment.internal) classes.push('comment-internal')
+  if (comment.hidden) classes.push('comment-hidden')
+  return (
+    <li class={classes.join(' ')} aria-label={`${kind} by ${author.name}`}>
+      <header>
+        <strong>{author.name}</strong> <span class="comment-kind">{kind}</span>
+        {comment.hidden ? <span class="comment-kind">Hidden</span> : null}
+        <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
+      </header>
+      {author.sub ? (
+        <p class="comment-facts">
+          {author.email ?? author.sub} · {author.plan ?? 'no plan'} ·{' '}
+          {formatMoney(author.mrrCents ?? 0)} MRR
+          {author.company ? ` · ${author.company.name ?? author.company.id}` : ''}
+        </p>
+      ) : null}
+      <p class="comment-body">{comment.body}</p>
+      {comment.internal ? null : (
+        <button type="button" class="link" onClick={() => onHidden(comment, !comment.hidden)}>
+          {comment.hidden ? 'Unhide' : 'Hide'}
+        </button>
+      )}
+    </li>
+  )
+}

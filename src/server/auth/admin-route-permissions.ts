@@ -1,0 +1,69 @@
+import type { Permission } from '../../shared/roles'
+
+export interface AdminRouteRule {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** `:name` matches one path segment. */
+  path: string
+  permission: Permission
+}
+
+/**
+ * Every admin route and the permission it needs: the server's half of "who may do what"
+ * (which role holds which permission is src/shared/roles.ts). Add a line here with each new
+ * admin route; one that is missing falls back to DEFAULT_PERMISSION below.
+ */
+export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
+  { method: 'GET', path: '/v1/admin/projects', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects', permission: 'configure' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/secret', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/token-check', permission: 'configure' },
+  { method: 'GET', path: '/v1/admin/projects/:id/backlog', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/audit', permission: 'view' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/requests/:rid', permission: 'triage' },
+  // Comments (spec "Comments"): reading a request, replying and hiding are triage.
+  { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/comments', permission: 'triage' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/comments/:cid', permission: 'triage' },
+  // Companies (spec "Companies") are read-only views of the backlog.
+  { method: 'GET', path: '/v1/admin/projects/:id/companies', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/companies/:cid', permission: 'view' },
+  // The changelog (spec "Roadmap and changelog") is triage work: members write and publish.
+  { method: 'GET', path: '/v1/admin/projects/:id/changelog', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/changelog', permission: 'triage' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
+  // The team itself.
+  { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
+  { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },
+  { method: 'DELETE', path: '/v1/admin/members/:id', permission: 'manage_members' },
+  { method: 'POST', path: '/v1/admin/members/:id/reset-link', permission: 'manage_members' },
+  { method: 'GET', path: '/v1/admin/invites', permission: 'manage_members' },
+  { method: 'POST', path: '/v1/admin/invites', permission: 'manage_members' },
+  { method: 'DELETE', path: '/v1/admin/invites/:id', permission: 'manage_members' },
+]
+
+/**
+ * For a route nobody listed yet: reads are for everyone on the team, writes need an admin.
+ * Safe by default (a new write is closed to members and viewers until it is listed), and a
+ * new dashboard page still loads for every role.
+ */
+export function defaultPermission(method: string): Permission {
+  return method === 'GET' || method === 'HEAD' ? 'view' : 'configure'
+}
+
+function matches(pattern: string, path: string): boolean {
+  const want = pattern.split('/')
+  const got = path.split('/')
+  if (want.length !== got.length) return false
+  return want.every((part, i) => (part.startsWith(':') ? got[i] !== '' : part === got[i]))
+}
+
+export function permissionFor(method: string, path: string): Permission {
+  const upper = method.toUpperCase()
+  const asMethod = upper === 'HEAD' ? 'GET' : upper
+  const rule = ADMIN_ROUTE_PERMISSIONS.find(
+    (candidate) => candidate.method === asMethod && matches(candidate.path, path),
+  )
+  return rule?.permission ?? defaultPermission(upper)
+}

@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono'
+import { PERMISSION_EXPLANATIONS, roleMay } from '../../shared/roles'
+import { ApiError } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { permissionFor } from './admin-route-permissions'
+import { assertSameOrigin, isWriteMethod } from './same-origin'
+import { readSession } from './session-cookie'
+import { actingMember } from './team-actor'
+
+/**
+ * /v1/admin/*: `Authorization: Bearer <admin token>` (checked by `bearer`, which sets
+ * teamMember to null) or the dashboard's session cookie (teamMember = the signed-in member).
+ * A cookie-authorised write must carry our own Origin (CSRF). A bearer header is never mixed
+ * with the cookie: a wrong token is a 401 even when a session cookie came along.
+ */
+export function requireTeamAccess(
+  deps: RouteDeps,
+  bearer: MiddlewareHandler<AppEnv>,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.header('Authorization') !== undefined) return bearer(c, next)
+    const session = await readSession(c, deps)
+    if (!session)
+      throw new ApiError(401, 'unauthorized', 'Sign in to the dashboard, or send the admin token.')
+    if (isWriteMethod(c.req.method)) assertSameOrigin(c, deps.config, { required: true })
+    c.set('teamMember', session.member)
+    return next()
+  }
+}
+
+/** After requireTeamAccess: the member's role must hold the route's permission (the admin token holds all). */
+export function enforceRolePermissions(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const member = actingMember(c)
+    if (member) {
+      const permission = permissionFor(c.req.method, c.req.path)
+      if (!roleMay(member.role, permission))
+        throw new ApiError(
+          403,
+          'forbidden',
+          `Your role (${member.role}) may not do this. ${PERMISSION_EXPLANATIONS[permission]}`,
+        )
+    }
+    return next()
+  }
+}

@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import type { CompanyDetailResponse, CompanyListResponse } from '../../shared/api'
+import { ApiError } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { parseOrFail } from '../http/json-body'
+import { toPublicRequest } from '../http/wire'
+import { COMPANIES_LIMIT } from '../store/companies-store'
+import { requireProject } from './admin-project-lookup'
+
+const CompaniesQuerySchema = v.object({
+  sort: v.optional(v.picklist(['mrr', 'requests'], 'sort must be mrr or requests'), 'mrr'),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.toNumber(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(500, 'limit must be at most 500'),
+    ),
+  ),
+})
+
+/**
+ * GET /v1/admin/projects/:id/companies: the accounts behind the revenue, by MRR (or by how many
+ * requests their people voted for); GET .../companies/:cid: one company and its requests.
+ */
+export function adminCompaniesRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get('/v1/admin/projects/:id/companies', async (c) => {
+      const project = await requireProject(deps, c.req.param('id'))
+      const query = parseOrFail(CompaniesQuerySchema, {
+        sort: c.req.query('sort'),
+        limit: c.req.query('limit'),
+      })
+      const companies = await deps.store.companies.list({
+        projectId: project.id,
+        sort: query.sort,
+        limit: query.limit ?? COMPANIES_LIMIT,
+      })
+      return c.json({ companies } satisfies CompanyListResponse)
+    })
+    .get('/v1/admin/projects/:id/companies/:cid', async (c) => {
+      const project = await requireProject(deps, c.req.param('id'))
+      const detail = await deps.store.companies.get(project.id, c.req.param('cid'))
+      if (!detail)
+        throw new ApiError(404, 'not_found', 'No person has sent a token with this company.')
+      const body: CompanyDetailResponse = {
+        company: detail.company,
+        people: detail.people,
+        requests: detail.requests.map((request) => ({
+          ...toPublicRequest(request),
+          mrrCents: request.mrrCents,
+          accounts: request.accounts,
+          companyVoters: request.companyVoters,
+        })),
+      }
+      return c.json(body)
+    })
+}

@@ -1,0 +1,76 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import type { CreatedInvite, PendingInvite } from '../../shared/team-api'
+import { copyLinkOnlyDelivery } from '../auth/invite-delivery'
+import { EmailSchema, issueInvite, publicBase, RoleSchema, toPendingInvite } from '../auth/members'
+import { auditActor } from '../auth/team-actor'
+import { ApiError } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { readJsonBody } from '../http/json-body'
+
+const InviteSchema = v.object({ email: EmailSchema, role: RoleSchema })
+
+/** Owner (or admin token): invite by email with a role, list pending invites, revoke one. */
+export function adminInvitesRoutes(deps: RouteDeps) {
+  const delivery = deps.inviteDelivery ?? copyLinkOnlyDelivery
+  return new Hono<AppEnv>()
+    .post('/v1/admin/invites', async (c) => {
+      const { email, role } = await readJsonBody(c, InviteSchema)
+      if (await deps.store.members.findByEmail(email))
+        throw new ApiError(
+          409,
+          'conflict',
+          `${email} is on the team already. To reset their password, issue a reset link from Members.`,
+        )
+      const actor = auditActor(c)
+      const invite = await deps.store.db.transaction(async (tx) => {
+        const created = await issueInvite(
+          deps,
+          { email, role, memberId: null, createdBy: actor, origin: publicBase(deps, c) },
+          tx,
+        )
+        await deps.store.audit.record(
+          {
+            projectId: null,
+            actor,
+            action: 'member.invited',
+            target: email,
+            detail: { role },
+            now: deps.clock.now(),
+          },
+          tx,
+        )
+        return created
+      })
+      await delivery.deliver(invite, actor).catch((error) => {
+        deps.logger.warn(`invite for ${email} was stored but not delivered: ${String(error)}`)
+      })
+      const body: { invite: CreatedInvite } = { invite }
+      return c.json(body, 201)
+    })
+    .get('/v1/admin/invites', async (c) => {
+      const pending = await deps.store.invites.listPending(deps.clock.now())
+      const body: { invites: PendingInvite[] } = { invites: pending.map(toPendingInvite) }
+      return c.json(body)
+    })
+    .delete('/v1/admin/invites/:id', async (c) => {
+      const id = c.req.param('id')
+      const revoked = await deps.store.db.transaction(async (tx) => {
+        const invite = await deps.store.invites.revoke(id, deps.clock.now(), tx)
+        if (!invite) return null
+        await deps.store.audit.record(
+          {
+            projectId: null,
+            actor: auditActor(c),
+            action: 'invite.revoked',
+            target: invite.email,
+            now: deps.clock.now(),
+          },
+          tx,
+        )
+        return invite
+      })
+      if (!revoked) throw new ApiError(404, 'not_found', 'No pending invite with that id.')
+      return c.body(null, 204)
+    })
+}

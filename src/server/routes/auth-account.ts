@@ -1,0 +1,68 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { PasswordSchema } from '../auth/members'
+import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords'
+import { assertSameOrigin } from '../auth/same-origin'
+import { clearSessionCookie, readSession } from '../auth/session-cookie'
+import { ApiError, validationFailed } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { readJsonBody } from '../http/json-body'
+
+const PasswordChangeSchema = v.object({
+  currentPassword: v.string('currentPassword must be a string'),
+  newPassword: PasswordSchema,
+})
+
+/** The signed-in member's own session, for writes: CSRF-checked like every cookie write. */
+async function requireOwnSession(c: Context, deps: RouteDeps) {
+  const session = await readSession(c, deps)
+  if (!session) throw new ApiError(401, 'unauthorized', 'Not signed in.')
+  assertSameOrigin(c, deps.config, { required: true })
+  return session
+}
+
+/** A signed-in member's own account: change the password, sign out on every device. */
+export function authAccountRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .post('/v1/auth/password', async (c) => {
+      const session = await requireOwnSession(c, deps)
+      const input = await readJsonBody(c, PasswordChangeSchema)
+      // The current password is a guessable secret too: same throttle as login.
+      const key = `email:${session.member.email}`
+      const wait = deps.authFailures.retryAfterSeconds(key)
+      if (wait > 0)
+        throw new ApiError(429, 'rate_limited', 'Too many wrong passwords.', undefined, {
+          'Retry-After': String(wait),
+        })
+      const member = await deps.store.members.findById(session.member.id)
+      if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
+        deps.authFailures.recordFailure(key)
+        throw validationFailed('currentPassword', 'The current password is not right.')
+      }
+      checkPasswordRules(input.newPassword, 'newPassword')
+      const passwordHash = await hashPassword(input.newPassword)
+      await deps.store.db.transaction(async (tx) => {
+        await deps.store.members.setPassword(member.id, { passwordHash }, tx)
+        // Whoever knew the old password is signed out everywhere but here.
+        await deps.store.sessions.removeAllFor(member.id, session.idHash, tx)
+        await deps.store.audit.record(
+          {
+            projectId: null,
+            actor: member.email,
+            action: 'member.password_changed',
+            target: member.email,
+            now: deps.clock.now(),
+          },
+          tx,
+        )
+      })
+      return c.body(null, 204)
+    })
+    .post('/v1/auth/logout-everywhere', async (c) => {
+      const session = await requireOwnSession(c, deps)
+      await deps.store.sessions.removeAllFor(session.member.id)
+      clearSessionCookie(c, deps.config)
+      return c.body(null, 204)
+    })
+}

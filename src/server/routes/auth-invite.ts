@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto'
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import type { InvitePreview } from '../../shared/team-api'
+import { MemberNameSchema, PasswordSchema, toMemberInfo } from '../auth/members'
+import { checkPasswordRules, hashPassword } from '../auth/passwords'
+import { assertSameOrigin } from '../auth/same-origin'
+import { hashSecretCode } from '../auth/secret-codes'
+import { startSession } from '../auth/session-cookie'
+import { ApiError } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { parseOrFail, readJsonBody } from '../http/json-body'
+
+const CodeSchema = v.pipe(
+  v.string('code must be a string'),
+  v.minLength(1, 'code is missing'),
+  v.maxLength(200, 'code is too long'),
+)
+
+const AcceptSchema = v.object({
+  code: CodeSchema,
+  /** Required for someone new; a password reset keeps the name unless one is given. */
+  name: v.optional(MemberNameSchema),
+  password: PasswordSchema,
+})
+
+const invalidInvite = () =>
+  new ApiError(404, 'not_found', 'This invite link was used, revoked or has expired.')
+
+/** The accept page: look at an invite, then accept it (a new member, or a password reset). */
+export function authInviteRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get('/v1/auth/invite', async (c) => {
+      const code = parseOrFail(CodeSchema, c.req.query('code'), 'code')
+      const invite = await deps.store.invites.findPendingByCode(
+        hashSecretCode(code),
+        deps.clock.now(),
+      )
+      if (!invite) throw invalidInvite()
+      const body: { invite: InvitePreview } = {
+        invite: {
+          email: invite.email,
+          role: invite.role,
+          reset: invite.memberId !== null,
+          expiresAt: invite.expiresAt,
+        },
+      }
+      c.header('Cache-Control', 'no-store')
+      return c.json(body)
+    })
+    .post('/v1/auth/accept', async (c) => {
+      assertSameOrigin(c, deps.config, { required: false })
+      const input = await readJsonBody(c, AcceptSchema)
+      const codeHash = hashSecretCode(input.code)
+      const pending = await deps.store.invites.findPendingByCode(codeHash, deps.clock.now())
+      if (!pending) throw invalidInvite()
+      if (pending.memberId === null && input.name === undefined)
+        throw new ApiError(400, 'validation_failed', 'name: Tell the team your name.', 'name')
+      checkPasswordRules(input.password)
+      const passwordHash = await hashPassword(input.password)
+      const member = await deps.store.db.transaction(async (tx) => {
+        const now = deps.clock.now()
+        if (!(await deps.store.invites.markAccepted(pending.id, now, tx))) throw invalidInvite()
+        if (pending.memberId !== null) {
+          const existing = await deps.store.members.findById(pending.memberId, tx)
+          if (!existing) throw invalidInvite()
+          await deps.store.members.setPassword(existing.id, { passwordHash, name: input.name }, tx)
+          // A reset signs the old password's sessions out.
+          await deps.store.sessions.removeAllFor(existing.id, null, tx)
+          await deps.store.audit.record(
+            {
+              projectId: null,
+              actor: existing.email,
+              action: 'member.password_reset',
+              target: existing.email,
+              now,
+            },
+            tx,
+          )
+          await startSession(c, deps, existing.id, tx)
+          return { ...existing, name: input.name ?? existing.name }
+        }
+        if (await deps.store.members.findByEmail(pending.email, tx))
+          throw new ApiError(409, 'conflict', `${pending.email} is on the team already: sign in.`)
+        const created = await deps.store.members.create(
+          {
+            id: randomUUID(),
+            email: pending.email,
+            name: input.name as string,
+            role: pending.role,
+            passwordHash,
+            now,
+          },
+          tx,
+        )
+        await deps.store.audit.record(
+          {
+            projectId: null,
+            actor: created.email,
+            action: 'member.joined',
+            target: created.email,
+            detail: { role: created.role },
+            now,
+          },
+          tx,
+        )
+        await startSession(c, deps, created.id, tx)
+        return created
+      })
+      return c.json({ member: toMemberInfo(member) })
+    })
+}

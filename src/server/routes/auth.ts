@@ -1,0 +1,155 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto'
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import * as v from 'valibot'
+import type { SessionStatus, SetupStatus } from '../../shared/team-api'
+import { EmailSchema, MemberNameSchema, PasswordSchema, toMemberInfo } from '../auth/members'
+import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords'
+import { assertSameOrigin } from '../auth/same-origin'
+import { hashSecretCode } from '../auth/secret-codes'
+import {
+  clearSessionCookie,
+  readSession,
+  SESSION_COOKIE,
+  startSession,
+} from '../auth/session-cookie'
+import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
+import { ApiError } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { readJsonBody } from '../http/json-body'
+import { clientIp } from '../limits/client-network'
+
+const LoginSchema = v.object({
+  email: EmailSchema,
+  password: v.string('password must be a string'),
+})
+
+const SetupSchema = v.object({
+  adminToken: v.string('adminToken must be a string'),
+  email: EmailSchema,
+  name: MemberNameSchema,
+  password: PasswordSchema,
+})
+
+const WRONG_LOGIN = 'That email and password do not match an account.'
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest()
+}
+
+/** 429 when this email or this IP failed too often lately (even if the password is right now). */
+function refuseIfThrottled(deps: RouteDeps, keys: string[]): void {
+  const wait = Math.max(...keys.map((key) => deps.authFailures.retryAfterSeconds(key)))
+  if (wait > 0)
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+      undefined,
+      { 'Retry-After': String(wait) },
+    )
+}
+
+function failureKeys(c: Context, email?: string): string[] {
+  const keys = [`ip:${clientIp(c)}`]
+  if (email !== undefined) keys.push(`email:${email}`)
+  return keys
+}
+
+/**
+ * Signing in and out of the dashboard (spec/api.md "Team accounts"): first-owner setup, login,
+ * logout, me. Answers carry {member} only: never a password, hash or session id (that one
+ * travels in the HttpOnly cookie alone).
+ */
+export function authRoutes(deps: RouteDeps) {
+  const adminTokenDigest = digest(deps.config.adminToken)
+  return new Hono<AppEnv>()
+    .get('/v1/auth/setup', async (c) => {
+      const body: SetupStatus = { needed: (await deps.store.members.count()) === 0 }
+      return c.json(body)
+    })
+    .post('/v1/auth/setup', async (c) => {
+      assertSameOrigin(c, deps.config, { required: false })
+      const input = await readJsonBody(c, SetupSchema)
+      const keys = failureKeys(c)
+      refuseIfThrottled(deps, keys)
+      if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
+        for (const key of keys) deps.authFailures.recordFailure(key)
+        refuseIfThrottled(deps, keys)
+        throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
+      }
+      checkPasswordRules(input.password)
+      const passwordHash = await hashPassword(input.password)
+      const member = await deps.store.db.transaction(async (tx) => {
+        await deps.store.members.lockTeam(tx)
+        if ((await deps.store.members.count(tx)) > 0)
+          throw new ApiError(409, 'conflict', 'The owner account exists already: sign in instead.')
+        const created = await deps.store.members.create(
+          {
+            id: randomUUID(),
+            email: input.email,
+            name: input.name,
+            role: 'owner',
+            passwordHash,
+            now: deps.clock.now(),
+          },
+          tx,
+        )
+        await deps.store.audit.record(
+          {
+            projectId: null,
+            actor: ADMIN_TOKEN_ACTOR,
+            action: 'member.created',
+            target: created.email,
+            detail: { role: 'owner' },
+            now: deps.clock.now(),
+          },
+          tx,
+        )
+        await startSession(c, deps, created.id, tx)
+        return created
+      })
+      return c.json({ member: toMemberInfo(member) }, 201)
+    })
+    .post('/v1/auth/login', async (c) => {
+      assertSameOrigin(c, deps.config, { required: false })
+      const { email, password } = await readJsonBody(c, LoginSchema)
+      const keys = failureKeys(c, email)
+      refuseIfThrottled(deps, keys)
+      const member = await deps.store.members.findByEmail(email)
+      // An unknown email still costs one hash, so the answer and its timing match a wrong password.
+      const ok = await verifyPassword(member?.passwordHash ?? null, password)
+      if (!member || !ok) {
+        for (const key of keys) deps.authFailures.recordFailure(key)
+        refuseIfThrottled(deps, keys)
+        throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
+      }
+      await startSession(c, deps, member.id)
+      return c.json({ member: toMemberInfo(member) })
+    })
+    .post('/v1/auth/logout', async (c) => {
+      const sessionId = getCookie(c, SESSION_COOKIE)
+      if (sessionId) {
+        assertSameOrigin(c, deps.config, { required: true })
+        await deps.store.sessions.remove(hashSecretCode(sessionId))
+      }
+      clearSessionCookie(c, deps.config)
+      return c.body(null, 204)
+    })
+    .get('/v1/auth/session', async (c) => {
+      const session = await readSession(c, deps)
+      const body: SessionStatus = {
+        member: session ? toMemberInfo(session.member) : null,
+        setupNeeded: session ? false : (await deps.store.members.count()) === 0,
+      }
+      c.header('Cache-Control', 'no-store')
+      return c.json(body)
+    })
+    .get('/v1/auth/me', async (c) => {
+      const session = await readSession(c, deps)
+      if (!session) throw new ApiError(401, 'unauthorized', 'Not signed in.')
+      c.header('Cache-Control', 'no-store')
+      return c.json({ member: toMemberInfo(session.member) })
+    })
+}

@@ -1,0 +1,79 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
+import { IDEMPOTENCY_KEY_HEADER } from '../../shared/identity'
+import { ApiError } from '../errors'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { parseOrFail, readJsonBody } from '../http/json-body'
+import { toPublicComment, toPublicRequest } from '../http/wire'
+import type { Actor } from '../store'
+import { requireActor } from './actor'
+import { IdempotencyKeySchema, NewCommentSchema } from './request-schemas'
+import { requestNotFound } from './votes'
+
+/**
+ * The public thread: GET a request with its comments (oldest first; a merged request answers
+ * the one it was merged into) and POST a comment. Hidden comments and internal notes never
+ * leave the server here.
+ */
+export function commentsRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get('/v1/projects/:projectId/requests/:requestId', async (c) => {
+      const projectId = c.get('project').id
+      const viewer = c.get('actor')?.voter ?? null
+      const request = await deps.store.requests.findStanding(
+        projectId,
+        c.req.param('requestId'),
+        viewer,
+      )
+      if (!request) throw requestNotFound()
+      const comments = await deps.store.comments.listForRequest(request.id)
+      const body: RequestDetailResponse = {
+        request: {
+          ...toPublicRequest(request, viewer),
+          comments: comments.map((comment) => toPublicComment(comment, viewer)),
+        },
+      }
+      return c.json(body)
+    })
+    .post('/v1/projects/:projectId/requests/:requestId/comments', async (c) => {
+      const actor = requireCommenter(c)
+      const keyHeader = c.req.header(IDEMPOTENCY_KEY_HEADER)
+      const idempotencyKey =
+        keyHeader === undefined
+          ? null
+          : parseOrFail(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_KEY_HEADER)
+      const input = await readJsonBody(c, NewCommentSchema)
+      const projectId = c.get('project').id
+      const result = await deps.store.comments.create({
+        projectId,
+        requestId: c.req.param('requestId'),
+        body: input.body,
+        actor,
+        idempotencyKey,
+        now: deps.clock.now(),
+      })
+      if (!result) throw requestNotFound()
+      await deps.caches.invalidateProject(projectId)
+      if (!result.created) c.header('Idempotent-Replayed', 'true')
+      const body: CommentResponse = { comment: toPublicComment(result.comment, actor.voter) }
+      return c.json(body, 201)
+    })
+}
+
+/** Identified users may always comment; anonymous ones only where the project allows it. */
+function requireCommenter(c: Context<AppEnv>): Actor {
+  const actor = requireActor(c)
+  if (actor.person) return actor
+  const { requireIdentity, allowAnonymousComments } = c.get('project').settings
+  if (requireIdentity || !allowAnonymousComments) {
+    throw new ApiError(
+      401,
+      'identity_required',
+      requireIdentity
+        ? 'This project needs you to be signed in.'
+        : 'Only signed-in users may comment on this project.',
+    )
+  }
+  return actor
+}

@@ -1,0 +1,152 @@
+import type { SqlExecutor } from './db'
+
+/**
+ * Revenue counted once per account. An account is a company ('c:<companies.id>') or a person
+ * without one ('p:<people.id>'). request_accounts holds one row per (request, account): how
+ * many of the account's people voted for the request, and the account's MRR. A request's
+ * mrr_cents is the sum of its rows' MRR and its accounts counter the number of rows; both move
+ * only when a row appears or disappears, or when an account's MRR changes.
+ *
+ * Every function here expects the caller to hold the rows of `requests` it touches (see
+ * lockRequests), so two transactions never adjust the same request's rows at once.
+ */
+
+export function companyAccount(companyId: number): string {
+  return `c:${companyId}`
+}
+export function personAccount(personId: number): string {
+  return `p:${personId}`
+}
+export function accountOf(person: { id: number; companyId: number | null }): string {
+  return person.companyId === null ? personAccount(person.id) : companyAccount(person.companyId)
+}
+
+/**
+ * Locks the requests in id order: every transaction that adjusts several requests' counters
+ * takes them in the same order, so two of them never wait on each other in a circle.
+ */
+export async function lockRequests(tx: SqlExecutor, requestIds: readonly string[]): Promise<void> {
+  if (requestIds.length === 0) return
+  await tx.query('SELECT id FROM requests WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [
+    requestIds,
+  ])
+}
+
+/**
+ * One more voter of `account` on each request: where the account is new to a request, its MRR
+ * is added once. `requestIds` must be distinct.
+ */
+export async function joinAccount(
+  tx: SqlExecutor,
+  requestIds: readonly string[],
+  account: string,
+  mrrCents: number,
+): Promise<void> {
+  if (requestIds.length === 0) return
+  await tx.query(
+    `WITH joined AS (
+       INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
+       SELECT id, $2, 1, $3 FROM unnest($1::text[]) AS id
+       ON CONFLICT (request_id, account) DO UPDATE SET voters = request_accounts.voters + 1
+       RETURNING request_id, voters = 1 AS created
+     )
+     UPDATE requests r SET accounts = r.accounts + 1, mrr_cents = r.mrr_cents + $3
+       FROM joined j WHERE r.id = j.request_id AND j.created`,
+    [requestIds, account, mrrCents],
+  )
+}
+
+/** One voter fewer of `account` on each request: the last one out takes the account's MRR along. */
+export async function leaveAccount(
+  tx: SqlExecutor,
+  requestIds: readonly string[],
+  account: string,
+): Promise<void> {
+  if (requestIds.length === 0) return
+  // The two changes are on disjoint rows (voters = 1 or > 1), so one statement does both.
+  await tx.query(
+    `WITH gone AS (
+       DELETE FROM request_accounts
+        WHERE account = $2 AND request_id = ANY($1::text[]) AND voters = 1
+       RETURNING request_id, mrr_cents
+     ), fewer AS (
+       UPDATE request_accounts SET voters = voters - 1
+        WHERE account = $2 AND request_id = ANY($1::text[]) AND voters > 1
+     )
+     UPDATE requests r SET accounts = r.accounts - 1, mrr_cents = r.mrr_cents - g.mrr_cents
+       FROM gone g WHERE r.id = g.request_id`,
+    [requestIds, account],
+  )
+}
+
+/** The account's MRR changed: every request it counts for moves by the difference. */
+export async function repriceAccount(
+  tx: SqlExecutor,
+  account: string,
+  mrrCents: number,
+): Promise<void> {
+  const rows = await tx.query<{ request_id: string }>(
+    'SELECT request_id FROM request_accounts WHERE account = $1',
+    [account],
+  )
+  await lockRequests(
+    tx,
+    rows.map((row) => row.request_id),
+  )
+  await tx.query(
+    `UPDATE requests r SET mrr_cents = r.mrr_cents + ($2 - ra.mrr_cents)
+       FROM request_accounts ra WHERE ra.account = $1 AND ra.request_id = r.id`,
+    [account, mrrCents],
+  )
+  await tx.query('UPDATE request_accounts SET mrr_cents = $2 WHERE account = $1', [
+    account,
+    mrrCents,
+  ])
+}
+
+/**
+ * The person now counts for another account: on each request they voted for, they leave the
+ * old account's row and join the new one's, and their votes carry the new account.
+ */
+export async function moveVotesToAccount(
+  tx: SqlExecutor,
+  personId: number,
+  from: string,
+  to: string,
+  toMrrCents: number,
+): Promise<void> {
+  const votes = await tx.query<{ request_id: string }>(
+    'SELECT request_id FROM votes WHERE person_id = $1',
+    [personId],
+  )
+  const requestIds = votes.map((vote) => vote.request_id)
+  if (requestIds.length === 0) return
+  await lockRequests(tx, requestIds)
+  await leaveAccount(tx, requestIds, from)
+  await joinAccount(tx, requestIds, to, toMrrCents)
+  await tx.query('UPDATE votes SET account = $2 WHERE person_id = $1', [personId, to])
+}
+
+/**
+ * Rebuilds one request's account rows and counters from its votes (after a request merge):
+ * the same sums the maintained counters hold, worked out from scratch for one request.
+ */
+export async function recountRequest(tx: SqlExecutor, requestId: string): Promise<void> {
+  await tx.query('DELETE FROM request_accounts WHERE request_id = $1', [requestId])
+  await tx.query(
+    `INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
+     SELECT $1, v.account, count(*), max(coalesce(c.mrr_cents, p.mrr_cents))
+       FROM votes v JOIN people p ON p.id = v.person_id LEFT JOIN companies c ON c.id = p.company_id
+      WHERE v.request_id = $1 AND v.account IS NOT NULL
+      GROUP BY v.account`,
+    [requestId],
+  )
+  await tx.query(
+    `UPDATE requests SET
+        votes = (SELECT count(*) FROM votes WHERE request_id = $1),
+        accounts = (SELECT count(*) FROM request_accounts WHERE request_id = $1),
+        mrr_cents = (SELECT coalesce(sum(mrr_cents), 0) FROM request_accounts WHERE request_id = $1)
+      WHERE id = $1`,
+    [requestId],
+  )
+}

@@ -1,0 +1,123 @@
+import type { CompanySort } from '../../shared/api'
+import { companyAccount } from './account-revenue'
+import type { Db } from './db'
+import { type RequestRow, toRequestRecord } from './rows'
+import type { RequestRecord } from './types'
+
+export interface CompanyRecord {
+  /** The customer's id for the company (the token's `company.id`). */
+  id: string
+  name: string | null
+  plan: string | null
+  mrrCents: number
+  /** People whose latest token names the company. */
+  people: number
+  /** Live requests at least one of its people voted for. */
+  requests: number
+}
+
+export interface CompanyRequestRecord extends RequestRecord {
+  /** How many of the request's voters are the company's people. */
+  companyVoters: number
+}
+
+export interface CompanyDetailRecord {
+  company: CompanyRecord
+  people: { sub: string; email: string | null }[]
+  requests: CompanyRequestRecord[]
+}
+
+export const COMPANIES_LIMIT = 100
+export const COMPANY_REQUESTS_LIMIT = 200
+
+interface CompanyRow {
+  internal_id: number
+  external_id: string
+  name: string | null
+  plan: string | null
+  mrr_cents: number
+  people: number
+  requests: number
+}
+
+/**
+ * People and requests are counted per company shown, from indexes (people_by_company,
+ * request_accounts_by_account): a page of companies by revenue reads a few rows for each.
+ * Sorting by requests counts them for every company of the project first.
+ */
+const COMPANY_COLUMNS = `c.id AS internal_id, c.external_id, c.name, c.plan, c.mrr_cents,
+  (SELECT count(*) FROM people p WHERE p.company_id = c.id) AS people,
+  (SELECT count(*) FROM request_accounts ra WHERE ra.account = 'c:' || c.id) AS requests`
+
+const COMPANY_ORDER: Record<CompanySort, string> = {
+  mrr: 'mrr_cents DESC, requests DESC, external_id',
+  requests: 'requests DESC, mrr_cents DESC, external_id',
+}
+
+function toCompanyRecord(row: CompanyRow): CompanyRecord {
+  return {
+    id: row.external_id,
+    name: row.name,
+    plan: row.plan,
+    mrrCents: Number(row.mrr_cents),
+    people: Number(row.people),
+    requests: Number(row.requests),
+  }
+}
+
+export class CompaniesStore {
+  constructor(private readonly db: Db) {}
+
+  async list(input: {
+    projectId: string
+    sort: CompanySort
+    limit?: number
+  }): Promise<CompanyRecord[]> {
+    const limit = input.limit ?? COMPANIES_LIMIT
+    // By revenue the index gives the page first and only its companies are counted.
+    const rows =
+      input.sort === 'mrr'
+        ? await this.db.query<CompanyRow>(
+            `SELECT ${COMPANY_COLUMNS} FROM
+               (SELECT * FROM companies WHERE project_id = $1
+                 ORDER BY mrr_cents DESC, external_id LIMIT $2) c
+              ORDER BY ${COMPANY_ORDER.mrr}`,
+            [input.projectId, limit],
+          )
+        : await this.db.query<CompanyRow>(
+            `SELECT * FROM (SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.project_id = $1) c
+              ORDER BY ${COMPANY_ORDER.requests} LIMIT $2`,
+            [input.projectId, limit],
+          )
+    return rows.map(toCompanyRecord)
+  }
+
+  /** One company with its people and the requests they asked for, by revenue. */
+  async get(projectId: string, companyId: string): Promise<CompanyDetailRecord | null> {
+    const [row] = await this.db.query<CompanyRow>(
+      `SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.project_id = $1 AND c.external_id = $2`,
+      [projectId, companyId],
+    )
+    if (!row) return null
+    const people = await this.db.query<{ sub: string; email: string | null }>(
+      'SELECT sub, email FROM people WHERE company_id = $1 ORDER BY sub LIMIT 500',
+      [row.internal_id],
+    )
+    const requests = await this.db.query<RequestRow & { company_voters: number }>(
+      `SELECT r.*, ra.voters AS company_voters
+         FROM request_accounts ra JOIN requests r ON r.id = ra.request_id
+        WHERE ra.account = $1
+        ORDER BY r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id
+        LIMIT $2`,
+      [companyAccount(row.internal_id), COMPANY_REQUESTS_LIMIT],
+    )
+    return {
+      company: toCompanyRecord(row),
+      people,
+      requests: requests.map((request) => ({
+        ...toRequestRecord(request),
+        companyVoters: Number(request.company_voters),
+      })),
+    }
+  }
+}

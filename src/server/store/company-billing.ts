@@ -1,0 +1,97 @@
+import { companyAccount, repriceAccount } from './account-revenue'
+import type { SqlExecutor } from './db'
+import type { PersonFacts } from './types'
+
+export interface CompanyRef {
+  id: number
+  mrrCents: number
+}
+
+interface CompanyRow {
+  id: number
+  name: string | null
+  plan: string | null
+  billing_interval: string | null
+  amount_cents: number | null
+  mrr_cents: number
+  token_iat: number
+}
+
+/**
+ * Finds or creates the token's company and locks it until the transaction ends. A company's
+ * billing (and name, when the token gives one) follows the latest token by iat that any of its
+ * people sent; a changed MRR moves every request the company counts for, right here.
+ */
+export async function ensureCompany(
+  tx: SqlExecutor,
+  projectId: string,
+  facts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
+  now: number,
+): Promise<CompanyRef> {
+  const billing = [facts.plan, facts.interval, facts.amountCents, facts.mrrCents, facts.iat]
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [existing] = await tx.query<CompanyRow>(
+      `SELECT id, name, plan, billing_interval, amount_cents, mrr_cents, token_iat
+         FROM companies WHERE project_id = $1 AND external_id = $2 FOR UPDATE`,
+      [projectId, facts.company.id],
+    )
+    if (existing) return updateIfNewer(tx, existing, facts, now)
+    const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
+      `INSERT INTO companies (project_id, external_id, name, plan, billing_interval, amount_cents,
+                              mrr_cents, token_iat, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+       ON CONFLICT (project_id, external_id) DO NOTHING
+       RETURNING id, mrr_cents`,
+      [projectId, facts.company.id, facts.company.name, ...billing, new Date(now)],
+    )
+    // Nothing returned: another transaction created the company meanwhile; read it again.
+    if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
+  }
+  throw new Error('could not create company')
+}
+
+async function updateIfNewer(
+  tx: SqlExecutor,
+  row: CompanyRow,
+  facts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
+  now: number,
+): Promise<CompanyRef> {
+  const current = { id: row.id, mrrCents: row.mrr_cents }
+  if (facts.iat < row.token_iat) return current
+  const name = facts.company.name ?? row.name
+  const unchanged =
+    row.name === name &&
+    row.plan === facts.plan &&
+    row.billing_interval === facts.interval &&
+    row.amount_cents === facts.amountCents &&
+    row.mrr_cents === facts.mrrCents
+  if (unchanged) return current
+  await tx.query(
+    `UPDATE companies SET name = $2, plan = $3, billing_interval = $4, amount_cents = $5,
+            mrr_cents = $6, token_iat = $7, updated_at = $8
+      WHERE id = $1`,
+    [
+      row.id,
+      name,
+      facts.plan,
+      facts.interval,
+      facts.amountCents,
+      facts.mrrCents,
+      facts.iat,
+      new Date(now),
+    ],
+  )
+  if (facts.mrrCents !== row.mrr_cents)
+    await repriceAccount(tx, companyAccount(row.id), facts.mrrCents)
+  return { id: row.id, mrrCents: facts.mrrCents }
+}
+
+/** The person's current company, locked, when the token that came is older than their latest. */
+export async function lockCompany(tx: SqlExecutor, companyId: number): Promise<CompanyRef> {
+  const [row] = await tx.query<{ id: number; mrr_cents: number }>(
+    'SELECT id, mrr_cents FROM companies WHERE id = $1 FOR UPDATE',
+    [companyId],
+  )
+  if (!row) throw new Error(`company ${companyId} is missing`)
+  return { id: row.id, mrrCents: row.mrr_cents }
+}

@@ -1,0 +1,116 @@
+/**
+ * Classic JSX: h() is preact's createElement, which the bundle has anyway; the automatic
+ * runtime would add a second copy of it (jsx()).
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+import { Fragment, h } from 'preact'
+import { fill } from '../../../shared/messages'
+import type { Board, BoardState } from '../board'
+import type { Messages } from '../i18n'
+import { boardRows } from '../rows'
+import { CommentItem } from './CommentItem'
+
+interface Props {
+  state: BoardState
+  board: Board
+  t: Messages
+}
+
+/**
+ * One request: title, status with the team's note, body, votes and the thread oldest first,
+ * then the comment box (or why there is none). Focus lands on the heading; Back returns.
+ */
+export function RequestView({ state, board, t }: Props) {
+  const { detail, requestId, reply } = state
+  // The list's copy (with votes still in the outbox applied) shows at once and stays in step.
+  const row = boardRows(state).find((r) => r.request.id === (detail ? detail.id : requestId))
+  const request = row ? { ...detail, ...row.request } : detail
+  const waiting = state.pending.filter((e) => e.kind === 'comment' && e.requestId === requestId)
+  return (
+    <>
+      <div class="body">
+        <h3 tabIndex={-1} data-autofocus>
+          {request ? request.title : t.loading}
+        </h3>
+        {request && (
+          <div class="text">
+            <button
+              type="button"
+              class="vote"
+              aria-pressed={request.voted}
+              aria-label={fill(t.vote, request.title, request.votes)}
+              onClick={() => board.toggleVote(request)}
+            >
+              ▲ {request.votes}
+            </button>{' '}
+            <span class="badge">{t.status[request.status] || t.status.open}</span>
+            {request.mine && <span class="badge">{t.you}</span>}
+            {row && row.pending && <span class="badge pending">{t.pending}</span>}
+            {request.statusNote && <p class="note">{request.statusNote}</p>}
+            {request.body && <p>{request.body}</p>}
+          </div>
+        )}
+        {state.detailError && !detail && (
+          <p class="state" role="alert">
+            {state.detailError}{' '}
+            <button type="button" onClick={() => board.openRequest(requestId)}>
+              {t.retry}
+            </button>
+          </p>
+        )}
+        {detail && (
+          <ul aria-label={fill(t.comments, detail.comments.length)}>
+            {detail.comments.map((comment) => (
+              <CommentItem key={comment.id} comment={comment} t={t} />
+            ))}
+            {waiting.map((entry) => (
+              <CommentItem
+                key={entry.key}
+                comment={{
+                  body: entry.kind === 'comment' ? entry.body : '',
+                  author: { name: t.you },
+                }}
+                t={t}
+                pending
+              />
+            ))}
+          </ul>
+        )}
+        {detail && !detail.comments.length && !waiting.length && (
+          <p class="state">{t.noComments}</p>
+        )}
+        {board.canComment() ? (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault()
+              board.sendComment()
+            }}
+          >
+            <label>
+              {t.comment}
+              <textarea
+                value={reply}
+                onInput={(event) => board.setReply(event.currentTarget.value)}
+              />
+            </label>
+            <div class="foot">
+              <span />
+              <button type="submit" class="primary" disabled={!reply.trim()}>
+                {t.send}
+              </button>
+            </div>
+          </form>
+        ) : (
+          state.settings && <p class="state">{t.signInToComment}</p>
+        )}
+      </div>
+      <div class="foot">
+        <button type="button" onClick={board.closeRequest}>
+          {t.back}
+        </button>
+      </div>
+    </>
+  )
+}

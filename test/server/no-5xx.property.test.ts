@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { audienceFor } from '../../src/shared/identity'
+import { serverWithFreshProject } from '../helpers/fresh-project'
+import type { TestServer } from '../helpers/start-server'
+import { mintToken } from '../helpers/tokens'
+
+let server: TestServer
+let projectId: string
+let secret: string
+// A built dist/, so a 503 "not built" does not hide what the routes answer.
+const distDir = mkdtempSync(join(tmpdir(), 'reqio-fuzz-dist-'))
+writeFileSync(join(distDir, 'widget.js'), 'console.log("reqio")')
+mkdirSync(join(distDir, 'dashboard'))
+writeFileSync(join(distDir, 'dashboard', 'index.html'), '<!doctype html>')
+
+serverWithFreshProject({ demo: true, distDir }, 'Fuzzed', (fresh) => {
+  ;({ server, projectId, secret } = fresh)
+})
+
+const ANSWER_WITHIN_MS = 5_000
+
+/** Paths a client can reach, with random segments and raw (possibly broken) percent-encoding. */
+const pathArb = () =>
+  fc.oneof(
+    fc.constantFrom(
+      `/v1/projects/${projectId}/requests`,
+      `/v1/projects/${projectId}/widget`,
+      `/v1/projects/${projectId}/identify`,
+      `/v1/projects/${projectId}/requests/r_x/vote`,
+      '/v1/admin/projects',
+      `/v1/admin/projects/${projectId}`,
+      `/v1/admin/projects/${projectId}/token-check`,
+      '/demo/token',
+      '/dashboard/%E0%A4%A',
+      '/widget.js',
+      '/',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('/v1/projects/', '/dashboard/', '/v1/admin/projects/', '/'),
+        fc.string({
+          unit: fc.constantFrom('%', 'E0', 'A4', '00', 'ff', 'a', '/', '..', '?q=', '&'),
+        }),
+      )
+      .map(([prefix, rest]) => `${prefix}${projectId}${rest}`),
+    fc
+      .string({ maxLength: 40 })
+      .map((q) => `/v1/projects/${projectId}/requests?q=${encodeURIComponent(q)}&sort=${q}`),
+  )
+
+/** Bodies: JSON of any shape, JSON with our field names holding odd values, or raw text. */
+const bodyArb = fc.oneof(
+  fc.json(),
+  fc
+    .record(
+      {
+        title: fc.oneof(fc.string(), fc.constant('a\u0000b'), fc.integer(), fc.constant(null)),
+        body: fc.oneof(fc.string(), fc.constant('\u0000')),
+        name: fc.oneof(fc.string(), fc.constant('x\u0000')),
+        token: fc.string(),
+        sub: fc.string(),
+        settings: fc.anything(),
+        graceSeconds: fc.oneof(fc.double(), fc.integer()),
+        status: fc.string(),
+        mergeInto: fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
+  fc.string({ maxLength: 200 }),
+)
+
+/** Tokens: garbage, or validly signed ones with hostile claims. */
+const tokenArb = fc.oneof(
+  fc.string({ maxLength: 100 }),
+  fc.record(
+    {
+      sub: fc.oneof(fc.string(), fc.constant('a\u0000b'), fc.integer()),
+      iat: fc.oneof(fc.double({ min: 0, max: 4e9 }), fc.integer(), fc.string()),
+      exp: fc.oneof(fc.double({ min: 0, max: 4e9 }), fc.integer()),
+      aud: fc.oneof(fc.constant('AUD'), fc.array(fc.constantFrom('AUD', 'x')), fc.string()),
+      email: fc.oneof(fc.string(), fc.constant('\u0000')),
+      traits: fc.anything(),
+    },
+    { requiredKeys: ['sub'] },
+  ),
+)
+
+const headerValueArb = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 300,
+})
+
+async function resolveToken(token: string | Record<string, unknown>): Promise<string> {
+  if (typeof token === 'string') return token
+  const aud = Array.isArray(token.aud)
+    ? token.aud.map((a) => (a === 'AUD' ? audienceFor(projectId) : a))
+    : token.aud === 'AUD'
+      ? audienceFor(projectId)
+      : token.aud
+  return mintToken(secret, { ...token, aud: aud as string })
+}
+
+describe('no 5xx from any input', () => {
+  it('answers random bodies, headers, paths and tokens with 2xx-4xx, never 5xx, never a hang', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'DELETE', 'PATCH', 'PUT', 'OPTIONS', 'HEAD'),
+        pathArb(),
+        bodyArb,
+        fc.option(tokenArb),
+        fc.option(headerValueArb),
+        fc.option(headerValueArb),
+        fc.boolean(),
+        async (method, path, body, token, anonymousId, idempotencyKey, admin) => {
+          const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+          if (token !== null) headers.Authorization = `Bearer ${await resolveToken(token)}`
+          if (admin) headers.Authorization = `Bearer ${server.adminToken}`
+          if (anonymousId !== null) headers['X-Reqio-Anonymous-Id'] = anonymousId
+          if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey
+          if (anonymousId !== null) headers['If-None-Match'] = anonymousId
+          const withBody = method !== 'GET' && method !== 'HEAD'
+          const res = await fetch(`${server.url}${path}`, {
+            method,
+            headers,
+            body: withBody ? body : undefined,
+            signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+          })
+          await res.arrayBuffer()
+          expect(res.status, `${method} ${path} ${body}`).toBeLessThan(500)
+        },
+      ),
+      { numRuns: 400 },
+    )
+  }, 240_000)
+})

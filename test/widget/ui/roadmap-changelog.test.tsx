@@ -1,0 +1,227 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { FeedbackRequest, PublicChangelogEntry } from '../../../src/shared/api'
+import { markdownToNodes } from '../../../src/shared/markdown'
+import { XSS_PAYLOADS } from '../../helpers/xss-payloads'
+import { createFakeServer } from './helpers/fake-server'
+import { reload, resetPage, startWidget } from './helpers/widget'
+
+afterEach(() => {
+  vi.useRealTimers()
+  resetPage()
+})
+
+const request = (id: string, title: string, status: FeedbackRequest['status'], votes = 0) => ({
+  id,
+  title,
+  body: '',
+  status,
+  votes,
+  voted: false,
+  commentCount: 0,
+  mine: false,
+  statusNote: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+})
+
+function entry(id: string, title: string, body: string, publishedAt: string): PublicChangelogEntry {
+  return {
+    id,
+    title,
+    body,
+    bodyNodes: markdownToNodes(body),
+    publishedAt,
+    requests: [{ id: 'r1', title: 'Dark mode' }],
+  }
+}
+
+function withNews() {
+  const server = createFakeServer([
+    { title: 'Dark mode', status: 'done' },
+    { title: 'Export to CSV', status: 'planned' },
+  ])
+  server.news.lanes = [
+    { status: 'planned', requests: [request('r2', 'Export to CSV', 'planned', 4)] },
+    { status: 'in_progress', requests: [] },
+    { status: 'done', requests: [request('r1', 'Dark mode', 'done', 7)] },
+  ]
+  server.news.entries = [
+    entry(
+      'c2',
+      'March release',
+      '## Faster\n\n- **Dark mode** for everyone\n- `code` and [docs](https://docs.example/x)',
+      '2026-03-01T10:00:00.000Z',
+    ),
+    entry('c1', 'February release', 'Smaller things.', '2026-02-01T10:00:00.000Z'),
+  ]
+  return server
+}
+
+const paths = (w: ReturnType<typeof startWidget>) =>
+  w.server.calls.map((c) => c.path.split('/').at(-1))
+
+describe('the panel views', () => {
+  it('offers Requests, Roadmap and What’s new as tabs, Requests first, fetching nothing more until a tab opens', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    await w.ui().findByText('Export to CSV')
+    const tabs = w.ui().getAllByRole('tab')
+    expect(tabs.map((tab) => [tab.textContent, tab.getAttribute('aria-selected')])).toEqual([
+      ['Requests', 'true'],
+      ['Roadmap', 'false'],
+      ['What’s new', 'false'],
+    ])
+    expect(w.ui().getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(tabs[0]?.id)
+    expect(paths(w)).toEqual(['requests'])
+  })
+
+  it('moves between the tabs with the arrow keys, Home and End, wrapping around', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    await w.ui().findByText('Export to CSV')
+    const [requests, roadmap, news] = w.ui().getAllByRole('tab') as HTMLElement[]
+    requests?.focus()
+    fireEvent.keyDown(requests as HTMLElement, { key: 'ArrowRight' })
+    expect(w.focused()).toBe(roadmap)
+    expect(roadmap?.getAttribute('aria-selected')).toBe('true')
+    expect(roadmap?.tabIndex).toBe(0)
+    expect(requests?.tabIndex).toBe(-1)
+    fireEvent.keyDown(roadmap as HTMLElement, { key: 'ArrowRight' })
+    expect(w.focused()).toBe(news)
+    fireEvent.keyDown(news as HTMLElement, { key: 'ArrowRight' })
+    expect(w.focused()).toBe(requests)
+    fireEvent.keyDown(requests as HTMLElement, { key: 'ArrowLeft' })
+    expect(w.focused()).toBe(news)
+    fireEvent.keyDown(news as HTMLElement, { key: 'Home' })
+    expect(w.focused()).toBe(requests)
+    fireEvent.keyDown(requests as HTMLElement, { key: 'End' })
+    expect(w.focused()).toBe(news)
+    expect(await w.ui().findByText('March release')).toBeTruthy()
+  })
+
+  it('shows the roadmap lanes Planned, In progress and Done with their requests', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('tab', { name: 'Roadmap' }))
+    await w.ui().findByRole('heading', { name: 'Planned' })
+    const headings = w
+      .ui()
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent)
+    expect(headings).toEqual(['Planned', 'In progress', 'Done'])
+    expect(w.ui().getByText('Nothing here yet.')).toBeTruthy()
+    expect(w.ui().getByRole('button', { name: 'Dark mode' })).toBeTruthy()
+    expect(paths(w)).toEqual(['requests', 'roadmap'])
+  })
+
+  it('opens the request view from a roadmap card, and Back returns to the roadmap', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('tab', { name: 'Roadmap' }))
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Export to CSV' }))
+    const heading = await w.ui().findByRole('heading', { name: 'Export to CSV' })
+    await waitFor(() => expect(w.focused()).toBe(heading))
+    fireEvent.click(w.ui().getByRole('button', { name: 'Back' }))
+    expect(
+      (await w.ui().findByRole('tab', { name: 'Roadmap' })).getAttribute('aria-selected'),
+    ).toBe('true')
+    expect(w.ui().getByRole('heading', { name: 'Planned' })).toBeTruthy()
+  })
+
+  it('lists published entries newest first, the Markdown as formatted text, and what each shipped', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('tab', { name: 'What’s new' }))
+    await w.ui().findByText('March release')
+    const titles = w
+      .ui()
+      .getAllByRole('article')
+      .map((a) => a.querySelector('h3')?.firstChild?.textContent)
+    expect(titles).toEqual(['March release', 'February release'])
+    const first = w.ui().getAllByRole('article')[0] as HTMLElement
+    expect(first.querySelector('h5')?.textContent).toBe('Faster')
+    expect(first.querySelector('li strong')?.textContent).toBe('Dark mode')
+    expect(first.querySelector('code')?.textContent).toBe('code')
+    const link = first.querySelector('a') as HTMLAnchorElement
+    expect(link.href).toBe('https://docs.example/x')
+    expect(link.rel).toBe('noopener noreferrer')
+    expect(link.target).toBe('_blank')
+    fireEvent.click(w.ui().getAllByRole('button', { name: 'Dark mode' })[0] as HTMLElement)
+    expect(await w.ui().findByRole('heading', { name: 'Dark mode' })).toBeTruthy()
+  })
+
+  it('says so and offers a retry when a view cannot load', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    await w.ui().findByText('Export to CSV')
+    w.server.answerNext({ status: 503, body: { error: { code: 'internal_error', message: 'x' } } })
+    fireEvent.click(w.ui().getByRole('tab', { name: 'Roadmap' }))
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Retry' }))
+    expect(await w.ui().findByRole('heading', { name: 'Planned' })).toBeTruthy()
+  })
+
+  it('renders hostile entries as text: no script, no event handler, no unsafe link', async () => {
+    const server = withNews()
+    server.news.entries = XSS_PAYLOADS.map((payload, i) =>
+      entry(`x${i}`, payload, payload, '2026-03-01T10:00:00.000Z'),
+    )
+    // And a tree no server of ours would send, straight at the renderer.
+    server.news.entries.push({
+      ...entry('evil', 'Evil tree', '', '2026-01-01T00:00:00.000Z'),
+      bodyNodes: [
+        { t: 'script', c: ['alert(1)'] },
+        { t: 'a', href: 'javascript:alert(1)', c: ['bad link'] },
+        { t: 'img', c: [] },
+        { t: ['p'], c: ['array tag'] },
+      ] as never,
+    })
+    const w = startWidget({ server })
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('tab', { name: 'What’s new' }))
+    await w.ui().findByText('Evil tree')
+    const root = w.shadow()
+    expect(
+      root.querySelectorAll('script, img, svg, iframe, style, object, form, math'),
+    ).toHaveLength(0)
+    for (const element of root.querySelectorAll('*')) {
+      for (const attribute of element.getAttributeNames()) expect(attribute).not.toMatch(/^on/)
+    }
+    for (const link of root.querySelectorAll('a'))
+      expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:)/)
+    expect(w.ui().getByText('bad link').tagName).toBe('SPAN')
+  })
+})
+
+describe('the launcher marker', () => {
+  it('shows when an entry came out that this browser has not seen, and goes once What’s new opens', async () => {
+    const w = startWidget({ server: withNews() })
+    w.reqio.open()
+    await w.ui().findByText('Export to CSV')
+    expect(w.ui().getByRole('img', { name: 'New updates' })).toBeTruthy()
+    // The marker came with the board: no request for the changelog yet.
+    expect(paths(w)).toEqual(['requests'])
+    fireEvent.click(w.ui().getByRole('tab', { name: 'What’s new' }))
+    await w.ui().findByText('March release')
+    expect(w.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
+
+    // Seen stays seen after a reload; a newer entry brings the marker back.
+    const again = reload(w)
+    again.reqio.open()
+    await again.ui().findByText('Export to CSV')
+    expect(again.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
+    again.server.news.entries.unshift(entry('c3', 'April', 'x', '2026-04-01T10:00:00.000Z'))
+    again.reqio.close()
+    again.widget.reqio.reset()
+    again.reqio.open()
+    expect(await again.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
+  })
+
+  it('never shows without published entries', async () => {
+    const server = withNews()
+    server.news.entries = []
+    const w = startWidget({ server })
+    w.reqio.open()
+    await w.ui().findByText('Export to CSV')
+    expect(w.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
+  })
+})
