@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
-import { InMemoryAuthFailureLimiter } from './auth/login-throttle'
+import { authFailureLimiterFor } from './auth/login-throttle'
 import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { noChangelogPublishedHook } from './hooks/changelog-published'
@@ -14,8 +14,7 @@ import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
 import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
-import { DistinctCounter } from './limits/distinct-counter'
-import { RateLimiter } from './limits/rate-limiter'
+import { limitsFor } from './limits/limits'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminChangelogRoutes } from './routes/admin-changelog'
@@ -57,9 +56,13 @@ export function createApp(deps: AppDeps) {
   const routeDeps: RouteDeps = {
     ...deps,
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
-    rateLimiter: new RateLimiter(deps.clock),
+    rateLimiter: limitsFor(deps.store.db, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
-    authFailures: new InMemoryAuthFailureLimiter(deps.config.authFailuresPer15Minutes, deps.clock),
+    authFailures: authFailureLimiterFor(
+      deps.store.db,
+      deps.config.authFailuresPer15Minutes,
+      deps.clock,
+    ),
     onChangelogPublished: deps.onChangelogPublished ?? noChangelogPublishedHook,
   }
   const app = new Hono<AppEnv>()
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps) {
     '/v1/projects/:projectId/*',
     limitPublicReads(routeDeps.rateLimiter, deps.config),
     resolveCaller(routeDeps),
-    limitPublicWrites(routeDeps.rateLimiter, new DistinctCounter(deps.clock), deps.config),
+    limitPublicWrites(routeDeps.rateLimiter, deps.config),
   )
   app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))

@@ -1,16 +1,54 @@
 import type { Clock } from '../clock'
+import type { Db } from '../store/db'
 
 export const AUTH_FAILURE_WINDOW_MS = 15 * 60 * 1000
 
 /**
- * Counts failed sign-ins per key ("email:…", "ip:…"). An interface, so a shared limiter
- * (e.g. the one the admin-token throttling uses, or one backed by the database for several
- * app servers) can replace this in-memory one.
+ * Counts failed sign-ins per key ("email:…", "ip:…"): in memory for the embedded database, in
+ * PostgreSQL when several server processes share one (the same rule in both).
  */
 export interface AuthFailureLimiter {
   /** Seconds until `key` may try again, or 0 when it may try now. */
-  retryAfterSeconds(key: string): number
-  recordFailure(key: string): void
+  retryAfterSeconds(key: string): Promise<number>
+  recordFailure(key: string): Promise<void>
+}
+
+export function authFailureLimiterFor(
+  db: Db,
+  maxFailures: number,
+  clock: Clock,
+): AuthFailureLimiter {
+  return db.kind === 'postgres'
+    ? new PostgresAuthFailureLimiter(db, maxFailures, clock)
+    : new InMemoryAuthFailureLimiter(maxFailures, clock)
+}
+
+/** The same sliding window in a table: the (maxFailures + 1)th latest failure decides. */
+export class PostgresAuthFailureLimiter implements AuthFailureLimiter {
+  constructor(
+    private readonly db: Db,
+    private readonly maxFailures: number,
+    private readonly clock: Clock,
+    private readonly windowMs = AUTH_FAILURE_WINDOW_MS,
+  ) {}
+
+  async retryAfterSeconds(key: string): Promise<number> {
+    const now = this.clock.now()
+    const [blocking] = await this.db.query<{ at_ms: number }>(
+      `SELECT at_ms FROM auth_failures WHERE key = $1 AND at_ms > $2
+        ORDER BY at_ms DESC LIMIT 1 OFFSET $3`,
+      [key, now - this.windowMs, this.maxFailures],
+    )
+    if (!blocking) return 0
+    return Math.max(1, Math.ceil((Number(blocking.at_ms) + this.windowMs - now) / 1000))
+  }
+
+  async recordFailure(key: string): Promise<void> {
+    await this.db.query('INSERT INTO auth_failures (key, at_ms) VALUES ($1, $2)', [
+      key,
+      this.clock.now(),
+    ])
+  }
 }
 
 /**
@@ -28,14 +66,14 @@ export class InMemoryAuthFailureLimiter implements AuthFailureLimiter {
     private readonly maxKeys = 50_000,
   ) {}
 
-  retryAfterSeconds(key: string): number {
+  async retryAfterSeconds(key: string): Promise<number> {
     const recent = this.recent(key)
     if (recent.length <= this.maxFailures) return 0
     const oldestCounted = recent[recent.length - this.maxFailures - 1] as number
     return Math.max(1, Math.ceil((oldestCounted + this.windowMs - this.clock.now()) / 1000))
   }
 
-  recordFailure(key: string): void {
+  async recordFailure(key: string): Promise<void> {
     const recent = this.recent(key)
     recent.push(this.clock.now())
     if (recent.length > this.maxFailures + 1) recent.splice(0, recent.length - this.maxFailures - 1)

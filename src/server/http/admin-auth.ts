@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
 import { clientIp, clientNetwork } from '../limits/client-network'
-import type { RateLimiter } from '../limits/rate-limiter'
+import type { Limits } from '../limits/limits'
 import type { AppEnv } from './env'
 import { refuseIfLimited } from './rate-limit'
 
@@ -19,18 +19,18 @@ function digest(value: string): Buffer {
  */
 export function requireAdmin(
   adminToken: string,
-  limiter: RateLimiter,
+  limiter: Limits,
   failuresPer15Minutes: number,
 ): MiddlewareHandler<AppEnv> {
   const expected = digest(adminToken)
   return async (c, next) => {
     const failureKey = `admin-failure\u0000${clientNetwork(clientIp(c))}`
-    refuseIfLimited(limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS))
+    refuseIfLimited(await limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS))
     const header = c.req.header('Authorization') ?? ''
     const match = /^Bearer\s+(.+)$/i.exec(header)
     if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
       // No header is not a guess (a dashboard before sign-in); a wrong one is.
-      if (header !== '') limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
+      if (header !== '') await limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
       throw new ApiError(401, 'unauthorized', 'A valid admin token is required.')
     }
     c.set('teamMember', null)

@@ -5,7 +5,7 @@ import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
-import type { RateLimiter } from '../limits/rate-limiter'
+import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
 import type { ReadCaches } from './read-caches'
@@ -27,7 +27,8 @@ export interface AppDeps {
 export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
   /** One limiter for the whole process; each use prefixes its keys (see limits/rate-limiter). */
-  rateLimiter: RateLimiter
+  /** Every rate limit; shared through PostgreSQL when the store is (limits/limits.ts). */
+  rateLimiter: Limits
   caches: ReadCaches
   /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */
   authFailures: AuthFailureLimiter

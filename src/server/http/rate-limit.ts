@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono'
 import type { ServerConfig } from '../config'
 import { ApiError } from '../errors'
 import { clientIp, clientNetwork } from '../limits/client-network'
-import type { DistinctCounter } from '../limits/distinct-counter'
-import type { LimitVerdict, RateLimiter } from '../limits/rate-limiter'
+import type { Limits } from '../limits/limits'
+import type { LimitVerdict } from '../limits/rate-limiter'
 import type { AppEnv } from './env'
 
 const MINUTE_MS = 60_000
@@ -18,13 +18,13 @@ const isRead = (method: string) => method === 'GET' || method === 'HEAD'
 
 /** Public reads per IP, before anything touches the database (unknown project ids included). */
 export function limitPublicReads(
-  limiter: RateLimiter,
+  limiter: Limits,
   config: PublicLimitsConfig,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (isRead(c.req.method)) {
       const network = clientNetwork(clientIp(c))
-      refuseIfLimited(limiter.hit(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS))
+      refuseIfLimited(await limiter.hit(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS))
     }
     return next()
   }
@@ -37,8 +37,7 @@ export function limitPublicReads(
  * id per call no longer buys a fresh budget. `requireIdentity` refuses anonymous ones.
  */
 export function limitPublicWrites(
-  limiter: RateLimiter,
-  anonymousVoters: DistinctCounter,
+  limiter: Limits,
   config: PublicLimitsConfig,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -53,13 +52,13 @@ export function limitPublicWrites(
     if (feedback && project.settings.requireIdentity && !actor?.person) {
       throw new ApiError(401, 'identity_required', 'This project needs you to be signed in.')
     }
-    refuseIfLimited(limiter.hit(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS))
+    refuseIfLimited(await limiter.hit(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS))
     if (actor) {
       const personKey = `person\u0000${project.id}\u0000${actor.voter}`
-      refuseIfLimited(limiter.hit(personKey, config.rateLimitPerMinute, MINUTE_MS))
+      refuseIfLimited(await limiter.hit(personKey, config.rateLimitPerMinute, MINUTE_MS))
     }
     if (anonymous && feedback) {
-      const verdict = anonymousVoters.admit(
+      const verdict = await limiter.admit(
         `${project.id}\u0000${network}`,
         actor.voter,
         config.anonVotersPerIpPerHour,

@@ -1,13 +1,18 @@
 import type { Clock } from '../clock'
 import type { Db } from '../store/db'
-
-export type SharedVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+import type { LimitVerdict as SharedVerdict } from './rate-limiter'
 
 /**
  * The same token buckets and distinct-member windows as the in-process limiter, kept in
  * PostgreSQL so N server processes enforce one limit, not N. Each call is one statement (or one
  * short transaction) that PostgreSQL serialises per key with a row or advisory lock.
  */
+/** Keys are built with NUL separators, which PostgreSQL text cannot hold; U+001F can. */
+const pgKey = (key: string) => key.replaceAll('\u0000', '\u001f')
+
+/** The longest window an auth failure is counted for (spec: 15 minutes). */
+const AUTH_WINDOW_MAX_MS = 15 * 60_000
+
 export class PostgresLimits {
   constructor(
     private readonly db: Db,
@@ -26,7 +31,7 @@ export class PostgresLimits {
               window_ms = $4
         WHERE LEAST($2::float8, b.tokens + ($3 - b.updated_ms) * $2::float8 / $4) >= 1
        RETURNING tokens`,
-      [key, limit, now, windowMs],
+      [pgKey(key), limit, now, windowMs],
     )
     if (taken.length > 0) return { allowed: true }
     return this.check(key, limit, windowMs)
@@ -38,7 +43,7 @@ export class PostgresLimits {
     const rows = await this.db.query<{ tokens: number }>(
       `SELECT LEAST($2::float8, tokens + ($3 - updated_ms) * $2::float8 / $4) AS tokens
          FROM rate_buckets WHERE key = $1`,
-      [key, limit, now, windowMs],
+      [pgKey(key), limit, now, windowMs],
     )
     const tokens = rows[0]?.tokens ?? limit
     if (tokens >= 1) return { allowed: true }
@@ -62,17 +67,18 @@ export class PostgresLimits {
   ): Promise<SharedVerdict> {
     const now = this.clock.now()
     const windowStart = Math.floor(now / windowMs) * windowMs
+    const sqlKey = pgKey(key)
     return this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key])
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sqlKey])
       const seen = await tx.query<{ member: string }>(
         `SELECT member FROM distinct_members
           WHERE key = $1 AND window_start_ms = $2 AND member = $3`,
-        [key, windowStart, member],
+        [sqlKey, windowStart, member],
       )
       if (seen.length > 0) return { allowed: true } as const
       const counted = await tx.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM distinct_members WHERE key = $1 AND window_start_ms = $2`,
-        [key, windowStart],
+        [sqlKey, windowStart],
       )
       if ((counted[0]?.n ?? 0) >= limit) {
         const waitMs = windowStart + windowMs - now
@@ -81,7 +87,7 @@ export class PostgresLimits {
       await tx.query(
         `INSERT INTO distinct_members (key, window_start_ms, member, window_ms)
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [key, windowStart, member, windowMs],
+        [sqlKey, windowStart, member, windowMs],
       )
       return { allowed: true } as const
     })
@@ -94,5 +100,6 @@ export class PostgresLimits {
     await this.db.query('DELETE FROM distinct_members WHERE window_start_ms + window_ms < $1', [
       now,
     ])
+    await this.db.query('DELETE FROM auth_failures WHERE at_ms < $1', [now - AUTH_WINDOW_MAX_MS])
   }
 }

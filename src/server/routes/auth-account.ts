@@ -30,14 +30,14 @@ export function authAccountRoutes(deps: RouteDeps) {
       const input = await readJsonBody(c, PasswordChangeSchema)
       // The current password is a guessable secret too: same throttle as login.
       const key = `email:${session.member.email}`
-      const wait = deps.authFailures.retryAfterSeconds(key)
+      const wait = await deps.authFailures.retryAfterSeconds(key)
       if (wait > 0)
         throw new ApiError(429, 'rate_limited', 'Too many wrong passwords.', undefined, {
           'Retry-After': String(wait),
         })
       const member = await deps.store.members.findById(session.member.id)
       if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
-        deps.authFailures.recordFailure(key)
+        await deps.authFailures.recordFailure(key)
         throw validationFailed('currentPassword', 'The current password is not right.')
       }
       checkPasswordRules(input.newPassword, 'newPassword')

@@ -39,8 +39,9 @@ function digest(value: string): Buffer {
 }
 
 /** 429 when this email or this IP failed too often lately (even if the password is right now). */
-function refuseIfThrottled(deps: RouteDeps, keys: string[]): void {
-  const wait = Math.max(...keys.map((key) => deps.authFailures.retryAfterSeconds(key)))
+async function refuseIfThrottled(deps: RouteDeps, keys: string[]): Promise<void> {
+  const waits = await Promise.all(keys.map((key) => deps.authFailures.retryAfterSeconds(key)))
+  const wait = Math.max(...waits)
   if (wait > 0)
     throw new ApiError(
       429,
@@ -73,10 +74,10 @@ export function authRoutes(deps: RouteDeps) {
       assertSameOrigin(c, deps.config, { required: false })
       const input = await readJsonBody(c, SetupSchema)
       const keys = failureKeys(c)
-      refuseIfThrottled(deps, keys)
+      await refuseIfThrottled(deps, keys)
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
-        for (const key of keys) deps.authFailures.recordFailure(key)
-        refuseIfThrottled(deps, keys)
+        for (const key of keys) await deps.authFailures.recordFailure(key)
+        await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
       }
       checkPasswordRules(input.password)
@@ -116,13 +117,13 @@ export function authRoutes(deps: RouteDeps) {
       assertSameOrigin(c, deps.config, { required: false })
       const { email, password } = await readJsonBody(c, LoginSchema)
       const keys = failureKeys(c, email)
-      refuseIfThrottled(deps, keys)
+      await refuseIfThrottled(deps, keys)
       const member = await deps.store.members.findByEmail(email)
       // An unknown email still costs one hash, so the answer and its timing match a wrong password.
       const ok = await verifyPassword(member?.passwordHash ?? null, password)
       if (!member || !ok) {
-        for (const key of keys) deps.authFailures.recordFailure(key)
-        refuseIfThrottled(deps, keys)
+        for (const key of keys) await deps.authFailures.recordFailure(key)
+        await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
       }
       await startSession(c, deps, member.id)

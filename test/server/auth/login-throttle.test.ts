@@ -103,21 +103,21 @@ describe('login throttling', () => {
 })
 
 describe('the in-memory failure limiter', () => {
-  it('forgets failures as they leave the 15-minute window', () => {
+  it('forgets failures as they leave the 15-minute window', async () => {
     const limiterClock = frozenClock(0)
     const limiter = new InMemoryAuthFailureLimiter(2, limiterClock)
-    limiter.recordFailure('k')
+    await limiter.recordFailure('k')
     limiterClock.advance(5 * 60_000)
-    limiter.recordFailure('k')
-    limiter.recordFailure('k')
-    expect(limiter.retryAfterSeconds('k')).toBe(10 * 60)
+    await limiter.recordFailure('k')
+    await limiter.recordFailure('k')
+    expect(await limiter.retryAfterSeconds('k')).toBe(10 * 60)
     limiterClock.advance(10 * 60_000 + 1)
-    expect(limiter.retryAfterSeconds('k')).toBe(0)
+    expect(await limiter.retryAfterSeconds('k')).toBe(0)
   })
 
-  it('stays bounded in memory with many keys', () => {
+  it('stays bounded in memory with many keys', async () => {
     const limiter = new InMemoryAuthFailureLimiter(1, frozenClock(0), 60_000, 100)
-    for (let i = 0; i < 1000; i += 1) limiter.recordFailure(`k${i}`)
+    for (let i = 0; i < 1000; i += 1) await limiter.recordFailure(`k${i}`)
     expect((limiter as unknown as { failures: Map<string, number[]> }).failures.size).toBe(100)
   })
 })

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  InMemoryAuthFailureLimiter,
+  PostgresAuthFailureLimiter,
+} from '../../../src/server/auth/login-throttle'
 import { frozenClock } from '../../../src/server/clock'
 import { PostgresLimits } from '../../../src/server/limits/postgres-limits'
 import type { Store } from '../../../src/server/store'
@@ -27,11 +31,11 @@ describe.each(storeBackends())('shared limits in SQL on $name', (backend) => {
 
   it('lets a burst of `limit` through, refuses the next with the wait until a token is back', async () => {
     const verdicts = []
-    for (let i = 0; i < 4; i++) verdicts.push(await limits.hit('write:1.2.3.4', 3, MINUTE))
+    for (let i = 0; i < 4; i++) verdicts.push(await limits.hit('write\u00001.2.3.4', 3, MINUTE))
     expect(verdicts.slice(0, 3)).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }])
     expect(verdicts[3]).toEqual({ allowed: false, retryAfterSeconds: 20 })
     clock.advance(20_000)
-    expect(await limits.hit('write:1.2.3.4', 3, MINUTE)).toEqual({ allowed: true })
+    expect(await limits.hit('write\u00001.2.3.4', 3, MINUTE)).toEqual({ allowed: true })
     expect(await limits.hit('write:5.6.7.8', 3, MINUTE)).toEqual({ allowed: true })
   })
 
@@ -76,3 +80,33 @@ describe.each(storeBackends())('shared limits in SQL on $name', (backend) => {
     expect(rows[0]?.n).toBe(0)
   })
 })
+
+describe.each(storeBackends().filter((b) => b.name === 'postgres'))(
+  'failed sign-ins in SQL on $name',
+  (backend) => {
+    let store: Store
+    const clock = frozenClock(0)
+    beforeAll(async () => {
+      store = await backend.open()
+    })
+    afterAll(async () => {
+      await store.close()
+    })
+
+    it('blocks after more than maxFailures in 15 minutes, as the in-memory limiter does', async () => {
+      const shared = new PostgresAuthFailureLimiter(store.db, 2, clock)
+      const local = new InMemoryAuthFailureLimiter(2, clock)
+      for (const limiter of [shared, local]) {
+        clock.set(0)
+        await limiter.recordFailure('k')
+        clock.advance(5 * 60_000)
+        await limiter.recordFailure('k')
+        await limiter.recordFailure('k')
+        expect(await limiter.retryAfterSeconds('k')).toBe(10 * 60)
+        expect(await limiter.retryAfterSeconds('other')).toBe(0)
+        clock.advance(10 * 60_000 + 1)
+        expect(await limiter.retryAfterSeconds('k')).toBe(0)
+      }
+    })
+  },
+)

@@ -140,5 +140,71 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
       expect(seen.settings.requireIdentity).toBe(true)
       expect(request.id).toBeTruthy()
     })
+
+    it('count at most REQIO_ANON_VOTERS_PER_IP_PER_HOUR anonymous voters from one IP across both processes', async () => {
+      const { project } = await createProject(a)
+      const created = await fetch(`${a.url}/v1/projects/${project.id}/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Reqio-Anonymous-Id': 'anon-author-cap' },
+        body: JSON.stringify({ title: 'Bulk import' }),
+      })
+      const { request } = (await created.json()) as { request: FeedbackRequest }
+      const statuses: number[] = []
+      for (let i = 0; i < 100; i++) {
+        const server = i % 2 === 0 ? a : b
+        const res = await voteWith(server, project.id, request.id, {
+          'X-Reqio-Anonymous-Id': `anon-stuffer-${i}-${randomBytes(4).toString('hex')}`,
+        })
+        statuses.push(res.status)
+      }
+      const list = await fetch(`${b.url}/v1/projects/${project.id}/requests`)
+      const { requests } = (await list.json()) as { requests: FeedbackRequest[] }
+      // The author is one of the 20 distinct anonymous ids this IP may use in the hour.
+      expect(requests[0]?.votes).toBe(20)
+      expect(statuses.filter((status) => status === 200)).toHaveLength(19)
+      expect(statuses.filter((status) => status === 429)).toHaveLength(81)
+    })
+
+    it('accept a session created on one process on the other, and end it everywhere on sign-out', async () => {
+      const setup = await fetch(`${a.url}/v1/auth/setup`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: a.url },
+        body: JSON.stringify({
+          adminToken,
+          email: 'owner@example.com',
+          name: 'Olive Owner',
+          password: 'a long enough password',
+        }),
+      })
+      expect(setup.status).toBe(201)
+      const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+      expect(cookie).toMatch(/=/)
+      const me = await fetch(`${b.url}/v1/auth/me`, { headers: { Cookie: cookie } })
+      expect(me.status).toBe(200)
+      expect(((await me.json()) as { member: { email: string } }).member.email).toBe(
+        'owner@example.com',
+      )
+      const out = await fetch(`${b.url}/v1/auth/logout`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: b.url },
+      })
+      expect(out.status).toBe(204)
+      expect((await fetch(`${a.url}/v1/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401)
+    })
+
+    it('throttle wrong passwords for one email across both processes', async () => {
+      const login = (server: ServerProcess, password: string) =>
+        fetch(`${server.url}/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: server.url },
+          body: JSON.stringify({ email: 'owner@example.com', password }),
+        })
+      const statuses: number[] = []
+      // REQIO_AUTH_FAILURES_PER_15_MINUTES defaults to 10: the failure past it answers 429.
+      for (let i = 0; i < 11; i++) statuses.push((await login(i % 2 ? b : a, `wrong-${i}`)).status)
+      expect(statuses).toEqual([...Array(10).fill(401), 429])
+      expect((await login(a, 'a long enough password')).status).toBe(429)
+      expect((await login(b, 'a long enough password')).status).toBe(429)
+    })
   },
 )

@@ -20,3 +20,12 @@ CREATE TABLE distinct_members (
   PRIMARY KEY (key, window_start_ms, member)
 );
 CREATE INDEX distinct_members_by_window ON distinct_members (window_start_ms);
+
+-- Failed sign-ins (wrong passwords) per key ("email:…", "ip:…"): a sliding 15-minute window
+-- shared by every process, the same rule as the in-process AuthFailureLimiter.
+CREATE TABLE auth_failures (
+  key text NOT NULL,
+  at_ms bigint NOT NULL
+);
+CREATE INDEX auth_failures_by_key ON auth_failures (key, at_ms DESC);
+CREATE INDEX auth_failures_by_age ON auth_failures (at_ms);

@@ -1,0 +1,49 @@
+import type { Clock } from '../clock'
+import type { Db } from '../store/db'
+import { DistinctCounter } from './distinct-counter'
+import { PostgresLimits } from './postgres-limits'
+import { type LimitVerdict, RateLimiter } from './rate-limiter'
+
+/**
+ * Every rate limit of the server behind one interface (spec/api.md "Abuse limits"): token
+ * buckets (`hit`/`check`) and distinct-member windows (`admit`). Two implementations with the
+ * same rules: in process memory for the embedded database (one process by nature), and in
+ * PostgreSQL, where several server processes must enforce one limit, not one each.
+ */
+export interface Limits {
+  /** Takes one token from `key`'s bucket: a burst of `limit`, refilling `limit` per window. */
+  hit(key: string, limit: number, windowMs: number): Promise<LimitVerdict>
+  /** Whether a hit would pass, without taking a token. */
+  check(key: string, limit: number, windowMs: number): Promise<LimitVerdict>
+  /** Lets `member` through when already seen in this window, or while fewer than `limit` were. */
+  admit(key: string, member: string, limit: number, windowMs: number): Promise<LimitVerdict>
+  close(): void
+}
+
+export function inProcessLimits(clock: Clock): Limits {
+  const buckets = new RateLimiter(clock)
+  const members = new DistinctCounter(clock)
+  return {
+    hit: async (key, limit, windowMs) => buckets.hit(key, limit, windowMs),
+    check: async (key, limit, windowMs) => buckets.check(key, limit, windowMs),
+    admit: async (key, member, limit, windowMs) => members.admit(key, member, limit, windowMs),
+    close() {},
+  }
+}
+
+const SWEEP_EVERY_MS = 60_000
+
+/** What the server uses: shared in PostgreSQL when the store is, else in memory. */
+export function limitsFor(db: Db, clock: Clock): Limits {
+  if (db.kind !== 'postgres') return inProcessLimits(clock)
+  const shared = new PostgresLimits(db, clock)
+  // Full buckets and past windows mean the same as no row; drop them now and then.
+  const sweeper = setInterval(() => void shared.sweep().catch(() => {}), SWEEP_EVERY_MS)
+  sweeper.unref()
+  return {
+    hit: (key, limit, windowMs) => shared.hit(key, limit, windowMs),
+    check: (key, limit, windowMs) => shared.check(key, limit, windowMs),
+    admit: (key, member, limit, windowMs) => shared.admit(key, member, limit, windowMs),
+    close: () => clearInterval(sweeper),
+  }
+}
