@@ -9,17 +9,22 @@ import type { AppDeps, AppEnv, RouteDeps } from './http/env'
 import { limitWrites, RateLimiter } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
 import { IdentityVerifier } from './identity/identity-verifier'
+import { createNotifications } from './jobs'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
+import { adminNotificationsRoutes } from './routes/admin-notifications'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
 import { adminTokenCheckRoutes } from './routes/admin-token-check'
+import { adminWebhooksRoutes } from './routes/admin-webhooks'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
 import { staticRoutes } from './routes/static'
+import { unsubscribeRoutes } from './routes/unsubscribe'
+import { updatesRoutes } from './routes/updates'
 import { votesRoutes } from './routes/votes'
 import { widgetProjectRoutes } from './routes/widget-project'
 
@@ -41,6 +46,17 @@ export function createApp(deps: AppDeps) {
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
     rateLimiter: new RateLimiter(deps.config.rateLimitPerMinute, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
+    notifications:
+      deps.notifications ??
+      createNotifications({
+        store: deps.store,
+        clock: deps.clock,
+        logger: deps.logger,
+        config: {
+          ...deps.config,
+          publicUrl: deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`,
+        },
+      }),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
@@ -66,6 +82,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', requestsRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
+  app.route('/', updatesRoutes(routeDeps))
+  app.route('/', unsubscribeRoutes(routeDeps))
 
   app.use('/v1/admin/*', requireAdmin(deps.config.adminToken))
   app.route('/', adminProjectsRoutes(routeDeps))
@@ -75,6 +93,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
+  app.route('/', adminWebhooksRoutes(routeDeps))
+  app.route('/', adminNotificationsRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))

@@ -19,6 +19,20 @@ export interface ServerConfig {
   distDir: string
   /** Directory holding the demo page index.html. */
   publicRoot: string
+  /** REQIO_SMTP_URL (smtp://user:pass@host:port or smtps://…); null: no email is sent. */
+  smtpUrl: string | null
+  /** REQIO_MAIL_FROM: the From of notification emails. */
+  mailFrom: string
+  /** REQIO_PUBLIC_URL: the base of links in emails; null means the address the server listens on. */
+  publicUrl: string | null
+  /** REQIO_MAIL_COALESCE_SECONDS: one email per person for the events within this window. */
+  mailCoalesceSeconds: number
+  /** REQIO_MAIL_RETRY_SECONDS (e.g. `1,2,4`): the wait after each failed SMTP attempt. */
+  mailRetrySeconds: number[] | null
+  /** REQIO_WEBHOOK_RETRY_SECONDS (e.g. `1,2,4`): the wait after each failed delivery. */
+  webhookRetrySeconds: number[] | null
+  /** REQIO_WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private, loopback and link-local addresses. */
+  webhookAllowPrivate: boolean
 }
 
 const projectRoot = resolve(import.meta.dirname, '../..')
@@ -35,6 +49,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     rateLimitPerMinute: parsePositiveInt(env.REQIO_RATE_LIMIT_PER_MINUTE, 120),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
+    smtpUrl: env.REQIO_SMTP_URL || null,
+    mailFrom: env.REQIO_MAIL_FROM || 'Reqio <reqio@localhost>',
+    publicUrl: env.REQIO_PUBLIC_URL ? env.REQIO_PUBLIC_URL.replace(/\/+$/, '') : null,
+    mailCoalesceSeconds: parseNonNegativeInt(env.REQIO_MAIL_COALESCE_SECONDS, 60),
+    mailRetrySeconds: parseSecondsList(env.REQIO_MAIL_RETRY_SECONDS),
+    webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
+    webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
   }
 }
 
@@ -51,4 +72,20 @@ function parsePositiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`)
   return n
+}
+
+function parseNonNegativeInt(value: string | undefined, fallback: number): number {
+  if (!value) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number ≥ 0, got ${value}`)
+  return n
+}
+
+/** `5,300,1800`: seconds to wait after each failed attempt; null when unset. */
+function parseSecondsList(value: string | undefined): number[] | null {
+  if (!value) return null
+  const list = value.split(',').map((part) => Number(part.trim()))
+  if (list.some((n) => !Number.isFinite(n) || n < 0))
+    throw new Error(`expected comma-separated seconds, got ${value}`)
+  return list
 }

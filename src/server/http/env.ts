@@ -2,6 +2,7 @@ import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { IdentityVerifier } from '../identity/identity-verifier'
+import type { Notifications } from '../jobs'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
 import type { RateLimiter } from './rate-limit'
@@ -14,6 +15,8 @@ export interface AppDeps {
   config: ServerConfig & { adminToken: string }
   clock: Clock
   logger: Logger
+  /** The job queue and mail transport (index.ts starts its runner); createApp makes an idle one if absent. */
+  notifications?: Notifications
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -21,6 +24,7 @@ export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
   rateLimiter: RateLimiter
   caches: ReadCaches
+  notifications: Notifications
 }
 
 /** Hono context variables set by middleware. */

@@ -1,13 +1,18 @@
+import { AudienceStore } from './audience-store'
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
 import type { Db } from './db'
+import { JobsStore } from './jobs-store'
+import { MailStore } from './mail-store'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
 import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
+import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
+import { WebhooksStore } from './webhooks-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
 export interface Store {
@@ -18,6 +23,11 @@ export interface Store {
   readonly votes: VotesStore
   readonly backlog: BacklogStore
   readonly audit: AuditStore
+  readonly jobs: JobsStore
+  readonly audience: AudienceStore
+  readonly updates: UpdatesStore
+  readonly mail: MailStore
+  readonly webhooks: WebhooksStore
   close(): Promise<void>
 }
 
@@ -58,6 +68,11 @@ export function createStore(db: Db): Store {
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),
     audit: new AuditStore(db),
+    jobs: new JobsStore(db),
+    audience: new AudienceStore(db),
+    updates: new UpdatesStore(db),
+    mail: new MailStore(db),
+    webhooks: new WebhooksStore(db),
     close: () => db.close(),
   }
 }

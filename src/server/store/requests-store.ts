@@ -35,6 +35,8 @@ export interface NewRequest {
   body: string
   idempotencyKey: string | null
   now: number
+  /** Runs in the creating transaction when a request was really created (not for a replay). */
+  afterCreate?: (tx: SqlExecutor, request: RequestRecord) => Promise<void>
 }
 
 export class RequestsStore {
@@ -105,7 +107,11 @@ export class RequestsStore {
           new Date(input.now),
         ],
       )
-      if (inserted) return { request: toRequestRecord(inserted), created: true }
+      if (inserted) {
+        const request = toRequestRecord(inserted)
+        await input.afterCreate?.(tx, request)
+        return { request, created: true }
+      }
       const [existing] = await tx.query<RequestRow>(
         `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
            FROM requests r WHERE r.project_id = $1 AND r.idempotency_key = $2`,
@@ -116,19 +122,31 @@ export class RequestsStore {
     })
   }
 
-  /** Admin edits of status and title. */
+  /**
+   * Admin edits of status and title. `after` runs in the same transaction with the values
+   * before the edit (to queue request.updated with what changed).
+   */
   async update(
     projectId: string,
     id: string,
     changes: { status?: string; title?: string },
     now: number,
+    after?: (tx: SqlExecutor, before: { status: string; title: string }) => Promise<void>,
   ): Promise<boolean> {
-    const rows = await this.db.query(
-      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5
-        WHERE project_id = $1 AND id = $2 RETURNING id`,
-      [projectId, id, changes.status ?? null, changes.title ?? null, new Date(now)],
-    )
-    return rows.length > 0
+    return this.db.transaction(async (tx) => {
+      const [before] = await tx.query<{ status: string; title: string }>(
+        'SELECT status, title FROM requests WHERE project_id = $1 AND id = $2 FOR UPDATE',
+        [projectId, id],
+      )
+      if (!before) return false
+      await tx.query(
+        `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5
+          WHERE project_id = $1 AND id = $2`,
+        [projectId, id, changes.status ?? null, changes.title ?? null, new Date(now)],
+      )
+      await after?.(tx, before)
+      return true
+    })
   }
 
   /**
@@ -140,6 +158,7 @@ export class RequestsStore {
     sourceId: string,
     targetId: string,
     now: number,
+    after?: (tx: SqlExecutor) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const locked = await tx.query<{ id: string }>(
@@ -167,6 +186,7 @@ export class RequestsStore {
           WHERE id = $1 OR merged_into = $1`,
         [sourceId, targetId, new Date(now)],
       )
+      await after?.(tx)
       return true
     })
   }

@@ -21,8 +21,8 @@ async function castVote(
   voter: string,
   person: PersonRef | null,
   now: number,
-): Promise<RequestRecord | null> {
-  const [row] = await sql.query<RequestRow>(
+): Promise<{ request: RequestRecord; changed: boolean } | null> {
+  const [row] = await sql.query<RequestRow & { changed: number }>(
     `WITH target AS (
        SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $3 AND id = $1
      ), inserted AS (
@@ -34,11 +34,17 @@ async function castVote(
      UPDATE requests r SET votes = r.votes + (SELECT count(*) FROM inserted),
                            mrr_cents = r.mrr_cents + $6 * (SELECT count(*) FROM inserted)
        FROM target WHERE r.id = target.id
-     RETURNING r.*`,
+     RETURNING r.*, (SELECT count(*) FROM inserted) AS changed`,
     [requestId, voter, projectId, person?.id ?? null, new Date(now), person?.mrrCents ?? 0],
   )
-  return row ? toRequestRecord(row, true) : null
+  return row ? { request: toRequestRecord(row, true), changed: row.changed > 0 } : null
 }
+
+/**
+ * Runs in the vote's transaction when the vote really changed (not for a repeat), e.g. to
+ * queue the vote.created event so it commits with the vote.
+ */
+export type AfterVoteChange = (tx: SqlExecutor, request: RequestRecord) => Promise<void>
 
 /** A vote on a merged request counts for the request it was merged into. */
 async function resolveTarget(
@@ -74,13 +80,19 @@ export class VotesStore {
     requestId: string,
     actor: Actor,
     now: number,
+    after?: AfterVoteChange,
   ): Promise<RequestRecord | null> {
-    // Anonymous: one statement is atomic on its own, no transaction round trips needed.
-    if (!actor.person) return castVote(this.db, projectId, requestId, actor.voter, null, now)
+    // Anonymous and nothing to do after: one statement is atomic on its own.
+    if (!actor.person && !after) {
+      const result = await castVote(this.db, projectId, requestId, actor.voter, null, now)
+      return result?.request ?? null
+    }
     const facts = actor.person
     return this.db.transaction(async (tx) => {
-      const person = await ensurePerson(tx, projectId, facts, now)
-      return castVote(tx, projectId, requestId, actor.voter, person, now)
+      const person = facts ? await ensurePerson(tx, projectId, facts, now) : null
+      const result = await castVote(tx, projectId, requestId, actor.voter, person, now)
+      if (result?.changed && after) await after(tx, result.request)
+      return result?.request ?? null
     })
   }
 
@@ -89,13 +101,14 @@ export class VotesStore {
     requestId: string,
     actor: Actor,
     now: number,
+    after?: AfterVoteChange,
   ): Promise<RequestRecord | null> {
     return this.db.transaction(async (tx) => {
       // Locks the person so their MRR cannot change between removing the vote and its revenue.
       if (actor.person) await ensurePerson(tx, projectId, actor.person, now)
       const target = await resolveTarget(tx, projectId, requestId)
       if (!target) return null
-      const [row] = await tx.query<RequestRow>(
+      const [row] = await tx.query<RequestRow & { changed: number }>(
         `WITH removed AS (
            DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING voter_mrr_cents
          )
@@ -103,10 +116,13 @@ export class VotesStore {
             votes = votes - (SELECT count(*) FROM removed),
             mrr_cents = mrr_cents - (SELECT coalesce(sum(voter_mrr_cents), 0) FROM removed)
           WHERE id = $1
-          RETURNING *`,
+          RETURNING *, (SELECT count(*) FROM removed) AS changed`,
         [target, actor.voter],
       )
-      return row ? toRequestRecord(row, false) : null
+      if (!row) return null
+      const request = toRequestRecord(row, false)
+      if (row.changed > 0 && after) await after(tx, request)
+      return request
     })
   }
 
