@@ -29,8 +29,9 @@ export interface TestServerOptions {
   databaseUrl?: string
   /** Keep the embedded database in this directory instead of in memory. */
   dataDir?: string
-  /** With databaseUrl: use this schema, and keep it on close (restart tests reopen it). */
+  /** With databaseUrl: use this schema, kept on close unless dropSchema (restart tests reopen it). */
   pgSchema?: string
+  dropSchema?: boolean
   /** Writes per minute per IP and person (default 10,000 so tests are not throttled). */
   rateLimitPerMinute?: number
   audienceBase?: string
@@ -84,7 +85,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ? {
           databaseUrl: options.databaseUrl,
           pgSchema: options.pgSchema ?? `reqio_test_${randomBytes(6).toString('hex')}`,
-          dropSchemaOnClose: options.pgSchema === undefined,
+          dropSchemaOnClose: options.pgSchema === undefined || options.dropSchema === true,
         }
       : { dataDir: options.dataDir ?? null },
   )

@@ -65,13 +65,21 @@ export class JobRunner {
     this.loop = this.runLoop()
   }
 
-  /** Stops claiming and waits for the jobs in flight (their leases cover a hard stop). */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming and waits up to `graceMs` for the jobs in flight; one still running after
+   * that is claimed again by the next worker once its lease runs out.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     this.stopping = true
     this.kick()
     await this.loop
     this.loop = null
-    await Promise.allSettled([...this.inFlight])
+    let timer: NodeJS.Timeout | undefined
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs)
+    })
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace])
+    clearTimeout(timer)
   }
 
   /** Something was queued: look now instead of at the next poll. */

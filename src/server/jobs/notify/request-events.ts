@@ -48,10 +48,12 @@ export async function onRequestUpdated(
 ): Promise<void> {
   const request = await requestFacts(tx, event.projectId, event.requestId)
   if (!request) return
-  if (event.changes.status && event.changes.status.from !== event.changes.status.to) {
+  const status = event.changes.status
+  if (status && status.from !== status.to) {
     await tellAudience(tx, ctx, {
       projectId: event.projectId,
-      request,
+      // The status this event moved it to, even if a later change already moved it on.
+      request: { ...request, status: status.to },
       kind: 'status',
       note: event.statusNote ?? null,
       teamMemberEmail: event.teamMemberEmail,
