@@ -1,0 +1,56 @@
+import type { PersonUpdate } from '../../shared/notifications'
+import type { WidgetCore } from '../types'
+
+export interface UpdatesState {
+  updates: PersonUpdate[]
+  /** What the launcher shows; 0 for anonymous visitors. */
+  unread: number
+}
+
+/**
+ * The identified user's "Updates": fetched with the board (at idle), cleared when read. An
+ * anonymous visitor has none, and costs no request.
+ */
+export function createUpdates(
+  core: Pick<WidgetCore, 'api' | 'identityKey' | 'onIdentityChange' | 'report'>,
+) {
+  const listeners = new Set<() => void>()
+  let state: UpdatesState = { updates: [], unread: 0 }
+  const set = (next: UpdatesState) => {
+    state = next
+    for (const listener of listeners) listener()
+  }
+  const identified = () => core.identityKey().startsWith('user:')
+
+  async function load(): Promise<void> {
+    if (!identified()) return set({ updates: [], unread: 0 })
+    const who = core.identityKey()
+    const result = await core.api.updates()
+    // Someone else by now (reset, another identify): their updates are not these.
+    if (result.ok && result.data && core.identityKey() === who) set(result.data)
+  }
+
+  /** Reading the list clears the count, at once on screen and then on the server. */
+  async function markAllRead(): Promise<void> {
+    if (!identified() || state.unread === 0) return
+    set({ updates: state.updates.map((u) => ({ ...u, read: true })), unread: 0 })
+    await core.api.readUpdates()
+  }
+
+  core.onIdentityChange(() => {
+    set({ updates: [], unread: 0 })
+    load().catch(core.report)
+  })
+
+  return {
+    get: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    load: () => load().catch(core.report),
+    markAllRead: () => markAllRead().catch(core.report),
+  }
+}
+
+export type Updates = ReturnType<typeof createUpdates>
