@@ -1,5 +1,6 @@
 // `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
 // nothing here passes or fails. To add one, append it to BENCHES.
+import { benchLoop } from './loop'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
@@ -17,6 +18,7 @@ const BENCHES: Bench[] = [
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'admin backlog at scale', run: benchServerBacklog },
+  { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
 ]
 
 for (const bench of BENCHES) {

@@ -37,6 +37,8 @@ export interface AdminClient {
     changes: RequestChanges,
   ): Promise<AdminResult<{ request: FeedbackRequest }>>
   checkToken(projectId: string, token: string): Promise<AdminResult<TokenCheckResponse>>
+  /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
+  call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
 }
 
 /**
@@ -64,7 +66,7 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
       }
     }
     const payload = await response.json().catch(() => null)
-    if (response.ok && payload) return { ok: true, data: payload as T }
+    if (response.ok && (payload || response.status === 204)) return { ok: true, data: payload as T }
     const error = payload?.error
     return {
       ok: false,
@@ -83,5 +85,6 @@ export function createAdminClient(adminToken: string, apiBase = ''): AdminClient
     updateRequest: (id, requestId, changes) =>
       call('PATCH', `${project(id)}/requests/${encodeURIComponent(requestId)}`, changes),
     checkToken: (id, token) => call('POST', `${project(id)}/token-check`, { token }),
+    call: (method, path, body) => call(method, `/v1/admin${path}`, body),
   }
 }

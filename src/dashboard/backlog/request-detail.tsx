@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { type BacklogRequest, REQUEST_STATUSES, type RequestStatus } from '../../shared/api'
 import type { RequestChanges } from '../api/admin-client'
@@ -10,12 +11,15 @@ export function RequestDetail({
   others,
   onChange,
   onClose,
+  audience,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
   others: BacklogRequest[]
   onChange: (changes: RequestChanges) => Promise<string | null>
   onClose: () => void
+  /** Who a status change would reach (notifications/audience-line), shown beside Status. */
+  audience?: ComponentChildren
 }) {
   const [title, setTitle] = useState(request.title)
   const [mergeTarget, setMergeTarget] = useState('')
@@ -82,6 +86,7 @@ export function RequestDetail({
             ))}
           </select>
         </label>
+        {audience}
       </div>
 
       <form

@@ -3,6 +3,7 @@ import type { AdminProject } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { BacklogPage } from '../backlog/backlog-page'
 import { IdentitySettings } from '../identity/identity-settings'
+import { NotificationsPage } from '../notifications/notifications-page'
 import type { ProjectTab } from '../router'
 
 /** One project: the Backlog tab and Settings > Identity. */
@@ -70,10 +71,20 @@ export function ProjectPage({
         >
           Settings › Identity
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'notifications'}
+          onClick={() => onTab('notifications')}
+        >
+          Webhooks & mail
+        </button>
       </div>
       <div role="tabpanel">
         {tab === 'backlog' ? (
           <BacklogPage client={client} projectId={project.id} />
+        ) : tab === 'notifications' ? (
+          <NotificationsPage client={client} projectId={project.id} />
         ) : (
           <IdentitySettings
             client={client}
