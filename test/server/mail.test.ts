@@ -330,7 +330,7 @@ describe('email with the server restarted while a message waits', () => {
   }, 120_000)
 })
 
-describe('without SMTP', () => {
+describe('without SMTP', { timeout: 90_000 }, () => {
   it('sends nothing and queues nothing for email, and the dashboard is told email is off', async () => {
     const clock = frozenClock(Date.now())
     const server = await startTestServer({ clock, demo: false })

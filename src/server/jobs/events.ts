@@ -99,7 +99,7 @@ export async function enqueueEvent(tx: SqlExecutor, event: ReqioEvent, now: numb
   await insertJob(tx, {
     projectId: event.projectId,
     kind: 'event',
-    lane: 'event',
+    lane: `event:${event.projectId}`,
     payload: event,
     runAt: now,
     now,

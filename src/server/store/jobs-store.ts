@@ -8,7 +8,10 @@ export type JobKind = 'event' | 'mail' | 'webhook'
 export interface NewJob {
   projectId: string | null
   kind: JobKind
-  /** Jobs sharing a lane are throttled together (one webhook endpoint, say). */
+  /**
+   * Jobs sharing a lane are throttled together (one webhook endpoint, say); `event:` lanes
+   * (one per project) run strictly one job at a time, in order.
+   */
   lane: string
   payload: unknown
   runAt: number
@@ -79,7 +82,7 @@ export async function insertEventJobIfSubscribed(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO jobs (project_id, kind, lane, payload, run_at, created_at, updated_at)
-     SELECT $1, 'event', 'event', $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS}`,
+     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS}`,
     [projectId, eventType, JSON.stringify(payload), new Date(now)],
   )
 }
@@ -116,7 +119,12 @@ export class JobsStore {
                     FROM (SELECT id, lane, run_at FROM jobs
                            WHERE ${due('jobs')} AND NOT (lane = ANY($5::text[]))
                            ORDER BY run_at, id LIMIT 500) due) ranked ON ranked.id = j.id
-           WHERE ranked.rank <= $4 AND ${due('j')}
+           WHERE ${due('j')}
+             AND ranked.rank <= CASE WHEN j.lane LIKE 'event:%' THEN 1 ELSE $4 END
+             -- Events of one project fan out in order, one at a time across every process.
+             AND NOT (j.lane LIKE 'event:%' AND EXISTS (
+               SELECT 1 FROM jobs r WHERE r.lane = j.lane AND r.status = 'running'
+                  AND r.locked_until >= $1 AND r.id <> j.id))
            ORDER BY j.run_at, j.id LIMIT $3
            FOR UPDATE OF j SKIP LOCKED)
         RETURNING id, project_id, kind, lane, payload, attempts, last_error, updated_at`,
