@@ -1,3 +1,4 @@
+import { followAsAuthor } from '../store/audience-store'
 import type { SqlExecutor } from '../store/db'
 import { insertEventJobIfSubscribed, insertJob } from '../store/jobs-store'
 
@@ -95,6 +96,11 @@ export async function enqueueEvent(tx: SqlExecutor, event: ReqioEvent, now: numb
     // One statement: a vote on a project without endpoints costs no extra round trip.
     await insertEventJobIfSubscribed(tx, event.projectId, event.type, event, now)
     return
+  }
+  // A commenter follows the request from now on, in the comment's own transaction: an event
+  // fanned out after this one (a status change, say) already reaches them.
+  if (event.type === 'comment.created' && event.authorSub && !event.internal) {
+    await followAsAuthor(tx, event.projectId, event.requestId, event.authorSub, now)
   }
   await insertJob(tx, {
     projectId: event.projectId,

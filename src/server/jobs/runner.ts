@@ -131,7 +131,8 @@ export class JobRunner {
 
   private async claimAndStart(): Promise<number> {
     const free = this.concurrency - this.inFlight.size
-    if (free <= 0) return 0
+    // Claim in batches: one claim per finished job would cost more than the jobs themselves.
+    if (free <= 0 || (this.inFlight.size > 0 && free < this.concurrency / 2)) return 0
     const busyLanes = [...this.lanes].filter(([, n]) => n >= this.perLane).map(([lane]) => lane)
     const jobs = await this.options.store.jobs.claim({
       now: this.options.clock.now(),

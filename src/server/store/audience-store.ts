@@ -64,16 +64,19 @@ export class AudienceStore {
   }
 }
 
-export async function addFollower(
+/** The person `sub` (if the store knows them) follows the request: one statement. */
+export async function followAsAuthor(
   tx: SqlExecutor,
+  projectId: string,
   requestId: string,
-  personId: number,
+  sub: string,
   now: number,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO request_followers (request_id, person_id, since) VALUES ($1, $2, $3)
+    `INSERT INTO request_followers (request_id, person_id, since)
+     SELECT $2, id, $4 FROM people WHERE project_id = $1 AND sub = $3
      ON CONFLICT DO NOTHING`,
-    [requestId, personId, new Date(now)],
+    [projectId, requestId, sub, new Date(now)],
   )
 }
 

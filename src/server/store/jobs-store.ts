@@ -8,10 +8,7 @@ export type JobKind = 'event' | 'mail' | 'webhook'
 export interface NewJob {
   projectId: string | null
   kind: JobKind
-  /**
-   * Jobs sharing a lane are throttled together (one webhook endpoint, say); `event:` lanes
-   * (one per project) run strictly one job at a time, in order.
-   */
+  /** Jobs sharing a lane are throttled together (one webhook endpoint, say). */
   lane: string
   payload: unknown
   runAt: number
@@ -118,13 +115,8 @@ export class JobsStore {
             JOIN (SELECT id, row_number() OVER (PARTITION BY lane ORDER BY run_at, id) AS rank
                     FROM (SELECT id, lane, run_at FROM jobs
                            WHERE ${due('jobs')} AND NOT (lane = ANY($5::text[]))
-                           ORDER BY run_at, id LIMIT 500) due) ranked ON ranked.id = j.id
-           WHERE ${due('j')}
-             AND ranked.rank <= CASE WHEN j.lane LIKE 'event:%' THEN 1 ELSE $4 END
-             -- Events of one project fan out in order, one at a time across every process.
-             AND NOT (j.lane LIKE 'event:%' AND EXISTS (
-               SELECT 1 FROM jobs r WHERE r.lane = j.lane AND r.status = 'running'
-                  AND r.locked_until >= $1 AND r.id <> j.id))
+                           ORDER BY run_at, id LIMIT 200) due) ranked ON ranked.id = j.id
+           WHERE ranked.rank <= $4 AND ${due('j')}
            ORDER BY j.run_at, j.id LIMIT $3
            FOR UPDATE OF j SKIP LOCKED)
         RETURNING id, project_id, kind, lane, payload, attempts, last_error, updated_at`,

@@ -1,4 +1,4 @@
-import { addFollower, personBySub, requestFacts } from '../../store/audience-store'
+import { personBySub, requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
 import type { ReqioEvent } from '../events'
 import { queueWebhookDeliveries } from '../webhooks/queue-deliveries'
@@ -6,7 +6,7 @@ import { type NotifyContext, tellAudience } from './context'
 import { webhookRequest } from './request-events'
 
 /**
- * comment.created: a customer who comments follows the request from now on; a public team
+ * comment.created (the commenter already follows the request: enqueueEvent did it); a public team
  * reply reaches everyone who wrote, voted or commented (a `reply` update and email with its
  * text); customer comments and internal notes reach only the webhooks.
  */
@@ -18,7 +18,6 @@ export async function onCommentCreated(
   const request = await requestFacts(tx, event.projectId, event.requestId)
   if (!request) return
   const author = event.authorSub ? await personBySub(tx, event.projectId, event.authorSub) : null
-  if (author && !event.internal) await addFollower(tx, event.requestId, author.id, ctx.now)
   if (event.kind === 'team' && !event.internal) {
     await tellAudience(tx, ctx, {
       projectId: event.projectId,
