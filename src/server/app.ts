@@ -76,6 +76,16 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
+  // The job runner gives way to API traffic on the embedded database's one connection.
+  const runner = routeDeps.notifications.runner
+  app.use('/v1/*', async (_c, next) => {
+    runner.apiRequestStarted()
+    try {
+      await next()
+    } finally {
+      runner.apiRequestEnded()
+    }
+  })
   app.use('/v1/projects/*', publicCors)
   app.use('/v1/projects/:projectId/*', resolveCaller(routeDeps), limitWrites(routeDeps.rateLimiter))
   app.route('/', widgetProjectRoutes())

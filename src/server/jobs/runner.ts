@@ -20,6 +20,9 @@ export class PermanentJobError extends Error {}
 
 class LostLease extends Error {}
 
+/** While the API is busy on the embedded database, the runner claims at most this often. */
+const BUSY_CLAIM_INTERVAL_MS = 250
+
 export interface JobRunnerOptions {
   store: Store
   clock: Clock
@@ -51,6 +54,8 @@ export class JobRunner {
   private stopping = false
   private kicked = false
   private wake: (() => void) | null = null
+  private apiRequests = 0
+  private lastClaimAt = 0
 
   constructor(private readonly options: JobRunnerOptions) {
     this.concurrency = options.concurrency ?? 16
@@ -82,6 +87,18 @@ export class JobRunner {
     clearTimeout(timer)
   }
 
+  /**
+   * The API tells the runner when it serves a request. On the embedded database (one
+   * connection) the runner then claims at most every BUSY_CLAIM_INTERVAL_MS, so a burst of
+   * API traffic is served first and the queue catches up in the gaps.
+   */
+  apiRequestStarted(): void {
+    this.apiRequests++
+  }
+  apiRequestEnded(): void {
+    this.apiRequests--
+  }
+
   /** Something was queued: look now instead of at the next poll. */
   kick(): void {
     this.kicked = true
@@ -99,6 +116,15 @@ export class JobRunner {
 
   private async runLoop(): Promise<void> {
     while (!this.stopping) {
+      const yieldToApi =
+        this.options.store.db.kind === 'pglite' &&
+        this.apiRequests > 0 &&
+        Date.now() - this.lastClaimAt < BUSY_CLAIM_INTERVAL_MS
+      if (yieldToApi) {
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        continue
+      }
+      this.lastClaimAt = Date.now()
       let claimed = 0
       try {
         claimed = await this.claimAndStart()
