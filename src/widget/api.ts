@@ -58,7 +58,5 @@ export function createWidgetApi(
     vote: (requestId) => call('POST', `${requestPath(requestId)}/vote`),
     unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
     identify: () => call('POST', '/identify'),
-    updates: () => call('GET', '/updates'),
-    readUpdates: (ids) => call('POST', '/updates/read', ids ? { ids } : {}),
   }
 }

@@ -12,7 +12,6 @@ import type {
   WidgetProjectResponse,
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
-import type { UpdatesResponse } from '../shared/notifications'
 
 /**
  * Failure codes of the API client: the server's codes plus what can go wrong on the way.
@@ -52,10 +51,6 @@ export interface WidgetApi {
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
-  /** What moved on the caller's requests (identified callers only: anonymous ones have none). */
-  updates(): Promise<ApiResult<UpdatesResponse>>
-  /** Marks updates read (all without ids); answers the unread count left. */
-  readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
 }
 
 export type LauncherPosition = 'bottom-right' | 'bottom-left'

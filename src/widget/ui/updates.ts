@@ -1,5 +1,16 @@
-import type { PersonUpdate } from '../../shared/notifications'
-import type { WidgetCore } from '../types'
+import type { PersonUpdate, UpdatesResponse } from '../../shared/notifications'
+import type { ApiResult, WidgetCore } from '../types'
+
+/**
+ * The two calls Updates needs. To wire them, add to createWidgetApi (src/widget/api.ts):
+ *   updates: () => call('GET', '/updates'),
+ *   readUpdates: (ids) => call('POST', '/updates/read', ids ? { ids } : {}),
+ * (kept out of the bundle until the Updates view is mounted: the 12 KB budget has no room).
+ */
+export interface UpdatesApi {
+  updates(): Promise<ApiResult<UpdatesResponse>>
+  readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
+}
 
 export interface UpdatesState {
   updates: PersonUpdate[]
@@ -12,7 +23,8 @@ export interface UpdatesState {
  * anonymous visitor has none, and costs no request.
  */
 export function createUpdates(
-  core: Pick<WidgetCore, 'api' | 'identityKey' | 'onIdentityChange' | 'report'>,
+  core: Pick<WidgetCore, 'identityKey' | 'onIdentityChange' | 'report'>,
+  api: UpdatesApi,
 ) {
   const listeners = new Set<() => void>()
   let state: UpdatesState = { updates: [], unread: 0 }
@@ -25,7 +37,7 @@ export function createUpdates(
   async function load(): Promise<void> {
     if (!identified()) return set({ updates: [], unread: 0 })
     const who = core.identityKey()
-    const result = await core.api.updates()
+    const result = await api.updates()
     // Someone else by now (reset, another identify): their updates are not these.
     if (result.ok && result.data && core.identityKey() === who) set(result.data)
   }
@@ -34,7 +46,7 @@ export function createUpdates(
   async function markAllRead(): Promise<void> {
     if (!identified() || state.unread === 0) return
     set({ updates: state.updates.map((u) => ({ ...u, read: true })), unread: 0 })
-    await core.api.readUpdates()
+    await api.readUpdates()
   }
 
   core.onIdentityChange(() => {

@@ -60,7 +60,7 @@ function fakeCore(key: string, list: PersonUpdate[]) {
 describe('updates in the widget', () => {
   it('an anonymous visitor costs no request and shows no count', async () => {
     const fake = fakeCore('anon:1234', [update('1')])
-    const updates = createUpdates(fake.core)
+    const updates = createUpdates(fake.core, fake.core.api as never)
     await updates.load()
     expect(fake.calls).toEqual([])
     expect(updates.get().unread).toBe(0)
@@ -70,7 +70,7 @@ describe('updates in the widget', () => {
 
   it('an identified user gets the unread count, and opening the view clears it', async () => {
     const fake = fakeCore('user:ann', [update('2'), update('1', true)])
-    const updates = createUpdates(fake.core)
+    const updates = createUpdates(fake.core, fake.core.api as never)
     await updates.load()
     expect(updates.get().unread).toBe(1)
     render(<UnreadCount unread={updates.get().unread} />)
@@ -94,7 +94,7 @@ describe('updates in the widget', () => {
 
   it('forgets the previous user’s updates when someone else signs in, and loads theirs', async () => {
     const fake = fakeCore('user:ann', [update('1')])
-    const updates = createUpdates(fake.core)
+    const updates = createUpdates(fake.core, fake.core.api as never)
     await updates.load()
     fake.becomes('anon:5678')
     expect(updates.get()).toEqual({ updates: [], unread: 0 })
