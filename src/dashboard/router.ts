@@ -11,6 +11,7 @@ export const PROJECT_TABS = [
   'identity',
   'settings',
   'audit',
+  'notifications',
 ] as const
 export type ProjectTab = (typeof PROJECT_TABS)[number]
 export type Route =

@@ -5,7 +5,6 @@ import { PAYLOAD_MAX_BYTES } from '../shared/limits'
 import { authFailureLimiterFor } from './auth/login-throttle'
 import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
-import { noChangelogPublishedHook } from './hooks/changelog-published'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
@@ -14,6 +13,8 @@ import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
 import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
+import { createNotifications } from './jobs'
+import { enqueueChangelogPublished } from './jobs/changelog-event'
 import { limitsFor } from './limits/limits'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
@@ -22,11 +23,13 @@ import { adminCommentsRoutes } from './routes/admin-comments'
 import { adminCompaniesRoutes } from './routes/admin-companies'
 import { adminInvitesRoutes } from './routes/admin-invites'
 import { adminMembersRoutes } from './routes/admin-members'
+import { adminNotificationsRoutes } from './routes/admin-notifications'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
 import { adminProjectsRoutes } from './routes/admin-projects'
 import { adminRequestsRoutes } from './routes/admin-requests'
 import { adminSecretRoutes } from './routes/admin-secret'
 import { adminTokenCheckRoutes } from './routes/admin-token-check'
+import { adminWebhooksRoutes } from './routes/admin-webhooks'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
@@ -37,6 +40,8 @@ import { identifyRoutes } from './routes/identify'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
+import { unsubscribeRoutes } from './routes/unsubscribe'
+import { updatesRoutes } from './routes/updates'
 import { votesRoutes } from './routes/votes'
 import { widgetProjectRoutes } from './routes/widget-project'
 
@@ -63,7 +68,18 @@ export function createApp(deps: AppDeps) {
       deps.config.authFailuresPer15Minutes,
       deps.clock,
     ),
-    onChangelogPublished: deps.onChangelogPublished ?? noChangelogPublishedHook,
+    onChangelogPublished: deps.onChangelogPublished ?? enqueueChangelogPublished,
+    notifications:
+      deps.notifications ??
+      createNotifications({
+        store: deps.store,
+        clock: deps.clock,
+        logger: deps.logger,
+        config: {
+          ...deps.config,
+          publicUrl: deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`,
+        },
+      }),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
@@ -85,6 +101,16 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
+  // The job runner gives way to API traffic on the embedded database's one connection.
+  const runner = routeDeps.notifications.runner
+  app.use('/v1/*', async (_c, next) => {
+    runner.apiRequestStarted()
+    try {
+      await next()
+    } finally {
+      runner.apiRequestEnded()
+    }
+  })
   app.use('/v1/projects/*', publicCors)
   app.use(
     '/v1/projects/:projectId/*',
@@ -99,6 +125,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', votesRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
+  app.route('/', updatesRoutes(routeDeps))
+  app.route('/', unsubscribeRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
@@ -130,6 +158,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminCommentsRoutes(routeDeps))
   app.route('/', adminTokenCheckRoutes(routeDeps))
   app.route('/', adminChangelogRoutes(routeDeps))
+  app.route('/', adminWebhooksRoutes(routeDeps))
+  app.route('/', adminNotificationsRoutes(routeDeps))
 
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))

@@ -17,7 +17,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number
   /**
    * REQIO_PUBLIC_URL: where people reach this server (e.g. https://feedback.example.com). Its
-   * origin is the one cookie-authenticated writes must come from and invite links point to;
+   * origin is the one cookie-authenticated writes must come from, invite links and the links in
+   * emails point to it;
    * https: makes the session cookie Secure. null: the scheme and Host of each request.
    */
   publicUrl: string | null
@@ -33,6 +34,18 @@ export interface ServerConfig {
   distDir: string
   /** Directory holding the demo page index.html. */
   publicRoot: string
+  /** REQIO_SMTP_URL (smtp://user:pass@host:port or smtps://…); null: no email is sent. */
+  smtpUrl: string | null
+  /** REQIO_MAIL_FROM: the From of notification emails. */
+  mailFrom: string
+  /** REQIO_MAIL_COALESCE_SECONDS: one email per person for the events within this window. */
+  mailCoalesceSeconds: number
+  /** REQIO_MAIL_RETRY_SECONDS (e.g. `1,2,4`): the wait after each failed SMTP attempt. */
+  mailRetrySeconds: number[] | null
+  /** REQIO_WEBHOOK_RETRY_SECONDS (e.g. `1,2,4`): the wait after each failed delivery. */
+  webhookRetrySeconds: number[] | null
+  /** REQIO_WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private, loopback and link-local addresses. */
+  webhookAllowPrivate: boolean
 }
 
 /** A generated token is 43 characters; a shorter chosen one is too easy to guess. */
@@ -59,6 +72,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     publicUrl: parsePublicUrl(env.REQIO_PUBLIC_URL),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
+    smtpUrl: env.REQIO_SMTP_URL || null,
+    mailFrom: env.REQIO_MAIL_FROM || 'Reqio <reqio@localhost>',
+    mailCoalesceSeconds: parseNonNegativeInt(env.REQIO_MAIL_COALESCE_SECONDS, 60),
+    mailRetrySeconds: parseSecondsList(env.REQIO_MAIL_RETRY_SECONDS),
+    webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
+    webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
   }
 }
 
@@ -120,4 +139,20 @@ function parsePublicUrl(value: string | undefined): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new Error(`REQIO_PUBLIC_URL must start with https: or http:, got ${value}`)
   return url.href.replace(/\/+$/, '')
+}
+
+function parseNonNegativeInt(value: string | undefined, fallback: number): number {
+  if (!value) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number ≥ 0, got ${value}`)
+  return n
+}
+
+/** `5,300,1800`: seconds to wait after each failed attempt; null when unset. */
+function parseSecondsList(value: string | undefined): number[] | null {
+  if (!value) return null
+  const list = value.split(',').map((part) => Number(part.trim()))
+  if (list.some((n) => !Number.isFinite(n) || n < 0))
+    throw new Error(`expected comma-separated seconds, got ${value}`)
+  return list
 }

@@ -5,6 +5,7 @@ import { systemClock } from './clock'
 import { readServerConfig } from './config'
 import { prepareDataDir } from './data-dir'
 import { DEMO_PROJECT_ID, seedDemoProject } from './demo'
+import { createNotifications } from './jobs'
 import { listen } from './listen'
 import { consoleLogger as logger } from './logger'
 import { openStore } from './store'
@@ -36,14 +37,29 @@ async function main(): Promise<void> {
     }
   }
 
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
+  const notifications = createNotifications({
+    store,
+    clock: systemClock,
+    logger,
+    config: { ...config, publicUrl: config.publicUrl ?? origin },
+  })
   const app = createApp({
     store,
     config: { ...config, adminToken: admin.token },
     clock: systemClock,
     logger,
+    notifications,
   })
   const running = await listen(app, config.host, config.port)
-  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${running.port}`
+  notifications.runner.start()
+  logger.info(
+    {
+      smtp: 'email: SMTP (REQIO_SMTP_URL)',
+      kept: 'email: no SMTP, demo mode keeps emails for the dashboard (Sent mail)',
+      off: 'email: off (set REQIO_SMTP_URL to send)',
+    }[notifications.mail.mode],
+  )
   logger.info(`demo page:  ${origin}/`)
   logger.info(`dashboard:  ${origin}/dashboard`)
   if (admin.generated) {
@@ -59,6 +75,7 @@ async function main(): Promise<void> {
     stopping = true
     logger.info(`${signal}: draining requests, then closing the database`)
     await running.drain()
+    await notifications.close()
     await store.close()
     process.exit(0)
   }

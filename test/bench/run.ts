@@ -2,6 +2,7 @@
 // nothing here passes or fails. To add one, append it to BENCHES.
 
 import { benchHostileClient } from './hostile-client'
+import { benchLoop } from './loop'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
@@ -22,6 +23,7 @@ const BENCHES: Bench[] = [
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
   { name: 'hostile client', run: () => benchHostileClient() },
+  { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
 ]
 
 for (const bench of BENCHES) {

@@ -12,8 +12,9 @@
 import { randomBytes } from 'node:crypto'
 import { createApp } from '../../src/server/app'
 import { type Clock, systemClock } from '../../src/server/clock'
-import { readServerConfig } from '../../src/server/config'
+import { readServerConfig, type ServerConfig } from '../../src/server/config'
 import { seedDemoProject } from '../../src/server/demo'
+import { createNotifications, type Notifications } from '../../src/server/jobs'
 import { listen } from '../../src/server/listen'
 import { type Logger, silentLogger } from '../../src/server/logger'
 import { openStore, type Store } from '../../src/server/store'
@@ -28,6 +29,9 @@ export interface TestServerOptions {
   databaseUrl?: string
   /** Keep the embedded database in this directory instead of in memory. */
   dataDir?: string
+  /** With databaseUrl: use this schema, kept on close unless dropSchema (restart tests reopen it). */
+  pgSchema?: string
+  dropSchema?: boolean
   /** Writes per minute per person (default 10,000 so tests are not throttled). */
   rateLimitPerMinute?: number
   /** Writes per minute per IP (default 100,000: every test calls from 127.0.0.1). */
@@ -46,6 +50,24 @@ export interface TestServerOptions {
   publicUrl?: string
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 10, as in production). */
   authFailuresPer15Minutes?: number
+  /**
+   * The job queue: `auto` runs it in the background as `npm start` does; `manual` (default)
+   * leaves it to the test, which calls `server.jobs.drain()` (deterministic with frozen clocks).
+   */
+  jobs?: 'auto' | 'manual'
+  /** Config overrides for email and webhooks (REQIO_SMTP_URL, retry schedules…). */
+  notify?: Partial<
+    Pick<
+      ServerConfig,
+      | 'smtpUrl'
+      | 'mailFrom'
+      | 'publicUrl'
+      | 'mailCoalesceSeconds'
+      | 'mailRetrySeconds'
+      | 'webhookRetrySeconds'
+      | 'webhookAllowPrivate'
+    >
+  >
 }
 
 export interface TestServer {
@@ -59,6 +81,10 @@ export interface TestServer {
   createProject(name?: string): Promise<CreatedProjectResponse>
   /** fetch() on the server with the admin token set. */
   adminFetch(path: string, init?: RequestInit): Promise<Response>
+  /** The job queue and mail transport behind the server. */
+  notifications: Notifications
+  /** Runs every due job now (what they queue too, when due). */
+  drainJobs(): Promise<void>
   /** Drains HTTP, then closes the database. */
   close(): Promise<void>
 }
@@ -70,33 +96,38 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     options.databaseUrl
       ? {
           databaseUrl: options.databaseUrl,
-          pgSchema: `reqio_test_${randomBytes(6).toString('hex')}`,
-          dropSchemaOnClose: true,
+          pgSchema: options.pgSchema ?? `reqio_test_${randomBytes(6).toString('hex')}`,
+          dropSchemaOnClose: options.pgSchema === undefined || options.dropSchema === true,
         }
       : { dataDir: options.dataDir ?? null },
   )
   const demo = options.demo ?? true
   if (demo) await seedDemoProject(store, clock)
   const base = readServerConfig({})
-  const app = createApp({
+  const logger = options.logger ?? silentLogger
+  const config = {
+    ...base,
+    port: 0,
+    demo,
+    adminToken,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+    ipWritesPerMinute: options.ipWritesPerMinute ?? 100_000,
+    ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
+    anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
+    audienceBase: options.audienceBase ?? base.audienceBase,
+    distDir: options.distDir ?? base.distDir,
+    publicUrl: options.publicUrl ?? null,
+    authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? base.authFailuresPer15Minutes,
+    webhookAllowPrivate: true,
+    ...options.notify,
+  }
+  const notifications = createNotifications({
     store,
     clock,
-    logger: options.logger ?? silentLogger,
-    config: {
-      ...base,
-      port: 0,
-      demo,
-      adminToken,
-      rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
-      ipWritesPerMinute: options.ipWritesPerMinute ?? 100_000,
-      ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
-      anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
-      audienceBase: options.audienceBase ?? base.audienceBase,
-      distDir: options.distDir ?? base.distDir,
-      publicUrl: options.publicUrl ?? null,
-      authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? base.authFailuresPer15Minutes,
-    },
+    logger,
+    config: { ...config, publicUrl: config.publicUrl ?? 'http://reqio.test' },
   })
+  const app = createApp({ store, clock, logger, config, notifications })
   const running = await listen(
     app,
     '127.0.0.1',
@@ -104,6 +135,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs },
   )
   const url = `http://127.0.0.1:${running.port}`
+  if (options.jobs === 'auto') notifications.runner.start()
   const adminFetch = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers)
     headers.set('Authorization', `Bearer ${adminToken}`)
@@ -126,8 +158,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         throw new Error(`createProject answered ${res.status}: ${await res.text()}`)
       return (await res.json()) as CreatedProjectResponse
     },
+    notifications,
+    drainJobs: () => notifications.runner.drain(),
     async close() {
       await running.drain(2_000)
+      await notifications.close()
       await store.close()
     },
   }

@@ -74,6 +74,8 @@ export interface AdminClient {
   publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
   companies(projectId: string, sort: CompanySort): Promise<AdminResult<CompanyListResponse>>
   company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
+  /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
+  call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
 }
 
 /** One JSON call to the API; never throws. */
@@ -119,7 +121,7 @@ export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall 
     }
     if (response.status === 204) return { ok: true, data: {} as T }
     const payload = await response.json().catch(() => null)
-    if (response.ok && payload) return { ok: true, data: payload as T }
+    if (response.ok && (payload || response.status === 204)) return { ok: true, data: payload as T }
     const error = payload?.error
     return {
       ok: false,
@@ -162,5 +164,6 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     companies: (id, sort) => call('GET', `${project(id)}/companies?sort=${sort}`),
     company: (id, companyId) =>
       call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
+    call: (method, path, body) => call(method, `/v1/admin${path}`, body),
   }
 }

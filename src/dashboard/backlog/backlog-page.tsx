@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { BacklogRequest, BacklogSort } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
+import { AudienceLine } from '../notifications/audience-line'
 import { BacklogTable } from './backlog-table'
 import { MrrChart } from './mrr-chart'
 import { RequestDetail } from './request-detail'
@@ -82,6 +83,9 @@ export function BacklogPage({ client, projectId }: { client: AdminClient; projec
                 onChange={(changes) => change(open.id, changes)}
                 onThreadChanged={load}
                 onClose={() => setOpenId(null)}
+                audience={
+                  <AudienceLine client={client} projectId={projectId} requestId={open.id} />
+                }
               />
             ) : null}
           </div>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import type { BacklogRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
@@ -16,6 +17,7 @@ export function RequestDetail({
   onChange,
   onThreadChanged,
   onClose,
+  audience,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
@@ -26,6 +28,8 @@ export function RequestDetail({
   /** A reply, note or moderation happened in the thread. */
   onThreadChanged: () => void
   onClose: () => void
+  /** Who a status change would reach (notifications/audience-line), shown beside Status. */
+  audience?: ComponentChildren
 }) {
   const [title, setTitle] = useState(request.title)
   const [mergeTarget, setMergeTarget] = useState('')
@@ -60,6 +64,7 @@ export function RequestDetail({
       )}
 
       <StatusEditor request={request} onChange={apply} />
+      {audience}
 
       <form
         class="edit-row"

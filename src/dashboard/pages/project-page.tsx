@@ -9,6 +9,7 @@ import { ChangelogPage } from '../changelog/changelog-page'
 import { RoadmapPreview } from '../changelog/roadmap-preview'
 import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
+import { NotificationsPage } from '../notifications/notifications-page'
 import type { ProjectTab } from '../router'
 import { AuditPage } from './audit-page'
 import { SettingsPage } from './settings-page'
@@ -21,6 +22,7 @@ const TAB_LABELS: Record<ProjectTab, string> = {
   identity: 'Settings › Identity',
   settings: 'Settings › Project',
   audit: 'Audit log',
+  notifications: 'Webhooks & mail',
 }
 
 /** One project: Backlog, Settings › Identity, Settings › Project and the Audit log. */
@@ -70,7 +72,7 @@ export function ProjectPage({
   if (!project) return <main>Loading…</main>
   // Identity holds the signing secret: only roles that may configure see it.
   const visibleTabs = (Object.keys(TAB_LABELS) as ProjectTab[]).filter(
-    (name) => name !== 'identity' || can('configure'),
+    (name) => (name !== 'identity' && name !== 'notifications') || can('configure'),
   )
   const shownTab = visibleTabs.includes(tab) ? tab : 'backlog'
   return (
@@ -102,6 +104,9 @@ export function ProjectPage({
         {shownTab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
         {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
         {shownTab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}
+        {shownTab === 'notifications' ? (
+          <NotificationsPage client={client} projectId={project.id} />
+        ) : null}
         {shownTab === 'identity' ? (
           <IdentitySettings
             client={client}

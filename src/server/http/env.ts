@@ -5,6 +5,7 @@ import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
+import type { Notifications } from '../jobs'
 import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
@@ -21,6 +22,8 @@ export interface AppDeps {
   inviteDelivery?: InviteDelivery
   /** The seam where publishing a changelog entry tells people (default: no one). */
   onChangelogPublished?: OnChangelogPublished
+  /** The job queue and mail transport (index.ts starts its runner); createApp makes an idle one if absent. */
+  notifications?: Notifications
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -33,6 +36,7 @@ export interface RouteDeps extends AppDeps {
   /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */
   authFailures: AuthFailureLimiter
   onChangelogPublished: OnChangelogPublished
+  notifications: Notifications
 }
 
 /** Hono context variables set by middleware. */

@@ -85,6 +85,7 @@ export function adminChangelogRoutes(deps: RouteDeps) {
         ),
       )
       await deps.caches.invalidateProject(project.id)
+      deps.notifications.runner.kick()
       return c.json({ entry: toChangelogEntry(entry) }, 201)
     })
     .patch('/v1/admin/projects/:id/changelog/:eid', async (c) => {
@@ -102,6 +103,7 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       )
       if (!entry) throw entryNotFound()
       await deps.caches.invalidateProject(project.id)
+      deps.notifications.runner.kick()
       return c.json({ entry: toChangelogEntry(entry) })
     })
     .delete('/v1/admin/projects/:id/changelog/:eid', async (c) => {

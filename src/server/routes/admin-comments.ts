@@ -4,11 +4,12 @@ import type {
   AdminRequestDetail,
   AdminRequestDetailResponse,
 } from '../../shared/api'
-import { auditActor, teamReplyName } from '../auth/team-actor'
+import { actingMember, auditActor, teamReplyName } from '../auth/team-actor'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
+import { enqueueCommentCreated } from '../jobs/comment-event'
 import { requireProject } from './admin-project-lookup'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
 import { requestNotFound } from './votes'
@@ -51,8 +52,8 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         body: input.body,
         team: { name: teamReplyName(c), actor, internal: input.internal },
         now,
-        onCreated: (tx, comment) =>
-          deps.store.audit.record(
+        onCreated: async (tx, comment) => {
+          await deps.store.audit.record(
             {
               projectId: project.id,
               actor,
@@ -62,10 +63,13 @@ export function adminCommentsRoutes(deps: RouteDeps) {
               now,
             },
             tx,
-          ),
+          )
+          await enqueueCommentCreated(tx, comment, actingMember(c)?.email ?? null, now)
+        },
       })
       if (!result) throw requestNotFound()
       await deps.caches.invalidateProject(project.id)
+      deps.notifications.runner.kick()
       return c.json({ comment: toAdminComment(result.comment) } satisfies AdminCommentResponse, 201)
     })
     .patch('/v1/admin/projects/:id/comments/:cid', async (c) => {

@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
-import { auditActor } from '../auth/team-actor'
+import { actingMember, auditActor } from '../auth/team-actor'
 import { ApiError, validationFailed } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
+import { enqueueEvent, type RequestChanges } from '../jobs/events'
 import { requireProject } from './admin-project-lookup'
 import { RequestPatchSchema } from './request-schemas'
 import { requestNotFound } from './votes'
@@ -23,12 +24,30 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       title: patch.title,
       statusNote: patch.statusNote === undefined ? undefined : patch.statusNote || null,
     }
+    const teamMemberEmail = actingMember(c)?.email ?? null
     if (
       changes.status !== undefined ||
       changes.title !== undefined ||
       changes.statusNote !== undefined
     ) {
-      const updated = await deps.store.requests.update(project.id, requestId, changes, now)
+      const updated = await deps.store.requests.update(
+        project.id,
+        requestId,
+        changes,
+        now,
+        async (tx, before) => {
+          const changed = changesOf(before, patch)
+          if (Object.keys(changed).length === 0) return
+          const event = {
+            projectId: project.id,
+            requestId,
+            changes: changed,
+            statusNote: changes.statusNote ?? null,
+            teamMemberEmail,
+          }
+          await enqueueEvent(tx, { type: 'request.updated', ...event }, now)
+        },
+      )
       if (!updated) throw requestNotFound()
       await deps.caches.invalidateProject(project.id)
       for (const field of ['status', 'title', 'statusNote'] as const) {
@@ -47,7 +66,14 @@ export function adminRequestsRoutes(deps: RouteDeps) {
     if (patch.mergeInto !== undefined) {
       if (patch.mergeInto === requestId)
         throw validationFailed('mergeInto', 'A request cannot merge into itself.')
-      const merged = await deps.store.requests.merge(project.id, requestId, patch.mergeInto, now)
+      const intoId = patch.mergeInto
+      const merged = await deps.store.requests.merge(project.id, requestId, intoId, now, (tx) =>
+        enqueueEvent(
+          tx,
+          { type: 'request.merged', projectId: project.id, requestId, intoId, teamMemberEmail },
+          now,
+        ),
+      )
       if (!merged) {
         throw new ApiError(
           404,
@@ -66,8 +92,22 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       })
     }
     await deps.caches.invalidateProject(project.id)
+    deps.notifications.runner.kick()
     const entry = await deps.store.backlog.get(project.id, answerId)
     if (!entry) throw requestNotFound()
     return c.json({ request: toBacklogRequest(entry) })
   })
+}
+
+/** Only the fields whose value really changes; an unchanged status tells nobody. */
+function changesOf(
+  before: { status: string; title: string },
+  patch: { status?: string; title?: string },
+): RequestChanges {
+  const changes: RequestChanges = {}
+  for (const field of ['status', 'title'] as const) {
+    const to = patch[field]
+    if (to !== undefined && to !== before[field]) changes[field] = { from: before[field], to }
+  }
+  return changes
 }

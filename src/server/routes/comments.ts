@@ -6,6 +6,7 @@ import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicComment, toPublicRequest } from '../http/wire'
+import { enqueueCommentCreated } from '../jobs/comment-event'
 import type { Actor } from '../store'
 import { requireActor } from './actor'
 import { IdempotencyKeySchema, NewCommentSchema } from './request-schemas'
@@ -45,16 +46,19 @@ export function commentsRoutes(deps: RouteDeps) {
           : parseOrFail(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_KEY_HEADER)
       const input = await readJsonBody(c, NewCommentSchema)
       const projectId = c.get('project').id
+      const now = deps.clock.now()
       const result = await deps.store.comments.create({
         projectId,
         requestId: c.req.param('requestId'),
         body: input.body,
         actor,
         idempotencyKey,
-        now: deps.clock.now(),
+        now,
+        onCreated: (tx, comment) => enqueueCommentCreated(tx, comment, null, now),
       })
       if (!result) throw requestNotFound()
       await deps.caches.invalidateProject(projectId)
+      if (result.created) deps.notifications.runner.kick()
       if (!result.created) c.header('Idempotent-Replayed', 'true')
       const body: CommentResponse = { comment: toPublicComment(result.comment, actor.voter) }
       return c.json(body, 201)

@@ -4,6 +4,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '../../shared/identity'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
+import { enqueueEvent } from '../jobs/events'
 import { requireActor } from './actor'
 import { IdempotencyKeySchema, ListQuerySchema, NewRequestSchema } from './request-schemas'
 
@@ -39,15 +40,20 @@ export function requestsRoutes(deps: RouteDeps) {
           ? null
           : parseOrFail(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_KEY_HEADER)
       const input = await readJsonBody(c, NewRequestSchema)
+      const projectId = c.get('project').id
+      const now = deps.clock.now()
       const { request, created } = await deps.store.requests.create({
-        projectId: c.get('project').id,
+        projectId,
         actor,
         title: input.title,
         body: input.body,
         idempotencyKey,
-        now: deps.clock.now(),
+        now,
+        afterCreate: (tx, created) =>
+          enqueueEvent(tx, { type: 'request.created', projectId, requestId: created.id }, now),
       })
-      await deps.caches.invalidateProject(c.get('project').id)
+      await deps.caches.invalidateProject(projectId)
+      if (created) deps.notifications.runner.kick()
       // A replay answers exactly like the first call did, and says it is one.
       if (!created) c.header('Idempotent-Replayed', 'true')
       const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }

@@ -1,3 +1,4 @@
+import { AudienceStore } from './audience-store'
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
 import { type ChangeFeed, localChangeFeed, postgresChangeFeed } from './change-feed'
@@ -6,6 +7,8 @@ import { CommentsStore } from './comments-store'
 import { CompaniesStore } from './companies-store'
 import type { Db } from './db'
 import { InvitesStore } from './invites-store'
+import { JobsStore } from './jobs-store'
+import { MailStore } from './mail-store'
 import { MembersStore } from './members-store'
 import { migrate } from './migrate'
 import { PeopleStore } from './people-store'
@@ -15,7 +18,9 @@ import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
+import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
+import { WebhooksStore } from './webhooks-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
 export interface Store {
@@ -35,6 +40,11 @@ export interface Store {
   readonly comments: CommentsStore
   readonly roadmap: RoadmapStore
   readonly changelog: ChangelogStore
+  readonly jobs: JobsStore
+  readonly audience: AudienceStore
+  readonly updates: UpdatesStore
+  readonly mail: MailStore
+  readonly webhooks: WebhooksStore
   close(): Promise<void>
 }
 
@@ -92,6 +102,11 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     comments: new CommentsStore(db),
     roadmap: new RoadmapStore(db),
     changelog: new ChangelogStore(db),
+    jobs: new JobsStore(db),
+    audience: new AudienceStore(db),
+    updates: new UpdatesStore(db),
+    mail: new MailStore(db),
+    webhooks: new WebhooksStore(db),
     changes,
     async close() {
       await changes.close()

@@ -41,6 +41,8 @@ export interface NewRequest {
   body: string
   idempotencyKey: string | null
   now: number
+  /** Runs in the creating transaction when a request was really created (not for a replay). */
+  afterCreate?: (tx: SqlExecutor, request: RequestRecord) => Promise<void>
 }
 
 export class RequestsStore {
@@ -140,7 +142,9 @@ export class RequestsStore {
           person,
           input.now,
         )
-        return { request: withVote ?? toRequestRecord(inserted), created: true }
+        const request = withVote?.request ?? toRequestRecord(inserted)
+        await input.afterCreate?.(tx, request)
+        return { request, created: true }
       }
       const [existing] = await tx.query<RequestRow>(
         `SELECT r.*, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted
@@ -153,29 +157,41 @@ export class RequestsStore {
     })
   }
 
-  /** Admin edits of status, title and status note (null clears the note). */
+  /**
+   * Admin edits of status, title and status note (null clears the note). `after` runs in the
+   * same transaction with the values before the edit (to queue request.updated with what changed).
+   */
   async update(
     projectId: string,
     id: string,
     changes: { status?: string; title?: string; statusNote?: string | null },
     now: number,
+    after?: (tx: SqlExecutor, before: { status: string; title: string }) => Promise<void>,
   ): Promise<boolean> {
-    const rows = await this.db.query(
-      `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
-              status_note = CASE WHEN $6 THEN $7 ELSE status_note END,
-              status_changed_at = CASE WHEN $3 <> status THEN $5 ELSE status_changed_at END
-        WHERE project_id = $1 AND id = $2 RETURNING id`,
-      [
-        projectId,
-        id,
-        changes.status ?? null,
-        changes.title ?? null,
-        new Date(now),
-        changes.statusNote !== undefined,
-        changes.statusNote ?? null,
-      ],
-    )
-    return rows.length > 0
+    return this.db.transaction(async (tx) => {
+      const [before] = await tx.query<{ status: string; title: string }>(
+        'SELECT status, title FROM requests WHERE project_id = $1 AND id = $2 FOR UPDATE',
+        [projectId, id],
+      )
+      if (!before) return false
+      await tx.query(
+        `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
+                status_note = CASE WHEN $6 THEN $7 ELSE status_note END,
+                status_changed_at = CASE WHEN $3 <> status THEN $5 ELSE status_changed_at END
+          WHERE project_id = $1 AND id = $2`,
+        [
+          projectId,
+          id,
+          changes.status ?? null,
+          changes.title ?? null,
+          new Date(now),
+          changes.statusNote !== undefined,
+          changes.statusNote ?? null,
+        ],
+      )
+      await after?.(tx, before)
+      return true
+    })
   }
 
   /**
@@ -187,6 +203,7 @@ export class RequestsStore {
     sourceId: string,
     targetId: string,
     now: number,
+    after?: (tx: SqlExecutor) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const locked = await tx.query<{ id: string }>(
@@ -211,6 +228,7 @@ export class RequestsStore {
         [sourceId, targetId, new Date(now)],
       )
       await moveComments(tx, sourceId, targetId)
+      await after?.(tx)
       return true
     })
   }

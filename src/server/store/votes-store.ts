@@ -27,9 +27,9 @@ export async function castVote(
   voter: string,
   person: PersonRef | null,
   now: number,
-): Promise<RequestRecord | null> {
+): Promise<{ request: RequestRecord; changed: boolean } | null> {
   if (person && !(await lockTarget(sql, projectId, requestId))) return null
-  const [row] = await sql.query<RequestRow>(
+  const [row] = await sql.query<RequestRow & { changed: number }>(
     `WITH target AS (
        SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $3 AND id = $1
      ), inserted AS (
@@ -48,7 +48,7 @@ export async function castVote(
                            accounts = r.accounts + (SELECT count(*) FROM joined WHERE created),
                            mrr_cents = r.mrr_cents + $8 * (SELECT count(*) FROM joined WHERE created)
        FROM target WHERE r.id = target.id
-     RETURNING r.*`,
+     RETURNING r.*, (SELECT count(*) FROM inserted) AS changed`,
     [
       requestId,
       voter,
@@ -60,8 +60,14 @@ export async function castVote(
       person?.accountMrrCents ?? 0,
     ],
   )
-  return row ? toRequestRecord(row, true) : null
+  return row ? { request: toRequestRecord(row, true), changed: Number(row.changed) > 0 } : null
 }
+
+/**
+ * Runs in the vote's transaction when the vote really changed (not for a repeat), e.g. to
+ * queue the vote.created event so it commits with the vote.
+ */
+export type AfterVoteChange = (tx: SqlExecutor, request: RequestRecord) => Promise<void>
 
 /**
  * Locks the request a vote on `requestId` counts for (itself, or the one it was merged into)
@@ -125,13 +131,19 @@ export class VotesStore {
     requestId: string,
     actor: Actor,
     now: number,
+    after?: AfterVoteChange,
   ): Promise<RequestRecord | null> {
-    // Anonymous: one statement is atomic on its own, no transaction round trips needed.
-    if (!actor.person) return castVote(this.db, projectId, requestId, actor.voter, null, now)
+    // Anonymous and nothing to do after: one statement is atomic on its own.
+    if (!actor.person && !after) {
+      const result = await castVote(this.db, projectId, requestId, actor.voter, null, now)
+      return result?.request ?? null
+    }
     const facts = actor.person
     return this.db.transaction(async (tx) => {
-      const person = await ensurePerson(tx, projectId, facts, now)
-      return castVote(tx, projectId, requestId, actor.voter, person, now)
+      const person = facts ? await ensurePerson(tx, projectId, facts, now) : null
+      const result = await castVote(tx, projectId, requestId, actor.voter, person, now)
+      if (result?.changed && after) await after(tx, result.request)
+      return result?.request ?? null
     })
   }
 
@@ -140,6 +152,7 @@ export class VotesStore {
     requestId: string,
     actor: Actor,
     now: number,
+    after?: AfterVoteChange,
   ): Promise<RequestRecord | null> {
     return this.db.transaction(async (tx) => {
       // Locks the person so their MRR cannot change between removing the vote and its revenue.
@@ -148,7 +161,7 @@ export class VotesStore {
       if (!target) return null
       // The voter's account loses one voter on the request; the last one takes its MRR along
       // (gone and fewer touch disjoint rows).
-      const [row] = await tx.query<RequestRow>(
+      const [row] = await tx.query<RequestRow & { changed: number }>(
         `WITH removed AS (
            DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING account
          ), gone AS (
@@ -164,10 +177,13 @@ export class VotesStore {
             accounts = accounts - (SELECT count(*) FROM gone),
             mrr_cents = mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone)
           WHERE id = $1
-          RETURNING *`,
+          RETURNING *, (SELECT count(*) FROM removed) AS changed`,
         [target, actor.voter],
       )
-      return row ? toRequestRecord(row, false) : null
+      if (!row) return null
+      const request = toRequestRecord(row, false)
+      if (Number(row.changed) > 0 && after) await after(tx, request)
+      return request
     })
   }
 

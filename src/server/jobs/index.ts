@@ -1,0 +1,80 @@
+import type { Clock } from '../clock'
+import type { ServerConfig } from '../config'
+import type { Logger } from '../logger'
+import type { Store } from '../store'
+import { eventJobHandler } from './event-job'
+import { DEFAULT_MAIL_RETRY_SECONDS, mailJobHandler } from './mail/mail-job'
+import { createMailTransport, type MailTransport } from './mail/transport'
+import { JobRunner, type JobRunnerOptions } from './runner'
+import { DEFAULT_WEBHOOK_RETRY_SECONDS, webhookJobHandler } from './webhooks/webhook-job'
+
+export type JobsConfig = Pick<
+  ServerConfig,
+  | 'smtpUrl'
+  | 'mailFrom'
+  | 'mailCoalesceSeconds'
+  | 'mailRetrySeconds'
+  | 'webhookRetrySeconds'
+  | 'webhookAllowPrivate'
+  | 'demo'
+> & { publicUrl: string }
+
+/** How the server tells people and endpoints what happened: the queue runner and the mail transport. */
+export interface Notifications {
+  runner: JobRunner
+  mail: MailTransport
+  config: JobsConfig
+  close(): Promise<void>
+}
+
+export function createNotifications(options: {
+  store: Store
+  clock: Clock
+  logger: Logger
+  config: JobsConfig
+  runner?: Partial<Pick<JobRunnerOptions, 'concurrency' | 'perLane' | 'leaseMs' | 'pollMs'>>
+}): Notifications {
+  const { store, clock, logger, config } = options
+  const mail = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    demo: config.demo,
+    store,
+    clock,
+  })
+  const runner = new JobRunner({
+    store,
+    clock,
+    logger,
+    ...options.runner,
+    handlers: {
+      event: eventJobHandler({
+        clock,
+        mailEnabled: mail.mode !== 'off',
+        coalesceSeconds: config.mailCoalesceSeconds,
+      }),
+      mail: mailJobHandler({
+        store,
+        clock,
+        transport: mail,
+        publicUrl: config.publicUrl,
+        retrySeconds: config.mailRetrySeconds ?? DEFAULT_MAIL_RETRY_SECONDS,
+      }),
+      webhook: webhookJobHandler({
+        store,
+        clock,
+        retrySeconds: config.webhookRetrySeconds ?? DEFAULT_WEBHOOK_RETRY_SECONDS,
+        allowPrivate: config.webhookAllowPrivate,
+      }),
+    },
+  })
+  return {
+    runner,
+    mail,
+    config,
+    async close() {
+      await runner.stop()
+      mail.close()
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import type { Clock } from '../../clock'
+import type { Store } from '../../store'
+import type { JobHandler } from '../runner'
+import { renderNotificationEmail } from './render'
+import type { MailTransport } from './transport'
+import { UNSUBSCRIBE_KEY_NAME, unsubscribeToken, unsubscribeUrl } from './unsubscribe-link'
+
+/** SMTP down: try again soon, then less often, for about a day. */
+export const DEFAULT_MAIL_RETRY_SECONDS = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200]
+
+/**
+ * Sends a person one email with every item waiting for them. Items are bound to this job
+ * before sending, so an item that arrives meanwhile waits for the next email; once the SMTP
+ * server accepts, the items are marked sent in the job's closing transaction.
+ */
+export function mailJobHandler(options: {
+  store: Store
+  clock: Clock
+  transport: MailTransport
+  publicUrl: string
+  retrySeconds: readonly number[]
+}): JobHandler<{ itemIds: number[] }> {
+  const { store, transport } = options
+  return {
+    retrySeconds: options.retrySeconds,
+    async run(job) {
+      const projectId = job.projectId ?? ''
+      const personId = (job.payload as { personId: number }).personId
+      const items = await store.mail.bindItems(projectId, personId, job.id)
+      const itemIds = items.map((item) => item.id)
+      const recipient = await store.mail.recipient(projectId, personId)
+      // Unsubscribed, email gone, or mail turned off since: the items are dropped, not kept.
+      if (items.length === 0 || !recipient || recipient.unsubscribed || transport.mode === 'off')
+        return { itemIds }
+      const key = await store.mail.serverKey(UNSUBSCRIBE_KEY_NAME)
+      const unsubscribe = unsubscribeUrl(
+        options.publicUrl,
+        unsubscribeToken(key, projectId, personId),
+      )
+      const email = renderNotificationEmail({
+        projectName: recipient.projectName,
+        items: items.map((item) => item.detail),
+        requestUrl: (requestId) =>
+          `${options.publicUrl}/?reqio-request=${encodeURIComponent(requestId)}`,
+        unsubscribeUrl: unsubscribe,
+      })
+      await transport.send({
+        projectId,
+        to: recipient.email,
+        ...email,
+        headers: {
+          'List-Unsubscribe': `<${unsubscribe}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'Auto-Submitted': 'auto-generated',
+        },
+        messageId: `<mail-${job.id}@${new URL(options.publicUrl).hostname || 'reqio'}>`,
+      })
+      return { itemIds }
+    },
+    async onSuccess(tx, _job, result) {
+      await store.mail.markSent(tx, result.itemIds, options.clock.now())
+    },
+  }
+}

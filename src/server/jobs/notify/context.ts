@@ -1,0 +1,75 @@
+import { type AudienceMember, type RequestFacts, requestAudience } from '../../store/audience-store'
+import type { SqlExecutor } from '../../store/db'
+import { insertMailItems, type MailItemDetail } from '../../store/mail-store'
+import { insertPersonUpdates, type UpdateKind } from '../../store/updates-store'
+
+/** What the per-event files need to know beyond the event. */
+export interface NotifyContext {
+  now: number
+  /** False when there is no SMTP and no demo Sent mail: then no mail is even queued. */
+  mailEnabled: boolean
+  coalesceSeconds: number
+}
+
+/**
+ * Tells everyone who wrote, voted for or commented on `request`: an update in their widget
+ * and, if they gave an email and did not unsubscribe, a line in their next email. The team
+ * member who made the change hears nothing of it.
+ */
+export async function tellAudience(
+  tx: SqlExecutor,
+  ctx: NotifyContext,
+  input: {
+    projectId: string
+    request: RequestFacts
+    kind: UpdateKind
+    note: string | null
+    by?: string | null
+    teamMemberEmail: string | null
+  },
+): Promise<AudienceMember[]> {
+  const audience = withoutTeamMember(
+    await requestAudience(tx, input.projectId, input.request.id),
+    input.teamMemberEmail,
+  )
+  await insertPersonUpdates(tx, {
+    projectId: input.projectId,
+    personIds: audience.map((member) => member.personId),
+    requestId: input.request.id,
+    kind: input.kind,
+    title: input.request.title,
+    status: input.request.status,
+    now: ctx.now,
+  })
+  if (ctx.mailEnabled) {
+    const detail: MailItemDetail = {
+      kind: input.kind,
+      requestId: input.request.id,
+      requestTitle: input.request.title,
+      status: input.request.status,
+      note: input.note,
+      by: input.by ?? null,
+    }
+    await insertMailItems(tx, {
+      projectId: input.projectId,
+      personIds: emailable(audience).map((member) => member.personId),
+      detail,
+      sendAt: ctx.now + ctx.coalesceSeconds * 1000,
+      now: ctx.now,
+    })
+  }
+  return audience
+}
+
+export function withoutTeamMember(
+  audience: AudienceMember[],
+  teamMemberEmail: string | null,
+): AudienceMember[] {
+  if (!teamMemberEmail) return audience
+  const skip = teamMemberEmail.trim().toLowerCase()
+  return audience.filter((member) => member.email?.trim().toLowerCase() !== skip)
+}
+
+export function emailable(audience: AudienceMember[]): AudienceMember[] {
+  return audience.filter((member) => member.email && !member.unsubscribed)
+}

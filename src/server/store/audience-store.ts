@@ -1,0 +1,172 @@
+import type { Db, SqlExecutor } from './db'
+
+/** An identified person who hears about a request: its author, a voter or a commenter. */
+export interface AudienceMember {
+  personId: number
+  sub: string
+  email: string | null
+  unsubscribed: boolean
+}
+
+/**
+ * Who wrote, voted for or commented on a request (and on the requests merged into it).
+ * Commenters are the rows of request_followers, added when a comment.created event fans out:
+ * this is the one interface the notification code needs from comments.
+ */
+export async function requestAudience(
+  sql: SqlExecutor,
+  projectId: string,
+  requestId: string,
+): Promise<AudienceMember[]> {
+  const rows = await sql.query<{
+    id: number
+    sub: string
+    email: string | null
+    unsubscribed: boolean
+  }>(
+    `SELECT p.id, p.sub, p.email,
+            EXISTS (SELECT 1 FROM mail_unsubscribes u
+                     WHERE u.project_id = p.project_id AND u.person_id = p.id) AS unsubscribed
+       FROM people p
+      WHERE p.project_id = $1 AND p.id IN (
+        SELECT author_person_id FROM requests
+         WHERE project_id = $1 AND (id = $2 OR merged_into = $2) AND author_person_id IS NOT NULL
+        UNION SELECT person_id FROM votes WHERE request_id = $2 AND person_id IS NOT NULL
+        UNION SELECT person_id FROM request_followers WHERE request_id = $2)
+      ORDER BY p.id`,
+    [projectId, requestId],
+  )
+  return rows.map((row) => ({
+    personId: row.id,
+    sub: row.sub,
+    email: row.email,
+    unsubscribed: row.unsubscribed,
+  }))
+}
+
+export class AudienceStore {
+  constructor(private readonly db: Db) {}
+
+  audience(projectId: string, requestId: string): Promise<AudienceMember[]> {
+    return requestAudience(this.db, projectId, requestId)
+  }
+
+  /** Anonymous voters and authors: they hear nothing, but the dashboard counts them. */
+  async anonymousCount(projectId: string, requestId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(DISTINCT voter)::int AS n FROM (
+         SELECT voter FROM votes WHERE request_id = $2 AND person_id IS NULL
+         UNION SELECT author_voter FROM requests
+          WHERE project_id = $1 AND (id = $2 OR merged_into = $2) AND author_person_id IS NULL) t`,
+      [projectId, requestId],
+    )
+    return row?.n ?? 0
+  }
+}
+
+/** The person `sub` (if the store knows them) follows the request: one statement. */
+export async function followAsAuthor(
+  tx: SqlExecutor,
+  projectId: string,
+  requestId: string,
+  sub: string,
+  now: number,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO request_followers (request_id, person_id, since)
+     SELECT $2, id, $4 FROM people WHERE project_id = $1 AND sub = $3
+     ON CONFLICT DO NOTHING`,
+    [projectId, requestId, sub, new Date(now)],
+  )
+}
+
+/** After a merge, whoever followed the source follows the target. */
+export async function moveFollowers(tx: SqlExecutor, fromId: string, toId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO request_followers (request_id, person_id, since)
+     SELECT $2, person_id, since FROM request_followers WHERE request_id = $1
+     ON CONFLICT DO NOTHING`,
+    [fromId, toId],
+  )
+}
+
+/** What events say about a request: the row as it stands, with its author when identified. */
+export interface RequestFacts {
+  id: string
+  title: string
+  body: string
+  status: string
+  votes: number
+  mrrCents: number
+  createdAt: string
+  mergedInto: string | null
+  author: PersonSummary | null
+}
+
+/** A person as webhooks show them (the endpoint is the owner's own server). */
+export interface PersonSummary {
+  sub: string
+  email: string | null
+  mrrCents: number
+  /** Filled once companies land (issue 16); null until then. */
+  company: { id: string; name: string | null } | null
+}
+
+export async function requestFacts(
+  sql: SqlExecutor,
+  projectId: string,
+  requestId: string,
+): Promise<RequestFacts | null> {
+  const [row] = await sql.query<{
+    id: string
+    title: string
+    body: string
+    status: string
+    votes: number
+    mrr_cents: number
+    created_at: Date | string
+    merged_into: string | null
+    sub: string | null
+    email: string | null
+    person_mrr: number | null
+  }>(
+    `SELECT r.id, r.title, r.body, r.status, r.votes, r.mrr_cents, r.created_at, r.merged_into,
+            p.sub, p.email, p.mrr_cents AS person_mrr
+       FROM requests r LEFT JOIN people p ON p.id = r.author_person_id
+      WHERE r.project_id = $1 AND r.id = $2`,
+    [projectId, requestId],
+  )
+  if (!row) return null
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    status: row.status,
+    votes: row.votes,
+    mrrCents: row.mrr_cents,
+    createdAt: new Date(row.created_at).toISOString(),
+    mergedInto: row.merged_into,
+    author: row.sub
+      ? { sub: row.sub, email: row.email, mrrCents: row.person_mrr ?? 0, company: null }
+      : null,
+  }
+}
+
+export async function personBySub(
+  sql: SqlExecutor,
+  projectId: string,
+  sub: string,
+): Promise<(PersonSummary & { id: number }) | null> {
+  const [row] = await sql.query<{
+    id: number
+    sub: string
+    email: string | null
+    mrr_cents: number
+  }>('SELECT id, sub, email, mrr_cents FROM people WHERE project_id = $1 AND sub = $2', [
+    projectId,
+    sub,
+  ])
+  return row
+    ? { id: row.id, sub: row.sub, email: row.email, mrrCents: row.mrr_cents, company: null }
+    : null
+}

@@ -1,0 +1,68 @@
+import type { PersonUpdate, UpdatesResponse } from '../../shared/notifications'
+import type { ApiResult, WidgetCore } from '../types'
+
+/**
+ * The two calls Updates needs. To wire them, add to createWidgetApi (src/widget/api.ts):
+ *   updates: () => call('GET', '/updates'),
+ *   readUpdates: (ids) => call('POST', '/updates/read', ids ? { ids } : {}),
+ * (kept out of the bundle until the Updates view is mounted: the 12 KB budget has no room).
+ */
+export interface UpdatesApi {
+  updates(): Promise<ApiResult<UpdatesResponse>>
+  readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
+}
+
+export interface UpdatesState {
+  updates: PersonUpdate[]
+  /** What the launcher shows; 0 for anonymous visitors. */
+  unread: number
+}
+
+/**
+ * The identified user's "Updates": fetched with the board (at idle), cleared when read. An
+ * anonymous visitor has none, and costs no request.
+ */
+export function createUpdates(
+  core: Pick<WidgetCore, 'identityKey' | 'onIdentityChange' | 'report'>,
+  api: UpdatesApi,
+) {
+  const listeners = new Set<() => void>()
+  let state: UpdatesState = { updates: [], unread: 0 }
+  const set = (next: UpdatesState) => {
+    state = next
+    for (const listener of listeners) listener()
+  }
+  const identified = () => core.identityKey().startsWith('user:')
+
+  async function load(): Promise<void> {
+    if (!identified()) return set({ updates: [], unread: 0 })
+    const who = core.identityKey()
+    const result = await api.updates()
+    // Someone else by now (reset, another identify): their updates are not these.
+    if (result.ok && result.data && core.identityKey() === who) set(result.data)
+  }
+
+  /** Reading the list clears the count, at once on screen and then on the server. */
+  async function markAllRead(): Promise<void> {
+    if (!identified() || state.unread === 0) return
+    set({ updates: state.updates.map((u) => ({ ...u, read: true })), unread: 0 })
+    await api.readUpdates()
+  }
+
+  core.onIdentityChange(() => {
+    set({ updates: [], unread: 0 })
+    load().catch(core.report)
+  })
+
+  return {
+    get: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    load: () => load().catch(core.report),
+    markAllRead: () => markAllRead().catch(core.report),
+  }
+}
+
+export type Updates = ReturnType<typeof createUpdates>
