@@ -48,7 +48,7 @@ export interface TestServerOptions {
   logger?: Logger
   /** REQIO_PUBLIC_URL (default unset: the request's own scheme and Host). */
   publicUrl?: string
-  /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 10, as in production). */
+  /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
   authFailuresPer15Minutes?: number
   /**
    * The job queue: `auto` runs it in the background as `npm start` does; `manual` (default)
@@ -117,7 +117,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     audienceBase: options.audienceBase ?? base.audienceBase,
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,
-    authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? base.authFailuresPer15Minutes,
+    authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? 1_000,
     webhookAllowPrivate: true,
     ...options.notify,
   }
