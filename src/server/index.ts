@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
+  const originOn = (port: number) =>
+    `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  // Links in emails need an origin before the port is bound; REQIO_PUBLIC_URL is the real one.
+  const origin = originOn(config.port)
   const notifications = createNotifications({
     store,
     clock: systemClock,
@@ -60,8 +63,8 @@ async function main(): Promise<void> {
       off: 'email: off (set REQIO_SMTP_URL to send)',
     }[notifications.mail.mode],
   )
-  logger.info(`demo page:  ${origin}/`)
-  logger.info(`dashboard:  ${origin}/dashboard`)
+  logger.info(`demo page:  ${originOn(running.port)}/`)
+  logger.info(`dashboard:  ${originOn(running.port)}/dashboard`)
   if (admin.generated) {
     // Printed this once; later starts read it from the file.
     logger.info(`admin token (generated, saved to ${admin.file}): ${admin.token}`)

@@ -9,6 +9,7 @@ import { audienceFor } from '../../../src/shared/identity'
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../../helpers/postgres-database'
 import { type ServerProcess, startServerProcess } from '../../helpers/server-process'
 import { mintToken } from '../../helpers/tokens'
+import { startWebhookReceiver } from '../../helpers/webhook-receiver'
 
 const databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl && process.env.CI !== 'true') {
@@ -28,7 +29,12 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
     beforeAll(async () => {
       if (!databaseUrl) throw new Error('CI=true: DATABASE_URL must name a PostgreSQL server')
       database = await createThrowawayDatabase(databaseUrl)
-      const env = { DATABASE_URL: database.url, REQIO_ADMIN_TOKEN: adminToken }
+      const env = {
+        DATABASE_URL: database.url,
+        REQIO_ADMIN_TOKEN: adminToken,
+        // The test's webhook receiver listens on 127.0.0.1.
+        REQIO_WEBHOOK_ALLOW_PRIVATE: '1',
+      }
       // Both at the same moment on an empty database: migrations must serialise, not collide.
       ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
     })
@@ -206,5 +212,33 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
       expect((await login(a, 'a long enough password')).status).toBe(429)
       expect((await login(b, 'a long enough password')).status).toBe(429)
     })
+
+    it('deliver each webhook event once while both processes run their job queues', async () => {
+      const receiver = await startWebhookReceiver()
+      try {
+        const { project } = await createProject(a)
+        const endpoint = await admin(a, `/v1/admin/projects/${project.id}/webhooks`, {
+          method: 'POST',
+          body: JSON.stringify({ url: `${receiver.url}/hook`, events: ['request.created'] }),
+        })
+        expect(endpoint.status).toBe(201)
+        for (let i = 0; i < 20; i++) {
+          const created = await fetch(`${(i % 2 ? b : a).url}/v1/projects/${project.id}/requests`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Reqio-Anonymous-Id': 'anon-hooks-1' },
+            body: JSON.stringify({ title: `Idea number ${i}` }),
+          })
+          expect(created.status).toBe(201)
+        }
+        await receiver.waitFor(20)
+        // Time for a second delivery of any job, if one were claimed twice.
+        await new Promise((resolve) => setTimeout(resolve, 2000))
+        const ids = receiver.received.map((hook) => hook.headers['webhook-id'])
+        expect(ids).toHaveLength(20)
+        expect(new Set(ids).size).toBe(20)
+      } finally {
+        await receiver.close()
+      }
+    }, 60_000)
   },
 )
