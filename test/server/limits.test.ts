@@ -25,6 +25,14 @@ describe('the rate limiter', () => {
     }
   })
 
+  it('takes no tokens away when the clock is set back', () => {
+    const clock = frozenClock(1_000_000)
+    const limiter = new RateLimiter(clock)
+    expect(limiter.hit('k', 3, 60_000).allowed).toBe(true)
+    clock.set(0)
+    expect([1, 2].map(() => limiter.hit('k', 3, 60_000).allowed)).toEqual([true, true])
+  })
+
   it('checks without taking a token', () => {
     const limiter = new RateLimiter(frozenClock(0))
     limiter.hit('k', 1, 1000)

@@ -26,10 +26,10 @@ export class PostgresLimits {
       `INSERT INTO rate_buckets AS b (key, tokens, updated_ms, window_ms)
        VALUES ($1, $2::float8 - 1, $3, $4)
        ON CONFLICT (key) DO UPDATE
-          SET tokens = LEAST($2::float8, b.tokens + ($3 - b.updated_ms) * $2::float8 / $4) - 1,
+          SET tokens = LEAST($2::float8, b.tokens + GREATEST(0, $3 - b.updated_ms) * $2::float8 / $4) - 1,
               updated_ms = $3,
               window_ms = $4
-        WHERE LEAST($2::float8, b.tokens + ($3 - b.updated_ms) * $2::float8 / $4) >= 1
+        WHERE LEAST($2::float8, b.tokens + GREATEST(0, $3 - b.updated_ms) * $2::float8 / $4) >= 1
        RETURNING tokens`,
       [pgKey(key), limit, now, windowMs],
     )
@@ -41,7 +41,7 @@ export class PostgresLimits {
   async check(key: string, limit: number, windowMs: number): Promise<SharedVerdict> {
     const now = this.clock.now()
     const rows = await this.db.query<{ tokens: number }>(
-      `SELECT LEAST($2::float8, tokens + ($3 - updated_ms) * $2::float8 / $4) AS tokens
+      `SELECT LEAST($2::float8, tokens + GREATEST(0, $3 - updated_ms) * $2::float8 / $4) AS tokens
          FROM rate_buckets WHERE key = $1`,
       [pgKey(key), limit, now, windowMs],
     )

@@ -46,7 +46,9 @@ export class RateLimiter {
     const now = this.clock.now()
     const bucket = this.buckets.get(key)
     if (!bucket) return { tokens: limit, updatedMs: now }
-    const tokens = Math.min(limit, bucket.tokens + ((now - bucket.updatedMs) * limit) / windowMs)
+    // A clock set back (NTP, or a test's frozen clock) must not take tokens away.
+    const elapsedMs = Math.max(0, now - bucket.updatedMs)
+    const tokens = Math.min(limit, bucket.tokens + (elapsedMs * limit) / windowMs)
     return { tokens, updatedMs: now }
   }
 }
