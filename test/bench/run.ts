@@ -3,6 +3,7 @@
 
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
+import { benchManyProcesses } from './many-processes'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
@@ -24,6 +25,7 @@ const BENCHES: Bench[] = [
   { name: 'revenue per account at scale', run: benchServerAccounts },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
+  { name: 'many processes on one PostgreSQL', run: benchManyProcesses },
 ]
 
 for (const bench of BENCHES) {
