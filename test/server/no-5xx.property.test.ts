@@ -80,8 +80,8 @@ const tokenArb = fc.oneof(
   fc.record(
     {
       sub: fc.oneof(fc.string(), fc.constant('a\u0000b'), fc.integer()),
-      iat: fc.oneof(fc.double({ min: 0, max: 4e9 }), fc.integer(), fc.string()),
-      exp: fc.oneof(fc.double({ min: 0, max: 4e9 }), fc.integer()),
+      iat: fc.oneof(fc.double({ min: 0, max: 4e9, noNaN: true }), fc.integer(), fc.string()),
+      exp: fc.oneof(fc.double({ min: 0, max: 4e9, noNaN: true }), fc.integer()),
       aud: fc.oneof(fc.constant('AUD'), fc.array(fc.constantFrom('AUD', 'x')), fc.string()),
       email: fc.oneof(fc.string(), fc.constant('\u0000')),
       traits: fc.anything(),
