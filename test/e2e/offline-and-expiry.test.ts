@@ -22,7 +22,7 @@ describe('offline', () => {
     await page.goto(serveHostPage(world, { projectId: project.id }))
     const widget = widgetOf(page)
     await widget.launcher.click()
-    await widget.dialog.getByText('No requests found.').waitFor()
+    await widget.dialog.getByText('No requests yet: suggest the first one.').waitFor()
 
     await context.setOffline(true)
     await widget.suggest.click()
@@ -57,7 +57,7 @@ describe('offline', () => {
     await page.goto(url)
     const widget = widgetOf(page)
     await widget.launcher.click()
-    await widget.dialog.getByText('No requests found.').waitFor()
+    await widget.dialog.getByText('No requests yet: suggest the first one.').waitFor()
     await context.setOffline(true)
     await widget.suggest.click()
     await widget.title.fill('Kept across visits')
@@ -99,7 +99,7 @@ describe('offline', () => {
     await Promise.all([page.goto(url), other.goto(url)])
     const widget = widgetOf(page)
     await widget.launcher.click()
-    await widget.dialog.getByText('No requests found.').waitFor()
+    await widget.dialog.getByText('No requests yet: suggest the first one.').waitFor()
 
     await context.setOffline(true)
     await widget.suggest.click()

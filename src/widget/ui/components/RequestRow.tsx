@@ -33,7 +33,7 @@ export function RequestRow({
 }: Props) {
   const { votes, status, commentCount } = request
   return (
-    <li class="row">
+    <li class={`row s-${status}`}>
       {local ? (
         <span class="vote">{votes}</span>
       ) : (
@@ -44,7 +44,9 @@ export function RequestRow({
           aria-label={fill(t.vote, request.title, votes)}
           onClick={() => onVote(request)}
         >
-          ▲<br />
+          {/* Voted shows in the shape too, not by colour alone; the name carries the state. */}
+          <span aria-hidden="true">{request.voted ? '✓' : '▲'}</span>
+          <br />
           {votes}
         </button>
       )}
@@ -62,7 +64,7 @@ export function RequestRow({
           </button>
         )}
         <br />
-        <span class="badge">{t.status[status] || t.status.open}</span>
+        <span class="badge st">{t.status[status] || t.status.open}</span>
         {commentCount > 0 && <span class="badge">{fill(t.comments, commentCount)}</span>}
         {request.mine && <span class="badge">{t.you}</span>}
         {pending && <span class="badge pending">{t.pending}</span>}
