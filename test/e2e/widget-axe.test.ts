@@ -84,11 +84,14 @@ describe('axe-core in every widget view', () => {
     }
 
     await check('closed')
-    await widget.launcher.click()
+    await widget.root.getByRole('button', { name: /^Feedback/ }).click()
     await widget.voteButton('Slack alerts').waitFor()
     await check('board')
     await widget.voteButton('Slack alerts').click()
-    await widget.dialog.getByRole('button', { name: 'Vote for Slack alerts (2)' }).waitFor()
+    const voted = widget.dialog.getByRole('button', { name: 'Vote for Slack alerts (2)' })
+    await voted.waitFor()
+    // Voted shows in the shape, not only in colour.
+    expect(await voted.evaluate((b) => getComputedStyle(b, '::before').content)).toBe('"✓"')
     await check('board-voted')
 
     await widget.suggest.click()

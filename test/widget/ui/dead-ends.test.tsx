@@ -167,14 +167,18 @@ describe('statuses', () => {
     expect(w.server.writes()).toEqual([])
   })
 
-  it('shows a vote by shape, not by colour alone', async () => {
+  it('shows a vote by shape, not by colour alone, with only the count as the button’s text', async () => {
     const w = startWidget({ server: seeded() })
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode (5)' })
-    expect(vote.textContent).toBe('▲5')
+    // The visible text must be part of the name (axe: label-content-name-mismatch).
+    expect(vote.textContent).toBe('5')
     fireEvent.click(vote)
     const voted = await w.ui().findByRole('button', { name: 'Vote for Dark mode (6)' })
-    expect(voted.textContent).toBe('✓6')
+    expect(voted.getAttribute('aria-pressed')).toBe('true')
+    const css = (await import('./helpers/real-styles')).default
+    expect(css).toMatch(/\.vote::before \{\s*content: "▲"/)
+    expect(css).toMatch(/\[aria-pressed="true"\]\.vote::before \{\s*content: "✓"/)
   })
 })
 

@@ -44,9 +44,7 @@ export function RequestRow({
           aria-label={fill(t.vote, request.title, votes)}
           onClick={() => onVote(request)}
         >
-          {/* Voted shows in the shape too, not by colour alone; the name carries the state. */}
-          <span aria-hidden="true">{request.voted ? '✓' : '▲'}</span>
-          <br />
+          {/* The arrow (a tick once voted: not colour alone) is CSS, so the name holds the text. */}
           {votes}
         </button>
       )}
