@@ -25,8 +25,11 @@ export const en = {
   all: 'All',
   filter: 'Status',
   retry: 'Retry',
-  /** {0} the request's title, {1} its vote count. */
-  vote: 'Vote for {0} ({1})',
+  /**
+   * {0} the request's title, {1} its vote count. The count is the button's visible text, so it
+   * stands as a word of its own here (axe: label-content-name-mismatch).
+   */
+  vote: 'Vote for {0}: {1}',
   pending: 'Pending',
   status: {
     open: 'Open',
@@ -90,7 +93,7 @@ export const de: Messages = {
   all: 'Alle',
   filter: 'Status',
   retry: 'Erneut versuchen',
-  vote: 'Für {0} stimmen ({1})',
+  vote: 'Für {0} stimmen: {1}',
   pending: 'Ausstehend',
   status: {
     open: 'Offen',
@@ -148,7 +151,7 @@ export const fr: Messages = {
   all: 'Toutes',
   filter: 'Statut',
   retry: 'Réessayer',
-  vote: 'Voter pour {0} ({1})',
+  vote: 'Voter pour {0} : {1}',
   pending: 'En attente',
   status: {
     open: 'Ouverte',

@@ -46,7 +46,7 @@ describe('offline', () => {
     await own.waitFor()
     expect((await backlog(world, project.id)).map((r) => r.title)).toEqual(['Offline notes'])
     // Synced, the author's own vote counts (spec v2), as it did while it waited in the outbox.
-    expect(await own.getAttribute('aria-label')).toBe('Vote for Offline notes (1)')
+    expect(await own.getAttribute('aria-label')).toBe('Vote for Offline notes: 1')
     expect(await own.getAttribute('aria-pressed')).toBe('true')
   })
 

@@ -88,7 +88,7 @@ describe('axe-core in every widget view', () => {
     await widget.voteButton('Slack alerts').waitFor()
     await check('board')
     await widget.voteButton('Slack alerts').click()
-    const voted = widget.dialog.getByRole('button', { name: 'Vote for Slack alerts (2)' })
+    const voted = widget.dialog.getByRole('button', { name: 'Vote for Slack alerts: 2' })
     await voted.waitFor()
     // Voted shows in the shape, not only in colour.
     expect(await voted.evaluate((b) => getComputedStyle(b, '::before').content)).toBe('"✓"')
@@ -99,7 +99,7 @@ describe('axe-core in every widget view', () => {
     await check('form-too-long')
     await widget.dialog.getByRole('button', { name: 'Back' }).click()
 
-    await widget.dialog.getByRole('button', { name: 'Dark mode' }).click()
+    await widget.dialog.getByRole('button', { name: 'Dark mode', exact: true }).click()
     await widget.dialog.getByRole('heading', { name: 'Dark mode' }).waitFor()
     await check('request')
     await widget.dialog.getByRole('button', { name: 'Back' }).click()

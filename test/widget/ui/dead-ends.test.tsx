@@ -37,7 +37,7 @@ describe('an identity problem never empties the board', () => {
     const warnings = warn.mock.calls.map(([m]) => String(m))
     expect(warnings.filter((m) => m.includes('data-identity-token'))).toHaveLength(1)
 
-    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Dark mode (5)' }))
+    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Dark mode: 5' }))
     expect(await w.ui().findByText('Pending')).toBeTruthy()
     await waitFor(() =>
       expect(w.ui().getByRole('status').textContent).toContain('We could not confirm who you are.'),
@@ -64,7 +64,7 @@ describe('an identity problem never empties the board', () => {
     w.reqio.identify(stale)
     w.reqio.open()
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
-    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Dark mode (5)' }))
+    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Dark mode: 5' }))
     await w.ui().findByText('Pending')
     await waitFor(() =>
       expect(w.ui().getByRole('status').textContent).toContain('Your session expired.'),
@@ -126,7 +126,7 @@ describe('the author’s vote', () => {
     expect(w.shadow().querySelector('.vote')?.textContent).toBe('1')
     server.setOffline(false)
     window.dispatchEvent(new Event('online'))
-    const vote = await w.ui().findByRole('button', { name: 'Vote for Mine (1)' })
+    const vote = await w.ui().findByRole('button', { name: 'Vote for Mine: 1' })
     expect(vote.getAttribute('aria-pressed')).toBe('true')
   })
 })
@@ -162,7 +162,7 @@ describe('statuses', () => {
   it('says a done request already shipped instead of voting for it', async () => {
     const w = startWidget({ server: seeded() })
     w.reqio.open()
-    fireEvent.click(await w.ui().findByRole('button', { name: 'Vote for Export to CSV (2)' }))
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Vote for Export to CSV: 2' }))
     expect(await w.ui().findByText('This already shipped.')).toBeTruthy()
     expect(w.server.writes()).toEqual([])
   })
@@ -170,11 +170,11 @@ describe('statuses', () => {
   it('shows a vote by shape, not by colour alone, with only the count as the button’s text', async () => {
     const w = startWidget({ server: seeded() })
     w.reqio.open()
-    const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode (5)' })
+    const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 5' })
     // The visible text must be part of the name (axe: label-content-name-mismatch).
     expect(vote.textContent).toBe('5')
     fireEvent.click(vote)
-    const voted = await w.ui().findByRole('button', { name: 'Vote for Dark mode (6)' })
+    const voted = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 6' })
     expect(voted.getAttribute('aria-pressed')).toBe('true')
     const css = (await import('./helpers/real-styles')).default
     expect(css).toMatch(/\.vote::before \{\s*content: "▲"/)

@@ -85,7 +85,7 @@ describe('the outbox', () => {
     const second = reload(first)
     second.reqio.open()
     expect(
-      await second.ui().findByRole('button', { name: 'Vote for Dark mode (3)', pressed: true }),
+      await second.ui().findByRole('button', { name: 'Vote for Dark mode: 3', pressed: true }),
     ).toBeTruthy()
     expect(second.ui().getByText('Pending')).toBeTruthy()
   })

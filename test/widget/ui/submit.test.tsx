@@ -48,8 +48,8 @@ describe('suggesting a feature', () => {
     const asked = w.server.calls.filter((call) => call.query.has('similar'))
     expect(asked.map((call) => call.query.get('similar'))).toEqual(['CAFE EXPO'])
 
-    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Café menu export (3)' }))
-    const voted = await w.ui().findByRole('button', { name: 'Vote for Café menu export (4)' })
+    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Café menu export: 3' }))
+    const voted = await w.ui().findByRole('button', { name: 'Vote for Café menu export: 4' })
     expect(voted.getAttribute('aria-pressed')).toBe('true')
     await waitFor(() =>
       expect(w.server.writes()[0]?.path).toBe('/v1/projects/demo/requests/r1/vote'),
