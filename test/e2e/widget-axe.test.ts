@@ -84,6 +84,15 @@ describe('axe-core in every widget view', () => {
     }
 
     await check('closed')
+    // The focus ring: white inside, near-black outside, so one of them is >= 3:1 on any page.
+    const launcher = widget.root.getByRole('button', { name: /^Feedback/ })
+    await launcher.focus()
+    expect(
+      await launcher.evaluate((b) => {
+        const style = getComputedStyle(b)
+        return [b.matches(':focus-visible'), style.outlineColor, style.boxShadow]
+      }),
+    ).toEqual([true, 'rgb(255, 255, 255)', 'rgb(31, 35, 40) 0px 0px 0px 4px'])
     await widget.root.getByRole('button', { name: /^Feedback/ }).click()
     await widget.voteButton('Slack alerts').waitFor()
     await check('board')
