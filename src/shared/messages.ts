@@ -17,9 +17,19 @@ export const en = {
   suggest: 'Suggest a feature',
   loading: 'Loading…',
   empty: 'No requests found.',
+  /** The board has no requests at all. */
+  first: 'No requests yet: suggest the first one.',
+  /** {0} what the search found nothing for. */
+  suggestQuery: 'Suggest “{0}”',
+  alreadyShipped: 'This already shipped.',
+  all: 'All',
+  filter: 'Status',
   retry: 'Retry',
-  /** {0} the request's title, {1} its vote count. */
-  vote: 'Vote for {0} ({1})',
+  /**
+   * {0} the request's title, {1} its vote count. The count is the button's visible text, so it
+   * stands as a word of its own here (axe: label-content-name-mismatch).
+   */
+  vote: 'Vote for {0}: {1}',
   pending: 'Pending',
   status: {
     open: 'Open',
@@ -39,6 +49,7 @@ export const en = {
   saved: 'Saved; it will be sent automatically.',
   voteRefused: 'Vote not saved.',
   offline: 'You seem to be offline.',
+  down: 'Reqio is not answering, retrying.',
   /** {0} seconds to wait. */
   rateLimited: 'Too many requests. Try again in {0} s.',
   expired: 'Your session expired.',
@@ -76,8 +87,13 @@ export const de: Messages = {
   suggest: 'Funktion vorschlagen',
   loading: 'Lädt…',
   empty: 'Keine Wünsche gefunden.',
+  first: 'Noch keine Wünsche: schlagen Sie den ersten vor.',
+  suggestQuery: '„{0}“ vorschlagen',
+  alreadyShipped: 'Das ist schon umgesetzt.',
+  all: 'Alle',
+  filter: 'Status',
   retry: 'Erneut versuchen',
-  vote: 'Für {0} stimmen ({1})',
+  vote: 'Für {0} stimmen: {1}',
   pending: 'Ausstehend',
   status: {
     open: 'Offen',
@@ -96,6 +112,7 @@ export const de: Messages = {
   saved: 'Gespeichert; wird automatisch gesendet.',
   voteRefused: 'Stimme nicht gespeichert.',
   offline: 'Sie scheinen offline zu sein.',
+  down: 'Reqio antwortet nicht, neuer Versuch läuft.',
   rateLimited: 'Zu viele Anfragen. In {0} s erneut versuchen.',
   expired: 'Ihre Sitzung ist abgelaufen.',
   identity: 'Ihre Identität konnte nicht bestätigt werden.',
@@ -128,8 +145,13 @@ export const fr: Messages = {
   suggest: 'Suggérer une fonctionnalité',
   loading: 'Chargement…',
   empty: 'Aucune demande trouvée.',
+  first: 'Aucune demande pour l’instant : suggérez la première.',
+  suggestQuery: 'Suggérer « {0} »',
+  alreadyShipped: 'C’est déjà livré.',
+  all: 'Toutes',
+  filter: 'Statut',
   retry: 'Réessayer',
-  vote: 'Voter pour {0} ({1})',
+  vote: 'Voter pour {0} : {1}',
   pending: 'En attente',
   status: {
     open: 'Ouverte',
@@ -148,6 +170,7 @@ export const fr: Messages = {
   saved: 'Enregistré ; l’envoi se fera automatiquement.',
   voteRefused: 'Vote non enregistré.',
   offline: 'Vous semblez hors ligne.',
+  down: 'Reqio ne répond pas, nouvel essai en cours.',
   rateLimited: 'Trop de requêtes. Réessayez dans {0} s.',
   expired: 'Votre session a expiré.',
   identity: 'Nous n’avons pas pu confirmer votre identité.',

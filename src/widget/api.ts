@@ -1,7 +1,7 @@
 import { ANONYMOUS_ID_HEADER, IDEMPOTENCY_KEY_HEADER } from '../shared/identity'
 import { fetchJson, type JsonRequest } from './http'
 import type { Identity } from './identity'
-import type { ApiResult, WidgetApi, WidgetConfig } from './types'
+import type { ApiFailure, ApiResult, WidgetApi, WidgetConfig } from './types'
 
 /**
  * The widget's API client. Every call carries the identity headers: the anonymous id always,
@@ -34,13 +34,18 @@ export function createWidgetApi(
         },
       })
 
+    // Reads never wait for an identity: the board stays readable with a bad or stale token.
+    // (A read is never sent as somebody else, though: identity_changed stays refused.)
+    const orAnonymous = (failed: { ok: false; error: ApiFailure }) =>
+      method === 'GET' && /^token_/.test(failed.error.code) ? send(undefined) : failed
     const authorization = await identity.authorize()
-    if (!authorization.ok) return authorization
+    if (!authorization.ok) return orAnonymous(authorization)
     const result = await send(authorization.token)
-    if (result.ok || result.error.code !== 'token_expired' || !authorization.token) return result
+    if (result.ok || !authorization.token) return result
+    if (result.error.code !== 'token_expired') return orAnonymous(result)
 
     const renewed = await identity.authorizeAfterRejection(authorization.token)
-    return renewed.ok ? send(renewed.token) : renewed
+    return renewed.ok ? send(renewed.token) : orAnonymous(renewed)
   }
 
   const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`

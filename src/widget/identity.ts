@@ -15,8 +15,10 @@ export type Authorization = { ok: true; token?: string } | { ok: false; error: A
 type TokenStatus = 'fresh' | 'expiring' | 'expired' | 'malformed'
 
 // Held back, never sent anonymously: the messages say what unblocks them.
-const MALFORMED_MESSAGE = 'Token is not a JWT with exp; requests wait for identify() or reset().'
-const EXPIRED_MESSAGE = 'Token has expired; requests wait for identify() (or its refresh).'
+const MALFORMED_MESSAGE =
+  'The token (data-identity-token or identify()) is not a JWT with exp: the board stays readable, votes and requests wait for identify() or reset().'
+const EXPIRED_MESSAGE =
+  'Token has expired; votes and requests wait for identify() (or its refresh).'
 
 /**
  * Reads `sub` and `exp` without verifying anything: the server verifies; the widget only

@@ -60,7 +60,7 @@ describe("the widget under the host page's rules", () => {
     await page.goto(`${world.site.url}${path}`)
     const widget = widgetOf(page)
     await widget.launcher.click()
-    await widget.dialog.getByText('No requests found.').waitFor()
+    await widget.dialog.getByText('No requests yet: suggest the first one.').waitFor()
 
     expect(await page.locator('reqio-widget').count()).toBe(1)
     expect(await widget.launcher.count()).toBe(1)

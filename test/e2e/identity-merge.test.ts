@@ -45,7 +45,7 @@ describe('who a vote belongs to', () => {
     const vote = onPhone.voteButton('Slack integration')
     await eventually(() => vote.getAttribute('aria-pressed')).toBe('true')
     expect(await vote.getAttribute('aria-label')).toBe(
-      `Vote for Slack integration (${filed.votes + 1})`,
+      `Vote for Slack integration: ${filed.votes + 1}`,
     )
     const [after] = await backlog(world, projectId)
     expect(after?.votes).toBe(filed.votes + 1)

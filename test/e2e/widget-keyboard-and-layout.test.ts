@@ -28,8 +28,9 @@ describe('the widget with a keyboard, on a phone, in other themes and languages'
     await widget.voteButton('Keyboard shortcuts').waitFor()
 
     const visited = new Set<string>()
-    for (let step = 0; step < 8; step++) {
-      await page.keyboard.press(step < 4 ? 'Tab' : 'Shift+Tab')
+    // From the search field: the one request, round to Close, the tab, then Suggest; and back.
+    for (let step = 0; step < 10; step++) {
+      await page.keyboard.press(step < 5 ? 'Tab' : 'Shift+Tab')
       const focused = await page.evaluate(focusedInWidget)
       expect(focused.inDialog, `after ${step + 1} presses`).toBe(true)
       visited.add(focused.label)

@@ -80,7 +80,7 @@ describe('the widget on screen', () => {
     const vote = widget.voteButton('Calendar sync')
     await vote.click()
     await eventually(() => vote.getAttribute('aria-label')).toBe(
-      `Vote for Calendar sync (${filed.votes + 1})`,
+      `Vote for Calendar sync: ${filed.votes + 1}`,
     )
     expect(await vote.getAttribute('aria-pressed')).toBe('true')
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-open.png') })

@@ -31,7 +31,7 @@ describe('widget strings', () => {
   })
 
   it('fills placeholders by position', () => {
-    expect(fill(en.vote, 'Dark mode', 3)).toBe('Vote for Dark mode (3)')
+    expect(fill(en.vote, 'Dark mode', 3)).toBe('Vote for Dark mode: 3')
     expect(fill(de.rateLimited, 5)).toBe('Zu viele Anfragen. In 5 s erneut versuchen.')
   })
 })

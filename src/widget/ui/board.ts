@@ -3,6 +3,7 @@ import type {
   FeedbackRequest,
   ProjectSettings,
   PublicSort,
+  RequestStatus,
 } from '../../shared/api'
 import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../shared/limits'
 import { fill } from '../../shared/messages'
@@ -46,6 +47,11 @@ export interface BoardState {
   status: 'idle' | 'loading' | 'ready' | 'error'
   sort: PublicSort
   query: string
+  /** The sort and search the list on screen answers: the controls never claim more. */
+  listedSort: PublicSort
+  listedQuery: string
+  /** Only requests with this status, or all with ''. */
+  statusFilter: RequestStatus | ''
   /** The list as the server last answered it, with the user's votes applied at once. */
   requests: FeedbackRequest[]
   /** Requests that look like the draft's title, as the server found them. */
@@ -124,6 +130,9 @@ export function createBoard(
     status: 'idle',
     sort: 'top',
     query: '',
+    listedSort: 'top',
+    listedQuery: '',
+    statusFilter: '',
     requests: [],
     similar: [],
     pending: [],
@@ -136,6 +145,7 @@ export function createBoard(
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   let similarTimer: ReturnType<typeof setTimeout> | undefined
   let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let loadTimer: ReturnType<typeof setTimeout> | undefined
 
   function set(patch: Partial<BoardState>) {
     state = { ...state, ...patch }
@@ -213,7 +223,8 @@ export function createBoard(
   function findSimilar() {
     clearTimeout(similarTimer)
     const title = state.draft.title.trim()
-    if (!title) return set({ similar: [] })
+    // The server refuses an over-long title here too: never send what it will refuse.
+    if (!title || title.length > TITLE_MAX_LENGTH) return set({ similar: [] })
     similarTimer = setTimeout(
       guard(async () => {
         const result = await core.api.listRequests({ similar: title })
@@ -279,15 +290,28 @@ export function createBoard(
   }
 
   async function load() {
-    const load = ++loads
+    const current = ++loads
+    clearTimeout(loadTimer)
+    const { sort, query } = state
     set({ status: 'loading' })
-    const result = await core.api.listRequests({ sort: state.sort, q: state.query.trim() })
-    if (load !== loads) return
+    const result = await core.api.listRequests({ sort, q: query.trim() })
+    if (current !== loads) return
     const requests = result.ok ? asRequestList(result.data) : undefined
     if (requests) {
       if (onListed) onListed(result.ok && result.data)
-      set({ status: 'ready', requests })
-    } else set({ status: 'error', loadError: describe(result.ok ? BAD_RESPONSE : result.error) })
+      return set({ status: 'ready', requests, listedSort: sort, listedQuery: query })
+    }
+    const failure = result.ok ? BAD_RESPONSE : result.error
+    // The controls go back to what the list shows; rows of another search are not this one's.
+    set({
+      status: 'error',
+      loadError: describe(failure),
+      sort: state.listedSort,
+      requests: query === state.listedQuery ? state.requests : [],
+      listedQuery: query,
+    })
+    // No answer or server trouble: try again by itself, as the message promises.
+    if (state.open && (!failure.status || failure.status > 499)) loadTimer = setTimeout(load, 5000)
   }
 
   const actions = {
@@ -324,8 +348,11 @@ export function createBoard(
       clearTimeout(searchTimer)
       searchTimer = setTimeout(actions.reload, 250)
     }),
+    setFilter: guard((statusFilter: RequestStatus | '') => set({ statusFilter })),
 
-    showForm: guard((form: boolean) => {
+    /** Opens the form (with `title`, e.g. a search that found nothing) or goes back. */
+    showForm: guard((form: boolean, title?: string) => {
+      if (title) setDraft({ title })
       set({ view: form ? 'form' : 'board', notice: '' })
       if (form) findSimilar()
     }),
@@ -384,6 +411,7 @@ export function createBoard(
 
     toggleVote: guard(async (request: FeedbackRequest) => {
       const { id } = request
+      if (request.status === 'done' && !request.voted) return set({ notice: t.alreadyShipped })
       if (voting.has(id)) return
       voting.add(id)
       const voted = !request.voted
@@ -490,6 +518,12 @@ export function createBoard(
       if (state.open && state.view === 'request' && state.detailError) loadDetail()
     }),
 
+    /** A fresh token (maybe for the same person): send what waited, show the board as they see it. */
+    identified: guard(() => {
+      actions.flush()
+      if (/ready|error/.test(state.status)) load()
+    }),
+
     /** After identify()/reset(): nothing of the previous person stays on screen. */
     identityChanged: guard(() => {
       loads++
@@ -507,6 +541,7 @@ export function createBoard(
       clearTimeout(searchTimer)
       clearTimeout(similarTimer)
       clearTimeout(retryTimer)
+      clearTimeout(loadTimer)
       listeners.clear()
     },
   }

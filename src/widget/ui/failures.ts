@@ -20,7 +20,8 @@ export function describeFailure(
   if (code === 'token_expired') return t.expired
   // Every token error code (shared/errors.ts) starts with token_.
   if (code.startsWith('token_') || status === 401) return t.identity
-  if (!status) return t.offline
+  // No answer: the browser knows whether it is offline; otherwise it is our server.
+  if (!status) return navigator.onLine === false ? t.offline : t.down
   if (code === 'validation_failed' || code === 'payload_too_large') return t.invalid
   if (status === 404) return t.notFound
   return t.failed

@@ -14,16 +14,21 @@ export function createMessages(locale: string | undefined, store: JsonStore) {
   const storageKey = `reqio:messages:${language}`
   /** Takes what a (possibly older or broken) answer offers, key by key; English fills the gaps. */
   const apply = (incoming: unknown) => Object.assign(t, merged(en, incoming))
-  apply(store.read(storageKey, {}))
-  return {
+  const cached = store.read<Record<string, unknown>>(storageKey, {})
+  apply(cached)
+  const messages = {
     t,
     /** The locale to ask the server for, or undefined when English is all we need. */
     wanted: language === 'en' ? undefined : locale,
+    /** The language the strings are in now, for the root's `lang`: English until learned. */
+    lang: cached && cached.launcher ? language : 'en',
     learn(incoming: unknown) {
       apply(incoming)
       store.write(storageKey, incoming)
+      messages.lang = language
     },
   }
+  return messages
 }
 
 function merged<T extends object>(base: T, incoming: unknown): T {

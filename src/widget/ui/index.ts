@@ -29,11 +29,14 @@ export const createUi: CreateUi = (core) => {
       .then((result) => {
         if (!result.ok || !result.data?.project?.messages) return
         messages.learn(result.data.project.messages)
+        root.lang = messages.lang
         board.redraw()
       })
       .catch(crash)
   }
   const { host, root } = mountShadowHost(core.config, css)
+  // Screen readers read the widget in its own language, whatever the host page's is.
+  root.lang = messages.lang
   render(
     h(
       ErrorBoundary,
@@ -42,12 +45,11 @@ export const createUi: CreateUi = (core) => {
     ),
     root,
   )
-  const flush = () => board.flush()
   const reconnected = () => board.reconnected()
   addEventListener('online', reconnected)
   const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
   // A fresh token for the same person changes no identity, but unblocks what an expired one held.
-  const stopWatchingTokens = core.on('identify', flush)
+  const stopWatchingTokens = core.on('identify', () => board.identified())
   // The board and the outbox wait for idle time (or the first open): never the host's boot.
   const cancelIdle = whenIdle(() => {
     board.flush()

@@ -13,13 +13,14 @@ export interface BoardRow {
  * What the board lists: the user's own pending submissions first, then the server's requests
  * with the votes still waiting in the outbox applied, so a reload shows what the user did.
  */
-export function boardRows({ pending, sending, requests }: BoardState): BoardRow[] {
+export function boardRows({ pending, sending, requests, statusFilter }: BoardState): BoardRow[] {
   const rows: BoardRow[] = []
   for (const entry of pending) {
     if (entry.kind === 'submit')
       rows.push({ request: pendingRequest(entry), pending: true, local: true })
   }
   for (const request of requests) {
+    if (statusFilter && request.status !== statusFilter) continue
     const vote = pending.find(
       (e) => e.kind === 'vote' && e.requestId === request.id && !sending.includes(e.key),
     )

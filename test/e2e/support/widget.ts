@@ -17,7 +17,7 @@ export function widgetOf(page: Page) {
     /** The vote toggle of a request: its name ends with the current count. */
     voteButton: (title: string): Locator =>
       dialog.getByRole('button', {
-        name: new RegExp(`^Vote for ${escapeRegExp(title)} \\(\\d+\\)$`),
+        name: new RegExp(`^Vote for ${escapeRegExp(title)}: \\d+$`),
       }),
   }
 }

@@ -67,29 +67,31 @@ describe('the board', () => {
     expect(w.ui().getByText('Export to CSV')).toBeTruthy()
   })
 
-  it('says so when the board is empty', async () => {
+  it('invites the first suggestion when the board is empty', async () => {
     const w = startWidget()
     w.reqio.open()
-    expect(await w.ui().findByText('No requests found.')).toBeTruthy()
+    expect(await w.ui().findByText('No requests yet: suggest the first one.')).toBeTruthy()
   })
 
-  it('offers a retry when the network fails, and the retry loads the board', async () => {
+  it('says Reqio is not answering (not offline) while the browser is online, and Retry loads', async () => {
     const server = seeded()
     server.answerNext('offline')
     const w = startWidget({ server })
     w.reqio.open()
     const alert = await w.ui().findByRole('alert')
-    expect(alert.textContent).toContain('You seem to be offline.')
+    expect(alert.textContent).toContain('Reqio is not answering, retrying.')
+    expect(alert.textContent).not.toContain('offline')
     fireEvent.click(w.ui().getByRole('button', { name: 'Retry' }))
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
   })
 
   it('reloads a board that failed offline when the connection comes back', async () => {
     const server = seeded()
-    server.answerNext('offline')
+    server.setOffline(true)
     const w = startWidget({ server })
     w.reqio.open()
     expect((await w.ui().findByRole('alert')).textContent).toContain('You seem to be offline.')
+    server.setOffline(false)
     window.dispatchEvent(new Event('online'))
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
     expect(w.ui().queryByRole('alert')).toBeNull()

@@ -35,7 +35,7 @@ describe('the launcher and the dialog', () => {
     w.reqio.open()
     const dialog = await w.ui().findByRole('dialog')
     const close = w.ui().getByRole('button', { name: 'Close' })
-    const last = w.ui().getByRole('button', { name: 'Suggest a feature' })
+    const last = w.ui().getByRole('searchbox', { name: 'Search' })
     last.focus()
     fireEvent.keyDown(dialog, { key: 'Tab' })
     expect(w.focused()).toBe(close)

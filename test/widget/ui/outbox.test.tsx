@@ -51,7 +51,7 @@ describe('the outbox', () => {
     const second = reload(first)
     second.server.setOffline(false)
     second.reqio.open()
-    await second.ui().findByText('No requests found.')
+    await second.ui().findByText('No requests yet: suggest the first one.')
     window.dispatchEvent(new Event('online'))
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(second.server.writes()).toHaveLength(1)
@@ -85,7 +85,7 @@ describe('the outbox', () => {
     const second = reload(first)
     second.reqio.open()
     expect(
-      await second.ui().findByRole('button', { name: 'Vote for Dark mode (3)', pressed: true }),
+      await second.ui().findByRole('button', { name: 'Vote for Dark mode: 3', pressed: true }),
     ).toBeTruthy()
     expect(second.ui().getByText('Pending')).toBeTruthy()
   })

@@ -53,7 +53,7 @@ describe('the request view', () => {
     expect(w.ui().getByText(/For the night shift/).textContent).toBe(
       'For the night shift.\nPlease.',
     )
-    expect(w.ui().getByRole('button', { name: 'Vote for Dark mode (7)' })).toBeTruthy()
+    expect(w.ui().getByRole('button', { name: 'Vote for Dark mode: 7' })).toBeTruthy()
     const reply = (await w.ui().findByText('We are on it.')).closest('li') as HTMLElement
     expect(reply.textContent).toContain('Sam')
     expect(reply.textContent).toContain('Team')

@@ -48,8 +48,8 @@ describe('suggesting a feature', () => {
     const asked = w.server.calls.filter((call) => call.query.has('similar'))
     expect(asked.map((call) => call.query.get('similar'))).toEqual(['CAFE EXPO'])
 
-    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Café menu export (3)' }))
-    const voted = await w.ui().findByRole('button', { name: 'Vote for Café menu export (4)' })
+    fireEvent.click(w.ui().getByRole('button', { name: 'Vote for Café menu export: 3' }))
+    const voted = await w.ui().findByRole('button', { name: 'Vote for Café menu export: 4' })
     expect(voted.getAttribute('aria-pressed')).toBe('true')
     await waitFor(() =>
       expect(w.server.writes()[0]?.path).toBe('/v1/projects/demo/requests/r1/vote'),
@@ -61,10 +61,23 @@ describe('suggesting a feature', () => {
     const form = await openForm(w)
     const long = 'x'.repeat(TITLE_MAX_LENGTH + 1)
     fireEvent.input(form.title, { target: { value: long } })
-    expect(await w.ui().findByText(`At most ${TITLE_MAX_LENGTH} characters.`)).toBeTruthy()
+    const hint = await w.ui().findByText(`At most ${TITLE_MAX_LENGTH} characters. 161/160`)
+    expect(hint.classList.contains('err')).toBe(true)
+    expect(form.title.getAttribute('aria-describedby')).toBe(hint.id)
     expect((form.title as HTMLInputElement).value).toBe(long)
     expect(form.title.getAttribute('aria-invalid')).toBe('true')
     expect((form.send as HTMLButtonElement).disabled).toBe(true)
+    // The similar-requests lookup would be refused with a 400: it is never sent.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(w.server.calls.filter((c) => c.query.has('similar'))).toEqual([])
+  })
+
+  it('has a heading and counts characters as they are typed', async () => {
+    const w = startWidget()
+    const form = await openForm(w)
+    expect(w.ui().getByRole('heading', { name: 'Suggest a feature' })).toBeTruthy()
+    fireEvent.input(form.title, { target: { value: 'Dark mode' } })
+    expect(await w.ui().findByText('9/160')).toBeTruthy()
   })
 
   it('keeps the draft when the panel is closed and opened again', async () => {

@@ -12,10 +12,10 @@ describe('voting', () => {
   it('marks the vote at once, then sends it', async () => {
     const w = startWidget({ server: createFakeServer([{ title: 'Dark mode', votes: 4 }]) })
     w.reqio.open()
-    const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode (4)' })
+    const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 4' })
     expect(vote.getAttribute('aria-pressed')).toBe('false')
     fireEvent.click(vote)
-    const pressed = w.ui().getByRole('button', { name: 'Vote for Dark mode (5)', pressed: true })
+    const pressed = w.ui().getByRole('button', { name: 'Vote for Dark mode: 5', pressed: true })
     expect(pressed).toBeTruthy()
     await waitFor(() =>
       expect(w.eventsNamed('vote')).toEqual([{ requestId: 'r1', voted: true, pending: false }]),
@@ -34,7 +34,7 @@ describe('voting', () => {
     await waitFor(() => expect(w.eventsNamed('vote')).toHaveLength(2))
     expect(w.server.writes().at(-1)?.method).toBe('DELETE')
     expect(
-      w.ui().getByRole('button', { name: 'Vote for Dark mode (0)', pressed: false }),
+      w.ui().getByRole('button', { name: 'Vote for Dark mode: 0', pressed: false }),
     ).toBeTruthy()
   })
 
@@ -47,7 +47,7 @@ describe('voting', () => {
     fireEvent.click(vote)
     expect(await w.ui().findByText('Vote not saved. Not found.')).toBeTruthy()
     expect(
-      w.ui().getByRole('button', { name: 'Vote for Dark mode (2)', pressed: false }),
+      w.ui().getByRole('button', { name: 'Vote for Dark mode: 2', pressed: false }),
     ).toBeTruthy()
     expect(JSON.parse(localStorage.getItem('reqio:outbox:demo') ?? '[]')).toEqual([])
   })
@@ -61,7 +61,7 @@ describe('voting', () => {
     fireEvent.click(vote)
     expect(await w.ui().findByText('Pending')).toBeTruthy()
     expect(
-      w.ui().getByRole('button', { name: 'Vote for Dark mode (3)', pressed: true }),
+      w.ui().getByRole('button', { name: 'Vote for Dark mode: 3', pressed: true }),
     ).toBeTruthy()
     await waitFor(() =>
       expect(w.eventsNamed('vote')).toEqual([{ requestId: 'r1', voted: true, pending: true }]),
@@ -94,7 +94,7 @@ describe('voting', () => {
     expect(server.writes()).toHaveLength(2)
     expect(w.ui().queryByText('Pending')).toBeNull()
     expect(
-      w.ui().getByRole('button', { name: 'Vote for Dark mode (1)', pressed: true }),
+      w.ui().getByRole('button', { name: 'Vote for Dark mode: 1', pressed: true }),
     ).toBeTruthy()
   })
 })

@@ -5,7 +5,8 @@
  * @jsx h
  * @jsxFrag Fragment
  */
-import { Fragment, h } from 'preact'
+import { h } from 'preact'
+import { fill } from '../../../shared/messages'
 import type { Board, BoardState } from '../board'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
@@ -22,69 +23,99 @@ export function BoardView({ state, board, t }: Props) {
   const rows = boardRows(state)
   const { status, requestId } = state
   const returning = rows.some((row) => row.request.id === requestId)
+  const query = state.query.trim()
   return (
-    <>
-      <div
-        class="body"
-        ref={(body) => {
-          if (body) body.scrollTop = board.listScroll
-        }}
-        onScroll={(event) => {
-          board.listScroll = event.currentTarget.scrollTop
-        }}
-      >
-        <div class="bar">
-          <div role="group" aria-label={t.sort}>
-            {(['top', 'new'] as const).map((sort) => (
-              <button
-                key={sort}
-                type="button"
-                aria-pressed={state.sort === sort}
-                onClick={() => board.setSort(sort)}
-              >
-                {t[sort]}
-              </button>
-            ))}
-          </div>
-          <input
-            type="search"
-            data-autofocus={!returning || undefined}
-            aria-label={t.search}
-            placeholder={t.search}
-            value={state.query}
-            onInput={(event) => board.setQuery(event.currentTarget.value)}
-          />
-        </div>
-        {status === 'error' && (
-          <p class="state" role="alert">
-            {state.loadError}{' '}
-            <button type="button" onClick={board.reload}>
-              {t.retry}
-            </button>
-          </p>
-        )}
-        {rows.length ? (
-          <ul aria-busy={status === 'loading'}>
-            {rows.map((row) => (
-              <RequestRow
-                key={row.request.id}
-                row={row}
-                t={t}
-                onVote={board.toggleVote}
-                onOpen={board.openRequest}
-                returning={row.request.id === requestId}
-              />
-            ))}
-          </ul>
-        ) : (
-          status !== 'error' && <p class="state">{status === 'ready' ? t.empty : t.loading}</p>
-        )}
-      </div>
-      <div class="foot">
+    <div
+      class="body"
+      ref={(body) => {
+        if (body) body.scrollTop = board.listScroll
+      }}
+      onScroll={(event) => {
+        board.listScroll = event.currentTarget.scrollTop
+      }}
+    >
+      {/* The primary action first in tab order; the controls stay in sight while scrolling. */}
+      <div class="bar">
         <button type="button" class="primary" onClick={() => board.showForm(true)}>
           {t.suggest}
         </button>
+        <div role="group" aria-label={t.sort}>
+          {(['top', 'new'] as const).map((sort) => (
+            <button
+              key={sort}
+              type="button"
+              aria-pressed={state.sort === sort}
+              onClick={() => board.setSort(sort)}
+            >
+              {t[sort]}
+            </button>
+          ))}
+        </div>
+        <select
+          aria-label={t.filter}
+          value={state.statusFilter}
+          onChange={(event) =>
+            board.setFilter(event.currentTarget.value as BoardState['statusFilter'])
+          }
+        >
+          <option value="">{t.all}</option>
+          {Object.entries(t.status).map(([status, name]) => (
+            <option key={status} value={status}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <input
+          type="search"
+          data-autofocus={!returning || undefined}
+          aria-label={t.search}
+          placeholder={t.search}
+          value={state.query}
+          onInput={(event) => board.setQuery(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            // Esc empties a search first; only an empty one lets the panel close.
+            if (event.key === 'Escape' && state.query) {
+              event.stopPropagation()
+              board.setQuery('')
+            }
+          }}
+        />
       </div>
-    </>
+      {status === 'error' && (
+        <p class="state" role="alert">
+          {state.loadError}{' '}
+          <button type="button" onClick={board.reload}>
+            {t.retry}
+          </button>
+        </p>
+      )}
+      {rows.length ? (
+        <ul aria-busy={status === 'loading'}>
+          {rows.map((row) => (
+            <RequestRow
+              key={row.request.id}
+              row={row}
+              t={t}
+              onVote={board.toggleVote}
+              onOpen={board.openRequest}
+              returning={row.request.id === requestId}
+            />
+          ))}
+        </ul>
+      ) : status === 'ready' && query ? (
+        <p class="state">
+          {t.empty}{' '}
+          <button type="button" onClick={() => board.showForm(true, query)}>
+            {fill(t.suggestQuery, query)}
+          </button>
+        </p>
+      ) : (
+        status !== 'error' && (
+          <p class="state">
+            {status !== 'ready' ? t.loading : state.statusFilter ? t.empty : t.first}
+          </p>
+        )
+      )}
+    </div>
   )
 }

@@ -33,7 +33,7 @@ export function RequestRow({
 }: Props) {
   const { votes, status, commentCount } = request
   return (
-    <li class="row">
+    <li class={`row s-${status}`}>
       {local ? (
         <span class="vote">{votes}</span>
       ) : (
@@ -44,7 +44,7 @@ export function RequestRow({
           aria-label={fill(t.vote, request.title, votes)}
           onClick={() => onVote(request)}
         >
-          ▲<br />
+          {/* The arrow (a tick once voted: not colour alone) is CSS, so the name holds the text. */}
           {votes}
         </button>
       )}
@@ -62,7 +62,7 @@ export function RequestRow({
           </button>
         )}
         <br />
-        <span class="badge">{t.status[status] || t.status.open}</span>
+        <span class="badge st">{t.status[status] || t.status.open}</span>
         {commentCount > 0 && <span class="badge">{fill(t.comments, commentCount)}</span>}
         {request.mine && <span class="badge">{t.you}</span>}
         {pending && <span class="badge pending">{t.pending}</span>}

@@ -35,7 +35,7 @@ export function RequestView({ state, board, t }: Props) {
           {request ? request.title : t.loading}
         </h3>
         {request && (
-          <div class="text">
+          <div class={`text s-${request.status}`}>
             <button
               type="button"
               class="vote"
@@ -43,9 +43,9 @@ export function RequestView({ state, board, t }: Props) {
               aria-label={fill(t.vote, request.title, request.votes)}
               onClick={() => board.toggleVote(request)}
             >
-              ▲ {request.votes}
+              {request.votes}
             </button>{' '}
-            <span class="badge">{t.status[request.status] || t.status.open}</span>
+            <span class="badge st">{t.status[request.status] || t.status.open}</span>
             {request.mine && <span class="badge">{t.you}</span>}
             {row && row.pending && <span class="badge pending">{t.pending}</span>}
             {request.statusNote && <p class="note">{request.statusNote}</p>}

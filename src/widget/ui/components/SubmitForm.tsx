@@ -23,20 +23,26 @@ interface Props {
  */
 export function SubmitForm({ state: { draft, submitting, similar }, board, t }: Props) {
   const field = (name: 'title' | 'body', label: string, max: number) => {
-    const tooLong = draft[name].trim().length > max
+    const length = draft[name].trim().length
+    const tooLong = length > max
     const Input = name === 'title' ? 'input' : 'textarea'
+    const hint = `h-${name}`
     return (
       <label>
         {label}
         <Input
           aria-label={label}
+          aria-describedby={hint}
           data-autofocus={name === 'title' || undefined}
           aria-invalid={tooLong}
           value={draft[name]}
           readOnly={submitting}
           onInput={(event) => board.setDraft({ [name]: event.currentTarget.value })}
         />
-        {tooLong && <span>{fill(t.tooLong, max)}</span>}
+        {/* A counter all along; past the limit it turns into the error, styled as one. */}
+        <span id={hint} class={tooLong ? 'count err' : 'count'}>
+          {tooLong ? fill(t.tooLong, max) : ''} {length}/{max}
+        </span>
       </label>
     )
   }
@@ -48,6 +54,7 @@ export function SubmitForm({ state: { draft, submitting, similar }, board, t }: 
       }}
     >
       <div class="body">
+        <h3>{t.suggest}</h3>
         {field('title', t.titleLabel, TITLE_MAX_LENGTH)}
         {similar.length > 0 && (
           <section aria-label={t.similar}>

@@ -217,7 +217,13 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     answerNext(...answers: CannedAnswer[]) {
       canned.push(...answers)
     },
+    /** The network is gone, and the browser says so (navigator.onLine), as a real one would. */
     setOffline(value: boolean) {
+      offline = value
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline })
+    },
+    /** The server stops answering while the browser is still online. */
+    setDown(value: boolean) {
       offline = value
     },
     /** Reads work, every write answers 503. */

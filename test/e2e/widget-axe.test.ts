@@ -1,0 +1,159 @@
+// axe-core inside the widget's shadow root, in every view, light and dark: no serious or
+// critical violation. `@axe-core/playwright` wants Node 22, so axe.min.js is injected as is.
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createProject, fileRequest } from './support/backend'
+import { widgetOf } from './support/widget'
+import { SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+interface Finding {
+  id: string
+  impact: string
+  nodes: string[]
+}
+
+/** Runs axe on the widget's host (shadow root included) and answers what it found. */
+async function scan(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+    const result = await axe.run(
+      { include: [['reqio-widget']] } as never,
+      // Experimental in axe, and exactly what the vote buttons once failed.
+      { rules: { 'label-content-name-mismatch': { enabled: true } } },
+    )
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }))
+  })
+}
+
+const serious = (findings: Finding[]) =>
+  findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')
+
+describe('axe-core in every widget view', () => {
+  const world = useWorld()
+
+  it.each([
+    ['light', '#4f46e5'],
+    ['dark', '#f97316'],
+  ])('finds no serious or critical violation in the %s theme', async (theme, accent) => {
+    const created = await createProject(world)
+    const projectId = created.project.id
+    const dark = await fileRequest(world, projectId, 'Dark mode')
+    const csv = await fileRequest(world, projectId, 'CSV export')
+    await fileRequest(world, projectId, 'Slack alerts')
+    for (const [id, status] of [
+      [csv.id, 'done'],
+      [dark.id, 'planned'],
+    ]) {
+      const res = await world.server.adminFetch(`/v1/admin/projects/${projectId}/requests/${id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ status }),
+      })
+      expect(res.status).toBe(200)
+    }
+    const entry = await world.server.adminFetch(`/v1/admin/projects/${projectId}/changelog`, {
+      method: 'POST',
+      body: JSON.stringify({
+        title: 'CSV export is here',
+        body: 'Export any list.',
+        publish: true,
+      }),
+    })
+    expect(entry.status).toBe(201)
+
+    const { page } = await world.openPage()
+    await page.goto(
+      serveHostPage(world, {
+        projectId,
+        attributes: `data-theme="${theme}" data-accent="${accent}"`,
+      }),
+    )
+    const widget = widgetOf(page)
+    const found: Record<string, Finding[]> = {}
+    const check = async (view: string) => {
+      found[view] = serious(await scan(page))
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `axe-${theme}-${view}.png`) })
+    }
+
+    await check('closed')
+    // The focus ring: white inside, near-black outside, so one of them is >= 3:1 on any page.
+    const launcher = widget.root.getByRole('button', { name: /^Feedback/ })
+    await launcher.focus()
+    expect(
+      await launcher.evaluate((b) => {
+        const style = getComputedStyle(b)
+        return [b.matches(':focus-visible'), style.outlineColor, style.boxShadow]
+      }),
+    ).toEqual([true, 'rgb(255, 255, 255)', 'rgb(31, 35, 40) 0px 0px 0px 4px'])
+    await widget.root.getByRole('button', { name: /^Feedback/ }).click()
+    await widget.voteButton('Slack alerts').waitFor()
+    await check('board')
+    await widget.voteButton('Slack alerts').click()
+    const voted = widget.dialog.getByRole('button', { name: 'Vote for Slack alerts: 2' })
+    await voted.waitFor()
+    // Voted shows in the shape, not only in colour.
+    expect(await voted.evaluate((b) => getComputedStyle(b, '::before').content)).toBe('"✓"')
+    await check('board-voted')
+
+    await widget.suggest.click()
+    await widget.title.fill('x'.repeat(170))
+    await check('form-too-long')
+    await widget.dialog.getByRole('button', { name: 'Back' }).click()
+
+    await widget.dialog.getByRole('button', { name: 'Dark mode', exact: true }).click()
+    await widget.dialog.getByRole('heading', { name: 'Dark mode' }).waitFor()
+    await check('request')
+    await widget.dialog.getByRole('button', { name: 'Back' }).click()
+
+    await widget.dialog.getByRole('tab', { name: 'Roadmap' }).click()
+    await widget.dialog.getByRole('tabpanel').getByText('CSV export').first().waitFor()
+    await check('roadmap')
+    await widget.dialog.getByRole('tab', { name: 'What’s new' }).click()
+    await widget.dialog.getByRole('article').waitFor()
+    await check('whats-new')
+
+    expect(found).toEqual({
+      closed: [],
+      board: [],
+      'board-voted': [],
+      'form-too-long': [],
+      request: [],
+      roadmap: [],
+      'whats-new': [],
+    })
+  })
+
+  it('fits 320 px in French with the controls in reach, as a full-width sheet', async () => {
+    const created = await createProject(world)
+    for (let i = 0; i < 12; i++) await fileRequest(world, created.project.id, `Idée numéro ${i}`)
+    const { page } = await world.openPage({ viewport: { width: 320, height: 600 }, isMobile: true })
+    await page.goto(serveHostPage(world, { projectId: created.project.id, lang: 'fr' }))
+    const root = page.locator('reqio-widget')
+    await root.getByRole('button', { name: 'Feedback' }).click()
+    const dialog = root.getByRole('dialog')
+    const search = dialog.getByRole('searchbox', { name: 'Rechercher' })
+    await dialog.getByRole('button', { name: 'Suggérer une fonctionnalité' }).waitFor()
+    await dialog.getByText('Idée numéro 11').waitFor()
+    const sheet = await dialog.boundingBox()
+    expect(sheet).toMatchObject({ x: 0, width: 320 })
+    expect((await search.boundingBox())?.width).toBeGreaterThan(200)
+    const scrollWidth = await dialog.evaluate((d) => d.scrollWidth)
+    expect(scrollWidth).toBeLessThanOrEqual(320)
+    // Scroll the list to the end: search and sort stay on screen.
+    await dialog.locator('.body').evaluate((body) => {
+      body.scrollTop = body.scrollHeight
+    })
+    const box = await search.boundingBox()
+    expect(box && box.y >= (sheet?.y ?? 0) && box.y + box.height <= 600).toBe(true)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-320-fr.png') })
+    expect(serious(await scan(page))).toEqual([])
+  })
+})
