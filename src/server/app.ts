@@ -9,6 +9,7 @@ import { noChangelogPublishedHook } from './hooks/changelog-published'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
+import { recordWidgetOrigin } from './http/origin-sightings'
 import { rejectMalformedPaths } from './http/path-guard'
 import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
@@ -21,6 +22,7 @@ import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminChangelogRoutes } from './routes/admin-changelog'
 import { adminCommentsRoutes } from './routes/admin-comments'
 import { adminCompaniesRoutes } from './routes/admin-companies'
+import { adminInstallRoutes } from './routes/admin-install'
 import { adminInvitesRoutes } from './routes/admin-invites'
 import { adminMembersRoutes } from './routes/admin-members'
 import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps) {
     limitPublicReads(routeDeps.rateLimiter, deps.config),
     resolveCaller(routeDeps),
     limitPublicWrites(routeDeps.rateLimiter, new DistinctCounter(deps.clock), deps.config),
+    recordWidgetOrigin({ origins: deps.store.origins, clock: deps.clock, logger: deps.logger }),
   )
   app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))
@@ -121,6 +124,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminProjectSettingsRoutes(routeDeps))
   app.route('/', adminAuditRoutes(routeDeps))
   app.route('/', adminSecretRoutes(routeDeps))
+  app.route('/', adminInstallRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminCompaniesRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))

@@ -186,6 +186,18 @@ export interface BacklogRequest extends FeedbackRequest {
   author: BacklogVoter | null
 }
 
+/** `GET /v1/admin/projects/{pid}/install`: where the widget was seen, and the first steps. */
+export interface InstallStatusResponse {
+  /** Most recently seen first; first and latest sighting (latest at most a minute stale). */
+  origins: Array<{ origin: string; firstSeenAt: string; lastSeenAt: string }>
+  progress: {
+    installed: boolean
+    identityVerified: boolean
+    firstRequest: boolean
+    firstVote: boolean
+  }
+}
+
 /** `GET /v1/admin/projects/{pid}/backlog` (and `backlog.csv`) narrowing, all optional. */
 export interface BacklogFilter {
   /** Words in the title. */

@@ -18,6 +18,7 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'PATCH', path: '/v1/admin/projects/:id', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/secret', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/token-check', permission: 'configure' },
+  { method: 'GET', path: '/v1/admin/projects/:id/install', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/backlog', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/backlog.csv', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/audit', permission: 'view' },

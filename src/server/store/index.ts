@@ -7,6 +7,7 @@ import type { Db } from './db'
 import { InvitesStore } from './invites-store'
 import { MembersStore } from './members-store'
 import { migrate } from './migrate'
+import { OriginsStore } from './origins-store'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
@@ -32,6 +33,8 @@ export interface Store {
   readonly comments: CommentsStore
   readonly roadmap: RoadmapStore
   readonly changelog: ChangelogStore
+  /** Where the widget was seen (Origin of public requests). */
+  readonly origins: OriginsStore
   close(): Promise<void>
 }
 
@@ -79,6 +82,7 @@ export function createStore(db: Db): Store {
     comments: new CommentsStore(db),
     roadmap: new RoadmapStore(db),
     changelog: new ChangelogStore(db),
+    origins: new OriginsStore(db),
     close: () => db.close(),
   }
 }
