@@ -4,6 +4,7 @@
  * /dashboard/accept?code=…, see auth/accept-invite-page.tsx.)
  */
 export const PROJECT_TABS = [
+  'install',
   'backlog',
   'companies',
   'changelog',

@@ -13,6 +13,7 @@ import type {
   CompanySort,
   CreatedProjectResponse,
   FeedbackRequest,
+  InstallStatusResponse,
   RequestStatus,
   RoadmapResponse,
   RotatedSecretResponse,
@@ -43,6 +44,8 @@ export interface AdminClient {
     sort: BacklogSort,
     filter?: BacklogFilter,
   ): Promise<AdminResult<{ requests: BacklogRequest[] }>>
+  /** Where the widget was seen, and the project's first steps. */
+  installStatus(projectId: string): Promise<AdminResult<InstallStatusResponse>>
   /** The backlog (every row, same filter) as CSV text, for a download. */
   backlogCsv(
     projectId: string,
@@ -193,6 +196,7 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
       call('POST', `${project(id)}/secret`, graceSeconds === undefined ? {} : { graceSeconds }),
     backlog: (id, sort, filter) =>
       call('GET', `${project(id)}/backlog?${backlogQuery(sort, filter)}`),
+    installStatus: (id) => call('GET', `${project(id)}/install`),
     backlogCsv: (id, sort, filter) =>
       fetchText(adminToken, `${apiBase}${project(id)}/backlog.csv?${backlogQuery(sort, filter)}`),
     unmergeRequest: (id, requestId) =>

@@ -16,7 +16,12 @@ export function CodeBlock({
         <span class="code-block-title">{title}</span>
         <CopyButton text={code} label={title} />
       </figcaption>
-      <pre class={language ? `language-${language}` : undefined}>
+      {/* Focusable so a keyboard can scroll a long line; named after its title. */}
+      <pre
+        class={language ? `language-${language}` : undefined}
+        tabIndex={0}
+        aria-label={`${title} (code)`}
+      >
         <code>{code}</code>
       </pre>
     </figure>

@@ -22,7 +22,18 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
 
   return (
-    <button type="button" class="copy-button" aria-label={`Copy ${label}`} onClick={copy}>
+    <button
+      type="button"
+      class="copy-button"
+      aria-label={
+        state === 'copied'
+          ? `Copied ${label}`
+          : state === 'failed'
+            ? `Copy failed: select ${label} by hand`
+            : `Copy ${label}`
+      }
+      onClick={copy}
+    >
       {state === 'copied'
         ? 'Copied'
         : state === 'failed'
