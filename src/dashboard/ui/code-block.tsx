@@ -5,16 +5,18 @@ export function CodeBlock({
   title,
   code,
   language,
+  onCopied,
 }: {
   title: string
   code: string
   language?: string
+  onCopied?: () => void
 }) {
   return (
     <figure class="code-block">
       <figcaption>
         <span class="code-block-title">{title}</span>
-        <CopyButton text={code} label={title} />
+        <CopyButton text={code} label={title} onCopied={onCopied} />
       </figcaption>
       {/* Focusable so a keyboard can scroll a long line; named after its title. */}
       <pre
