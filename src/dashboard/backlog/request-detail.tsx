@@ -90,7 +90,8 @@ export function RequestDetail({
       {request.voters.length === 0 ? (
         <p class="hint">No identified voters yet.</p>
       ) : (
-        <div class="scroll-x">
+        // Focusable so a keyboard can scroll a wide voters table sideways.
+        <div class="scroll-x" tabIndex={0} role="region" aria-label="Voters table">
           <VoterGroups voters={request.voters} />
         </div>
       )}
