@@ -186,6 +186,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
           can={can}
           projectId={route.projectId}
           tab={route.tab}
+          requestId={route.requestId}
           initialSecret={
             createdSecret?.projectId === route.projectId ? createdSecret.secret : undefined
           }

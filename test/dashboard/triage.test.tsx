@@ -1,6 +1,6 @@
 // Issue 19 in the dashboard: who submitted each request, search and filters, CSV export,
 // a merge that says what moves and can be undone, a visible "Saved", and the drawer's focus.
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { parse } from 'csv-parse/sync'
 import { afterEach, expect, it, vi } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
@@ -143,4 +143,18 @@ it('moves focus into the drawer, and back to the row on Close or Escape', async 
   fireEvent.keyDown(within(again).getByLabelText('Title'), { key: 'Escape' })
   await waitFor(() => expect(screen.queryByRole('region', { name: /^Request:/ })).toBeNull())
   await waitFor(() => expect(document.activeElement).toBe(row))
+})
+
+it('puts the open request in the URL, and opens it from a shared link', async () => {
+  const created = await seedBacklog(server)
+  const table = await openBacklog(created)
+  fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
+  const link = location.hash
+  expect(link).toMatch(new RegExp(`^#/projects/${created.project.id}/requests/r_[\\w-]+$`))
+  fireEvent.click(screen.getByRole('button', { name: 'Close' }))
+  expect(location.hash).toBe(`#/projects/${created.project.id}/backlog`)
+  cleanup()
+
+  renderSignedIn(server, link)
+  await screen.findByRole('region', { name: 'Request: SSO login' })
 })

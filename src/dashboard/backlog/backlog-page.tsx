@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { BacklogFilter, BacklogRequest, BacklogSort } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
+import { routeHash } from '../router'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
 import { downloadText } from './download'
@@ -26,12 +27,30 @@ function isFiltered(filter: BacklogFilter): boolean {
 }
 
 /** The backlog ranked as the owner chooses, searchable and filtered, with the open request beside it. */
-export function BacklogPage({ client, projectId }: { client: AdminClient; projectId: string }) {
+export function BacklogPage({
+  client,
+  projectId,
+  openRequestId,
+}: {
+  client: AdminClient
+  projectId: string
+  /** From a shared link: the request to open first. */
+  openRequestId?: string
+}) {
   const [sort, setSort] = useState<BacklogSort>('revenue')
   const [filter, setFilter] = useState<BacklogFilter>({})
   const [requests, setRequests] = useState<BacklogRequest[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [openId, setOpenId] = useState<string | null>(null)
+  const [openId, setOpenIdState] = useState<string | null>(openRequestId ?? null)
+  /** The open request is in the URL, so the address bar is a link to it. */
+  const setOpenId = useCallback(
+    (id: string | null) => {
+      setOpenIdState(id)
+      const route = { page: 'project', projectId, tab: 'backlog' } as const
+      history.replaceState(null, '', routeHash(id ? { ...route, requestId: id } : route))
+    },
+    [projectId],
+  )
   const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   // Answers can arrive out of order while the owner types: only the latest one is shown.

@@ -46,6 +46,7 @@ export function ProjectPage({
   can = () => true,
   projectId,
   tab,
+  requestId,
   initialSecret,
   widgetUrl,
   onTab,
@@ -57,6 +58,8 @@ export function ProjectPage({
   can?: (permission: Permission) => boolean
   projectId: string
   tab: ProjectTab
+  /** The request open in the backlog's drawer (#/projects/{id}/requests/{rid}). */
+  requestId?: string
   initialSecret?: string
   widgetUrl: string
   onTab: (tab: ProjectTab) => void
@@ -137,7 +140,9 @@ export function ProjectPage({
             onIdentity={() => onTab(can('configure') ? 'identity' : 'install')}
           />
         ) : null}
-        {shownTab === 'backlog' ? <BacklogPage client={client} projectId={project.id} /> : null}
+        {shownTab === 'backlog' ? (
+          <BacklogPage client={client} projectId={project.id} openRequestId={requestId} />
+        ) : null}
         {shownTab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
         {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
         {shownTab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}
