@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CreatedProjectResponse } from '../shared/api'
 import type { TeamMemberInfo } from '../shared/team-api'
 import { createAdminClient } from './api/admin-client'
@@ -13,6 +13,7 @@ import {
 } from './auth/dashboard-session'
 import { SetupPage } from './auth/setup-page'
 import { SignInPage } from './auth/sign-in-page'
+import { confirmLeave } from './leave-guard'
 import { MembersPage } from './pages/members-page'
 import { ProjectPage } from './pages/project-page'
 import { ProjectsPage } from './pages/projects-page'
@@ -31,6 +32,8 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   const [authState, setAuthState] = useState<AuthState>({ kind: 'loading' })
   const [inviteCode, setInviteCode] = useState<string | null>(inviteCodeFromLocation)
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash))
+  /** The hash of the page on screen, to put back when the owner chooses to stay. */
+  const shownHash = useRef(location.hash)
   // A just-created project's secret, handed to its Identity page once and then dropped.
   const [createdSecret, setCreatedSecret] = useState<{ projectId: string; secret: string } | null>(
     null,
@@ -41,7 +44,15 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   }, [auth])
 
   useEffect(() => {
-    const onHashChange = () => setRoute(parseRoute(location.hash))
+    const onHashChange = () => {
+      // Back, forward or a typed URL: the once-shown secret asks first; staying puts the URL back.
+      if (!confirmLeave()) {
+        history.replaceState(null, '', shownHash.current)
+        return
+      }
+      shownHash.current = location.hash
+      setRoute(parseRoute(location.hash))
+    }
     addEventListener('hashchange', onHashChange)
     return () => removeEventListener('hashchange', onHashChange)
   }, [])
@@ -55,6 +66,8 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   const team = useMemo(() => createTeamClient(token, apiBase), [token, apiBase])
 
   function navigate(next: Route) {
+    if (!confirmLeave()) return
+    shownHash.current = routeHash(next)
     // Any navigation ends the one showing of a created project's secret.
     setCreatedSecret(null)
     history.pushState(null, '', routeHash(next))
@@ -173,6 +186,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
           can={can}
           projectId={route.projectId}
           tab={route.tab}
+          requestId={route.requestId}
           initialSecret={
             createdSecret?.projectId === route.projectId ? createdSecret.secret : undefined
           }

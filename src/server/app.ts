@@ -8,6 +8,7 @@ import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
+import { recordWidgetOrigin } from './http/origin-sightings'
 import { rejectMalformedPaths } from './http/path-guard'
 import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
@@ -21,6 +22,7 @@ import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminChangelogRoutes } from './routes/admin-changelog'
 import { adminCommentsRoutes } from './routes/admin-comments'
 import { adminCompaniesRoutes } from './routes/admin-companies'
+import { adminInstallRoutes } from './routes/admin-install'
 import { adminInvitesRoutes } from './routes/admin-invites'
 import { adminMembersRoutes } from './routes/admin-members'
 import { adminNotificationsRoutes } from './routes/admin-notifications'
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps) {
     limitPublicReads(routeDeps.rateLimiter, deps.config),
     resolveCaller(routeDeps),
     limitPublicWrites(routeDeps.rateLimiter, deps.config),
+    recordWidgetOrigin({ origins: deps.store.origins, clock: deps.clock, logger: deps.logger }),
   )
   app.route('/', widgetProjectRoutes(routeDeps))
   app.route('/', requestsRoutes(routeDeps))
@@ -152,6 +155,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminProjectSettingsRoutes(routeDeps))
   app.route('/', adminAuditRoutes(routeDeps))
   app.route('/', adminSecretRoutes(routeDeps))
+  app.route('/', adminInstallRoutes(routeDeps))
   app.route('/', adminBacklogRoutes(routeDeps))
   app.route('/', adminCompaniesRoutes(routeDeps))
   app.route('/', adminRequestsRoutes(routeDeps))

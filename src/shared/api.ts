@@ -179,6 +179,36 @@ export interface BacklogRequest extends FeedbackRequest {
   voters: BacklogVoter[]
   /** A customer or visitor commented after the team's last public reply. */
   unanswered: boolean
+  /**
+   * Who submitted it (spec v2 "Who submitted it"): the identified author, also when they
+   * identified after submitting anonymously; null for an anonymous author.
+   */
+  author: BacklogVoter | null
+}
+
+/** `GET /v1/admin/projects/{pid}/install`: where the widget was seen, and the first steps. */
+export interface InstallStatusResponse {
+  /** Most recently seen first; first and latest sighting (latest at most a minute stale). */
+  origins: Array<{ origin: string; firstSeenAt: string; lastSeenAt: string }>
+  progress: {
+    installed: boolean
+    identityVerified: boolean
+    firstRequest: boolean
+    firstVote: boolean
+  }
+}
+
+/** `GET /v1/admin/projects/{pid}/backlog` (and `backlog.csv`) narrowing, all optional. */
+export interface BacklogFilter {
+  /** Words in the title. */
+  q?: string
+  status?: RequestStatus
+  /** A voter or their company is on this plan. */
+  plan?: string
+  /** A voter's company id (the customer's `company.id`). */
+  company?: string
+  /** Submitted by a paying customer. */
+  paying?: boolean
 }
 
 /** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */

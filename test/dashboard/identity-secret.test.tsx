@@ -59,3 +59,40 @@ it('generates, then rotates, showing until when the previous secret still verifi
   expect(await checkToken(await mintToken(rotated, claims))).toContain('Verified')
   expect(await checkToken(await mintToken(generated, claims))).toContain('Verified')
 })
+
+it('asks before leaving a secret that was never copied, and stays when told to', async () => {
+  const created = await server.createProject('Leaving Co')
+  renderSignedIn(server, `#/projects/${created.project.id}/identity`)
+  fireEvent.click(await screen.findByRole('button', { name: 'Generate secret' }))
+  const reveal = await screen.findByRole('region', { name: 'New signing secret' })
+  expect(reveal.textContent).toContain('rotating is the only way back')
+
+  const asked: string[] = []
+  let answer = false
+  // happy-dom has no window.confirm: the test answers the dialog itself.
+  Object.defineProperty(window, 'confirm', {
+    value: (message: string) => {
+      asked.push(message)
+      return answer
+    },
+    configurable: true,
+  })
+  fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
+  expect(asked[0]).toMatch(/^You have not copied the secret/)
+  // Stayed: the secret is still on screen.
+  expect(screen.getByRole('region', { name: 'New signing secret' })).toBeTruthy()
+
+  // Copied: leaving asks nothing.
+  Object.defineProperty(navigator, 'clipboard', {
+    value: { writeText: async () => {} },
+    configurable: true,
+  })
+  fireEvent.click(within(reveal).getByRole('button', { name: 'Copy Signing secret' }))
+  await within(reveal).findByRole('button', { name: 'Copied Signing secret' })
+  answer = true
+  fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
+  expect(asked).toHaveLength(1)
+  await screen
+    .findByRole('table', { name: 'Backlog' })
+    .catch(() => screen.findByText(/No requests yet/))
+})

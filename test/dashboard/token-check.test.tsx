@@ -37,6 +37,16 @@ it('a good token reads as verified with sub, email, plan and monthly revenue', a
   expect(outcome).toContain('$49.00')
 })
 
+it('names the other project when a token was minted for it, instead of blaming the secret', async () => {
+  const other = await server.createProject('Other Co')
+  const outcome = await checkInDashboard(
+    await mintToken(other.secret, { ...good(), aud: other.project.audience }),
+  )
+  expect(outcome).toContain(`made for another project: “Other Co” (${other.project.id})`)
+  expect(outcome).toContain(`set aud to exactly ${created.project.audience}`)
+  expect(outcome).not.toContain("does not match this project's secret")
+})
+
 describe('a refused token is explained in plain words with the fix', () => {
   const cases: [string, () => Promise<string>, () => string[]][] = [
     [
@@ -47,7 +57,10 @@ describe('a refused token is explained in plain words with the fix', () => {
     [
       'meant for another project',
       () => mintToken(created.secret, { ...good(), aud: 'https://reqio.app/p/someone-else' }),
-      () => ['different project', `Set aud to exactly ${created.project.audience}`],
+      () => [
+        'names another audience ("https://reqio.app/p/someone-else")',
+        `set aud to exactly ${created.project.audience}`,
+      ],
     ],
     [
       'expired',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createProject, fileRequest, tokenFor } from './support/backend'
+import { createOwner } from './support/dashboard'
 import { widgetOf } from './support/widget'
 import { eventually, type ReqioWindow, serveHostPage, useWorld } from './support/world'
 
@@ -69,8 +70,7 @@ describe('conversations', () => {
     // The team answers from the dashboard, where the payload is text too.
     const { page: dashboard } = await world.openPage({ viewport: { width: 1280, height: 900 } })
     await dashboard.goto(`${world.server.url}/dashboard`)
-    await dashboard.getByLabel('Admin token').fill(world.server.adminToken)
-    await dashboard.getByRole('button', { name: 'Sign in' }).click()
+    const owner = await createOwner(dashboard, world.server.adminToken)
     await dashboard.getByRole('button', { name: 'Initech' }).click()
     await dashboard.getByRole('tab', { name: 'Backlog' }).click()
     const table = dashboard.getByRole('table', { name: 'Backlog' })
@@ -82,7 +82,7 @@ describe('conversations', () => {
     expect(await thread.getByText('peter@initech.test', { exact: false }).count()).toBe(2)
     await thread.getByLabel('Reply or note').fill('Shipping in May <b>really</b>')
     await thread.getByRole('button', { name: 'Reply publicly' }).click()
-    await thread.getByRole('listitem', { name: 'Team reply by Team' }).waitFor()
+    await thread.getByRole('listitem', { name: `Team reply by ${owner}` }).waitFor()
     expect(await dashboard.locator('img, script:not([src]):not([type="module"])').count()).toBe(0)
     expect(await dashboard.evaluate(() => (window as unknown as ReqioWindow).__xss)).toBeUndefined()
 
@@ -92,6 +92,7 @@ describe('conversations', () => {
     const reply = widget.dialog.getByRole('listitem').filter({ hasText: 'Shipping in May' })
     await reply.waitFor()
     expect(await reply.innerText()).toContain('Team')
+    expect(await reply.innerText()).toContain(owner)
     expect(await reply.innerText()).toContain('<b>really</b>')
     const mine = widget.dialog.getByRole('listitem').filter({ hasText: 'Written on the train' })
     expect(await mine.innerText()).toContain('You')

@@ -74,7 +74,15 @@ describe('the dashboard', () => {
     await voteThroughApi(world, project.id, sso.id, await as('ent-1', 'enterprise', 120000, 'year'))
     await voteThroughApi(world, project.id, api.id, token)
 
+    // The secret was read off the screen, never copied: leaving asks first (issue 19).
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', async (dialog) => {
+        resolve(dialog.message())
+        await dialog.accept()
+      }),
+    )
     await page.getByRole('tab', { name: 'Backlog' }).click()
+    expect(await asked).toMatch(/^You have not copied the secret/)
     expect(await page.getByRole('button', { name: 'Revenue' }).getAttribute('aria-pressed')).toBe(
       'true',
     )

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { XSS_PAYLOADS } from '../helpers/xss-payloads'
 import { createProject, fileRequest } from './support/backend'
+import { createOwner } from './support/dashboard'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
 describe('roadmap and changelog', () => {
@@ -17,8 +18,7 @@ describe('roadmap and changelog', () => {
     // The owner writes and publishes the entry in the dashboard.
     const { page: dashboard } = await world.openPage({ viewport: { width: 1280, height: 900 } })
     await dashboard.goto(`${world.server.url}/dashboard`)
-    await dashboard.getByLabel('Admin token').fill(world.server.adminToken)
-    await dashboard.getByRole('button', { name: 'Sign in' }).click()
+    await createOwner(dashboard, world.server.adminToken)
     await dashboard.getByRole('button', { name: 'Initech' }).click()
     await dashboard.getByRole('tab', { name: 'Changelog' }).click()
     const editor = dashboard.getByRole('form', { name: 'New changelog entry' })

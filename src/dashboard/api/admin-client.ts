@@ -3,6 +3,7 @@ import type {
   AdminCommentResponse,
   AdminProject,
   AdminRequestDetailResponse,
+  BacklogFilter,
   BacklogRequest,
   BacklogSort,
   ChangelogEntry,
@@ -12,6 +13,7 @@ import type {
   CompanySort,
   CreatedProjectResponse,
   FeedbackRequest,
+  InstallStatusResponse,
   RequestStatus,
   RoadmapResponse,
   RotatedSecretResponse,
@@ -40,7 +42,21 @@ export interface AdminClient {
   backlog(
     projectId: string,
     sort: BacklogSort,
+    filter?: BacklogFilter,
   ): Promise<AdminResult<{ requests: BacklogRequest[] }>>
+  /** Where the widget was seen, and the project's first steps. */
+  installStatus(projectId: string): Promise<AdminResult<InstallStatusResponse>>
+  /** The backlog (every row, same filter) as CSV text, for a download. */
+  backlogCsv(
+    projectId: string,
+    sort: BacklogSort,
+    filter?: BacklogFilter,
+  ): Promise<AdminResult<string>>
+  /** Undoes the latest merge of `requestId`: it stands again with its votes and revenue. */
+  unmergeRequest(
+    projectId: string,
+    requestId: string,
+  ): Promise<AdminResult<{ request: BacklogRequest; target: BacklogRequest }>>
   updateRequest(
     projectId: string,
     requestId: string,
@@ -132,6 +148,42 @@ export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall 
   }
 }
 
+/** The backlog's query string: the sort, then only the filters that are set. */
+export function backlogQuery(sort: BacklogSort, filter: BacklogFilter = {}): string {
+  const params = new URLSearchParams({ sort })
+  if (filter.q?.trim()) params.set('q', filter.q.trim())
+  if (filter.status) params.set('status', filter.status)
+  if (filter.plan?.trim()) params.set('plan', filter.plan.trim())
+  if (filter.company?.trim()) params.set('company', filter.company.trim())
+  if (filter.paying) params.set('paying', 'true')
+  return params.toString()
+}
+
+/** A text download (the CSV export), authorised like every other call; never throws. */
+async function fetchText(adminToken: string | null, url: string): Promise<AdminResult<string>> {
+  try {
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : {},
+    })
+    if (response.ok) return { ok: true, data: await response.text() }
+    const payload = await response.json().catch(() => null)
+    return {
+      ok: false,
+      status: response.status,
+      code: payload?.error?.code ?? 'bad_response',
+      message: payload?.error?.message ?? `HTTP ${response.status}`,
+    }
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      code: 'network_error',
+      message: 'The server could not be reached.',
+    }
+  }
+}
+
 /**
  * `apiBase` is empty in the browser (the dashboard shares the API's origin); tests pass the
  * test server's URL. `adminToken` null: signed in with the session cookie.
@@ -144,7 +196,13 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     createProject: (name) => call('POST', '/v1/admin/projects', { name }),
     rotateSecret: (id, graceSeconds) =>
       call('POST', `${project(id)}/secret`, graceSeconds === undefined ? {} : { graceSeconds }),
-    backlog: (id, sort) => call('GET', `${project(id)}/backlog?sort=${sort}`),
+    backlog: (id, sort, filter) =>
+      call('GET', `${project(id)}/backlog?${backlogQuery(sort, filter)}`),
+    installStatus: (id) => call('GET', `${project(id)}/install`),
+    backlogCsv: (id, sort, filter) =>
+      fetchText(adminToken, `${apiBase}${project(id)}/backlog.csv?${backlogQuery(sort, filter)}`),
+    unmergeRequest: (id, requestId) =>
+      call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/unmerge`, {}),
     updateRequest: (id, requestId, changes) =>
       call('PATCH', `${project(id)}/requests/${encodeURIComponent(requestId)}`, changes),
     checkToken: (id, token) => call('POST', `${project(id)}/token-check`, { token }),

@@ -44,7 +44,7 @@ export function AccountPage({
 
   return (
     <main class="account">
-      <h2>Your account</h2>
+      <h1>Your account</h1>
       <p>
         {member.name} · {member.email} · <strong>{member.role}</strong>:{' '}
         {ROLE_DESCRIPTIONS[member.role]}

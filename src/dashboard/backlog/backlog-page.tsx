@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks'
-import type { BacklogRequest, BacklogSort } from '../../shared/api'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import type { BacklogFilter, BacklogRequest, BacklogSort } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { AudienceLine } from '../notifications/audience-line'
+import { routeHash } from '../router'
+import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
+import { downloadText } from './download'
 import { MrrChart } from './mrr-chart'
 import { RequestDetail } from './request-detail'
 
@@ -12,34 +15,108 @@ const SORTS: { value: BacklogSort; label: string }[] = [
   { value: 'new', label: 'Newest' },
 ]
 
-/** The backlog ranked as the owner chooses, with the open request beside it. */
-export function BacklogPage({ client, projectId }: { client: AdminClient; projectId: string }) {
+/** The last merge, kept so the owner can take it back. */
+interface LastMerge {
+  source: BacklogRequest
+  target: BacklogRequest
+}
+
+function isFiltered(filter: BacklogFilter): boolean {
+  return Boolean(
+    filter.q?.trim() || filter.status || filter.plan || filter.company || filter.paying,
+  )
+}
+
+/** The backlog ranked as the owner chooses, searchable and filtered, with the open request beside it. */
+export function BacklogPage({
+  client,
+  projectId,
+  openRequestId,
+}: {
+  client: AdminClient
+  projectId: string
+  /** From a shared link: the request to open first. */
+  openRequestId?: string
+}) {
   const [sort, setSort] = useState<BacklogSort>('revenue')
+  const [filter, setFilter] = useState<BacklogFilter>({})
   const [requests, setRequests] = useState<BacklogRequest[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [openId, setOpenId] = useState<string | null>(null)
+  const [openId, setOpenIdState] = useState<string | null>(openRequestId ?? null)
+  /** The open request is in the URL, so the address bar is a link to it. */
+  const setOpenId = useCallback(
+    (id: string | null) => {
+      setOpenIdState(id)
+      const route = { page: 'project', projectId, tab: 'backlog' } as const
+      history.replaceState(null, '', routeHash(id ? { ...route, requestId: id } : route))
+    },
+    [projectId],
+  )
+  const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  // Answers can arrive out of order while the owner types: only the latest one is shown.
+  const latestLoad = useRef(0)
 
   const load = useCallback(async () => {
-    const result = await client.backlog(projectId, sort)
+    const ticket = ++latestLoad.current
+    const result = await client.backlog(projectId, sort, filter)
+    if (ticket !== latestLoad.current) return
     if (result.ok) {
       setRequests(result.data.requests)
       setError(null)
     } else {
       setError(`The backlog could not be loaded: ${result.message}`)
     }
-  }, [client, projectId, sort])
+  }, [client, projectId, sort, filter])
 
   useEffect(() => {
     load()
   }, [load])
 
   async function change(requestId: string, changes: RequestChanges): Promise<string | null> {
+    const before = requests?.find((request) => request.id === requestId)
     const result = await client.updateRequest(projectId, requestId, changes)
     if (!result.ok) return `The change was not saved: ${result.message}`
-    // A merged request is gone; show the one that absorbed it.
-    if (changes.mergeInto) setOpenId(changes.mergeInto)
+    if (changes.mergeInto && before) {
+      const target = requests?.find((request) => request.id === changes.mergeInto)
+      // A merged request is gone; show the one that absorbed it.
+      setOpenId(changes.mergeInto)
+      if (target) {
+        setLastMerge({ source: before, target })
+        setNotice(`Merged “${before.title}” into “${target.title}”.`)
+      }
+    }
     await load()
     return null
+  }
+
+  async function undoMerge() {
+    if (!lastMerge) return
+    const result = await client.unmergeRequest(projectId, lastMerge.source.id)
+    if (!result.ok) {
+      setNotice(`The merge could not be undone: ${result.message}`)
+      return
+    }
+    setNotice(`Undone: “${lastMerge.source.title}” stands on its own again.`)
+    setLastMerge(null)
+    setOpenId(lastMerge.source.id)
+    await load()
+  }
+
+  async function exportCsv() {
+    const result = await client.backlogCsv(projectId, sort, filter)
+    if (!result.ok) return setNotice(`The export failed: ${result.message}`)
+    downloadText(`${projectId}-backlog.csv`, result.data, 'text/csv')
+    setNotice('Exported the backlog as CSV.')
+  }
+
+  /** Closing hands focus back to the row the request was opened from. */
+  function closeDetail(requestId: string) {
+    setOpenId(null)
+    setTimeout(() => {
+      const rows = document.querySelectorAll<HTMLElement>('[data-request-id]')
+      for (const row of rows) if (row.dataset.requestId === requestId) row.focus()
+    })
   }
 
   const open = requests?.find((request) => request.id === openId)
@@ -59,13 +136,29 @@ export function BacklogPage({ client, projectId }: { client: AdminClient; projec
             </button>
           ))}
         </div>
+        <button type="button" onClick={exportCsv}>
+          Export CSV
+        </button>
+      </div>
+      <BacklogFilters filter={filter} onChange={setFilter} />
+      <div class="notice" role="status">
+        {notice}
+        {lastMerge ? (
+          <>
+            {' '}
+            <button type="button" onClick={undoMerge}>
+              Undo merge
+            </button>
+          </>
+        ) : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
       {requests === null && !error ? <p>Loading the backlog…</p> : null}
       {requests && requests.length === 0 ? (
         <p class="empty">
-          No requests yet. Once the widget is on your site, your customers' requests land here,
-          ranked by the revenue behind them.
+          {isFiltered(filter)
+            ? 'No request matches these filters.'
+            : "No requests yet. Once the widget is on your site, your customers' requests land here, ranked by the revenue behind them."}
         </p>
       ) : null}
       {requests && requests.length > 0 ? (
@@ -82,7 +175,7 @@ export function BacklogPage({ client, projectId }: { client: AdminClient; projec
                 projectId={projectId}
                 onChange={(changes) => change(open.id, changes)}
                 onThreadChanged={load}
-                onClose={() => setOpenId(null)}
+                onClose={() => closeDetail(open.id)}
                 audience={
                   <AudienceLine client={client} projectId={projectId} requestId={open.id} />
                 }

@@ -1,6 +1,14 @@
-import type { BacklogRequest } from '../../shared/api'
+import type { BacklogRequest, BacklogVoter } from '../../shared/api'
 import { formatMoney } from '../format/money'
 import { STATUS_LABELS } from './status-labels'
+
+/** Who submitted a request, as one line: email (or id), plan and company; or "Anonymous". */
+export function authorLabel(author: BacklogVoter | null): string {
+  if (!author) return 'Anonymous'
+  const who = author.email ?? author.sub
+  const facts = [author.company?.name ?? author.company?.id, author.plan].filter(Boolean)
+  return facts.length > 0 ? `${who} (${facts.join(', ')})` : who
+}
 
 /** One row per request; the title opens it. */
 export function BacklogTable({
@@ -28,13 +36,19 @@ export function BacklogTable({
           <th scope="col" class="number">
             Comments
           </th>
+          <th scope="col">Submitted by</th>
         </tr>
       </thead>
       <tbody>
         {requests.map((request) => (
           <tr key={request.id}>
             <th scope="row">
-              <button type="button" class="link" onClick={() => onOpen(request.id)}>
+              <button
+                type="button"
+                class="link"
+                data-request-id={request.id}
+                onClick={() => onOpen(request.id)}
+              >
                 {request.title}
               </button>
             </th>
@@ -52,6 +66,12 @@ export function BacklogTable({
               ) : (
                 request.commentCount
               )}
+            </td>
+            <td class="author">
+              {authorLabel(request.author)}
+              {request.author && request.author.mrrCents > 0 ? (
+                <span class="hint"> · {formatMoney(request.author.mrrCents)}/mo</span>
+              ) : null}
             </td>
           </tr>
         ))}

@@ -5,6 +5,8 @@ const BAR_HEIGHT = 22
 const GAP = 8
 const LABEL_WIDTH = 180
 const CHART_WIDTH = 560
+/** What fits in LABEL_WIDTH at the chart's 12px text (about 7px a character, with margin). */
+const LABEL_CHARS = 24
 
 /** Horizontal bars of MRR for the top requests: which ones carry the money, at a glance. */
 export function MrrChart({ requests, limit = 5 }: { requests: BacklogRequest[]; limit?: number }) {
@@ -28,15 +30,15 @@ export function MrrChart({ requests, limit = 5 }: { requests: BacklogRequest[]; 
         {top.map((request, index) => {
           const y = index * (BAR_HEIGHT + GAP)
           const width = Math.max(2, (request.mrrCents / max) * barSpace)
-          const title = request.title.length > 28 ? `${request.title.slice(0, 27)}…` : request.title
+          const title =
+            request.title.length > LABEL_CHARS
+              ? `${request.title.slice(0, LABEL_CHARS - 1)}…`
+              : request.title
           return (
             <g key={request.id}>
-              <text
-                x={LABEL_WIDTH - 8}
-                y={y + BAR_HEIGHT * 0.7}
-                text-anchor="end"
-                class="chart-label"
-              >
+              {/* Anchored at the left edge: a long label runs toward the bar, never off the chart. */}
+              <text x={0} y={y + BAR_HEIGHT * 0.7} class="chart-label">
+                <title>{request.title}</title>
                 {title}
               </text>
               <rect

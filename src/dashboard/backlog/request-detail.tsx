@@ -1,14 +1,25 @@
 import type { ComponentChildren } from 'preact'
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { BacklogRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { formatMoney } from '../format/money'
+import { authorLabel } from './backlog-table'
+import { MergePicker } from './merge-picker'
 import { RequestThread } from './request-thread'
 import { StatusEditor } from './status-editor'
-import { STATUS_LABELS } from './status-labels'
 import { VoterGroups } from './voter-groups'
 
-/** One request opened: its voters, the thread, and the owner's edits (status, title, merge). */
+/** What a save did, said where the owner is looking. */
+const SAVED_TEXT: Record<'status' | 'title' | 'statusNote', string> = {
+  status: 'Status saved.',
+  title: 'Title saved.',
+  statusNote: 'Status note saved.',
+}
+
+/**
+ * One request opened in a side drawer: who submitted it, its voters, the thread, and the
+ * owner's edits (status, title, merge). It takes focus when it opens and Escape closes it.
+ */
 export function RequestDetail({
   request,
   others,
@@ -32,22 +43,45 @@ export function RequestDetail({
   audience?: ComponentChildren
 }) {
   const [title, setTitle] = useState(request.title)
-  const [mergeTarget, setMergeTarget] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
   const anonymousVotes = Math.max(0, request.votes - request.voters.length)
+  const headingId = `request-title-${request.id}`
+
+  useEffect(() => {
+    heading.current?.focus()
+  }, [])
 
   async function apply(changes: RequestChanges) {
-    setError(await onChange(changes))
+    setSaved(null)
+    const failure = await onChange(changes)
+    setError(failure)
+    if (failure) return
+    const field = (['status', 'title', 'statusNote'] as const).find((key) => key in changes)
+    if (field) setSaved(SAVED_TEXT[field])
   }
 
   return (
-    <section class="request-detail" aria-label={`Request: ${request.title}`}>
+    <section
+      class="request-detail"
+      aria-label={`Request: ${request.title}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose()
+      }}
+    >
       <header>
-        <h3>{request.title}</h3>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {request.title}
+        </h2>
         <button type="button" onClick={onClose}>
           Close
         </button>
       </header>
+      <p class="author-line">
+        Submitted by <strong>{authorLabel(request.author)}</strong>
+        {request.author ? `, ${formatMoney(request.author.mrrCents)} MRR` : ''}
+      </p>
       {request.body ? <p class="request-body">{request.body}</p> : null}
       <p>
         {request.votes} votes from {request.accounts}{' '}
@@ -56,11 +90,14 @@ export function RequestDetail({
         {anonymousVotes > 0 ? ` (${anonymousVotes} anonymous)` : ''}.
       </p>
 
-      <h4>Voters</h4>
+      <h3>Voters</h3>
       {request.voters.length === 0 ? (
         <p class="hint">No identified voters yet.</p>
       ) : (
-        <VoterGroups voters={request.voters} />
+        // Focusable so a keyboard can scroll a wide voters table sideways.
+        <div class="scroll-x" tabIndex={0} role="region" aria-label="Voters table">
+          <VoterGroups voters={request.voters} />
+        </div>
       )}
 
       <StatusEditor request={request} onChange={apply} />
@@ -80,34 +117,16 @@ export function RequestDetail({
           Save title
         </button>
       </form>
+      <p class="saved" role="status">
+        {saved}
+      </p>
 
       {others.length > 0 ? (
-        <form
-          class="edit-row"
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (mergeTarget) apply({ mergeInto: mergeTarget })
-          }}
-        >
-          <label>
-            Merge this duplicate into{' '}
-            <select
-              value={mergeTarget}
-              onChange={(event) => setMergeTarget(event.currentTarget.value)}
-            >
-              <option value="">Choose a request…</option>
-              {others.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" disabled={!mergeTarget}>
-            Merge
-          </button>
-          <p class="hint">Votes move to the other request; nobody is counted twice.</p>
-        </form>
+        <MergePicker
+          source={request}
+          others={others}
+          onMerge={(target) => apply({ mergeInto: target.id })}
+        />
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
 

@@ -60,7 +60,7 @@ export function RequestThread({
 
   return (
     <section class="thread" aria-label="Comments">
-      <h4>Comments</h4>
+      <h3>Comments</h3>
       {error ? <p role="alert">{error}</p> : null}
       {detail === null && !error ? <p class="hint">Loading the thread…</p> : null}
       {detail && detail.comments.length === 0 ? <p class="hint">No comments yet.</p> : null}

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks'
+import { useLayoutEffect, useState } from 'preact/hooks'
 import type { AdminClient } from '../api/admin-client'
 import { formatDateTime } from '../format/money'
+import { setLeaveGuard } from '../leave-guard'
 import { CodeBlock } from '../ui/code-block'
 
 export interface RevealedSecret {
@@ -34,6 +35,9 @@ const GRACE_CHOICES = [
   { seconds: 7 * 86_400, label: '7 days' },
 ]
 
+export const UNCOPIED_SECRET_WARNING =
+  'You have not copied the secret. Leave anyway? It is shown only once: rotating is the only way back.'
+
 /**
  * Step 2. The secret is shown once: it lives only in this component's state, so leaving the
  * page or pressing "Hide" loses it for good; the server never shows it again.
@@ -60,6 +64,13 @@ export function SecretStep({
   const [graceSeconds, setGraceSeconds] = useState(86_400)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [copied, setCopied] = useState(false)
+
+  // Leaving with the secret on screen and never copied loses it: ask first.
+  useLayoutEffect(() => {
+    setLeaveGuard(revealed && !copied ? UNCOPIED_SECRET_WARNING : null)
+    return () => setLeaveGuard(null)
+  }, [revealed, copied])
 
   async function issueSecret(rotation: boolean) {
     setBusy(true)
@@ -70,6 +81,7 @@ export function SecretStep({
       setError(`The secret could not be issued: ${result.message}`)
       return
     }
+    setCopied(false)
     setRevealed({
       secret: result.data.secret,
       previousValidUntil: result.data.previousValidUntil,
@@ -90,10 +102,18 @@ export function SecretStep({
         <div class="secret-reveal" role="region" aria-label="New signing secret">
           <p class="notice">
             <strong>Copy it now: this secret is shown only once.</strong> Reqio keeps no readable
-            copy; if you lose it, rotate.
+            copy, so rotating is the only way back if you lose it.
           </p>
-          <CodeBlock title="Signing secret" code={revealed.secret} />
-          <CodeBlock title="Server environment line" code={`REQIO_SECRET=${revealed.secret}`} />
+          <CodeBlock
+            title="Signing secret"
+            code={revealed.secret}
+            onCopied={() => setCopied(true)}
+          />
+          <CodeBlock
+            title="Server environment line"
+            code={`REQIO_SECRET=${revealed.secret}`}
+            onCopied={() => setCopied(true)}
+          />
           <p class="warning" role="note">
             Never send this secret to the browser: keep it out of client bundles, public env vars
             (NEXT_PUBLIC_, VITE_), HTML, logs and URLs.

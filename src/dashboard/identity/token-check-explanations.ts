@@ -57,3 +57,19 @@ export function explainTokenFailure(code: string, audience: string): Explanation
       }
   }
 }
+
+/**
+ * A token whose (unverified) aud names another audience: whatever code the server gave
+ * (a signature mismatch, usually, as the other project's secret signed it), that is the cause.
+ */
+export function explainForeignAudience(
+  foreign: { aud: string; project: { id: string; name: string } | null },
+  audience: string,
+): Explanation {
+  return {
+    problem: foreign.project
+      ? `This token was made for another project: “${foreign.project.name}” (${foreign.project.id}), not this one.`
+      : `This token names another audience ("${foreign.aud}"), not this project.`,
+    fix: `On your server, use this project's secret as REQIO_SECRET and set aud to exactly ${audience}.`,
+  }
+}

@@ -2,10 +2,14 @@ import { useState } from 'preact/hooks'
 import type { TokenCheckResponse } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { formatMoney } from '../format/money'
-import { explainTokenFailure } from './token-check-explanations'
+import { otherProjectNamed, unverifiedAudience } from './token-audience'
+import { explainForeignAudience, explainTokenFailure } from './token-check-explanations'
+
+/** The token names another project's audience: the explanation names that project. */
+type ForeignAudience = ReturnType<typeof otherProjectNamed>
 
 type Outcome =
-  | { kind: 'result'; response: TokenCheckResponse }
+  | { kind: 'result'; response: TokenCheckResponse; foreign: ForeignAudience }
   | { kind: 'unreachable'; message: string }
 
 /** Step 5: paste a token your server minted and see whether Reqio accepts it, and why not. */
@@ -26,10 +30,18 @@ export function TokenCheckStep({
     event.preventDefault()
     setBusy(true)
     const result = await client.checkToken(projectId, token.trim())
+    let foreign: ForeignAudience = null
+    if (result.ok && !result.data.valid) {
+      const aud = unverifiedAudience(token.trim())
+      if (aud !== null && aud !== audience) {
+        const projects = await client.listProjects()
+        foreign = otherProjectNamed(aud, audience, projects.ok ? projects.data.projects : [])
+      }
+    }
     setBusy(false)
     setOutcome(
       result.ok
-        ? { kind: 'result', response: result.data }
+        ? { kind: 'result', response: result.data, foreign }
         : { kind: 'unreachable', message: result.message },
     )
   }
@@ -69,7 +81,9 @@ function TokenCheckOutcome({ outcome, audience }: { outcome: Outcome; audience: 
   }
   const { response } = outcome
   if (!response.valid) {
-    const explanation = explainTokenFailure(response.error.code, audience)
+    const explanation = outcome.foreign
+      ? explainForeignAudience(outcome.foreign, audience)
+      : explainTokenFailure(response.error.code, audience)
     return (
       <div class="outcome failure" role="status">
         <p>

@@ -39,7 +39,7 @@ export function MembersPage({
   if (!allowed)
     return (
       <main class="members">
-        <h2>Members</h2>
+        <h1>Members</h1>
         <p role="alert">Only owners can open the Members page.</p>
         <WhyNot permission="manage_members" doing="manage members" />
       </main>
@@ -74,7 +74,7 @@ export function MembersPage({
 
   return (
     <main class="members">
-      <h2>Members</h2>
+      <h1>Members</h1>
       <form class="invite-form" onSubmit={sendInvite}>
         <h3>Invite someone</h3>
         <label for="invite-email">Email</label>

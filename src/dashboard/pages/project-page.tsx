@@ -9,12 +9,14 @@ import { ChangelogPage } from '../changelog/changelog-page'
 import { RoadmapPreview } from '../changelog/roadmap-preview'
 import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
+import { InstallPage } from '../install/install-page'
 import { NotificationsPage } from '../notifications/notifications-page'
 import type { ProjectTab } from '../router'
 import { AuditPage } from './audit-page'
 import { SettingsPage } from './settings-page'
 
 const TAB_LABELS: Record<ProjectTab, string> = {
+  install: 'Install',
   backlog: 'Backlog',
   companies: 'Companies',
   changelog: 'Changelog',
@@ -25,6 +27,20 @@ const TAB_LABELS: Record<ProjectTab, string> = {
   notifications: 'Webhooks & mail',
 }
 
+/** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation). */
+export function tabAfterKey(
+  tabs: readonly ProjectTab[],
+  current: ProjectTab,
+  key: string,
+): ProjectTab | null {
+  const index = tabs.indexOf(current)
+  if (key === 'ArrowRight') return tabs[(index + 1) % tabs.length] ?? null
+  if (key === 'ArrowLeft') return tabs[(index - 1 + tabs.length) % tabs.length] ?? null
+  if (key === 'Home') return tabs[0] ?? null
+  if (key === 'End') return tabs[tabs.length - 1] ?? null
+  return null
+}
+
 /** One project: Backlog, Settings › Identity, Settings › Project and the Audit log. */
 export function ProjectPage({
   client,
@@ -32,6 +48,7 @@ export function ProjectPage({
   can = () => true,
   projectId,
   tab,
+  requestId,
   initialSecret,
   widgetUrl,
   onTab,
@@ -43,6 +60,8 @@ export function ProjectPage({
   can?: (permission: Permission) => boolean
   projectId: string
   tab: ProjectTab
+  /** The request open in the backlog's drawer (#/projects/{id}/requests/{rid}). */
+  requestId?: string
   initialSecret?: string
   widgetUrl: string
   onTab: (tab: ProjectTab) => void
@@ -81,15 +100,30 @@ export function ProjectPage({
         <button type="button" class="link" onClick={onBack}>
           Projects
         </button>{' '}
-        / <strong>{project.name}</strong>
+        / <span aria-current="page">{project.name}</span>
       </nav>
-      <div class="tabs" role="tablist" aria-label="Project sections">
+      <h1 class="project-title">{project.name}</h1>
+      <div
+        class="tabs"
+        role="tablist"
+        aria-label="Project sections"
+        onKeyDown={(event) => {
+          const next = tabAfterKey(visibleTabs, shownTab, event.key)
+          if (!next) return
+          event.preventDefault()
+          onTab(next)
+          setTimeout(() => document.getElementById(`tab-${next}`)?.focus())
+        }}
+      >
         {visibleTabs.map((name) => (
           <button
             key={name}
+            id={`tab-${name}`}
             type="button"
             role="tab"
             aria-selected={shownTab === name}
+            aria-controls="project-tabpanel"
+            tabIndex={shownTab === name ? 0 : -1}
             onClick={() => onTab(name)}
           >
             {TAB_LABELS[name]}
@@ -99,8 +133,18 @@ export function ProjectPage({
       {can('configure') ? null : (
         <WhyNot permission="configure" doing="see the identity settings or rotate the secret" />
       )}
-      <div role="tabpanel">
-        {shownTab === 'backlog' ? <BacklogPage client={client} projectId={project.id} /> : null}
+      <div role="tabpanel" id="project-tabpanel" aria-labelledby={`tab-${shownTab}`}>
+        {shownTab === 'install' ? (
+          <InstallPage
+            client={client}
+            project={project}
+            widgetUrl={widgetUrl}
+            onIdentity={() => onTab(can('configure') ? 'identity' : 'install')}
+          />
+        ) : null}
+        {shownTab === 'backlog' ? (
+          <BacklogPage client={client} projectId={project.id} openRequestId={requestId} />
+        ) : null}
         {shownTab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
         {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
         {shownTab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}

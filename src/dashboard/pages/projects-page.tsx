@@ -36,7 +36,7 @@ export function ProjectsPage({
 
   return (
     <main class="projects">
-      <h2>Projects</h2>
+      <h1>Projects</h1>
       {projects === null && !error ? <p>Loading projects…</p> : null}
       {projects && projects.length === 0 ? <p class="empty">No projects yet: create one.</p> : null}
       {projects && projects.length > 0 ? (

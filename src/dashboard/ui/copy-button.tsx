@@ -3,7 +3,15 @@ import { useEffect, useState } from 'preact/hooks'
 type CopyState = 'idle' | 'copied' | 'failed'
 
 /** Copies `text` to the clipboard and says so; `label` names what is copied for screen readers. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  onCopied,
+}: {
+  text: string
+  label: string
+  onCopied?: () => void
+}) {
   const [state, setState] = useState<CopyState>('idle')
   useEffect(() => {
     if (state === 'idle') return
@@ -15,6 +23,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     try {
       await navigator.clipboard.writeText(text)
       setState('copied')
+      onCopied?.()
     } catch {
       // Clipboard access can be refused (permissions, insecure origin): the text stays selectable.
       setState('failed')
@@ -22,7 +31,18 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
 
   return (
-    <button type="button" class="copy-button" aria-label={`Copy ${label}`} onClick={copy}>
+    <button
+      type="button"
+      class="copy-button"
+      aria-label={
+        state === 'copied'
+          ? `Copied ${label}`
+          : state === 'failed'
+            ? `Copy failed: select ${label} by hand`
+            : `Copy ${label}`
+      }
+      onClick={copy}
+    >
       {state === 'copied'
         ? 'Copied'
         : state === 'failed'

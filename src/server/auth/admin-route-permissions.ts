@@ -18,9 +18,12 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'PATCH', path: '/v1/admin/projects/:id', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/secret', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/token-check', permission: 'configure' },
+  { method: 'GET', path: '/v1/admin/projects/:id/install', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/backlog', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/backlog.csv', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/audit', permission: 'view' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/requests/:rid', permission: 'triage' },
+  { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/unmerge', permission: 'triage' },
   // Comments (spec "Comments"): reading a request, replying and hiding are triage.
   { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid', permission: 'view' },
   { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/comments', permission: 'triage' },

@@ -38,6 +38,7 @@ export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
     accounts: entry.accounts,
     voters: entry.voters,
     unanswered: entry.unanswered,
+    author: entry.author,
   }
 }
 

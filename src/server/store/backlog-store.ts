@@ -1,6 +1,6 @@
 import type { BacklogSort } from '../../shared/api'
 import type { Db } from './db'
-import { BACKLOG_ORDER } from './requests-store'
+import { BACKLOG_ORDER, containsPattern } from './requests-store'
 import { type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
@@ -15,6 +15,64 @@ export interface BacklogVoterRecord {
 
 export interface BacklogEntry extends RequestRecord {
   voters: BacklogVoterRecord[]
+  /** Who submitted it, when identified (also after identifying later); null when anonymous. */
+  author: BacklogVoterRecord | null
+}
+
+/** Narrowing the backlog (issue 19): every field optional, all of them must hold. */
+export interface BacklogFilter {
+  /** Words in the title, matched literally. */
+  q?: string
+  status?: string
+  /** A voter (or their company) is on this plan. */
+  plan?: string
+  /** A voter's company, by the id the customer's server sends. */
+  company?: string
+  /** Submitted by a paying customer: an identified author whose account has MRR. */
+  paying?: boolean
+}
+
+/** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
+function filterConditions(filter: BacklogFilter, firstParam: number) {
+  const conditions: string[] = []
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${firstParam + params.length - 1}`
+  }
+  if (filter.q) conditions.push(`r.title ILIKE ${param(containsPattern(filter.q))}`)
+  if (filter.status) conditions.push(`r.status = ${param(filter.status)}`)
+  if (filter.plan) {
+    const plan = param(filter.plan)
+    conditions.push(`EXISTS (SELECT 1 FROM votes fv JOIN people fp ON fp.id = fv.person_id
+                        LEFT JOIN companies fc ON fc.id = fp.company_id
+                       WHERE fv.request_id = r.id AND (fp.plan = ${plan} OR fc.plan = ${plan}))`)
+  }
+  if (filter.company) {
+    conditions.push(`EXISTS (SELECT 1 FROM votes fv JOIN people fp ON fp.id = fv.person_id
+                        JOIN companies fc ON fc.id = fp.company_id
+                       WHERE fv.request_id = r.id AND fc.external_id = ${param(filter.company)})`)
+  }
+  if (filter.paying) {
+    conditions.push(`EXISTS (SELECT 1 FROM people ap LEFT JOIN companies ac ON ac.id = ap.company_id
+                       WHERE ap.id = r.author_person_id
+                         AND greatest(ap.mrr_cents, coalesce(ac.mrr_cents, 0)) > 0)`)
+  }
+  return { sql: conditions.map((condition) => `AND ${condition}`).join('\n'), params }
+}
+
+type VoterJson = BacklogVoterRecord & { mrrCents: number | string }
+
+function toVoterRecord(voter: VoterJson): BacklogVoterRecord {
+  return {
+    ...voter,
+    mrrCents: Number(voter.mrrCents),
+    company: voter.company ? { ...voter.company, mrrCents: Number(voter.company.mrrCents) } : null,
+  }
+}
+
+function parseJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value
 }
 
 export const BACKLOG_LIMIT = 100
@@ -36,14 +94,27 @@ export class BacklogStore {
     votersPerRequest?: number
     /** Only this request (the admin PATCH answer). */
     requestId?: string
+    filter?: BacklogFilter
   }): Promise<BacklogEntry[]> {
-    const rows = await this.db.query<RequestRow & { voters: BacklogVoterRecord[] | string }>(
-      `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters
+    const filter = filterConditions(input.filter ?? {}, 5)
+    const rows = await this.db.query<
+      RequestRow & { voters: VoterJson[] | string; author: VoterJson | string | null }
+    >(
+      `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters,
+              CASE WHEN ap.id IS NULL THEN NULL ELSE
+                json_build_object('sub', ap.sub, 'email', ap.email, 'plan', ap.plan,
+                                  'mrrCents', ap.mrr_cents,
+                                  'company', CASE WHEN ac.id IS NULL THEN NULL ELSE
+                                    json_build_object('id', ac.external_id, 'name', ac.name,
+                                                      'mrrCents', ac.mrr_cents) END) END AS author
          FROM (SELECT * FROM requests r
                 WHERE r.project_id = $1 AND r.merged_into IS NULL
                   AND ($4::text IS NULL OR r.id = $4)
+                  ${filter.sql}
                 ORDER BY ${BACKLOG_ORDER[input.sort]}
                 LIMIT $2) r
+         LEFT JOIN people ap ON ap.id = r.author_person_id
+         LEFT JOIN companies ac ON ac.id = ap.company_id
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('sub', p.sub, 'email', p.email, 'plan', p.plan,
                                              'mrrCents', v.voter_mrr_cents,
@@ -64,20 +135,17 @@ export class BacklogStore {
         input.limit ?? BACKLOG_LIMIT,
         input.votersPerRequest ?? BACKLOG_VOTERS_PER_REQUEST,
         input.requestId ?? null,
+        ...filter.params,
       ],
     )
-    return rows.map((row) => ({
-      ...toRequestRecord(row),
-      voters: (typeof row.voters === 'string' ? JSON.parse(row.voters) : row.voters).map(
-        (voter: BacklogVoterRecord) => ({
-          ...voter,
-          mrrCents: Number(voter.mrrCents),
-          company: voter.company
-            ? { ...voter.company, mrrCents: Number(voter.company.mrrCents) }
-            : null,
-        }),
-      ),
-    }))
+    return rows.map((row) => {
+      const author = row.author === null ? null : parseJson(row.author)
+      return {
+        ...toRequestRecord(row),
+        voters: parseJson(row.voters).map(toVoterRecord),
+        author: author ? toVoterRecord(author) : null,
+      }
+    })
   }
 
   async get(projectId: string, requestId: string): Promise<BacklogEntry | null> {

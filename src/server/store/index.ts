@@ -11,6 +11,7 @@ import { JobsStore } from './jobs-store'
 import { MailStore } from './mail-store'
 import { MembersStore } from './members-store'
 import { migrate } from './migrate'
+import { OriginsStore } from './origins-store'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
@@ -45,6 +46,8 @@ export interface Store {
   readonly updates: UpdatesStore
   readonly mail: MailStore
   readonly webhooks: WebhooksStore
+  /** Where the widget was seen (Origin of public requests). */
+  readonly origins: OriginsStore
   close(): Promise<void>
 }
 
@@ -107,6 +110,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     updates: new UpdatesStore(db),
     mail: new MailStore(db),
     webhooks: new WebhooksStore(db),
+    origins: new OriginsStore(db),
     changes,
     async close() {
       await changes.close()

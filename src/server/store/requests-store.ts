@@ -4,6 +4,7 @@ import { recountRequest } from './account-revenue'
 import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
+import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
 import { type RequestRow, toRequestRecord } from './rows'
 import type { Actor, RequestRecord } from './types'
 import { castVote } from './votes-store'
@@ -30,7 +31,7 @@ export function newRequestId(): string {
  * `q` as an ILIKE pattern that matches the text literally. It is matched against
  * `title || ' ' || body`, the expression of the trigram index requests_search_trgm.
  */
-function containsPattern(q: string): string {
+export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 }
 
@@ -212,6 +213,7 @@ export class RequestsStore {
         [projectId, sourceId, targetId],
       )
       if (locked.length !== 2) return false
+      await recordMerge(tx, projectId, sourceId, targetId, now)
       await tx.query(
         `DELETE FROM votes s USING votes t
           WHERE s.request_id = $1 AND t.request_id = $2 AND s.voter = t.voter`,
@@ -231,6 +233,11 @@ export class RequestsStore {
       await after?.(tx)
       return true
     })
+  }
+
+  /** Undoes the latest merge of `sourceId` (see request-merges.ts). */
+  async unmerge(projectId: string, sourceId: string, now: number): Promise<UnmergeResult> {
+    return this.db.transaction((tx) => undoMerge(tx, projectId, sourceId, now))
   }
 }
 

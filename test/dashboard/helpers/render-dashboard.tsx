@@ -11,7 +11,13 @@ export function renderSignedIn(server: DashboardTestServer, hash = '#/') {
 
 /** The text inside the code block with this title (as its copy button names it). */
 export function codeBlockText(title: string): string {
-  const button = screen.getByRole('button', { name: `Copy ${title}` })
+  // The copy button is named "Copy <title>", and "Copied <title>" just after a copy.
+  const button = screen
+    .getAllByRole('button')
+    .find((candidate) =>
+      [`Copy ${title}`, `Copied ${title}`].includes(candidate.getAttribute('aria-label') ?? ''),
+    )
+  if (!button) throw new Error(`no copy button for ${title}`)
   const figure = button.closest('figure')
   if (!figure) throw new Error(`no code block titled ${title}`)
   return within(figure as HTMLElement).getByText((_, element) => element?.tagName === 'CODE')
