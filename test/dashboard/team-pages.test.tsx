@@ -65,6 +65,11 @@ describe('project settings and the audit log', () => {
 describe('an invited viewer', () => {
   it('accepts the invite link, and sees no Members link, no Identity tab and no create form, with reasons', async () => {
     const { project } = await server.createProject('Viewed')
+    await fetch(`${server.url}/v1/projects/${project.id}/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reqio-Anonymous-Id': 'anon-viewed-1' },
+      body: JSON.stringify({ title: 'Dark mode' }),
+    })
     const invite = await inviteThroughApi('vera@example.com', 'viewer')
     const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM
     happyDOM.setURL(invite.url)
@@ -85,6 +90,15 @@ describe('an invited viewer', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Viewed' }))
     await screen.findByRole('tab', { name: 'Backlog' })
     expect(screen.queryByRole('tab', { name: 'Settings › Identity' })).toBeNull()
+    // The backlog reads, but triage is hidden and says why.
+    fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Dark mode' }, SLOW))
+    await screen.findByRole('heading', { name: 'Dark mode' })
+    expect(screen.queryByRole('button', { name: 'Save title' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Reply publicly' })).toBeNull()
+    expect(
+      screen.getByText("Why can't I change the status, title or merges, or reply?"),
+    ).toBeTruthy()
     location.hash = '#/members'
     await screen.findByText('Only owners can open the Members page.')
     expect(project.id).toBeTruthy()

@@ -32,9 +32,12 @@ export function BacklogPage({
   client,
   projectId,
   openRequestId,
+  canTriage = true,
 }: {
   client: AdminClient
   projectId: string
+  /** False for a viewer (src/shared/roles.ts): the drawer reads only. */
+  canTriage?: boolean
   /** From a shared link: the request to open first. */
   openRequestId?: string
 }) {
@@ -176,6 +179,7 @@ export function BacklogPage({
                 onChange={(changes) => change(open.id, changes)}
                 onThreadChanged={load}
                 onClose={() => closeDetail(open.id)}
+                canTriage={canTriage}
                 audience={
                   <AudienceLine client={client} projectId={projectId} requestId={open.id} />
                 }

@@ -2,11 +2,13 @@ import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { BacklogRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
+import { WhyNot } from '../auth/why-not'
 import { formatMoney } from '../format/money'
 import { authorLabel } from './backlog-table'
 import { MergePicker } from './merge-picker'
 import { RequestThread } from './request-thread'
 import { StatusEditor } from './status-editor'
+import { STATUS_LABELS } from './status-labels'
 import { VoterGroups } from './voter-groups'
 
 /** What a save did, said where the owner is looking. */
@@ -29,6 +31,7 @@ export function RequestDetail({
   onThreadChanged,
   onClose,
   audience,
+  canTriage = true,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
@@ -41,6 +44,8 @@ export function RequestDetail({
   onClose: () => void
   /** Who a status change would reach (notifications/audience-line), shown beside Status. */
   audience?: ComponentChildren
+  /** False for a viewer: the request reads, but status, title, merge and replies are hidden. */
+  canTriage?: boolean
 }) {
   const [title, setTitle] = useState(request.title)
   const [error, setError] = useState<string | null>(null)
@@ -100,28 +105,41 @@ export function RequestDetail({
         </div>
       )}
 
-      <StatusEditor request={request} onChange={apply} />
-      {audience}
+      {canTriage ? (
+        <>
+          <StatusEditor request={request} onChange={apply} />
+          {audience}
+        </>
+      ) : (
+        <>
+          <p>
+            Status: <strong>{STATUS_LABELS[request.status]}</strong>
+          </p>
+          <WhyNot permission="triage" doing="change the status, title or merges, or reply" />
+        </>
+      )}
 
-      <form
-        class="edit-row"
-        onSubmit={(event) => {
-          event.preventDefault()
-          apply({ title: title.trim() })
-        }}
-      >
-        <label>
-          Title <input value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
-        </label>
-        <button type="submit" disabled={title.trim() === '' || title.trim() === request.title}>
-          Save title
-        </button>
-      </form>
+      {canTriage ? (
+        <form
+          class="edit-row"
+          onSubmit={(event) => {
+            event.preventDefault()
+            apply({ title: title.trim() })
+          }}
+        >
+          <label>
+            Title <input value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+          </label>
+          <button type="submit" disabled={title.trim() === '' || title.trim() === request.title}>
+            Save title
+          </button>
+        </form>
+      ) : null}
       <p class="saved" role="status">
         {saved}
       </p>
 
-      {others.length > 0 ? (
+      {canTriage && others.length > 0 ? (
         <MergePicker
           source={request}
           others={others}
@@ -135,6 +153,7 @@ export function RequestDetail({
         projectId={projectId}
         requestId={request.id}
         onChanged={onThreadChanged}
+        canTriage={canTriage}
       />
     </section>
   )

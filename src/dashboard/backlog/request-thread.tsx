@@ -19,12 +19,15 @@ export function RequestThread({
   projectId,
   requestId,
   onChanged,
+  canTriage = true,
 }: {
   client: AdminClient
   projectId: string
   requestId: string
   /** After a reply, note or moderation: the backlog's counts and flags change. */
   onChanged: () => void
+  /** Viewers read the thread; replying, notes and moderation are triage. */
+  canTriage?: boolean
 }) {
   const [detail, setDetail] = useState<AdminRequestDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -67,11 +70,15 @@ export function RequestThread({
       {detail && detail.comments.length > 0 ? (
         <ol class="comments">
           {detail.comments.map((comment) => (
-            <CommentEntry key={comment.id} comment={comment} onHidden={setHidden} />
+            <CommentEntry
+              key={comment.id}
+              comment={comment}
+              onHidden={canTriage ? setHidden : undefined}
+            />
           ))}
         </ol>
       ) : null}
-      <ReplyBox onSend={send} />
+      {canTriage ? <ReplyBox onSend={send} /> : null}
     </section>
   )
 }
@@ -81,7 +88,8 @@ function CommentEntry({
   onHidden,
 }: {
   comment: AdminComment
-  onHidden: (comment: AdminComment, hidden: boolean) => void
+  /** Absent for a viewer, who cannot hide comments. */
+  onHidden?: (comment: AdminComment, hidden: boolean) => void
 }) {
   const { author } = comment
   const kind = comment.internal ? 'Internal note' : KIND_LABELS[author.kind]
@@ -103,7 +111,7 @@ function CommentEntry({
         </p>
       ) : null}
       <p class="comment-body">{comment.body}</p>
-      {comment.internal ? null : (
+      {comment.internal || !onHidden ? null : (
         <button type="button" class="link" onClick={() => onHidden(comment, !comment.hidden)}>
           {comment.hidden ? 'Unhide' : 'Hide'}
         </button>

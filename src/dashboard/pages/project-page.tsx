@@ -143,7 +143,12 @@ export function ProjectPage({
           />
         ) : null}
         {shownTab === 'backlog' ? (
-          <BacklogPage client={client} projectId={project.id} openRequestId={requestId} />
+          <BacklogPage
+            client={client}
+            projectId={project.id}
+            openRequestId={requestId}
+            canTriage={can('triage')}
+          />
         ) : null}
         {shownTab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
         {shownTab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
