@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
 import { authFailureLimiterFor } from './auth/login-throttle'
+import { inviteDeliveryFor } from './auth/mail-invite-delivery'
 import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { requireAdmin } from './http/admin-auth'
@@ -60,8 +61,20 @@ const publicCors = cors({
 
 /** Builds the whole HTTP surface; no port, so tests can also call `app.request()`. */
 export function createApp(deps: AppDeps) {
+  const notifications =
+    deps.notifications ??
+    createNotifications({
+      store: deps.store,
+      clock: deps.clock,
+      logger: deps.logger,
+      config: {
+        ...deps.config,
+        publicUrl: deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`,
+      },
+    })
   const routeDeps: RouteDeps = {
     ...deps,
+    inviteDelivery: deps.inviteDelivery ?? inviteDeliveryFor(notifications.mail, deps.logger),
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
     rateLimiter: limitsFor(deps.store.db, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
@@ -71,17 +84,7 @@ export function createApp(deps: AppDeps) {
       deps.clock,
     ),
     onChangelogPublished: deps.onChangelogPublished ?? enqueueChangelogPublished,
-    notifications:
-      deps.notifications ??
-      createNotifications({
-        store: deps.store,
-        clock: deps.clock,
-        logger: deps.logger,
-        config: {
-          ...deps.config,
-          publicUrl: deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`,
-        },
-      }),
+    notifications,
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
