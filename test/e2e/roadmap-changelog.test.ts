@@ -71,9 +71,13 @@ describe('roadmap and changelog', () => {
     expect(await done.innerText()).not.toContain('Slack alerts')
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-roadmap.png') })
 
-    // A shipped request's card opens it on the board.
+    // A shipped request's card opens its request view; Back returns to the roadmap.
     await done.getByRole('button', { name: 'CSV export' }).click()
-    await eventually(() => dialog.getByRole('searchbox').inputValue()).toBe('CSV export')
+    await dialog.getByRole('heading', { name: 'CSV export' }).waitFor()
+    await dialog.getByRole('button', { name: 'Back' }).click()
+    await eventually(() =>
+      dialog.getByRole('tab', { name: 'Roadmap' }).getAttribute('aria-selected'),
+    ).toBe('true')
   })
 
   it('never runs HTML or script from an entry', async () => {
