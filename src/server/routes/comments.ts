@@ -1,15 +1,14 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
-import { IDEMPOTENCY_KEY_HEADER } from '../../shared/identity'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
-import { parseOrFail, readJsonBody } from '../http/json-body'
+import { readJsonBody } from '../http/json-body'
 import { toPublicComment, toPublicRequest } from '../http/wire'
 import { enqueueCommentCreated } from '../jobs/comment-event'
 import type { Actor } from '../store'
 import { requireActor } from './actor'
-import { IdempotencyKeySchema, NewCommentSchema } from './request-schemas'
+import { NewCommentSchema, readIdempotencyKey } from './request-schemas'
 import { requestNotFound } from './votes'
 
 /**
@@ -39,11 +38,7 @@ export function commentsRoutes(deps: RouteDeps) {
     })
     .post('/v1/projects/:projectId/requests/:requestId/comments', async (c) => {
       const actor = requireCommenter(c)
-      const keyHeader = c.req.header(IDEMPOTENCY_KEY_HEADER)
-      const idempotencyKey =
-        keyHeader === undefined
-          ? null
-          : parseOrFail(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_KEY_HEADER)
+      const idempotencyKey = readIdempotencyKey(c)
       const input = await readJsonBody(c, NewCommentSchema)
       const projectId = c.get('project').id
       const now = deps.clock.now()

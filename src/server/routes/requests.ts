@@ -1,12 +1,11 @@
 import { Hono } from 'hono'
 import type { RequestListResponse, RequestResponse } from '../../shared/api'
-import { IDEMPOTENCY_KEY_HEADER } from '../../shared/identity'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
 import { enqueueEvent } from '../jobs/events'
 import { requireActor } from './actor'
-import { IdempotencyKeySchema, ListQuerySchema, NewRequestSchema } from './request-schemas'
+import { ListQuerySchema, NewRequestSchema, readIdempotencyKey } from './request-schemas'
 
 /** GET and POST /v1/projects/:projectId/requests. */
 export function requestsRoutes(deps: RouteDeps) {
@@ -34,11 +33,7 @@ export function requestsRoutes(deps: RouteDeps) {
     })
     .post('/v1/projects/:projectId/requests', async (c) => {
       const actor = requireActor(c)
-      const keyHeader = c.req.header(IDEMPOTENCY_KEY_HEADER)
-      const idempotencyKey =
-        keyHeader === undefined
-          ? null
-          : parseOrFail(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_KEY_HEADER)
+      const idempotencyKey = readIdempotencyKey(c)
       const input = await readJsonBody(c, NewRequestSchema)
       const projectId = c.get('project').id
       const now = deps.clock.now()
