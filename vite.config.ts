@@ -39,6 +39,7 @@ function widgetSizeBudget(): Plugin {
 /**
  * Shortens the internal property names listed in mangle.json (as Preact does with its own):
  * after minification they are the largest part of our code that brotli cannot fold away.
+ * Then compresses the bundle once more, as one piece.
  */
 function mangleInternalProperties(): Plugin {
   const regex = new RegExp(`^(${mangleList.props.join('|')})$`)
@@ -48,8 +49,9 @@ function mangleInternalProperties(): Plugin {
     async generateBundle(_, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue
+        // A second compress pass over the whole bundle folds what the first minifier left.
         const result = await minify(chunk.code, {
-          compress: false,
+          compress: { passes: 2 },
           mangle: { properties: { regex } },
         })
         if (result.code) chunk.code = result.code

@@ -1,4 +1,5 @@
 import type { RequestStatus } from './api'
+import type { UpdateKind } from './notifications'
 
 /**
  * Every string the widget shows, in every language Reqio speaks. widget.js bundles English
@@ -72,6 +73,16 @@ export const en = {
   unseen: 'New updates',
   nothing: 'Nothing here yet.',
   shipped: 'Shipped:',
+  /** The identified user's view: what moved on what they asked for, voted or commented on. */
+  updates: 'Updates',
+  noUpdates: 'Nothing new yet. You will see here when something you asked for moves.',
+  /** {0} how many updates are unread (the launcher's count). */
+  unread: '{0} unread updates',
+  kinds: {
+    status: 'Status changed',
+    reply: 'The team replied',
+    shipped: 'Shipped',
+  } as Record<UpdateKind, string>,
 }
 
 export type Messages = typeof en
@@ -132,6 +143,10 @@ export const de: Messages = {
   unseen: 'Neue Updates',
   nothing: 'Noch nichts hier.',
   shipped: 'Umgesetzt:',
+  updates: 'Updates',
+  noUpdates: 'Noch nichts Neues. Hier sehen Sie, wenn sich bewegt, was Sie angefragt haben.',
+  unread: '{0} ungelesene Updates',
+  kinds: { status: 'Status geändert', reply: 'Das Team hat geantwortet', shipped: 'Umgesetzt' },
 }
 
 export const fr: Messages = {
@@ -190,6 +205,10 @@ export const fr: Messages = {
   unseen: 'Nouvelles mises à jour',
   nothing: 'Rien pour l’instant.',
   shipped: 'Livré :',
+  updates: 'Mises à jour',
+  noUpdates: 'Rien de nouveau pour l’instant. Vous verrez ici quand votre demande avance.',
+  unread: '{0} mises à jour non lues',
+  kinds: { status: 'Statut modifié', reply: 'L’équipe a répondu', shipped: 'Livré' },
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

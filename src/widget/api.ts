@@ -75,5 +75,7 @@ export function createWidgetApi(
       ),
     roadmap: () => call('GET', '/roadmap'),
     changelog: () => call('GET', '/changelog'),
+    updates: () => call('GET', '/updates'),
+    readUpdates: (ids) => call('POST', '/updates/read', ids ? { ids } : {}),
   }
 }

@@ -16,6 +16,7 @@ import type {
   WidgetProjectResponse,
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
+import type { UpdatesApi } from './ui/updates'
 
 /**
  * Failure codes of the API client: the server's codes plus what can go wrong on the way.
@@ -42,7 +43,7 @@ export interface ApiFailure {
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiFailure }
 
 /** The fetch client; every call carries the identity headers. */
-export interface WidgetApi {
+export interface WidgetApi extends UpdatesApi {
   /** The widget settings; with `locale`, the UI strings in that language when Reqio speaks it. */
   getProject(locale?: string): Promise<ApiResult<WidgetProjectResponse>>
   /** The board (sort, search q), or with `similar` the requests that look like a typed title. */

@@ -107,13 +107,7 @@ export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequ
  * The board's state and everything the user can do to it. Components read the state and call
  * these actions; every action is guarded, so no error reaches the host page.
  */
-export function createBoard(
-  core: WidgetCore,
-  t: Messages,
-  store: JsonStore,
-  /** Hears every answer the board list got, e.g. for the changelog marker it carries. */
-  onListed?: (data: unknown) => void,
-) {
+export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   const { projectId } = core.config
   const outbox = createOutbox(store, `reqio:outbox:${projectId}`)
   const draftKey = `reqio:draft:${projectId}`
@@ -138,9 +132,10 @@ export function createBoard(
     pending: [],
     sending: [],
     submitting: false,
-    draft: { title: '', body: '', ...store.read(draftKey, {}) },
+    draft: { title: '', body: '' },
   }
   let loads = 0
+  let warmed = false
   let flushing = false
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   let similarTimer: ReturnType<typeof setTimeout> | undefined
@@ -298,7 +293,6 @@ export function createBoard(
     if (current !== loads) return
     const requests = result.ok ? asRequestList(result.data) : undefined
     if (requests) {
-      if (onListed) onListed(result.ok && result.data)
       return set({ status: 'ready', requests, listedSort: sort, listedQuery: query })
     }
     const failure = result.ok ? BAD_RESPONSE : result.error
@@ -323,19 +317,36 @@ export function createBoard(
       return () => listeners.delete(listener)
     },
 
+    /**
+     * Reads what this browser kept (the draft, the outbox's pending rows) and loads the list:
+     * what only the open panel needs, so it waits for the panel, or the launcher's hover or
+     * focus, and the host page's load never touches localStorage for it.
+     */
+    warm: guard(() => {
+      if (warmed) return
+      warmed = true
+      set({ draft: { ...state.draft, ...store.read(draftKey, {}) } })
+      syncPending()
+      if (state.status === 'idle') load()
+    }),
+
+    /** The project's settings, as the launcher's request brought them: kept for the panel, no render. */
+    noteSettings: (settings: ProjectSettings | undefined) => {
+      if (settings) state = { ...state, settings }
+    },
+
     setOpen: guard((open: boolean) => {
       if (open === state.open) return
+      if (open) actions.warm()
       set({ open, notice: '' })
       core.emit(open ? 'open' : 'close', undefined)
-      // An idle-time prefetch may be on its way already; a failed one is retried.
+      // A hover's prefetch may be on its way already; a failed one is retried.
       if (open && /idle|error/.test(state.status)) load()
       // Back in a request: what the team answered meanwhile.
       if (open && state.view === 'request') loadDetail()
       if (open) actions.flush()
     }),
 
-    /** Loads the board ahead of time when the browser is idle, unless something already did. */
-    prefetch: guard(() => state.status === 'idle' && load()),
     reload: guard(load),
 
     setSort: guard((sort: PublicSort) => {
@@ -545,7 +556,6 @@ export function createBoard(
       listeners.clear()
     },
   }
-  syncPending()
   return actions
 }
 

@@ -14,12 +14,14 @@ export function createMessages(locale: string | undefined, store: JsonStore) {
   const storageKey = `reqio:messages:${language}`
   /** Takes what a (possibly older or broken) answer offers, key by key; English fills the gaps. */
   const apply = (incoming: unknown) => Object.assign(t, merged(en, incoming))
-  const cached = store.read<Record<string, unknown>>(storageKey, {})
-  apply(cached)
+  const wanted = language === 'en' ? undefined : locale
+  // English is in the bundle: an English page reads nothing from localStorage for it.
+  const cached = wanted && store.read<Record<string, unknown>>(storageKey, {})
+  if (cached) apply(cached)
   const messages = {
     t,
     /** The locale to ask the server for, or undefined when English is all we need. */
-    wanted: language === 'en' ? undefined : locale,
+    wanted,
     /** The language the strings are in now, for the root's `lang`: English until learned. */
     lang: cached && cached.launcher ? language : 'en',
     learn(incoming: unknown) {

@@ -6,9 +6,14 @@ import { App } from './components/App'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { mountShadowHost } from './host'
 import { createMessages } from './i18n'
+import launcherCss from './launcher.css?inline'
+import panelCss from './panel.css?inline'
 import { createJsonStore } from './storage'
-import css from './styles.css?inline'
 import { createTabs } from './tabs'
+import { createUpdates } from './updates'
+
+/** How long after mounting the outbox waits before sending what an earlier page kept. */
+export const OUTBOX_SETTLE_MS = 3000
 
 /**
  * The widget's UI: launcher, board, submit form and outbox, rendered into a shadow root.
@@ -20,47 +25,75 @@ export const createUi: CreateUi = (core) => {
   const store = createJsonStore()
   const messages = createMessages(core.config.locale, store)
   const { t } = messages
-  // The board's answers carry latestChangelogAt for the launcher's marker.
-  const board = createBoard(core, t, store, (data) => tabs.noteLatest(data))
+  const board = createBoard(core, t, store)
   const tabs = createTabs(core, store, board.redraw)
-  if (messages.wanted) {
-    core.api
-      .getProject(messages.wanted)
-      .then((result) => {
-        if (!result.ok || !result.data?.project?.messages) return
-        messages.learn(result.data.project.messages)
-        root.lang = messages.lang
-        board.redraw()
-      })
-      .catch(crash)
-  }
-  const { host, root } = mountShadowHost(core.config, css)
+  const updates = createUpdates(core, core.api)
+  const { host, root, addSheet } = mountShadowHost(core.config, launcherCss)
   // Screen readers read the widget in its own language, whatever the host page's is.
   root.lang = messages.lang
   render(
     h(
       ErrorBoundary,
       { onError: crash },
-      h(App, { board, tabs, t, config: core.config, onCrash: crash }),
+      h(App, { board, tabs, updates, t, config: core.config, onCrash: crash }),
     ),
     root,
   )
+  /**
+   * What only the open panel needs (its sheet, the board, the outbox's rows) waits for it to
+   * open, or for the launcher's hover or focus, which give it a head start.
+   */
+  let warmed = false
+  const warm = () => {
+    if (warmed) return
+    warmed = true
+    addSheet(panelCss)
+    board.warm()
+  }
+  for (const name of ['pointerover', 'focusin', 'touchstart']) root.addEventListener(name, warm)
+  const stopWarmingOnOpen = core.on('open', warm)
+  /**
+   * The launcher's request: the project's settings, when the newest changelog entry came out
+   * (its marker) and the page's language when it is not English. (Identified users also ask
+   * for their unread updates, beside it.)
+   */
+  const launcherData = async () => {
+    const result = await core.api.getProject(messages.wanted)
+    const project = result.ok && result.data && result.data.project
+    if (!project) return
+    if (project.messages) {
+      messages.learn(project.messages)
+      root.lang = messages.lang
+    }
+    board.noteSettings(project.settings)
+    tabs.noteLatest(project.latestChangelogAt)
+  }
   const reconnected = () => board.reconnected()
   addEventListener('online', reconnected)
   const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
   // A fresh token for the same person changes no identity, but unblocks what an expired one held.
   const stopWatchingTokens = core.on('identify', () => board.identified())
-  // The board and the outbox wait for idle time (or the first open): never the host's boot.
+  // Idle time, never the host's boot: the launcher's request. What the outbox kept from an
+  // earlier page goes out once the page has settled (or at once on open, online, identify).
+  // A page in another language asks at once: the launcher's text waits for it.
+  if (messages.wanted) launcherData().catch(crash)
   const cancelIdle = whenIdle(() => {
-    board.flush()
-    board.prefetch()
+    if (!messages.wanted) launcherData().catch(crash)
+    updates.load()
   })
+  let cancelSettled = () => {}
+  const settled = setTimeout(() => {
+    cancelSettled = whenIdle(board.flush)
+  }, OUTBOX_SETTLE_MS)
   return {
     open: () => board.setOpen(true),
     close: () => board.setOpen(false),
     destroy() {
       try {
         cancelIdle()
+        clearTimeout(settled)
+        cancelSettled()
+        stopWarmingOnOpen()
         stopWatchingIdentity()
         stopWatchingTokens()
         removeEventListener('online', reconnected)

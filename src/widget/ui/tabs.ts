@@ -3,9 +3,9 @@ import { guard } from '../safe'
 import type { WidgetCore } from '../types'
 import type { JsonStore } from './storage'
 
-/** The panel's views, in tab order. */
+/** The panel's views, in tab order; identified users also have their Updates. */
 export const TABS = ['requests', 'roadmap', 'news'] as const
-export type Tab = (typeof TABS)[number]
+export type Tab = (typeof TABS)[number] | 'updates'
 
 export interface TabsState {
   tab: Tab
@@ -19,26 +19,28 @@ export interface TabsState {
 
 /**
  * Which view the panel shows, and the roadmap and changelog, each fetched only when its view
- * opens. The board's own answer says when the newest entry came out (`latestChangelogAt`), so
- * the launcher's marker costs no request; what this browser has seen is kept in localStorage.
+ * opens. The launcher's one request (GET …/widget) says when the newest entry came out
+ * (`latestChangelogAt`); what this browser has seen is kept in localStorage.
  */
 export function createTabs(core: WidgetCore, store: JsonStore, redraw: () => void) {
   const seenKey = `reqio:news-seen:${core.config.projectId}`
   let state: TabsState = { tab: 'requests', hasNews: false }
   let latest = ''
-  let seen = `${store.read(seenKey, '')}`
+  /** What this browser has seen, read from localStorage only once there is something to compare. */
+  let seen: string | undefined
+  const seenAt = () => (seen ??= `${store.read(seenKey, '')}`)
 
   function set(patch: Partial<TabsState>) {
     state = { ...state, ...patch }
-    state.hasNews = latest > seen
+    state.hasNews = !!latest && latest > seenAt()
     redraw()
   }
 
   function markSeen(at: string | undefined) {
-    if (at && at > seen) store.write(seenKey, (seen = at))
+    if (at && at > seenAt()) store.write(seenKey, (seen = at))
   }
 
-  const load = guard(async (tab: Tab) => {
+  const load = guard(async (tab: 'roadmap' | 'news') => {
     const roadmap = tab === 'roadmap'
     const result = await (roadmap ? core.api.roadmap() : core.api.changelog())
     const data = (result.ok && result.data) as unknown as Record<string, unknown> | undefined
@@ -50,20 +52,21 @@ export function createTabs(core: WidgetCore, store: JsonStore, redraw: () => voi
 
   return {
     get: (): TabsState => state,
+    /** The tabs this person has: Updates only once someone is identified. */
+    list: (): Tab[] => (core.identityKey().startsWith('user:') ? [...TABS, 'updates'] : [...TABS]),
 
     pick: guard((tab: Tab) => {
       if (tab === 'news') markSeen(latest)
       set({ tab, failed: false })
-      if (tab !== 'requests') load(tab)
+      if (tab === 'roadmap' || tab === 'news') load(tab)
     }, core.report),
 
-    /** From the board's answers: when the newest changelog entry was published. */
-    noteLatest(data: unknown) {
-      const at = data && (data as { latestChangelogAt?: unknown }).latestChangelogAt
-      if (typeof at === 'string') {
-        latest = at
-        state.hasNews = latest > seen
-      }
+    /** From the launcher's request: when the newest changelog entry was published. */
+    noteLatest(at: unknown) {
+      if (typeof at !== 'string' || !at) return
+      latest = at
+      const hasNews = latest > seenAt()
+      if (hasNews !== state.hasNews) set({})
     },
   }
 }

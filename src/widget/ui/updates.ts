@@ -1,12 +1,7 @@
 import type { PersonUpdate, UpdatesResponse } from '../../shared/notifications'
 import type { ApiResult, WidgetCore } from '../types'
 
-/**
- * The two calls Updates needs. To wire them, add to createWidgetApi (src/widget/api.ts):
- *   updates: () => call('GET', '/updates'),
- *   readUpdates: (ids) => call('POST', '/updates/read', ids ? { ids } : {}),
- * (kept out of the bundle until the Updates view is mounted: the 12 KB budget has no room).
- */
+/** The two calls Updates needs (part of the widget's API client). */
 export interface UpdatesApi {
   updates(): Promise<ApiResult<UpdatesResponse>>
   readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
@@ -19,8 +14,8 @@ export interface UpdatesState {
 }
 
 /**
- * The identified user's "Updates": fetched with the board (at idle), cleared when read. An
- * anonymous visitor has none, and costs no request.
+ * The identified user's "Updates": fetched at idle time with the launcher's request, cleared
+ * when read. An anonymous visitor has none, and costs no request.
  */
 export function createUpdates(
   core: Pick<WidgetCore, 'identityKey' | 'onIdentityChange' | 'report'>,

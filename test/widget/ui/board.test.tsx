@@ -16,18 +16,52 @@ const seeded = () =>
   ])
 
 describe('the board', () => {
-  it('fetches nothing at boot, and the board once the browser is idle', async () => {
+  it('fetches nothing at boot, only the launcher’s request at idle, and the board once the launcher is hovered', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const w = startWidget({ server: seeded() })
     expect(w.server.calls).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(1000)
     expect(w.server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-      'GET /v1/projects/demo/requests',
+      'GET /v1/projects/demo/widget',
     ])
+    fireEvent.pointerOver(w.ui().getByRole('button', { name: 'Feedback' }))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(w.server.calls.at(-1)?.path).toBe('/v1/projects/demo/requests')
     vi.useRealTimers()
     w.reqio.open()
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
-    expect(w.server.calls).toHaveLength(1)
+    expect(w.server.calls).toHaveLength(2)
+  })
+
+  it('starts loading the board when the launcher gets keyboard focus', async () => {
+    const w = startWidget({ server: seeded() })
+    w.ui().getByRole('button', { name: 'Feedback' }).focus()
+    await waitFor(() =>
+      expect(w.server.calls.map((c) => c.path)).toContain('/v1/projects/demo/requests'),
+    )
+  })
+
+  it('parses the panel’s styles only once the panel is near: hover, focus or open', async () => {
+    const w = startWidget({ server: seeded() })
+    expect(w.shadow().adoptedStyleSheets).toHaveLength(1)
+    w.reqio.open()
+    expect(w.shadow().adoptedStyleSheets).toHaveLength(2)
+    w.reqio.close()
+    w.reqio.open()
+    expect(w.shadow().adoptedStyleSheets).toHaveLength(2)
+  })
+
+  it('reads nothing from localStorage for the closed launcher but the anonymous id its request carries', async () => {
+    localStorage.setItem('reqio:draft:demo', JSON.stringify({ title: 'Half typed', body: '' }))
+    const read = vi.spyOn(localStorage, 'getItem')
+    const w = startWidget({ server: seeded() })
+    await waitFor(() => expect(w.server.calls).toHaveLength(1), { timeout: 3000 })
+    expect(new Set(read.mock.calls.map(([key]) => key))).toEqual(new Set(['reqio:anonymous-id']))
+    // What was kept is all there once the panel opens.
+    w.reqio.open()
+    fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
+    expect(((await w.ui().findByLabelText('Title')) as HTMLInputElement).value).toBe('Half typed')
+    read.mockRestore()
   })
 
   it('lists requests by votes with their status badges', async () => {

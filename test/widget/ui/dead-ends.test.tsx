@@ -1,5 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { tokenFor } from '../core/helpers'
 import { createFakeServer } from './helpers/fake-server'
 import { resetPage, startWidget } from './helpers/widget'
 
@@ -7,14 +8,6 @@ afterEach(() => {
   resetPage()
   vi.restoreAllMocks()
 })
-
-/** An unsigned token with the claims the widget reads (it never verifies; the server does). */
-function tokenFor(sub: string, expiresIn = 300): string {
-  const encode = (value: object) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
-  const now = Math.floor(Date.now() / 1000)
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now + expiresIn - 300, exp: now + expiresIn })}.sig`
-}
 
 const seeded = () =>
   createFakeServer([
@@ -176,7 +169,7 @@ describe('statuses', () => {
     fireEvent.click(vote)
     const voted = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 6' })
     expect(voted.getAttribute('aria-pressed')).toBe('true')
-    const css = (await import('./helpers/real-styles')).default
+    const css = (await import('./helpers/real-panel-styles')).default
     expect(css).toMatch(/\.vote::before \{\s*content: "▲"/)
     expect(css).toMatch(/\[aria-pressed="true"\]\.vote::before \{\s*content: "✓"/)
   })

@@ -1,17 +1,10 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
+import { tokenFor } from '../core/helpers'
 import { createFakeServer } from './helpers/fake-server'
 import { resetPage, startWidget } from './helpers/widget'
 
 afterEach(resetPage)
-
-/** An unsigned token with the claims the widget reads (it never verifies; the server does). */
-function tokenFor(sub: string, expiresIn = 300): string {
-  const encode = (value: object) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
-  const now = Math.floor(Date.now() / 1000)
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now + expiresIn - 300, exp: now + expiresIn })}.sig`
-}
 
 describe('when the person using the widget changes', () => {
   it('reloads the board for the new person, with their token', async () => {

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ErrorBoundary } from '../../../src/widget/ui/components/ErrorBoundary'
 import { resetPage, startWidget } from './helpers/widget'
 
-vi.mock('../../../src/widget/ui/styles.css?inline', () => import('./helpers/real-styles'))
+vi.mock(
+  '../../../src/widget/ui/launcher.css?inline',
+  () => import('./helpers/real-launcher-styles'),
+)
+vi.mock('../../../src/widget/ui/panel.css?inline', () => import('./helpers/real-panel-styles'))
 
 afterEach(() => {
   resetPage()

@@ -1,5 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { OUTBOX_SETTLE_MS } from '../../../src/widget/ui'
 import { createFakeServer } from './helpers/fake-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
@@ -42,6 +43,23 @@ describe('the outbox', () => {
     expect(posts.map((c) => c.headers.get('Idempotency-Key'))).toEqual([key, key])
     expect(posts.filter((c) => c.headers.get('Idempotency-Key') === key)).toHaveLength(2)
     expect(second.ui().getByText('Offline idea')).toBeTruthy()
+  })
+
+  it('sends what an earlier page kept once the next page has settled, without the panel opening', async () => {
+    const first = startWidget()
+    await submitOffline(first, 'Sent in the background')
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const second = reload(first)
+      second.server.setOffline(false)
+      await vi.advanceTimersByTimeAsync(OUTBOX_SETTLE_MS - 100)
+      // The host page's boot comes first: nothing was sent yet.
+      expect(second.server.requests).toEqual([])
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(second.server.requests.map((r) => r.title)).toEqual(['Sent in the background'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('is not sent on behalf of someone else', async () => {

@@ -1,17 +1,10 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
+import { tokenFor } from '../core/helpers'
 import { createFakeServer } from './helpers/fake-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
 afterEach(resetPage)
-
-/** An unsigned token with the claims the widget reads (it never verifies; the server does). */
-function tokenFor(sub: string): string {
-  const encode = (value: object) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
-  const now = Math.floor(Date.now() / 1000)
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now, exp: now + 300 })}.sig`
-}
 
 function seededServer() {
   const server = createFakeServer([

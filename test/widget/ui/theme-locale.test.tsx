@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFakeServer } from './helpers/fake-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
-vi.mock('../../../src/widget/ui/styles.css?inline', () => import('./helpers/real-styles'))
+vi.mock(
+  '../../../src/widget/ui/launcher.css?inline',
+  () => import('./helpers/real-launcher-styles'),
+)
+vi.mock('../../../src/widget/ui/panel.css?inline', () => import('./helpers/real-panel-styles'))
 
 afterEach(resetPage)
 

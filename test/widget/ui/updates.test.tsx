@@ -5,6 +5,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { h } from 'preact'
 import { describe, expect, it } from 'vitest'
+import { en } from '../../../src/shared/messages'
 import type { PersonUpdate } from '../../../src/shared/notifications'
 import type { ApiResult, WidgetCore } from '../../../src/widget/types'
 import { UnreadCount, UpdatesView } from '../../../src/widget/ui/components/UpdatesView'
@@ -64,7 +65,7 @@ describe('updates in the widget', () => {
     await updates.load()
     expect(fake.calls).toEqual([])
     expect(updates.get().unread).toBe(0)
-    const { container } = render(<UnreadCount unread={updates.get().unread} />)
+    const { container } = render(<UnreadCount unread={updates.get().unread} t={en} />)
     expect(container.textContent).toBe('')
   })
 
@@ -73,7 +74,7 @@ describe('updates in the widget', () => {
     const updates = createUpdates(fake.core, fake.core.api as never)
     await updates.load()
     expect(updates.get().unread).toBe(1)
-    render(<UnreadCount unread={updates.get().unread} />)
+    render(<UnreadCount unread={updates.get().unread} t={en} />)
     expect(screen.getByLabelText('1 unread updates').textContent).toBe('1')
 
     const opened: string[] = []
@@ -81,15 +82,16 @@ describe('updates in the widget', () => {
       <UpdatesView
         state={updates.get()}
         onRead={() => updates.markAllRead()}
+        t={en}
         onOpenRequest={(id) => opened.push(id)}
-        statusLabel={(s) => s.toUpperCase()}
       />,
     )
     await waitFor(() => expect(fake.calls).toContain('POST /updates/read all'))
     expect(updates.get().unread).toBe(0)
     fireEvent.click(screen.getByRole('button', { name: 'Request 2' }))
     expect(opened).toEqual(['r2'])
-    expect(screen.getAllByText('PLANNED')).toHaveLength(2)
+    expect(screen.getAllByText('Planned')).toHaveLength(2)
+    expect(screen.getAllByText('Status changed')).toHaveLength(2)
   })
 
   it('forgets the previous user’s updates when someone else signs in, and loads theirs', async () => {
@@ -103,7 +105,12 @@ describe('updates in the widget', () => {
 
   it('says so when there is nothing yet', () => {
     render(
-      <UpdatesView state={{ updates: [], unread: 0 }} onRead={() => {}} statusLabel={(s) => s} />,
+      <UpdatesView
+        state={{ updates: [], unread: 0 }}
+        t={en}
+        onRead={() => {}}
+        onOpenRequest={() => {}}
+      />,
     )
     expect(screen.getByText(/Nothing new yet/)).toBeTruthy()
   })

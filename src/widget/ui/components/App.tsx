@@ -10,12 +10,15 @@ import type { WidgetConfig } from '../../types'
 import type { Board } from '../board'
 import type { Messages } from '../i18n'
 import type { Tabs } from '../tabs'
+import type { Updates } from '../updates'
 import { deepActiveElement, focusFirst } from './focus'
 import { Panel } from './Panel'
+import { UnreadCount } from './UpdatesView'
 
 interface Props {
   board: Board
   tabs: Tabs
+  updates: Updates
   t: Messages
   config: WidgetConfig
   onCrash(error: unknown): void
@@ -34,6 +37,7 @@ export class App extends Component<Props> {
   /** The view focus was last moved into; '' while closed. */
   declare focusedView: string
   declare stop: () => void
+  declare stopUpdates: () => void
 
   constructor(props: Props) {
     super(props)
@@ -44,7 +48,8 @@ export class App extends Component<Props> {
   }
 
   override componentDidMount() {
-    const { board } = this.props
+    const { board, updates } = this.props
+    this.stopUpdates = updates.subscribe(() => this.forceUpdate())
     this.stop = board.subscribe(() => {
       // Read before the re-render, while focus is still where the user opened us from.
       if (board.get().open && !this.focusedView) this.opener = deepActiveElement()
@@ -66,9 +71,10 @@ export class App extends Component<Props> {
 
   override componentWillUnmount() {
     this.stop()
+    this.stopUpdates()
   }
 
-  override render({ board, tabs, t, config, onCrash }: Props) {
+  override render({ board, tabs, updates, t, config, onCrash }: Props) {
     const state = board.get()
     return (
       <>
@@ -83,6 +89,7 @@ export class App extends Component<Props> {
           >
             {t.launcher}
             {tabs.get().hasNews && <span class="dot" role="img" aria-label={t.unseen} />}
+            <UnreadCount unread={updates.get().unread} t={t} />
           </button>
         )}
         {state.open && (
@@ -90,6 +97,7 @@ export class App extends Component<Props> {
             state={state}
             board={board}
             tabs={tabs}
+            updates={updates}
             t={t}
             dialog={this.dialog}
             onCrash={onCrash}

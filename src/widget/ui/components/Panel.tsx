@@ -11,6 +11,7 @@ import { Fragment, h } from 'preact'
 import type { Board, BoardState } from '../board'
 import type { Messages } from '../i18n'
 import type { Tabs } from '../tabs'
+import type { Updates } from '../updates'
 import { BoardView } from './BoardView'
 import { ErrorBoundary } from './ErrorBoundary'
 import { trapTab } from './focus'
@@ -22,13 +23,14 @@ interface Props {
   state: BoardState
   board: Board
   tabs: Tabs
+  updates: Updates
   t: Messages
   dialog: RefObject<HTMLDivElement>
   onCrash(error: unknown): void
 }
 
 /** The modal dialog: Tab stays inside, Esc or a click outside closes it. */
-export function Panel({ state, board, tabs, t, dialog, onCrash }: Props) {
+export function Panel({ state, board, tabs, updates, t, dialog, onCrash }: Props) {
   const close = () => board.setOpen(false)
   /**
    * Where roadmap cards and shipped-request links lead: the request view, over whichever tab
@@ -62,7 +64,7 @@ export function Panel({ state, board, tabs, t, dialog, onCrash }: Props) {
           {state.view === 'request' ? (
             <RequestView state={state} board={board} t={t} />
           ) : (
-            <PanelTabs tabs={tabs} t={t} onOpenRequest={onOpenRequest}>
+            <PanelTabs tabs={tabs} updates={updates} t={t} onOpenRequest={onOpenRequest}>
               {state.view === 'form' ? (
                 <SubmitForm state={state} board={board} t={t} />
               ) : (

@@ -7,15 +7,18 @@
  */
 import { type ComponentChildren, Fragment, h } from 'preact'
 import type { Messages } from '../i18n'
-import { TABS, type Tabs } from '../tabs'
+import type { Tab, Tabs } from '../tabs'
+import type { Updates } from '../updates'
 import { ChangelogView } from './ChangelogView'
 import { RoadmapView } from './RoadmapView'
+import { UpdatesView } from './UpdatesView'
 
 /** What a card or a shipped-request link opens. */
 export type OpenRequest = (request: { id: string; title: string }) => void
 
 interface Props {
   tabs: Tabs
+  updates: Updates
   t: Messages
   onOpenRequest: OpenRequest
   /** The Requests view: the board or the submit form. */
@@ -26,11 +29,13 @@ interface Props {
  * Requests, Roadmap and What's new as a tablist: arrow keys (and Home, End) move between the
  * tabs, Tab leaves them for the open view.
  */
-export function PanelTabs({ tabs, t, onOpenRequest, children }: Props) {
+export function PanelTabs({ tabs, updates, t, onOpenRequest, children }: Props) {
   const state = tabs.get()
-  const { tab } = state
-  const index = TABS.indexOf(tab)
-  const loaded = tab === 'news' ? state.entries : state.lanes
+  const names = tabs.list()
+  // Updates leave with the person they belong to (reset()): back to Requests then.
+  const tab = names.includes(state.tab) ? state.tab : 'requests'
+  const index = names.indexOf(tab)
+  const loaded = tab === 'news' ? state.entries : tab === 'roadmap' ? state.lanes : true
   return (
     <>
       <div
@@ -38,19 +43,21 @@ export function PanelTabs({ tabs, t, onOpenRequest, children }: Props) {
         aria-label={t.views}
         onKeyDown={(event) => {
           const target = (
-            { ArrowRight: index + 1, ArrowLeft: index + 2, Home: 0, End: 2 } as Record<
-              string,
-              number
-            >
+            {
+              ArrowRight: index + 1,
+              ArrowLeft: index + names.length - 1,
+              Home: 0,
+              End: names.length - 1,
+            } as Record<string, number>
           )[event.key]
           if (target === undefined) return
           event.preventDefault()
-          const next = target % TABS.length
-          tabs.pick(TABS[next] as (typeof TABS)[number])
+          const next = target % names.length
+          tabs.pick(names[next] as Tab)
           ;(event.currentTarget.children[next] as HTMLElement).focus()
         }}
       >
-        {TABS.map((name, i) => (
+        {names.map((name, i) => (
           <button
             key={name}
             type="button"
@@ -71,7 +78,14 @@ export function PanelTabs({ tabs, t, onOpenRequest, children }: Props) {
           children
         ) : (
           <div class="body" aria-busy={!loaded}>
-            {tab === 'news' ? (
+            {tab === 'updates' ? (
+              <UpdatesView
+                state={updates.get()}
+                t={t}
+                onRead={updates.markAllRead}
+                onOpenRequest={(id) => onOpenRequest({ id, title: '' })}
+              />
+            ) : tab === 'news' ? (
               <ChangelogView entries={state.entries} t={t} onOpenRequest={onOpenRequest} />
             ) : (
               <RoadmapView lanes={state.lanes} t={t} onOpenRequest={onOpenRequest} />

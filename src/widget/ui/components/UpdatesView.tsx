@@ -5,34 +5,16 @@
  * @jsx h
  */
 import { Component, h } from 'preact'
-import type { PersonUpdate, UpdateKind } from '../../../shared/notifications'
+import { fill } from '../../../shared/messages'
+import type { PersonUpdate } from '../../../shared/notifications'
+import type { Messages } from '../i18n'
 import type { UpdatesState } from '../updates'
 
-/** English strings; the lead moves them into shared/messages.ts with the other languages. */
-export const UPDATES_LABELS = {
-  title: 'Updates',
-  empty: 'Nothing new yet. You will see here when something you asked for moves.',
-  /** `{n}` is the count. */
-  unread: '{n} unread updates',
-  kind: { status: 'Status changed', reply: 'The team replied', shipped: 'Shipped' } as Record<
-    UpdateKind,
-    string
-  >,
-}
-
-export type UpdatesLabels = typeof UPDATES_LABELS
-
 /** The count on the launcher: nothing at 0 (and so nothing for anonymous visitors). */
-export function UnreadCount({
-  unread,
-  labels = UPDATES_LABELS,
-}: {
-  unread: number
-  labels?: UpdatesLabels
-}) {
+export function UnreadCount({ unread, t }: { unread: number; t: Messages }) {
   if (unread <= 0) return null
   return (
-    <span class="unread" aria-label={labels.unread.replace('{n}', String(unread))}>
+    <span class="unread" role="img" aria-label={fill(t.unread, unread)}>
       {unread > 9 ? '9+' : unread}
     </span>
   )
@@ -40,13 +22,11 @@ export function UnreadCount({
 
 interface Props {
   state: UpdatesState
+  t: Messages
   /** Opening the view reads the updates: the count clears. */
   onRead(): void
-  /** Opens the request view (conversations); without it an update is plain text. */
-  onOpenRequest?(requestId: string): void
-  /** Status names as the board shows them. */
-  statusLabel(status: string): string
-  labels?: UpdatesLabels
+  /** Opens the request view, where the change and the team's answer are. */
+  onOpenRequest(requestId: string): void
 }
 
 /** The "Updates" view: what moved on the requests the user wrote, voted or commented on. */
@@ -55,23 +35,19 @@ export class UpdatesView extends Component<Props> {
     this.props.onRead()
   }
 
-  override render({ state, onOpenRequest, statusLabel, labels = UPDATES_LABELS }: Props) {
-    if (state.updates.length === 0) return <p class="empty">{labels.empty}</p>
+  override render({ state, t, onOpenRequest }: Props) {
+    if (state.updates.length === 0) return <p class="state">{t.noUpdates}</p>
     return (
-      <ul class="updates" aria-label={labels.title}>
+      <ul aria-label={t.updates}>
         {state.updates.map((update: PersonUpdate) => (
           <li key={update.id} class={update.read ? 'row' : 'row new'}>
             <div>
-              {onOpenRequest ? (
-                <button type="button" class="link" onClick={() => onOpenRequest(update.requestId)}>
-                  {update.title}
-                </button>
-              ) : (
-                update.title
-              )}
+              <button type="button" class="link" onClick={() => onOpenRequest(update.requestId)}>
+                {update.title}
+              </button>
               <br />
-              <span class="badge">{labels.kind[update.kind]}</span>{' '}
-              <span class="badge">{statusLabel(update.status)}</span>
+              <span class="badge">{t.kinds[update.kind] || update.kind}</span>{' '}
+              <span class="badge">{t.status[update.status as 'open'] || update.status}</span>
             </div>
           </li>
         ))}

@@ -6,6 +6,7 @@ import type {
   RoadmapLane,
 } from '../../../../src/shared/api'
 import { messagesFor } from '../../../../src/shared/messages'
+import type { PersonUpdate } from '../../../../src/shared/notifications'
 import { findSimilarRequests } from '../../../../src/shared/similar'
 
 /** One request the widget sent, as the server saw it. */
@@ -45,6 +46,8 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
   const voters = new Map<string, Set<string>>()
   const byIdempotencyKey = new Map<string, FeedbackRequest>()
   const calls: SeenCall[] = []
+  /** What moved for the identified caller (any bearer token), as GET …/updates lists it. */
+  const updates: PersonUpdate[] = []
   const canned: CannedAnswer[] = []
   let offline = false
   let writesFail = false
@@ -87,12 +90,21 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
           id: 'p1',
           name: 'Acme',
           settings: { ...settings },
+          ...(news.entries[0] && { latestChangelogAt: news.entries[0].publishedAt }),
           ...(messages && { messages }),
         },
       })
     }
     const bearer = headers.get('Authorization')
     const writer = bearer ?? caller
+    if (url.pathname.endsWith('/updates')) {
+      const mine = bearer ? updates : []
+      return json(200, { updates: mine, unread: mine.filter((u) => !u.read).length })
+    }
+    if (url.pathname.endsWith('/updates/read') && method === 'POST') {
+      if (bearer) for (const update of updates) update.read = true
+      return json(200, { unread: 0 })
+    }
     const thread = url.pathname.match(/^\/v1\/projects\/[^/]+\/requests\/([^/]+)(\/comments)?$/)
     if (thread) {
       const [, id = '', commentsPath] = thread
@@ -195,6 +207,7 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
     fetch,
     requests,
     calls,
+    updates,
     settings,
     /** Posts a team reply (as the dashboard would), seen on the next load of the thread. */
     teamReply(requestId: string, text: string, name = 'Sam') {
