@@ -1,7 +1,7 @@
 import type { BacklogSort } from '../../shared/api'
 import type { Db } from './db'
 import { BACKLOG_ORDER, containsPattern } from './requests-store'
-import { type RequestRow, toRequestRecord } from './rows'
+import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
 export interface BacklogVoterRecord {
@@ -107,7 +107,7 @@ export class BacklogStore {
                                   'company', CASE WHEN ac.id IS NULL THEN NULL ELSE
                                     json_build_object('id', ac.external_id, 'name', ac.name,
                                                       'mrrCents', ac.mrr_cents) END) END AS author
-         FROM (SELECT * FROM requests r
+         FROM (SELECT ${REQUEST_COLUMNS}, r.author_person_id FROM requests r
                 WHERE r.project_id = $1 AND r.merged_into IS NULL
                   AND ($4::text IS NULL OR r.id = $4)
                   ${filter.sql}

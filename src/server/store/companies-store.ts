@@ -1,7 +1,7 @@
 import type { CompanySort } from '../../shared/api'
 import { companyAccount } from './account-revenue'
 import type { Db } from './db'
-import { type RequestRow, toRequestRecord } from './rows'
+import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
 export interface CompanyRecord {
@@ -104,7 +104,7 @@ export class CompaniesStore {
       [row.internal_id],
     )
     const requests = await this.db.query<RequestRow & { company_voters: number }>(
-      `SELECT r.*, ra.voters AS company_voters
+      `SELECT ${REQUEST_COLUMNS}, ra.voters AS company_voters
          FROM request_accounts ra JOIN requests r ON r.id = ra.request_id
         WHERE ra.account = $1
         ORDER BY r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id

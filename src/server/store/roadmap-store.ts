@@ -1,5 +1,5 @@
 import type { Db } from './db'
-import { type RequestRow, toRequestRecord } from './rows'
+import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
 /** The roadmap's lanes, in the order the widget shows them (spec/api.md). */
@@ -27,7 +27,7 @@ export class RoadmapStore {
           ? 'coalesce(r.status_changed_at, r.updated_at) DESC, r.id'
           : 'r.votes DESC, r.created_at DESC, r.id'
       const rows = await this.db.query<RequestRow>(
-        `SELECT r.* FROM requests r
+        `SELECT ${REQUEST_COLUMNS} FROM requests r
           WHERE r.project_id = $1 AND r.merged_into IS NULL AND r.status = $2
           ORDER BY ${order} LIMIT $3`,
         [projectId, status, status === 'done' ? ROADMAP_DONE_LIMIT : ROADMAP_LANE_LIMIT],

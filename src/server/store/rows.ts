@@ -32,6 +32,29 @@ export function toProjectRecord(row: ProjectRow): ProjectRecord {
   }
 }
 
+/**
+ * The columns a RequestRow holds, read as `SELECT ${REQUEST_COLUMNS} FROM requests r`: named
+ * rather than `r.*` so that search_text (title and body lowered again, for search only, see
+ * migration 012) is not read along with every request.
+ */
+export const REQUEST_COLUMNS = [
+  'id',
+  'project_id',
+  'title',
+  'body',
+  'status',
+  'votes',
+  'mrr_cents',
+  'accounts',
+  'created_at',
+  'author_voter',
+  'status_note',
+  'comment_count',
+  'unanswered',
+]
+  .map((column) => `r.${column}`)
+  .join(', ')
+
 export interface RequestRow {
   id: string
   project_id: string

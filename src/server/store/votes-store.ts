@@ -2,7 +2,7 @@ import { joinAccount, lockRequests } from './account-revenue'
 import { linkAnonymousComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson, type PersonRef } from './people-store'
-import { type RequestRow, toRequestRecord } from './rows'
+import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import {
   type Actor,
   anonymousVoter,
@@ -48,7 +48,7 @@ export async function castVote(
                            accounts = r.accounts + (SELECT count(*) FROM joined WHERE created),
                            mrr_cents = r.mrr_cents + $8 * (SELECT count(*) FROM joined WHERE created)
        FROM target WHERE r.id = target.id
-     RETURNING r.*, (SELECT count(*) FROM inserted) AS changed`,
+     RETURNING ${REQUEST_COLUMNS}, (SELECT count(*) FROM inserted) AS changed`,
     [
       requestId,
       voter,
@@ -172,12 +172,12 @@ export class VotesStore {
            UPDATE request_accounts ra SET voters = ra.voters - 1 FROM removed
             WHERE ra.request_id = $1 AND ra.account = removed.account AND ra.voters > 1
          )
-         UPDATE requests SET
+         UPDATE requests r SET
             votes = votes - (SELECT count(*) FROM removed),
             accounts = accounts - (SELECT count(*) FROM gone),
             mrr_cents = mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone)
-          WHERE id = $1
-          RETURNING *, (SELECT count(*) FROM removed) AS changed`,
+          WHERE r.id = $1
+          RETURNING ${REQUEST_COLUMNS}, (SELECT count(*) FROM removed) AS changed`,
         [target, actor.voter],
       )
       if (!row) return null
