@@ -11,7 +11,7 @@ import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
 import { InstallPage } from '../install/install-page'
 import { NotificationsPage } from '../notifications/notifications-page'
-import type { ProjectTab } from '../router'
+import { PROJECT_HOME, type ProjectTab } from '../router'
 import { AuditPage } from './audit-page'
 import { SettingsPage } from './settings-page'
 
@@ -41,7 +41,7 @@ export function tabAfterKey(
   return null
 }
 
-/** One project: Backlog, Settings › Identity, Settings › Project and the Audit log. */
+/** One project: its tabs, Install first (the project's home), each in one tab panel. */
 export function ProjectPage({
   client,
   team,
@@ -50,6 +50,7 @@ export function ProjectPage({
   tab,
   requestId,
   initialSecret,
+  secretWaiting = false,
   widgetUrl,
   onTab,
   onBack,
@@ -63,6 +64,8 @@ export function ProjectPage({
   /** The request open in the backlog's drawer (#/projects/{id}/requests/{rid}). */
   requestId?: string
   initialSecret?: string
+  /** The project was just created: its once-shown secret waits in Settings › Identity. */
+  secretWaiting?: boolean
   widgetUrl: string
   onTab: (tab: ProjectTab) => void
   onBack: () => void
@@ -93,7 +96,7 @@ export function ProjectPage({
   const visibleTabs = (Object.keys(TAB_LABELS) as ProjectTab[]).filter(
     (name) => (name !== 'identity' && name !== 'notifications') || can('configure'),
   )
-  const shownTab = visibleTabs.includes(tab) ? tab : 'backlog'
+  const shownTab = visibleTabs.includes(tab) ? tab : PROJECT_HOME
   return (
     <main class="project">
       <nav class="breadcrumbs">
@@ -139,6 +142,7 @@ export function ProjectPage({
             client={client}
             project={project}
             widgetUrl={widgetUrl}
+            secretWaiting={secretWaiting}
             onIdentity={() => onTab(can('configure') ? 'identity' : 'install')}
           />
         ) : null}
