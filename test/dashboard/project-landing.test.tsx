@@ -24,9 +24,16 @@ it('opens a newly created project on Install, its secret kept for Identity', asy
   await screen.findByRole('list', { name: 'Your first hour' })
   expect(screen.queryByRole('region', { name: 'New signing secret' })).toBeNull()
   expect(screen.getByText(/signing secret is waiting there/)).toBeTruthy()
+  // A keyboard goes on from the project's name, not from the top of the page.
+  await waitFor(() =>
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 })),
+  )
 
-  fireEvent.click(screen.getByRole('tab', { name: 'Settings › Identity' }))
+  fireEvent.click(screen.getByRole('button', { name: 'Set up identity' }))
   await screen.findByRole('region', { name: 'New signing secret' })
+  await waitFor(() =>
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Settings › Identity' })),
+  )
   expect(codeBlockText('Signing secret').length).toBeGreaterThanOrEqual(32)
 })
 

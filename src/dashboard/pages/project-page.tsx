@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
 import type { Permission } from '../../shared/roles'
 import type { AdminClient } from '../api/admin-client'
@@ -72,6 +72,7 @@ export function ProjectPage({
 }) {
   const [project, setProject] = useState<AdminProject | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const title = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
     client.listProjects().then((result) => {
@@ -81,6 +82,19 @@ export function ProjectPage({
       else setError(`There is no project "${projectId}".`)
     })
   }, [client, projectId])
+
+  // A project just opened (created, picked, linked): a keyboard starts at its name, not at
+  // the top of the document where the button that opened it used to be.
+  const loaded = project !== null
+  useEffect(() => {
+    if (loaded) title.current?.focus()
+  }, [loaded])
+
+  /** A tab chosen from outside the tab list: focus follows to it, as with the arrow keys. */
+  function showTab(next: ProjectTab) {
+    onTab(next)
+    setTimeout(() => document.getElementById(`tab-${next}`)?.focus())
+  }
 
   if (error)
     return (
@@ -105,7 +119,9 @@ export function ProjectPage({
         </button>{' '}
         / <span aria-current="page">{project.name}</span>
       </nav>
-      <h1 class="project-title">{project.name}</h1>
+      <h1 class="project-title" ref={title} tabIndex={-1}>
+        {project.name}
+      </h1>
       <div
         class="tabs"
         role="tablist"
@@ -114,8 +130,7 @@ export function ProjectPage({
           const next = tabAfterKey(visibleTabs, shownTab, event.key)
           if (!next) return
           event.preventDefault()
-          onTab(next)
-          setTimeout(() => document.getElementById(`tab-${next}`)?.focus())
+          showTab(next)
         }}
       >
         {visibleTabs.map((name) => (
@@ -143,7 +158,7 @@ export function ProjectPage({
             project={project}
             widgetUrl={widgetUrl}
             secretWaiting={secretWaiting}
-            onIdentity={() => onTab(can('configure') ? 'identity' : 'install')}
+            onIdentity={() => showTab(can('configure') ? 'identity' : 'install')}
           />
         ) : null}
         {shownTab === 'backlog' ? (
