@@ -17,7 +17,7 @@ import { confirmLeave } from './leave-guard'
 import { MembersPage } from './pages/members-page'
 import { ProjectPage } from './pages/project-page'
 import { ProjectsPage } from './pages/projects-page'
-import { parseRoute, type Route, routeHash } from './router'
+import { currentRouteUrl, dashboardRoot, PROJECT_HOME, parseLocation, type Route } from './router'
 import { forgetAdminToken, storeAdminToken } from './session'
 
 export interface AppProps {
@@ -31,30 +31,71 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   const auth = useMemo(() => createAuthClient(apiBase), [apiBase])
   const [authState, setAuthState] = useState<AuthState>({ kind: 'loading' })
   const [inviteCode, setInviteCode] = useState<string | null>(inviteCodeFromLocation)
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash))
-  /** The hash of the page on screen, to put back when the owner chooses to stay. */
-  const shownHash = useRef(location.hash)
-  // A just-created project's secret, handed to its Identity page once and then dropped.
+  const [route, setRoute] = useState<Route>(() => parseLocation(location))
+  const routeRef = useRef(route)
+  routeRef.current = route
+  /** The URL of the page on screen, to put back when the owner chooses to stay. */
+  const shownUrl = useRef(addressBar())
+  // A just-created project's secret: it waits for that project's Identity page, is shown there
+  // once, and is dropped when the owner leaves that page or the project.
   const [createdSecret, setCreatedSecret] = useState<{ projectId: string; secret: string } | null>(
     null,
   )
+
+  /** Puts `next` on screen; the URL is already the one that shows it. */
+  function show(next: Route) {
+    const from = routeRef.current
+    const shownOnIdentity = from.page === 'project' && from.tab === 'identity'
+    setCreatedSecret((held) =>
+      held && !shownOnIdentity && next.page === 'project' && next.projectId === held.projectId
+        ? held
+        : null,
+    )
+    setRoute(next)
+  }
+
+  /**
+   * The address bar says what is shown: the older hash form of a request's link becomes the
+   * path a teammate is sent, and a hash typed over a request's path drops that path.
+   */
+  function canonicalise(shown: Route) {
+    const opened = shown.page === 'project' && shown.requestId
+    const belowRoot = location.pathname.length > dashboardRoot(location.pathname).length
+    if (!opened && !belowRoot) return
+    const url = currentRouteUrl(shown)
+    if (url !== addressBar()) history.replaceState(null, '', url)
+  }
+
+  useEffect(() => {
+    // An invite link keeps its /accept?code= until the invite is accepted.
+    if (!inviteCode) canonicalise(route)
+    shownUrl.current = addressBar()
+  }, [])
 
   useEffect(() => {
     void discoverAuth(auth).then(setAuthState)
   }, [auth])
 
   useEffect(() => {
-    const onHashChange = () => {
+    const onAddressChange = () => {
+      // A typed hash fires popstate and then hashchange: the second finds the URL shown already.
+      if (addressBar() === shownUrl.current) return
       // Back, forward or a typed URL: the once-shown secret asks first; staying puts the URL back.
       if (!confirmLeave()) {
-        history.replaceState(null, '', shownHash.current)
+        history.replaceState(null, '', shownUrl.current)
         return
       }
-      shownHash.current = location.hash
-      setRoute(parseRoute(location.hash))
+      const next = parseLocation(location)
+      canonicalise(next)
+      shownUrl.current = addressBar()
+      show(next)
     }
-    addEventListener('hashchange', onHashChange)
-    return () => removeEventListener('hashchange', onHashChange)
+    addEventListener('popstate', onAddressChange)
+    addEventListener('hashchange', onAddressChange)
+    return () => {
+      removeEventListener('popstate', onAddressChange)
+      removeEventListener('hashchange', onAddressChange)
+    }
   }, [])
 
   const session = authState.kind === 'signed-in' ? authState.session : null
@@ -67,11 +108,9 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
 
   function navigate(next: Route) {
     if (!confirmLeave()) return
-    shownHash.current = routeHash(next)
-    // Any navigation ends the one showing of a created project's secret.
-    setCreatedSecret(null)
-    history.pushState(null, '', routeHash(next))
-    setRoute(next)
+    history.pushState(null, '', currentRouteUrl(next))
+    shownUrl.current = addressBar()
+    show(next)
   }
 
   function signedIn(next: DashboardSession) {
@@ -84,7 +123,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
 
   function acceptedInvite(member: TeamMemberInfo) {
     // Drop the code from the address bar and history: it is spent.
-    history.replaceState(null, '', `${location.pathname.replace(/accept\/?$/, '')}#/`)
+    history.replaceState(null, '', `${dashboardRoot(location.pathname)}#/`)
     setInviteCode(null)
     setRoute({ page: 'projects' })
     withMember(member)
@@ -96,14 +135,10 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
     setAuthState({ kind: 'signed-out' })
   }
 
+  /** A new project opens on Install: the anonymous tag first; its secret waits in Identity. */
   function onCreated(created: CreatedProjectResponse) {
+    navigate({ page: 'project', projectId: created.project.id, tab: PROJECT_HOME })
     setCreatedSecret({ projectId: created.project.id, secret: created.secret })
-    history.pushState(
-      null,
-      '',
-      routeHash({ page: 'project', projectId: created.project.id, tab: 'identity' }),
-    )
-    setRoute({ page: 'project', projectId: created.project.id, tab: 'identity' })
   }
 
   if (inviteCode)
@@ -154,7 +189,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
         <ProjectsPage
           client={client}
           canCreate={can('configure')}
-          onOpen={(projectId) => navigate({ page: 'project', projectId, tab: 'backlog' })}
+          onOpen={(projectId) => navigate({ page: 'project', projectId, tab: PROJECT_HOME })}
           onCreated={onCreated}
         />
       ) : null}
@@ -190,6 +225,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
           initialSecret={
             createdSecret?.projectId === route.projectId ? createdSecret.secret : undefined
           }
+          secretWaiting={createdSecret?.projectId === route.projectId}
           widgetUrl={resolvedWidgetUrl}
           onTab={(tab) => navigate({ page: 'project', projectId: route.projectId, tab })}
           onBack={() => navigate({ page: 'projects' })}
@@ -197,4 +233,9 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
       ) : null}
     </div>
   )
+}
+
+/** The address bar as the router reads it: path and hash. */
+function addressBar(): string {
+  return location.pathname + location.hash
 }

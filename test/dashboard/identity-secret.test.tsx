@@ -18,6 +18,9 @@ it("shows a new project's secret once, with the REQIO_SECRET line and the browse
   fireEvent.input(await screen.findByLabelText('New project name'), { target: { value: 'Hooli' } })
   fireEvent.click(screen.getByRole('button', { name: 'Create project' }))
 
+  // The project opens on Install; its secret waits for Settings › Identity.
+  await screen.findByText(/signing secret is waiting there/)
+  fireEvent.click(screen.getByRole('button', { name: 'Set up identity' }))
   const reveal = await screen.findByRole('region', { name: 'New signing secret' })
   const secret = codeBlockText('Signing secret')
   expect(secret.length).toBeGreaterThanOrEqual(32)

@@ -86,3 +86,30 @@ it('copy buttons put exactly the shown text on the clipboard and say so', async 
   await screen.findAllByText('Copied')
   expect(copied[1]).toBe(codeBlockText('Ruby: lib/reqio_token.rb'))
 })
+
+it("embeds the token with each stack's own template expression, never a placeholder to fill in", async () => {
+  renderSignedIn(server, identityHash())
+  const expressions: [string, string][] = [
+    ['Next.js', 'data-identity-token={user ? await mintReqioToken(user) : undefined}'],
+    ['Node.js', 'data-identity-token="${req.user ? await mintReqioToken(req.user) : \'\'}"'],
+    ['Python', 'data-identity-token="{{ reqio_token }}"'],
+    [
+      'PHP',
+      "data-identity-token=\"<?= isset($_SESSION['user']) ? htmlspecialchars(mintReqioToken($_SESSION['user'])) : '' ?>\"",
+    ],
+    ['Ruby', 'data-identity-token="<%= ReqioToken.mint(current_user) if current_user %>"'],
+    ['Go', 'data-identity-token="{{.ReqioToken}}"'],
+  ]
+  for (const [stack, attribute] of expressions) {
+    fireEvent.click(await screen.findByRole('radio', { name: stack }))
+    const tag = codeBlockText('Script tag')
+    expect(tag).toContain(attribute)
+    expect(tag).toContain(`data-project-id="${created.project.id}"`)
+    // Whatever a template language looks like, a bare <words> value is a placeholder.
+    expect(tag).not.toMatch(/data-identity-token="<(?![?%]=)/)
+    const page = document.body.textContent ?? ''
+    expect(page).not.toContain('minted by your server>')
+    expect(page).not.toContain('data-identity-token="TOKEN"')
+    expect(codeBlockText('AI agent prompt')).toContain(attribute)
+  }
+})

@@ -40,7 +40,7 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
     expect(location.href).not.toContain(server.adminToken)
   }, 60_000)
 
-  it('creates a project and opens its Identity settings', async () => {
+  it('creates a project, opens it on Install, and goes on to its Identity settings', async () => {
     render(<App />)
     await useAdminToken(server.adminToken)
     fireEvent.input(await screen.findByLabelText('New project name'), {
@@ -48,6 +48,9 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
     })
     fireEvent.click(screen.getByRole('button', { name: 'Create project' }))
 
+    await screen.findByRole('tab', { name: 'Install', selected: true })
+    expect(location.hash).toMatch(/^#\/projects\/[^/]+\/install$/)
+    fireEvent.click(screen.getByRole('button', { name: 'Set up identity' }))
     await screen.findByRole('tab', { name: 'Settings › Identity', selected: true })
     expect(screen.getByRole('heading', { name: '1. Choose your stack' })).toBeTruthy()
     expect(location.hash).toMatch(/^#\/projects\/[^/]+\/identity$/)

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, expect, it, vi } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
 import { useDashboardServer } from './helpers/dashboard-world'
-import { renderSignedIn } from './helpers/render-dashboard'
+import { renderSignedIn, renderSignedInAt } from './helpers/render-dashboard'
 import { seedBacklog } from './helpers/seed-backlog'
 
 const server = useDashboardServer()
@@ -145,16 +145,56 @@ it('moves focus into the drawer, and back to the row on Close or Escape', async 
   await waitFor(() => expect(document.activeElement).toBe(row))
 })
 
-it('puts the open request in the URL, and opens it from a shared link', async () => {
+it('puts the open request in the URL as a path, and opens it from that shared link', async () => {
   const created = await seedBacklog(server)
+  const id = created.project.id
   const table = await openBacklog(created)
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
-  const link = location.hash
-  expect(link).toMatch(new RegExp(`^#/projects/${created.project.id}/requests/r_[\\w-]+$`))
+  const link = location.pathname
+  expect(link).toMatch(new RegExp(`^/dashboard/p/${id}/requests/r_[\\w-]+$`))
+  expect(location.hash).toBe('')
   fireEvent.click(screen.getByRole('button', { name: 'Close' }))
-  expect(location.hash).toBe(`#/projects/${created.project.id}/backlog`)
+  expect(`${location.pathname}${location.hash}`).toBe(`/dashboard/#/projects/${id}/backlog`)
   cleanup()
 
-  renderSignedIn(server, link)
+  renderSignedInAt(server, link)
+  const drawer = await screen.findByRole('region', { name: 'Request: SSO login' })
+  expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Backlog')
+  // Another tab, then Back: the drawer's path again, and the drawer with it.
+  fireEvent.click(screen.getByRole('tab', { name: 'Install' }))
+  expect(`${location.pathname}${location.hash}`).toBe(`/dashboard/#/projects/${id}/install`)
+  expect(drawer.isConnected).toBe(false)
+  history.back()
   await screen.findByRole('region', { name: 'Request: SSO login' })
+  expect(location.pathname).toBe(link)
+})
+
+it('copies the link to the open request from the drawer', async () => {
+  const created = await seedBacklog(server)
+  const table = await openBacklog(created)
+  const copied: string[] = []
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: async (text: string) => void copied.push(text) },
+  })
+  fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
+  const drawer = screen.getByRole('region', { name: 'Request: SSO login' })
+  fireEvent.click(within(drawer).getByRole('button', { name: 'Copy link to this request' }))
+  await within(drawer).findByRole('button', { name: 'Copied link to this request' })
+  expect(copied).toEqual([`${server.url}${location.pathname}`])
+  expect(copied[0]).toMatch(/\/dashboard\/p\/[\w-]+\/requests\/r_[\w-]+$/)
+})
+
+it('still opens the older hash link, and shows it as the path', async () => {
+  const created = await seedBacklog(server)
+  const table = await openBacklog(created)
+  fireEvent.click(within(table).getByRole('button', { name: 'Dark mode' }))
+  const path = location.pathname
+  const requestId = path.split('/').at(-1)
+  cleanup()
+
+  history.replaceState(null, '', '/dashboard/')
+  renderSignedIn(server, `#/projects/${created.project.id}/requests/${requestId}`)
+  await screen.findByRole('region', { name: 'Request: Dark mode' })
+  expect(`${location.pathname}${location.hash}`).toBe(path)
 })

@@ -39,11 +39,19 @@ describe('static files from the same process', () => {
   })
 
   it('serves the dashboard with a fallback to its index.html for client-side routes', async () => {
-    for (const path of ['/dashboard', '/dashboard/', '/dashboard/projects/demo/backlog']) {
+    for (const path of [
+      '/dashboard',
+      '/dashboard/',
+      '/dashboard/projects/demo/backlog',
+      // A request's shared link opens the dashboard, under the same strict policy.
+      '/dashboard/p/demo/requests/r_AbC-d_9',
+    ]) {
       const res = await fetch(`${server.url}${path}`)
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<title>Dashboard</title>')
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
     }
+    expect((await fetch(`${server.url}/dashboard/p/demo/requests/%E0%A4%A`)).status).toBe(400)
     const asset = await fetch(`${server.url}/dashboard/assets/app-abc.js`)
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect((await fetch(`${server.url}/dashboard/assets/missing.js`)).status).toBe(404)

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { BacklogFilter, BacklogRequest, BacklogSort } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { AudienceLine } from '../notifications/audience-line'
-import { routeHash } from '../router'
+import { currentRouteUrl } from '../router'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
 import { downloadText } from './download'
@@ -51,10 +51,14 @@ export function BacklogPage({
     (id: string | null) => {
       setOpenIdState(id)
       const route = { page: 'project', projectId, tab: 'backlog' } as const
-      history.replaceState(null, '', routeHash(id ? { ...route, requestId: id } : route))
+      history.replaceState(null, '', currentRouteUrl(id ? { ...route, requestId: id } : route))
     },
     [projectId],
   )
+  // Back, forward or a typed link to another request, while the backlog stays on screen.
+  useEffect(() => {
+    if (openRequestId) setOpenIdState(openRequestId)
+  }, [openRequestId])
   const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   // Answers can arrive out of order while the owner types: only the latest one is shown.

@@ -4,6 +4,8 @@ import type { BacklogRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { formatMoney } from '../format/money'
+import { requestLink } from '../router'
+import { CopyButton } from '../ui/copy-button'
 import { authorLabel } from './backlog-table'
 import { MergePicker } from './merge-picker'
 import { RequestThread } from './request-thread'
@@ -79,9 +81,16 @@ export function RequestDetail({
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {request.title}
         </h2>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
+        <div class="drawer-actions">
+          <CopyButton
+            text={requestLink(projectId, request.id)}
+            label="link to this request"
+            idleText="Copy link"
+          />
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
       </header>
       <p class="author-line">
         Submitted by <strong>{authorLabel(request.author)}</strong>

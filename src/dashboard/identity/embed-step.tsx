@@ -1,16 +1,17 @@
 import { CodeBlock } from '../ui/code-block'
-import { embedSnippets, type SnippetTarget } from './snippets'
+import { embedSnippets, type SnippetTarget, type Stack } from './snippets'
 
-/** Step 4: hand the token to the widget, by attribute or from JavaScript. */
-export function EmbedStep({ target }: { target: SnippetTarget }) {
-  const embed = embedSnippets(target)
+/** Step 4: hand the token to the widget, rendered into the tag or from JavaScript. */
+export function EmbedStep({ stack, target }: { stack: Stack; target: SnippetTarget }) {
+  const embed = embedSnippets(stack, target)
   return (
     <section class="step" aria-labelledby="step-embed">
       <h3 id="step-embed">4. Embed the widget with the token</h3>
       <p>
-        Pass the token with the <code>data-identity-token</code> attribute:
+        Render a fresh token into the <code>data-identity-token</code> attribute.{' '}
+        {embed.scriptTagWhere}
       </p>
-      <CodeBlock title="Script tag" code={embed.scriptTag} language="html" />
+      <CodeBlock title="Script tag" code={embed.scriptTag} language={embed.scriptTagLanguage} />
       <p>
         Single-page app where users sign in after the page loads? Call{' '}
         <code>window.Reqio.identify(token)</code> after sign-in; calls made before the widget loads

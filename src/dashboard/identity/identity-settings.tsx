@@ -38,7 +38,7 @@ export function IdentitySettings({
       <StackStep stack={stack} onChange={chooseStack} />
       <SecretStep client={client} projectId={project.id} initialSecret={initialSecret} />
       <SnippetStep stack={stack} target={target} />
-      <EmbedStep target={target} />
+      <EmbedStep stack={stack} target={target} />
       <TokenCheckStep client={client} projectId={project.id} audience={project.audience} />
     </div>
   )

@@ -28,11 +28,14 @@ export function InstallPage({
   client,
   project,
   widgetUrl,
+  secretWaiting = false,
   onIdentity,
 }: {
   client: AdminClient
   project: AdminProject
   widgetUrl: string
+  /** The project was just created: its secret is shown once, in Settings › Identity. */
+  secretWaiting?: boolean
   onIdentity: () => void
 }) {
   const [status, setStatus] = useState<InstallStatusResponse | null>(null)
@@ -88,6 +91,12 @@ export function InstallPage({
         Your server signs a short token per signed-in user; the widget sends it along. Set it up in
         Settings › Identity, with a snippet for your stack.
       </p>
+      {secretWaiting ? (
+        <p class="notice">
+          Your new project's signing secret is waiting there. It is shown once: copy it when you
+          open Settings › Identity.
+        </p>
+      ) : null}
       <button type="button" onClick={onIdentity}>
         Set up identity
       </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
 import type { Permission } from '../../shared/roles'
 import type { AdminClient } from '../api/admin-client'
@@ -11,7 +11,7 @@ import { CompaniesPage } from '../companies/companies-page'
 import { IdentitySettings } from '../identity/identity-settings'
 import { InstallPage } from '../install/install-page'
 import { NotificationsPage } from '../notifications/notifications-page'
-import type { ProjectTab } from '../router'
+import { PROJECT_HOME, type ProjectTab } from '../router'
 import { AuditPage } from './audit-page'
 import { SettingsPage } from './settings-page'
 
@@ -41,7 +41,7 @@ export function tabAfterKey(
   return null
 }
 
-/** One project: Backlog, Settings › Identity, Settings › Project and the Audit log. */
+/** One project: its tabs, Install first (the project's home), each in one tab panel. */
 export function ProjectPage({
   client,
   team,
@@ -50,6 +50,7 @@ export function ProjectPage({
   tab,
   requestId,
   initialSecret,
+  secretWaiting = false,
   widgetUrl,
   onTab,
   onBack,
@@ -63,12 +64,15 @@ export function ProjectPage({
   /** The request open in the backlog's drawer (#/projects/{id}/requests/{rid}). */
   requestId?: string
   initialSecret?: string
+  /** The project was just created: its once-shown secret waits in Settings › Identity. */
+  secretWaiting?: boolean
   widgetUrl: string
   onTab: (tab: ProjectTab) => void
   onBack: () => void
 }) {
   const [project, setProject] = useState<AdminProject | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const title = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
     client.listProjects().then((result) => {
@@ -78,6 +82,19 @@ export function ProjectPage({
       else setError(`There is no project "${projectId}".`)
     })
   }, [client, projectId])
+
+  // A project just opened (created, picked, linked): a keyboard starts at its name, not at
+  // the top of the document where the button that opened it used to be.
+  const loaded = project !== null
+  useEffect(() => {
+    if (loaded) title.current?.focus()
+  }, [loaded])
+
+  /** A tab chosen from outside the tab list: focus follows to it, as with the arrow keys. */
+  function showTab(next: ProjectTab) {
+    onTab(next)
+    setTimeout(() => document.getElementById(`tab-${next}`)?.focus())
+  }
 
   if (error)
     return (
@@ -93,7 +110,7 @@ export function ProjectPage({
   const visibleTabs = (Object.keys(TAB_LABELS) as ProjectTab[]).filter(
     (name) => (name !== 'identity' && name !== 'notifications') || can('configure'),
   )
-  const shownTab = visibleTabs.includes(tab) ? tab : 'backlog'
+  const shownTab = visibleTabs.includes(tab) ? tab : PROJECT_HOME
   return (
     <main class="project">
       <nav class="breadcrumbs">
@@ -102,7 +119,9 @@ export function ProjectPage({
         </button>{' '}
         / <span aria-current="page">{project.name}</span>
       </nav>
-      <h1 class="project-title">{project.name}</h1>
+      <h1 class="project-title" ref={title} tabIndex={-1}>
+        {project.name}
+      </h1>
       <div
         class="tabs"
         role="tablist"
@@ -111,8 +130,7 @@ export function ProjectPage({
           const next = tabAfterKey(visibleTabs, shownTab, event.key)
           if (!next) return
           event.preventDefault()
-          onTab(next)
-          setTimeout(() => document.getElementById(`tab-${next}`)?.focus())
+          showTab(next)
         }}
       >
         {visibleTabs.map((name) => (
@@ -139,7 +157,8 @@ export function ProjectPage({
             client={client}
             project={project}
             widgetUrl={widgetUrl}
-            onIdentity={() => onTab(can('configure') ? 'identity' : 'install')}
+            secretWaiting={secretWaiting}
+            onIdentity={() => showTab(can('configure') ? 'identity' : 'install')}
           />
         ) : null}
         {shownTab === 'backlog' ? (

@@ -6,10 +6,13 @@ type CopyState = 'idle' | 'copied' | 'failed'
 export function CopyButton({
   text,
   label,
+  idleText = 'Copy',
   onCopied,
 }: {
   text: string
   label: string
+  /** The visible words before a copy; keep them the start of "Copy {label}", the name. */
+  idleText?: string
   onCopied?: () => void
 }) {
   const [state, setState] = useState<CopyState>('idle')
@@ -47,7 +50,7 @@ export function CopyButton({
         ? 'Copied'
         : state === 'failed'
           ? 'Copy failed: select it by hand'
-          : 'Copy'}
+          : idleText}
     </button>
   )
 }

@@ -9,6 +9,13 @@ export function renderSignedIn(server: DashboardTestServer, hash = '#/') {
   return render(<App />)
 }
 
+/** Opens the dashboard already signed in at a path under this origin (a shared link). */
+export function renderSignedInAt(server: DashboardTestServer, path: string) {
+  sessionStorage.setItem('reqio.dashboard.adminToken', server.adminToken)
+  history.replaceState(null, '', path)
+  return render(<App />)
+}
+
 /** The text inside the code block with this title (as its copy button names it). */
 export function codeBlockText(title: string): string {
   // The copy button is named "Copy <title>", and "Copied <title>" just after a copy.

@@ -11,7 +11,7 @@ import { rubySnippet } from './ruby'
 import type { SnippetTarget, Stack } from './stacks'
 import type { ServerSnippet } from './types'
 
-export { type EmbedSnippets, embedSnippets } from './embed'
+export { type EmbedSnippets, embedSnippets, pageScriptTag } from './embed'
 export { agentPrompt } from './prompt'
 export { isStack, type SnippetTarget, STACK_INFO, STACKS, type Stack } from './stacks'
 export type { ServerSnippet, SnippetFile } from './types'

@@ -1,4 +1,5 @@
 import { TOKEN_LIFETIME_SECONDS } from '../../../shared/identity'
+import { pageScriptTag } from './embed'
 import { type SnippetTarget, STACK_INFO, type Stack } from './stacks'
 
 /** Where each stack's token code usually lives, so the agent starts in the right place. */
@@ -45,7 +46,7 @@ Requirements:
    The token lives exactly ${TOKEN_LIFETIME_SECONDS} seconds (exp = iat + ${TOKEN_LIFETIME_SECONDS}); Reqio rejects longer lifetimes. Mint a fresh token on every server-rendered request.
 4. Map sub, email, name, traits and (if the product sells to companies/teams/workspaces) company from this project's existing session/user model and billing data.
 5. Pass the token to the widget:
-   - Server-rendered pages: <script src="${target.widgetUrl}" data-project-id="${target.projectId}" data-identity-token="TOKEN" async></script>
+   - Server-rendered pages: render a freshly minted token into the widget tag's data-identity-token from the page template, e.g. ${pageScriptTag(stack, target)}
    - Single-page apps: add an authenticated endpoint that returns {"token": "..."} with Cache-Control: no-store; after sign-in the browser fetches it and calls window.Reqio.identify(token).
 6. Only signed-in users get a token; anonymous visitors get the script tag without data-identity-token.
 
