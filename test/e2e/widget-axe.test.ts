@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { createProject, fileRequest } from './support/backend'
+import { createProject, fileRequest, tokenFor } from './support/backend'
 import { widgetOf } from './support/widget'
 import { SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
@@ -131,11 +131,47 @@ describe('axe-core in every widget view', () => {
     })
   })
 
-  it('fits 320 px in French with the controls in reach, as a full-width sheet', async () => {
+  it('finds no serious or critical violation in an identified user’s Updates and unread count', async () => {
+    const created = await createProject(world)
+    const projectId = created.project.id
+    const token = await tokenFor(created, { sub: 'ann', email: 'ann@example.com' })
+    const dark = await fileRequest(world, projectId, 'Dark mode', token)
+    const res = await world.server.adminFetch(
+      `/v1/admin/projects/${projectId}/requests/${dark.id}`,
+      {
+        method: 'PATCH',
+        body: JSON.stringify({ status: 'planned', statusNote: 'Next month.' }),
+      },
+    )
+    expect(res.status).toBe(200)
+    await world.server.drainJobs()
+
+    const { page } = await world.openPage()
+    await page.goto(serveHostPage(world, { projectId, token }))
+    const widget = widgetOf(page)
+    const found: Record<string, Finding[]> = {}
+    const check = async (view: string) => {
+      found[view] = serious(await scan(page))
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `axe-updates-${view}.png`) })
+    }
+    await widget.root.getByRole('img', { name: '1 unread updates' }).waitFor()
+    await check('launcher-unread')
+    await widget.root.getByRole('button', { name: /^Feedback/ }).click()
+    await widget.dialog.getByRole('tab', { name: 'Updates' }).click()
+    await widget.dialog.getByText('Status changed').waitFor()
+    await check('updates')
+    // Reading them cleared the count, on screen and on the server.
+    await widget.root.getByRole('img', { name: /unread updates/ }).waitFor({ state: 'detached' })
+    expect(found).toEqual({ 'launcher-unread': [], updates: [] })
+  })
+
+  it('fits 320 px in French with the controls and all four tabs in reach, as a full-width sheet', async () => {
     const created = await createProject(world)
     for (let i = 0; i < 12; i++) await fileRequest(world, created.project.id, `Idée numéro ${i}`)
     const { page } = await world.openPage({ viewport: { width: 320, height: 600 }, isMobile: true })
-    await page.goto(serveHostPage(world, { projectId: created.project.id, lang: 'fr' }))
+    // Identified, so the longest tab row there is: with Mises à jour.
+    const token = await tokenFor(created, { sub: 'marie' })
+    await page.goto(serveHostPage(world, { projectId: created.project.id, lang: 'fr', token }))
     const root = page.locator('reqio-widget')
     await root.getByRole('button', { name: 'Feedback' }).click()
     const dialog = root.getByRole('dialog')
@@ -147,6 +183,8 @@ describe('axe-core in every widget view', () => {
     expect((await search.boundingBox())?.width).toBeGreaterThan(200)
     const scrollWidth = await dialog.evaluate((d) => d.scrollWidth)
     expect(scrollWidth).toBeLessThanOrEqual(320)
+    const updatesTab = await dialog.getByRole('tab', { name: 'Mises à jour' }).boundingBox()
+    expect(updatesTab && updatesTab.x >= 0 && updatesTab.x + updatesTab.width <= 320).toBe(true)
     // Scroll the list to the end: search and sort stay on screen.
     await dialog.locator('.body').evaluate((body) => {
       body.scrollTop = body.scrollHeight
