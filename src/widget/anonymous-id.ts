@@ -25,6 +25,7 @@ export function createAnonymousIdStore(storage: SafeStorage): AnonymousIdStore {
  * customer sites), while getRandomValues works everywhere.
  */
 export function randomUuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID()
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   // Byte 6 carries the version (4), byte 8 the variant (10xx).
   const hex = Array.from(bytes, (byte, i) =>

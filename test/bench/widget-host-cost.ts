@@ -1,6 +1,9 @@
 // What embedding widget.js costs the host page in Chromium: the same page with and without it,
-// and beside a floor widget (bare Preact in a shadow root) built in the same run, both loading
-// their list from a real Reqio server.
+// and beside a floor widget (bare Preact in a shadow root) built in the same run, both talking
+// to a real Reqio server. The floor loads its list at once. widget.js only draws its launcher
+// while the page loads; its one request (GET …/widget) and the outbox wait until the page has
+// settled (3 s), the board until the launcher is hovered, focused or opened. "in 1.5 s" is the
+// issue's measure; "in 5 s" includes that background work, so nothing is hidden by the window.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -48,6 +51,8 @@ interface Sample {
   scriptAtLoadMs: number
   /** Script time within the first 1.5 s of the page load, idle-time work included. */
   scriptTotalMs: number
+  /** Script time within 5 s: the widget's background work (after the page settled) included. */
+  scriptSettledMs: number
   taskTotalMs: number
   installMs: number | null
   readyAfterLoadMs: number | null
@@ -84,8 +89,10 @@ async function measure(page: Page, url: string): Promise<Sample> {
       longTasks: w.__longTasks,
     }
   })
+  await page.waitForTimeout(Math.max(0, 5000 - (await page.evaluate(() => performance.now()))))
+  const scriptSettledMs = await metric('ScriptDuration')
   await cdp.detach()
-  return { scriptAtLoadMs, scriptTotalMs, taskTotalMs, ...inPage }
+  return { scriptAtLoadMs, scriptTotalMs, scriptSettledMs, taskTotalMs, ...inPage }
 }
 
 /** The floor widget, built and minified by Vite like widget.js. */
@@ -156,7 +163,8 @@ export async function benchWidgetHostCost(): Promise<void> {
     const row = (name: string, samples: Sample[]) => ({
       page: name,
       'script ms until load': med(samples, (s) => s.scriptAtLoadMs),
-      'script ms incl. idle work': med(samples, (s) => s.scriptTotalMs),
+      'script ms in 1.5 s': med(samples, (s) => s.scriptTotalMs),
+      'script ms in 5 s': med(samples, (s) => s.scriptSettledMs),
       'main-thread task ms': med(samples, (s) => s.taskTotalMs),
       'long tasks (max)': Math.max(...samples.map((s) => s.longTasks)),
       'downloaded → window.Reqio ms': med(samples, (s) => s.installMs),
@@ -172,6 +180,21 @@ export async function benchWidgetHostCost(): Promise<void> {
       median(samples.map(pick)) - median(without.map(pick))
     const total = (s: Sample) => s.scriptTotalMs
     const ratio = median(withWidget.map(total)) / median(floor.map(total))
+    // Each round loads both pages back to back, so a round's ratio shares its machine's load;
+    // the median of those is steadier than a ratio of medians when the machine is busy.
+    const rounds = withWidget
+      .map((s, i) => total(s) / total(floor[i] as Sample))
+      .sort((a, b) => a - b)
+    const at = (q: number) => (rounds[Math.floor(q * (rounds.length - 1))] as number).toFixed(2)
+    console.log(
+      'widget.js: only its launcher while the page loads; its one request and the outbox 3 s after; the board on hover, focus or open',
+    )
+    console.log(
+      `per-round ratio widget.js / floor: median ${at(0.5)}× (quartiles ${at(0.25)}–${at(0.75)}×)`,
+    )
+    console.log(
+      `script ms in 5 s: widget.js ${median(withWidget.map((x) => x.scriptSettledMs)).toFixed(2)}, floor ${median(floor.map((x) => x.scriptSettledMs)).toFixed(2)}`,
+    )
     console.log(
       `script ms in the first 1.5 s: widget.js ${median(withWidget.map(total)).toFixed(2)}, floor ${median(floor.map(total)).toFixed(2)}: ${ratio.toFixed(2)}× the floor (goal ≤ 2×); over the bare page: widget.js +${delta(withWidget, total).toFixed(2)} ms, floor +${delta(floor, total).toFixed(2)} ms`,
     )

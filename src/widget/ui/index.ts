@@ -12,8 +12,8 @@ import { createJsonStore } from './storage'
 import { createTabs } from './tabs'
 import { createUpdates } from './updates'
 
-/** How long after mounting the outbox waits before sending what an earlier page kept. */
-export const OUTBOX_SETTLE_MS = 3000
+/** How long after mounting the widget's background work waits for the host page to settle. */
+export const SETTLE_MS = 3000
 
 /**
  * The widget's UI: launcher, board, submit form and outbox, rendered into a shadow root.
@@ -40,6 +40,28 @@ export const createUi: CreateUi = (core) => {
     root,
   )
   /**
+   * Background work: the launcher's request, the updates count, what the outbox kept from an
+   * earlier page. It waits until the host page has settled (or the visitor reaches for the
+   * widget), so during the page's load the widget draws its launcher and nothing else: no
+   * localStorage, no network.
+   */
+  let started = false
+  const background = () => {
+    if (started) return
+    started = true
+    // A page in another language asked already: its launcher's text could not wait.
+    if (!messages.wanted) launcherData().catch(crash)
+    loadUpdates()
+    board.flush()
+  }
+  /** Identified users' updates, once per page (identify() and reset() reload them). */
+  let updatesAsked = false
+  const loadUpdates = () => {
+    if (updatesAsked) return
+    updatesAsked = true
+    updates.load()
+  }
+  /**
    * What only the open panel needs (its sheet, the board, the outbox's rows) waits for it to
    * open, or for the launcher's hover or focus, which give it a head start.
    */
@@ -49,13 +71,14 @@ export const createUi: CreateUi = (core) => {
     warmed = true
     addSheet(panelCss)
     board.warm()
+    // The Updates tab's list (no request for anonymous visitors); the board list brings the rest.
+    loadUpdates()
   }
   for (const name of ['pointerover', 'focusin', 'touchstart']) root.addEventListener(name, warm)
   const stopWarmingOnOpen = core.on('open', warm)
   /**
    * The launcher's request: the project's settings, when the newest changelog entry came out
-   * (its marker) and the page's language when it is not English. (Identified users also ask
-   * for their unread updates, beside it.)
+   * (its marker) and the page's language when it is not English.
    */
   const launcherData = async () => {
     const result = await core.api.getProject(messages.wanted)
@@ -68,31 +91,23 @@ export const createUi: CreateUi = (core) => {
     board.noteSettings(project.settings)
     tabs.noteLatest(project.latestChangelogAt)
   }
+  if (messages.wanted) launcherData().catch(crash)
   const reconnected = () => board.reconnected()
   addEventListener('online', reconnected)
   const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
   // A fresh token for the same person changes no identity, but unblocks what an expired one held.
   const stopWatchingTokens = core.on('identify', () => board.identified())
-  // Idle time, never the host's boot: the launcher's request. What the outbox kept from an
-  // earlier page goes out once the page has settled (or at once on open, online, identify).
-  // A page in another language asks at once: the launcher's text waits for it.
-  if (messages.wanted) launcherData().catch(crash)
-  const cancelIdle = whenIdle(() => {
-    if (!messages.wanted) launcherData().catch(crash)
-    updates.load()
-  })
-  let cancelSettled = () => {}
+  let cancelIdle = () => {}
   const settled = setTimeout(() => {
-    cancelSettled = whenIdle(board.flush)
-  }, OUTBOX_SETTLE_MS)
+    cancelIdle = whenIdle(background)
+  }, SETTLE_MS)
   return {
     open: () => board.setOpen(true),
     close: () => board.setOpen(false),
     destroy() {
       try {
-        cancelIdle()
         clearTimeout(settled)
-        cancelSettled()
+        cancelIdle()
         stopWarmingOnOpen()
         stopWatchingIdentity()
         stopWatchingTokens()

@@ -1,5 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SETTLE_MS } from '../../../src/widget/ui'
 import { createFakeServer } from './helpers/fake-server'
 import { resetPage, startWidget } from './helpers/widget'
 
@@ -16,11 +17,12 @@ const seeded = () =>
   ])
 
 describe('the board', () => {
-  it('fetches nothing at boot, only the launcher’s request at idle, and the board once the launcher is hovered', async () => {
+  it('fetches nothing while the page loads, the launcher’s request once it settled, and the board once the launcher is hovered', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const w = startWidget({ server: seeded() })
+    await vi.advanceTimersByTimeAsync(SETTLE_MS - 100)
     expect(w.server.calls).toHaveLength(0)
-    await vi.advanceTimersByTimeAsync(1000)
+    await vi.advanceTimersByTimeAsync(1100)
     expect(w.server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'GET /v1/projects/demo/widget',
     ])
@@ -51,13 +53,19 @@ describe('the board', () => {
     expect(w.shadow().adoptedStyleSheets).toHaveLength(2)
   })
 
-  it('reads nothing from localStorage for the closed launcher but the anonymous id its request carries', async () => {
+  it('reads nothing from localStorage while the page loads, and keeps what was kept for the panel', async () => {
     localStorage.setItem('reqio:draft:demo', JSON.stringify({ title: 'Half typed', body: '' }))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const read = vi.spyOn(localStorage, 'getItem')
     const w = startWidget({ server: seeded() })
-    await waitFor(() => expect(w.server.calls).toHaveLength(1), { timeout: 3000 })
-    expect(new Set(read.mock.calls.map(([key]) => key))).toEqual(new Set(['reqio:anonymous-id']))
-    // What was kept is all there once the panel opens.
+    await vi.advanceTimersByTimeAsync(SETTLE_MS - 100)
+    expect(read).not.toHaveBeenCalled()
+    // Settled: the launcher's request carries the anonymous id; the outbox is looked at.
+    await vi.advanceTimersByTimeAsync(1100)
+    expect(new Set(read.mock.calls.map(([key]) => key))).toEqual(
+      new Set(['reqio:anonymous-id', 'reqio:outbox:demo']),
+    )
+    vi.useRealTimers()
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
     expect(((await w.ui().findByLabelText('Title')) as HTMLInputElement).value).toBe('Half typed')

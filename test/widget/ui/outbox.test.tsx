@@ -1,6 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { OUTBOX_SETTLE_MS } from '../../../src/widget/ui'
+import { SETTLE_MS } from '../../../src/widget/ui'
 import { createFakeServer } from './helpers/fake-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
@@ -52,7 +52,7 @@ describe('the outbox', () => {
     try {
       const second = reload(first)
       second.server.setOffline(false)
-      await vi.advanceTimersByTimeAsync(OUTBOX_SETTLE_MS - 100)
+      await vi.advanceTimersByTimeAsync(SETTLE_MS - 100)
       // The host page's boot comes first: nothing was sent yet.
       expect(second.server.requests).toEqual([])
       await vi.advanceTimersByTimeAsync(2000)

@@ -4,7 +4,7 @@ import type { FeedbackRequest, PublicChangelogEntry } from '../../../src/shared/
 import { markdownToNodes } from '../../../src/shared/markdown'
 import { XSS_PAYLOADS } from '../../helpers/xss-payloads'
 import { createFakeServer } from './helpers/fake-server'
-import { reload, resetPage, startWidget } from './helpers/widget'
+import { reload, resetPage, settledWidget, startWidget } from './helpers/widget'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -194,9 +194,9 @@ describe('the panel views', () => {
 
 describe('the launcher marker', () => {
   it('shows when an entry came out that this browser has not seen, and goes once What’s new opens', async () => {
-    const w = startWidget({ server: withNews() })
-    // On the closed launcher, from its one idle-time request: no board, no changelog yet.
-    expect(await w.ui().findByRole('img', { name: 'New updates' }, { timeout: 3000 })).toBeTruthy()
+    const w = await settledWidget(() => startWidget({ server: withNews() }))
+    // On the closed launcher, from its one background request: no board, no changelog yet.
+    expect(await w.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
     expect(paths(w)).toEqual(['widget'])
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'What’s new' }))
@@ -204,15 +204,12 @@ describe('the launcher marker', () => {
     expect(w.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
 
     // Seen stays seen after a reload; a newer entry brings the marker back on the next page.
-    const again = reload(w)
-    const launcherRequests = () => paths(again).filter((path) => path === 'widget')
-    await waitFor(() => expect(launcherRequests()).toHaveLength(2), { timeout: 3000 })
+    const again = await settledWidget(() => reload(w))
+    expect(paths(again).filter((path) => path === 'widget')).toHaveLength(2)
     expect(again.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
     again.server.news.entries.unshift(entry('c3', 'April', 'x', '2026-04-01T10:00:00.000Z'))
-    const third = reload(again)
-    expect(
-      await third.ui().findByRole('img', { name: 'New updates' }, { timeout: 3000 }),
-    ).toBeTruthy()
+    const third = await settledWidget(() => reload(again))
+    expect(await third.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
   })
 
   it('never shows without published entries', async () => {

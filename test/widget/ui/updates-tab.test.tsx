@@ -2,7 +2,7 @@ import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tokenFor } from '../core/helpers'
 import { createFakeServer } from './helpers/fake-server'
-import { resetPage, startWidget } from './helpers/widget'
+import { resetPage, settledWidget, startWidget } from './helpers/widget'
 
 afterEach(resetPage)
 
@@ -26,8 +26,10 @@ const updateCalls = (w: ReturnType<typeof startWidget>) =>
 
 describe('Updates in the widget', () => {
   it('shows an identified user’s unread count on the launcher, lists it, and reading clears it', async () => {
-    const w = startWidget({ server: withAnUpdate(), config: { token: tokenFor('ann') } })
-    const count = await w.ui().findByRole('img', { name: '1 unread updates' }, { timeout: 3000 })
+    const w = await settledWidget(() =>
+      startWidget({ server: withAnUpdate(), config: { token: tokenFor('ann') } }),
+    )
+    const count = await w.ui().findByRole('img', { name: '1 unread updates' })
     expect(count.textContent).toBe('1')
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Updates' }))
@@ -57,13 +59,8 @@ describe('Updates in the widget', () => {
   })
 
   it('costs an anonymous visitor no request and shows them no Updates tab', async () => {
-    const w = startWidget({ server: withAnUpdate() })
-    await waitFor(
-      () => expect(w.server.calls.map((c) => c.path)).toContain('/v1/projects/demo/widget'),
-      {
-        timeout: 3000,
-      },
-    )
+    const w = await settledWidget(() => startWidget({ server: withAnUpdate() }))
+    expect(w.server.calls.map((c) => c.path)).toContain('/v1/projects/demo/widget')
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     expect(updateCalls(w)).toEqual([])

@@ -7,7 +7,7 @@ import type {
   WidgetConfig,
   WidgetUi,
 } from '../../../../src/widget/types'
-import { createUi } from '../../../../src/widget/ui'
+import { createUi, SETTLE_MS } from '../../../../src/widget/ui'
 import { createFakeServer, type FakeServer } from './fake-server'
 
 export const API_URL = 'https://reqio.test'
@@ -85,4 +85,21 @@ export function reload(
   resetPage()
   for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value)
   return startWidget({ server: w.server, ...options })
+}
+
+/**
+ * Boots a widget and lets the host page settle, so its background work (the launcher's request,
+ * the updates count, the outbox) has run: `boot` is startWidget, or a reload of an earlier page.
+ */
+export async function settledWidget(
+  boot: () => ReturnType<typeof startWidget>,
+): Promise<ReturnType<typeof startWidget>> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    const w = boot()
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 1000)
+    return w
+  } finally {
+    vi.useRealTimers()
+  }
 }
