@@ -66,8 +66,8 @@ async function main(): Promise<void> {
   logger.info(`demo page:  ${originOn(running.port)}/`)
   logger.info(`dashboard:  ${originOn(running.port)}/dashboard`)
   if (admin.generated) {
-    // Printed this once; later starts read it from the file.
-    logger.info(`admin token (generated, saved to ${admin.file}): ${admin.token}`)
+    // Never the token itself: logs are kept and shipped; the file is readable by this user only.
+    logger.info(`admin token: generated, saved to ${admin.file} (read it with: cat ${admin.file})`)
   } else if (admin.file) {
     logger.info(`admin token: in ${admin.file}`)
   }

@@ -11,6 +11,8 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export interface ServerProcess {
   url: string
+  /** Its REQIO_DATA_DIR, a temporary folder removed when it stops. */
+  dataDir: string
   /** Everything the process printed so far. */
   output(): string
   /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
@@ -54,7 +56,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }
     cleanUp()
   }
-  return { url, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') }
+  return {
+    url,
+    dataDir,
+    output: () => output,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+  }
 }
 
 function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
