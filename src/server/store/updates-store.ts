@@ -1,18 +1,9 @@
+import type { PersonUpdate, UpdateKind } from '../../shared/notifications'
 import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
 
-export type UpdateKind = 'status' | 'reply' | 'shipped'
-
-/** One line of a person's "Updates" in the widget (spec/api.md "In the widget"). */
-export interface PersonUpdate {
-  id: string
-  requestId: string
-  title: string
-  kind: UpdateKind
-  status: string
-  at: string
-  read: boolean
-}
+// One line of a person's "Updates" in the widget is a wire type (spec/api.md "In the widget").
+export type { PersonUpdate, UpdateKind }
 
 export interface NewPersonUpdates {
   projectId: string

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { WebhookDeliveryInfo } from '../../shared/notifications'
 import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
 
@@ -11,17 +12,9 @@ export interface WebhookEndpoint {
   createdAt: string
 }
 
-export interface WebhookDelivery {
-  id: string
+/** A delivery as the dashboard sees it (WebhookDeliveryInfo), with what only the server needs. */
+export interface WebhookDelivery extends WebhookDeliveryInfo {
   endpointId: string
-  event: string
-  status: 'pending' | 'delivered' | 'failed'
-  attempts: number
-  lastStatusCode: number | null
-  lastError: string | null
-  nextAttemptAt: string | null
-  deliveredAt: string | null
-  createdAt: string
   jobId: number | null
 }
 
