@@ -57,8 +57,9 @@ export function mailJobHandler(options: {
       })
       return { itemIds }
     },
-    async onSuccess(tx, _job, result) {
-      await store.mail.markSent(tx, result.itemIds, options.clock.now())
+    async onSuccess(tx, done) {
+      const itemIds = done.flatMap(({ result }) => result.itemIds)
+      await store.mail.markSent(tx, itemIds, options.clock.now())
     },
   }
 }
