@@ -233,4 +233,27 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
     const onTime = await store.db.transaction((tx) => store.jobs.completeMany(tx, second))
     expect([...onTime].sort()).toEqual(second.map((job) => job.id).sort())
   })
+
+  it.skipIf(backend.name !== 'embedded')(
+    'the embedded database, which runs no autovacuum, has its queue vacuumed as jobs close',
+    async () => {
+      await store.db.transaction(async (tx) => {
+        for (let i = 0; i < 2_000; i++)
+          await insertJob(tx, {
+            projectId: 'p1',
+            kind: 'event',
+            lane: `lane-${i % 50}`,
+            payload: {},
+            runAt: clock.now(),
+            now: clock.now(),
+          })
+      })
+      await runner().drain()
+      const [stats] = await store.db.query<{ dead: number; vacuumed: boolean }>(
+        `SELECT n_dead_tup AS dead, last_vacuum IS NOT NULL AS vacuumed
+           FROM pg_stat_user_tables WHERE relname = 'jobs'`,
+      )
+      expect(stats).toEqual({ dead: 0, vacuumed: true })
+    },
+  )
 })

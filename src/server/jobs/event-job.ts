@@ -1,12 +1,12 @@
 import type { Clock } from '../clock'
 import type { SqlExecutor } from '../store/db'
 import type { ReqioEvent } from './events'
+import type { FinishedJob, JobHandler } from './job-handler'
 import { onChangelogPublished } from './notify/changelog-published'
 import { onCommentCreated } from './notify/comment-created'
 import type { NotifyContext } from './notify/context'
 import { onRequestCreated, onRequestMerged, onRequestUpdated } from './notify/request-events'
 import { onVotes } from './notify/vote-events'
-import type { FinishedJob, JobHandler } from './runner'
 import { queueWebhookDeliveriesMany } from './webhooks/queue-deliveries'
 
 /** Decides who hears `event`, writing their updates and mail items in `tx` (webhooks: ctx). */

@@ -1,41 +1,12 @@
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import type { Store } from '../store'
-import type { SqlExecutor } from '../store/db'
 import type { ClaimedJob, JobKind } from '../store/jobs-store'
 import { ApiShare } from './api-share'
+import { JobClosing } from './closing'
+import type { JobHandler } from './job-handler'
 
-/** A job whose run succeeded, waiting for the transaction that removes it. */
-export interface FinishedJob<Result = unknown> {
-  job: ClaimedJob
-  result: Result
-}
-
-/** What a kind of job does. `run` may do network I/O; the hooks run in short transactions. */
-export interface JobHandler<Result = unknown, Loaded = unknown> {
-  /** Seconds to wait after failed attempt 1, 2, …; past the last, the job ends "failed". */
-  retrySeconds: readonly number[]
-  /** Right after a claim: what the claimed jobs of this kind need, read in one query. */
-  load?(jobs: ClaimedJob[]): Promise<Map<number, Loaded>>
-  /** `loaded` is what load() answered for this job (undefined without load or an entry). */
-  run(job: ClaimedJob, loaded: Loaded | undefined): Promise<Result>
-  /**
-   * In the transaction that removes finished jobs, one for many: record what the runs
-   * achieved. If it throws, each job is closed again on its own, so one cannot hold back the rest.
-   */
-  onSuccess?(tx: SqlExecutor, done: FinishedJob<Result>[]): Promise<void>
-  /** In the transaction that reschedules the job (nextAt) or ends it failed (nextAt null). */
-  onFailure?(tx: SqlExecutor, job: ClaimedJob, error: unknown, nextAt: number | null): Promise<void>
-}
-
-/**
- * A finished job waits this long for others to close with it while jobs are still running;
- * the network work is done by then, only its record waits.
- */
-const CLOSE_DELAY_MS = 10
-
-/** Thrown by a handler when trying again cannot help (the endpoint was deleted, say). */
-export class PermanentJobError extends Error {}
+export { type FinishedJob, type JobHandler, PermanentJobError } from './job-handler'
 
 export interface JobRunnerOptions {
   store: Store
@@ -78,9 +49,7 @@ export class JobRunner {
   private heldCount = 0
   private readonly runningByLane = new Map<string, number>()
   private running = 0
-  private finished: FinishedJob[] = []
-  private flushing: Promise<void> | null = null
-  private flushTimer: NodeJS.Timeout | null = null
+  private readonly closing: JobClosing
   private readonly share: ApiShare
   private readonly concurrency: number
   private readonly perLane: number
@@ -102,6 +71,15 @@ export class JobRunner {
     this.leaseMs = options.leaseMs ?? 120_000
     this.pollMs = options.pollMs ?? 500
     this.share = new ApiShare(options.store.db.kind === 'pglite')
+    this.closing = new JobClosing({
+      ...options,
+      share: this.share,
+      batchSize: this.batchSize,
+      running: () => this.running,
+      stopping: () => this.stopping,
+      inFlight: this.inFlight,
+      closed: () => this.kick(),
+    })
   }
 
   start(): void {
@@ -196,7 +174,7 @@ export class JobRunner {
   }
 
   private async claimAndStart(): Promise<number> {
-    const holding = this.heldCount + this.running + this.finished.length
+    const holding = this.heldCount + this.running + this.closing.waiting
     const room = this.batchSize - holding
     // Claim in batches: one claim per finished job would cost more than the jobs themselves.
     if (room <= 0 || (holding > 0 && room < this.batchSize / 2)) return 0
@@ -266,7 +244,7 @@ export class JobRunner {
       if (left > 0) this.runningByLane.set(lane, left)
       else this.runningByLane.delete(lane)
       this.startHeld()
-      if (this.finished.length > 0) this.flushSoon()
+      this.closing.jobEnded()
     })
     this.inFlight.add(running)
   }
@@ -276,93 +254,9 @@ export class JobRunner {
     try {
       result = await this.options.handlers[job.kind].run(job, loaded)
     } catch (error) {
-      await this.share.run(
-        () => this.recordFailure(job, error),
-        () => this.stopping,
-      )
-      // A retry may be due already, and its lane has room now.
-      this.kick()
+      await this.closing.fail(job, error)
       return
     }
-    this.finished.push({ job, result })
-    this.flushSoon()
-  }
-
-  /**
-   * Closes finished jobs in batches, one transaction each, one batch at a time: at once when
-   * nothing else is running or half a batch is waiting, else after CLOSE_DELAY_MS, so the
-   * jobs finishing around the same time share one transaction.
-   */
-  private flushSoon(now = false): void {
-    if (this.flushing) return
-    if (!now && this.running > 0 && this.finished.length < this.batchSize / 2) {
-      this.flushTimer ??= setTimeout(() => {
-        this.flushTimer = null
-        this.flushSoon(true)
-      }, CLOSE_DELAY_MS)
-      return
-    }
-    if (this.flushTimer) clearTimeout(this.flushTimer)
-    this.flushTimer = null
-    const flushing: Promise<void> = (async () => {
-      while (this.finished.length > 0) {
-        const batch = this.finished.splice(0, this.batchSize)
-        await this.share.run(
-          () => this.close(batch),
-          () => this.stopping,
-        )
-      }
-    })().finally(() => {
-      this.inFlight.delete(flushing)
-      this.flushing = null
-      if (this.finished.length > 0) this.flushSoon()
-      // Closing made room, and event jobs queued deliveries: claim again.
-      this.kick()
-    })
-    this.flushing = flushing
-    this.inFlight.add(flushing)
-  }
-
-  private async close(batch: FinishedJob[]): Promise<void> {
-    const { store, handlers, logger } = this.options
-    let kept: Set<number>
-    try {
-      kept = await store.db.transaction(async (tx) => {
-        const kept = await store.jobs.completeMany(
-          tx,
-          batch.map((done) => done.job),
-        )
-        for (const kind of new Set(batch.map((done) => done.job.kind))) {
-          const done = batch.filter((d) => d.job.kind === kind && kept.has(d.job.id))
-          if (done.length > 0) await handlers[kind].onSuccess?.(tx, done)
-        }
-        return kept
-      })
-    } catch (error) {
-      if (batch.length === 1 && batch[0]) return this.recordFailure(batch[0].job, error)
-      for (const done of batch) await this.close([done])
-      return
-    }
-    for (const { job } of batch)
-      if (!kept.has(job.id))
-        logger.warn(`jobs: job ${job.id} ran past its lease; another worker has it`)
-  }
-
-  private async recordFailure(job: ClaimedJob, error: unknown): Promise<void> {
-    const { store, clock, logger, handlers } = this.options
-    const delay = handlers[job.kind].retrySeconds[job.attempts - 1]
-    const nextAt =
-      error instanceof PermanentJobError || delay === undefined ? null : clock.now() + delay * 1000
-    const message = error instanceof Error ? error.message : String(error)
-    try {
-      await store.db.transaction(async (tx) => {
-        if (!(await store.jobs.reschedule(tx, job, nextAt, message, clock.now()))) return
-        await handlers[job.kind].onFailure?.(tx, job, error, nextAt)
-      })
-    } catch (recordError) {
-      // The lease runs out and the job is claimed again: late, not lost.
-      logger.error(`jobs: could not record the failure of job ${job.id}`, recordError)
-    }
-    if (nextAt === null) logger.warn(`jobs: ${job.kind} job ${job.id} failed for good: ${message}`)
+    this.closing.add({ job, result })
   }
 }

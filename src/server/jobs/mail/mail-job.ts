@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock'
 import type { Store } from '../../store'
-import type { JobHandler } from '../runner'
+import type { JobHandler } from '../job-handler'
 import { renderNotificationEmail } from './render'
 import type { MailTransport } from './transport'
 import { UNSUBSCRIBE_KEY_NAME, unsubscribeToken, unsubscribeUrl } from './unsubscribe-link'

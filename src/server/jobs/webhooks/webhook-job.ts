@@ -3,7 +3,7 @@ import type { Clock } from '../../clock'
 import type { Store } from '../../store'
 import type { ClaimedJob } from '../../store/jobs-store'
 import type { DeliveryToSend } from '../../store/webhooks-store'
-import { type JobHandler, PermanentJobError } from '../runner'
+import { type JobHandler, PermanentJobError } from '../job-handler'
 import { postWebhook } from './send'
 import { webhookTargetProblem } from './target-guard'
 
