@@ -256,4 +256,39 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
       expect(stats).toEqual({ dead: 0, vacuumed: true })
     },
   )
+
+  it('jobs claimed but not started when the runner stops go back to the queue at once', async () => {
+    for (let i = 0; i < 3; i++) await queue()
+    let open: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    const started: number[] = []
+    const blocking = new JobRunner({
+      store,
+      clock,
+      logger: silentLogger,
+      concurrency: 1,
+      handlers: {
+        event: {
+          retrySeconds: [],
+          async run(job) {
+            started.push(job.id)
+            await gate
+          },
+        },
+        mail: { retrySeconds: [], async run() {} },
+        webhook: { retrySeconds: [], async run() {} },
+      },
+    })
+    blocking.start()
+    while (started.length === 0) await new Promise((resolve) => setImmediate(resolve))
+    await blocking.stop(0)
+    expect(await store.jobs.counts('p1')).toEqual({ queued: 2, running: 1, failed: 0 })
+    const [released] = await store.db.query<{ attempts: number }>(
+      `SELECT max(attempts) AS attempts FROM jobs WHERE status = 'queued'`,
+    )
+    expect(released?.attempts).toBe(0)
+    open()
+  })
 })

@@ -97,6 +97,13 @@ export class JobRunner {
     this.kick()
     await this.loop
     this.loop = null
+    // Claimed but never started: back to the queue now, not after their lease.
+    const unstarted = [...this.held.values()].flat().map((held) => held.job)
+    this.held.clear()
+    this.heldCount = 0
+    await this.options.store.jobs
+      .release(unstarted)
+      .catch((error) => this.options.logger.error('jobs: releasing unstarted jobs failed', error))
     let timer: NodeJS.Timeout | undefined
     const grace = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)

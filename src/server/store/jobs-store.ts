@@ -69,19 +69,24 @@ export async function insertJob(tx: SqlExecutor, job: NewJob): Promise<number | 
   return row?.id ?? null
 }
 
-/** An event job, only if an endpoint of the project subscribes to `eventType`: one statement. */
+/**
+ * An event job, only if an endpoint of the project subscribes to `eventType`: one statement.
+ * Answers whether it was queued.
+ */
 export async function insertEventJobIfSubscribed(
   tx: SqlExecutor,
   projectId: string,
   eventType: string,
   payload: unknown,
   now: number,
-): Promise<void> {
-  await tx.query(
+): Promise<boolean> {
+  const rows = await tx.query(
     `INSERT INTO jobs (project_id, kind, lane, payload, run_at, created_at, updated_at)
-     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS}`,
+     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS}
+     RETURNING id`,
     [projectId, eventType, JSON.stringify(payload), new Date(now)],
   )
+  return rows.length > 0
 }
 
 /**
@@ -192,6 +197,20 @@ export class JobsStore {
       [jobs.map((job) => job.id), jobs.map((job) => job.attempts)],
     )
     return new Set(rows.map((row) => Number(row.id)))
+  }
+
+  /**
+   * Hands back claimed jobs this worker never started (it is stopping): queued again at once,
+   * the claim not counted as an attempt, instead of waiting out their lease.
+   */
+  async release(jobs: ClaimedJob[]): Promise<void> {
+    if (jobs.length === 0) return
+    await this.db.query(
+      `UPDATE jobs j SET status = 'queued', attempts = j.attempts - 1, locked_until = NULL
+         FROM unnest($1::bigint[], $2::int[]) AS f(id, attempts)
+        WHERE j.id = f.id AND j.attempts = f.attempts AND j.status = 'running'`,
+      [jobs.map((job) => job.id), jobs.map((job) => job.attempts)],
+    )
   }
 
   /** Puts the job back for `runAt`, or marks it failed for good when runAt is null. */
