@@ -5,7 +5,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('the queue giving way to the API (ApiShare)', () => {
   it('runs work at once while no request is in flight', async () => {
-    const share = new ApiShare(true, 1e-6)
+    const share = new ApiShare(true, { min: 1e-6, max: 1e-6 })
     await share.run(() => pause(5))
     let ran = false
     await share.run(async () => {
@@ -16,7 +16,7 @@ describe('the queue giving way to the API (ApiShare)', () => {
 
   it('while a request is in flight, waits after a piece of work until the request ends', async () => {
     // A tiny share: after 5 ms of work the next piece would wait over an hour.
-    const share = new ApiShare(true, 1e-6)
+    const share = new ApiShare(true, { min: 1e-6, max: 1e-6 })
     share.requestStarted()
     await share.run(() => pause(5))
     let ran = false
@@ -47,7 +47,7 @@ describe('the queue giving way to the API (ApiShare)', () => {
   })
 
   it('never waits on PostgreSQL, where the API has connections of its own', async () => {
-    const share = new ApiShare(false, 1e-6)
+    const share = new ApiShare(false, { min: 1e-6, max: 1e-6 })
     share.requestStarted()
     await share.run(() => pause(5))
     let ran = false
@@ -63,5 +63,18 @@ describe('the queue giving way to the API (ApiShare)', () => {
       'claim failed',
     )
     expect(await share.run(async () => 'next')).toBe('next')
+  })
+
+  it('takes what the API leaves idle, and only its minimum while the API keeps the process busy', async () => {
+    const share = new ApiShare(true, { min: 0.03, max: 0.9 })
+    share.requestStarted()
+    await pause(100) // the event loop idle: the API leaves nearly all of it
+    await share.run(async () => {})
+    expect(share.currentShare).toBeGreaterThan(0.5)
+    const spinUntil = performance.now() + 100 // the API busy on the thread
+    while (performance.now() < spinUntil) {}
+    await share.run(async () => {})
+    expect(share.currentShare).toBe(0.03)
+    share.requestEnded()
   })
 })

@@ -1,6 +1,9 @@
-/** While the API is busy, the queue's database work takes at most this share of the time. */
-export const QUEUE_SHARE_WHILE_BUSY = 0.05
+import { performance } from 'node:perf_hooks'
 
+/** While the API keeps the process busy, the queue's database work still gets this share. */
+export const MIN_QUEUE_SHARE = 0.03
+/** Of the time the API leaves idle, the queue leaves this much for the API's next burst. */
+const HEADROOM = 0.1
 /**
  * The API counts as busy until this long after its last request began or ended: a client
  * sending request after request leaves gaps this short between them.
@@ -10,10 +13,12 @@ const QUIET_MS = 5
 /**
  * On the embedded database the API and the queue share one connection and one thread, so
  * every millisecond the queue spends in the database is a millisecond no request is served.
- * While requests are in flight, the queue's work is held to a share of the time: after a piece
- * that took d ms, the next starts d × (1 − share) / share later, or as soon as no request is in
- * flight and none came for QUIET_MS. Idle, the queue runs at full speed; under a burst it
- * falls behind and catches up after, which is what a durable queue is for. Pieces run one at a time, so the runner's
+ * While requests come, the queue takes what the API leaves idle (measured on the event loop
+ * since the queue's last piece of work), less some headroom, and never less than
+ * MIN_QUEUE_SHARE: after a piece that took d ms, the next starts d × (1 − share) / share
+ * later, or as soon as no request is in flight and none came for QUIET_MS. Idle, the queue
+ * runs at full speed; under a burst that takes the whole process it falls behind and catches
+ * up after, which is what a durable queue is for. Pieces run one at a time, so the runner's
  * claims and its closing transactions never pile onto the connection together.
  */
 export class ApiShare {
@@ -21,12 +26,16 @@ export class ApiShare {
   private lastRequestAt = Number.NEGATIVE_INFINITY
   private nextTurnAt = 0
   private chain: Promise<unknown> = Promise.resolve()
+  private loopUse = performance.eventLoopUtilization()
+  private share: number
 
   constructor(
     /** False on PostgreSQL: the pool has connections for both, nothing to give way on. */
     private readonly enabled: boolean,
-    private readonly share = QUEUE_SHARE_WHILE_BUSY,
-  ) {}
+    private readonly limits: { min: number; max: number } = { min: MIN_QUEUE_SHARE, max: 1 },
+  ) {
+    this.share = limits.min
+  }
 
   requestStarted(): void {
     this.requests++
@@ -38,8 +47,9 @@ export class ApiShare {
     this.lastRequestAt = performance.now()
   }
 
-  private busy(): boolean {
-    return this.enabled && (this.requests > 0 || performance.now() - this.lastRequestAt < QUIET_MS)
+  /** The share of time the queue may take now (for tests and logs). */
+  get currentShare(): number {
+    return this.share
   }
 
   /** Runs `work` when it is the queue's turn; `stopping` lets a shutdown skip the wait. */
@@ -50,12 +60,27 @@ export class ApiShare {
       try {
         return await work()
       } finally {
-        const took = performance.now() - started
-        this.nextTurnAt = performance.now() + (took * (1 - this.share)) / this.share
+        this.afterPiece(performance.now() - started)
       }
     })
     this.chain = turn.catch(() => {})
     return turn
+  }
+
+  private afterPiece(took: number): void {
+    const now = performance.eventLoopUtilization()
+    const since = performance.eventLoopUtilization(now, this.loopUse)
+    this.loopUse = now
+    const window = since.active + since.idle
+    if (window > 0) {
+      const apiLoad = Math.max(0, since.active - took) / window
+      this.share = Math.min(this.limits.max, Math.max(this.limits.min, 1 - apiLoad - HEADROOM))
+    }
+    this.nextTurnAt = performance.now() + (took * (1 - this.share)) / this.share
+  }
+
+  private busy(): boolean {
+    return this.enabled && (this.requests > 0 || performance.now() - this.lastRequestAt < QUIET_MS)
   }
 
   private async waitForTurn(stopping: () => boolean): Promise<void> {
