@@ -252,7 +252,7 @@ function stats(values: number[]) {
 export async function benchLoop(): Promise<void> {
   if (process.env.LOOP_BENCH_SKIP_LATENCY !== '1') await benchChangeLatency()
   if (process.env.LOOP_BENCH_SKIP_DRAIN !== '1') await benchDrain()
-  await benchVoteThroughput()
+  if (process.env.LOOP_BENCH_SKIP_VOTES !== '1') await benchVoteThroughput()
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await benchLoop()

@@ -5,10 +5,13 @@ export const MIN_QUEUE_SHARE = 0.03
 /** Of the time the API leaves idle, the queue leaves this much for the API's next burst. */
 const HEADROOM = 0.1
 /**
- * The API counts as busy until this long after its last request began or ended: a client
- * sending request after request leaves gaps this short between them.
+ * Under a burst (requests starting less than BURST_GAP_MS apart on average) the API counts as
+ * busy until QUIET_MS after its last request began or ended: clients sending request after
+ * request leave gaps this short between them. A lone request (a status change) holds the
+ * queue back only while it is in flight, so what it queued goes out at once.
  */
 const QUIET_MS = 5
+const BURST_GAP_MS = 20
 
 /**
  * On the embedded database the API and the queue share one connection and one thread, so
@@ -16,7 +19,7 @@ const QUIET_MS = 5
  * While requests come, the queue takes what the API leaves idle (measured on the event loop
  * since the queue's last piece of work), less some headroom, and never less than
  * MIN_QUEUE_SHARE: after a piece that took d ms, the next starts d × (1 − share) / share
- * later, or as soon as no request is in flight and none came for QUIET_MS. Idle, the queue
+ * later, or as soon as the API is quiet (see QUIET_MS). Idle, the queue
  * runs at full speed; under a burst that takes the whole process it falls behind and catches
  * up after, which is what a durable queue is for. Pieces run one at a time, so the runner's
  * claims and its closing transactions never pile onto the connection together.
@@ -24,6 +27,9 @@ const QUIET_MS = 5
 export class ApiShare {
   private requests = 0
   private lastRequestAt = Number.NEGATIVE_INFINITY
+  private lastStartAt = Number.NEGATIVE_INFINITY
+  /** Average time between request starts, smoothed over the last few. */
+  private meanGap = 1_000
   private nextTurnAt = 0
   private chain: Promise<unknown> = Promise.resolve()
   private loopUse = performance.eventLoopUtilization()
@@ -39,7 +45,10 @@ export class ApiShare {
 
   requestStarted(): void {
     this.requests++
-    this.lastRequestAt = performance.now()
+    const now = performance.now()
+    this.meanGap = 0.8 * this.meanGap + 0.2 * Math.min(now - this.lastStartAt, 1_000)
+    this.lastStartAt = now
+    this.lastRequestAt = now
   }
 
   requestEnded(): void {

@@ -189,27 +189,30 @@ export class JobRunner {
     const busyLanes = new Set(this.held.keys())
     for (const [lane, n] of this.runningByLane) if (n >= this.perLane) busyLanes.add(lane)
     const { store, clock, handlers, logger } = this.options
-    const { jobs, loaded } = await this.share.run(async () => {
-      const jobs = await store.jobs.claim({
-        now: clock.now(),
-        leaseMs: this.leaseMs,
-        limit: room,
-        perLane: this.laneBatch,
-        busyLanes: [...busyLanes],
-      })
-      const loaded = new Map<number, unknown>()
-      for (const kind of new Set(jobs.map((job) => job.kind))) {
-        const load = handlers[kind].load
-        if (!load) continue
-        // Without what load() reads, each job reads its own in run(): slower, not wrong.
-        const found = await load(jobs.filter((job) => job.kind === kind)).catch((error) => {
-          logger.error(`jobs: loading ${kind} jobs failed`, error)
-          return new Map<number, unknown>()
+    const { jobs, loaded } = await this.share.run(
+      async () => {
+        const jobs = await store.jobs.claim({
+          now: clock.now(),
+          leaseMs: this.leaseMs,
+          limit: room,
+          perLane: this.laneBatch,
+          busyLanes: [...busyLanes],
         })
-        for (const [id, value] of found) loaded.set(id, value)
-      }
-      return { jobs, loaded }
-    })
+        const loaded = new Map<number, unknown>()
+        for (const kind of new Set(jobs.map((job) => job.kind))) {
+          const load = handlers[kind].load
+          if (!load) continue
+          // Without what load() reads, each job reads its own in run(): slower, not wrong.
+          const found = await load(jobs.filter((job) => job.kind === kind)).catch((error) => {
+            logger.error(`jobs: loading ${kind} jobs failed`, error)
+            return new Map<number, unknown>()
+          })
+          for (const [id, value] of found) loaded.set(id, value)
+        }
+        return { jobs, loaded }
+      },
+      () => this.stopping,
+    )
     const claimedAt = clock.now()
     for (const job of jobs) {
       const lane = this.held.get(job.lane) ?? []
