@@ -142,7 +142,7 @@ async function benchVoteThroughput(): Promise<void> {
       ids.push(body.request.id)
     }
     let n = 0
-    const run = (label: string) =>
+    const run = (label: string, overallRate?: number) =>
       new Promise<{
         label: string
         'req/s': number
@@ -156,6 +156,7 @@ async function benchVoteThroughput(): Promise<void> {
             method: 'POST',
             connections: 10,
             duration: VOTE_SECONDS,
+            ...(overallRate ? { overallRate } : {}),
             requests: [
               {
                 setupRequest: (req: { path: string; headers: Record<string, string> }) => {
@@ -233,6 +234,21 @@ async function benchVoteThroughput(): Promise<void> {
         .join(', ')})`,
     )
     for (const [i, lag] of lags.entries()) console.log(`round ${i + 1} webhooks: ${lag}`)
+    // Below saturation the queue should keep up as votes arrive, not after.
+    const rate = Math.round(medianWithout / 2)
+    await fetch(`${server.url}/v1/admin/projects/${projectId}/webhooks`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ url: receiver.url, events: ['vote.created'] }),
+    })
+    const before = receiver.received.length
+    const paced = await run(`POST vote at ${rate}/s`, rate)
+    const duringPaced = receiver.received.length - before
+    const pacedEnded = performance.now()
+    await receiver.waitFor(before + paced.votes)
+    console.log(
+      `at ${rate} votes/s offered (half the median), ${paced['req/s']} served: ${duringPaced} of ${paced.votes} vote webhooks received during the run, all ${Math.round(performance.now() - pacedEnded)} ms after it`,
+    )
   } finally {
     child.kill('SIGTERM')
     await once(child, 'exit')
