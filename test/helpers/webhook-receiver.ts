@@ -21,6 +21,8 @@ export interface WebhookReceiver {
   statuses: number[]
   /** While true, requests are held open and never answered. */
   hang: boolean
+  /** TCP connections opened to this receiver so far (kept-alive ones count once). */
+  connections: number
   /** Resolves once `count` requests have arrived. */
   waitFor(count: number): Promise<void>
   close(): Promise<void>
@@ -36,6 +38,7 @@ export async function startWebhookReceiver(
     received: [],
     statuses: [...(options.statuses ?? [])],
     hang: options.hang ?? false,
+    connections: 0,
     waitFor: (count) =>
       receiver.received.length >= count
         ? Promise.resolve()
@@ -68,6 +71,9 @@ export async function startWebhookReceiver(
         }
       }
     })
+  })
+  server.on('connection', () => {
+    receiver.connections++
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`

@@ -12,6 +12,8 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
   let store: Store
   let runs: { id: number; attempts: number }[]
   let failUntil: number
+  /** The job ids each onSuccess call closed, in call order. */
+  let closings: number[][]
 
   const runner = (options: { leaseMs?: number } = {}) =>
     new JobRunner({
@@ -26,18 +28,23 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
             runs.push({ id: job.id, attempts: job.attempts })
             if (job.attempts <= failUntil) throw new Error(`attempt ${job.attempts} failed`)
           },
+          async onSuccess(_tx, done) {
+            if (done.some(({ job }) => (job.payload as { bad?: boolean }).bad))
+              throw new Error('recording this one failed')
+            closings.push(done.map(({ job }) => job.id))
+          },
         },
         mail: { retrySeconds: [], async run() {} },
         webhook: { retrySeconds: [], async run() {} },
       },
     })
-  const queue = (projectId = 'p1') =>
+  const queue = (projectId = 'p1', payload: unknown = {}, lane = 'event') =>
     store.db.transaction((tx) =>
       insertJob(tx, {
         projectId,
         kind: 'event',
-        lane: 'event',
-        payload: {},
+        lane,
+        payload,
         runAt: clock.now(),
         now: clock.now(),
       }),
@@ -54,6 +61,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
     await store.projects.create({ id: 'p1', name: 'P', secret: 's', now: clock.now() })
     runs = []
     failUntil = 0
+    closings = []
   })
 
   it('a job queued in a transaction that rolls back never exists', async () => {
@@ -154,5 +162,133 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
       busyLanes: ['b'],
     })
     expect(first.map((job) => job.lane)).toEqual(['a', 'a'])
+  })
+
+  it('batch claims over a backlog larger than the window hand every job to exactly one claimer', async () => {
+    await store.db.transaction(async (tx) => {
+      for (let i = 0; i < 500; i++) {
+        await insertJob(tx, {
+          projectId: 'p1',
+          kind: 'webhook',
+          lane: `lane-${i % 5}`,
+          payload: {},
+          runAt: clock.now(),
+          now: clock.now(),
+        })
+      }
+    })
+    const claimer = async () => {
+      const ids: number[] = []
+      for (;;) {
+        const jobs = await store.jobs.claim({
+          now: clock.now(),
+          leaseMs: 60_000,
+          limit: 64,
+          perLane: 32,
+          busyLanes: [],
+        })
+        if (jobs.length === 0) return ids
+        ids.push(...jobs.map((job) => job.id))
+      }
+    }
+    const claims = await Promise.all([claimer(), claimer(), claimer(), claimer()])
+    const ids = claims.flat()
+    expect(ids).toHaveLength(500)
+    expect(new Set(ids).size).toBe(500)
+    expect(await store.jobs.counts('p1')).toEqual({ queued: 0, running: 500, failed: 0 })
+  })
+
+  it('closes jobs that finish together in one transaction, with one onSuccess call', async () => {
+    const ids: number[] = []
+    for (let i = 0; i < 20; i++) ids.push((await queue()) as number)
+    await runner().drain()
+    expect(closings).toEqual([ids])
+    expect(await store.jobs.counts('p1')).toEqual({ queued: 0, running: 0, failed: 0 })
+  })
+
+  it('one job whose closing fails holds back none of its batch: the others close, it is retried', async () => {
+    for (let i = 0; i < 5; i++) await queue()
+    const bad = await queue('p1', { bad: true })
+    for (let i = 0; i < 5; i++) await queue()
+    await runner().drain()
+    expect(closings.flat()).toHaveLength(10)
+    expect(closings.flat()).not.toContain(bad)
+    expect(await store.jobs.counts('p1')).toEqual({ queued: 1, running: 0, failed: 0 })
+    const [row] = await store.db.query<{ id: number; last_error: string }>(
+      `SELECT id, last_error FROM jobs WHERE status = 'queued'`,
+    )
+    expect(row).toEqual({ id: bad, last_error: 'recording this one failed' })
+  })
+
+  it('a batch closing late records none of the jobs another worker claimed after their lease ran out', async () => {
+    await queue()
+    await queue()
+    const lease = { leaseMs: 1_000, limit: 10, perLane: 10, busyLanes: [] }
+    const first = await store.jobs.claim({ now: clock.now(), ...lease })
+    clock.advance(1_001)
+    const second = await store.jobs.claim({ now: clock.now(), ...lease })
+    expect(second.map((job) => job.attempts)).toEqual([2, 2])
+    const late = await store.db.transaction((tx) => store.jobs.completeMany(tx, first))
+    expect(late.size).toBe(0)
+    const onTime = await store.db.transaction((tx) => store.jobs.completeMany(tx, second))
+    expect([...onTime].sort()).toEqual(second.map((job) => job.id).sort())
+  })
+
+  it.skipIf(backend.name !== 'embedded')(
+    'the embedded database, which runs no autovacuum, has its queue vacuumed as jobs close',
+    async () => {
+      await store.db.transaction(async (tx) => {
+        for (let i = 0; i < 2_000; i++)
+          await insertJob(tx, {
+            projectId: 'p1',
+            kind: 'event',
+            lane: `lane-${i % 50}`,
+            payload: {},
+            runAt: clock.now(),
+            now: clock.now(),
+          })
+      })
+      await runner().drain()
+      const [stats] = await store.db.query<{ dead: number; vacuumed: boolean }>(
+        `SELECT n_dead_tup AS dead, last_vacuum IS NOT NULL AS vacuumed
+           FROM pg_stat_user_tables WHERE relname = 'jobs'`,
+      )
+      expect(stats).toEqual({ dead: 0, vacuumed: true })
+    },
+  )
+
+  it('jobs claimed but not started when the runner stops go back to the queue at once', async () => {
+    for (let i = 0; i < 3; i++) await queue()
+    let open: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    const started: number[] = []
+    const blocking = new JobRunner({
+      store,
+      clock,
+      logger: silentLogger,
+      concurrency: 1,
+      handlers: {
+        event: {
+          retrySeconds: [],
+          async run(job) {
+            started.push(job.id)
+            await gate
+          },
+        },
+        mail: { retrySeconds: [], async run() {} },
+        webhook: { retrySeconds: [], async run() {} },
+      },
+    })
+    blocking.start()
+    while (started.length === 0) await new Promise((resolve) => setImmediate(resolve))
+    await blocking.stop(0)
+    expect(await store.jobs.counts('p1')).toEqual({ queued: 2, running: 1, failed: 0 })
+    const [released] = await store.db.query<{ attempts: number }>(
+      `SELECT max(attempts) AS attempts FROM jobs WHERE status = 'queued'`,
+    )
+    expect(released?.attempts).toBe(0)
+    open()
   })
 })

@@ -139,6 +139,42 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
     await other.close()
   })
 
+  it('tells a burst of votes together: each webhook has its own voter and counts, over a few kept-alive connections', async () => {
+    const hook = await addWebhook(server, projectId, receiver.url, ['vote.created'])
+    const requestId = await submit(server, projectId, visitor(), 'Export')
+    const subs = Array.from({ length: 12 }, (_, i) => `voter-${i}`)
+    for (const sub of subs) {
+      const person = await customer(
+        secret,
+        projectId,
+        { sub, email: `${sub}@example.com` },
+        clock.now(),
+      )
+      await vote(server, projectId, person, requestId)
+    }
+    for (let i = 0; i < 8; i++) await vote(server, projectId, visitor(), requestId)
+    await server.drainJobs()
+
+    const events = receiver.received.map((r) => verify(hook.secret, r))
+    expect(events).toHaveLength(20)
+    // The author's own vote is 1; each of the 20 later votes carries the count right after it.
+    expect(events.map((e) => e.data.request.votes).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 2),
+    )
+    const voters = events.map((e) => e.data.voter?.sub ?? null)
+    expect(voters.filter((sub) => sub !== null).sort()).toEqual([...subs].sort())
+    expect(voters.filter((sub) => sub === null)).toHaveLength(8)
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(20)
+    // At most perLane (4) deliveries to one endpoint run at once, each on a reused connection.
+    expect(receiver.connections).toBeLessThanOrEqual(4)
+    const deliveries = await (
+      await server.adminFetch(`/v1/admin/projects/${projectId}/webhooks/${hook.id}/deliveries`)
+    ).json()
+    expect(deliveries.deliveries).toHaveLength(20)
+    for (const delivery of deliveries.deliveries)
+      expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200 })
+  })
+
   it('queues no vote job at all when no endpoint listens to votes', async () => {
     const requestId = await submit(server, projectId, visitor(), 'Export')
     await vote(server, projectId, visitor(), requestId)

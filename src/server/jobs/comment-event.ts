@@ -7,13 +7,13 @@ import { enqueueEvent } from './events'
  * Queues `comment.created` for a comment just written in `tx`, so people following the request
  * hear of a team reply (and webhooks of every comment) only if the comment commits.
  */
-export function enqueueCommentCreated(
+export async function enqueueCommentCreated(
   tx: SqlExecutor,
   comment: CommentRecord,
   teamMemberEmail: string | null,
   now: number,
 ): Promise<void> {
-  return enqueueEvent(
+  await enqueueEvent(
     tx,
     {
       type: 'comment.created',

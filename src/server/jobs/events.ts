@@ -89,13 +89,17 @@ const WEBHOOK_ONLY: ReadonlySet<ReqioEventType> = new Set([
 
 /**
  * Queues `event` inside `tx`, the transaction that made the change: it is told if and only if
- * the change commits. Call JobRunner.kick() after the commit to have it go out at once.
+ * the change commits. Answers whether a job was queued (a vote with no endpoint listening
+ * queues none); if so, call JobRunner.kick() after the commit to have it go out at once.
  */
-export async function enqueueEvent(tx: SqlExecutor, event: ReqioEvent, now: number): Promise<void> {
+export async function enqueueEvent(
+  tx: SqlExecutor,
+  event: ReqioEvent,
+  now: number,
+): Promise<boolean> {
   if (WEBHOOK_ONLY.has(event.type)) {
     // One statement: a vote on a project without endpoints costs no extra round trip.
-    await insertEventJobIfSubscribed(tx, event.projectId, event.type, event, now)
-    return
+    return insertEventJobIfSubscribed(tx, event.projectId, event.type, event, now)
   }
   // A commenter follows the request from now on, in the comment's own transaction: an event
   // fanned out after this one (a status change, say) already reaches them.
@@ -110,4 +114,5 @@ export async function enqueueEvent(tx: SqlExecutor, event: ReqioEvent, now: numb
     runAt: now,
     now,
   })
+  return true
 }

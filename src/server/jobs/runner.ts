@@ -1,27 +1,12 @@
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import type { Store } from '../store'
-import type { SqlExecutor } from '../store/db'
 import type { ClaimedJob, JobKind } from '../store/jobs-store'
+import { ApiShare } from './api-share'
+import { JobClosing } from './closing'
+import type { JobHandler } from './job-handler'
 
-/** What a kind of job does. `run` may do network I/O; the hooks run in short transactions. */
-export interface JobHandler<Result = unknown> {
-  /** Seconds to wait after failed attempt 1, 2, …; past the last, the job ends "failed". */
-  retrySeconds: readonly number[]
-  run(job: ClaimedJob): Promise<Result>
-  /** In the transaction that removes the finished job: record what the run achieved. */
-  onSuccess?(tx: SqlExecutor, job: ClaimedJob, result: Result): Promise<void>
-  /** In the transaction that reschedules the job (nextAt) or ends it failed (nextAt null). */
-  onFailure?(tx: SqlExecutor, job: ClaimedJob, error: unknown, nextAt: number | null): Promise<void>
-}
-
-/** Thrown by a handler when trying again cannot help (the endpoint was deleted, say). */
-export class PermanentJobError extends Error {}
-
-class LostLease extends Error {}
-
-/** While the API is busy on the embedded database, the runner claims at most this often. */
-const BUSY_CLAIM_INTERVAL_MS = 250
+export { type FinishedJob, type JobHandler, PermanentJobError } from './job-handler'
 
 export interface JobRunnerOptions {
   store: Store
@@ -32,36 +17,69 @@ export interface JobRunnerOptions {
   concurrency?: number
   /** Jobs of one lane (one webhook endpoint) running at once (default 4). */
   perLane?: number
+  /** Jobs one claim takes and this process holds at once, claimed, running or closing (default 64). */
+  batchSize?: number
+  /**
+   * Jobs of one lane one claim takes (default 32). Held jobs of a lane run perLane at a time,
+   * so a stuck endpoint (10 s per attempt) gets through 32 in 80 s, inside the lease.
+   */
+  laneBatch?: number
   /** How long a claimed job is ours before another process may take it (default 120 s). */
   leaseMs?: number
   /** How often an idle runner looks for due jobs (default 500 ms); kick() wakes it at once. */
   pollMs?: number
 }
 
+interface HeldJob {
+  job: ClaimedJob
+  loaded: unknown
+  claimedAt: number
+}
+
 /**
- * Drains the durable queue in this process. Claims are one short statement; the network work
- * of a job runs outside any transaction, so neither a slow SMTP server nor a stuck webhook
- * endpoint holds the database (on the embedded one, the API's only connection).
+ * Drains the durable queue in this process. A claim takes a batch in one statement, the
+ * network work of a job runs outside any transaction, and finished jobs are closed together
+ * in one transaction: neither a slow SMTP server nor a stuck webhook endpoint holds the
+ * database (on the embedded one, the API's only connection), and a thousand jobs cost tens
+ * of statements, not thousands.
  */
 export class JobRunner {
   private readonly inFlight = new Set<Promise<void>>()
-  private readonly lanes = new Map<string, number>()
+  private readonly held = new Map<string, HeldJob[]>()
+  private heldCount = 0
+  private readonly runningByLane = new Map<string, number>()
+  private running = 0
+  private readonly closing: JobClosing
+  private readonly share: ApiShare
   private readonly concurrency: number
   private readonly perLane: number
+  private readonly batchSize: number
+  private readonly laneBatch: number
   private readonly leaseMs: number
   private readonly pollMs: number
   private loop: Promise<void> | null = null
   private stopping = false
   private kicked = false
   private wake: (() => void) | null = null
-  private apiRequests = 0
-  private lastClaimAt = 0
+  private readonly drainWaiters: (() => void)[] = []
 
   constructor(private readonly options: JobRunnerOptions) {
     this.concurrency = options.concurrency ?? 16
     this.perLane = options.perLane ?? 4
+    this.batchSize = options.batchSize ?? 64
+    this.laneBatch = options.laneBatch ?? 32
     this.leaseMs = options.leaseMs ?? 120_000
     this.pollMs = options.pollMs ?? 500
+    this.share = new ApiShare(options.store.db.kind === 'pglite')
+    this.closing = new JobClosing({
+      ...options,
+      share: this.share,
+      batchSize: this.batchSize,
+      running: () => this.running,
+      stopping: () => this.stopping,
+      inFlight: this.inFlight,
+      closed: () => this.kick(),
+    })
   }
 
   start(): void {
@@ -79,6 +97,13 @@ export class JobRunner {
     this.kick()
     await this.loop
     this.loop = null
+    // Claimed but never started: back to the queue now, not after their lease.
+    const unstarted = [...this.held.values()].flat().map((held) => held.job)
+    this.held.clear()
+    this.heldCount = 0
+    await this.options.store.jobs
+      .release(unstarted)
+      .catch((error) => this.options.logger.error('jobs: releasing unstarted jobs failed', error))
     let timer: NodeJS.Timeout | undefined
     const grace = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)
@@ -87,44 +112,45 @@ export class JobRunner {
     clearTimeout(timer)
   }
 
-  /**
-   * The API tells the runner when it serves a request. On the embedded database (one
-   * connection) the runner then claims at most every BUSY_CLAIM_INTERVAL_MS, so a burst of
-   * API traffic is served first and the queue catches up in the gaps.
-   */
+  /** The API tells the runner when it serves a request, so the queue gives way (api-share.ts). */
   apiRequestStarted(): void {
-    this.apiRequests++
+    this.share.requestStarted()
   }
   apiRequestEnded(): void {
-    this.apiRequests--
+    this.share.requestEnded()
   }
 
-  /** Something was queued: look now instead of at the next poll. */
+  /**
+   * Something was queued: look now instead of at the next poll. Kicks while a claim waits
+   * for its turn fold into that claim.
+   */
   kick(): void {
     this.kicked = true
     this.wake?.()
+    for (const waiter of this.drainWaiters.splice(0)) waiter()
   }
 
   /** Runs every due job (and what they queue, when due) until none is left: for tests and benches. */
   async drain(): Promise<void> {
     for (;;) {
       const claimed = await this.claimAndStart()
-      if (claimed === 0 && this.inFlight.size === 0) return
-      if (this.inFlight.size > 0) await Promise.race([...this.inFlight])
+      if (claimed > 0 || this.kicked) continue
+      if (this.inFlight.size === 0) return
+      // Every job in flight ends in a kick (closed, or its failure recorded); the poll is a
+      // backstop should the runner's own loop have taken that kick.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, this.pollMs)
+        function done() {
+          clearTimeout(timer)
+          resolve()
+        }
+        this.drainWaiters.push(done)
+      })
     }
   }
 
   private async runLoop(): Promise<void> {
     while (!this.stopping) {
-      const yieldToApi =
-        this.options.store.db.kind === 'pglite' &&
-        this.apiRequests > 0 &&
-        Date.now() - this.lastClaimAt < BUSY_CLAIM_INTERVAL_MS
-      if (yieldToApi) {
-        await new Promise((resolve) => setTimeout(resolve, 10))
-        continue
-      }
-      this.lastClaimAt = Date.now()
       let claimed = 0
       try {
         claimed = await this.claimAndStart()
@@ -132,8 +158,7 @@ export class JobRunner {
         this.options.logger.error('jobs: claiming failed', error)
       }
       if (this.stopping) break
-      const full = this.inFlight.size >= this.concurrency
-      if (claimed === 0 || full) await this.sleep(full ? 60_000 : this.pollMs)
+      if (claimed === 0) await this.sleep(this.pollMs)
     }
   }
 
@@ -156,62 +181,92 @@ export class JobRunner {
   }
 
   private async claimAndStart(): Promise<number> {
-    const free = this.concurrency - this.inFlight.size
+    const holding = this.heldCount + this.running + this.closing.waiting
+    const room = this.batchSize - holding
     // Claim in batches: one claim per finished job would cost more than the jobs themselves.
-    if (free <= 0 || (this.inFlight.size > 0 && free < this.concurrency / 2)) return 0
-    const busyLanes = [...this.lanes].filter(([, n]) => n >= this.perLane).map(([lane]) => lane)
-    const jobs = await this.options.store.jobs.claim({
-      now: this.options.clock.now(),
-      leaseMs: this.leaseMs,
-      limit: free,
-      perLane: this.perLane,
-      busyLanes,
-    })
+    if (room <= 0 || (holding > 0 && room < this.batchSize / 2)) return 0
+    this.kicked = false
+    const busyLanes = new Set(this.held.keys())
+    for (const [lane, n] of this.runningByLane) if (n >= this.perLane) busyLanes.add(lane)
+    const { store, clock, handlers, logger } = this.options
+    const { jobs, loaded } = await this.share.run(
+      async () => {
+        const jobs = await store.jobs.claim({
+          now: clock.now(),
+          leaseMs: this.leaseMs,
+          limit: room,
+          perLane: this.laneBatch,
+          busyLanes: [...busyLanes],
+        })
+        const loaded = new Map<number, unknown>()
+        for (const kind of new Set(jobs.map((job) => job.kind))) {
+          const load = handlers[kind].load
+          if (!load) continue
+          // Without what load() reads, each job reads its own in run(): slower, not wrong.
+          const found = await load(jobs.filter((job) => job.kind === kind)).catch((error) => {
+            logger.error(`jobs: loading ${kind} jobs failed`, error)
+            return new Map<number, unknown>()
+          })
+          for (const [id, value] of found) loaded.set(id, value)
+        }
+        return { jobs, loaded }
+      },
+      () => this.stopping,
+    )
+    const claimedAt = clock.now()
     for (const job of jobs) {
-      this.lanes.set(job.lane, (this.lanes.get(job.lane) ?? 0) + 1)
-      const running: Promise<void> = this.runJob(job).finally(() => {
-        this.inFlight.delete(running)
-        const left = (this.lanes.get(job.lane) ?? 1) - 1
-        if (left > 0) this.lanes.set(job.lane, left)
-        else this.lanes.delete(job.lane)
-        this.kick()
-      })
-      this.inFlight.add(running)
+      const lane = this.held.get(job.lane) ?? []
+      lane.push({ job, loaded: loaded.get(job.id), claimedAt })
+      this.held.set(job.lane, lane)
+      this.heldCount++
     }
+    this.startHeld()
     return jobs.length
   }
 
-  private async runJob(job: ClaimedJob): Promise<void> {
-    const handler = this.options.handlers[job.kind]
-    const { store, clock, logger } = this.options
-    try {
-      const result = await handler.run(job)
-      await store.db.transaction(async (tx) => {
-        if (!(await store.jobs.complete(tx, job))) throw new LostLease()
-        await handler.onSuccess?.(tx, job, result)
-      })
-    } catch (error) {
-      if (error instanceof LostLease) {
-        logger.warn(`jobs: job ${job.id} ran past its lease; another worker has it`)
-        return
+  /** Starts held jobs while this process and their lanes have room. */
+  private startHeld(): void {
+    for (const [lane, queue] of this.held) {
+      while (
+        queue.length > 0 &&
+        this.running < this.concurrency &&
+        (this.runningByLane.get(lane) ?? 0) < this.perLane
+      ) {
+        const next = queue.shift() as HeldJob
+        this.heldCount--
+        // Held past half its lease behind a slow lane: leave it to whoever claims it once the
+        // lease runs out, rather than risk two processes running it at once.
+        if (this.options.clock.now() - next.claimedAt > this.leaseMs / 2) continue
+        this.startJob(next)
       }
-      const delay = handler.retrySeconds[job.attempts - 1]
-      const nextAt =
-        error instanceof PermanentJobError || delay === undefined
-          ? null
-          : clock.now() + delay * 1000
-      const message = error instanceof Error ? error.message : String(error)
-      try {
-        await store.db.transaction(async (tx) => {
-          if (!(await store.jobs.reschedule(tx, job, nextAt, message, clock.now()))) return
-          await handler.onFailure?.(tx, job, error, nextAt)
-        })
-      } catch (recordError) {
-        // The lease runs out and the job is claimed again: late, not lost.
-        logger.error(`jobs: could not record the failure of job ${job.id}`, recordError)
-      }
-      if (nextAt === null)
-        logger.warn(`jobs: ${job.kind} job ${job.id} failed for good: ${message}`)
+      if (queue.length === 0) this.held.delete(lane)
     }
+  }
+
+  private startJob(held: HeldJob): void {
+    const { lane } = held.job
+    this.running++
+    this.runningByLane.set(lane, (this.runningByLane.get(lane) ?? 0) + 1)
+    const running: Promise<void> = this.runJob(held).finally(() => {
+      this.inFlight.delete(running)
+      this.running--
+      const left = (this.runningByLane.get(lane) ?? 1) - 1
+      if (left > 0) this.runningByLane.set(lane, left)
+      else this.runningByLane.delete(lane)
+      this.startHeld()
+      this.closing.jobEnded()
+    })
+    this.inFlight.add(running)
+  }
+
+  private async runJob({ job, loaded }: HeldJob): Promise<void> {
+    let result: unknown
+    try {
+      result = await this.options.handlers[job.kind].run(job, loaded)
+    } catch (error) {
+      await this.closing.fail(job, error)
+      return
+    }
+    this.closing.add({ job, result })
   }
 }

@@ -101,12 +101,18 @@ export function adminRequestsRoutes(deps: RouteDeps) {
         if (patch.mergeInto === requestId)
           throw validationFailed('mergeInto', 'A request cannot merge into itself.')
         const intoId = patch.mergeInto
-        const merged = await deps.store.requests.merge(project.id, requestId, intoId, now, (tx) =>
-          enqueueEvent(
-            tx,
-            { type: 'request.merged', projectId: project.id, requestId, intoId, teamMemberEmail },
-            now,
-          ),
+        const merged = await deps.store.requests.merge(
+          project.id,
+          requestId,
+          intoId,
+          now,
+          async (tx) => {
+            await enqueueEvent(
+              tx,
+              { type: 'request.merged', projectId: project.id, requestId, intoId, teamMemberEmail },
+              now,
+            )
+          },
         )
         if (!merged) {
           throw new ApiError(

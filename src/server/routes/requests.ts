@@ -37,6 +37,7 @@ export function requestsRoutes(deps: RouteDeps) {
       const input = await readJsonBody(c, NewRequestSchema)
       const projectId = c.get('project').id
       const now = deps.clock.now()
+      let queued = false
       const { request, created } = await deps.store.requests.create({
         projectId,
         actor,
@@ -44,11 +45,16 @@ export function requestsRoutes(deps: RouteDeps) {
         body: input.body,
         idempotencyKey,
         now,
-        afterCreate: (tx, created) =>
-          enqueueEvent(tx, { type: 'request.created', projectId, requestId: created.id }, now),
+        afterCreate: async (tx, created) => {
+          queued = await enqueueEvent(
+            tx,
+            { type: 'request.created', projectId, requestId: created.id },
+            now,
+          )
+        },
       })
       await deps.caches.invalidateProject(projectId)
-      if (created) deps.notifications.runner.kick()
+      if (queued) deps.notifications.runner.kick()
       // A replay answers exactly like the first call did, and says it is one.
       if (!created) c.header('Idempotent-Replayed', 'true')
       const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }

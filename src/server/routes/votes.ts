@@ -26,16 +26,16 @@ export function votesRoutes(deps: RouteDeps) {
       const projectId = c.get('project').id
       const actor = requireActor(c)
       const now = deps.clock.now()
-      let changed = false
+      // Kicked only when a job was queued: with no endpoint listening, a vote wakes nothing.
+      let queued = false
       const request = await change(
         projectId,
         c.req.param('requestId') ?? '',
         actor,
         now,
         async (tx, voted) => {
-          changed = true
           const { id: requestId, votes, mrrCents } = voted
-          await enqueueEvent(
+          queued = await enqueueEvent(
             tx,
             { type, projectId, requestId, voter: actor.voter, votes, mrrCents },
             now,
@@ -44,7 +44,7 @@ export function votesRoutes(deps: RouteDeps) {
       )
       if (!request) throw requestNotFound()
       await deps.caches.invalidateProject(projectId)
-      if (changed) deps.notifications.runner.kick()
+      if (queued) deps.notifications.runner.kick()
       return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)
     }
   return new Hono<AppEnv>()

@@ -112,31 +112,26 @@ export interface PersonSummary {
   company: { id: string; name: string | null } | null
 }
 
-export async function requestFacts(
-  sql: SqlExecutor,
-  projectId: string,
-  requestId: string,
-): Promise<RequestFacts | null> {
-  const [row] = await sql.query<{
-    id: string
-    title: string
-    body: string
-    status: string
-    votes: number
-    mrr_cents: number
-    created_at: Date | string
-    merged_into: string | null
-    sub: string | null
-    email: string | null
-    person_mrr: number | null
-  }>(
-    `SELECT r.id, r.title, r.body, r.status, r.votes, r.mrr_cents, r.created_at, r.merged_into,
-            p.sub, p.email, p.mrr_cents AS person_mrr
-       FROM requests r LEFT JOIN people p ON p.id = r.author_person_id
-      WHERE r.project_id = $1 AND r.id = $2`,
-    [projectId, requestId],
-  )
-  if (!row) return null
+interface RequestFactsRow {
+  id: string
+  project_id: string
+  title: string
+  body: string
+  status: string
+  votes: number
+  mrr_cents: number
+  created_at: Date | string
+  merged_into: string | null
+  sub: string | null
+  email: string | null
+  person_mrr: number | null
+}
+
+const REQUEST_FACTS = `SELECT r.id, r.project_id, r.title, r.body, r.status, r.votes, r.mrr_cents,
+            r.created_at, r.merged_into, p.sub, p.email, p.mrr_cents AS person_mrr
+       FROM requests r LEFT JOIN people p ON p.id = r.author_person_id`
+
+function toRequestFacts(row: RequestFactsRow): RequestFacts {
   return {
     id: row.id,
     title: row.title,
@@ -150,6 +145,36 @@ export async function requestFacts(
       ? { sub: row.sub, email: row.email, mrrCents: row.person_mrr ?? 0, company: null }
       : null,
   }
+}
+
+export async function requestFacts(
+  sql: SqlExecutor,
+  projectId: string,
+  requestId: string,
+): Promise<RequestFacts | null> {
+  const [row] = await sql.query<RequestFactsRow>(
+    `${REQUEST_FACTS} WHERE r.project_id = $1 AND r.id = $2`,
+    [projectId, requestId],
+  )
+  return row ? toRequestFacts(row) : null
+}
+
+/** requestFacts for many requests in one statement, keyed by factsKey(projectId, requestId). */
+export async function requestFactsMany(
+  sql: SqlExecutor,
+  requests: { projectId: string; requestId: string }[],
+): Promise<Map<string, RequestFacts>> {
+  const rows = await sql.query<RequestFactsRow>(
+    `${REQUEST_FACTS} JOIN unnest($1::text[], $2::text[]) AS wanted(project_id, id)
+        ON wanted.project_id = r.project_id AND wanted.id = r.id`,
+    [requests.map((r) => r.projectId), requests.map((r) => r.requestId)],
+  )
+  return new Map(rows.map((row) => [factsKey(row.project_id, row.id), toRequestFacts(row)]))
+}
+
+/** The key requestFactsMany and peopleBySub answer under: ids are unique per project only. */
+export function factsKey(projectId: string, id: string): string {
+  return `${projectId}\u0000${id}`
 }
 
 export async function personBySub(
@@ -169,4 +194,30 @@ export async function personBySub(
   return row
     ? { id: row.id, sub: row.sub, email: row.email, mrrCents: row.mrr_cents, company: null }
     : null
+}
+
+/** personBySub for many people in one statement, keyed by factsKey(projectId, sub). */
+export async function peopleBySub(
+  sql: SqlExecutor,
+  people: { projectId: string; sub: string }[],
+): Promise<Map<string, PersonSummary & { id: number }>> {
+  if (people.length === 0) return new Map()
+  const rows = await sql.query<{
+    id: number
+    project_id: string
+    sub: string
+    email: string | null
+    mrr_cents: number
+  }>(
+    `SELECT p.id, p.project_id, p.sub, p.email, p.mrr_cents
+       FROM people p JOIN unnest($1::text[], $2::text[]) AS wanted(project_id, sub)
+         ON wanted.project_id = p.project_id AND wanted.sub = p.sub`,
+    [people.map((p) => p.projectId), people.map((p) => p.sub)],
+  )
+  return new Map(
+    rows.map((row) => [
+      factsKey(row.project_id, row.sub),
+      { id: row.id, sub: row.sub, email: row.email, mrrCents: row.mrr_cents, company: null },
+    ]),
+  )
 }

@@ -94,31 +94,56 @@ export async function subscribedEndpoints(
 export const SUBSCRIBED_ENDPOINT_EXISTS = `EXISTS (SELECT 1 FROM webhook_endpoints
   WHERE project_id = $1 AND (events IS NULL OR $2 = ANY(events)))`
 
-export async function insertDelivery(
+export interface NewDelivery {
+  id: string
+  endpointId: string
+  projectId: string
+  event: string
+  body: string
+  /** The lane of the job that sends it (one per endpoint). */
+  lane: string
+}
+
+/**
+ * Deliveries and the jobs that send them, due at `now`, in one statement however many: an
+ * event reaching three endpoints, or a batch of votes, costs one round trip.
+ */
+export async function insertDeliveries(
   tx: SqlExecutor,
-  delivery: {
-    id: string
-    endpointId: string
-    projectId: string
-    event: string
-    body: string
-    nextAttemptAt: number
-    now: number
-  },
+  deliveries: NewDelivery[],
+  now: number,
 ): Promise<void> {
+  if (deliveries.length === 0) return
+  const column = (pick: (d: NewDelivery) => string) => deliveries.map(pick)
   await tx.query(
-    `INSERT INTO webhook_deliveries (id, endpoint_id, project_id, event, body, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `WITH delivery AS (
+       INSERT INTO webhook_deliveries (id, endpoint_id, project_id, event, body, next_attempt_at,
+                                       created_at)
+       SELECT id, endpoint_id, project_id, event, body, $7, $7
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+              AS d(id, endpoint_id, project_id, event, body)
+     )
+     INSERT INTO jobs (project_id, kind, lane, payload, run_at, created_at, updated_at)
+     SELECT project_id, 'webhook', lane, jsonb_build_object('deliveryId', id), $7, $7, $7
+       FROM unnest($1::text[], $3::text[], $6::text[]) WITH ORDINALITY AS d(id, project_id, lane, n)
+      ORDER BY n`,
     [
-      delivery.id,
-      delivery.endpointId,
-      delivery.projectId,
-      delivery.event,
-      delivery.body,
-      new Date(delivery.nextAttemptAt),
-      new Date(delivery.now),
+      column((d) => d.id),
+      column((d) => d.endpointId),
+      column((d) => d.projectId),
+      column((d) => d.event),
+      column((d) => d.body),
+      column((d) => d.lane),
+      new Date(now),
     ],
   )
+}
+
+export interface DeliveryToSend {
+  delivery: WebhookDelivery
+  body: string
+  url: string
+  secret: string
 }
 
 export class WebhooksStore {
@@ -191,17 +216,23 @@ export class WebhooksStore {
   }
 
   /** The delivery with what sending it needs: the body and the endpoint's URL and secret. */
-  async forSending(
-    id: string,
-  ): Promise<{ delivery: WebhookDelivery; body: string; url: string; secret: string } | null> {
-    const [row] = await this.db.query<DeliveryRow & { body: string; url: string; secret: string }>(
+  async forSending(id: string): Promise<DeliveryToSend | null> {
+    return (await this.forSendingMany([id])).get(id) ?? null
+  }
+
+  /** forSending for many deliveries in one statement, by delivery id; deleted ones are missing. */
+  async forSendingMany(ids: string[]): Promise<Map<string, DeliveryToSend>> {
+    const rows = await this.db.query<DeliveryRow & { body: string; url: string; secret: string }>(
       `SELECT d.*, e.url, e.secret FROM webhook_deliveries d
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
-      [id],
+         JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ANY($1::text[])`,
+      [ids],
     )
-    return row
-      ? { delivery: toDelivery(row), body: row.body, url: row.url, secret: row.secret }
-      : null
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { delivery: toDelivery(row), body: row.body, url: row.url, secret: row.secret },
+      ]),
+    )
   }
 
   async deliveries(projectId: string, endpointId: string, limit = 100): Promise<WebhookDelivery[]> {
@@ -251,6 +282,22 @@ export class WebhooksStore {
         result.jobId,
         new Date(result.now),
       ],
+    )
+  }
+
+  /** recordAttempt for deliveries that went through, in one statement. */
+  async recordDelivered(
+    tx: SqlExecutor,
+    delivered: { id: string; statusCode: number }[],
+    now: number,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE webhook_deliveries d SET status = 'delivered', attempts = d.attempts + 1,
+              last_status_code = done.status_code, last_error = NULL, next_attempt_at = NULL,
+              job_id = NULL, delivered_at = $3
+         FROM unnest($1::text[], $2::int[]) AS done(id, status_code)
+        WHERE d.id = done.id`,
+      [delivered.map((d) => d.id), delivered.map((d) => d.statusCode), new Date(now)],
     )
   }
 

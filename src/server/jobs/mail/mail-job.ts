@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock'
 import type { Store } from '../../store'
-import type { JobHandler } from '../runner'
+import type { JobHandler } from '../job-handler'
 import { renderNotificationEmail } from './render'
 import type { MailTransport } from './transport'
 import { UNSUBSCRIBE_KEY_NAME, unsubscribeToken, unsubscribeUrl } from './unsubscribe-link'
@@ -57,8 +57,9 @@ export function mailJobHandler(options: {
       })
       return { itemIds }
     },
-    async onSuccess(tx, _job, result) {
-      await store.mail.markSent(tx, result.itemIds, options.clock.now())
+    async onSuccess(tx, done) {
+      const itemIds = done.flatMap(({ result }) => result.itemIds)
+      await store.mail.markSent(tx, itemIds, options.clock.now())
     },
   }
 }

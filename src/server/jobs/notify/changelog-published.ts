@@ -1,7 +1,6 @@
 import { requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
 import type { ReqioEvent } from '../events'
-import { queueWebhookDeliveries } from '../webhooks/queue-deliveries'
 import { type NotifyContext, tellAudience } from './context'
 
 /**
@@ -27,13 +26,12 @@ export async function onChangelogPublished(
       teamMemberEmail: event.teamMemberEmail,
     })
   }
-  await queueWebhookDeliveries(tx, {
+  ctx.webhooks.push({
     projectId: event.projectId,
     type: event.type,
     data: {
       entry: { id: event.entryId, title: event.title, requestIds: event.requestIds },
       requests,
     },
-    now: ctx.now,
   })
 }

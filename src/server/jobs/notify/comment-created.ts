@@ -1,7 +1,6 @@
 import { personBySub, requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
 import type { ReqioEvent } from '../events'
-import { queueWebhookDeliveries } from '../webhooks/queue-deliveries'
 import { type NotifyContext, tellAudience } from './context'
 import { webhookRequest } from './request-events'
 
@@ -28,7 +27,7 @@ export async function onCommentCreated(
       teamMemberEmail: event.teamMemberEmail,
     })
   }
-  await queueWebhookDeliveries(tx, {
+  ctx.webhooks.push({
     projectId: event.projectId,
     type: event.type,
     data: {
@@ -47,6 +46,5 @@ export async function onCommentCreated(
         },
       },
     },
-    now: ctx.now,
   })
 }

@@ -2,6 +2,7 @@ import { type AudienceMember, type RequestFacts, requestAudience } from '../../s
 import type { SqlExecutor } from '../../store/db'
 import { insertMailItems, type MailItemDetail } from '../../store/mail-store'
 import { insertPersonUpdates, type UpdateKind } from '../../store/updates-store'
+import type { WebhookEvent } from '../webhooks/queue-deliveries'
 
 /** What the per-event files need to know beyond the event. */
 export interface NotifyContext {
@@ -9,6 +10,11 @@ export interface NotifyContext {
   /** False when there is no SMTP and no demo Sent mail: then no mail is even queued. */
   mailEnabled: boolean
   coalesceSeconds: number
+  /**
+   * What the project's endpoints are to hear: collected while a batch of events fans out,
+   * then queued in one statement (fanOutEvents), in the same transaction.
+   */
+  webhooks: WebhookEvent[]
 }
 
 /**

@@ -1,7 +1,6 @@
 import { moveFollowers, type RequestFacts, requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
 import type { ReqioEvent } from '../events'
-import { queueWebhookDeliveries } from '../webhooks/queue-deliveries'
 import { type NotifyContext, tellAudience } from './context'
 
 type EventOf<T extends ReqioEvent['type']> = Extract<ReqioEvent, { type: T }>
@@ -29,11 +28,10 @@ export async function onRequestCreated(
 ): Promise<void> {
   const request = await requestFacts(tx, event.projectId, event.requestId)
   if (!request) return
-  await queueWebhookDeliveries(tx, {
+  ctx.webhooks.push({
     projectId: event.projectId,
     type: event.type,
     data: { request: webhookRequest(request) },
-    now: ctx.now,
   })
 }
 
@@ -59,7 +57,7 @@ export async function onRequestUpdated(
       teamMemberEmail: event.teamMemberEmail,
     })
   }
-  await queueWebhookDeliveries(tx, {
+  ctx.webhooks.push({
     projectId: event.projectId,
     type: event.type,
     data: {
@@ -70,7 +68,6 @@ export async function onRequestUpdated(
       ),
       statusNote: event.statusNote ?? null,
     },
-    now: ctx.now,
   })
 }
 
@@ -84,10 +81,9 @@ export async function onRequestMerged(
   const source = await requestFacts(tx, event.projectId, event.requestId)
   const target = await requestFacts(tx, event.projectId, event.intoId)
   if (!source || !target) return
-  await queueWebhookDeliveries(tx, {
+  ctx.webhooks.push({
     projectId: event.projectId,
     type: event.type,
     data: { request: webhookRequest(source), into: webhookRequest(target) },
-    now: ctx.now,
   })
 }

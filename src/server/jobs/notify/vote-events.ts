@@ -1,35 +1,48 @@
-import { personBySub, requestFacts } from '../../store/audience-store'
+import { factsKey, peopleBySub, requestFactsMany } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
 import type { ReqioEvent } from '../events'
-import { queueWebhookDeliveries } from '../webhooks/queue-deliveries'
 import type { NotifyContext } from './context'
 import { webhookRequest } from './request-events'
 
-/** vote.created and vote.deleted: only webhooks hear, with the voter when identified. */
-export async function onVote(
+type VoteEvent = Extract<ReqioEvent, { type: 'vote.created' | 'vote.deleted' }>
+
+/**
+ * vote.created and vote.deleted: only webhooks hear, with the voter when identified. Votes
+ * are the busiest events by far, so a batch of them reads its requests and voters with two
+ * statements, not two per vote.
+ */
+export async function onVotes(
   tx: SqlExecutor,
   ctx: NotifyContext,
-  event: Extract<ReqioEvent, { type: 'vote.created' | 'vote.deleted' }>,
+  events: VoteEvent[],
 ): Promise<void> {
-  const request = await requestFacts(tx, event.projectId, event.requestId)
-  if (!request) return
-  const person = event.voter.startsWith('s:')
-    ? await personBySub(tx, event.projectId, event.voter.slice(2))
-    : null
-  await queueWebhookDeliveries(tx, {
-    projectId: event.projectId,
-    type: event.type,
-    data: {
-      request: { ...webhookRequest(request), votes: event.votes, mrrCents: event.mrrCents },
-      voter: person
-        ? {
-            sub: person.sub,
-            email: person.email,
-            mrrCents: person.mrrCents,
-            company: person.company,
-          }
-        : null,
-    },
-    now: ctx.now,
-  })
+  const requests = await requestFactsMany(tx, events)
+  const people = await peopleBySub(
+    tx,
+    events
+      .filter((event) => event.voter.startsWith('s:'))
+      .map((event) => ({ projectId: event.projectId, sub: event.voter.slice(2) })),
+  )
+  for (const event of events) {
+    const request = requests.get(factsKey(event.projectId, event.requestId))
+    if (!request) continue
+    const person = event.voter.startsWith('s:')
+      ? people.get(factsKey(event.projectId, event.voter.slice(2)))
+      : undefined
+    ctx.webhooks.push({
+      projectId: event.projectId,
+      type: event.type,
+      data: {
+        request: { ...webhookRequest(request), votes: event.votes, mrrCents: event.mrrCents },
+        voter: person
+          ? {
+              sub: person.sub,
+              email: person.email,
+              mrrCents: person.mrrCents,
+              company: person.company,
+            }
+          : null,
+      },
+    })
+  }
 }

@@ -1,12 +1,26 @@
 import type { SqlExecutor } from '../../store/db'
 import { insertJob } from '../../store/jobs-store'
-import { insertDelivery, newDeliveryId, subscribedEndpoints } from '../../store/webhooks-store'
+import {
+  insertDeliveries,
+  type NewDelivery,
+  newDeliveryId,
+  subscribedEndpoints,
+} from '../../store/webhooks-store'
 
 /** The body every endpoint receives (spec/api.md "Webhooks"). */
 export interface WebhookBody {
   type: string
   timestamp: string
   data: unknown
+}
+
+/** One thing to tell the project's endpoints. */
+export interface WebhookEvent {
+  projectId: string
+  type: string
+  data: unknown
+  /** Only this endpoint (a test event), subscribed or not. */
+  onlyEndpointId?: string
 }
 
 export function webhookLane(endpointId: string): string {
@@ -19,33 +33,49 @@ export function webhookLane(endpointId: string): string {
  */
 export async function queueWebhookDeliveries(
   tx: SqlExecutor,
-  input: { projectId: string; type: string; data: unknown; now: number; onlyEndpointId?: string },
+  input: WebhookEvent & { now: number },
 ): Promise<number> {
-  const endpoints = input.onlyEndpointId
-    ? [{ id: input.onlyEndpointId }]
-    : await subscribedEndpoints(tx, input.projectId, input.type)
-  const body: WebhookBody = {
-    type: input.type,
-    timestamp: new Date(input.now).toISOString(),
-    data: input.data,
-  }
-  const text = JSON.stringify(body)
-  for (const endpoint of endpoints) {
-    const deliveryId = newDeliveryId()
-    await insertDelivery(tx, {
-      id: deliveryId,
-      endpointId: endpoint.id,
-      projectId: input.projectId,
-      event: input.type,
-      body: text,
-      nextAttemptAt: input.now,
-      now: input.now,
-    })
-    await queueDeliveryJob(tx, input.projectId, endpoint.id, deliveryId, input.now)
-  }
-  return endpoints.length
+  return queueWebhookDeliveriesMany(tx, [input], input.now)
 }
 
+/**
+ * queueWebhookDeliveries for many events at once (a batch of votes): the endpoints of each
+ * project and type are read once, and every delivery goes in with one statement.
+ */
+export async function queueWebhookDeliveriesMany(
+  tx: SqlExecutor,
+  events: WebhookEvent[],
+  now: number,
+): Promise<number> {
+  const endpointsOf = new Map<string, string[]>()
+  const deliveries: NewDelivery[] = []
+  const timestamp = new Date(now).toISOString()
+  for (const event of events) {
+    const key = `${event.projectId} ${event.type}`
+    let endpointIds = event.onlyEndpointId ? [event.onlyEndpointId] : endpointsOf.get(key)
+    if (!endpointIds) {
+      endpointIds = (await subscribedEndpoints(tx, event.projectId, event.type)).map((e) => e.id)
+      endpointsOf.set(key, endpointIds)
+    }
+    if (endpointIds.length === 0) continue
+    const body: WebhookBody = { type: event.type, timestamp, data: event.data }
+    const text = JSON.stringify(body)
+    for (const endpointId of endpointIds) {
+      deliveries.push({
+        id: newDeliveryId(),
+        endpointId,
+        projectId: event.projectId,
+        event: event.type,
+        body: text,
+        lane: webhookLane(endpointId),
+      })
+    }
+  }
+  await insertDeliveries(tx, deliveries, now)
+  return deliveries.length
+}
+
+/** Another attempt at an existing delivery ("retry now"). */
 export async function queueDeliveryJob(
   tx: SqlExecutor,
   projectId: string,

@@ -1,9 +1,10 @@
 import { Webhook } from 'standardwebhooks'
 import type { Clock } from '../../clock'
 import type { Store } from '../../store'
-import type { SqlExecutor } from '../../store/db'
 import type { ClaimedJob } from '../../store/jobs-store'
-import { type JobHandler, PermanentJobError } from '../runner'
+import type { DeliveryToSend } from '../../store/webhooks-store'
+import { type JobHandler, PermanentJobError } from '../job-handler'
+import { postWebhook } from './send'
 import { webhookTargetProblem } from './target-guard'
 
 /** Svix's schedule, the one spec/api.md names: after the 7th retry the delivery fails. */
@@ -22,6 +23,8 @@ class DeliveryError extends Error {
 /**
  * Sends one delivery, signed by the Standard Webhooks rules with the endpoint's secret; a
  * 2xx answer within 10 s delivers it, anything else is retried with the same webhook-id.
+ * What a claimed batch sends is read in one query (load); the successes of a batch are
+ * recorded in one statement.
  */
 export function webhookJobHandler(options: {
   store: Store
@@ -29,52 +32,55 @@ export function webhookJobHandler(options: {
   retrySeconds: readonly number[]
   allowPrivate: boolean
   timeoutMs?: number
-}): JobHandler<{ statusCode: number }> {
+}): JobHandler<{ statusCode: number }, DeliveryToSend> {
   const { store, clock } = options
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS
   const deliveryId = (job: ClaimedJob) => (job.payload as { deliveryId: string }).deliveryId
   return {
     retrySeconds: options.retrySeconds,
-    async run(job) {
-      const found = await store.webhooks.forSending(deliveryId(job))
+    async load(jobs) {
+      const found = await store.webhooks.forSendingMany(jobs.map(deliveryId))
+      const byJob = new Map<number, DeliveryToSend>()
+      for (const job of jobs) {
+        const sending = found.get(deliveryId(job))
+        if (sending) byJob.set(job.id, sending)
+      }
+      return byJob
+    },
+    async run(job, loaded) {
+      const found = loaded ?? (await store.webhooks.forSending(deliveryId(job)))
       if (!found) throw new PermanentJobError('the endpoint or delivery was deleted')
       const problem = await webhookTargetProblem(found.url, options.allowPrivate)
       if (problem) throw new DeliveryError(problem, null)
       const timestamp = new Date(clock.now())
       const signature = new Webhook(found.secret).sign(found.delivery.id, timestamp, found.body)
-      let response: Response
+      let statusCode: number
       try {
-        response = await fetch(found.url, {
-          method: 'POST',
-          headers: {
+        statusCode = await postWebhook(
+          found.url,
+          {
             'content-type': 'application/json',
             'user-agent': 'Reqio-Webhooks/1',
             'webhook-id': found.delivery.id,
             'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
             'webhook-signature': signature,
           },
-          body: found.body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
-        })
-        // Only the status matters; reading a little frees the socket.
-        await response.body?.cancel().catch(() => {})
+          found.body,
+          timeoutMs,
+        )
       } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError'
-        throw new DeliveryError(timedOut ? 'timed out after 10 s' : (error as Error).message, null)
+        throw new DeliveryError((error as Error).message, null)
       }
-      if (response.status < 200 || response.status >= 300)
-        throw new DeliveryError(`answered ${response.status}`, response.status)
-      return { statusCode: response.status }
+      if (statusCode < 200 || statusCode >= 300)
+        throw new DeliveryError(`answered ${statusCode}`, statusCode)
+      return { statusCode }
     },
-    async onSuccess(tx: SqlExecutor, job, result) {
-      await store.webhooks.recordAttempt(tx, deliveryId(job), {
-        status: 'delivered',
-        statusCode: result.statusCode,
-        error: null,
-        nextAttemptAt: null,
-        jobId: null,
-        now: clock.now(),
-      })
+    async onSuccess(tx, done) {
+      await store.webhooks.recordDelivered(
+        tx,
+        done.map(({ job, result }) => ({ id: deliveryId(job), statusCode: result.statusCode })),
+        clock.now(),
+      )
     },
     async onFailure(tx, job, error, nextAt) {
       await store.webhooks.recordAttempt(tx, deliveryId(job), {
