@@ -234,28 +234,27 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
     expect([...onTime].sort()).toEqual(second.map((job) => job.id).sort())
   })
 
-  it.skipIf(backend.name !== 'embedded')(
-    'the embedded database, which runs no autovacuum, has its queue vacuumed as jobs close',
-    async () => {
-      await store.db.transaction(async (tx) => {
-        for (let i = 0; i < 2_000; i++)
-          await insertJob(tx, {
-            projectId: 'p1',
-            kind: 'event',
-            lane: `lane-${i % 50}`,
-            payload: {},
-            runAt: clock.now(),
-            now: clock.now(),
-          })
-      })
-      await runner().drain()
-      const [stats] = await store.db.query<{ dead: number; vacuumed: boolean }>(
-        `SELECT n_dead_tup AS dead, last_vacuum IS NOT NULL AS vacuumed
-           FROM pg_stat_user_tables WHERE relname = 'jobs'`,
-      )
-      expect(stats).toEqual({ dead: 0, vacuumed: true })
-    },
-  )
+  it('vacuums the queue as jobs close on the embedded database (no autovacuum there), and leaves PostgreSQL to its autovacuum', async () => {
+    await store.db.transaction(async (tx) => {
+      for (let i = 0; i < 2_000; i++)
+        await insertJob(tx, {
+          projectId: 'p1',
+          kind: 'event',
+          lane: `lane-${i % 50}`,
+          payload: {},
+          runAt: clock.now(),
+          now: clock.now(),
+        })
+    })
+    await runner().drain()
+    const [stats] = await store.db.query<{ dead: number; vacuumed: boolean }>(
+      `SELECT n_dead_tup AS dead, last_vacuum IS NOT NULL AS vacuumed
+         FROM pg_stat_user_tables WHERE relname = 'jobs'`,
+    )
+    // last_vacuum is set by a VACUUM statement only (autovacuum has its own column).
+    if (backend.name === 'embedded') expect(stats).toEqual({ dead: 0, vacuumed: true })
+    else expect(stats?.vacuumed).toBe(false)
+  })
 
   it('jobs claimed but not started when the runner stops go back to the queue at once', async () => {
     for (let i = 0; i < 3; i++) await queue()

@@ -28,7 +28,13 @@ if (existsSync(resultsFile)) {
 } else {
   failed = 1
 }
-const exitCode = run.status ?? 1
+let exitCode = run.status ?? 1
 if (exitCode !== 0 && failed === 0) failed = 1
+// On CI nothing may be skipped: a skipped test there is a test that did not run.
+if (process.env.CI === 'true' && skipped > 0) {
+  console.error(`CI=true: ${skipped} test(s) skipped; on CI every test must run`)
+  failed += skipped
+  exitCode = exitCode || 1
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(exitCode === 0 && failed === 0 ? 0 : exitCode || 1)
