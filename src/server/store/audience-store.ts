@@ -1,4 +1,5 @@
 import type { Db, SqlExecutor } from './db'
+import type { RequestRow } from './rows'
 
 /** An identified person who hears about a request: its author, a voter or a commenter. */
 export interface AudienceMember {
@@ -112,15 +113,11 @@ export interface PersonSummary {
   company: { id: string; name: string | null } | null
 }
 
-interface RequestFactsRow {
-  id: string
-  project_id: string
-  title: string
-  body: string
-  status: string
-  votes: number
-  mrr_cents: number
-  created_at: Date | string
+/** The request's own columns as every request read has them, and its author's. */
+type RequestFactsRow = Pick<
+  RequestRow,
+  'id' | 'project_id' | 'title' | 'body' | 'status' | 'votes' | 'mrr_cents' | 'created_at'
+> & {
   merged_into: string | null
   sub: string | null
   email: string | null
