@@ -12,6 +12,17 @@ import { createJsonStore } from './storage'
 import { createTabs } from './tabs'
 import { createUpdates } from './updates'
 
+/** A task that runs on its first call only. */
+const runOnce = (task: () => void) => {
+  let ran = false
+  return () => {
+    if (!ran) {
+      ran = true
+      task()
+    }
+  }
+}
+
 /** How long after mounting the widget's background work waits for the host page to settle. */
 export const SETTLE_MS = 3000
 
@@ -41,39 +52,28 @@ export const createUi: CreateUi = (core) => {
   )
   /**
    * Background work: the launcher's request, the updates count, what the outbox kept from an
-   * earlier page. It waits until the host page has settled (or the visitor reaches for the
-   * widget), so during the page's load the widget draws its launcher and nothing else: no
-   * localStorage, no network.
+   * earlier page. It waits until the host page has settled, so during the page's load an
+   * English page's widget draws its launcher and nothing else: no localStorage, no network.
+   * (Opening the panel sends the outbox and loads the updates on its own.)
    */
-  let started = false
-  const background = () => {
-    if (started) return
-    started = true
+  const background = runOnce(() => {
     // A page in another language asked already: its launcher's text could not wait.
     if (!messages.wanted) launcherData().catch(crash)
     loadUpdates()
     board.flush()
-  }
+  })
   /** Identified users' updates, once per page (identify() and reset() reload them). */
-  let updatesAsked = false
-  const loadUpdates = () => {
-    if (updatesAsked) return
-    updatesAsked = true
-    updates.load()
-  }
+  const loadUpdates = runOnce(updates.load)
   /**
    * What only the open panel needs (its sheet, the board, the outbox's rows) waits for it to
    * open, or for the launcher's hover or focus, which give it a head start.
    */
-  let warmed = false
-  const warm = () => {
-    if (warmed) return
-    warmed = true
+  const warm = runOnce(() => {
     addSheet(panelCss)
     board.warm()
     // The Updates tab's list (no request for anonymous visitors); the board list brings the rest.
     loadUpdates()
-  }
+  })
   for (const name of ['pointerover', 'focusin', 'touchstart']) root.addEventListener(name, warm)
   const stopWarmingOnOpen = core.on('open', warm)
   /**
