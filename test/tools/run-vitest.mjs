@@ -23,7 +23,13 @@ let skipped = 0
 if (existsSync(resultsFile)) {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'))
   passed = results.numPassedTests
-  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0)
+  // A file that failed to load fails no test of its own: count it once, and a file with failing
+  // tests only by those tests.
+  const brokenFiles = results.testResults.filter(
+    (file) =>
+      file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  ).length
+  failed = results.numFailedTests + brokenFiles
   skipped = results.numPendingTests + (results.numTodoTests ?? 0)
 } else {
   failed = 1
