@@ -8,6 +8,7 @@ import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
 import { ApiError, createErrorHandler, notFoundHandler } from './errors'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
+import { resolveClientAddress } from './http/client-address'
 import type { AppDeps, AppEnv, RouteDeps } from './http/env'
 import { recordWidgetOrigin } from './http/origin-sightings'
 import { rejectMalformedPaths } from './http/path-guard'
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use('*', resolveClientAddress(deps.config.trustProxy))
   app.use('*', securityHeaders())
   app.use('*', rejectMalformedPaths())
 

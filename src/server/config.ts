@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import proxyaddr from 'proxy-addr'
 import { DEFAULT_AUDIENCE_BASE } from '../shared/identity'
 
 /** Everything the server reads from its environment, read once at start (spec/api.md "Running it"). */
@@ -46,7 +47,12 @@ export interface ServerConfig {
   webhookRetrySeconds: number[] | null
   /** REQIO_WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private, loopback and link-local addresses. */
   webhookAllowPrivate: boolean
+  /** REQIO_TRUST_PROXY: which peers may set the client address (http/client-address.ts). */
+  trustProxy: TrustProxy
 }
+
+/** null: trust nobody; a number: that many hops from the socket in; else addresses, CIDRs and proxy-addr's names. */
+export type TrustProxy = null | number | string[]
 
 /** A generated token is 43 characters; a shorter chosen one is too easy to guess. */
 export const ADMIN_TOKEN_MIN_LENGTH = 32
@@ -78,6 +84,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     mailRetrySeconds: parseSecondsList(env.REQIO_MAIL_RETRY_SECONDS),
     webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
     webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
+    trustProxy: parseTrustProxy(env.REQIO_TRUST_PROXY),
   }
 }
 
@@ -139,6 +146,23 @@ function parsePublicUrl(value: string | undefined): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new Error(`REQIO_PUBLIC_URL must start with https: or http:, got ${value}`)
   return url.href.replace(/\/+$/, '')
+}
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim()
+  if (!text) return null
+  if (/^\d+$/.test(text)) return Number(text)
+  const entries = text.split(',').map((entry) => entry.trim())
+  try {
+    proxyaddr.compile(entries)
+  } catch (error) {
+    throw new Error(
+      `REQIO_TRUST_PROXY=${text} is not understood (${error instanceof Error ? error.message : error}): ` +
+        'write loopback, linklocal, uniquelocal, addresses or CIDRs separated by commas ' +
+        '(e.g. loopback,10.0.0.0/8), or the number of proxies in front of Reqio (e.g. 1).',
+    )
+  }
+  return entries
 }
 
 function parseNonNegativeInt(value: string | undefined, fallback: number): number {

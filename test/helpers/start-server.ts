@@ -48,6 +48,8 @@ export interface TestServerOptions {
   logger?: Logger
   /** REQIO_PUBLIC_URL (default unset: the request's own scheme and Host). */
   publicUrl?: string
+  /** REQIO_TRUST_PROXY, parsed (default unset: trust nobody). */
+  trustProxy?: ServerConfig['trustProxy']
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
   authFailuresPer15Minutes?: number
   /**
@@ -118,6 +120,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,
     authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? 1_000,
+    trustProxy: options.trustProxy ?? null,
     webhookAllowPrivate: true,
     ...options.notify,
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ServerConfig } from '../config'
 import { ApiError } from '../errors'
+import { requestOrigin } from '../http/client-address'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -8,9 +9,12 @@ export function isWriteMethod(method: string): boolean {
   return WRITE_METHODS.has(method.toUpperCase())
 }
 
-/** The origin of REQIO_PUBLIC_URL when set, else the scheme and Host this request came to. */
+/**
+ * The origin of REQIO_PUBLIC_URL when set, else the scheme (from a trusted proxy, the one it was
+ * reached over) and Host this request came to.
+ */
 export function serverOrigin(c: Context, config: ServerConfig): string {
-  return new URL(config.publicUrl ?? c.req.url).origin
+  return config.publicUrl ? new URL(config.publicUrl).origin : requestOrigin(c)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { ServerConfig } from '../config'
+import { clientAddress } from '../http/client-address'
 import type { RouteDeps } from '../http/env'
 import type { SqlExecutor } from '../store/db'
 import type { SessionWithMember } from '../store/sessions-store'
@@ -12,10 +13,13 @@ export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000
 /** last_seen_at is written at most this often, not on every dashboard call. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000
 
-/** Secure whenever people reach us over https (REQIO_PUBLIC_URL), or this request came over it. */
+/**
+ * Secure whenever people reach us over https (REQIO_PUBLIC_URL), or this request came over it
+ * (behind a trusted proxy: its X-Forwarded-Proto).
+ */
 function cookieIsSecure(c: Context, config: ServerConfig): boolean {
   if (config.publicUrl?.startsWith('https:')) return true
-  return new URL(c.req.url).protocol === 'https:'
+  return clientAddress(c).scheme === 'https'
 }
 
 function writeSessionCookie(c: Context, config: ServerConfig, sessionId: string): void {

@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
-import { clientIp, clientNetwork } from '../limits/client-network'
+import { clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
+import { clientIp } from './client-address'
 import type { AppEnv } from './env'
 import { refuseIfLimited } from './rate-limit'
 

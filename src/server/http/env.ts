@@ -9,6 +9,7 @@ import type { Notifications } from '../jobs'
 import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
+import type { ClientAddress } from './client-address'
 import type { ReadCaches } from './read-caches'
 
 /** What createApp is given. */
@@ -42,6 +43,8 @@ export interface RouteDeps extends AppDeps {
 /** Hono context variables set by middleware. */
 export interface AppEnv {
   Variables: {
+    /** Set first on every request (http/client-address.ts). */
+    clientAddress: ClientAddress
     /** Set on /v1/projects/:projectId/* once the project exists. */
     project: ProjectRecord
     /** Who is calling a public endpoint; null when neither a token nor an anonymous id came. */

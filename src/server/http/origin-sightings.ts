@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import type { OriginsStore } from '../store/origins-store'
+import { requestOrigin } from './client-address'
 import type { AppEnv } from './env'
 
 /** A sighting is written at most this often per project and origin, not on every request. */
@@ -27,7 +28,7 @@ export function recordWidgetOrigin(deps: {
     const origin = c.req.header('Origin')
     if (!origin || origin.length > 200 || !ORIGIN_PATTERN.test(origin)) return
     if (c.res.status >= 400 || c.req.method === 'OPTIONS') return
-    if (origin === new URL(c.req.url).origin) return
+    if (origin === requestOrigin(c)) return
     const project = c.get('project')
     if (!project) return
     const key = `${project.id}\u0000${origin}`

@@ -1,9 +1,10 @@
 import type { MiddlewareHandler } from 'hono'
 import type { ServerConfig } from '../config'
 import { ApiError } from '../errors'
-import { clientIp, clientNetwork } from '../limits/client-network'
+import { clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
 import type { LimitVerdict } from '../limits/rate-limiter'
+import { clientIp } from './client-address'
 import type { AppEnv } from './env'
 
 const MINUTE_MS = 60_000

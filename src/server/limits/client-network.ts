@@ -1,12 +1,3 @@
-import type { Context } from 'hono'
-
-/** The socket's remote address (Reqio trusts no forwarding header: put it behind none, or a proxy that sets none). */
-export function clientIp(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming
-  return incoming?.socket?.remoteAddress ?? 'unknown'
-}
-
 /**
  * The key limits use for an address: an IPv4 address as is (also when written IPv4-mapped), an
  * IPv6 address as its /64, because one subscriber usually holds a whole /64 and can pick any

@@ -16,9 +16,9 @@ import {
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
-import { clientIp } from '../limits/client-network'
 
 const LoginSchema = v.object({
   email: EmailSchema,
