@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps) {
     ...deps,
     inviteDelivery: deps.inviteDelivery ?? inviteDeliveryFor(notifications.mail, deps.logger),
     verifier: new IdentityVerifier({ clock: deps.clock, audienceBase: deps.config.audienceBase }),
-    rateLimiter: limitsFor(deps.store.db, deps.clock),
+    rateLimiter: deps.limits ?? limitsFor(deps.store.db, deps.clock),
     caches: new ReadCaches(deps.store, deps.clock),
     authFailures: authFailureLimiterFor(
       deps.store.db,

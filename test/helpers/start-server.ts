@@ -15,6 +15,7 @@ import { type Clock, systemClock } from '../../src/server/clock'
 import { readServerConfig, type ServerConfig } from '../../src/server/config'
 import { seedDemoProject } from '../../src/server/demo'
 import { createNotifications, type Notifications } from '../../src/server/jobs'
+import { inProcessLimits } from '../../src/server/limits/limits'
 import { listen } from '../../src/server/listen'
 import { type Logger, silentLogger } from '../../src/server/logger'
 import { openStore, type Store } from '../../src/server/store'
@@ -48,6 +49,8 @@ export interface TestServerOptions {
   logger?: Logger
   /** REQIO_PUBLIC_URL (default unset: the request's own scheme and Host). */
   publicUrl?: string
+  /** `memory` keeps the rate limits in this process even on PostgreSQL (benchmarks compare the two). */
+  limits?: 'memory'
   /** REQIO_TRUST_PROXY, parsed (default unset: trust nobody). */
   trustProxy?: ServerConfig['trustProxy']
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
@@ -130,7 +133,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger,
     config: { ...config, publicUrl: config.publicUrl ?? 'http://reqio.test' },
   })
-  const app = createApp({ store, clock, logger, config, notifications })
+  const limits = options.limits === 'memory' ? inProcessLimits(clock) : undefined
+  const app = createApp({ store, clock, logger, config, notifications, limits })
   const running = await listen(
     app,
     '127.0.0.1',

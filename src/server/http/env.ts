@@ -25,6 +25,8 @@ export interface AppDeps {
   onChangelogPublished?: OnChangelogPublished
   /** The job queue and mail transport (index.ts starts its runner); createApp makes an idle one if absent. */
   notifications?: Notifications
+  /** The rate limits; default: shared in PostgreSQL when the store is, else in memory (limits/limits.ts). */
+  limits?: Limits
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */

@@ -25,7 +25,9 @@ export function limitPublicReads(
   return async (c, next) => {
     if (isRead(c.req.method)) {
       const network = clientNetwork(clientIp(c))
-      refuseIfLimited(await limiter.hit(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS))
+      refuseIfLimited(
+        await limiter.spend(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS),
+      )
     }
     return next()
   }
@@ -53,10 +55,12 @@ export function limitPublicWrites(
     if (feedback && project.settings.requireIdentity && !actor?.person) {
       throw new ApiError(401, 'identity_required', 'This project needs you to be signed in.')
     }
-    refuseIfLimited(await limiter.hit(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS))
+    refuseIfLimited(
+      await limiter.spend(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS),
+    )
     if (actor) {
       const personKey = `person\u0000${project.id}\u0000${actor.voter}`
-      refuseIfLimited(await limiter.hit(personKey, config.rateLimitPerMinute, MINUTE_MS))
+      refuseIfLimited(await limiter.spend(personKey, config.rateLimitPerMinute, MINUTE_MS))
     }
     if (anonymous && feedback) {
       const verdict = await limiter.admit(

@@ -3,34 +3,39 @@
  * limiter so a flood of new keys pushes out the oldest ones instead of resetting everyone.
  */
 export class LruMap<V> {
-  private readonly entries = new Map<string, V>()
+  private readonly byKey = new Map<string, V>()
 
   constructor(private readonly maxKeys: number) {}
 
   get(key: string): V | undefined {
-    const value = this.entries.get(key)
+    const value = this.byKey.get(key)
     if (value === undefined) return undefined
     // Re-inserting moves the key to the young end of the Map's insertion order.
-    this.entries.delete(key)
-    this.entries.set(key, value)
+    this.byKey.delete(key)
+    this.byKey.set(key, value)
     return value
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key)
-    this.entries.set(key, value)
-    while (this.entries.size > this.maxKeys) {
-      const oldest = this.entries.keys().next().value
+    this.byKey.delete(key)
+    this.byKey.set(key, value)
+    while (this.byKey.size > this.maxKeys) {
+      const oldest = this.byKey.keys().next().value
       if (oldest === undefined) break
-      this.entries.delete(oldest)
+      this.byKey.delete(oldest)
     }
   }
 
   delete(key: string): void {
-    this.entries.delete(key)
+    this.byKey.delete(key)
+  }
+
+  /** Every entry, oldest first, without making any of them younger. */
+  entries(): IterableIterator<[string, V]> {
+    return this.byKey.entries()
   }
 
   get size(): number {
-    return this.entries.size
+    return this.byKey.size
   }
 }
