@@ -240,5 +240,17 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
         await receiver.close()
       }
     }, 60_000)
+
+    // Last: it locks this test's address (127.0.0.1) out of the admin API on both processes.
+    it('throttle wrong admin tokens from one IP exactly across both processes', async () => {
+      const guess = (server: ServerProcess, token: string) =>
+        fetch(`${server.url}/v1/admin/projects`, { headers: { Authorization: `Bearer ${token}` } })
+      const statuses: number[] = []
+      // REQIO_AUTH_FAILURES_PER_15_MINUTES defaults to 10: the eleventh guess is refused.
+      for (let i = 0; i < 11; i++) statuses.push((await guess(i % 2 ? b : a, `wrong-${i}`)).status)
+      expect(statuses).toEqual([...Array(10).fill(401), 429])
+      expect((await guess(a, adminToken)).status).toBe(429)
+      expect((await guess(b, adminToken)).status).toBe(429)
+    })
   },
 )
