@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
+import pg from 'pg'
 
 const CONNECTIONS = 20
 const DURATION_SECONDS = 5
@@ -19,7 +20,7 @@ const GOAL_PERCENT = 85
 type Variant = 'memory' | 'shared'
 
 interface AutocannonResult {
-  requests: { average: number }
+  requests: { average: number; total: number }
   latency: { p99: number }
   non2xx: number
 }
@@ -27,6 +28,8 @@ interface AutocannonResult {
 interface Server {
   url: string
   adminToken: string
+  /** Its PostgreSQL schema, where its limit rows are counted. */
+  schema: string
   child: ChildProcess
 }
 
@@ -41,7 +44,7 @@ async function startServer(variant: Variant, env: Record<string, string>): Promi
   )
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })
   const [firstLine] = (await once(lines, 'line')) as [string]
-  return { ...(JSON.parse(firstLine) as { url: string; adminToken: string }), child }
+  return { ...(JSON.parse(firstLine) as Omit<Server, 'child'>), child }
 }
 
 async function seed(server: Server): Promise<{ projectId: string; requestId: string }> {
@@ -126,6 +129,26 @@ function load(options: Record<string, unknown>): Promise<AutocannonResult> {
   )
 }
 
+/**
+ * Rows written to the limit tables of one server's schema so far: a figure the machine's load
+ * does not change. PostgreSQL publishes table statistics up to a second late, hence the wait.
+ */
+async function limitRowWrites(databaseUrl: string, schema: string): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1_500))
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ n: string | null }>(
+      `SELECT sum(n_tup_ins + n_tup_upd) AS n FROM pg_stat_user_tables
+        WHERE schemaname = $1 AND relname IN ('rate_buckets', 'distinct_members')`,
+      [schema],
+    )
+    return Number(rows[0]?.n ?? 0)
+  } finally {
+    await client.end()
+  }
+}
+
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
 
 export async function benchSharedLimits(): Promise<void> {
@@ -148,11 +171,14 @@ export async function benchSharedLimits(): Promise<void> {
     try {
       const ids = { memory: await seed(servers.memory), shared: await seed(servers.shared) }
       const results: Record<Variant, AutocannonResult[]> = { memory: [], shared: [] }
+      const writesBefore = await limitRowWrites(databaseUrl, servers.shared.schema)
       for (let round = 0; round < ROUNDS; round++) {
         for (const variant of ['memory', 'shared'] as const) {
           results[variant].push(await load(scenario.options(servers[variant], ids[variant])))
         }
       }
+      const limitWrites = (await limitRowWrites(databaseUrl, servers.shared.schema)) - writesBefore
+      const served = results.shared.reduce((sum, r) => sum + r.requests.total, 0)
       const rate = (variant: Variant) => mean(results[variant].map((r) => r.requests.average))
       for (const variant of ['memory', 'shared'] as const) {
         rows.push({
@@ -161,6 +187,8 @@ export async function benchSharedLimits(): Promise<void> {
           'req/s': Math.round(rate(variant)),
           'p99 ms': Math.max(...results[variant].map((r) => r.latency.p99)),
           'non-2xx': results[variant].reduce((sum, r) => sum + r.non2xx, 0),
+          'limit rows written per 1,000 requests':
+            variant === 'shared' ? Math.round((limitWrites / served) * 1000) : '-',
         })
       }
       const percent = Math.round((rate('shared') / rate('memory')) * 100)
