@@ -23,7 +23,7 @@ export interface ServerProcess {
   kill(): Promise<void>
 }
 
-function spawnServer(env: Record<string, string>) {
+function spawnServer(env: Record<string, string>, onOutput?: (printed: string) => void) {
   const ownDataDir = !env.REQIO_DATA_DIR
   const dataDir = env.REQIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'reqio-process-'))
   const child = spawn(
@@ -38,9 +38,11 @@ function spawnServer(env: Record<string, string>) {
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
+    onOutput?.(output)
   })
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
+    onOutput?.(output)
   })
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
   const cleanUp = () => {
@@ -49,8 +51,12 @@ function spawnServer(env: Record<string, string>) {
   return { child, dataDir, output: () => output, exited, cleanUp }
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const { child, dataDir, output: printed, exited, cleanUp } = spawnServer(env)
+export async function startServerProcess(
+  env: Record<string, string>,
+  /** Called with everything printed so far, each time it prints (before it is ready too). */
+  onOutput?: (printed: string) => void,
+): Promise<ServerProcess> {
+  const { child, dataDir, output: printed, exited, cleanUp } = spawnServer(env, onOutput)
   const url = await waitForUrl(child, printed).catch(async (error) => {
     child.kill('SIGKILL')
     await exited
