@@ -49,8 +49,10 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     connectionString: options.connectionString,
     max: options.maxConnections ?? DEFAULT_POOL_MAX,
     connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
-    // A peer that vanished without closing (a host gone, a cable pulled) is noticed.
+    // A peer that vanished without closing (a host gone, a cable pulled) is noticed by TCP
+    // keepalive probes starting after 10 s idle, instead of the system's default of hours.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
   // Without a listener, a connection PostgreSQL ends while it sits idle in the pool (a restart,

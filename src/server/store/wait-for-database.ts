@@ -25,9 +25,10 @@ export async function waitForDatabase(options: {
   const deadline = Date.now() + timeoutSeconds * 1000
   for (let attempt = 1; ; attempt++) {
     const left = deadline - Date.now()
+    // At least a second per try, so that REQIO_DB_CONNECT_TIMEOUT_SECONDS=0 means one real try.
     const error = await tryOnce(
       options.connectionString,
-      Math.max(1, Math.min(TRY_TIMEOUT_MS, left)),
+      Math.min(TRY_TIMEOUT_MS, Math.max(left, 1_000)),
     )
     if (!error) {
       if (attempt > 1) logger.info(`database: reachable after ${attempt} tries`)
