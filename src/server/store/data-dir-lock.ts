@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { readFile, stat, utimes } from 'node:fs/promises'
 import { hostname } from 'node:os'
+import { resolve } from 'node:path'
 import { currentProcessIdentity, holderState, type ProcessIdentity } from './process-identity'
 
 /**
@@ -49,6 +50,13 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/**
+ * Locks this process holds or is taking. A lock file naming this very pid is otherwise judged
+ * left over from an earlier process with the same pid, so a second open in one process must be
+ * refused here, before the file is looked at.
+ */
+const heldHere = new Set<string>()
+
 export async function lockDataDir(
   lockPath: string,
   options: {
@@ -62,7 +70,15 @@ export async function lockDataDir(
     since: new Date().toISOString(),
     token: randomBytes(12).toString('hex'),
   }
-  await acquire(lockPath, record)
+  const key = resolve(lockPath)
+  if (heldHere.has(key)) throw new DataDirLockedError(lockPath, record)
+  heldHere.add(key)
+  try {
+    await acquire(lockPath, record)
+  } catch (error) {
+    heldHere.delete(key)
+    throw error
+  }
   const releaseOnExit = () => releaseIfOurs(lockPath, record.token)
   process.on('exit', releaseOnExit)
   let lost = false
@@ -70,6 +86,7 @@ export async function lockDataDir(
     void beat(lockPath, record).then((problem) => {
       if (!problem || lost) return
       lost = true
+      heldHere.delete(key)
       clearInterval(heartbeat)
       process.off('exit', releaseOnExit)
       options.onLost(problem)
@@ -82,6 +99,7 @@ export async function lockDataDir(
       clearInterval(heartbeat)
       process.off('exit', releaseOnExit)
       if (!lost) releaseIfOurs(lockPath, record.token)
+      heldHere.delete(key)
     },
   }
 }
