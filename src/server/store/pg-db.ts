@@ -49,6 +49,8 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     connectionString: options.connectionString,
     max: options.maxConnections ?? DEFAULT_POOL_MAX,
     connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
+    // What pg_stat_activity shows for these connections.
+    application_name: 'reqio',
     // A peer that vanished without closing (a host gone, a cable pulled) is noticed by TCP
     // keepalive probes starting after 10 s idle, instead of the system's default of hours.
     keepAlive: true,
