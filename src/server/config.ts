@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import proxyaddr from 'proxy-addr'
 import { DEFAULT_AUDIENCE_BASE } from '../shared/identity'
+import { DEFAULT_POOL_MAX, DEFAULT_STATEMENT_TIMEOUT_MS } from './store/pg-defaults'
 
 /** Everything the server reads from its environment, read once at start (spec/api.md "Running it"). */
 export interface ServerConfig {
@@ -10,6 +11,12 @@ export interface ServerConfig {
   dataDir: string
   /** When set, PostgreSQL instead of the embedded database. */
   databaseUrl: string | null
+  /** DATABASE_POOL_MAX: PostgreSQL connections per process (plus one for LISTEN). */
+  databasePoolMax: number
+  /** REQIO_DB_CONNECT_TIMEOUT_SECONDS: how long a start waits for PostgreSQL to accept connections. */
+  databaseConnectTimeoutSeconds: number
+  /** REQIO_DB_STATEMENT_TIMEOUT_MS: PostgreSQL's statement_timeout per connection; 0: none. */
+  databaseStatementTimeoutMs: number
   audienceBase: string
   /** From REQIO_ADMIN_TOKEN; null means "generate one on first start". */
   adminToken: string | null
@@ -67,6 +74,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port: parsePort(env.PORT),
     dataDir: resolve(env.REQIO_DATA_DIR || '.reqio'),
     databaseUrl: env.DATABASE_URL || null,
+    databasePoolMax: positiveInt(env, 'DATABASE_POOL_MAX', DEFAULT_POOL_MAX),
+    databaseConnectTimeoutSeconds: wholeNumber(env, 'REQIO_DB_CONNECT_TIMEOUT_SECONDS', 60),
+    databaseStatementTimeoutMs: wholeNumber(
+      env,
+      'REQIO_DB_STATEMENT_TIMEOUT_MS',
+      DEFAULT_STATEMENT_TIMEOUT_MS,
+    ),
     audienceBase: (env.REQIO_AUDIENCE_BASE || DEFAULT_AUDIENCE_BASE).replace(/\/+$/, ''),
     adminToken: readAdminToken(env.REQIO_ADMIN_TOKEN),
     demo: readDemo(env.REQIO_DEMO, host),
@@ -132,6 +146,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(value)
   if (!Number.isInteger(n) || n <= 0)
     throw new Error(`${name} must be a positive integer, got ${value}`)
+  return n
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]
+  if (!value) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number ≥ 0, got ${value}`)
   return n
 }
 

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ApiErrorBody, ErrorCode } from '../shared/errors'
 import type { Logger } from './logger'
+import { describeDatabaseError, isDatabaseUnavailable } from './store/db-errors'
 
 /** The one error type of the server: a stable code from spec/api.md, a status and a human message. */
 export class ApiError extends Error {
@@ -29,11 +30,28 @@ export function errorBody(error: ApiError): ApiErrorBody {
   return body
 }
 
+/** Seconds a client is told to wait while the database is away: about one restart. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
+/** While the database is away every request fails the same way: one log line per this many ms. */
+const UNAVAILABLE_LOG_EVERY_MS = 10_000
+
 /** Answers every thrown error as `{error: {code, message}}`; unknown errors never leak a stack. */
 export function createErrorHandler(logger: Logger) {
+  let lastUnavailableLogAt = Number.NEGATIVE_INFINITY
+  let unavailableSinceLog = 0
   return (err: Error, c: Context) => {
     const apiError = toApiError(err)
-    if (apiError.status >= 500) logger.error(`${c.req.method} ${c.req.path} failed`, err)
+    if (apiError.code === 'unavailable') {
+      unavailableSinceLog++
+      const now = Date.now()
+      if (now - lastUnavailableLogAt >= UNAVAILABLE_LOG_EVERY_MS) {
+        logger.warn(
+          `database unavailable (${describeDatabaseError(err)}): ${unavailableSinceLog} request(s) answered 503 since the last such line`,
+        )
+        lastUnavailableLogAt = now
+        unavailableSinceLog = 0
+      }
+    } else if (apiError.status >= 500) logger.error(`${c.req.method} ${c.req.path} failed`, err)
     for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value)
     return c.json(errorBody(apiError), apiError.status)
   }
@@ -46,6 +64,15 @@ function toApiError(err: Error): ApiError {
     if (err.status === 401) return new ApiError(401, 'unauthorized', 'Authorization required.')
     if (err.status < 500)
       return new ApiError(err.status, 'validation_failed', err.message || 'Bad request.')
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new ApiError(
+      503,
+      'unavailable',
+      'The database is unavailable for a moment; try again shortly.',
+      undefined,
+      { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    )
   }
   return new ApiError(500, 'internal_error', 'Something went wrong on our side.')
 }

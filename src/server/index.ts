@@ -18,11 +18,17 @@ async function main(): Promise<void> {
   if (!config.databaseUrl || !config.adminToken) {
     if (prepareDataDir(config.dataDir)) logger.info(`data dir: tightened ${config.dataDir} to 0700`)
   }
-  const admin = resolveAdminToken(config)
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
+    poolMax: config.databasePoolMax,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    waitForDatabaseSeconds: config.databaseConnectTimeoutSeconds,
+    logger,
   })
+  // After the store: a second process on the same embedded data dir stops at its lock before
+  // it could write an admin token of its own over the first one's.
+  const admin = resolveAdminToken(config)
   logger.info(
     config.databaseUrl
       ? 'storage: PostgreSQL (DATABASE_URL)'
@@ -85,6 +91,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))
 }
+
+// A background task's failure (a timer, a fire-and-forget write) is logged, never the end of
+// the process: the database going away for a moment must not take the server with it.
+process.on('unhandledRejection', (reason) => {
+  logger.error('unhandled rejection in a background task', reason)
+})
 
 main().catch((error) => {
   logger.error('could not start', error)

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'not_found'
+  /** 503 with Retry-After: the database is away (restarting, unreachable); try again shortly. */
+  | 'unavailable'
   | 'internal_error'
 
 /** Body of every error answer: `{error: {code, message}}`, plus the offending field for validation. */

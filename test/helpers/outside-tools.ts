@@ -6,7 +6,7 @@
  *   it.skipIf(skipUnlessInstalled(['php', 'vendor'], 'the PHP snippet test'))('...', ...)
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
@@ -19,6 +19,22 @@ export interface OutsideTool {
 }
 
 const onPath = (path: string) => () => existsSync(path)
+
+/** initdb and pg_ctl: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian). */
+export function postgresBinDir(): string | null {
+  if (process.env.PG_BIN)
+    return existsSync(resolve(process.env.PG_BIN, 'pg_ctl')) ? process.env.PG_BIN : null
+  const root = '/usr/lib/postgresql'
+  if (!existsSync(root)) return null
+  const versions = readdirSync(root)
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(b) - Number(a))
+  for (const version of versions) {
+    const bin = resolve(root, version, 'bin')
+    if (existsSync(resolve(bin, 'initdb')) && existsSync(resolve(bin, 'pg_ctl'))) return bin
+  }
+  return null
+}
 
 /** The interpreter exists and loads the library (exit code 0). */
 const runs = (command: string, args: string[]) => () => {
@@ -48,6 +64,11 @@ export const OUTSIDE_TOOLS = {
     label: 'Ruby with the jwt gem',
     install: 'apt-get install -y ruby ruby-jwt',
     present: runs('/usr/bin/ruby', ['-e', "require 'jwt'"]),
+  },
+  postgresServer: {
+    label: 'the PostgreSQL server binaries (initdb, pg_ctl; or PG_BIN naming their folder)',
+    install: 'apt-get install -y postgresql',
+    present: () => postgresBinDir() !== null,
   },
   vendor: {
     label: '../shared/vendor (the vendored php-jwt and golang-jwt releases)',

@@ -11,7 +11,9 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export interface ServerProcess {
   url: string
-  /** Its REQIO_DATA_DIR, a temporary folder removed when it stops. */
+  /** Its process id. */
+  pid: number
+  /** Its REQIO_DATA_DIR: the one given in env (kept), else a temporary folder removed when it stops. */
   dataDir: string
   /** Everything the process printed so far. */
   output(): string
@@ -21,8 +23,9 @@ export interface ServerProcess {
   kill(): Promise<void>
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-process-'))
+function spawnServer(env: Record<string, string>, onOutput?: (printed: string) => void) {
+  const ownDataDir = !env.REQIO_DATA_DIR
+  const dataDir = env.REQIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'reqio-process-'))
   const child = spawn(
     resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
     [resolve(REPO_ROOT, 'src/server/index.ts')],
@@ -35,13 +38,26 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
+    onOutput?.(output)
   })
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
+    onOutput?.(output)
   })
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
-  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true })
-  const url = await waitForUrl(child, () => output).catch(async (error) => {
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const cleanUp = () => {
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { child, dataDir, output: () => output, exited, cleanUp }
+}
+
+export async function startServerProcess(
+  env: Record<string, string>,
+  /** Called with everything printed so far, each time it prints (before it is ready too). */
+  onOutput?: (printed: string) => void,
+): Promise<ServerProcess> {
+  const { child, dataDir, output: printed, exited, cleanUp } = spawnServer(env, onOutput)
+  const url = await waitForUrl(child, printed).catch(async (error) => {
     child.kill('SIGKILL')
     await exited
     cleanUp()
@@ -58,8 +74,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   return {
     url,
+    pid: child.pid as number,
     dataDir,
-    output: () => output,
+    output: printed,
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
   }
@@ -81,4 +98,22 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
     }
     child.stdout?.on('data', check)
   })
+}
+
+/**
+ * A server process expected to stop by itself (refused start): resolves with its exit code and
+ * what it printed, or rejects if it still runs after `timeoutMs` (then it is killed).
+ */
+export async function runServerProcessToExit(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const { child, output, exited, cleanUp } = spawnServer(env)
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const code = await exited
+  clearTimeout(timer)
+  cleanUp()
+  if (child.signalCode === 'SIGKILL')
+    throw new Error(`still running after ${timeoutMs} ms:\n${output()}`)
+  return { code, output: output() }
 }

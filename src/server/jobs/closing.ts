@@ -84,13 +84,16 @@ export class JobClosing {
         const batch = this.finished.splice(0, this.options.batchSize)
         await this.options.share.run(() => this.close(batch), this.options.stopping)
       }
-    })().finally(() => {
-      this.options.inFlight.delete(flushing)
-      this.flushing = null
-      if (this.finished.length > 0) this.flushSoon()
-      // Closing made room, and event jobs queued deliveries: claim again.
-      this.options.closed()
-    })
+    })()
+      // close() records its own failures; anything left must still not escape as unhandled.
+      .catch((error) => this.options.logger.error('jobs: closing finished jobs failed', error))
+      .finally(() => {
+        this.options.inFlight.delete(flushing)
+        this.flushing = null
+        if (this.finished.length > 0) this.flushSoon()
+        // Closing made room, and event jobs queued deliveries: claim again.
+        this.options.closed()
+      })
     this.flushing = flushing
     this.options.inFlight.add(flushing)
   }

@@ -30,6 +30,9 @@ export interface JobRunnerOptions {
   pollMs?: number
 }
 
+/** The longest wait between claims while they fail. */
+const MAX_FAILED_CLAIM_WAIT_MS = 5_000
+
 interface HeldJob {
   job: ClaimedJob
   loaded: unknown
@@ -149,16 +152,30 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Claims until stopped. A failed claim (the database away) never ends the loop: it is
+   * logged once, the runner waits longer between tries (up to MAX_FAILED_CLAIM_WAIT_MS), and
+   * it says so when claiming works again. Jobs are in the database, so none is lost meanwhile.
+   */
   private async runLoop(): Promise<void> {
+    let failedClaims = 0
     while (!this.stopping) {
       let claimed = 0
       try {
         claimed = await this.claimAndStart()
+        if (failedClaims > 0) {
+          this.options.logger.info(`jobs: claiming again after ${failedClaims} failed tries`)
+          failedClaims = 0
+        }
       } catch (error) {
-        this.options.logger.error('jobs: claiming failed', error)
+        failedClaims++
+        if (failedClaims === 1)
+          this.options.logger.error('jobs: claiming failed; retrying until it works', error)
       }
       if (this.stopping) break
-      if (claimed === 0) await this.sleep(this.pollMs)
+      if (failedClaims > 0) {
+        await this.sleep(Math.min(this.pollMs * 2 ** failedClaims, MAX_FAILED_CLAIM_WAIT_MS))
+      } else if (claimed === 0) await this.sleep(this.pollMs)
     }
   }
 

@@ -1,4 +1,6 @@
 import pg from 'pg'
+import { type Logger, silentLogger } from '../logger'
+import { describeDatabaseError } from './db-errors'
 
 /** "Whatever you cached about this project is stale": `projectId` '*' means every project. */
 export interface ProjectChange {
@@ -45,54 +47,109 @@ export function localChangeFeed(): ChangeFeed {
 
 /** How long publish() waits for its own notification before giving up on the echo. */
 const ECHO_TIMEOUT_MS = 1000
-const RECONNECT_DELAY_MS = 500
+/** The first wait before reconnecting the LISTEN connection; it doubles up to the max. */
+const RECONNECT_FIRST_DELAY_MS = 250
+const RECONNECT_MAX_DELAY_MS = 5_000
 
 /**
  * LISTEN on a dedicated connection (a pooled one could be handed to a query mid-notification).
- * One channel per schema, so test schemas on one server never mix. When the connection drops,
- * every listener is told that everything is stale ('*'), since notifications may have been
- * missed, and the feed reconnects.
+ * One channel per schema, so test schemas on one server never mix. When the connection drops
+ * (PostgreSQL restarted, pg_terminate_backend), the feed reconnects with backoff until it is
+ * closed, and re-subscribes. Notifications sent meanwhile are lost, so every listener is told
+ * that everything is stale ('*') both when the connection drops and when it is back: a read
+ * cached in between may have missed a write made by another process.
  */
 export async function postgresChangeFeed(options: {
   connectionString: string
   schema?: string
   /** Runs `SELECT pg_notify(...)`: the store's pool, so publishing needs no extra connection. */
   notify: (channel: string, payload: string) => Promise<void>
+  logger?: Logger
 }): Promise<ChangeFeed> {
+  const logger = options.logger ?? silentLogger
   const channel = `reqio_changes_${options.schema ?? 'public'}`
   const origin = `${process.pid}-${Math.random().toString(36).slice(2)}`
   const listeners = new Listeners()
   const waitingEchoes = new Map<string, () => void>()
+  const everythingStale: ProjectChange = { projectId: '*', scope: 'project' }
   let sequence = 0
   let client: pg.Client | null = null
   let closed = false
+  let reconnecting = false
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.connectionString })
+    const next = new pg.Client({
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: RECONNECT_MAX_DELAY_MS,
+      keepAlive: true,
+    })
     next.on('notification', (message) => {
       if (message.channel !== channel || !message.payload) return
-      const { from, id, change } = JSON.parse(message.payload) as {
-        from: string
-        id: string
-        change: ProjectChange
+      let parsed: { from: string; id: string; change: ProjectChange }
+      try {
+        parsed = JSON.parse(message.payload)
+      } catch {
+        // Anyone with access may NOTIFY this channel; a stray payload must not end the process.
+        return
       }
+      const { from, id, change } = parsed
       if (from === origin) {
         waitingEchoes.get(id)?.()
         return
       }
       listeners.emit(change)
     })
-    next.on('error', () => {
+    const lost = (error?: Error) => {
       if (closed || client !== next) return
       client = null
-      listeners.emit({ projectId: '*', scope: 'project' })
+      logger.warn(
+        `database: the LISTEN connection was lost${error ? ` (${describeDatabaseError(error)})` : ''}; reconnecting`,
+      )
+      listeners.emit(everythingStale)
       void next.end().catch(() => {})
-      setTimeout(() => void connect().catch(() => {}), RECONNECT_DELAY_MS).unref()
-    })
-    await next.connect()
-    await next.query(`LISTEN ${channel}`)
+      void reconnect()
+    }
+    next.on('error', lost)
+    next.on('end', () => lost())
+    try {
+      await next.connect()
+      await next.query(`LISTEN ${channel}`)
+    } catch (error) {
+      await next.end().catch(() => {})
+      throw error
+    }
+    if (closed) {
+      await next.end().catch(() => {})
+      return
+    }
     client = next
   }
+
+  const reconnect = async (): Promise<void> => {
+    if (reconnecting) return
+    reconnecting = true
+    try {
+      for (let attempt = 1; !closed; attempt++) {
+        const delay = Math.min(
+          RECONNECT_FIRST_DELAY_MS * 2 ** (attempt - 1),
+          RECONNECT_MAX_DELAY_MS,
+        )
+        await new Promise((resolve) => setTimeout(resolve, delay).unref())
+        if (closed) return
+        try {
+          await connect()
+        } catch {
+          continue
+        }
+        logger.info(`database: LISTEN connection back after ${attempt} tries; caches cleared`)
+        listeners.emit(everythingStale)
+        return
+      }
+    } finally {
+      reconnecting = false
+    }
+  }
+
   await connect()
 
   return {

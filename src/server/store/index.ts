@@ -1,3 +1,4 @@
+import { type Logger, silentLogger } from '../logger'
 import { AudienceStore } from './audience-store'
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
@@ -21,6 +22,7 @@ import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
 import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
+import { waitForDatabase } from './wait-for-database'
 import { WebhooksStore } from './webhooks-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
@@ -59,24 +61,47 @@ export interface StoreOptions {
   /** PostgreSQL schema to use (created if missing), e.g. one per test file. */
   pgSchema?: string
   dropSchemaOnClose?: boolean
+  /** PostgreSQL connections of this process (plus one for LISTEN); DATABASE_POOL_MAX. */
+  poolMax?: number
+  /** PostgreSQL statement_timeout of every pooled connection; 0 turns it off. */
+  statementTimeoutMs?: number
+  /**
+   * At open, keep trying a PostgreSQL that is unreachable or not accepting connections yet for
+   * this long (REQIO_DB_CONNECT_TIMEOUT_SECONDS); unset: fail at the first refusal.
+   */
+  waitForDatabaseSeconds?: number
+  /** Where a lost connection, a reconnect or a wait at start is reported. */
+  logger?: Logger
 }
 
 /** Opens the database, applies pending migrations and returns the store. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const db = options.databaseUrl
+  const { databaseUrl, logger } = options
+  if (databaseUrl && options.waitForDatabaseSeconds !== undefined) {
+    await waitForDatabase({
+      connectionString: databaseUrl,
+      timeoutSeconds: options.waitForDatabaseSeconds,
+      logger: logger ?? silentLogger,
+    })
+  }
+  const db = databaseUrl
     ? await openPgDb({
-        connectionString: options.databaseUrl,
+        connectionString: databaseUrl,
         schema: options.pgSchema,
         dropSchemaOnClose: options.dropSchemaOnClose,
+        maxConnections: options.poolMax,
+        statementTimeoutMs: options.statementTimeoutMs,
+        logger,
       })
-    : await openPgliteDb(options.dataDir ?? null)
+    : await openPgliteDb(options.dataDir ?? null, { logger })
   let changes: ChangeFeed | null = null
   try {
     await migrate(db)
-    changes = options.databaseUrl
+    changes = databaseUrl
       ? await postgresChangeFeed({
-          connectionString: options.databaseUrl,
+          connectionString: databaseUrl,
           schema: options.pgSchema,
+          logger,
           notify: async (channel, payload) => {
             await db.query('SELECT pg_notify($1, $2)', [channel, payload])
           },

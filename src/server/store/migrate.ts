@@ -26,6 +26,9 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
   return db.transaction(async (tx) => {
+    // A migration on a big database (an index build) and the wait of a process starting
+    // beside one may take longer than any request's statement_timeout allows.
+    await tx.exec('SET LOCAL statement_timeout = 0')
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID])
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,

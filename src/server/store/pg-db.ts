@@ -1,5 +1,12 @@
 import pg from 'pg'
+import { type Logger, silentLogger } from '../logger'
 import type { Db, SqlExecutor } from './db'
+import { describeDatabaseError, isDatabaseUnavailable } from './db-errors'
+import {
+  DEFAULT_POOL_MAX,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  POOL_CONNECT_TIMEOUT_MS,
+} from './pg-defaults'
 
 /** Deadlock and serialization failures: the transaction is safe to run again. */
 const RETRYABLE_SQLSTATES = new Set(['40P01', '40001'])
@@ -13,15 +20,21 @@ export interface PgOptions {
   /** Use this schema (created if missing) instead of public: lets test files share one server. */
   schema?: string
   maxConnections?: number
+  /** Per connection; 0 turns it off. */
+  statementTimeoutMs?: number
   /** Drop the schema on close (throwaway test schemas). */
   dropSchemaOnClose?: boolean
+  /** Where a connection lost while idle is reported; it must never crash the process. */
+  logger?: Logger
 }
 
 export async function openPgDb(options: PgOptions): Promise<Db> {
+  const logger = options.logger ?? silentLogger
   if (options.schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(options.schema))
       throw new Error('schema must be a plain identifier')
     const setup = new pg.Client({ connectionString: options.connectionString })
+    setup.on('error', () => {})
     await setup.connect()
     try {
       await setup.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
@@ -29,10 +42,34 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
       await setup.end()
     }
   }
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0)
+    throw new Error('statementTimeoutMs must be a whole number of milliseconds')
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? DEFAULT_POOL_MAX,
+    connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
+    // What pg_stat_activity shows for these connections.
+    application_name: 'reqio',
+    // A peer that vanished without closing (a host gone, a cable pulled) is noticed by TCP
+    // keepalive probes starting after 10 s idle, instead of the system's default of hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  // Without a listener, a connection PostgreSQL ends while it sits idle in the pool (a restart,
+  // pg_terminate_backend) is an unhandled 'error' event that ends the process. The pool drops
+  // that connection by itself and opens a new one when a query needs it.
+  pool.on('error', (error) => {
+    logger.warn(`database: an idle connection was closed (${describeDatabaseError(error)})`)
+  })
+  pool.on('connect', (client) => {
+    // The same for a connection checked out between two queries of a transaction: the next
+    // query fails and the transaction answers that failure instead.
+    client.on('error', () => {})
+    // A SET rather than a startup parameter, which PgBouncer would refuse. Queued before the
+    // query the connection was opened for, so it applies to that one too.
+    client.query(`SET statement_timeout = ${statementTimeoutMs}`).catch(() => {})
   })
   const asExecutor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row>(sql: string, params: unknown[] = []) {
@@ -49,17 +86,26 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect()
+        let began = false
+        let broken: Error | undefined
         try {
           await client.query('BEGIN')
+          began = true
           const result = await work(asExecutor(client))
           await client.query('COMMIT')
           return result
         } catch (error) {
-          await client.query('ROLLBACK').catch(() => {})
+          if (isDatabaseUnavailable(error)) broken = error as Error
+          else await client.query('ROLLBACK').catch(() => {})
+          // A pooled connection that died while idle fails at BEGIN, before anything ran:
+          // safe to take another one. After BEGIN the outcome of a COMMIT is unknown, so a
+          // lost connection is answered as the failure it is.
+          if (broken && !began && attempt < MAX_ATTEMPTS) continue
           const code = (error as { code?: string }).code
           if (!(code && RETRYABLE_SQLSTATES.has(code) && attempt < MAX_ATTEMPTS)) throw error
         } finally {
-          client.release()
+          // With an error the pool closes the connection instead of handing it out again.
+          client.release(broken)
         }
       }
     },

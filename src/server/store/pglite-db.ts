@@ -1,20 +1,44 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { type Logger, silentLogger } from '../logger'
+import { type DataDirLock, lockDataDir } from './data-dir-lock'
 import type { Db, SqlExecutor } from './db'
 
-/** The embedded database: Postgres compiled to WASM, in memory when dataDir is null. */
-export async function openPgliteDb(dataDir: string | null): Promise<Db> {
+/**
+ * The embedded database: Postgres compiled to WASM, in memory when dataDir is null. On disk it
+ * has one writer, held by `<dataDir>.lock` (data-dir-lock.ts) from open to close.
+ */
+export async function openPgliteDb(
+  dataDir: string | null,
+  options: { logger?: Logger } = {},
+): Promise<Db> {
   // int8 (counters, cents, ids) as plain numbers, the same as the pg adapter answers.
   // pg_trgm indexes the public search (migration 004).
-  const options = { parsers: { 20: (value: string) => Number(value) }, extensions: { pg_trgm } }
+  const pgliteOptions = {
+    parsers: { 20: (value: string) => Number(value) },
+    extensions: { pg_trgm },
+  }
+  if (!dataDir) return wrapPglite(await PGlite.create(pgliteOptions), null)
   // PGlite creates only the last directory; REQIO_DATA_DIR itself may not exist yet.
-  if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options)
-  return wrapPglite(pglite)
+  mkdirSync(dataDir, { recursive: true })
+  const logger = options.logger ?? silentLogger
+  const lock = await lockDataDir(`${dataDir.replace(/\/+$/, '')}.lock`, {
+    onLost(reason) {
+      // Another process now writes these files; going on would lose one side's writes.
+      logger.error(`embedded database: lost its lock (${reason}); stopping`)
+      process.exit(1)
+    },
+  })
+  try {
+    return wrapPglite(await PGlite.create(dataDir, pgliteOptions), lock)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
 }
 
-function wrapPglite(pglite: PGlite): Db {
+function wrapPglite(pglite: PGlite, lock: DataDirLock | null): Db {
   const asExecutor = (target: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     async query<Row>(sql: string, params: unknown[] = []) {
       const result = await target.query<Row>(sql, params)
@@ -30,6 +54,12 @@ function wrapPglite(pglite: PGlite): Db {
     // PGlite runs one transaction at a time on its single connection, so there is no
     // concurrency to retry here; the same SQL is race-safe on PostgreSQL through constraints.
     transaction: (work) => pglite.transaction((tx) => work(asExecutor(tx))),
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close()
+      } finally {
+        lock?.release()
+      }
+    },
   }
 }
