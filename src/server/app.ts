@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
 import { enqueueChangelogPublished } from './jobs/changelog-event'
+import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
@@ -40,6 +41,7 @@ import { changelogRoutes } from './routes/changelog'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
+import { probeRoutes } from './routes/probes'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
@@ -85,12 +87,15 @@ export function createApp(deps: AppDeps) {
     ),
     onChangelogPublished: deps.onChangelogPublished ?? enqueueChangelogPublished,
     notifications,
+    lifecycle: deps.lifecycle ?? createLifecycle(),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
   app.use('*', securityHeaders())
   app.use('*', rejectMalformedPaths())
+  // Probes first: no limit, no auth, no body; load balancers call them every few seconds.
+  app.route('/', probeRoutes(routeDeps))
 
   app.use(
     '*',

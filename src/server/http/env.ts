@@ -6,6 +6,7 @@ import type { ServerConfig } from '../config'
 import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Notifications } from '../jobs'
+import type { Lifecycle } from '../lifecycle'
 import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
@@ -24,6 +25,8 @@ export interface AppDeps {
   onChangelogPublished?: OnChangelogPublished
   /** The job queue and mail transport (index.ts starts its runner); createApp makes an idle one if absent. */
   notifications?: Notifications
+  /** Set draining by index.ts on SIGTERM (then /readyz answers 503); createApp makes one if absent. */
+  lifecycle?: Lifecycle
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -37,6 +40,7 @@ export interface RouteDeps extends AppDeps {
   authFailures: AuthFailureLimiter
   onChangelogPublished: OnChangelogPublished
   notifications: Notifications
+  lifecycle: Lifecycle
 }
 
 /** Hono context variables set by middleware. */
