@@ -11,6 +11,10 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export interface ServerProcess {
   url: string
+  /** The pid to send signals to (tsx passes them on to the server it runs). */
+  pid: number
+  /** Resolves with the exit code (null when a signal ended it) once the process is gone. */
+  exited: Promise<number | null>
   /** Its REQIO_DATA_DIR, a temporary folder removed when it stops. */
   dataDir: string
   /** Everything the process printed so far. */
@@ -39,7 +43,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
   })
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true })
   const url = await waitForUrl(child, () => output).catch(async (error) => {
     child.kill('SIGKILL')
@@ -58,6 +62,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   return {
     url,
+    pid: child.pid ?? 0,
+    exited,
     dataDir,
     output: () => output,
     stop: () => end('SIGTERM'),
