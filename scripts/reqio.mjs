@@ -11,7 +11,6 @@ if (!existsSync(cli)) {
   console.error('[reqio] this build has no operations CLI (src/server/cli.ts).')
   process.exit(1)
 }
-process.setSourceMapsEnabled(true)
 // The CLI reads its arguments from process.argv as if it had been run as `node dist/server/cli.js …`.
 process.argv = [process.argv[0] ?? process.execPath, cli, ...process.argv.slice(2)]
 await import(pathToFileURL(cli).href)

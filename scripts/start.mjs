@@ -6,6 +6,4 @@ import { pathToFileURL } from 'node:url'
 import { ensureBuilt, ROOT } from './ensure-build.mjs'
 
 ensureBuilt()
-// Stacks in the logs point at src/, not at the bundle.
-process.setSourceMapsEnabled(true)
 await import(pathToFileURL(join(ROOT, 'dist/server/index.js')).href)
