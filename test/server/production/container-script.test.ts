@@ -101,7 +101,10 @@ function startIn(tree: string, command: string, args: string[]): Promise<Started
     }),
   )
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in 120 s:\n${output}`)), 120_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`no URL in 120 s:\n${output}`))
+    }, 120_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /dashboard:\s+(http:\/\/\S+)\/dashboard/.exec(output)
@@ -178,7 +181,10 @@ describe.skipIf(skip)('the container image’s steps on a fresh copy of the tree
     await run(join(tree, 'scripts/container.sh'), ['install'], tree)
   }, 600_000)
   afterAll(() => {
-    if (tree) rmSync(tree, { recursive: true, force: true })
+    if (!tree) return
+    // A test that failed half-way must not leave a server running.
+    for (const pid of processesIn(tree)) process.kill(pid, 'SIGKILL')
+    rmSync(tree, { recursive: true, force: true })
   })
 
   it('builds the compiled server, widget.js and the dashboard with .br and .gz copies', () => {
