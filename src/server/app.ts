@@ -18,6 +18,7 @@ import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
 import { enqueueChangelogPublished } from './jobs/changelog-event'
+import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
@@ -41,6 +42,7 @@ import { changelogRoutes } from './routes/changelog'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
+import { probeRoutes } from './routes/probes'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps) {
     ),
     onChangelogPublished: deps.onChangelogPublished ?? enqueueChangelogPublished,
     notifications,
+    lifecycle: deps.lifecycle ?? createLifecycle(),
   }
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
@@ -93,6 +96,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', resolveClientAddress(deps.config.trustProxy))
   app.use('*', securityHeaders())
   app.use('*', rejectMalformedPaths())
+  // Probes first: no limit, no auth, no body; load balancers call them every few seconds.
+  app.route('/', probeRoutes(routeDeps))
 
   app.use(
     '*',

@@ -6,12 +6,15 @@ import { readServerConfig } from './config'
 import { prepareDataDir } from './data-dir'
 import { DEMO_PROJECT_ID, seedDemoProject } from './demo'
 import { createNotifications } from './jobs'
+import { createLifecycle } from './lifecycle'
 import { listen } from './listen'
 import { consoleLogger as logger } from './logger'
 import { openStore } from './store'
+import { VERSION } from './version'
 
 /** Starts Reqio: env → store (migrated) → HTTP; SIGTERM/SIGINT drain, then close the database. */
 async function main(): Promise<void> {
+  logger.info(`Reqio ${VERSION}`)
   const config = readServerConfig()
   // Everything this process creates (database files included) is for its own user only.
   process.umask(0o077)
@@ -53,12 +56,14 @@ async function main(): Promise<void> {
     logger,
     config: { ...config, publicUrl: config.publicUrl ?? origin },
   })
+  const lifecycle = createLifecycle()
   const app = createApp({
     store,
     config: { ...config, adminToken: admin.token },
     clock: systemClock,
     logger,
     notifications,
+    lifecycle,
   })
   const running = await listen(app, config.host, config.port)
   notifications.runner.start()
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
       off: 'email: off (set REQIO_SMTP_URL to send)',
     }[notifications.mail.mode],
   )
-  logger.info(`demo page:  ${originOn(running.port)}/`)
+  if (config.demo) logger.info(`demo page:  ${originOn(running.port)}/`)
   logger.info(`dashboard:  ${originOn(running.port)}/dashboard`)
   if (admin.generated) {
     // Never the token itself: logs are kept and shipped; the file is readable by this user only.
@@ -83,6 +88,8 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info(`${signal}: draining requests, then closing the database`)
+    // /readyz answers 503 from now on; the port stays open until in-flight requests finish.
+    lifecycle.startDraining()
     await running.drain()
     await notifications.close()
     await store.close()

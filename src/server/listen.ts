@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
@@ -6,7 +6,11 @@ import type { Hono } from 'hono'
 export interface RunningServer {
   server: Server
   port: number
-  /** Stops accepting, lets in-flight requests finish (forcing after timeoutMs), then resolves. */
+  /**
+   * Keeps serving (new answers say `Connection: close`) until the requests in flight when it
+   * was called have finished, then stops listening and waits for whatever arrived meanwhile;
+   * connections still open after timeoutMs are cut. Resolves once the port is closed.
+   */
   drain(timeoutMs?: number): Promise<void>
 }
 
@@ -49,18 +53,46 @@ export function listen(
         },
       },
       (info: AddressInfo) => {
-        resolvePromise({ server, port: info.port, drain: (timeoutMs) => drain(server, timeoutMs) })
+        resolvePromise({
+          server,
+          port: info.port,
+          drain: (timeoutMs) => drain(server, inFlight, timeoutMs),
+        })
       },
     ) as Server
+    const inFlight = trackInFlight(server)
     // Bounds how many requests one keep-alive connection may send.
     server.maxRequestsPerSocket = 1_000
     server.once('error', reject)
   })
 }
 
-function drain(server: Server, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolvePromise) => {
-    const force = setTimeout(() => server.closeAllConnections(), timeoutMs)
+interface InFlight {
+  responses: Set<ServerResponse>
+  draining: boolean
+}
+
+/** The responses not yet finished, so draining knows what it waits for. */
+function trackInFlight(server: Server): InFlight {
+  const inFlight: InFlight = { responses: new Set(), draining: false }
+  server.on('request', (_req, res: ServerResponse) => {
+    // While draining, clients reconnect for their next request (to another process, if any).
+    if (inFlight.draining) res.setHeader('Connection', 'close')
+    inFlight.responses.add(res)
+    res.once('close', () => inFlight.responses.delete(res))
+  })
+  return inFlight
+}
+
+async function drain(server: Server, inFlight: InFlight, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  inFlight.draining = true
+  const pending = [...inFlight.responses].map(
+    (res) => new Promise<void>((resolveClosed) => res.once('close', () => resolveClosed())),
+  )
+  await Promise.race([Promise.all(pending), sleep(timeoutMs)])
+  await new Promise<void>((resolvePromise) => {
+    const force = setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - Date.now()))
     force.unref()
     server.close(() => {
       clearTimeout(force)
@@ -69,4 +101,8 @@ function drain(server: Server, timeoutMs = 10_000): Promise<void> {
     // Keep-alive sockets with no request in flight would otherwise hold close() open.
     server.closeIdleConnections()
   })
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms).unref())
 }

@@ -70,6 +70,21 @@ export const OUTSIDE_TOOLS = {
     install: 'apt-get install -y postgresql',
     present: () => postgresBinDir() !== null,
   },
+  npmRegistry: {
+    label: 'the npm registry (a production install in a temporary directory)',
+    install: 'network access to registry.npmjs.org',
+    present: () => {
+      try {
+        execFileSync('npm', ['ping', '--fetch-timeout=10000', '--fetch-retries=0'], {
+          stdio: 'ignore',
+          timeout: 30_000,
+        })
+        return true
+      } catch {
+        return false
+      }
+    },
+  },
   vendor: {
     label: '../shared/vendor (the vendored php-jwt and golang-jwt releases)',
     install: 'a copy of shared/vendor next to the repository',

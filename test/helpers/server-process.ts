@@ -11,8 +11,10 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export interface ServerProcess {
   url: string
-  /** Its process id. */
+  /** The pid to send signals to (tsx passes them on to the server it runs). */
   pid: number
+  /** Resolves with the exit code (null when a signal ended it) once the process is gone. */
+  exited: Promise<number | null>
   /** Its REQIO_DATA_DIR: the one given in env (kept), else a temporary folder removed when it stops. */
   dataDir: string
   /** Everything the process printed so far. */
@@ -75,6 +77,7 @@ export async function startServerProcess(
   return {
     url,
     pid: child.pid as number,
+    exited,
     dataDir,
     output: printed,
     stop: () => end('SIGTERM'),

@@ -6,6 +6,7 @@ import type { ServerConfig } from '../config'
 import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Notifications } from '../jobs'
+import type { Lifecycle } from '../lifecycle'
 import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { Actor, ProjectRecord, Store } from '../store'
@@ -27,6 +28,8 @@ export interface AppDeps {
   notifications?: Notifications
   /** The rate limits; default: shared in PostgreSQL when the store is, else in memory (limits/limits.ts). */
   limits?: Limits
+  /** Set draining by index.ts on SIGTERM (then /readyz answers 503); createApp makes one if absent. */
+  lifecycle?: Lifecycle
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -40,6 +43,7 @@ export interface RouteDeps extends AppDeps {
   authFailures: AuthFailureLimiter
   onChangelogPublished: OnChangelogPublished
   notifications: Notifications
+  lifecycle: Lifecycle
 }
 
 /** Hono context variables set by middleware. */

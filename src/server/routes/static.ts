@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { type Context, Hono } from 'hono'
 import { DEMO_PROJECT_ID, findDemoCustomer, mintDemoToken, withIdentityToken } from '../demo'
 import { validationFailed } from '../errors'
+import { negotiateEncoding } from '../http/accept-encoding'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { ifNoneMatchIncludes } from '../http/if-none-match'
+import { type StaticFile, StaticFiles } from '../http/static-files'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -23,39 +23,22 @@ const CONTENT_TYPES: Record<string, string> = {
 /** widget.js has a stable URL embedded on customer sites: cache briefly, revalidate by ETag. */
 const WIDGET_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
 
-interface CachedFile {
-  mtimeMs: number
-  size: number
-  body: Buffer
-  etag: string
-}
-
 /**
- * Serves files read lazily and kept in memory until their mtime or size changes, so a rebuild
- * of dist/ is picked up without a restart. A missing file answers a plain 404/503, not a crash.
+ * Answers a file in the encoding the client prefers (the build's `.br`/`.gz` copies), with
+ * `Vary: Accept-Encoding` always, since caches in between must keep one copy per encoding.
  */
-class FileCache {
-  private readonly files = new Map<string, CachedFile>()
-
-  async read(path: string): Promise<CachedFile | null> {
-    const info = await stat(path).catch(() => null)
-    if (!info?.isFile()) return null
-    const cached = this.files.get(path)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached
-    const body = await readFile(path)
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-    const file = { mtimeMs: info.mtimeMs, size: info.size, body, etag }
-    this.files.set(path, file)
-    return file
-  }
-}
-
-function sendFile(c: Context, file: CachedFile, path: string, cacheControl: string) {
-  c.header('ETag', file.etag)
+async function sendFile(c: Context, file: StaticFile, path: string, cacheControl: string) {
+  const encoding = file.compressible
+    ? negotiateEncoding(c.req.header('Accept-Encoding'))
+    : 'identity'
+  const etag = file.etag(encoding)
+  c.header('Vary', 'Accept-Encoding')
+  c.header('ETag', etag)
   c.header('Cache-Control', cacheControl)
-  if (ifNoneMatchIncludes(c.req.header('If-None-Match'), file.etag)) return c.body(null, 304)
+  if (ifNoneMatchIncludes(c.req.header('If-None-Match'), etag)) return c.body(null, 304)
   c.header('Content-Type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream')
-  return c.body(new Uint8Array(file.body), 200)
+  if (encoding !== 'identity') c.header('Content-Encoding', encoding)
+  return c.body(new Uint8Array(await file.body(encoding)), 200)
 }
 
 function isDecodable(path: string): boolean {
@@ -80,9 +63,12 @@ function safeJoin(root: string, relative: string): string | null {
   return target === root || target.startsWith(root + sep) ? target : null
 }
 
-/** GET /widget.js, GET / (demo page; `?as=pro` renders it signed in), GET /dashboard and /dashboard/* (SPA fallback). */
+/**
+ * GET /widget.js, GET / (the demo page, `?as=pro` renders it signed in; with demo mode off a
+ * redirect to the dashboard), GET /dashboard and /dashboard/* (SPA fallback).
+ */
 export function staticRoutes(deps: RouteDeps) {
-  const files = new FileCache()
+  const files = new StaticFiles()
   const distDir = deps.config.distDir
   const dashboardDir = join(distDir, 'dashboard')
   const notBuilt = (c: Context, what: string) =>
@@ -97,10 +83,12 @@ export function staticRoutes(deps: RouteDeps) {
       return sendFile(c, file, path, WIDGET_CACHE_CONTROL)
     })
     .get('/', async (c) => {
+      // The pretend customer site is a demo; a real install's front door is the dashboard.
+      if (!deps.config.demo) return c.redirect('/dashboard', 302)
       const path = join(deps.config.publicRoot, 'index.html')
       const file = await files.read(path)
       if (!file) return c.text('The demo page (index.html) is missing.\n', 404)
-      const customer = deps.config.demo ? findDemoCustomer(c.req.query('as')) : undefined
+      const customer = findDemoCustomer(c.req.query('as'))
       if (!customer) return sendFile(c, file, path, 'no-cache')
       // The render-time identity path: the page arrives with the token already in the tag.
       const project = await deps.store.projects.find(DEMO_PROJECT_ID)
@@ -112,7 +100,8 @@ export function staticRoutes(deps: RouteDeps) {
         customer,
       )
       c.header('Cache-Control', 'no-store')
-      return c.html(withIdentityToken(file.body.toString('utf8'), token))
+      const page = await file.body('identity')
+      return c.html(withIdentityToken(page.toString('utf8'), token))
     })
     .get('/dashboard', async (c) => {
       const indexPath = join(dashboardDir, 'index.html')
