@@ -99,7 +99,7 @@ export function trigramCandidatesQuery(
   return {
     sql: `SELECT id, octet_length(search_text) AS length FROM requests
            WHERE ${IN_PROJECT} LIKE $2 ${likes}
-             AND project_id || '' = $1 AND merged_into IS NULL
+             AND project_id || '' = $1 AND coalesce(merged_into, '') = ''
            LIMIT $3`,
     params: [
       input.projectId,
@@ -111,16 +111,17 @@ export function trigramCandidatesQuery(
 }
 
 /** The candidates LIKE may look at: in order, while their worst case fits the budget. */
-export function withinSearchBudget(candidates: SearchCandidate[], q: string): string[] {
+export function withinSearchBudget(
+  candidates: SearchCandidate[],
+  q: string,
+  budget: number,
+): string[] {
   const chosen: string[] = []
-  const seen = new Set<string>()
   let work = 0
   for (const candidate of candidates) {
-    if (seen.has(candidate.id)) continue
-    seen.add(candidate.id)
     // length is in bytes, at least the characters LIKE steps over; +1 for the empty text.
     work += (Number(candidate.length) + 1) * Math.max(q.length, 1)
-    if (work > SEARCH_WORK_BUDGET) break
+    if (work > budget) break
     chosen.push(candidate.id)
   }
   return chosen
@@ -128,11 +129,12 @@ export function withinSearchBudget(candidates: SearchCandidate[], q: string): st
 
 export async function searchRequests(db: Db, input: SearchInput): Promise<RequestRow[]> {
   return db.transaction(async (tx) => {
-    const candidates = [
-      ...(await walkCandidates(tx, input)),
-      ...(await trigramCandidates(tx, input)),
+    // Each source gets half the budget, so near misses in one cannot starve the other.
+    const half = SEARCH_WORK_BUDGET / 2
+    const ids = [
+      ...withinSearchBudget(await walkCandidates(tx, input), input.q, half),
+      ...withinSearchBudget(await trigramCandidates(tx, input), input.q, half),
     ]
-    const ids = withinSearchBudget(candidates, input.q)
     if (ids.length === 0) return []
     return tx.query<RequestRow>(
       `SELECT ${REQUEST_COLUMNS},
