@@ -6,6 +6,8 @@
 // 3. A 16 KB If-None-Match on /widget.js: ms per request.
 // 4. Search over 10,000 requests through the real app: p50/p99, on PGlite and on PostgreSQL
 //    when DATABASE_URL is set.
+// 5. Near-miss searches (issue 24): 3,150 requests of 5 KB that nearly match a 200-character
+//    q, 4 clients searching in a loop; another project's GET …/widget p50/p99 meanwhile.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -225,10 +227,75 @@ async function searchAtScale(name: string, store: Store) {
   )
 }
 
-/** `only: 'search'` runs just the search-at-scale part. */
+/** `only: 'search'` runs just the search-at-scale part; `stall` just the near-miss searches. */
 export async function benchHostileClient(only?: string): Promise<void> {
+  if (only === 'stall') return stallingSearches()
   if (only !== 'search') await attackOneServer()
   await searchOnEveryBackend()
+  if (only !== 'search') await stallingSearches()
+}
+
+const NEAR_MISS_ROWS = Number(process.env.NEAR_MISS_ROWS ?? 3_150)
+const NEAR_MISS_Q = `${'a'.repeat(199)}b`
+
+/** 4 clients loop a 200-character near-miss search; another project's widget read is timed. */
+async function stallingSearches() {
+  const server = await startAttackedServer({
+    anonVotersPerIpPerHour: 1_000_000,
+    ipWritesPerMinute: 1_000_000,
+    ipReadsPerMinute: 1_000_000,
+  })
+  try {
+    const attacked = await createProject(server, 'Near misses')
+    const other = await createProject(server, 'Bystander')
+    const body = `${'a'.repeat(150)}b`.repeat(32)
+    const started = performance.now()
+    let created = 0
+    await pool(NEAR_MISS_ROWS, 8, async (i) => {
+      const res = await post(
+        `${server.url}/v1/projects/${attacked}/requests`,
+        `bench-near-miss-${i % 50}`,
+        {
+          title: `Near miss ${i}`,
+          body,
+        },
+      )
+      const answer = await res.text()
+      if (res.status === 201) created++
+      else if (i < 3) console.error(`  seeding answered ${res.status}: ${answer.slice(0, 200)}`)
+    })
+    const seeded = (performance.now() - started) / 1000
+    const searchUrl = `${server.url}/v1/projects/${attacked}/requests?q=${encodeURIComponent(NEAR_MISS_Q)}`
+    const one = performance.now()
+    await (await fetch(searchUrl)).arrayBuffer()
+    const single = performance.now() - one
+    let running = true
+    let searches = 0
+    const attackers = Array.from({ length: 4 }, async () => {
+      while (running) {
+        await (await fetch(searchUrl)).arrayBuffer()
+        searches++
+      }
+    })
+    const timings: number[] = []
+    const until = performance.now() + 10_000
+    while (performance.now() < until) {
+      const t = performance.now()
+      await (await fetch(`${server.url}/v1/projects/${other}/widget`)).arrayBuffer()
+      timings.push(performance.now() - t)
+    }
+    running = false
+    await Promise.all(attackers)
+    timings.sort((a, b) => a - b)
+    console.log(
+      `  ${created} near-miss requests of 5 KB (seeded in ${seeded.toFixed(1)} s): one 200-char ` +
+        `search ${single.toFixed(1)} ms; with 4 looping (${searches} searches in 10 s), another ` +
+        `project's GET …/widget p50 ${percentile(timings, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(timings, 99).toFixed(1)} ms (goal < 50)`,
+    )
+  } finally {
+    server.child.kill('SIGTERM')
+  }
 }
 
 async function attackOneServer() {
@@ -269,5 +336,5 @@ async function searchOnEveryBackend() {
   }
 }
 
-// `npx tsx test/bench/hostile-client.ts [search]`
+// `npx tsx test/bench/hostile-client.ts [search|stall]`
 if (import.meta.url === `file://${process.argv[1]}`) await benchHostileClient(process.argv[2])

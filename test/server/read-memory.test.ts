@@ -39,14 +39,15 @@ describe('reads cannot grow server memory without bound', () => {
       )
       return ((await res.json()) as { requests: unknown[] }).requests.length
     }
-    expect(await search('lorem')).toBe(100)
+    expect(await search('lorem')).toBeGreaterThanOrEqual(30)
     const before = heapAfterGc()
     for (let i = 0; i < 300; i++) {
-      // Every one a new string that still matches all 100 bodies.
-      expect(await search(text.slice(i, i + 12))).toBe(100)
+      // Every one a new string that still matches all 100 bodies. A search runs LIKE on long
+      // rows only within its work budget (request-search.ts): about 40 of these 4 KB bodies.
+      expect(await search(text.slice(i, i + 12))).toBeGreaterThanOrEqual(30)
     }
     const grownMb = (heapAfterGc() - before) / 1024 / 1024
-    // Cached by raw q, these 300 answers held ~120 MB (4 KB x 100 x 300).
+    // Cached by raw q, these 300 answers would hold at least ~36 MB (4 KB x 30 x 300).
     expect(grownMb).toBeLessThan(30)
   }, 120_000)
 })

@@ -5,6 +5,7 @@ import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
 import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
+import { searchRequests } from './request-search'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { Actor, RequestRecord } from './types'
 import { castVote } from './votes-store'
@@ -12,6 +13,9 @@ import { castVote } from './votes-store'
 /** A second submit of the same title by the same person within this window returns the first. */
 export const DUPLICATE_WINDOW_MS = 10_000
 export const PUBLIC_LIST_LIMIT = 100
+
+/** The backlog's title filter uses it with ILIKE. */
+export { containsPattern } from './request-search'
 
 const PUBLIC_ORDER: Record<PublicSort, string> = {
   top: 'r.votes DESC, r.created_at DESC, r.id',
@@ -27,15 +31,6 @@ export function newRequestId(): string {
   return `r_${randomBytes(9).toString('base64url')}`
 }
 
-/**
- * `q` as a LIKE pattern that matches the text literally (`%`, `_` and `\` escaped). The public
- * search matches it, lowered, against search_text (see publicListQuery); the backlog's title
- * filter uses it with ILIKE.
- */
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-}
-
 export interface PublicListInput {
   projectId: string
   sort: PublicSort
@@ -45,28 +40,18 @@ export interface PublicListInput {
 }
 
 /**
- * The public list's statement, apart so that tests can EXPLAIN exactly what runs. A search is
- * a case-insensitive substring match: search_text is lower(title || ' ' || body), so LIKE with
- * the lowered pattern matches what ILIKE on title and body would, without lowering every row
- * it looks at, and the trigram index requests_search_trgm (migration 012) finds rare strings.
- * Common ones come sooner by walking requests_by_votes / _by_created: the planner picks.
+ * The public list's statement without a search, apart so that tests can EXPLAIN exactly what
+ * runs. A search (`q`) goes through searchRequests (request-search.ts), whose cost is bounded.
  */
 export function publicListQuery(input: PublicListInput): { sql: string; params: unknown[] } {
-  // Two statements rather than `$4 IS NULL OR ...`, so the planner sees the search plainly.
-  const search = input.q ? 'AND r.search_text LIKE lower($4)' : ''
   return {
     sql: `SELECT ${REQUEST_COLUMNS},
                  EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
             FROM requests r
-           WHERE r.project_id = $1 AND r.merged_into IS NULL ${search}
+           WHERE r.project_id = $1 AND r.merged_into IS NULL
            ORDER BY ${PUBLIC_ORDER[input.sort]}
            LIMIT $3`,
-    params: [
-      input.projectId,
-      input.voter,
-      input.limit ?? PUBLIC_LIST_LIMIT,
-      ...(input.q ? [containsPattern(input.q)] : []),
-    ],
+    params: [input.projectId, input.voter, input.limit ?? PUBLIC_LIST_LIMIT],
   }
 }
 
@@ -85,6 +70,11 @@ export class RequestsStore {
   constructor(private readonly db: Db) {}
 
   async listPublic(input: PublicListInput): Promise<RequestRecord[]> {
+    const limit = input.limit ?? PUBLIC_LIST_LIMIT
+    if (input.q) {
+      const rows = await searchRequests(this.db, { ...input, q: input.q, limit })
+      return rows.map((row) => toRequestRecord(row))
+    }
     const { sql, params } = publicListQuery(input)
     const rows = await this.db.query<RequestRow>(sql, params)
     return rows.map((row) => toRequestRecord(row))
