@@ -46,6 +46,12 @@ export function authAccountRoutes(deps: RouteDeps) {
         await deps.store.members.setPassword(member.id, { passwordHash }, tx)
         // Whoever knew the old password is signed out everywhere but here.
         await deps.store.sessions.removeAllFor(member.id, session.idHash, tx)
+        // A reset link issued before the change would undo it.
+        await deps.store.invites.voidPendingFor(
+          { email: member.email, memberId: member.id },
+          deps.clock.now(),
+          tx,
+        )
         await deps.store.audit.record(
           {
             projectId: null,
