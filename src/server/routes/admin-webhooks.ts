@@ -58,17 +58,19 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
     if (!endpoint) throw webhookNotFound()
     return endpoint
   }
+  // The audit log names an endpoint by its origin: the path and query of a Slack or Zapier
+  // URL are its secret, and every role reads the log.
   const audit = (
     c: Parameters<typeof auditActor>[0],
     projectId: string,
     action: string,
-    target: string,
+    endpointUrl: string,
   ) =>
     deps.store.audit.record({
       projectId,
       actor: auditActor(c),
       action,
-      target,
+      target: new URL(endpointUrl).origin,
       now: deps.clock.now(),
     })
 
