@@ -41,8 +41,8 @@ describe('starting Reqio', () => {
     expect(output).toContain('dashboard:')
     expect(modeOf(dataDir)).toBe(0o700)
     expect(modeOf(join(dataDir, 'admin-token'))).toBe(0o600)
-    // PGlite picks its own file modes inside; the 0700 directory above is what keeps others out.
-    expect(statSync(join(dataDir, 'pglite')).isDirectory()).toBe(true)
+    // Every file and folder inside is owner-only too: test/server/data-dir-modes.test.ts.
+    expect(modeOf(join(dataDir, 'pglite'))).toBe(0o700)
   }, 90_000)
 
   it('refuses a REQIO_ADMIN_TOKEN shorter than 32 characters with a clear message', async () => {

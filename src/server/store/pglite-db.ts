@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { Db, SqlExecutor } from './db'
+import { OwnerOnlyNodeFS, tightenToOwner } from './pglite-owner-only-fs'
 
 /** The embedded database: Postgres compiled to WASM, in memory when dataDir is null. */
 export async function openPgliteDb(dataDir: string | null): Promise<Db> {
@@ -9,8 +10,12 @@ export async function openPgliteDb(dataDir: string | null): Promise<Db> {
   // pg_trgm indexes the public search (migration 004).
   const options = { parsers: { 20: (value: string) => Number(value) }, extensions: { pg_trgm } }
   // PGlite creates only the last directory; REQIO_DATA_DIR itself may not exist yet.
-  if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options)
+  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const pglite = dataDir
+    ? await PGlite.create({ ...options, fs: new OwnerOnlyNodeFS(dataDir) })
+    : await PGlite.create(options)
+  // Files an older Reqio left 0666 (and whatever PGlite wrote before the mask applied).
+  if (dataDir) tightenToOwner(dataDir)
   return wrapPglite(pglite)
 }
 
