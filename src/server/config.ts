@@ -69,6 +69,7 @@ const projectRoot = resolve(import.meta.dirname, '../..')
 /** Reads and checks the environment; throws an Error whose message says what to change. */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1'
+  const publicUrl = parsePublicUrl(env.REQIO_PUBLIC_URL)
   return {
     host,
     port: parsePort(env.PORT),
@@ -83,13 +84,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     ),
     audienceBase: (env.REQIO_AUDIENCE_BASE || DEFAULT_AUDIENCE_BASE).replace(/\/+$/, ''),
     adminToken: readAdminToken(env.REQIO_ADMIN_TOKEN),
-    demo: readDemo(env.REQIO_DEMO, host),
+    demo: readDemo(env.REQIO_DEMO, host, publicUrl),
     rateLimitPerMinute: positiveInt(env, 'REQIO_RATE_LIMIT_PER_MINUTE', 120),
     ipWritesPerMinute: positiveInt(env, 'REQIO_IP_WRITES_PER_MINUTE', 600),
     ipReadsPerMinute: positiveInt(env, 'REQIO_IP_READS_PER_MINUTE', 600),
     anonVotersPerIpPerHour: positiveInt(env, 'REQIO_ANON_VOTERS_PER_IP_PER_HOUR', 20),
     authFailuresPer15Minutes: positiveInt(env, 'REQIO_AUTH_FAILURES_PER_15_MINUTES', 10),
-    publicUrl: parsePublicUrl(env.REQIO_PUBLIC_URL),
+    publicUrl,
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
     smtpUrl: env.REQIO_SMTP_URL || null,
@@ -120,10 +121,14 @@ export function isLoopbackHost(host: string): boolean {
 /**
  * Demo mode hands out identity tokens to anyone who asks, so it is only on by default when
  * nobody else can reach the server; on any other HOST it must be asked for with REQIO_DEMO=1.
+ * A loopback HOST is also what a reverse proxy on the same machine fronts: a REQIO_PUBLIC_URL
+ * naming another host says the world reaches it that way, so demo mode stays off there.
  */
-function readDemo(value: string | undefined, host: string): boolean {
+function readDemo(value: string | undefined, host: string, publicUrl: string | null): boolean {
   if (value === '0') return false
   if (value === '1') return true
+  if (publicUrl !== null && !isLoopbackHost(new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')))
+    return false
   if (isLoopbackHost(host)) return true
   throw new Error(
     `HOST=${host} can be reached from other machines, and demo mode (POST /demo/token mints ` +

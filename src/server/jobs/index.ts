@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { Logger } from '../logger'
+import type { OutboundGuard } from '../outbound/outbound-guard'
 import type { Store } from '../store'
 import { eventJobHandler } from './event-job'
 import { DEFAULT_MAIL_RETRY_SECONDS, mailJobHandler } from './mail/mail-job'
@@ -33,6 +34,8 @@ export function createNotifications(options: {
   logger: Logger
   config: JobsConfig
   runner?: Partial<Pick<JobRunnerOptions, 'concurrency' | 'perLane' | 'leaseMs' | 'pollMs'>>
+  /** What every outgoing call goes through (default: the process's guard for the config). */
+  outbound?: OutboundGuard
 }): Notifications {
   const { store, clock, logger, config } = options
   const mail = createMailTransport({
@@ -65,6 +68,7 @@ export function createNotifications(options: {
         clock,
         retrySeconds: config.webhookRetrySeconds ?? DEFAULT_WEBHOOK_RETRY_SECONDS,
         allowPrivate: config.webhookAllowPrivate,
+        outbound: options.outbound,
       }),
     },
   })

@@ -29,23 +29,28 @@ export function authAccountRoutes(deps: RouteDeps) {
       const session = await requireOwnSession(c, deps)
       const input = await readJsonBody(c, PasswordChangeSchema)
       // The current password is a guessable secret too: same throttle as login.
-      const key = `email:${session.member.email}`
-      const wait = await deps.authFailures.retryAfterSeconds(key)
-      if (wait > 0)
+      // Counted before checking, so concurrent guesses cannot all pass; forgiven when right.
+      const attempt = await deps.authFailures.takeAttempt(`email:${session.member.email}`)
+      if (attempt.retryAfterSeconds > 0)
         throw new ApiError(429, 'rate_limited', 'Too many wrong passwords.', undefined, {
-          'Retry-After': String(wait),
+          'Retry-After': String(attempt.retryAfterSeconds),
         })
       const member = await deps.store.members.findById(session.member.id)
-      if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
-        await deps.authFailures.recordFailure(key)
+      if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword)))
         throw validationFailed('currentPassword', 'The current password is not right.')
-      }
+      await attempt.forgive()
       checkPasswordRules(input.newPassword, 'newPassword')
       const passwordHash = await hashPassword(input.newPassword)
       await deps.store.db.transaction(async (tx) => {
         await deps.store.members.setPassword(member.id, { passwordHash }, tx)
         // Whoever knew the old password is signed out everywhere but here.
         await deps.store.sessions.removeAllFor(member.id, session.idHash, tx)
+        // A reset link issued before the change would undo it.
+        await deps.store.invites.voidPendingFor(
+          { email: member.email, memberId: member.id },
+          deps.clock.now(),
+          tx,
+        )
         await deps.store.audit.record(
           {
             projectId: null,
