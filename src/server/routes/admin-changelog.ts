@@ -7,6 +7,7 @@ import { toChangelogEntry } from '../http/changelog-wire'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { type OnShipped, UnknownRequestsError } from '../store/changelog-store'
+import { auditPublishedDeletion, auditPublishedEdit } from './admin-changelog-audit'
 import { requireProject } from './admin-project-lookup'
 import { ChangelogPatchSchema, NewChangelogEntrySchema } from './changelog-schemas'
 
@@ -99,6 +100,11 @@ export function adminChangelogRoutes(deps: RouteDeps) {
           patch,
           now,
           shipping(c, project.id, now),
+          auditPublishedEdit(
+            deps.store.audit,
+            { projectId: project.id, actor: auditActor(c), now },
+            patch,
+          ),
         ),
       )
       if (!entry) throw entryNotFound()
@@ -108,8 +114,13 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     })
     .delete('/v1/admin/projects/:id/changelog/:eid', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
-      if (!(await deps.store.changelog.delete(project.id, c.req.param('eid'))))
-        throw entryNotFound()
+      const who = { projectId: project.id, actor: auditActor(c), now: deps.clock.now() }
+      const deleted = await deps.store.changelog.delete(
+        project.id,
+        c.req.param('eid'),
+        auditPublishedDeletion(deps.store.audit, who),
+      )
+      if (!deleted) throw entryNotFound()
       await deps.caches.invalidateProject(project.id)
       return c.body(null, 204)
     })

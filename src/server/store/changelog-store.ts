@@ -49,6 +49,18 @@ export interface ShippedChange {
 /** Called inside the publishing transaction: what it writes commits (or rolls back) with it. */
 export type OnShipped = (tx: SqlExecutor, change: ShippedChange) => Promise<void>
 
+/** Called inside an edit's transaction with the entry as it now stands (the audit line). */
+export type OnEdited = (
+  tx: SqlExecutor,
+  edit: { entry: ChangelogEntryRecord; wasPublished: boolean },
+) => Promise<void>
+
+/** Called inside a deletion's transaction with what the entry was. */
+export type OnDeleted = (
+  tx: SqlExecutor,
+  deleted: { id: string; title: string; wasPublished: boolean },
+) => Promise<void>
+
 /** requestIds named requests this project does not have. */
 export class UnknownRequestsError extends Error {
   constructor(readonly requestIds: string[]) {
@@ -119,6 +131,7 @@ export class ChangelogStore {
     changes: ChangelogChanges,
     now: number,
     onShipped: OnShipped,
+    onEdited?: OnEdited,
   ): Promise<ChangelogEntryRecord | null> {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx.query<{ published: boolean }>(
@@ -133,16 +146,33 @@ export class ChangelogStore {
           WHERE project_id = $1 AND id = $2`,
         [projectId, id, changes.title ?? null, changes.body ?? null, new Date(now)],
       )
-      return this.applyChanges(tx, projectId, id, changes, now, onShipped, locked.published)
+      const entry = await this.applyChanges(
+        tx,
+        projectId,
+        id,
+        changes,
+        now,
+        onShipped,
+        locked.published,
+      )
+      if (onEdited) await onEdited(tx, { entry, wasPublished: locked.published })
+      return entry
     })
   }
 
-  async delete(projectId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query(
-      'DELETE FROM changelog_entries WHERE project_id = $1 AND id = $2 RETURNING id',
-      [projectId, id],
-    )
-    return rows.length > 0
+  async delete(projectId: string, id: string, onDeleted?: OnDeleted): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string; title: string; published: boolean }>(
+        `DELETE FROM changelog_entries WHERE project_id = $1 AND id = $2
+         RETURNING id, title, published_at IS NOT NULL AS published`,
+        [projectId, id],
+      )
+      if (!row) return false
+      if (onDeleted) {
+        await onDeleted(tx, { id: row.id, title: row.title, wasPublished: row.published })
+      }
+      return true
+    })
   }
 
   async find(projectId: string, id: string, executor: SqlExecutor = this.db) {
