@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { isSingleEmailAddress } from '../../shared/email-address'
 import { NAME_MAX_LENGTH } from '../../shared/limits'
 
 /**
@@ -34,7 +35,15 @@ export const CompanyClaimSchema = v.looseObject({
 
 /** The optional claims we read beyond what jose checks; email may be null or absent. */
 export const OptionalClaimsSchema = v.looseObject({
-  email: v.optional(v.nullable(v.pipe(NoNulString, v.maxLength(320)))),
+  /** One bare address: a list, a display name or a line break could add recipients. */
+  email: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.check(isSingleEmailAddress, 'must be one address, local@domain, and nothing else'),
+      ),
+    ),
+  ),
   traits: v.optional(RevenueTraitsSchema),
   /** Shown beside the user's comments. */
   name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(NAME_MAX_LENGTH)))),
