@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
 import { auditActor } from '../auth/team-actor'
 import { ApiError, validationFailed } from '../errors'
+import { bodyNodesForWrite } from '../http/changelog-body'
 import { toChangelogEntry } from '../http/changelog-wire'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -77,10 +78,11 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .post('/v1/admin/projects/:id/changelog', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const input = await readJsonBody(c, NewChangelogEntrySchema)
+      const bodyNodes = bodyNodesForWrite(input.body)
       const now = deps.clock.now()
       const entry = await write(() =>
         deps.store.changelog.create(
-          { projectId: project.id, ...input },
+          { projectId: project.id, ...input, bodyNodes },
           now,
           shipping(c, project.id, now),
         ),
@@ -92,12 +94,13 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .patch('/v1/admin/projects/:id/changelog/:eid', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const patch = await readJsonBody(c, ChangelogPatchSchema)
+      const bodyNodes = patch.body === undefined ? undefined : bodyNodesForWrite(patch.body)
       const now = deps.clock.now()
       const entry = await write(() =>
         deps.store.changelog.update(
           project.id,
           c.req.param('eid'),
-          patch,
+          { ...patch, bodyNodes },
           now,
           shipping(c, project.id, now),
           auditPublishedEdit(

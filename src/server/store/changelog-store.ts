@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { MarkdownNode } from '../../shared/markdown-nodes'
 import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
 
@@ -17,6 +18,8 @@ export interface ChangelogEntryRecord {
   projectId: string
   title: string
   body: string
+  /** The body parsed when it was written; null for rows from before that (parse on read). */
+  bodyNodes: MarkdownNode[] | null
   /** The linked requests in the order they were linked (merged ones included, for the admin). */
   requestIds: string[]
   /** Linked requests that still stand (not merged away), in link order. */
@@ -30,6 +33,8 @@ export interface ChangelogEntryRecord {
 export interface ChangelogChanges {
   title?: string
   body?: string
+  /** The body's node tree as JSON, parsed by the caller; given with every body. */
+  bodyNodes?: string
   requestIds?: string[]
   /** true publishes (keeping the first publishing time); false turns the entry back into a draft. */
   publish?: boolean
@@ -74,6 +79,7 @@ interface EntryRow {
   project_id: string
   title: string
   body: string
+  body_nodes: string | null
   published_at: Date | string | null
   created_at: Date | string
   updated_at: Date | string
@@ -99,6 +105,8 @@ export class ChangelogStore {
       projectId: string
       title: string
       body: string
+      /** The body's node tree as JSON; null leaves it to be parsed on read. */
+      bodyNodes: string | null
       requestIds: string[]
       publish: boolean
     },
@@ -108,9 +116,10 @@ export class ChangelogStore {
     return this.db.transaction(async (tx) => {
       const id = newChangelogEntryId()
       await tx.query(
-        `INSERT INTO changelog_entries (id, project_id, title, body, published_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, NULL, $5, $5)`,
-        [id, input.projectId, input.title, input.body, new Date(now)],
+        `INSERT INTO changelog_entries (id, project_id, title, body, body_nodes, published_at,
+                                        created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, NULL, $6, $6)`,
+        [id, input.projectId, input.title, input.body, input.bodyNodes, new Date(now)],
       )
       return this.applyChanges(
         tx,
@@ -142,9 +151,17 @@ export class ChangelogStore {
       if (!locked) return null
       await tx.query(
         `UPDATE changelog_entries SET title = coalesce($3, title), body = coalesce($4, body),
+                body_nodes = CASE WHEN $4::text IS NULL THEN body_nodes ELSE $6 END,
                 updated_at = $5
           WHERE project_id = $1 AND id = $2`,
-        [projectId, id, changes.title ?? null, changes.body ?? null, new Date(now)],
+        [
+          projectId,
+          id,
+          changes.title ?? null,
+          changes.body ?? null,
+          new Date(now),
+          changes.bodyNodes ?? null,
+        ],
       )
       const entry = await this.applyChanges(
         tx,
@@ -312,6 +329,7 @@ async function withLinks(executor: SqlExecutor, rows: EntryRow[]): Promise<Chang
       projectId: row.project_id,
       title: row.title,
       body: row.body,
+      bodyNodes: storedNodes(row.body_nodes),
       requestIds: own.map((link) => link.request_id),
       requests: own
         .filter((link) => link.merged_into === null)
@@ -321,4 +339,15 @@ async function withLinks(executor: SqlExecutor, rows: EntryRow[]): Promise<Chang
       updatedAt: toIso(row.updated_at),
     }
   })
+}
+
+/** The stored tree, or null when there is none or it is not a list (then the body is parsed). */
+function storedNodes(json: string | null): MarkdownNode[] | null {
+  if (json === null) return null
+  try {
+    const nodes: unknown = JSON.parse(json)
+    return Array.isArray(nodes) ? (nodes as MarkdownNode[]) : null
+  } catch {
+    return null
+  }
 }
