@@ -16,6 +16,7 @@ import { createOutbox, type OutboxEntry, type PendingComment, type PendingSubmit
 import type { JsonStore } from './storage'
 import {
   asComment,
+  asCommentPage,
   asRequest,
   asRequestDetail,
   asRequestList,
@@ -40,6 +41,8 @@ export interface BoardState {
   /** That request with its comments, as the server last answered it. */
   detail?: RequestDetail
   detailError?: string
+  /** Older comments of the open thread are on their way. */
+  loadingOlder?: boolean
   /** The comment being typed in the request view. */
   reply: string
   /** The project's settings, fetched when an anonymous visitor first opens a request. */
@@ -184,9 +187,32 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       detail.comments.some((c) => c.id === comment.id)
     )
       return
-    const comments = [...detail.comments, comment]
-    upsert({ ...detail, commentCount: comments.length })
-    set({ detail: { ...detail, comments, commentCount: comments.length } })
+    // The thread on screen may be only its newest part: count on from the server's number.
+    const commentCount = detail.commentCount + 1
+    upsert({ ...detail, commentCount })
+    set({ detail: { ...detail, comments: [...detail.comments, comment], commentCount } })
+  }
+
+  /** The page before the oldest comment shown, put above it; the cursor moves back with it. */
+  async function loadOlderComments() {
+    const { detail, requestId } = state
+    const cursor = detail && detail.commentsCursor
+    if (!cursor || state.loadingOlder) return
+    set({ loadingOlder: true })
+    const result = await core.api.olderComments(requestId, cursor)
+    const page = result.ok ? asCommentPage(result.data) : undefined
+    const current = state.detail
+    set({ loadingOlder: false })
+    if (!current || current.commentsCursor !== cursor || requestId !== state.requestId) return
+    if (!page) return set({ detailError: describe(result.ok ? BAD_RESPONSE : result.error) })
+    const shown = new Set(current.comments.map((c) => c.id))
+    set({
+      detail: {
+        ...current,
+        comments: [...page.comments.filter((c) => !shown.has(c.id)), ...current.comments],
+        commentsCursor: page.nextCursor,
+      },
+    })
   }
 
   const identified = () => core.identityKey().startsWith('user:')
@@ -387,6 +413,8 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       else actions.setOpen(true)
     }),
     closeRequest: guard(() => set({ view: state.from, notice: '' })),
+    /** A long thread's "Show older comments". */
+    loadOlderComments: guard(loadOlderComments),
     setReply: guard((reply: string) => set({ reply })),
     /** Whether the comment box shows: identified users always, visitors where allowed. */
     canComment: (): boolean => {
