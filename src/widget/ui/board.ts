@@ -16,7 +16,6 @@ import { createOutbox, type OutboxEntry, type PendingComment, type PendingSubmit
 import type { JsonStore } from './storage'
 import {
   asComment,
-  asCommentPage,
   asRequest,
   asRequestDetail,
   asRequestList,
@@ -41,8 +40,6 @@ export interface BoardState {
   /** That request with its comments, as the server last answered it. */
   detail?: RequestDetail
   detailError?: string
-  /** Older comments of the open thread are on their way. */
-  loadingOlder?: boolean
   /** The comment being typed in the request view. */
   reply: string
   /** The project's settings, fetched when an anonymous visitor first opens a request. */
@@ -193,26 +190,20 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     set({ detail: { ...detail, comments: [...detail.comments, comment], commentCount } })
   }
 
-  /** The page before the oldest comment shown, put above it; the cursor moves back with it. */
+  /**
+   * The page before the oldest comment shown, put above it. An answer that finds the thread
+   * changed meanwhile (another click, a new comment, another request) is dropped.
+   */
   async function loadOlderComments() {
-    const { detail, requestId } = state
-    const cursor = detail && detail.commentsCursor
-    if (!cursor || state.loadingOlder) return
-    set({ loadingOlder: true })
-    const result = await core.api.olderComments(requestId, cursor)
-    const page = result.ok ? asCommentPage(result.data) : undefined
-    const current = state.detail
-    set({ loadingOlder: false })
-    if (!current || current.commentsCursor !== cursor || requestId !== state.requestId) return
-    if (!page) return set({ detailError: describe(result.ok ? BAD_RESPONSE : result.error) })
-    const shown = new Set(current.comments.map((c) => c.id))
-    set({
-      detail: {
-        ...current,
-        comments: [...page.comments.filter((c) => !shown.has(c.id)), ...current.comments],
-        commentsCursor: page.nextCursor,
-      },
-    })
+    const before = state.detail
+    const cursor = before && before.commentsCursor
+    if (!cursor) return
+    const result = await core.api.olderComments(before.id, cursor)
+    const page = result.ok && result.data
+    if (page && Array.isArray(page.comments) && state.detail === before) {
+      const comments = [...page.comments, ...before.comments]
+      set({ detail: asRequestDetail({ ...before, comments, commentsCursor: page.nextCursor }) })
+    }
   }
 
   const identified = () => core.identityKey().startsWith('user:')

@@ -38,25 +38,14 @@ export function asComment(value: unknown): FeedbackComment | undefined {
   return { ...c, author: { name: `${author.name}`, kind: author.kind, you: author.you === true } }
 }
 
-const asComments = (list: unknown[]) => list.map(asComment).filter((c) => c) as FeedbackComment[]
-const asCursor = (cursor: unknown) => (typeof cursor === 'string' && cursor ? cursor : null)
-
 export function asRequestDetail(value: unknown): RequestDetail | undefined {
   const request = asRequest(value) as RequestDetail | undefined
   const comments = request && request.comments
   if (request && Array.isArray(comments)) {
     return {
       ...request,
-      comments: asComments(comments),
-      commentsCursor: asCursor(request.commentsCursor),
+      comments: comments.map(asComment).filter((c) => c) as FeedbackComment[],
+      commentsCursor: typeof request.commentsCursor === 'string' ? request.commentsCursor : null,
     }
-  }
-}
-
-/** An older page of a thread, or undefined when the answer is not one. */
-export function asCommentPage(value: unknown) {
-  const page = value as { comments?: unknown; nextCursor?: unknown } | undefined
-  if (page && Array.isArray(page.comments)) {
-    return { comments: asComments(page.comments), nextCursor: asCursor(page.nextCursor) }
   }
 }

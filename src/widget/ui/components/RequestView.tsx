@@ -63,11 +63,7 @@ export function RequestView({ state, board, t }: Props) {
         )}
         {detail && detail.commentsCursor && (
           <p class="state">
-            <button
-              type="button"
-              disabled={state.loadingOlder}
-              onClick={() => board.loadOlderComments()}
-            >
+            <button type="button" onClick={board.loadOlderComments}>
               {t.olderComments}
             </button>
           </p>
