@@ -36,6 +36,10 @@ const hostileString = () =>
       .map((parts) => parts.join('')),
   )
 
+/** Every UTF-8 byte as %XX (a lone surrogate goes as U+FFFD, as a browser would send it). */
+const percentEncoded = (text: string) =>
+  [...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('')
+
 /** Paths a client can reach, with random segments and raw (possibly broken) percent-encoding. */
 const pathArb = () =>
   fc.oneof(
@@ -75,10 +79,13 @@ const pathArb = () =>
       .string({ maxLength: 40 })
       .map((q) => `/v1/projects/${projectId}/requests?q=${encodeURIComponent(q)}&sort=${q}`),
     fc
-      .tuple(hostileString(), fc.string({ maxLength: 8 }))
+      .tuple(
+        fc.oneof(hostileString().map(percentEncoded), fc.constantFrom('%ED%A0%80', '%00', '%C0')),
+        fc.string({ maxLength: 8 }).map(percentEncoded),
+      )
       .map(
         ([cursor, limit]) =>
-          `/v1/projects/${projectId}/requests/${requestId}/comments?cursor=${encodeURIComponent(cursor)}&limit=${encodeURIComponent(limit)}`,
+          `/v1/projects/${projectId}/requests/${requestId}/comments?cursor=${cursor}&limit=${limit}`,
       ),
   )
 
