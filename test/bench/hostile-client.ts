@@ -6,6 +6,7 @@
 // 3. A 16 KB If-None-Match on /widget.js: ms per request.
 // 4. Search over 10,000 requests through the real app: p50/p99, on PGlite and on PostgreSQL
 //    when DATABASE_URL is set.
+// 5. Comment threads of 2,000 and hostile changelog bodies (hostile-threads.ts).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
 import { silentLogger } from '../../src/server/logger'
 import { openStore, type Store } from '../../src/server/store'
+import { benchHostileThreads } from './hostile-threads'
 import { percentile } from './stats'
 
 interface Attacked {
@@ -228,6 +230,7 @@ async function searchAtScale(name: string, store: Store) {
 /** `only: 'search'` runs just the search-at-scale part. */
 export async function benchHostileClient(only?: string): Promise<void> {
   if (only !== 'search') await attackOneServer()
+  if (only !== 'search') await benchHostileThreads()
   await searchOnEveryBackend()
 }
 

@@ -184,14 +184,19 @@ export class CommentsStore {
       )
       if (known.length === 0) return null
     }
+    // The page's ids are chosen from the narrow index columns first: ordering whole rows made
+    // PGlite (no statistics) join and sort every comment, 5 KB bodies included, to keep 51.
     // The cursor's position is read in SQL, at the database's own precision.
     const rows = await this.db.query<CommentRow>(
       `${SELECT_COMMENTS}
-        WHERE c.request_id = $1 AND NOT c.internal AND NOT c.hidden
-          AND ($2::text IS NULL OR (c.created_at, c.seq) <
-               (SELECT b.created_at, b.seq FROM comments b WHERE b.id = $2::text))
-        ORDER BY c.created_at DESC, c.seq DESC
-        LIMIT $3`,
+        WHERE c.id IN (
+          SELECT p.id FROM comments p
+           WHERE p.request_id = $1 AND NOT p.internal AND NOT p.hidden
+             AND ($2::text IS NULL OR (p.created_at, p.seq) <
+                  (SELECT b.created_at, b.seq FROM comments b WHERE b.id = $2::text))
+           ORDER BY p.created_at DESC, p.seq DESC
+           LIMIT $3)
+        ORDER BY c.created_at DESC, c.seq DESC`,
       [requestId, beforeId, limit + 1],
     )
     const hasOlder = rows.length > limit
