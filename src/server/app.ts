@@ -39,6 +39,7 @@ import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
 import { changelogRoutes } from './routes/changelog'
+import { commentPagesRoutes } from './routes/comment-pages'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
+  app.route('/', commentPagesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))

@@ -38,6 +38,10 @@ export interface ServerConfig {
   anonVotersPerIpPerHour: number
   /** Wrong admin tokens and passwords per IP or email per 15 minutes before 429. */
   authFailuresPer15Minutes: number
+  /** Public comments one person may post on one request per hour. */
+  commentsPerPersonPerRequestPerHour: number
+  /** Public comments one request may receive per hour, from everyone together. */
+  commentsPerRequestPerHour: number
   /** Directory holding widget.js and dashboard/ (vite's outDir). */
   distDir: string
   /** Directory holding the demo page index.html. */
@@ -91,6 +95,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     anonVotersPerIpPerHour: positiveInt(env, 'REQIO_ANON_VOTERS_PER_IP_PER_HOUR', 20),
     authFailuresPer15Minutes: positiveInt(env, 'REQIO_AUTH_FAILURES_PER_15_MINUTES', 10),
     publicUrl,
+    commentsPerPersonPerRequestPerHour: positiveInt(
+      env,
+      'REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR',
+      30,
+    ),
+    commentsPerRequestPerHour: positiveInt(env, 'REQIO_COMMENTS_PER_REQUEST_PER_HOUR', 300),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
     smtpUrl: env.REQIO_SMTP_URL || null,

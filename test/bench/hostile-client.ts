@@ -8,6 +8,7 @@
 //    when DATABASE_URL is set.
 // 5. Near-miss searches (issue 24): 3,150 requests of 5 KB that nearly match a 200-character
 //    q, 4 clients searching in a loop; another project's GET …/widget p50/p99 meanwhile.
+// 6. Comment threads of 2,000 and hostile changelog bodies (hostile-threads.ts).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -20,6 +21,7 @@ import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
 import { silentLogger } from '../../src/server/logger'
 import { openStore, type Store } from '../../src/server/store'
+import { benchHostileThreads } from './hostile-threads'
 import { percentile } from './stats'
 
 interface Attacked {
@@ -231,6 +233,7 @@ async function searchAtScale(name: string, store: Store) {
 export async function benchHostileClient(only?: string): Promise<void> {
   if (only === 'stall') return stallingSearches()
   if (only !== 'search') await attackOneServer()
+  if (only !== 'search') await benchHostileThreads()
   await searchOnEveryBackend()
   if (only !== 'search') await stallingSearches()
 }

@@ -41,6 +41,10 @@ export interface TestServerOptions {
   ipReadsPerMinute?: number
   /** Distinct anonymous ids voting or submitting per project, IP and hour (default 100,000). */
   anonVotersPerIpPerHour?: number
+  /** REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR (default 100,000). */
+  commentsPerPersonPerRequestPerHour?: number
+  /** REQIO_COMMENTS_PER_REQUEST_PER_HOUR (default 100,000). */
+  commentsPerRequestPerHour?: number
   /** The HTTP server's requestTimeout (default: the production value). */
   requestTimeoutMs?: number
   audienceBase?: string
@@ -119,6 +123,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ipWritesPerMinute: options.ipWritesPerMinute ?? 100_000,
     ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
     anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
+    commentsPerPersonPerRequestPerHour: options.commentsPerPersonPerRequestPerHour ?? 100_000,
+    commentsPerRequestPerHour: options.commentsPerRequestPerHour ?? 100_000,
     audienceBase: options.audienceBase ?? base.audienceBase,
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,
