@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { DEFAULT_AUDIENCE_BASE } from '../shared/identity'
+import { type LogSettings, readLogSettings } from './logging/log-settings'
 
 /** Everything the server reads from its environment, read once at start (spec/api.md "Running it"). */
 export interface ServerConfig {
@@ -46,6 +47,10 @@ export interface ServerConfig {
   webhookRetrySeconds: number[] | null
   /** REQIO_WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private, loopback and link-local addresses. */
   webhookAllowPrivate: boolean
+  /** REQIO_METRICS_TOKEN: the bearer token of GET /metrics; null: no /metrics (404). */
+  metricsToken: string | null
+  /** LOG_LEVEL and LOG_FORMAT, checked here so a typo stops the start with a clear message. */
+  log: LogSettings
 }
 
 /** A generated token is 43 characters; a shorter chosen one is too easy to guess. */
@@ -78,6 +83,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     mailRetrySeconds: parseSecondsList(env.REQIO_MAIL_RETRY_SECONDS),
     webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
     webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
+    metricsToken: env.REQIO_METRICS_TOKEN || null,
+    log: readLogSettings(env),
   }
 }
 

@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ApiErrorBody, ErrorCode } from '../shared/errors'
-import type { Logger } from './logger'
 
 /** The one error type of the server: a stable code from spec/api.md, a status and a human message. */
 export class ApiError extends Error {
@@ -29,11 +28,14 @@ export function errorBody(error: ApiError): ApiErrorBody {
   return body
 }
 
-/** Answers every thrown error as `{error: {code, message}}`; unknown errors never leak a stack. */
-export function createErrorHandler(logger: Logger) {
+/**
+ * Answers every thrown error as `{error: {code, message}}`; unknown errors never leak a stack.
+ * Hono keeps the error in `c.error`: the request log (http/request-log.ts) writes it, with its
+ * stack, on the request's own line.
+ */
+export function createErrorHandler() {
   return (err: Error, c: Context) => {
     const apiError = toApiError(err)
-    if (apiError.status >= 500) logger.error(`${c.req.method} ${c.req.path} failed`, err)
     for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value)
     return c.json(errorBody(apiError), apiError.status)
   }

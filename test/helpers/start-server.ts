@@ -48,6 +48,8 @@ export interface TestServerOptions {
   logger?: Logger
   /** REQIO_PUBLIC_URL (default unset: the request's own scheme and Host). */
   publicUrl?: string
+  /** REQIO_METRICS_TOKEN (default unset: no /metrics). */
+  metricsToken?: string
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
   authFailuresPer15Minutes?: number
   /**
@@ -119,6 +121,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     publicUrl: options.publicUrl ?? null,
     authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? 1_000,
     webhookAllowPrivate: true,
+    metricsToken: options.metricsToken ?? null,
     ...options.notify,
   }
   const notifications = createNotifications({

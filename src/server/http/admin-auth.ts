@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
 import { clientIp, clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
+import { noteAuthFailure } from './auth-failure'
 import type { AppEnv } from './env'
 import { refuseIfLimited } from './rate-limit'
 
@@ -25,12 +26,18 @@ export function requireAdmin(
   const expected = digest(adminToken)
   return async (c, next) => {
     const failureKey = `admin-failure\u0000${clientNetwork(clientIp(c))}`
-    refuseIfLimited(await limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS))
+    refuseIfLimited(
+      await limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS),
+      'admin_token_failures',
+    )
     const header = c.req.header('Authorization') ?? ''
     const match = /^Bearer\s+(.+)$/i.exec(header)
     if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
       // No header is not a guess (a dashboard before sign-in); a wrong one is.
-      if (header !== '') await limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
+      if (header !== '') {
+        noteAuthFailure(c, 'admin_token')
+        await limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
+      }
       throw new ApiError(401, 'unauthorized', 'A valid admin token is required.')
     }
     c.set('teamMember', null)

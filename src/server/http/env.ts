@@ -8,7 +8,9 @@ import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Notifications } from '../jobs'
 import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
+import type { AppMetrics } from '../metrics/app-metrics'
 import type { Actor, ProjectRecord, Store } from '../store'
+import type { AuthFailure } from './auth-failure'
 import type { ReadCaches } from './read-caches'
 
 /** What createApp is given. */
@@ -24,6 +26,8 @@ export interface AppDeps {
   onChangelogPublished?: OnChangelogPublished
   /** The job queue and mail transport (index.ts starts its runner); createApp makes an idle one if absent. */
   notifications?: Notifications
+  /** The app's metrics registry; default: the one its notifications count into. */
+  metrics?: AppMetrics
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -50,5 +54,9 @@ export interface AppEnv {
     anonymousId: string | null
     /** On /v1/admin/*: the signed-in member, or null when the admin token authorised the call. */
     teamMember: TeamMember | null
+    /** Every request: X-Request-Id, kept from the caller when safe (request-id.ts). */
+    requestId: string
+    /** Set when a credential was tried and refused (auth-failure.ts); logged at warn. */
+    authFailure: AuthFailure | undefined
   }
 }

@@ -5,6 +5,7 @@ import { clientIp, clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
 import type { LimitVerdict } from '../limits/rate-limiter'
 import type { AppEnv } from './env'
+import { type LimitName, RateLimitedError } from './rate-limited'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
@@ -24,7 +25,10 @@ export function limitPublicReads(
   return async (c, next) => {
     if (isRead(c.req.method)) {
       const network = clientNetwork(clientIp(c))
-      refuseIfLimited(await limiter.hit(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS))
+      refuseIfLimited(
+        await limiter.hit(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS),
+        'ip_reads',
+      )
     }
     return next()
   }
@@ -52,10 +56,16 @@ export function limitPublicWrites(
     if (feedback && project.settings.requireIdentity && !actor?.person) {
       throw new ApiError(401, 'identity_required', 'This project needs you to be signed in.')
     }
-    refuseIfLimited(await limiter.hit(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS))
+    refuseIfLimited(
+      await limiter.hit(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS),
+      'ip_writes',
+    )
     if (actor) {
       const personKey = `person\u0000${project.id}\u0000${actor.voter}`
-      refuseIfLimited(await limiter.hit(personKey, config.rateLimitPerMinute, MINUTE_MS))
+      refuseIfLimited(
+        await limiter.hit(personKey, config.rateLimitPerMinute, MINUTE_MS),
+        'person_writes',
+      )
     }
     if (anonymous && feedback) {
       const verdict = await limiter.admit(
@@ -64,15 +74,13 @@ export function limitPublicWrites(
         config.anonVotersPerIpPerHour,
         HOUR_MS,
       )
-      refuseIfLimited(verdict)
+      refuseIfLimited(verdict, 'anonymous_voters')
     }
     return next()
   }
 }
 
-export function refuseIfLimited(verdict: LimitVerdict): void {
+export function refuseIfLimited(verdict: LimitVerdict, limit: LimitName): void {
   if (verdict.allowed) return
-  throw new ApiError(429, 'rate_limited', 'Too many requests; try again shortly.', undefined, {
-    'Retry-After': String(verdict.retryAfterSeconds),
-  })
+  throw new RateLimitedError(limit, verdict.retryAfterSeconds)
 }

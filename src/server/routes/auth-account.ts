@@ -6,8 +6,10 @@ import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwo
 import { assertSameOrigin } from '../auth/same-origin'
 import { clearSessionCookie, readSession } from '../auth/session-cookie'
 import { ApiError, validationFailed } from '../errors'
+import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
+import { RateLimitedError } from '../http/rate-limited'
 
 const PasswordChangeSchema = v.object({
   currentPassword: v.string('currentPassword must be a string'),
@@ -32,11 +34,10 @@ export function authAccountRoutes(deps: RouteDeps) {
       const key = `email:${session.member.email}`
       const wait = await deps.authFailures.retryAfterSeconds(key)
       if (wait > 0)
-        throw new ApiError(429, 'rate_limited', 'Too many wrong passwords.', undefined, {
-          'Retry-After': String(wait),
-        })
+        throw new RateLimitedError('sign_in_failures', wait, 'Too many wrong passwords.')
       const member = await deps.store.members.findById(session.member.id)
       if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
+        noteAuthFailure(c, 'password')
         await deps.authFailures.recordFailure(key)
         throw validationFailed('currentPassword', 'The current password is not right.')
       }

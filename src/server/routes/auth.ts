@@ -16,8 +16,10 @@ import {
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
+import { RateLimitedError } from '../http/rate-limited'
 import { clientIp } from '../limits/client-network'
 
 const LoginSchema = v.object({
@@ -43,12 +45,10 @@ async function refuseIfThrottled(deps: RouteDeps, keys: string[]): Promise<void>
   const waits = await Promise.all(keys.map((key) => deps.authFailures.retryAfterSeconds(key)))
   const wait = Math.max(...waits)
   if (wait > 0)
-    throw new ApiError(
-      429,
-      'rate_limited',
+    throw new RateLimitedError(
+      'sign_in_failures',
+      wait,
       `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
-      undefined,
-      { 'Retry-After': String(wait) },
     )
 }
 
@@ -76,6 +76,7 @@ export function authRoutes(deps: RouteDeps) {
       const keys = failureKeys(c)
       await refuseIfThrottled(deps, keys)
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
+        noteAuthFailure(c, 'admin_token')
         for (const key of keys) await deps.authFailures.recordFailure(key)
         await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
@@ -122,6 +123,7 @@ export function authRoutes(deps: RouteDeps) {
       // An unknown email still costs one hash, so the answer and its timing match a wrong password.
       const ok = await verifyPassword(member?.passwordHash ?? null, password)
       if (!member || !ok) {
+        noteAuthFailure(c, 'password')
         for (const key of keys) await deps.authFailures.recordFailure(key)
         await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
