@@ -29,8 +29,9 @@ export function scrubSecrets(text: string): string {
 }
 
 /**
- * Field names whose values never reach a log line, at the top level and one level down
- * (pino `redact` paths).
+ * Field names whose values never reach a log line (pino `redact` paths): at the top level, and
+ * in a `headers` object. Explicit paths only: pino's wildcard paths (`*.email`) cost more than
+ * the rest of a request line together.
  */
 const SECRET_FIELD_NAMES = [
   'password',
@@ -41,9 +42,7 @@ const SECRET_FIELD_NAMES = [
   'secret',
   'apiKey',
   'authorization',
-  'Authorization',
   'cookie',
-  'Cookie',
   'sessionId',
   'email',
   'to',
@@ -51,4 +50,10 @@ const SECRET_FIELD_NAMES = [
   'databaseUrl',
 ]
 
-export const REDACTED_FIELDS = SECRET_FIELD_NAMES.flatMap((name) => [name, `*.${name}`])
+export const REDACTED_FIELDS = [
+  ...SECRET_FIELD_NAMES,
+  'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
+  'headers["x-reqio-anonymous-id"]',
+]
