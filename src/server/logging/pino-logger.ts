@@ -26,10 +26,16 @@ export function createPinoLogger(
     },
     pretty ? prettyStream(destination) : destination,
   )
+  // Below LOG_LEVEL a call costs nothing: not even the scrubbing of its message.
+  const at =
+    (level: 'debug' | 'info' | 'warn') =>
+    (message: string, fields?: LogFields): void => {
+      if (log.isLevelEnabled(level)) log[level](fields ?? {}, scrubSecrets(message))
+    }
   return {
-    debug: (message, fields) => log.debug(fields ?? {}, scrubSecrets(message)),
-    info: (message, fields) => log.info(fields ?? {}, scrubSecrets(message)),
-    warn: (message, fields) => log.warn(fields ?? {}, scrubSecrets(message)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
     error: (message, error, fields) =>
       log.error(
         error === undefined ? (fields ?? {}) : { ...fields, err: error },
