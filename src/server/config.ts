@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import proxyaddr from 'proxy-addr'
 import { DEFAULT_AUDIENCE_BASE } from '../shared/identity'
+import { type LogSettings, readLogSettings } from './logging/log-settings'
 import { DEFAULT_POOL_MAX, DEFAULT_STATEMENT_TIMEOUT_MS } from './store/pg-defaults'
 
 /** Everything the server reads from its environment, read once at start (spec/api.md "Running it"). */
@@ -60,6 +61,10 @@ export interface ServerConfig {
   webhookAllowPrivate: boolean
   /** REQIO_TRUST_PROXY: which peers may set the client address (http/client-address.ts). */
   trustProxy: TrustProxy
+  /** REQIO_METRICS_TOKEN: the bearer token of GET /metrics; null: no /metrics (404). */
+  metricsToken: string | null
+  /** LOG_LEVEL and LOG_FORMAT, checked here so a typo stops the start with a clear message. */
+  log: LogSettings
 }
 
 /** null: trust nobody; a number: that many hops from the socket in; else addresses, CIDRs and proxy-addr's names. */
@@ -110,6 +115,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
     webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
     trustProxy: parseTrustProxy(env.REQIO_TRUST_PROXY),
+    metricsToken: env.REQIO_METRICS_TOKEN || null,
+    log: readLogSettings(env),
   }
 }
 

@@ -57,6 +57,8 @@ export interface TestServerOptions {
   limits?: 'memory'
   /** REQIO_TRUST_PROXY, parsed (default unset: trust nobody). */
   trustProxy?: ServerConfig['trustProxy']
+  /** REQIO_METRICS_TOKEN (default unset: no /metrics). */
+  metricsToken?: string
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
   authFailuresPer15Minutes?: number
   /**
@@ -131,6 +133,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? 1_000,
     trustProxy: options.trustProxy ?? null,
     webhookAllowPrivate: true,
+    metricsToken: options.metricsToken ?? null,
     ...options.notify,
   }
   const notifications = createNotifications({

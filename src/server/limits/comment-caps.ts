@@ -28,6 +28,10 @@ export async function takeCommentAllowance(
       config.commentsPerPersonPerRequestPerHour,
       HOUR_MS,
     ),
+    'comments_per_person',
   )
-  refuseIfLimited(await limits.hit(thread, config.commentsPerRequestPerHour, HOUR_MS))
+  refuseIfLimited(
+    await limits.hit(thread, config.commentsPerRequestPerHour, HOUR_MS),
+    'comments_per_request',
+  )
 }

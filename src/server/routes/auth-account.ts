@@ -6,8 +6,10 @@ import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwo
 import { assertSameOrigin } from '../auth/same-origin'
 import { clearSessionCookie, readSession } from '../auth/session-cookie'
 import { ApiError, validationFailed } from '../errors'
+import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
+import { RateLimitedError } from '../http/rate-limited'
 
 const PasswordChangeSchema = v.object({
   currentPassword: v.string('currentPassword must be a string'),
@@ -32,12 +34,16 @@ export function authAccountRoutes(deps: RouteDeps) {
       // Counted before checking, so concurrent guesses cannot all pass; forgiven when right.
       const attempt = await deps.authFailures.takeAttempt(`email:${session.member.email}`)
       if (attempt.retryAfterSeconds > 0)
-        throw new ApiError(429, 'rate_limited', 'Too many wrong passwords.', undefined, {
-          'Retry-After': String(attempt.retryAfterSeconds),
-        })
+        throw new RateLimitedError(
+          'sign_in_failures',
+          attempt.retryAfterSeconds,
+          'Too many wrong passwords.',
+        )
       const member = await deps.store.members.findById(session.member.id)
-      if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword)))
+      if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
+        noteAuthFailure(c, 'password')
         throw validationFailed('currentPassword', 'The current password is not right.')
+      }
       await attempt.forgive()
       checkPasswordRules(input.newPassword, 'newPassword')
       const passwordHash = await hashPassword(input.newPassword)

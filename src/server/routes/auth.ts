@@ -17,9 +17,11 @@ import {
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { noteAuthFailure } from '../http/auth-failure'
 import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
+import { RateLimitedError } from '../http/rate-limited'
 
 const LoginSchema = v.object({
   email: EmailSchema,
@@ -40,12 +42,10 @@ function digest(value: string): Buffer {
 }
 
 const tooManyFailures = (wait: number) =>
-  new ApiError(
-    429,
-    'rate_limited',
+  new RateLimitedError(
+    'sign_in_failures',
+    wait,
     `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
-    undefined,
-    { 'Retry-After': String(wait) },
   )
 
 /** 429 when this email or this IP failed too often lately (even if the password is right now). */
@@ -89,6 +89,7 @@ export function authRoutes(deps: RouteDeps) {
       const keys = failureKeys(c)
       const attempt = await takeAttempt(deps, keys)
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
+        noteAuthFailure(c, 'admin_token')
         await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
       }
@@ -135,6 +136,7 @@ export function authRoutes(deps: RouteDeps) {
       // An unknown email still costs one hash, so the answer and its timing match a wrong password.
       const ok = await verifyPassword(member?.passwordHash ?? null, password)
       if (!member || !ok) {
+        noteAuthFailure(c, 'password')
         await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
       }
