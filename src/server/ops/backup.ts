@@ -55,7 +55,9 @@ async function dumpInto(
   writer: DumpWriter,
 ): Promise<Omit<BackupSummary, 'file'>> {
   if (!(await listTables(tx)).includes(MIGRATIONS_TABLE))
-    throw new Error('this database has no Reqio schema (no schema_migrations table): nothing to back up')
+    throw new Error(
+      'this database has no Reqio schema (no schema_migrations table): nothing to back up',
+    )
   const migrations = (
     await tx.query<{ version: number }>(
       `SELECT version FROM ${quoteIdent(MIGRATIONS_TABLE)} ORDER BY version`,
@@ -109,9 +111,7 @@ async function dumpTable(
     types: columns.map((column) => column.type),
   })
   // Aliased by position: a row comes back as the values in column order, whatever the names.
-  const select = columns
-    .map((column, i) => `${quoteIdent(column.name)}::text AS c${i}`)
-    .join(', ')
+  const select = columns.map((column, i) => `${quoteIdent(column.name)}::text AS c${i}`).join(', ')
   await tx.exec(
     `DECLARE reqio_dump NO SCROLL CURSOR FOR
        SELECT ${select} FROM ${schemaPrefix}${quoteIdent(table.name)}`,

@@ -131,7 +131,9 @@ async function loadRows(tx: SqlExecutor, file: string): Promise<Loaded> {
           throw new Error(`${file}: the end of table ${line.name} without its start`)
         const count = await current.finish()
         if (count !== line.rows)
-          throw new Error(`${file}: table ${line.name} should have ${line.rows} rows, read ${count}`)
+          throw new Error(
+            `${file}: table ${line.name} should have ${line.rows} rows, read ${count}`,
+          )
         done.add(line.name)
         rows += count
         current = null
@@ -185,7 +187,9 @@ class TableLoader {
 
   async add(row: DumpRow): Promise<void> {
     if (row.length !== this.insertColumns.length)
-      throw new Error(`a row of ${this.table.name} has ${row.length} values, not ${this.insertColumns.length}`)
+      throw new Error(
+        `a row of ${this.table.name} has ${row.length} values, not ${this.insertColumns.length}`,
+      )
     // A row pointing at a row of its own table that may come later goes in without the
     // pointer, which is set once the whole table is in.
     this.pending.push(this.fixups ? this.fixups.detach(row) : row)
@@ -221,10 +225,7 @@ class TableLoader {
  * is further: the next row gets a new id, and an id the original handed out before is never
  * handed out again.
  */
-async function moveSequencesPastTheirRows(
-  tx: SqlExecutor,
-  dumped: DumpSequence[],
-): Promise<void> {
+async function moveSequencesPastTheirRows(tx: SqlExecutor, dumped: DumpSequence[]): Promise<void> {
   const schema = await currentSchema(tx)
   const dumpedByName = new Map(dumped.map((sequence) => [sequence.name, sequence]))
   for (const sequence of await listSequences(tx)) {

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../store/db'
-import { quoteIdent, type ForeignKey, type TableInfo } from './catalog'
+import { type ForeignKey, quoteIdent, type TableInfo } from './catalog'
 import type { DumpRow } from './dump-format'
 
 const ROWS_PER_UPDATE = 500
@@ -38,7 +38,9 @@ export class SelfReferenceFixups {
     const pointers = this.pointerNames.map(columnNamed)
     const notNull = pointers.find((pointer) => pointer.column.notNull)
     if (notNull)
-      throw new Error(`${table.name}.${notNull.column.name} references its own table and is NOT NULL`)
+      throw new Error(
+        `${table.name}.${notNull.column.name} references its own table and is NOT NULL`,
+      )
     const primaryKey = table.primaryKey.map(columnNamed)
     this.pointerIndexes = pointers.map((pointer) => pointer.index)
     this.pointerTypes = pointers.map((pointer) => pointer.column.type)

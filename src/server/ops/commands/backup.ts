@@ -17,7 +17,8 @@ export async function backupCommand(
   log: Logger,
 ): Promise<void> {
   const [file, ...extra] = args
-  if (!file || extra.length > 0) throw new UsageError('backup takes one argument: the file to write')
+  if (!file || extra.length > 0)
+    throw new UsageError('backup takes one argument: the file to write')
   const target = readDatabaseTarget(env)
   if (target.engine === 'pglite') {
     if (isEmbeddedDatabaseEmpty(target.databaseDir))
