@@ -8,6 +8,7 @@ import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
+import { benchStartAndMemory } from './start-and-memory'
 import { benchWidgetHostCost } from './widget-host-cost'
 import { benchWidgetSize } from './widget-size'
 
@@ -26,6 +27,7 @@ const BENCHES: Bench[] = [
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },
+  { name: 'start to ready and memory', run: benchStartAndMemory },
 ]
 
 for (const bench of BENCHES) {
