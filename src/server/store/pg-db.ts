@@ -56,20 +56,20 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    // Runs before the pool hands a new connection out, so the SET never overlaps a query.
+    async onConnect(client: pg.ClientBase) {
+      // A connection checked out between two queries of a transaction that PostgreSQL ends:
+      // the next query fails and the transaction answers that failure, not a crash.
+      client.on('error', () => {})
+      // A SET rather than a startup parameter, which PgBouncer would refuse.
+      await client.query(`SET statement_timeout = ${statementTimeoutMs}`)
+    },
   })
   // Without a listener, a connection PostgreSQL ends while it sits idle in the pool (a restart,
   // pg_terminate_backend) is an unhandled 'error' event that ends the process. The pool drops
   // that connection by itself and opens a new one when a query needs it.
   pool.on('error', (error) => {
     logger.warn(`database: an idle connection was closed (${describeDatabaseError(error)})`)
-  })
-  pool.on('connect', (client) => {
-    // The same for a connection checked out between two queries of a transaction: the next
-    // query fails and the transaction answers that failure instead.
-    client.on('error', () => {})
-    // A SET rather than a startup parameter, which PgBouncer would refuse. Queued before the
-    // query the connection was opened for, so it applies to that one too.
-    client.query(`SET statement_timeout = ${statementTimeoutMs}`).catch(() => {})
   })
   const asExecutor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row>(sql: string, params: unknown[] = []) {
