@@ -41,6 +41,8 @@ export interface TestServerOptions {
   ipReadsPerMinute?: number
   /** Distinct anonymous ids voting or submitting per project, IP and hour (default 100,000). */
   anonVotersPerIpPerHour?: number
+  /** New requests per project, IP and hour (default 100,000: every test calls from 127.0.0.1). */
+  newRequestsPerIpPerProjectPerHour?: number
   /** The HTTP server's requestTimeout (default: the production value). */
   requestTimeoutMs?: number
   audienceBase?: string
@@ -119,6 +121,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ipWritesPerMinute: options.ipWritesPerMinute ?? 100_000,
     ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
     anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
+    newRequestsPerIpPerProjectPerHour: options.newRequestsPerIpPerProjectPerHour ?? 100_000,
     audienceBase: options.audienceBase ?? base.audienceBase,
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,
