@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
-import { type BacklogRequest, REQUEST_STATUSES } from '../../shared/api'
+import { BACKLOG_EXPORT_MAX_ROWS, type BacklogRequest, REQUEST_STATUSES } from '../../shared/api'
 import { toCsv } from '../http/csv'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
@@ -36,13 +36,11 @@ const BacklogQuerySchema = v.object({
 })
 
 /**
- * The most rows one export writes, the first ones in the chosen order (top revenue by default).
- * Any viewer can ask for an export, as often as they like, and a spammer decides how many
- * requests a project holds: an export of "every row" cost 10.5 s of the embedded database's one
- * thread and 294 MB at 30,000 requests. Past this, the answer says so in a header, and filters
- * narrow it.
+ * Any viewer can ask for an export, as often as they like: an export of "every row" cost 10.5 s
+ * of the embedded database's one thread and 294 MB at 30,000 requests. The first rows in the
+ * chosen order (top revenue by default) are the ones to keep; filters narrow to the rest.
  */
-export const EXPORT_MAX_ROWS = 10_000
+export const EXPORT_MAX_ROWS = BACKLOG_EXPORT_MAX_ROWS
 
 const CSV_HEADER = [
   'id',
