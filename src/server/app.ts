@@ -14,12 +14,14 @@ import { recordWidgetOrigin } from './http/origin-sightings'
 import { rejectMalformedPaths } from './http/path-guard'
 import { limitPublicReads, limitPublicWrites } from './http/rate-limit'
 import { ReadCaches } from './http/read-caches'
+import { observeRequests } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
 import { enqueueChangelogPublished } from './jobs/changelog-event'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
+import { metricsRoutes } from './metrics/metrics-route'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminBacklogRoutes } from './routes/admin-backlog'
 import { adminChangelogRoutes } from './routes/admin-changelog'
@@ -39,6 +41,7 @@ import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
 import { changelogRoutes } from './routes/changelog'
+import { commentPagesRoutes } from './routes/comment-pages'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
@@ -58,7 +61,7 @@ const publicCors = cors({
   origin: '*',
   allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
   allowHeaders: ['Authorization', 'X-Reqio-Anonymous-Id', 'Idempotency-Key', 'Content-Type'],
-  exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+  exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
   maxAge: 86400,
 })
 
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps) {
       store: deps.store,
       clock: deps.clock,
       logger: deps.logger,
+      metrics: deps.metrics,
       config: {
         ...deps.config,
         publicUrl: deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`,
@@ -90,9 +94,11 @@ export function createApp(deps: AppDeps) {
     notifications,
     lifecycle: deps.lifecycle ?? createLifecycle(),
   }
+  const metrics = deps.metrics ?? notifications.metrics
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use('*', observeRequests(deps.logger, metrics))
   app.use('*', resolveClientAddress(deps.config.trustProxy))
   app.use('*', securityHeaders())
   app.use('*', rejectMalformedPaths())
@@ -137,6 +143,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
+  app.route('/', commentPagesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
@@ -175,6 +182,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminWebhooksRoutes(routeDeps))
   app.route('/', adminNotificationsRoutes(routeDeps))
 
+  if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))
   return app

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import proxyaddr from 'proxy-addr'
 import { DEFAULT_AUDIENCE_BASE } from '../shared/identity'
+import { type LogSettings, readLogSettings } from './logging/log-settings'
 import { DEFAULT_POOL_MAX, DEFAULT_STATEMENT_TIMEOUT_MS } from './store/pg-defaults'
 
 /** Everything the server reads from its environment, read once at start (spec/api.md "Running it"). */
@@ -40,6 +41,10 @@ export interface ServerConfig {
   newRequestsPerIpPerProjectPerHour: number
   /** Wrong admin tokens and passwords per IP or email per 15 minutes before 429. */
   authFailuresPer15Minutes: number
+  /** Public comments one person may post on one request per hour. */
+  commentsPerPersonPerRequestPerHour: number
+  /** Public comments one request may receive per hour, from everyone together. */
+  commentsPerRequestPerHour: number
   /** Directory holding widget.js and dashboard/ (vite's outDir). */
   distDir: string
   /** Directory holding the demo page index.html. */
@@ -58,6 +63,10 @@ export interface ServerConfig {
   webhookAllowPrivate: boolean
   /** REQIO_TRUST_PROXY: which peers may set the client address (http/client-address.ts). */
   trustProxy: TrustProxy
+  /** REQIO_METRICS_TOKEN: the bearer token of GET /metrics; null: no /metrics (404). */
+  metricsToken: string | null
+  /** LOG_LEVEL and LOG_FORMAT, checked here so a typo stops the start with a clear message. */
+  log: LogSettings
 }
 
 /** null: trust nobody; a number: that many hops from the socket in; else addresses, CIDRs and proxy-addr's names. */
@@ -71,6 +80,7 @@ const projectRoot = resolve(import.meta.dirname, '../..')
 /** Reads and checks the environment; throws an Error whose message says what to change. */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1'
+  const publicUrl = parsePublicUrl(env.REQIO_PUBLIC_URL)
   return {
     host,
     port: parsePort(env.PORT),
@@ -85,7 +95,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     ),
     audienceBase: (env.REQIO_AUDIENCE_BASE || DEFAULT_AUDIENCE_BASE).replace(/\/+$/, ''),
     adminToken: readAdminToken(env.REQIO_ADMIN_TOKEN),
-    demo: readDemo(env.REQIO_DEMO, host),
+    demo: readDemo(env.REQIO_DEMO, host, publicUrl),
     rateLimitPerMinute: positiveInt(env, 'REQIO_RATE_LIMIT_PER_MINUTE', 120),
     ipWritesPerMinute: positiveInt(env, 'REQIO_IP_WRITES_PER_MINUTE', 600),
     ipReadsPerMinute: positiveInt(env, 'REQIO_IP_READS_PER_MINUTE', 600),
@@ -96,7 +106,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       60,
     ),
     authFailuresPer15Minutes: positiveInt(env, 'REQIO_AUTH_FAILURES_PER_15_MINUTES', 10),
-    publicUrl: parsePublicUrl(env.REQIO_PUBLIC_URL),
+    publicUrl,
+    commentsPerPersonPerRequestPerHour: positiveInt(
+      env,
+      'REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR',
+      30,
+    ),
+    commentsPerRequestPerHour: positiveInt(env, 'REQIO_COMMENTS_PER_REQUEST_PER_HOUR', 300),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
     smtpUrl: env.REQIO_SMTP_URL || null,
@@ -106,6 +122,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
     webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
     trustProxy: parseTrustProxy(env.REQIO_TRUST_PROXY),
+    metricsToken: env.REQIO_METRICS_TOKEN || null,
+    log: readLogSettings(env),
   }
 }
 
@@ -127,10 +145,14 @@ export function isLoopbackHost(host: string): boolean {
 /**
  * Demo mode hands out identity tokens to anyone who asks, so it is only on by default when
  * nobody else can reach the server; on any other HOST it must be asked for with REQIO_DEMO=1.
+ * A loopback HOST is also what a reverse proxy on the same machine fronts: a REQIO_PUBLIC_URL
+ * naming another host says the world reaches it that way, so demo mode stays off there.
  */
-function readDemo(value: string | undefined, host: string): boolean {
+function readDemo(value: string | undefined, host: string, publicUrl: string | null): boolean {
   if (value === '0') return false
   if (value === '1') return true
+  if (publicUrl !== null && !isLoopbackHost(new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')))
+    return false
   if (isLoopbackHost(host)) return true
   throw new Error(
     `HOST=${host} can be reached from other machines, and demo mode (POST /demo/token mints ` +

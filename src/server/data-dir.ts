@@ -2,9 +2,10 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs'
 
 /**
  * REQIO_DATA_DIR holds project secrets (in the database files and its WAL) and maybe the
- * generated admin token. PGlite picks its own file modes inside it, so the directory itself,
- * 0700, is what keeps other users of the machine out. An existing directory with looser modes
- * is tightened; one we do not own and cannot tighten stops the start with a message.
+ * generated admin token. The directory itself, 0700, keeps other users of the machine out;
+ * the files inside are owner-only too (store/pglite-owner-only-fs.ts). An existing directory
+ * with looser modes is tightened; one we do not own and cannot tighten stops the start with a
+ * message.
  * Answers whether the modes had to be tightened.
  */
 export function prepareDataDir(dir: string): boolean {

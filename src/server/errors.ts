@@ -35,7 +35,12 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 /** While the database is away every request fails the same way: one log line per this many ms. */
 const UNAVAILABLE_LOG_EVERY_MS = 10_000
 
-/** Answers every thrown error as `{error: {code, message}}`; unknown errors never leak a stack. */
+/**
+ * Answers every thrown error as `{error: {code, message}}`; unknown errors never leak a stack.
+ * Hono keeps the error in `c.error`: the request log (http/request-log.ts) writes it, with its
+ * stack, on the request's own line; a database that is away also gets one summary line here
+ * every 10 s, saying what the driver reported.
+ */
 export function createErrorHandler(logger: Logger) {
   let lastUnavailableLogAt = Number.NEGATIVE_INFINITY
   let unavailableSinceLog = 0
@@ -51,7 +56,7 @@ export function createErrorHandler(logger: Logger) {
         lastUnavailableLogAt = now
         unavailableSinceLog = 0
       }
-    } else if (apiError.status >= 500) logger.error(`${c.req.method} ${c.req.path} failed`, err)
+    }
     for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value)
     return c.json(errorBody(apiError), apiError.status)
   }

@@ -42,7 +42,16 @@ export interface FeedbackComment {
 
 /** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
 export interface RequestDetailResponse {
-  request: FeedbackRequest & { comments: FeedbackComment[] }
+  /**
+   * The newest public comments (at most COMMENTS_PAGE_SIZE), oldest first among them;
+   * `commentsCursor` fetches the ones before them, null when there are none.
+   */
+  request: FeedbackRequest & { comments: FeedbackComment[]; commentsCursor: string | null }
+}
+/** GET …/requests/{rid}/comments?cursor=&limit=: the page before `cursor`, oldest first. */
+export interface CommentPageResponse {
+  comments: FeedbackComment[]
+  nextCursor: string | null
 }
 export interface CommentResponse {
   comment: FeedbackComment

@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked'
+import { inlineWorkProblem, lineProblem, MAX_TREE_DEPTH, treeDepth } from './markdown-bounds'
 import {
   type MarkdownElement,
   type MarkdownNode,
@@ -6,15 +7,57 @@ import {
   SAFE_HREF,
 } from './markdown-nodes'
 
+/** A body within the bounds of markdown-bounds.ts becomes nodes; any other is refused, saying why. */
+export type MarkdownParse = { nodes: MarkdownNode[] } | { refused: string }
+
 /**
  * A changelog entry's Markdown as a safe node tree (see markdown-nodes.ts): headings, emphasis,
  * strike-through, lists, links, inline and block code, quotes and rules. HTML is never kept:
  * tags are dropped and the text between them stays text. Images become their alt text, tables
- * their cells' text. The server sends this tree with every public entry, and the dashboard
+ * their cells' text. The server parses once per write and stores the tree; the dashboard
  * previews with it, so what the owner sees is what the widget shows.
+ *
+ * Nesting and emphasis work are bounded before marked runs (markdown-bounds.ts): a body past
+ * them is refused, never half-parsed. Never throws.
  */
+export function parseMarkdown(markdown: string): MarkdownParse {
+  const src = markdown.replace(/\r\n?/g, '\n')
+  const nesting = lineProblem(src)
+  if (nesting) return { refused: nesting }
+  try {
+    const lexer = new Lexer({ gfm: true })
+    const tokens = lexer.blockTokens(src, lexer.tokens)
+    // What Lexer.lex does, with each paragraph's cost checked before its inline pass.
+    const work = inlineWorkProblem(lexer.inlineQueue.map((queued) => queued.src))
+    if (work) return { refused: work }
+    for (const queued of lexer.inlineQueue) {
+      lexer.state.inRawBlock = false
+      lexer.inlineTokens(queued.src, queued.tokens)
+    }
+    lexer.inlineQueue = []
+    const nodes = blocks(tokens)
+    if (treeDepth(nodes) > MAX_TREE_DEPTH)
+      return { refused: `it nests more than ${MAX_TREE_DEPTH} levels deep` }
+    return { nodes }
+  } catch {
+    // A stack overflow or a lexer error on input the bounds did not foresee: refused, not fatal.
+    return { refused: 'it could not be read as Markdown' }
+  }
+}
+
+/** The tree, or the body as plain paragraphs when it is past the bounds (previews, old rows). */
 export function markdownToNodes(markdown: string): MarkdownNode[] {
-  return blocks(new Lexer({ gfm: true }).lex(markdown))
+  const parsed = parseMarkdown(markdown)
+  return 'nodes' in parsed ? parsed.nodes : markdownAsPlainText(markdown)
+}
+
+/** Text only: one paragraph per blank-line-separated block, nothing interpreted. */
+export function markdownAsPlainText(markdown: string): MarkdownNode[] {
+  return markdown
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '')
+    .map((block) => el('p', [block]))
 }
 
 /** The panel's title is h2 and an entry's title h3: an entry's own headings start below them. */

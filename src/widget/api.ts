@@ -64,6 +64,8 @@ export function createWidgetApi(
     unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
     identify: () => call('POST', '/identify'),
     getRequest: (requestId) => call('GET', requestPath(requestId)),
+    olderComments: (requestId, cursor) =>
+      call('GET', `${requestPath(requestId)}/comments?cursor=${encodeURIComponent(cursor)}`),
     postComment: (requestId, body, idempotencyKey) =>
       call(
         'POST',

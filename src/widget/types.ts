@@ -3,6 +3,7 @@
  * (config, identity, API client, events) and its UI (src/widget/ui).
  */
 import type {
+  CommentPageResponse,
   CommentResponse,
   FeedbackRequest,
   IdentifyResponse,
@@ -56,8 +57,10 @@ export interface WidgetApi extends UpdatesApi {
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
-  /** One request with its public comments, oldest first. */
+  /** One request with its newest public comments, oldest first, and a cursor to older ones. */
   getRequest(requestId: string): Promise<ApiResult<RequestDetailResponse>>
+  /** The comments before `cursor` (a thread's older page). */
+  olderComments(requestId: string, cursor: string): Promise<ApiResult<CommentPageResponse>>
   postComment(
     requestId: string,
     body: string,

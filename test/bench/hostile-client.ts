@@ -8,7 +8,8 @@
 //    when DATABASE_URL is set.
 // 5. Near-miss searches (issue 24): 3,150 requests of 5 KB that nearly match a 200-character
 //    q, 4 clients searching in a loop; another project's GET …/widget p50/p99 meanwhile.
-// 6. Request spam (issue 24): 1,000 new requests from one IP through 20 anonymous ids: how many
+// 6. Comment threads of 2,000 and hostile changelog bodies (hostile-threads.ts).
+// 7. Request spam (issue 24): 1,000 new requests from one IP through 20 anonymous ids: how many
 //    are created (REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR, 60).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -22,6 +23,7 @@ import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
 import { silentLogger } from '../../src/server/logger'
 import { openStore, type Store } from '../../src/server/store'
+import { benchHostileThreads } from './hostile-threads'
 import { percentile } from './stats'
 
 interface Attacked {
@@ -254,6 +256,7 @@ export async function benchHostileClient(only?: string): Promise<void> {
   if (only === 'stall') return stallingSearches()
   if (only === 'spam') return attackOneServer(['spam'])
   if (only !== 'search') await attackOneServer()
+  if (only !== 'search') await benchHostileThreads()
   await searchOnEveryBackend()
   if (only !== 'search') await stallingSearches()
 }

@@ -5,6 +5,7 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchRequestLog } from './request-log'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
@@ -23,6 +24,7 @@ const BENCHES: Bench[] = [
   { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
+  { name: 'request log overhead', run: benchRequestLog },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
   { name: 'backlog CSV export at scale', run: benchBacklogExport },

@@ -90,6 +90,7 @@ describe('an invited viewer', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Viewed' }))
     await screen.findByRole('tab', { name: 'Backlog' })
     expect(screen.queryByRole('tab', { name: 'Settings › Identity' })).toBeNull()
+    expect(screen.queryByRole('tab', { name: 'Webhooks & mail' })).toBeNull()
     // The backlog reads, but triage is hidden and says why.
     fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Dark mode' }, SLOW))

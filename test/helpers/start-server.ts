@@ -43,6 +43,10 @@ export interface TestServerOptions {
   anonVotersPerIpPerHour?: number
   /** New requests per project, IP and hour (default 100,000: every test calls from 127.0.0.1). */
   newRequestsPerIpPerProjectPerHour?: number
+  /** REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR (default 100,000). */
+  commentsPerPersonPerRequestPerHour?: number
+  /** REQIO_COMMENTS_PER_REQUEST_PER_HOUR (default 100,000). */
+  commentsPerRequestPerHour?: number
   /** The HTTP server's requestTimeout (default: the production value). */
   requestTimeoutMs?: number
   audienceBase?: string
@@ -55,6 +59,8 @@ export interface TestServerOptions {
   limits?: 'memory'
   /** REQIO_TRUST_PROXY, parsed (default unset: trust nobody). */
   trustProxy?: ServerConfig['trustProxy']
+  /** REQIO_METRICS_TOKEN (default unset: no /metrics). */
+  metricsToken?: string
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
   authFailuresPer15Minutes?: number
   /**
@@ -122,12 +128,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
     anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
     newRequestsPerIpPerProjectPerHour: options.newRequestsPerIpPerProjectPerHour ?? 100_000,
+    commentsPerPersonPerRequestPerHour: options.commentsPerPersonPerRequestPerHour ?? 100_000,
+    commentsPerRequestPerHour: options.commentsPerRequestPerHour ?? 100_000,
     audienceBase: options.audienceBase ?? base.audienceBase,
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,
     authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? 1_000,
     trustProxy: options.trustProxy ?? null,
     webhookAllowPrivate: true,
+    metricsToken: options.metricsToken ?? null,
     ...options.notify,
   }
   const notifications = createNotifications({

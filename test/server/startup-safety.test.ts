@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readServerConfig } from '../../src/server/config'
 
 const root = resolve(import.meta.dirname, '../..')
 const entry = join(root, 'src/server/index.ts')
@@ -40,8 +41,8 @@ describe('starting Reqio', () => {
     expect(output).toContain('dashboard:')
     expect(modeOf(dataDir)).toBe(0o700)
     expect(modeOf(join(dataDir, 'admin-token'))).toBe(0o600)
-    // PGlite picks its own file modes inside; the 0700 directory above is what keeps others out.
-    expect(statSync(join(dataDir, 'pglite')).isDirectory()).toBe(true)
+    // Every file and folder inside is owner-only too: test/server/data-dir-modes.test.ts.
+    expect(modeOf(join(dataDir, 'pglite'))).toBe(0o700)
   }, 90_000)
 
   it('refuses a REQIO_ADMIN_TOKEN shorter than 32 characters with a clear message', async () => {
@@ -64,4 +65,42 @@ describe('starting Reqio', () => {
     expect(off.output).toContain('dashboard:')
     expect(off.output).not.toContain('demo mode: ON')
   }, 120_000)
+
+  it('keeps demo mode off behind a same-host proxy: a loopback HOST with REQIO_PUBLIC_URL naming another host', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reqio-proxied-'))
+    const proxied = await startReqio({
+      HOST: '127.0.0.1',
+      REQIO_PUBLIC_URL: 'https://feedback.example.com',
+      REQIO_DATA_DIR: dataDir,
+    })
+    expect(proxied.output).toContain('dashboard:')
+    expect(proxied.output).not.toContain('demo mode: ON')
+    const local = await startReqio({
+      HOST: '127.0.0.1',
+      REQIO_PUBLIC_URL: 'http://localhost:8787',
+      REQIO_DATA_DIR: dataDir,
+    })
+    expect(local.output).toContain('demo mode: ON')
+  }, 120_000)
+})
+
+describe('demo mode from the environment', () => {
+  const demo = (env: Record<string, string>) => readServerConfig(env).demo
+
+  it('is on only with REQIO_DEMO=1, or a loopback HOST and no REQIO_PUBLIC_URL naming another host', () => {
+    expect(demo({})).toBe(true)
+    expect(demo({ HOST: '127.0.0.1' })).toBe(true)
+    expect(demo({ HOST: '::1', REQIO_PUBLIC_URL: 'http://[::1]:8787' })).toBe(true)
+    expect(demo({ HOST: 'localhost', REQIO_PUBLIC_URL: 'http://127.0.0.1:8787/reqio' })).toBe(true)
+    expect(demo({ HOST: '127.0.0.1', REQIO_PUBLIC_URL: 'https://feedback.example.com' })).toBe(
+      false,
+    )
+    expect(demo({ REQIO_PUBLIC_URL: 'http://10.0.0.5:8787' })).toBe(false)
+    expect(demo({ REQIO_DEMO: '0' })).toBe(false)
+    expect(
+      demo({ HOST: '127.0.0.1', REQIO_PUBLIC_URL: 'https://demo.example.com', REQIO_DEMO: '1' }),
+    ).toBe(true)
+    expect(demo({ HOST: '0.0.0.0', REQIO_DEMO: '1' })).toBe(true)
+    expect(() => demo({ HOST: '0.0.0.0' })).toThrow(/REQIO_DEMO=0/)
+  })
 })

@@ -11,6 +11,7 @@ const CROSSING = {
     ...['error', 'code', 'message', 'project', 'messages', 'user', 'sort', 'q'],
     ...['kind', 'key', 'identity', 'requestId', 'at'],
     ...['comment', 'comments', 'author', 'name', 'you', 'commentCount', 'mine', 'statusNote'],
+    ...['commentsCursor', 'nextCursor', 'cursor', 'limit'],
     ...['settings', 'allowAnonymousComments', 'requireIdentity'],
   ],
   'window.Reqio and its event payloads': [

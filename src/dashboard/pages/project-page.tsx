@@ -106,7 +106,8 @@ export function ProjectPage({
       </main>
     )
   if (!project) return <main>Loading…</main>
-  // Identity holds the signing secret: only roles that may configure see it.
+  // Identity holds the signing secret, and webhook URLs are secrets too: only roles that may
+  // configure see them (the server refuses the reads to anyone else).
   const visibleTabs = (Object.keys(TAB_LABELS) as ProjectTab[]).filter(
     (name) => (name !== 'identity' && name !== 'notifications') || can('configure'),
   )
@@ -149,7 +150,10 @@ export function ProjectPage({
         ))}
       </div>
       {can('configure') ? null : (
-        <WhyNot permission="configure" doing="see the identity settings or rotate the secret" />
+        <WhyNot
+          permission="configure"
+          doing="see the identity settings, webhooks and mail, or rotate the secret"
+        />
       )}
       <div role="tabpanel" id="project-tabpanel" aria-labelledby={`tab-${shownTab}`}>
         {shownTab === 'install' ? (

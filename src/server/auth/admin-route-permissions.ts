@@ -36,6 +36,26 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'POST', path: '/v1/admin/projects/:id/changelog', permission: 'triage' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
+  // Webhook URLs are often bearer secrets (Slack, Zapier), and the job and mail logs show where
+  // and to whom things went: settings-level, even to read (spec v3 "Hardening (round three)").
+  { method: 'GET', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/webhooks/:wid', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/webhooks/:wid/secret', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/webhooks/:wid/test', permission: 'configure' },
+  {
+    method: 'GET',
+    path: '/v1/admin/projects/:id/webhooks/:wid/deliveries',
+    permission: 'configure',
+  },
+  {
+    method: 'POST',
+    path: '/v1/admin/projects/:id/webhooks/:wid/deliveries/:did/retry',
+    permission: 'configure',
+  },
+  { method: 'GET', path: '/v1/admin/projects/:id/jobs', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/jobs/:jid/retry', permission: 'configure' },
+  { method: 'GET', path: '/v1/admin/projects/:id/mail', permission: 'configure' },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

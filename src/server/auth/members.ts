@@ -84,6 +84,13 @@ export async function issueInvite(
     },
     executor,
   )
+  // Re-issuing replaces: the older links to that person stop working at once.
+  await deps.store.invites.voidPendingFor(
+    { email: invite.email, memberId: invite.memberId },
+    now,
+    executor ?? deps.store.db,
+    invite.id,
+  )
   return {
     id: invite.id,
     email: invite.email,

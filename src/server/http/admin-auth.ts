@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
 import { clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
+import { noteAuthFailure } from './auth-failure'
 import { clientIp } from './client-address'
 import type { AppEnv } from './env'
 import { refuseIfLimited } from './rate-limit'
@@ -26,14 +27,23 @@ export function requireAdmin(
   const expected = digest(adminToken)
   return async (c, next) => {
     const failureKey = `admin-failure\u0000${clientNetwork(clientIp(c))}`
-    refuseIfLimited(await limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS))
     const header = c.req.header('Authorization') ?? ''
+    // A token is taken before comparing, so concurrent guesses (several processes on one
+    // PostgreSQL) cannot all pass a check made before any of them failed; the right token gives
+    // it back. No header is not a guess (a dashboard before sign-in): only checked.
+    refuseIfLimited(
+      header === ''
+        ? await limiter.check(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
+        : await limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS),
+      'admin_token_failures',
+    )
     const match = /^Bearer\s+(.+)$/i.exec(header)
     if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
       // No header is not a guess (a dashboard before sign-in); a wrong one is.
-      if (header !== '') await limiter.hit(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
+      if (header !== '') noteAuthFailure(c, 'admin_token')
       throw new ApiError(401, 'unauthorized', 'A valid admin token is required.')
     }
+    await limiter.refund(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
     c.set('teamMember', null)
     return next()
   }

@@ -4,9 +4,9 @@ import type {
   RequestStatus,
   RoadmapLane,
 } from '../../shared/api'
-import { markdownToNodes } from '../../shared/markdown'
 import type { ChangelogEntryRecord } from '../store/changelog-store'
 import type { RoadmapLaneRecord } from '../store/roadmap-store'
+import { publicBodyNodes } from './changelog-body'
 import { toPublicRequest } from './wire'
 
 /** A published entry as anyone sees it: linked requests by id and title only. */
@@ -15,7 +15,7 @@ export function toPublicChangelogEntry(record: ChangelogEntryRecord): PublicChan
     id: record.id,
     title: record.title,
     body: record.body,
-    bodyNodes: markdownToNodes(record.body),
+    bodyNodes: publicBodyNodes(record),
     publishedAt: record.publishedAt ?? '',
     requests: record.requests.map(({ id, title }) => ({ id, title })),
   }

@@ -9,7 +9,9 @@ import type { Notifications } from '../jobs'
 import type { Lifecycle } from '../lifecycle'
 import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
+import type { AppMetrics } from '../metrics/app-metrics'
 import type { Actor, ProjectRecord, Store } from '../store'
+import type { AuthFailure } from './auth-failure'
 import type { ClientAddress } from './client-address'
 import type { ReadCaches } from './read-caches'
 
@@ -30,6 +32,8 @@ export interface AppDeps {
   limits?: Limits
   /** Set draining by index.ts on SIGTERM (then /readyz answers 503); createApp makes one if absent. */
   lifecycle?: Lifecycle
+  /** The app's metrics registry; default: the one its notifications count into. */
+  metrics?: AppMetrics
 }
 
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
@@ -59,5 +63,9 @@ export interface AppEnv {
     anonymousId: string | null
     /** On /v1/admin/*: the signed-in member, or null when the admin token authorised the call. */
     teamMember: TeamMember | null
+    /** Every request: X-Request-Id, kept from the caller when safe (request-id.ts). */
+    requestId: string
+    /** Set when a credential was tried and refused (auth-failure.ts); logged at warn. */
+    authFailure: AuthFailure | undefined
   }
 }

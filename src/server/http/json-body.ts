@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import * as v from 'valibot'
 import { ApiError, validationFailed } from '../errors'
+import { textProblem } from './clean-text'
 
 /**
  * Reads a JSON body and validates it; an empty body counts as `{}`. Failures answer
@@ -28,9 +29,9 @@ export function parseOrFail<S extends v.GenericSchema>(
   value: unknown,
   rootField = 'body',
 ): v.InferOutput<S> {
-  const nulAt = findNul(value, rootField)
-  if (nulAt !== null) {
-    throw new ApiError(400, 'validation_failed', `${nulAt}: must not contain NUL characters`, nulAt)
+  const bad = findBadText(value, rootField)
+  if (bad !== null) {
+    throw new ApiError(400, 'validation_failed', `${bad.path}: ${bad.problem}`, bad.path)
   }
   const result = v.safeParse(schema, value)
   if (result.success) return result.output
@@ -40,17 +41,25 @@ export function parseOrFail<S extends v.GenericSchema>(
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so any string carrying one (at any depth) is refused
- * here, for every body, query and header we validate, instead of failing in the database.
- * Answers the dotted path of the first one, or null.
+ * Any string (or key) at any depth that the database cannot hold as text (clean-text.ts) is
+ * refused here, for every body, query and header we validate, instead of failing in the
+ * database. Answers the dotted path of the first one and why, or null.
  */
-function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+function findBadText(
+  value: unknown,
+  path: string,
+  depth = 0,
+): { path: string; problem: string } | null {
+  if (typeof value === 'string') {
+    const problem = textProblem(value)
+    return problem ? { path, problem } : null
+  }
   if (typeof value !== 'object' || value === null || depth > 20) return null
   for (const [key, inner] of Object.entries(value)) {
     const innerPath = path === 'body' ? key : `${path}.${key}`
-    if (key.includes('\u0000')) return innerPath
-    const found = findNul(inner, innerPath, depth + 1)
+    const keyProblem = textProblem(key)
+    if (keyProblem) return { path: innerPath, problem: keyProblem }
+    const found = findBadText(inner, innerPath, depth + 1)
     if (found !== null) return found
   }
   return null

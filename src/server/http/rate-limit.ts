@@ -7,6 +7,7 @@ import type { LimitVerdict } from '../limits/rate-limiter'
 import { clientIp } from './client-address'
 import type { AppEnv } from './env'
 import { isNewRequest, takeNewRequestToken } from './new-request-cap'
+import { type LimitName, RateLimitedError } from './rate-limited'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
@@ -32,6 +33,7 @@ export function limitPublicReads(
       const network = clientNetwork(clientIp(c))
       refuseIfLimited(
         await limiter.spend(`read\u0000${network}`, config.ipReadsPerMinute, MINUTE_MS),
+        'ip_reads',
       )
     }
     return next()
@@ -63,10 +65,14 @@ export function limitPublicWrites(
     }
     refuseIfLimited(
       await limiter.spend(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS),
+      'ip_writes',
     )
     if (actor) {
       const personKey = `person\u0000${project.id}\u0000${actor.voter}`
-      refuseIfLimited(await limiter.spend(personKey, config.rateLimitPerMinute, MINUTE_MS))
+      refuseIfLimited(
+        await limiter.spend(personKey, config.rateLimitPerMinute, MINUTE_MS),
+        'person_writes',
+      )
     }
     if (anonymous && feedback) {
       const verdict = await limiter.admit(
@@ -75,20 +81,19 @@ export function limitPublicWrites(
         config.anonVotersPerIpPerHour,
         HOUR_MS,
       )
-      refuseIfLimited(verdict)
+      refuseIfLimited(verdict, 'anonymous_voters')
     }
     if (isNewRequest(c)) {
       refuseIfLimited(
         await takeNewRequestToken(c, limiter, config.newRequestsPerIpPerProjectPerHour),
+        'new_requests',
       )
     }
     return next()
   }
 }
 
-export function refuseIfLimited(verdict: LimitVerdict): void {
+export function refuseIfLimited(verdict: LimitVerdict, limit: LimitName): void {
   if (verdict.allowed) return
-  throw new ApiError(429, 'rate_limited', 'Too many requests; try again shortly.', undefined, {
-    'Retry-After': String(verdict.retryAfterSeconds),
-  })
+  throw new RateLimitedError(limit, verdict.retryAfterSeconds)
 }

@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import type { TokenErrorCode } from '../../shared/errors'
 import { monthlyRevenueCents, TOKEN_LIFETIME_SECONDS } from '../../shared/identity'
 import { ApiError } from '../errors'
+import { textProblem } from '../http/clean-text'
 import type { PersonFacts } from '../store'
 import { OptionalClaimsSchema } from './claims-schema'
 
@@ -87,8 +88,11 @@ function checkAudienceIsOne(payload: JWTPayload, audience: string): void {
 
 function checkOurClaims(payload: JWTPayload, nowMs: number): PersonFacts {
   const { sub, iat, exp } = payload
-  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 255 || sub.includes('\u0000')) {
-    throw new TokenError('token_claims', 'The token needs a non-empty string "sub" without NUL.')
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 255 || textProblem(sub)) {
+    throw new TokenError(
+      'token_claims',
+      'The token needs a non-empty string "sub" without NUL or broken UTF-16.',
+    )
   }
   // Whole seconds, as every JWT library writes them; iat is stored as an integer.
   if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp)) {

@@ -1,6 +1,9 @@
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { Logger } from '../logger'
+import { type AppMetrics, createAppMetrics } from '../metrics/app-metrics'
+import { countJobOutcomes, countSentMail } from '../metrics/counted-jobs'
+import type { OutboundGuard } from '../outbound/outbound-guard'
 import type { Store } from '../store'
 import { eventJobHandler } from './event-job'
 import { DEFAULT_MAIL_RETRY_SECONDS, mailJobHandler } from './mail/mail-job'
@@ -24,6 +27,11 @@ export interface Notifications {
   runner: JobRunner
   mail: MailTransport
   config: JobsConfig
+  /**
+   * The app's metrics registry; made here, with the queue whose outcomes it counts, unless
+   * given, so one app (and its queue) has one registry.
+   */
+  metrics: AppMetrics
   close(): Promise<void>
 }
 
@@ -32,46 +40,58 @@ export function createNotifications(options: {
   clock: Clock
   logger: Logger
   config: JobsConfig
+  metrics?: AppMetrics
   runner?: Partial<Pick<JobRunnerOptions, 'concurrency' | 'perLane' | 'leaseMs' | 'pollMs'>>
+  /** What every outgoing call goes through (default: the process's guard for the config). */
+  outbound?: OutboundGuard
 }): Notifications {
   const { store, clock, logger, config } = options
-  const mail = createMailTransport({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    demo: config.demo,
-    store,
-    clock,
-  })
+  const metrics = options.metrics ?? createAppMetrics(store.jobs)
+  const mail = countSentMail(
+    createMailTransport({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      demo: config.demo,
+      store,
+      clock,
+    }),
+    metrics,
+  )
   const runner = new JobRunner({
     store,
     clock,
     logger,
     ...options.runner,
-    handlers: {
-      event: eventJobHandler({
-        clock,
-        mailEnabled: mail.mode !== 'off',
-        coalesceSeconds: config.mailCoalesceSeconds,
-      }),
-      mail: mailJobHandler({
-        store,
-        clock,
-        transport: mail,
-        publicUrl: config.publicUrl,
-        retrySeconds: config.mailRetrySeconds ?? DEFAULT_MAIL_RETRY_SECONDS,
-      }),
-      webhook: webhookJobHandler({
-        store,
-        clock,
-        retrySeconds: config.webhookRetrySeconds ?? DEFAULT_WEBHOOK_RETRY_SECONDS,
-        allowPrivate: config.webhookAllowPrivate,
-      }),
-    },
+    handlers: countJobOutcomes(
+      {
+        event: eventJobHandler({
+          clock,
+          mailEnabled: mail.mode !== 'off',
+          coalesceSeconds: config.mailCoalesceSeconds,
+        }),
+        mail: mailJobHandler({
+          store,
+          clock,
+          transport: mail,
+          publicUrl: config.publicUrl,
+          retrySeconds: config.mailRetrySeconds ?? DEFAULT_MAIL_RETRY_SECONDS,
+        }),
+        webhook: webhookJobHandler({
+          store,
+          clock,
+          retrySeconds: config.webhookRetrySeconds ?? DEFAULT_WEBHOOK_RETRY_SECONDS,
+          allowPrivate: config.webhookAllowPrivate,
+          outbound: options.outbound,
+        }),
+      },
+      metrics,
+    ),
   })
   return {
     runner,
     mail,
     config,
+    metrics,
     async close() {
       await runner.stop()
       mail.close()

@@ -23,6 +23,8 @@ export interface Limits {
   spend(key: string, limit: number, windowMs: number): Promise<LimitVerdict>
   /** Whether a hit would pass, without taking a token. */
   check(key: string, limit: number, windowMs: number): Promise<LimitVerdict>
+  /** Gives back a token a hit took (at most up to `limit`): the attempt turned out not to count. */
+  refund(key: string, limit: number, windowMs: number): Promise<void>
   /** Lets `member` through when already seen in this window, or while fewer than `limit` were. */
   admit(key: string, member: string, limit: number, windowMs: number): Promise<LimitVerdict>
   close(): void
@@ -35,6 +37,7 @@ export function inProcessLimits(clock: Clock): Limits {
     hit: async (key, limit, windowMs) => buckets.hit(key, limit, windowMs),
     spend: async (key, limit, windowMs) => buckets.hit(key, limit, windowMs),
     check: async (key, limit, windowMs) => buckets.check(key, limit, windowMs),
+    refund: async (key, limit, windowMs) => buckets.refund(key, limit, windowMs),
     admit: async (key, member, limit, windowMs) => members.admit(key, member, limit, windowMs),
     close() {},
   }
@@ -62,6 +65,7 @@ export function limitsFor(db: Db, clock: Clock): Limits {
     hit: (key, limit, windowMs) => shared.hit(key, limit, windowMs),
     spend: async (key, limit, windowMs) => budgets.hit(key, limit, windowMs),
     check: (key, limit, windowMs) => shared.check(key, limit, windowMs),
+    refund: (key, limit) => shared.refund(key, limit),
     async admit(key, member, limit, windowMs) {
       if (admitted.has(key, member, windowMs, clock.now())) return { allowed: true }
       const verdict = await shared.admit(key, member, limit, windowMs)

@@ -37,6 +37,14 @@ export class PostgresLimits {
     return this.check(key, limit, windowMs)
   }
 
+  /** Gives back one token a hit took, up to `limit` (no row: the bucket is full already). */
+  async refund(key: string, limit: number): Promise<void> {
+    await this.db.query(
+      'UPDATE rate_buckets SET tokens = LEAST($2::float8, tokens + 1) WHERE key = $1',
+      [pgKey(key), limit],
+    )
+  }
+
   /** Whether a hit would pass, without taking a token (e.g. before checking a password). */
   async check(key: string, limit: number, windowMs: number): Promise<SharedVerdict> {
     const now = this.clock.now()

@@ -31,6 +31,16 @@ export class RateLimiter {
     return verdict
   }
 
+  /** Gives back one token a hit took, up to `limit`. */
+  refund(key: string, limit: number, windowMs: number): void {
+    if (!this.buckets.get(key)) return
+    const bucket = this.refilled(key, limit, windowMs)
+    this.buckets.set(key, {
+      tokens: Math.min(limit, bucket.tokens + 1),
+      updatedMs: bucket.updatedMs,
+    })
+  }
+
   /** Whether `hit` would be allowed, without taking a token (e.g. before checking a password). */
   check(key: string, limit: number, windowMs: number): LimitVerdict {
     const bucket = this.refilled(key, limit, windowMs)

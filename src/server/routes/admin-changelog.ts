@@ -3,10 +3,12 @@ import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
 import { auditActor } from '../auth/team-actor'
 import { ApiError, validationFailed } from '../errors'
+import { bodyNodesForWrite } from '../http/changelog-body'
 import { toChangelogEntry } from '../http/changelog-wire'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { type OnShipped, UnknownRequestsError } from '../store/changelog-store'
+import { auditPublishedDeletion, auditPublishedEdit } from './admin-changelog-audit'
 import { requireProject } from './admin-project-lookup'
 import { ChangelogPatchSchema, NewChangelogEntrySchema } from './changelog-schemas'
 
@@ -76,10 +78,11 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .post('/v1/admin/projects/:id/changelog', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const input = await readJsonBody(c, NewChangelogEntrySchema)
+      const bodyNodes = bodyNodesForWrite(input.body)
       const now = deps.clock.now()
       const entry = await write(() =>
         deps.store.changelog.create(
-          { projectId: project.id, ...input },
+          { projectId: project.id, ...input, bodyNodes },
           now,
           shipping(c, project.id, now),
         ),
@@ -91,14 +94,20 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .patch('/v1/admin/projects/:id/changelog/:eid', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const patch = await readJsonBody(c, ChangelogPatchSchema)
+      const bodyNodes = patch.body === undefined ? undefined : bodyNodesForWrite(patch.body)
       const now = deps.clock.now()
       const entry = await write(() =>
         deps.store.changelog.update(
           project.id,
           c.req.param('eid'),
-          patch,
+          { ...patch, bodyNodes },
           now,
           shipping(c, project.id, now),
+          auditPublishedEdit(
+            deps.store.audit,
+            { projectId: project.id, actor: auditActor(c), now },
+            patch,
+          ),
         ),
       )
       if (!entry) throw entryNotFound()
@@ -108,8 +117,13 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     })
     .delete('/v1/admin/projects/:id/changelog/:eid', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
-      if (!(await deps.store.changelog.delete(project.id, c.req.param('eid'))))
-        throw entryNotFound()
+      const who = { projectId: project.id, actor: auditActor(c), now: deps.clock.now() }
+      const deleted = await deps.store.changelog.delete(
+        project.id,
+        c.req.param('eid'),
+        auditPublishedDeletion(deps.store.audit, who),
+      )
+      if (!deleted) throw entryNotFound()
       await deps.caches.invalidateProject(project.id)
       return c.body(null, 204)
     })

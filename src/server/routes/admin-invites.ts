@@ -43,7 +43,8 @@ export function adminInvitesRoutes(deps: RouteDeps) {
         return created
       })
       await delivery.deliver(invite, actor).catch((error) => {
-        deps.logger.warn(`invite for ${email} was stored but not delivered: ${String(error)}`)
+        // Never the address: logs are kept and shipped.
+        deps.logger.warn(`invite ${invite.id} was stored but not delivered`, { err: String(error) })
       })
       const body: { invite: CreatedInvite } = { invite }
       return c.json(body, 201)

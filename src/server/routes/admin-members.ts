@@ -27,6 +27,15 @@ export function adminMembersRoutes(deps: RouteDeps) {
     if (memberRole === 'owner' && (await members.countOwners(tx)) <= 1) throw lastOwner()
   }
 
+  /** Pending invites to their email and reset links die with a role change or a removal. */
+  async function voidLinksOf(member: { id: string; email: string }, tx: SqlExecutor) {
+    await deps.store.invites.voidPendingFor(
+      { email: member.email, memberId: member.id },
+      deps.clock.now(),
+      tx,
+    )
+  }
+
   return new Hono<AppEnv>()
     .get('/v1/admin/members', async (c) => {
       const list = await members.list()
@@ -45,6 +54,8 @@ export function adminMembersRoutes(deps: RouteDeps) {
         if (current.role === role) return current
         if (role !== 'owner') await assertOwnerRemains(tx, current.role)
         const updated = await members.setRole(id, role, tx)
+        // A link issued under the old role must not bring that role back.
+        await voidLinksOf(current, tx)
         await deps.store.audit.record(
           {
             projectId: null,
@@ -67,6 +78,7 @@ export function adminMembersRoutes(deps: RouteDeps) {
         const current = await members.findById(id, tx)
         if (!current) throw memberNotFound()
         await assertOwnerRemains(tx, current.role)
+        await voidLinksOf(current, tx)
         await members.remove(id, tx)
         await deps.store.audit.record(
           {

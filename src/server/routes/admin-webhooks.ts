@@ -7,7 +7,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { WEBHOOK_EVENT_TYPES } from '../jobs/events'
 import { queueDeliveryJob, queueWebhookDeliveries } from '../jobs/webhooks/queue-deliveries'
-import { webhookTargetProblem } from '../jobs/webhooks/target-guard'
+import { outboundGuard } from '../outbound/outbound-guard'
 import type { WebhookDelivery, WebhookEndpoint } from '../store/webhooks-store'
 import { requireProject } from './admin-project-lookup'
 
@@ -58,17 +58,19 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
     if (!endpoint) throw webhookNotFound()
     return endpoint
   }
+  // The audit log names an endpoint by its origin: the path and query of a Slack or Zapier
+  // URL are its secret, and every role reads the log.
   const audit = (
     c: Parameters<typeof auditActor>[0],
     projectId: string,
     action: string,
-    target: string,
+    endpointUrl: string,
   ) =>
     deps.store.audit.record({
       projectId,
       actor: auditActor(c),
       action,
-      target,
+      target: new URL(endpointUrl).origin,
       now: deps.clock.now(),
     })
 
@@ -76,7 +78,7 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
     .post(base, async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const input = await readJsonBody(c, NewEndpointSchema)
-      const problem = await webhookTargetProblem(input.url, deps.config.webhookAllowPrivate)
+      const problem = await outboundGuard(deps.config.webhookAllowPrivate).targetProblem(input.url)
       if (problem) throw validationFailed('url', problem)
       const { endpoint, secret } = await deps.store.webhooks.create({
         projectId: project.id,

@@ -6,8 +6,10 @@ import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwo
 import { assertSameOrigin } from '../auth/same-origin'
 import { clearSessionCookie, readSession } from '../auth/session-cookie'
 import { ApiError, validationFailed } from '../errors'
+import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
+import { RateLimitedError } from '../http/rate-limited'
 
 const PasswordChangeSchema = v.object({
   currentPassword: v.string('currentPassword must be a string'),
@@ -29,23 +31,32 @@ export function authAccountRoutes(deps: RouteDeps) {
       const session = await requireOwnSession(c, deps)
       const input = await readJsonBody(c, PasswordChangeSchema)
       // The current password is a guessable secret too: same throttle as login.
-      const key = `email:${session.member.email}`
-      const wait = await deps.authFailures.retryAfterSeconds(key)
-      if (wait > 0)
-        throw new ApiError(429, 'rate_limited', 'Too many wrong passwords.', undefined, {
-          'Retry-After': String(wait),
-        })
+      // Counted before checking, so concurrent guesses cannot all pass; forgiven when right.
+      const attempt = await deps.authFailures.takeAttempt(`email:${session.member.email}`)
+      if (attempt.retryAfterSeconds > 0)
+        throw new RateLimitedError(
+          'sign_in_failures',
+          attempt.retryAfterSeconds,
+          'Too many wrong passwords.',
+        )
       const member = await deps.store.members.findById(session.member.id)
       if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
-        await deps.authFailures.recordFailure(key)
+        noteAuthFailure(c, 'password')
         throw validationFailed('currentPassword', 'The current password is not right.')
       }
+      await attempt.forgive()
       checkPasswordRules(input.newPassword, 'newPassword')
       const passwordHash = await hashPassword(input.newPassword)
       await deps.store.db.transaction(async (tx) => {
         await deps.store.members.setPassword(member.id, { passwordHash }, tx)
         // Whoever knew the old password is signed out everywhere but here.
         await deps.store.sessions.removeAllFor(member.id, session.idHash, tx)
+        // A reset link issued before the change would undo it.
+        await deps.store.invites.voidPendingFor(
+          { email: member.email, memberId: member.id },
+          deps.clock.now(),
+          tx,
+        )
         await deps.store.audit.record(
           {
             projectId: null,

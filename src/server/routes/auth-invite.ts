@@ -61,6 +61,12 @@ export function authInviteRoutes(deps: RouteDeps) {
       const member = await deps.store.db.transaction(async (tx) => {
         const now = deps.clock.now()
         if (!(await deps.store.invites.markAccepted(pending.id, now, tx))) throw invalidInvite()
+        // One link used voids the others: an older reset link, or an invite with another role.
+        await deps.store.invites.voidPendingFor(
+          { email: pending.email, memberId: pending.memberId },
+          now,
+          tx,
+        )
         if (pending.memberId !== null) {
           const existing = await deps.store.members.findById(pending.memberId, tx)
           if (!existing) throw invalidInvite()

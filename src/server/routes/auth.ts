@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import * as v from 'valibot'
 import type { SessionStatus, SetupStatus } from '../../shared/team-api'
+import { type SignInAttempt, takeSignInAttempt } from '../auth/login-throttle'
 import { EmailSchema, MemberNameSchema, PasswordSchema, toMemberInfo } from '../auth/members'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords'
 import { assertSameOrigin } from '../auth/same-origin'
@@ -16,9 +17,11 @@ import {
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { noteAuthFailure } from '../http/auth-failure'
 import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
+import { RateLimitedError } from '../http/rate-limited'
 
 const LoginSchema = v.object({
   email: EmailSchema,
@@ -38,18 +41,28 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest()
 }
 
+const tooManyFailures = (wait: number) =>
+  new RateLimitedError(
+    'sign_in_failures',
+    wait,
+    `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+  )
+
 /** 429 when this email or this IP failed too often lately (even if the password is right now). */
 async function refuseIfThrottled(deps: RouteDeps, keys: string[]): Promise<void> {
   const waits = await Promise.all(keys.map((key) => deps.authFailures.retryAfterSeconds(key)))
   const wait = Math.max(...waits)
-  if (wait > 0)
-    throw new ApiError(
-      429,
-      'rate_limited',
-      `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
-      undefined,
-      { 'Retry-After': String(wait) },
-    )
+  if (wait > 0) throw tooManyFailures(wait)
+}
+
+/**
+ * Counts this attempt as a failure before the secret is checked (429 when the keys have no room
+ * left), so concurrent guesses cannot all pass; `forgive()` it when the secret was right.
+ */
+async function takeAttempt(deps: RouteDeps, keys: string[]): Promise<SignInAttempt> {
+  const attempt = await takeSignInAttempt(deps.authFailures, keys)
+  if (attempt.retryAfterSeconds > 0) throw tooManyFailures(attempt.retryAfterSeconds)
+  return attempt
 }
 
 function failureKeys(c: Context, email?: string): string[] {
@@ -74,12 +87,13 @@ export function authRoutes(deps: RouteDeps) {
       assertSameOrigin(c, deps.config, { required: false })
       const input = await readJsonBody(c, SetupSchema)
       const keys = failureKeys(c)
-      await refuseIfThrottled(deps, keys)
+      const attempt = await takeAttempt(deps, keys)
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
-        for (const key of keys) await deps.authFailures.recordFailure(key)
+        noteAuthFailure(c, 'admin_token')
         await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
       }
+      await attempt.forgive()
       checkPasswordRules(input.password)
       const passwordHash = await hashPassword(input.password)
       const member = await deps.store.db.transaction(async (tx) => {
@@ -117,15 +131,16 @@ export function authRoutes(deps: RouteDeps) {
       assertSameOrigin(c, deps.config, { required: false })
       const { email, password } = await readJsonBody(c, LoginSchema)
       const keys = failureKeys(c, email)
-      await refuseIfThrottled(deps, keys)
+      const attempt = await takeAttempt(deps, keys)
       const member = await deps.store.members.findByEmail(email)
       // An unknown email still costs one hash, so the answer and its timing match a wrong password.
       const ok = await verifyPassword(member?.passwordHash ?? null, password)
       if (!member || !ok) {
-        for (const key of keys) await deps.authFailures.recordFailure(key)
+        noteAuthFailure(c, 'password')
         await refuseIfThrottled(deps, keys)
         throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
       }
+      await attempt.forgive()
       await startSession(c, deps, member.id)
       return c.json({ member: toMemberInfo(member) })
     })

@@ -1,19 +1,23 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
+import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { ApiError } from '../errors'
+import { commentCursor } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toPublicComment, toPublicRequest } from '../http/wire'
 import { enqueueCommentCreated } from '../jobs/comment-event'
+import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
 import { requireActor } from './actor'
 import { NewCommentSchema, readIdempotencyKey } from './request-schemas'
 import { requestNotFound } from './votes'
 
 /**
- * The public thread: GET a request with its comments (oldest first; a merged request answers
- * the one it was merged into) and POST a comment. Hidden comments and internal notes never
+ * The public thread: GET a request with its newest comments (oldest first among them, plus a
+ * cursor to the older ones: comment-pages.ts; a merged request answers the one it was merged
+ * into) and POST a comment, within the comment caps. Hidden comments and internal notes never
  * leave the server here.
  */
 export function commentsRoutes(deps: RouteDeps) {
@@ -27,11 +31,19 @@ export function commentsRoutes(deps: RouteDeps) {
         viewer,
       )
       if (!request) throw requestNotFound()
-      const comments = await deps.store.comments.listForRequest(request.id)
+      const page = await deps.store.comments.publicPage(
+        projectId,
+        request.id,
+        null,
+        COMMENTS_PAGE_SIZE,
+      )
+      const comments = page?.comments ?? []
+      const oldest = comments[0]
       const body: RequestDetailResponse = {
         request: {
           ...toPublicRequest(request, viewer),
           comments: comments.map((comment) => toPublicComment(comment, viewer)),
+          commentsCursor: page?.hasOlder && oldest ? commentCursor(oldest.id) : null,
         },
       }
       return c.json(body)
@@ -41,10 +53,21 @@ export function commentsRoutes(deps: RouteDeps) {
       const idempotencyKey = readIdempotencyKey(c)
       const input = await readJsonBody(c, NewCommentSchema)
       const projectId = c.get('project').id
+      const thread = await deps.store.requests.findStanding(
+        projectId,
+        c.req.param('requestId'),
+        null,
+      )
+      if (!thread) throw requestNotFound()
+      await takeCommentAllowance(deps.rateLimiter, deps.config, {
+        projectId,
+        requestId: thread.id,
+        voter: actor.voter,
+      })
       const now = deps.clock.now()
       const result = await deps.store.comments.create({
         projectId,
-        requestId: c.req.param('requestId'),
+        requestId: thread.id,
         body: input.body,
         actor,
         idempotencyKey,

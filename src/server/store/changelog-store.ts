@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { MarkdownNode } from '../../shared/markdown-nodes'
 import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
 
@@ -17,6 +18,8 @@ export interface ChangelogEntryRecord {
   projectId: string
   title: string
   body: string
+  /** The body parsed when it was written; null for rows from before that (parse on read). */
+  bodyNodes: MarkdownNode[] | null
   /** The linked requests in the order they were linked (merged ones included, for the admin). */
   requestIds: string[]
   /** Linked requests that still stand (not merged away), in link order. */
@@ -30,6 +33,8 @@ export interface ChangelogEntryRecord {
 export interface ChangelogChanges {
   title?: string
   body?: string
+  /** The body's node tree as JSON, parsed by the caller; given with every body. */
+  bodyNodes?: string
   requestIds?: string[]
   /** true publishes (keeping the first publishing time); false turns the entry back into a draft. */
   publish?: boolean
@@ -49,6 +54,18 @@ export interface ShippedChange {
 /** Called inside the publishing transaction: what it writes commits (or rolls back) with it. */
 export type OnShipped = (tx: SqlExecutor, change: ShippedChange) => Promise<void>
 
+/** Called inside an edit's transaction with the entry as it now stands (the audit line). */
+export type OnEdited = (
+  tx: SqlExecutor,
+  edit: { entry: ChangelogEntryRecord; wasPublished: boolean },
+) => Promise<void>
+
+/** Called inside a deletion's transaction with what the entry was. */
+export type OnDeleted = (
+  tx: SqlExecutor,
+  deleted: { id: string; title: string; wasPublished: boolean },
+) => Promise<void>
+
 /** requestIds named requests this project does not have. */
 export class UnknownRequestsError extends Error {
   constructor(readonly requestIds: string[]) {
@@ -62,6 +79,7 @@ interface EntryRow {
   project_id: string
   title: string
   body: string
+  body_nodes: string | null
   published_at: Date | string | null
   created_at: Date | string
   updated_at: Date | string
@@ -87,6 +105,8 @@ export class ChangelogStore {
       projectId: string
       title: string
       body: string
+      /** The body's node tree as JSON; null leaves it to be parsed on read. */
+      bodyNodes: string | null
       requestIds: string[]
       publish: boolean
     },
@@ -96,9 +116,10 @@ export class ChangelogStore {
     return this.db.transaction(async (tx) => {
       const id = newChangelogEntryId()
       await tx.query(
-        `INSERT INTO changelog_entries (id, project_id, title, body, published_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, NULL, $5, $5)`,
-        [id, input.projectId, input.title, input.body, new Date(now)],
+        `INSERT INTO changelog_entries (id, project_id, title, body, body_nodes, published_at,
+                                        created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, NULL, $6, $6)`,
+        [id, input.projectId, input.title, input.body, input.bodyNodes, new Date(now)],
       )
       return this.applyChanges(
         tx,
@@ -119,6 +140,7 @@ export class ChangelogStore {
     changes: ChangelogChanges,
     now: number,
     onShipped: OnShipped,
+    onEdited?: OnEdited,
   ): Promise<ChangelogEntryRecord | null> {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx.query<{ published: boolean }>(
@@ -129,20 +151,45 @@ export class ChangelogStore {
       if (!locked) return null
       await tx.query(
         `UPDATE changelog_entries SET title = coalesce($3, title), body = coalesce($4, body),
+                body_nodes = CASE WHEN $4::text IS NULL THEN body_nodes ELSE $6 END,
                 updated_at = $5
           WHERE project_id = $1 AND id = $2`,
-        [projectId, id, changes.title ?? null, changes.body ?? null, new Date(now)],
+        [
+          projectId,
+          id,
+          changes.title ?? null,
+          changes.body ?? null,
+          new Date(now),
+          changes.bodyNodes ?? null,
+        ],
       )
-      return this.applyChanges(tx, projectId, id, changes, now, onShipped, locked.published)
+      const entry = await this.applyChanges(
+        tx,
+        projectId,
+        id,
+        changes,
+        now,
+        onShipped,
+        locked.published,
+      )
+      if (onEdited) await onEdited(tx, { entry, wasPublished: locked.published })
+      return entry
     })
   }
 
-  async delete(projectId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query(
-      'DELETE FROM changelog_entries WHERE project_id = $1 AND id = $2 RETURNING id',
-      [projectId, id],
-    )
-    return rows.length > 0
+  async delete(projectId: string, id: string, onDeleted?: OnDeleted): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string; title: string; published: boolean }>(
+        `DELETE FROM changelog_entries WHERE project_id = $1 AND id = $2
+         RETURNING id, title, published_at IS NOT NULL AS published`,
+        [projectId, id],
+      )
+      if (!row) return false
+      if (onDeleted) {
+        await onDeleted(tx, { id: row.id, title: row.title, wasPublished: row.published })
+      }
+      return true
+    })
   }
 
   async find(projectId: string, id: string, executor: SqlExecutor = this.db) {
@@ -282,6 +329,7 @@ async function withLinks(executor: SqlExecutor, rows: EntryRow[]): Promise<Chang
       projectId: row.project_id,
       title: row.title,
       body: row.body,
+      bodyNodes: storedNodes(row.body_nodes),
       requestIds: own.map((link) => link.request_id),
       requests: own
         .filter((link) => link.merged_into === null)
@@ -291,4 +339,15 @@ async function withLinks(executor: SqlExecutor, rows: EntryRow[]): Promise<Chang
       updatedAt: toIso(row.updated_at),
     }
   })
+}
+
+/** The stored tree, or null when there is none or it is not a list (then the body is parsed). */
+function storedNodes(json: string | null): MarkdownNode[] | null {
+  if (json === null) return null
+  try {
+    const nodes: unknown = JSON.parse(json)
+    return Array.isArray(nodes) ? (nodes as MarkdownNode[]) : null
+  } catch {
+    return null
+  }
 }

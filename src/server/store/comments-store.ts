@@ -165,6 +165,44 @@ export class CommentsStore {
     return rows.map(toCommentRecord)
   }
 
+  /**
+   * One page of a request's public thread: the newest `limit` comments older than the comment
+   * `beforeId` (or the newest of all), oldest first, and whether older ones remain. null when
+   * `beforeId` names no comment of this project. Walks the (request_id, created_at, seq) index
+   * backwards, so a page costs the same at 2,000 comments as at 20.
+   */
+  async publicPage(
+    projectId: string,
+    requestId: string,
+    beforeId: string | null,
+    limit: number,
+  ): Promise<{ comments: CommentRecord[]; hasOlder: boolean } | null> {
+    if (beforeId !== null) {
+      const known = await this.db.query(
+        'SELECT 1 FROM comments WHERE project_id = $1 AND id = $2',
+        [projectId, beforeId],
+      )
+      if (known.length === 0) return null
+    }
+    // The page's ids are chosen from the narrow index columns first: ordering whole rows made
+    // PGlite (no statistics) join and sort every comment, 5 KB bodies included, to keep 51.
+    // The cursor's position is read in SQL, at the database's own precision.
+    const rows = await this.db.query<CommentRow>(
+      `${SELECT_COMMENTS}
+        WHERE c.id IN (
+          SELECT p.id FROM comments p
+           WHERE p.request_id = $1 AND NOT p.internal AND NOT p.hidden
+             AND ($2::text IS NULL OR (p.created_at, p.seq) <
+                  (SELECT b.created_at, b.seq FROM comments b WHERE b.id = $2::text))
+           ORDER BY p.created_at DESC, p.seq DESC
+           LIMIT $3)
+        ORDER BY c.created_at DESC, c.seq DESC`,
+      [requestId, beforeId, limit + 1],
+    )
+    const hasOlder = rows.length > limit
+    return { comments: rows.slice(0, limit).reverse().map(toCommentRecord), hasOlder }
+  }
+
   async find(projectId: string, id: string): Promise<CommentRecord | null> {
     const [row] = await this.db.query<CommentRow>(
       `${SELECT_COMMENTS} WHERE c.project_id = $1 AND c.id = $2`,

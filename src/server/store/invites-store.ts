@@ -117,4 +117,24 @@ export class InvitesStore {
     )
     return rows.length > 0
   }
+
+  /**
+   * Voids every pending link of that person (invites to the email and reset links of the member)
+   * but `exceptId`; answers how many. An old link must never outlive the event that replaced it.
+   */
+  async voidPendingFor(
+    person: { email: string; memberId: string | null },
+    now: number,
+    executor: SqlExecutor,
+    exceptId: string | null = null,
+  ): Promise<number> {
+    const rows = await executor.query(
+      `UPDATE invites SET revoked_at = $3
+        WHERE (email = $1 OR member_id = $2) AND id IS DISTINCT FROM $4
+          AND accepted_at IS NULL AND revoked_at IS NULL
+        RETURNING id`,
+      [person.email.toLowerCase(), person.memberId, new Date(now), exceptId],
+    )
+    return rows.length
+  }
 }

@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { type Logger, silentLogger } from '../logger'
 import { type DataDirLock, lockDataDir } from './data-dir-lock'
 import type { Db, SqlExecutor } from './db'
+import { OwnerOnlyNodeFS, tightenToOwner } from './pglite-owner-only-fs'
 
 /**
  * The embedded database: Postgres compiled to WASM, in memory when dataDir is null. On disk it
@@ -21,7 +22,7 @@ export async function openPgliteDb(
   }
   if (!dataDir) return wrapPglite(await PGlite.create(pgliteOptions), null)
   // PGlite creates only the last directory; REQIO_DATA_DIR itself may not exist yet.
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const logger = options.logger ?? silentLogger
   const lock = await lockDataDir(`${dataDir.replace(/\/+$/, '')}.lock`, {
     onLost(reason) {
@@ -31,7 +32,10 @@ export async function openPgliteDb(
     },
   })
   try {
-    return wrapPglite(await PGlite.create(dataDir, pgliteOptions), lock)
+    const pglite = await PGlite.create({ ...pgliteOptions, fs: new OwnerOnlyNodeFS(dataDir) })
+    // Files an older Reqio left 0666 (and whatever PGlite wrote before the mask applied).
+    tightenToOwner(dataDir)
+    return wrapPglite(pglite, lock)
   } catch (error) {
     lock.release()
     throw error

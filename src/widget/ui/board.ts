@@ -184,9 +184,26 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       detail.comments.some((c) => c.id === comment.id)
     )
       return
-    const comments = [...detail.comments, comment]
-    upsert({ ...detail, commentCount: comments.length })
-    set({ detail: { ...detail, comments, commentCount: comments.length } })
+    // The thread on screen may be only its newest part: count on from the server's number.
+    const commentCount = detail.commentCount + 1
+    upsert({ ...detail, commentCount })
+    set({ detail: { ...detail, comments: [...detail.comments, comment], commentCount } })
+  }
+
+  /**
+   * The page before the oldest comment shown, put above it. An answer that finds the thread
+   * changed meanwhile (another click, a new comment, another request) is dropped.
+   */
+  async function loadOlderComments() {
+    const before = state.detail
+    const cursor = before && before.commentsCursor
+    if (!cursor) return
+    const result = await core.api.olderComments(before.id, cursor)
+    const page = result.ok && result.data
+    if (page && Array.isArray(page.comments) && state.detail === before) {
+      const comments = [...page.comments, ...before.comments]
+      set({ detail: asRequestDetail({ ...before, comments, commentsCursor: page.nextCursor }) })
+    }
   }
 
   const identified = () => core.identityKey().startsWith('user:')
@@ -387,6 +404,8 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       else actions.setOpen(true)
     }),
     closeRequest: guard(() => set({ view: state.from, notice: '' })),
+    /** A long thread's "Show older comments". */
+    loadOlderComments: guard(loadOlderComments),
     setReply: guard((reply: string) => set({ reply })),
     /** Whether the comment box shows: identified users always, visitors where allowed. */
     canComment: (): boolean => {

@@ -1,7 +1,11 @@
 import type { FeedbackComment, FeedbackRequest } from '../../shared/api'
 
-/** A request with its public thread, as the request view shows it. */
-export type RequestDetail = FeedbackRequest & { comments: FeedbackComment[] }
+/** A request with its public thread (the newest part of it), as the request view shows it. */
+export type RequestDetail = FeedbackRequest & {
+  comments: FeedbackComment[]
+  /** Where the older comments start; null when the thread is all here. */
+  commentsCursor: string | null
+}
 
 /**
  * A request from a server answer, or undefined when it is not one: a 200 with a surprising
@@ -35,9 +39,13 @@ export function asComment(value: unknown): FeedbackComment | undefined {
 }
 
 export function asRequestDetail(value: unknown): RequestDetail | undefined {
-  const request = asRequest(value)
-  const comments = request && (request as RequestDetail).comments
+  const request = asRequest(value) as RequestDetail | undefined
+  const comments = request && request.comments
   if (request && Array.isArray(comments)) {
-    return { ...request, comments: comments.map(asComment).filter((c) => c) as FeedbackComment[] }
+    return {
+      ...request,
+      comments: comments.map(asComment).filter((c) => c) as FeedbackComment[],
+      commentsCursor: typeof request.commentsCursor === 'string' ? request.commentsCursor : null,
+    }
   }
 }

@@ -118,4 +118,28 @@ describe('every admin route, for every role, from the one table', () => {
     })
     expect(adminRename.status).toBe(200)
   })
+
+  it('keeps webhook URLs, deliveries, jobs and sent mail from members and viewers, and shows them to admins', async () => {
+    await signInEveryRole()
+    const created = await people.admin.fetch(`/v1/admin/projects/${projectId}/webhooks`, {
+      method: 'POST',
+      body: JSON.stringify({ url: 'https://hooks.slack.test/services/T0/B0/secret-part' }),
+    })
+    expect(created.status).toBe(201)
+    const { webhook } = (await created.json()) as { webhook: { id: string } }
+    const reads = [
+      `/v1/admin/projects/${projectId}/webhooks`,
+      `/v1/admin/projects/${projectId}/webhooks/${webhook.id}/deliveries`,
+      `/v1/admin/projects/${projectId}/jobs`,
+      `/v1/admin/projects/${projectId}/mail`,
+    ]
+    for (const path of reads) {
+      for (const role of ['member', 'viewer'] as const) {
+        const res = await people[role].fetch(path)
+        expect(res.status, `${role} GET ${path}`).toBe(403)
+        expect(await res.text(), `${role} GET ${path}`).not.toContain('secret-part')
+      }
+      expect((await people.admin.fetch(path)).status, `admin GET ${path}`).toBe(200)
+    }
+  })
 })

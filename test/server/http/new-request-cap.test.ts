@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readServerConfig } from '../../../src/server/config'
 import { audienceFor } from '../../../src/shared/identity'
 import { storeBackends } from '../../helpers/backends'
+import { sampleValue, scrapeMetrics } from '../../helpers/metrics-text'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { mintToken } from '../../helpers/tokens'
 
 const DEFAULT_PER_HOUR = readServerConfig({}).newRequestsPerIpPerProjectPerHour
 /** The default cap on anonymous ids per IP: the spammer of the issue rotates 20 of them. */
 const ANONYMOUS_IDS = 20
+const METRICS_TOKEN = 'metrics-token-for-the-new-request-cap'
 
 function submitFrom(
   server: TestServer,
@@ -68,6 +70,7 @@ describe.each(storeBackends())('new requests per IP and project on $name', (back
         trustProxy: ['loopback'],
         anonVotersPerIpPerHour: readServerConfig({}).anonVotersPerIpPerHour,
         newRequestsPerIpPerProjectPerHour: DEFAULT_PER_HOUR,
+        metricsToken: METRICS_TOKEN,
       })
     })
     afterAll(() => server.close())
@@ -83,6 +86,8 @@ describe.each(storeBackends())('new requests per IP and project on $name', (back
       expect(refused.status).toBe(429)
       expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } })
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      const metrics = await scrapeMetrics(server.url, METRICS_TOKEN)
+      expect(sampleValue(metrics, 'reqio_rate_limited_total', { limit: 'new_requests' })).toBe(1)
       const list = await fetch(`${server.url}/v1/projects/${project.id}/requests`)
       const { requests } = (await list.json()) as { requests: unknown[] }
       expect(requests).toHaveLength(DEFAULT_PER_HOUR)

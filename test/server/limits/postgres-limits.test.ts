@@ -4,6 +4,7 @@ import {
   PostgresAuthFailureLimiter,
 } from '../../../src/server/auth/login-throttle'
 import { frozenClock } from '../../../src/server/clock'
+import { inProcessLimits } from '../../../src/server/limits/limits'
 import { PostgresLimits } from '../../../src/server/limits/postgres-limits'
 import type { Store } from '../../../src/server/store'
 import { truncateAllTables } from '../../../src/server/store/reset'
@@ -37,6 +38,19 @@ describe.each(storeBackends())('shared limits in SQL on $name', (backend) => {
     clock.advance(20_000)
     expect(await limits.hit('write\u00001.2.3.4', 3, MINUTE)).toEqual({ allowed: true })
     expect(await limits.hit('write:5.6.7.8', 3, MINUTE)).toEqual({ allowed: true })
+  })
+
+  it('gives back a token a hit took, never past the limit, as the in-process limiter does', async () => {
+    for (const limiter of [limits, inProcessLimits(clock)]) {
+      const key = `admin-failure\u0000${Math.random()}`
+      await limiter.refund(key, 2, MINUTE)
+      expect(await limiter.hit(key, 2, MINUTE)).toEqual({ allowed: true })
+      expect(await limiter.hit(key, 2, MINUTE)).toEqual({ allowed: true })
+      expect((await limiter.hit(key, 2, MINUTE)).allowed).toBe(false)
+      await limiter.refund(key, 2, MINUTE)
+      expect(await limiter.hit(key, 2, MINUTE)).toEqual({ allowed: true })
+      expect((await limiter.hit(key, 2, MINUTE)).allowed).toBe(false)
+    }
   })
 
   it('counts one budget across concurrent hits (no lost updates)', async () => {
@@ -113,6 +127,23 @@ describe.each(storeBackends().filter((b) => b.name === 'postgres'))(
         expect(await limiter.retryAfterSeconds('other')).toBe(0)
         clock.advance(10 * 60_000 + 1)
         expect(await limiter.retryAfterSeconds('k')).toBe(0)
+      }
+    })
+
+    it('counts an attempt before it is checked, refuses past the limit and forgives a right one', async () => {
+      const shared = new PostgresAuthFailureLimiter(store.db, 2, clock)
+      const local = new InMemoryAuthFailureLimiter(2, clock)
+      for (const limiter of [shared, local]) {
+        clock.set(0)
+        const key = `email:${Math.random()}`
+        const right = await limiter.takeAttempt(key)
+        expect(right.retryAfterSeconds).toBe(0)
+        await right.forgive()
+        // Taken together, before any is checked: three pass (two failures, then the one that
+        // reaches the limit), the fourth waits.
+        const taken = await Promise.all([1, 2, 3, 4].map(() => limiter.takeAttempt(key)))
+        expect(taken.filter((attempt) => attempt.retryAfterSeconds > 0)).toHaveLength(1)
+        expect(await limiter.retryAfterSeconds(key)).toBe(15 * 60)
       }
     })
   },

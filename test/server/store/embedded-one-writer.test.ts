@@ -18,7 +18,8 @@ import {
 describe('one process on an embedded data dir', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'reqio-one-writer-'))
   const adminToken = randomBytes(24).toString('base64url')
-  const env = { REQIO_DATA_DIR: dataDir, REQIO_ADMIN_TOKEN: adminToken }
+  // DATABASE_URL cleared: CI sets it for the PostgreSQL tests, and these are about the embedded one.
+  const env = { REQIO_DATA_DIR: dataDir, REQIO_ADMIN_TOKEN: adminToken, DATABASE_URL: '' }
   const lockFile = join(dataDir, 'pglite.lock')
   const running: ServerProcess[] = []
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { isSingleEmailAddress } from '../../../shared/email-address'
 import type { Clock } from '../../clock'
 import type { Store } from '../../store'
 import type { JobHandler } from '../job-handler'
@@ -32,6 +33,8 @@ export function mailJobHandler(options: {
       // Unsubscribed, email gone, or mail turned off since: the items are dropped, not kept.
       if (items.length === 0 || !recipient || recipient.unsubscribed || transport.mode === 'off')
         return { itemIds }
+      // Stored before emails were checked, and not one address: nobody is mailed.
+      if (!isSingleEmailAddress(recipient.email)) return { itemIds }
       const key = await store.mail.serverKey(UNSUBSCRIBE_KEY_NAME)
       const unsubscribe = unsubscribeUrl(
         options.publicUrl,

@@ -43,7 +43,8 @@ export function createMailTransport(options: {
       async send(message) {
         await transporter.sendMail({
           from: options.from,
-          to: message.to,
+          // An address object is one recipient, whatever its text: never parsed as a list.
+          to: { name: '', address: message.to },
           subject: message.subject,
           text: message.text,
           html: message.html,

@@ -1,18 +1,9 @@
 import http from 'node:http'
 import https from 'node:https'
+import type { OutboundGuard } from '../../outbound/outbound-guard'
 
-/** Idle connections to an endpoint are dropped before common servers' 5 s keep-alive does. */
-const IDLE_SOCKET_MS = 4_000
 /** Only the status matters; a reply body past this is not read to its end. */
 const MAX_REPLY_BYTES = 64 * 1024
-
-// One connection pool for every delivery: an endpoint that hears about each vote is sent to
-// over a few open connections, not a new one each time. node:http costs a quarter of what
-// fetch() does per request, which counts on the thread the API runs on.
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
-  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
-}
 
 export class WebhookTimeoutError extends Error {
   override name = 'TimeoutError'
@@ -20,22 +11,24 @@ export class WebhookTimeoutError extends Error {
 
 /**
  * POSTs `body` and answers the status code once the reply's head arrives; rejects if that
- * takes longer than `timeoutMs` or the connection fails. Redirects are not followed.
+ * takes longer than `timeoutMs`, the connection fails or the guard refuses the address.
+ * Redirects are not followed.
  */
 export async function postWebhook(
   url: string,
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
+  guard: OutboundGuard,
 ): Promise<number> {
   try {
-    return await postOnce(url, headers, body, timeoutMs)
+    return await postOnce(url, headers, body, timeoutMs, guard)
   } catch (error) {
     // A kept-alive connection the endpoint closed just as we reused it: the request never
     // reached the endpoint's code, so sending again on a fresh connection is safe (and the
     // webhook-id lets a receiver drop a repeat anyway).
     if ((error as { reusedSocket?: boolean }).reusedSocket)
-      return postOnce(url, headers, body, timeoutMs)
+      return postOnce(url, headers, body, timeoutMs, guard)
     throw error
   }
 }
@@ -45,10 +38,14 @@ function postOnce(
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
+  guard: OutboundGuard,
 ): Promise<number> {
   const target = new URL(url)
   const send = target.protocol === 'https:' ? https.request : http.request
-  const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:']
+  // The guard's agents keep a pool of connections per endpoint (node:http costs a quarter of
+  // what fetch() does per request, on the thread the API runs on) and connect only to checked
+  // addresses.
+  const agent = guard.agentFor(target)
   return new Promise((resolve, reject) => {
     const request = send(target, {
       method: 'POST',

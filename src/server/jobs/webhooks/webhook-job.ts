@@ -1,11 +1,11 @@
 import { Webhook } from 'standardwebhooks'
 import type { Clock } from '../../clock'
+import { type OutboundGuard, outboundGuard } from '../../outbound/outbound-guard'
 import type { Store } from '../../store'
 import type { ClaimedJob } from '../../store/jobs-store'
 import type { DeliveryToSend } from '../../store/webhooks-store'
 import { type JobHandler, PermanentJobError } from '../job-handler'
 import { postWebhook } from './send'
-import { webhookTargetProblem } from './target-guard'
 
 /** Svix's schedule, the one spec/api.md names: after the 7th retry the delivery fails. */
 export const DEFAULT_WEBHOOK_RETRY_SECONDS = [5, 300, 1800, 7200, 18000, 36000, 36000]
@@ -32,9 +32,12 @@ export function webhookJobHandler(options: {
   retrySeconds: readonly number[]
   allowPrivate: boolean
   timeoutMs?: number
+  /** Defaults to the process's guard for `allowPrivate`; tests inject one with its own DNS. */
+  outbound?: OutboundGuard
 }): JobHandler<{ statusCode: number }, DeliveryToSend> {
   const { store, clock } = options
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS
+  const guard = options.outbound ?? outboundGuard(options.allowPrivate)
   const deliveryId = (job: ClaimedJob) => (job.payload as { deliveryId: string }).deliveryId
   return {
     retrySeconds: options.retrySeconds,
@@ -50,7 +53,9 @@ export function webhookJobHandler(options: {
     async run(job, loaded) {
       const found = loaded ?? (await store.webhooks.forSending(deliveryId(job)))
       if (!found) throw new PermanentJobError('the endpoint or delivery was deleted')
-      const problem = await webhookTargetProblem(found.url, options.allowPrivate)
+      // The address may have changed since the URL was saved; the guard's agent checks it
+      // again on connecting, whatever this lookup saw.
+      const problem = await guard.targetProblem(found.url)
       if (problem) throw new DeliveryError(problem, null)
       const timestamp = new Date(clock.now())
       const signature = new Webhook(found.secret).sign(found.delivery.id, timestamp, found.body)
@@ -67,6 +72,7 @@ export function webhookJobHandler(options: {
           },
           found.body,
           timeoutMs,
+          guard,
         )
       } catch (error) {
         throw new DeliveryError((error as Error).message, null)

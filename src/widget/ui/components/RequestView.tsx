@@ -19,8 +19,9 @@ interface Props {
 }
 
 /**
- * One request: title, status with the team's note, body, votes and the thread oldest first,
- * then the comment box (or why there is none). Focus lands on the heading; Back returns.
+ * One request: title, status with the team's note, body, votes and the thread oldest first
+ * (a long one from its newest comments, with a button for the older ones), then the comment box
+ * (or why there is none). Focus lands on the heading; Back returns.
  */
 export function RequestView({ state, board, t }: Props) {
   const { detail, requestId, reply } = state
@@ -60,8 +61,15 @@ export function RequestView({ state, board, t }: Props) {
             </button>
           </p>
         )}
+        {detail && detail.commentsCursor && (
+          <p class="state">
+            <button type="button" onClick={board.loadOlderComments}>
+              {t.olderComments}
+            </button>
+          </p>
+        )}
         {detail && (
-          <ul aria-label={fill(t.comments, detail.comments.length)}>
+          <ul aria-label={fill(t.comments, detail.commentCount)}>
             {detail.comments.map((comment) => (
               <CommentItem key={comment.id} comment={comment} t={t} />
             ))}

@@ -116,14 +116,30 @@ export function createFakeServer(seed: Array<Partial<FeedbackRequest> & { title:
         ...c,
         author: { ...c.author, you: who === writer },
       })
+      // Pages as the real server does: the newest 50, and a cursor (the oldest shown) to more.
+      const pageBefore = (end: number) => {
+        const start = Math.max(0, end - 50)
+        return {
+          comments: list.slice(start, end).map(publicView),
+          cursor: start > 0 ? (list[start]?.id ?? null) : null,
+        }
+      }
       if (!commentsPath && method === 'GET') {
+        const page = pageBefore(list.length)
         return json(200, {
           request: {
             ...view(target, caller),
             commentCount: list.length,
-            comments: list.map(publicView),
+            comments: page.comments,
+            commentsCursor: page.cursor,
           },
         })
+      }
+      if (commentsPath && method === 'GET') {
+        const end = list.findIndex((c) => c.id === url.searchParams.get('cursor'))
+        if (end < 0) return error(400, 'validation_failed')
+        const page = pageBefore(end)
+        return json(200, { comments: page.comments, nextCursor: page.cursor })
       }
       if (commentsPath && method === 'POST') {
         if (!bearer && !settings.allowAnonymousComments) return error(401, 'identity_required')
