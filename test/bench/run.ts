@@ -11,6 +11,7 @@ import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
 import { benchSharedLimits } from './shared-limits'
+import { benchStartAndMemory } from './start-and-memory'
 import { benchWidgetHostCost } from './widget-host-cost'
 import { benchWidgetSize } from './widget-size'
 
@@ -32,6 +33,7 @@ const BENCHES: Bench[] = [
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },
   { name: 'shared limits on PostgreSQL against in memory', run: benchSharedLimits },
+  { name: 'start to ready and memory', run: benchStartAndMemory },
 ]
 
 for (const bench of BENCHES) {

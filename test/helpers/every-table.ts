@@ -1,0 +1,262 @@
+/**
+ * A database with rows in every kind of table, written through the real HTTP API the way a
+ * site owner, their team and their customers would; and a snapshot of every table's rows
+ * (as text, sorted) to compare two databases with.
+ *
+ *   const server = await startTestServer({ demo: true, notify: { mailCoalesceSeconds: 0 } })
+ *   await fillEveryTable(server)
+ *   expect(await snapshotTables(restored)).toEqual(await snapshotTables(server.store.db))
+ */
+import { MIGRATIONS_TABLE, quoteIdent, TRANSIENT_TABLES } from '../../src/server/ops/catalog'
+import { useCanonicalTextForms } from '../../src/server/ops/text-forms'
+import type { Db, SqlExecutor } from '../../src/server/store/db'
+import { audienceFor } from '../../src/shared/identity'
+import type { TestServer } from './start-server'
+import { invite, inviteCode, postJson, setUpOwner } from './team'
+import { mintToken } from './tokens'
+import { startWebhookReceiver } from './webhook-receiver'
+
+/**
+ * The tables fillEveryTable leaves with at least one row: a new table that it does not fill
+ * shows up as a missing entry here, not as a round trip that proved nothing.
+ */
+export const FILLED_TABLES = [
+  'anonymous_links',
+  'audit_log',
+  'changelog_entries',
+  'changelog_requests',
+  'comments',
+  'companies',
+  'invites',
+  'jobs',
+  'kept_mail',
+  'mail_items',
+  'mail_unsubscribes',
+  'members',
+  'people',
+  'person_updates',
+  'project_origins',
+  'projects',
+  'request_accounts',
+  'request_followers',
+  'request_merges',
+  'requests',
+  'server_keys',
+  'sessions',
+  'votes',
+  'webhook_deliveries',
+  'webhook_endpoints',
+]
+
+/** Needs a server with demo mode on and no SMTP (mail is kept) and mailCoalesceSeconds 0. */
+export async function fillEveryTable(server: TestServer): Promise<void> {
+  const receiver = await startWebhookReceiver()
+  try {
+    await fill(server, receiver.url)
+  } finally {
+    await receiver.close()
+  }
+}
+
+async function fill(server: TestServer, webhookUrl: string): Promise<void> {
+  const { project, secret } = await server.createProject('Round trip: “quotes”, café & \\ tabs\t')
+  const pid = project.id
+  const expectStatus = async (res: Response | Promise<Response>, status: number) => {
+    const answer = await res
+    if (answer.status !== status)
+      throw new Error(`${answer.url} answered ${answer.status}: ${await answer.text()}`)
+    return answer
+  }
+  const json = async <T>(res: Response | Promise<Response>, status: number) =>
+    (await (await expectStatus(res, status)).json()) as T
+
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ settings: { allowAnonymousComments: true } }),
+    }),
+    200,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/webhooks`, {
+      method: 'POST',
+      body: JSON.stringify({ url: webhookUrl, events: ['request.created', 'request.updated'] }),
+    }),
+    201,
+  )
+
+  const tokenFor = (sub: string, extra: Record<string, unknown> = {}) =>
+    mintToken(secret, {
+      sub,
+      aud: audienceFor(pid),
+      email: `${sub}@example.com`,
+      name: `${sub} O’Brien`,
+      traits: { plan: 'pro', amount: 4900, interval: 'month' },
+      ...extra,
+    })
+  const publicFetch = (
+    path: string,
+    init: RequestInit & { token?: string; anon?: string } = {},
+  ) => {
+    const headers = new Headers(init.headers)
+    headers.set('X-Reqio-Anonymous-Id', init.anon ?? 'anon-visitor-1')
+    // Where the widget was seen (project_origins).
+    headers.set('Origin', 'https://app.example.com')
+    if (init.token) headers.set('Authorization', `Bearer ${init.token}`)
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json')
+    return fetch(`${server.url}/v1/projects/${pid}${path}`, { ...init, headers })
+  }
+  const ann = await tokenFor('ann', { company: { id: 'acme', name: 'Acme Inc' } })
+  const bob = await tokenFor('bob')
+
+  const newRequest = async (title: string, body: string, init: { token?: string } = {}) =>
+    (
+      await json<{ request: { id: string } }>(
+        publicFetch('/requests', {
+          method: 'POST',
+          body: JSON.stringify({ title, body }),
+          ...init,
+        }),
+        201,
+      )
+    ).request.id
+  const dark = await newRequest('Dark mode', 'Line one\nline two, with "quotes" and émojis 🌙', {
+    token: ann,
+  })
+  const csv = await newRequest('CSV export', '', { token: bob })
+  const csvAgain = await newRequest('Export to CSV', 'same thing')
+
+  // An anonymous visitor votes, then signs in: the link is kept (anonymous_links).
+  await expectStatus(
+    publicFetch(`/requests/${dark}/vote`, { method: 'POST', anon: 'anon-visitor-2' }),
+    200,
+  )
+  await expectStatus(
+    publicFetch('/identify', { method: 'POST', token: bob, anon: 'anon-visitor-2' }),
+    200,
+  )
+  for (const [request, token] of [
+    [dark, bob],
+    [csv, ann],
+    [csvAgain, ann],
+  ] as const)
+    await expectStatus(publicFetch(`/requests/${request}/vote`, { method: 'POST', token }), 200)
+
+  await expectStatus(
+    publicFetch(`/requests/${dark}/comments`, {
+      method: 'POST',
+      token: bob,
+      body: JSON.stringify({ body: 'Please! ✨' }),
+    }),
+    201,
+  )
+  await expectStatus(
+    publicFetch(`/requests/${csv}/comments`, {
+      method: 'POST',
+      anon: 'anon-visitor-3',
+      body: JSON.stringify({ body: 'A visitor says hi' }),
+    }),
+    201,
+  )
+
+  // The team: an owner (members, sessions, audit_log) and a pending invite.
+  const owner = await setUpOwner(server)
+  await invite(owner, 'pending.person@example.com', 'viewer')
+  const accepted = await invite(owner, 'mia.member@example.com', 'member')
+  await expectStatus(
+    postJson(server, '/v1/auth/accept', {
+      code: inviteCode(accepted),
+      name: 'Mia Member',
+      password: 'another long password here',
+    }),
+    200,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}/comments`, {
+      method: 'POST',
+      body: JSON.stringify({ body: 'On it.' }),
+    }),
+    201,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ status: 'in_progress', statusNote: 'Started this week' }),
+    }),
+    200,
+  )
+  // A merge: requests.merged_into points into its own table, and request_merges keeps jsonb
+  // and text[] columns.
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${csvAgain}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ mergeInto: csv }),
+    }),
+    200,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/changelog`, {
+      method: 'POST',
+      body: JSON.stringify({
+        title: 'March',
+        body: '## New\n\n- **Dark mode**',
+        requestIds: [dark],
+      }),
+    }),
+    201,
+  )
+
+  // Events fan out: person updates, followers, mail (kept in demo mode), webhook deliveries.
+  await server.drainJobs()
+  await server.drainJobs()
+
+  // One person unsubscribes through the link in the email they were sent.
+  const kept = await server.store.db.query<{ text_body: string }>(
+    'SELECT text_body FROM kept_mail ORDER BY id LIMIT 1',
+  )
+  const link = /\/v1\/unsubscribe\/[\w.-]+/.exec(kept[0]?.text_body ?? '')?.[0]
+  if (!link) throw new Error('no unsubscribe link in the kept mail')
+  await expectStatus(fetch(`${server.url}${link}`, { method: 'POST' }), 200)
+
+  // Done jobs are deleted: one more change leaves a job waiting in the queue.
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${csv}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ status: 'planned' }),
+    }),
+    200,
+  )
+}
+
+export interface TablesSnapshot {
+  migrations: number[]
+  /** Every table's rows as text, sorted, by table name. */
+  tables: Record<string, string[]>
+}
+
+/** What a restore must reproduce: every table but the migrations' own and the transient ones. */
+export function snapshotTables(db: Db): Promise<TablesSnapshot> {
+  return db.transaction(async (tx) => {
+    // The same text forms (UTC timestamps…) whichever engine and settings the database has.
+    await useCanonicalTextForms(tx)
+    return snapshotIn(tx)
+  })
+}
+
+async function snapshotIn(db: SqlExecutor): Promise<TablesSnapshot> {
+  const names = await db.query<{ name: string }>(
+    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema()
+      ORDER BY tablename`,
+  )
+  const tables: Record<string, string[]> = {}
+  for (const { name } of names) {
+    if (name === MIGRATIONS_TABLE || TRANSIENT_TABLES.has(name)) continue
+    // The whole row in its text form (timestamps in UTC): equal text, equal values.
+    const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${quoteIdent(name)} t`)
+    tables[name] = rows.map((r) => r.row).sort()
+  }
+  const migrations = await db.query<{ version: number }>(
+    `SELECT version FROM ${quoteIdent(MIGRATIONS_TABLE)} ORDER BY version`,
+  )
+  return { migrations: migrations.map((m) => Number(m.version)), tables }
+}
