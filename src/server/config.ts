@@ -37,6 +37,8 @@ export interface ServerConfig {
   ipReadsPerMinute: number
   /** Distinct anonymous ids that may vote or submit per project, per IP, per hour. */
   anonVotersPerIpPerHour: number
+  /** New requests per project per client IP (IPv6: /64) per hour, whoever posts them. */
+  newRequestsPerIpPerProjectPerHour: number
   /** Wrong admin tokens and passwords per IP or email per 15 minutes before 429. */
   authFailuresPer15Minutes: number
   /** Public comments one person may post on one request per hour. */
@@ -98,6 +100,11 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     ipWritesPerMinute: positiveInt(env, 'REQIO_IP_WRITES_PER_MINUTE', 600),
     ipReadsPerMinute: positiveInt(env, 'REQIO_IP_READS_PER_MINUTE', 600),
     anonVotersPerIpPerHour: positiveInt(env, 'REQIO_ANON_VOTERS_PER_IP_PER_HOUR', 20),
+    newRequestsPerIpPerProjectPerHour: positiveInt(
+      env,
+      'REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR',
+      60,
+    ),
     authFailuresPer15Minutes: positiveInt(env, 'REQIO_AUTH_FAILURES_PER_15_MINUTES', 10),
     publicUrl,
     commentsPerPersonPerRequestPerHour: positiveInt(

@@ -207,6 +207,13 @@ export interface InstallStatusResponse {
   }
 }
 
+/**
+ * The most rows one `backlog.csv` writes, the first in its order; it answers
+ * `Reqio-Export-Truncated: true` when it left rows out (issue 24: any viewer may export, and a
+ * spammer decides how many requests a project holds).
+ */
+export const BACKLOG_EXPORT_MAX_ROWS = 10_000
+
 /** `GET /v1/admin/projects/{pid}/backlog` (and `backlog.csv`) narrowing, all optional. */
 export interface BacklogFilter {
   /** Words in the title. */

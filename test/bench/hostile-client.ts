@@ -9,6 +9,8 @@
 // 5. Near-miss searches (issue 24): 3,150 requests of 5 KB that nearly match a 200-character
 //    q, 4 clients searching in a loop; another project's GET …/widget p50/p99 meanwhile.
 // 6. Comment threads of 2,000 and hostile changelog bodies (hostile-threads.ts).
+// 7. Request spam (issue 24): 1,000 new requests from one IP through 20 anonymous ids: how many
+//    are created (REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR, 60).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -99,6 +101,23 @@ async function ballotStuffing(server: Attacked) {
   console.log(
     `  1,000 anonymous ids from one IP: votes counted ${votes} (author included; limit 20), ` +
       `answers ${JSON.stringify(Object.fromEntries(statuses))} in ${seconds.toFixed(1)} s`,
+  )
+}
+
+async function requestSpam(server: Attacked) {
+  const projectId = await createProject(server, 'Spammed')
+  const api = `${server.url}/v1/projects/${projectId}`
+  const statuses = new Map<number, number>()
+  const started = performance.now()
+  await pool(1_000, 8, async (i) => {
+    const res = await post(`${api}/requests`, `anon-spammer-${i % 20}`, { title: `Spam ${i}` })
+    await res.arrayBuffer()
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+  })
+  const seconds = (performance.now() - started) / 1000
+  console.log(
+    `  1,000 new requests from one IP through 20 anonymous ids: ${statuses.get(201) ?? 0} created (limit 60 ` +
+      `an hour), answers ${JSON.stringify(Object.fromEntries(statuses))} in ${seconds.toFixed(1)} s`,
   )
 }
 
@@ -229,9 +248,13 @@ async function searchAtScale(name: string, store: Store) {
   )
 }
 
-/** `only: 'search'` runs just the search-at-scale part; `stall` just the near-miss searches. */
+/**
+ * `only: 'search'` runs just the search-at-scale part; `stall` just the near-miss searches;
+ * `spam` just the request spam.
+ */
 export async function benchHostileClient(only?: string): Promise<void> {
   if (only === 'stall') return stallingSearches()
+  if (only === 'spam') return attackOneServer(['spam'])
   if (only !== 'search') await attackOneServer()
   if (only !== 'search') await benchHostileThreads()
   await searchOnEveryBackend()
@@ -301,16 +324,18 @@ async function stallingSearches() {
   }
 }
 
-async function attackOneServer() {
+async function attackOneServer(parts = ['stuffing', 'spam', 'etag', 'searches']) {
   const server = await startAttackedServer({
     anonVotersPerIpPerHour: 20,
+    newRequestsPerIpPerProjectPerHour: 60,
     ipWritesPerMinute: 1_000_000,
     ipReadsPerMinute: 1_000_000,
   })
   try {
-    await ballotStuffing(server)
-    await hugeIfNoneMatch(server)
-    await distinctSearches(server)
+    if (parts.includes('stuffing')) await ballotStuffing(server)
+    if (parts.includes('spam')) await requestSpam(server)
+    if (parts.includes('etag')) await hugeIfNoneMatch(server)
+    if (parts.includes('searches')) await distinctSearches(server)
   } finally {
     server.child.kill('SIGTERM')
   }
@@ -339,5 +364,5 @@ async function searchOnEveryBackend() {
   }
 }
 
-// `npx tsx test/bench/hostile-client.ts [search|stall]`
+// `npx tsx test/bench/hostile-client.ts [search|stall|spam]`
 if (import.meta.url === `file://${process.argv[1]}`) await benchHostileClient(process.argv[2])

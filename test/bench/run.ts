@@ -1,6 +1,7 @@
 // `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
 // nothing here passes or fails. To add one, append it to BENCHES.
 
+import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
@@ -27,6 +28,7 @@ const BENCHES: Bench[] = [
   { name: 'request log overhead', run: benchRequestLog },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
+  { name: 'backlog CSV export at scale', run: benchBacklogExport },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },

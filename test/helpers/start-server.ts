@@ -41,6 +41,8 @@ export interface TestServerOptions {
   ipReadsPerMinute?: number
   /** Distinct anonymous ids voting or submitting per project, IP and hour (default 100,000). */
   anonVotersPerIpPerHour?: number
+  /** New requests per project, IP and hour (default 100,000: every test calls from 127.0.0.1). */
+  newRequestsPerIpPerProjectPerHour?: number
   /** REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR (default 100,000). */
   commentsPerPersonPerRequestPerHour?: number
   /** REQIO_COMMENTS_PER_REQUEST_PER_HOUR (default 100,000). */
@@ -125,6 +127,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ipWritesPerMinute: options.ipWritesPerMinute ?? 100_000,
     ipReadsPerMinute: options.ipReadsPerMinute ?? 100_000,
     anonVotersPerIpPerHour: options.anonVotersPerIpPerHour ?? 100_000,
+    newRequestsPerIpPerProjectPerHour: options.newRequestsPerIpPerProjectPerHour ?? 100_000,
     commentsPerPersonPerRequestPerHour: options.commentsPerPersonPerRequestPerHour ?? 100_000,
     commentsPerRequestPerHour: options.commentsPerRequestPerHour ?? 100_000,
     audienceBase: options.audienceBase ?? base.audienceBase,

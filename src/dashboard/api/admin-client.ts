@@ -46,12 +46,15 @@ export interface AdminClient {
   ): Promise<AdminResult<{ requests: BacklogRequest[] }>>
   /** Where the widget was seen, and the project's first steps. */
   installStatus(projectId: string): Promise<AdminResult<InstallStatusResponse>>
-  /** The backlog (every row, same filter) as CSV text, for a download. */
+  /**
+   * The backlog (same filter, up to BACKLOG_EXPORT_MAX_ROWS rows) as CSV text, for a download;
+   * `truncated` when the server left rows out.
+   */
   backlogCsv(
     projectId: string,
     sort: BacklogSort,
     filter?: BacklogFilter,
-  ): Promise<AdminResult<string>>
+  ): Promise<AdminResult<{ csv: string; truncated: boolean }>>
   /** Undoes the latest merge of `requestId`: it stands again with its votes and revenue. */
   unmergeRequest(
     projectId: string,
@@ -159,14 +162,20 @@ export function backlogQuery(sort: BacklogSort, filter: BacklogFilter = {}): str
   return params.toString()
 }
 
-/** A text download (the CSV export), authorised like every other call; never throws. */
-async function fetchText(adminToken: string | null, url: string): Promise<AdminResult<string>> {
+/** The CSV export, authorised like every other call; never throws. */
+async function fetchCsv(
+  adminToken: string | null,
+  url: string,
+): Promise<AdminResult<{ csv: string; truncated: boolean }>> {
   try {
     const response = await fetch(url, {
       credentials: 'same-origin',
       headers: adminToken ? { Authorization: `Bearer ${adminToken}` } : {},
     })
-    if (response.ok) return { ok: true, data: await response.text() }
+    if (response.ok) {
+      const truncated = response.headers.get('Reqio-Export-Truncated') === 'true'
+      return { ok: true, data: { csv: await response.text(), truncated } }
+    }
     const payload = await response.json().catch(() => null)
     return {
       ok: false,
@@ -200,7 +209,7 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
       call('GET', `${project(id)}/backlog?${backlogQuery(sort, filter)}`),
     installStatus: (id) => call('GET', `${project(id)}/install`),
     backlogCsv: (id, sort, filter) =>
-      fetchText(adminToken, `${apiBase}${project(id)}/backlog.csv?${backlogQuery(sort, filter)}`),
+      fetchCsv(adminToken, `${apiBase}${project(id)}/backlog.csv?${backlogQuery(sort, filter)}`),
     unmergeRequest: (id, requestId) =>
       call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/unmerge`, {}),
     updateRequest: (id, requestId, changes) =>

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import type { BacklogFilter, BacklogRequest, BacklogSort } from '../../shared/api'
+import {
+  BACKLOG_EXPORT_MAX_ROWS,
+  type BacklogFilter,
+  type BacklogRequest,
+  type BacklogSort,
+} from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { AudienceLine } from '../notifications/audience-line'
 import { currentRouteUrl } from '../router'
@@ -113,8 +118,12 @@ export function BacklogPage({
   async function exportCsv() {
     const result = await client.backlogCsv(projectId, sort, filter)
     if (!result.ok) return setNotice(`The export failed: ${result.message}`)
-    downloadText(`${projectId}-backlog.csv`, result.data, 'text/csv')
-    setNotice('Exported the backlog as CSV.')
+    downloadText(`${projectId}-backlog.csv`, result.data.csv, 'text/csv')
+    setNotice(
+      result.data.truncated
+        ? `Exported the first ${BACKLOG_EXPORT_MAX_ROWS.toLocaleString('en')} requests as CSV (an export stops there): narrow the backlog with filters for the rest.`
+        : 'Exported the backlog as CSV.',
+    )
   }
 
   /** Closing hands focus back to the row the request was opened from. */

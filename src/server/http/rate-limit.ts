@@ -6,6 +6,7 @@ import type { Limits } from '../limits/limits'
 import type { LimitVerdict } from '../limits/rate-limiter'
 import { clientIp } from './client-address'
 import type { AppEnv } from './env'
+import { isNewRequest, takeNewRequestToken } from './new-request-cap'
 import { type LimitName, RateLimitedError } from './rate-limited'
 
 const MINUTE_MS = 60_000
@@ -13,7 +14,11 @@ const HOUR_MS = 3_600_000
 
 export type PublicLimitsConfig = Pick<
   ServerConfig,
-  'rateLimitPerMinute' | 'ipWritesPerMinute' | 'ipReadsPerMinute' | 'anonVotersPerIpPerHour'
+  | 'rateLimitPerMinute'
+  | 'ipWritesPerMinute'
+  | 'ipReadsPerMinute'
+  | 'anonVotersPerIpPerHour'
+  | 'newRequestsPerIpPerProjectPerHour'
 >
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD'
@@ -39,7 +44,8 @@ export function limitPublicReads(
  * spec/api.md "Abuse limits" for writes under /v1/projects/:projectId/*, after resolveCaller:
  * per IP whatever id or token comes with them, per person, and, for anonymous votes and
  * submissions, a cap on distinct anonymous ids per IP and project per hour, so minting a fresh
- * id per call no longer buys a fresh budget. `requireIdentity` refuses anonymous ones.
+ * id per call no longer buys a fresh budget; new requests per IP and project per hour for every
+ * caller (http/new-request-cap.ts). `requireIdentity` refuses anonymous ones.
  */
 export function limitPublicWrites(
   limiter: Limits,
@@ -76,6 +82,12 @@ export function limitPublicWrites(
         HOUR_MS,
       )
       refuseIfLimited(verdict, 'anonymous_voters')
+    }
+    if (isNewRequest(c)) {
+      refuseIfLimited(
+        await takeNewRequestToken(c, limiter, config.newRequestsPerIpPerProjectPerHour),
+        'new_requests',
+      )
     }
     return next()
   }

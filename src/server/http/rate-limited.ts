@@ -8,6 +8,8 @@ import { ApiError } from '../errors'
  * - person_writes: writes per person (voter) per minute (REQIO_RATE_LIMIT_PER_MINUTE)
  * - anonymous_voters: distinct anonymous voters per IP, project and hour
  *   (REQIO_ANON_VOTERS_PER_IP_PER_HOUR)
+ * - new_requests: new requests per IP, project and hour
+ *   (REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR)
  * - admin_token_failures: wrong admin tokens per IP (REQIO_AUTH_FAILURES_PER_15_MINUTES)
  * - sign_in_failures: failed sign-ins and wrong current passwords per IP and email (the same)
  * - comments_per_person: comments per person per request per hour
@@ -19,6 +21,7 @@ export const LIMIT_NAMES = [
   'ip_writes',
   'person_writes',
   'anonymous_voters',
+  'new_requests',
   'admin_token_failures',
   'sign_in_failures',
   'comments_per_person',

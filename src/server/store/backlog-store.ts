@@ -1,4 +1,5 @@
 import type { BacklogSort } from '../../shared/api'
+import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
 import type { Db } from './db'
 import { BACKLOG_ORDER, containsPattern } from './requests-store'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
@@ -33,7 +34,7 @@ export interface BacklogFilter {
 }
 
 /** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
-function filterConditions(filter: BacklogFilter, firstParam: number) {
+export function filterConditions(filter: BacklogFilter, firstParam: number) {
   const conditions: string[] = []
   const params: unknown[] = []
   const param = (value: unknown) => {
@@ -146,6 +147,16 @@ export class BacklogStore {
         author: author ? toVoterRecord(author) : null,
       }
     })
+  }
+
+  /** What the CSV export prints, at most `limit` rows (store/backlog-export-rows.ts). */
+  exportRows(input: {
+    projectId: string
+    sort: BacklogSort
+    limit: number
+    filter?: BacklogFilter
+  }): Promise<BacklogExportRow[]> {
+    return listBacklogExportRows(this.db, input)
   }
 
   async get(projectId: string, requestId: string): Promise<BacklogEntry | null> {

@@ -18,6 +18,9 @@ if (!databaseUrl && process.env.CI !== 'true') {
   )
 }
 
+/** No other test here files more than 20 requests in one project. */
+const NEW_REQUESTS_PER_HOUR = 30
+
 describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
   'two server processes on one PostgreSQL',
   () => {
@@ -34,6 +37,8 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
         REQIO_ADMIN_TOKEN: adminToken,
         // The test's webhook receiver listens on 127.0.0.1.
         REQIO_WEBHOOK_ALLOW_PRIVATE: '1',
+        // Below its default of 60, so the cap test below also shows the variable is read.
+        REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR: String(NEW_REQUESTS_PER_HOUR),
       }
       // Both at the same moment on an empty database: migrations must serialise, not collide.
       ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
@@ -240,6 +245,31 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
         await receiver.close()
       }
     }, 60_000)
+
+    it('take at most REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR new requests from one IP across both processes, sent at once', async () => {
+      const { project } = await createProject(a)
+      const attempts = NEW_REQUESTS_PER_HOUR + 20
+      const statuses = await Promise.all(
+        Array.from({ length: attempts }, async (_, i) => {
+          const res = await fetch(`${(i % 2 ? b : a).url}/v1/projects/${project.id}/requests`, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              'X-Reqio-Anonymous-Id': `anon-spam-${i % 10}`,
+            },
+            body: JSON.stringify({ title: `Spam ${i}` }),
+          })
+          return res.status
+        }),
+      )
+      expect(statuses.filter((status) => status === 201)).toHaveLength(NEW_REQUESTS_PER_HOUR)
+      expect(statuses.filter((status) => status === 429)).toHaveLength(
+        attempts - NEW_REQUESTS_PER_HOUR,
+      )
+      const list = await fetch(`${a.url}/v1/projects/${project.id}/requests`)
+      const { requests } = (await list.json()) as { requests: FeedbackRequest[] }
+      expect(requests).toHaveLength(NEW_REQUESTS_PER_HOUR)
+    })
 
     // Last: it locks this test's address (127.0.0.1) out of the admin API on both processes.
     it('throttle wrong admin tokens from one IP exactly across both processes', async () => {
