@@ -53,32 +53,49 @@ function writeForeignLock(lockPath: string, pid: number) {
   )
 }
 
-function runContender(lockPath: string, startAt: number, holdMs: number): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', CONTENDER, lockPath, String(startAt), String(holdMs)],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+/**
+ * Starts one contender per lock attempt and answers each one's line (`won <pid>` or
+ * `refused <message>`) once all have answered; only then does the winner let go of the lock.
+ */
+async function raceContenders(lockPath: string, count: number): Promise<string[]> {
+  // Far enough ahead for every contender to have loaded by then.
+  const startAt = Date.now() + 8_000
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', CONTENDER, lockPath, String(startAt)], {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }),
+  )
+  const exits = children.map(
+    (child) => new Promise<number | null>((done) => child.once('close', (code) => done(code))),
+  )
+  try {
+    return await Promise.all(
+      children.map(
+        (child, index) =>
+          new Promise<string>((done, fail) => {
+            let output = ''
+            const collect = (chunk: Buffer) => {
+              output += chunk.toString()
+              const answer = /^(won|refused) .*$/m.exec(output)
+              if (answer) done(answer[0])
+            }
+            child.stdout.on('data', collect)
+            child.stderr.on('data', collect)
+            void exits[index]?.then((code) => fail(new Error(`exited ${code}: ${output}`)))
+          }),
+      ),
     )
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-    })
-    child.on('exit', (code) => (code === 0 ? done(output.trim()) : fail(new Error(output))))
-  })
+  } finally {
+    for (const child of children) child.stdin.end()
+    await Promise.all(exits)
+  }
 }
 
 describe('the embedded data dir lock', () => {
   it('lets exactly one of several processes racing for a fresh lock win, and names the winner to the rest', async () => {
     const lockPath = freshLockPath()
-    // Far enough ahead for every contender to have loaded by then.
-    const startAt = Date.now() + 8_000
-    const outcomes = await Promise.all(
-      [1, 2, 3, 4].map(() => runContender(lockPath, startAt, 3_000)),
-    )
+    const outcomes = await raceContenders(lockPath, 4)
     const winners = outcomes.filter((line) => line.startsWith('won '))
     expect(winners).toHaveLength(1)
     const winnerPid = (winners[0] as string).slice(4)
@@ -97,10 +114,7 @@ describe('the embedded data dir lock', () => {
     mine.release()
     writeFileSync(lockPath, JSON.stringify({ ...record, pid: 2 ** 22 + 7, token: 'killed' }))
 
-    const startAt = Date.now() + 8_000
-    const outcomes = await Promise.all(
-      [1, 2, 3, 4].map(() => runContender(lockPath, startAt, 3_000)),
-    )
+    const outcomes = await raceContenders(lockPath, 4)
     expect(outcomes.filter((line) => line.startsWith('won '))).toHaveLength(1)
     expect(outcomes.filter((line) => line.startsWith('refused '))).toHaveLength(3)
   }, 60_000)
