@@ -3,13 +3,14 @@
  * migrate). An entry of its own: it runs main() when loaded, like index.ts, and needs only
  * production dependencies.
  */
-import { consoleLogger as logger } from './logger'
+import type { Logger } from './logger'
+import { cliLogger as logger } from './ops/cli-logger'
 import { backupCommand } from './ops/commands/backup'
 import { migrateCommand } from './ops/commands/migrate'
 import { restoreCommand } from './ops/commands/restore'
 import { USAGE, UsageError } from './ops/commands/usage'
 
-type Command = (args: string[], env: NodeJS.ProcessEnv, log: typeof logger) => Promise<void>
+type Command = (args: string[], env: NodeJS.ProcessEnv, log: Logger) => Promise<void>
 
 const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
