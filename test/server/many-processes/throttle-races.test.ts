@@ -6,44 +6,29 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../../helpers/postgres-database'
-import { type ServerProcess, startServerProcess } from '../../helpers/server-process'
+import { describe, expect, it } from 'vitest'
+import type { ThrowawayDatabase } from '../../helpers/postgres-database'
+import type { ServerProcess } from '../../helpers/server-process'
 import { TEST_PASSWORD } from '../../helpers/team'
-
-const databaseUrl = process.env.DATABASE_URL
-if (!databaseUrl && process.env.CI !== 'true') {
-  console.log(
-    'skipped throttle race tests: set DATABASE_URL to a PostgreSQL server (Debian: postgresql)',
-  )
-}
+import { twoProcessesCanRun, withTwoProcesses } from '../../helpers/two-processes'
 
 const BUDGET = 10
 const GUESSES = 40
 
-describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
+describe.runIf(twoProcessesCanRun('throttle race tests'))(
   'guess throttles across two processes on one PostgreSQL',
   () => {
     const adminToken = randomBytes(24).toString('base64url')
-    let database: ThrowawayDatabase
     let a: ServerProcess
     let b: ServerProcess
-
-    beforeAll(async () => {
-      if (!databaseUrl) throw new Error('CI=true: DATABASE_URL must name a PostgreSQL server')
-      database = await createThrowawayDatabase(databaseUrl)
-      const env = {
-        DATABASE_URL: database.url,
-        REQIO_ADMIN_TOKEN: adminToken,
-        REQIO_AUTH_FAILURES_PER_15_MINUTES: String(BUDGET),
-      }
-      a = await startServerProcess(env)
-      b = await startServerProcess(env)
-    }, 120_000)
-    afterAll(async () => {
-      await Promise.all([a?.stop(), b?.stop()])
-      await database?.drop()
-    })
+    let database: ThrowawayDatabase
+    withTwoProcesses(
+      { REQIO_ADMIN_TOKEN: adminToken, REQIO_AUTH_FAILURES_PER_15_MINUTES: String(BUDGET) },
+      (started, throwaway) => {
+        ;[a, b] = started
+        database = throwaway
+      },
+    )
 
     /** Sends all at once, alternating between the two processes; answers the status codes. */
     async function allAtOnce(send: (server: ServerProcess, i: number) => Promise<Response>) {

@@ -3,50 +3,35 @@
  * what one process writes, the other answers at once. Needs DATABASE_URL (CI starts one).
  */
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse, FeedbackRequest } from '../../../src/shared/api'
 import { audienceFor } from '../../../src/shared/identity'
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../../helpers/postgres-database'
-import { type ServerProcess, startServerProcess } from '../../helpers/server-process'
+import type { ServerProcess } from '../../helpers/server-process'
 import { mintToken } from '../../helpers/tokens'
+import { twoProcessesCanRun, withTwoProcesses } from '../../helpers/two-processes'
 import { startWebhookReceiver } from '../../helpers/webhook-receiver'
-
-const databaseUrl = process.env.DATABASE_URL
-if (!databaseUrl && process.env.CI !== 'true') {
-  console.log(
-    'skipped two-process tests: set DATABASE_URL to a PostgreSQL server (Debian: postgresql)',
-  )
-}
 
 /** No other test here files more than 20 requests in one project. */
 const NEW_REQUESTS_PER_HOUR = 30
 
-describe.skipIf(!databaseUrl && process.env.CI !== 'true')(
+describe.runIf(twoProcessesCanRun('two-process tests'))(
   'two server processes on one PostgreSQL',
   () => {
     const adminToken = randomBytes(24).toString('base64url')
-    let database: ThrowawayDatabase
     let a: ServerProcess
     let b: ServerProcess
-
-    beforeAll(async () => {
-      if (!databaseUrl) throw new Error('CI=true: DATABASE_URL must name a PostgreSQL server')
-      database = await createThrowawayDatabase(databaseUrl)
-      const env = {
-        DATABASE_URL: database.url,
+    withTwoProcesses(
+      {
         REQIO_ADMIN_TOKEN: adminToken,
         // The test's webhook receiver listens on 127.0.0.1.
         REQIO_WEBHOOK_ALLOW_PRIVATE: '1',
         // Below its default of 60, so the cap test below also shows the variable is read.
         REQIO_NEW_REQUESTS_PER_IP_PER_PROJECT_PER_HOUR: String(NEW_REQUESTS_PER_HOUR),
-      }
-      // Both at the same moment on an empty database: migrations must serialise, not collide.
-      ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
-    })
-    afterAll(async () => {
-      await Promise.all([a?.stop(), b?.stop()])
-      await database?.drop()
-    })
+      },
+      (started) => {
+        ;[a, b] = started
+      },
+    )
 
     const admin = (server: ServerProcess, path: string, init: RequestInit = {}) =>
       fetch(`${server.url}${path}`, {
