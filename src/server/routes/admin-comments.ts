@@ -5,14 +5,14 @@ import type {
   AdminRequestDetailResponse,
 } from '../../shared/api'
 import { actingMember, auditActor, teamReplyName } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { ApiError, notFound } from '../errors'
+import { commentCreated } from '../events/build'
+import { enqueueEvent } from '../events/events'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
-import { enqueueCommentCreated } from '../jobs/comment-event'
 import { requireProject } from './admin-project-lookup'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /** Every identified voter a request has, for its detail (the backlog shows the top ten). */
 const DETAIL_VOTERS = 1000
@@ -32,7 +32,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         requestId: c.req.param('rid'),
         votersPerRequest: DETAIL_VOTERS,
       })
-      if (!entry) throw requestNotFound()
+      if (!entry) throw notFound.request()
       const comments = await deps.store.comments.listForRequest(entry.id, true)
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
@@ -64,10 +64,10 @@ export function adminCommentsRoutes(deps: RouteDeps) {
             },
             tx,
           )
-          await enqueueCommentCreated(tx, comment, actingMember(c)?.email ?? null, now)
+          await enqueueEvent(tx, commentCreated(comment, actingMember(c)?.email ?? null), now)
         },
       })
-      if (!result) throw requestNotFound()
+      if (!result) throw notFound.request()
       await deps.caches.invalidateProject(project.id)
       deps.notifications.runner.kick()
       return c.json({ comment: toAdminComment(result.comment) } satisfies AdminCommentResponse, 201)
