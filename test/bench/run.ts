@@ -10,6 +10,7 @@ import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
 import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
+import { benchServerVotes } from './server-votes'
 import { benchSharedLimits } from './shared-limits'
 import { benchStartAndMemory } from './start-and-memory'
 import { benchWidgetHostCost } from './widget-host-cost'
@@ -25,6 +26,7 @@ const BENCHES: Bench[] = [
   { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
+  { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
   { name: 'request log overhead', run: benchRequestLog },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },

@@ -13,7 +13,8 @@ export interface ProjectChange {
  * How a write on one server process reaches the caches of every other process on the same
  * database. The embedded database is one process, so its feed is an in-process emitter; on
  * PostgreSQL it is LISTEN/NOTIFY, and `publish` resolves once PostgreSQL has delivered the
- * notification back to this process, i.e. once it has been sent to every listener.
+ * notification back to this process, i.e. once it has been sent to every listener (the same
+ * change published by many writes at once is sent once for all those that asked meanwhile).
  */
 export interface ChangeFeed {
   publish(change: ProjectChange): Promise<void>
@@ -43,6 +44,12 @@ export function localChangeFeed(): ChangeFeed {
     subscribe: (listener) => listeners.add(listener),
     async close() {},
   }
+}
+
+/** The notification on its way for one change, and the one those who asked meanwhile share. */
+interface Lane {
+  sending: Promise<void>
+  next: Promise<void> | null
 }
 
 /** How long publish() waits for its own notification before giving up on the echo. */
@@ -152,23 +159,48 @@ export async function postgresChangeFeed(options: {
 
   await connect()
 
-  return {
-    async publish(change) {
-      const id = String(++sequence)
-      const echoed = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ECHO_TIMEOUT_MS)
-        timer.unref()
-        waitingEchoes.set(id, () => {
-          clearTimeout(timer)
-          resolve()
-        })
+  /** Sends one notification and resolves once PostgreSQL has delivered it back here. */
+  const notifyAndWaitForEcho = async (change: ProjectChange): Promise<void> => {
+    const id = String(++sequence)
+    const echoed = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ECHO_TIMEOUT_MS)
+      timer.unref()
+      waitingEchoes.set(id, () => {
+        clearTimeout(timer)
+        resolve()
       })
-      try {
-        await options.notify(channel, JSON.stringify({ from: origin, id, change }))
-        if (client) await echoed
-      } finally {
-        waitingEchoes.delete(id)
-      }
+    })
+    try {
+      await options.notify(channel, JSON.stringify({ from: origin, id, change }))
+      if (client) await echoed
+    } finally {
+      waitingEchoes.delete(id)
+    }
+  }
+
+  // One notification on its way per change (project and scope): the same change published
+  // meanwhile, e.g. by 20 votes on one project at once, goes out as one notification sent once
+  // that one is done. Each caller's is sent after the caller asked, i.e. after its write
+  // committed, so nobody drops a cache before the write they are told about.
+  const lanes = new Map<string, Lane>()
+  const send = (key: string, change: ProjectChange): Promise<void> => {
+    const lane: Lane = {
+      sending: notifyAndWaitForEcho(change).finally(() => {
+        if (lanes.get(key) === lane && lane.next === null) lanes.delete(key)
+      }),
+      next: null,
+    }
+    lanes.set(key, lane)
+    return lane.sending
+  }
+
+  return {
+    publish(change) {
+      const key = `${change.scope}\u0000${change.projectId}`
+      const lane = lanes.get(key)
+      if (!lane) return send(key, change)
+      lane.next ??= lane.sending.catch(() => {}).then(() => send(key, change))
+      return lane.next
     },
     subscribe: (listener) => listeners.add(listener),
     async close() {

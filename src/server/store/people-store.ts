@@ -70,6 +70,62 @@ export async function ensurePerson(
   throw new Error('could not create person')
 }
 
+/**
+ * ensurePerson for a vote, in one statement when there is nothing to write: the token's facts
+ * were written when it was first verified (resolveCaller), so the row usually holds them or a
+ * newer token's. Then the person is locked as ensurePerson locks them (FOR UPDATE) and their
+ * company shared (FOR SHARE: a revenue change of the company waits for the vote, colleagues'
+ * votes do not wait for each other). A missing or older row goes through ensurePerson.
+ */
+export async function personForVote(
+  tx: SqlExecutor,
+  projectId: string,
+  facts: PersonFacts,
+  now: number,
+): Promise<PersonRef> {
+  const [row] = await tx.query<{
+    id: number
+    mrr_cents: number
+    company_id: number | null
+    company_mrr_cents: number | null
+  }>(
+    `WITH person AS (
+       SELECT p.id, p.mrr_cents, p.company_id,
+              p.token_iat > $3 OR (p.token_iat = $3
+                AND p.email IS NOT DISTINCT FROM $4 AND p.plan IS NOT DISTINCT FROM $5
+                AND p.billing_interval IS NOT DISTINCT FROM $6
+                AND p.amount_cents IS NOT DISTINCT FROM $7 AND p.mrr_cents = $8
+                AND p.name IS NOT DISTINCT FROM $9
+                AND (SELECT c.external_id FROM companies c WHERE c.id = p.company_id)
+                    IS NOT DISTINCT FROM $10) AS current
+         FROM people p WHERE p.project_id = $1 AND p.sub = $2
+          FOR UPDATE OF p
+     )
+     SELECT person.id, person.mrr_cents, person.company_id, company.mrr_cents AS company_mrr_cents
+       FROM person LEFT JOIN LATERAL (
+         SELECT c.mrr_cents FROM companies c
+          WHERE c.id = person.company_id AND person.current FOR SHARE
+       ) company ON true
+      WHERE person.current`,
+    [
+      projectId,
+      facts.sub,
+      facts.iat,
+      facts.email,
+      facts.plan,
+      facts.interval,
+      facts.amountCents,
+      facts.mrrCents,
+      facts.name ?? null,
+      facts.company?.id ?? null,
+    ],
+  )
+  if (!row) return ensurePerson(tx, projectId, facts, now)
+  const company =
+    row.company_id === null ? null : { id: row.company_id, mrrCents: Number(row.company_mrr_cents) }
+  return refOf(row.id, row.mrr_cents, company)
+}
+
 function companyOfToken(
   tx: SqlExecutor,
   projectId: string,

@@ -1,7 +1,7 @@
 import { joinAccount, lockRequests } from './account-revenue'
 import { linkAnonymousComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
-import { ensurePerson, type PersonRef } from './people-store'
+import { ensurePerson, type PersonRef, personForVote } from './people-store'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import {
   type Actor,
@@ -12,13 +12,23 @@ import {
 } from './types'
 
 /**
+ * The request a vote on `requestId` counts for (itself, or the one it was merged into), locked
+ * before anything else the vote statement touches (votes, request_accounts): the same order as
+ * every other path that moves a request's counters. As the first CTE of the statement.
+ */
+const LOCKED_TARGET = (projectIdParam: string, requestIdParam: string) =>
+  `SELECT t.id FROM requests s JOIN requests t ON t.id = coalesce(s.merged_into, s.id)
+    WHERE s.project_id = ${projectIdParam} AND s.id = ${requestIdParam}
+      FOR UPDATE OF t`
+
+/**
  * Inserts the vote if the voter has none on the request (the primary key decides), and moves
- * the counters by what was really inserted, in one statement: votes by one, and, when the
- * voter's account is new to the request, accounts by one and mrr_cents by the account's MRR.
- * A vote on a merged request counts for the request it was merged into. For an identified
- * voter the caller's transaction must hold the person (ensurePerson); the request is locked
- * here. The one way a vote is cast: every path that adds a vote (the widget, identify, the
- * author's own vote) goes through it.
+ * the counters by what was really inserted, in one statement that also locks the request: votes
+ * by one, and, when the voter's account is new to the request, accounts by one and mrr_cents by
+ * the account's MRR. A vote on a merged request counts for the request it was merged into. For
+ * an identified voter the caller's transaction must hold the person (personForVote). The one
+ * way a vote is cast: every path that adds a vote (the widget, identify, the author's own vote)
+ * goes through it.
  */
 export async function castVote(
   sql: SqlExecutor,
@@ -28,10 +38,8 @@ export async function castVote(
   person: PersonRef | null,
   now: number,
 ): Promise<{ request: RequestRecord; changed: boolean } | null> {
-  if (person && !(await lockTarget(sql, projectId, requestId))) return null
   const [row] = await sql.query<RequestRow & { changed: number }>(
-    `WITH target AS (
-       SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $3 AND id = $1
+    `WITH target AS (${LOCKED_TARGET('$3', '$1')}
      ), inserted AS (
        INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents,
                           account)
@@ -67,24 +75,6 @@ export async function castVote(
 export interface VoteChange {
   request: RequestRecord
   changed: boolean
-}
-
-/**
- * Locks the request a vote on `requestId` counts for (itself, or the one it was merged into)
- * and answers its id; null when there is none.
- */
-async function lockTarget(
-  tx: SqlExecutor,
-  projectId: string,
-  requestId: string,
-): Promise<string | null> {
-  const [row] = await tx.query<{ id: string }>(
-    `SELECT t.id FROM requests s JOIN requests t ON t.id = coalesce(s.merged_into, s.id)
-      WHERE s.project_id = $1 AND s.id = $2
-        FOR UPDATE OF t`,
-    [projectId, requestId],
-  )
-  return row?.id ?? null
 }
 
 /**
@@ -136,7 +126,7 @@ export class VotesStore {
     if (!actor.person) return castVote(this.db, projectId, requestId, actor.voter, null, now)
     const facts = actor.person
     return this.db.transaction(async (tx) => {
-      const person = await ensurePerson(tx, projectId, facts, now)
+      const person = await personForVote(tx, projectId, facts, now)
       return castVote(tx, projectId, requestId, actor.voter, person, now)
     })
   }
@@ -149,29 +139,31 @@ export class VotesStore {
   ): Promise<VoteChange | null> {
     return this.db.transaction(async (tx) => {
       // Locks the person so their MRR cannot change between removing the vote and its revenue.
-      if (actor.person) await ensurePerson(tx, projectId, actor.person, now)
-      const target = await lockTarget(tx, projectId, requestId)
-      if (!target) return null
+      if (actor.person) await personForVote(tx, projectId, actor.person, now)
       // The voter's account loses one voter on the request; the last one takes its MRR along
-      // (gone and fewer touch disjoint rows).
+      // (gone and fewer touch disjoint rows). No target: no row, and null.
       const [row] = await tx.query<RequestRow & { changed: number }>(
-        `WITH removed AS (
-           DELETE FROM votes WHERE request_id = $1 AND voter = $2 RETURNING account
+        `WITH target AS (${LOCKED_TARGET('$1', '$2')}
+         ), removed AS (
+           DELETE FROM votes v USING target WHERE v.request_id = target.id AND v.voter = $3
+           RETURNING v.request_id, v.account
          ), gone AS (
            DELETE FROM request_accounts ra USING removed
-            WHERE ra.request_id = $1 AND ra.account = removed.account AND ra.voters = 1
+            WHERE ra.request_id = removed.request_id AND ra.account = removed.account
+              AND ra.voters = 1
            RETURNING ra.mrr_cents
          ), fewer AS (
            UPDATE request_accounts ra SET voters = ra.voters - 1 FROM removed
-            WHERE ra.request_id = $1 AND ra.account = removed.account AND ra.voters > 1
+            WHERE ra.request_id = removed.request_id AND ra.account = removed.account
+              AND ra.voters > 1
          )
          UPDATE requests r SET
-            votes = votes - (SELECT count(*) FROM removed),
-            accounts = accounts - (SELECT count(*) FROM gone),
-            mrr_cents = mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone)
-          WHERE r.id = $1
+            votes = r.votes - (SELECT count(*) FROM removed),
+            accounts = r.accounts - (SELECT count(*) FROM gone),
+            mrr_cents = r.mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone)
+           FROM target WHERE r.id = target.id
           RETURNING ${REQUEST_COLUMNS}, (SELECT count(*) FROM removed) AS changed`,
-        [target, actor.voter],
+        [projectId, requestId, actor.voter],
       )
       if (!row) return null
       return { request: toRequestRecord(row, false), changed: Number(row.changed) > 0 }
