@@ -9,7 +9,6 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { type OnShipped, UnknownRequestsError } from '../store/changelog-store'
 import { auditPublishedDeletion, auditPublishedEdit } from './admin-changelog-audit'
-import { requireProject } from './admin-project-lookup'
 import { ChangelogPatchSchema, NewChangelogEntrySchema } from './changelog-schemas'
 
 /**
@@ -68,15 +67,15 @@ export function adminChangelogRoutes(deps: RouteDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/v1/admin/projects/:id/changelog', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/', async (c) => {
+      const project = c.get('project')
       const entries: ChangelogEntry[] = (await deps.store.changelog.listAll(project.id)).map(
         toChangelogEntry,
       )
       return c.json({ entries })
     })
-    .post('/v1/admin/projects/:id/changelog', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/', async (c) => {
+      const project = c.get('project')
       const input = await readJsonBody(c, NewChangelogEntrySchema)
       const bodyNodes = bodyNodesForWrite(input.body)
       const now = deps.clock.now()
@@ -91,8 +90,8 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       deps.notifications.runner.kick()
       return c.json({ entry: toChangelogEntry(entry) }, 201)
     })
-    .patch('/v1/admin/projects/:id/changelog/:eid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .patch('/:eid', async (c) => {
+      const project = c.get('project')
       const patch = await readJsonBody(c, ChangelogPatchSchema)
       const bodyNodes = patch.body === undefined ? undefined : bodyNodesForWrite(patch.body)
       const now = deps.clock.now()
@@ -115,8 +114,8 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       deps.notifications.runner.kick()
       return c.json({ entry: toChangelogEntry(entry) })
     })
-    .delete('/v1/admin/projects/:id/changelog/:eid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .delete('/:eid', async (c) => {
+      const project = c.get('project')
       const who = { projectId: project.id, actor: auditActor(c), now: deps.clock.now() }
       const deleted = await deps.store.changelog.delete(
         project.id,

@@ -10,7 +10,6 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
 import { enqueueCommentCreated } from '../jobs/comment-event'
-import { requireProject } from './admin-project-lookup'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
 import { requestNotFound } from './votes'
 
@@ -23,8 +22,8 @@ const DETAIL_VOTERS = 1000
  */
 export function adminCommentsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .get('/v1/admin/projects/:id/requests/:rid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/requests/:rid', async (c) => {
+      const project = c.get('project')
       const [entry] = await deps.store.backlog.list({
         projectId: project.id,
         sort: 'new',
@@ -41,8 +40,8 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       }
       return c.json({ request } satisfies AdminRequestDetailResponse)
     })
-    .post('/v1/admin/projects/:id/requests/:rid/comments', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/requests/:rid/comments', async (c) => {
+      const project = c.get('project')
       const input = await readJsonBody(c, NewTeamCommentSchema)
       const now = deps.clock.now()
       const actor = auditActor(c)
@@ -72,8 +71,8 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       deps.notifications.runner.kick()
       return c.json({ comment: toAdminComment(result.comment) } satisfies AdminCommentResponse, 201)
     })
-    .patch('/v1/admin/projects/:id/comments/:cid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .patch('/comments/:cid', async (c) => {
+      const project = c.get('project')
       const { hidden } = await readJsonBody(c, CommentPatchSchema)
       const now = deps.clock.now()
       const comment = await deps.store.comments.setHidden(

@@ -5,7 +5,6 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
 import { enqueueEvent, type RequestChanges } from '../jobs/events'
-import { requireProject } from './admin-project-lookup'
 import { RequestPatchSchema } from './request-schemas'
 import { requestNotFound } from './votes'
 
@@ -17,8 +16,8 @@ import { requestNotFound } from './votes'
  */
 export function adminRequestsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .post('/v1/admin/projects/:id/requests/:rid/unmerge', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/requests/:rid/unmerge', async (c) => {
+      const project = c.get('project')
       const requestId = c.req.param('rid')
       const now = deps.clock.now()
       const result = await deps.store.requests.unmerge(project.id, requestId, now)
@@ -48,8 +47,8 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       if (!source || !target) throw requestNotFound()
       return c.json({ request: toBacklogRequest(source), target: toBacklogRequest(target) })
     })
-    .patch('/v1/admin/projects/:id/requests/:rid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .patch('/requests/:rid', async (c) => {
+      const project = c.get('project')
       const requestId = c.req.param('rid')
       const patch = await readJsonBody(c, RequestPatchSchema)
       const now = deps.clock.now()
