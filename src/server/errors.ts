@@ -24,6 +24,12 @@ export function validationFailed(field: string, message: string): ApiError {
   return new ApiError(400, 'validation_failed', message, field)
 }
 
+/** 404s by what the path names. */
+export const notFound = {
+  request: (message = 'No such request in this project.') =>
+    new ApiError(404, 'request_not_found', message),
+}
+
 export function errorBody(error: ApiError): ApiErrorBody {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } }
   if (error.field) body.error.field = error.field

@@ -186,7 +186,7 @@ describe.each(storeBackends())('store on the $name database', (backend) => {
     // Dana, Eve and the one author of both.
     expect(entries[0]).toMatchObject({ id: target.id, votes: 3, mrrCents: 1000 })
     const voted = await store.votes.cast('p1', source.id, anonymous('anon-late'), NOW)
-    expect(voted?.id).toBe(target.id)
+    expect(voted?.request.id).toBe(target.id)
   })
 
   it('bulk-seeds a backlog whose counters match its votes, for benchmarks', async () => {

@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import { auditActor } from '../auth/team-actor'
 import type { AppEnv, RouteDeps } from '../http/env'
-import { enqueueEvent, type ReqioEvent } from '../jobs/events'
 import { createStore, type Store } from '../store'
 import type { Db, SqlExecutor } from '../store/db'
+import { enqueueEvent, type ReqioEvent } from './events'
 
 /** One audit line of the change; actor and time come from the unit of work. */
 export interface AuditLine {

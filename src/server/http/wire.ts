@@ -7,6 +7,7 @@ import type {
 } from '../../shared/api'
 import type { RequestRecord } from '../store'
 import type { BacklogEntry } from '../store/backlog-store'
+import { commentAuthorName } from '../store/comment-author'
 import type { CommentRecord } from '../store/comments-store'
 
 /**
@@ -42,9 +43,6 @@ export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
   }
 }
 
-/** What a comment's author is called where no name is known. */
-const NEUTRAL_NAMES = { team: 'Team', customer: 'Customer', visitor: 'Visitor' } as const
-
 /** The public shape of a comment: a name, a kind and `you`; nothing that identifies anyone. */
 export function toPublicComment(record: CommentRecord, viewer: string | null): FeedbackComment {
   return {
@@ -52,7 +50,7 @@ export function toPublicComment(record: CommentRecord, viewer: string | null): F
     body: record.body,
     createdAt: record.createdAt,
     author: {
-      name: record.authorName || NEUTRAL_NAMES[record.kind],
+      name: commentAuthorName(record),
       kind: record.kind,
       you: viewer !== null && record.authorVoter === viewer,
     },

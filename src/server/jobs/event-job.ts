@@ -1,6 +1,6 @@
 import type { Clock } from '../clock'
+import type { ReqioEvent } from '../events/events'
 import type { SqlExecutor } from '../store/db'
-import type { ReqioEvent } from './events'
 import type { FinishedJob, JobHandler } from './job-handler'
 import { onChangelogPublished } from './notify/changelog-published'
 import { onCommentCreated } from './notify/comment-created'

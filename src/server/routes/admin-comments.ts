@@ -5,13 +5,13 @@ import type {
   AdminRequestDetailResponse,
 } from '../../shared/api'
 import { actingMember, auditActor, teamReplyName } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { ApiError, notFound } from '../errors'
+import { commentCreated } from '../events/build'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
-import { enqueueCommentCreated } from '../jobs/comment-event'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /** Every identified voter a request has, for its detail (the backlog shows the top ten). */
 const DETAIL_VOTERS = 1000
@@ -31,7 +31,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         requestId: c.req.param('rid'),
         votersPerRequest: DETAIL_VOTERS,
       })
-      if (!entry) throw requestNotFound()
+      if (!entry) throw notFound.request()
       const comments = await deps.store.comments.listForRequest(entry.id, true)
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
@@ -43,57 +43,39 @@ export function adminCommentsRoutes(deps: RouteDeps) {
     .post('/requests/:rid/comments', async (c) => {
       const project = c.get('project')
       const input = await readJsonBody(c, NewTeamCommentSchema)
-      const now = deps.clock.now()
-      const actor = auditActor(c)
-      const result = await deps.store.comments.create({
-        projectId: project.id,
-        requestId: c.req.param('rid'),
-        body: input.body,
-        team: { name: teamReplyName(c), actor, internal: input.internal },
-        now,
-        onCreated: async (tx, comment) => {
-          await deps.store.audit.record(
-            {
-              projectId: project.id,
-              actor,
-              action: comment.internal ? 'comment.note' : 'comment.replied',
-              target: comment.requestId,
-              detail: { commentId: comment.id },
-              now,
-            },
-            tx,
-          )
-          await enqueueCommentCreated(tx, comment, actingMember(c)?.email ?? null, now)
-        },
+      const comment = await commit(deps, c, async (w) => {
+        const result = await w.store.comments.create({
+          projectId: project.id,
+          requestId: c.req.param('rid'),
+          body: input.body,
+          team: { name: teamReplyName(c), actor: auditActor(c), internal: input.internal },
+          now: w.now,
+        })
+        if (!result) throw notFound.request()
+        const created = result.comment
+        await w.audit({
+          action: created.internal ? 'comment.note' : 'comment.replied',
+          target: created.requestId,
+          detail: { commentId: created.id },
+        })
+        await w.emit(commentCreated(created, actingMember(c)?.email ?? null))
+        return created
       })
-      if (!result) throw requestNotFound()
-      await deps.caches.invalidateProject(project.id)
-      deps.notifications.runner.kick()
-      return c.json({ comment: toAdminComment(result.comment) } satisfies AdminCommentResponse, 201)
+      return c.json({ comment: toAdminComment(comment) } satisfies AdminCommentResponse, 201)
     })
     .patch('/comments/:cid', async (c) => {
       const project = c.get('project')
       const { hidden } = await readJsonBody(c, CommentPatchSchema)
-      const now = deps.clock.now()
-      const comment = await deps.store.comments.setHidden(
-        project.id,
-        c.req.param('cid'),
-        hidden,
-        (tx, changed) =>
-          deps.store.audit.record(
-            {
-              projectId: project.id,
-              actor: auditActor(c),
-              action: hidden ? 'comment.hidden' : 'comment.unhidden',
-              target: changed.id,
-              detail: { requestId: changed.requestId },
-              now,
-            },
-            tx,
-          ),
-      )
-      if (!comment) throw new ApiError(404, 'not_found', 'No such comment in this project.')
-      await deps.caches.invalidateProject(project.id)
+      const comment = await commit(deps, c, async (w) => {
+        const changed = await w.store.comments.setHidden(project.id, c.req.param('cid'), hidden)
+        if (!changed) throw new ApiError(404, 'not_found', 'No such comment in this project.')
+        await w.audit({
+          action: hidden ? 'comment.hidden' : 'comment.unhidden',
+          target: changed.id,
+          detail: { requestId: changed.requestId },
+        })
+        return changed
+      })
       return c.json({ comment: toAdminComment(comment) } satisfies AdminCommentResponse)
     })
 }

@@ -1,12 +1,11 @@
 import { Hono } from 'hono'
 import { actingMember, auditActor } from '../auth/team-actor'
-import { ApiError, validationFailed } from '../errors'
+import { ApiError, notFound, validationFailed } from '../errors'
+import { enqueueEvent, type RequestChanges } from '../events/events'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
-import { enqueueEvent, type RequestChanges } from '../jobs/events'
 import { RequestPatchSchema } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /**
  * PATCH /v1/admin/projects/:id/requests/:rid: change status and title, or fold the request
@@ -44,7 +43,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
         deps.store.backlog.get(project.id, requestId),
         deps.store.backlog.get(project.id, result.targetId),
       ])
-      if (!source || !target) throw requestNotFound()
+      if (!source || !target) throw notFound.request()
       return c.json({ request: toBacklogRequest(source), target: toBacklogRequest(target) })
     })
     .patch('/requests/:rid', async (c) => {
@@ -81,7 +80,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
             await enqueueEvent(tx, { type: 'request.updated', ...event }, now)
           },
         )
-        if (!updated) throw requestNotFound()
+        if (!updated) throw notFound.request()
         await deps.caches.invalidateProject(project.id)
         for (const field of ['status', 'title', 'statusNote'] as const) {
           if (changes[field] === undefined) continue
@@ -133,7 +132,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       await deps.caches.invalidateProject(project.id)
       deps.notifications.runner.kick()
       const entry = await deps.store.backlog.get(project.id, answerId)
-      if (!entry) throw requestNotFound()
+      if (!entry) throw notFound.request()
       return c.json({ request: toBacklogRequest(entry) })
     })
 }

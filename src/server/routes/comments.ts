@@ -2,17 +2,17 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
-import { ApiError } from '../errors'
+import { ApiError, notFound } from '../errors'
+import { commentCreated } from '../events/build'
+import { commit } from '../events/commit'
 import { commentCursor } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toPublicComment, toPublicRequest } from '../http/wire'
-import { enqueueCommentCreated } from '../jobs/comment-event'
 import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
 import { requireActor } from './actor'
 import { NewCommentSchema, readIdempotencyKey } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /**
  * The public thread: GET a request with its newest comments (oldest first among them, plus a
@@ -30,7 +30,7 @@ export function commentsRoutes(deps: RouteDeps) {
         c.req.param('requestId'),
         viewer,
       )
-      if (!request) throw requestNotFound()
+      if (!request) throw notFound.request()
       const page = await deps.store.comments.publicPage(
         projectId,
         request.id,
@@ -58,27 +58,28 @@ export function commentsRoutes(deps: RouteDeps) {
         c.req.param('requestId'),
         null,
       )
-      if (!thread) throw requestNotFound()
+      if (!thread) throw notFound.request()
       await takeCommentAllowance(deps.rateLimiter, deps.config, {
         projectId,
         requestId: thread.id,
         voter: actor.voter,
       })
-      const now = deps.clock.now()
-      const result = await deps.store.comments.create({
-        projectId,
-        requestId: thread.id,
-        body: input.body,
-        actor,
-        idempotencyKey,
-        now,
-        onCreated: (tx, comment) => enqueueCommentCreated(tx, comment, null, now),
+      const { comment, created } = await commit(deps, c, async (w) => {
+        const result = await w.store.comments.create({
+          projectId,
+          requestId: thread.id,
+          body: input.body,
+          actor,
+          idempotencyKey,
+          now: w.now,
+        })
+        if (!result) throw notFound.request()
+        // A replay tells nobody: the first call did.
+        if (result.created) await w.emit(commentCreated(result.comment, null))
+        return result
       })
-      if (!result) throw requestNotFound()
-      await deps.caches.invalidateProject(projectId)
-      if (result.created) deps.notifications.runner.kick()
-      if (!result.created) c.header('Idempotent-Replayed', 'true')
-      const body: CommentResponse = { comment: toPublicComment(result.comment, actor.voter) }
+      if (!created) c.header('Idempotent-Replayed', 'true')
+      const body: CommentResponse = { comment: toPublicComment(comment, actor.voter) }
       return c.json(body, 201)
     })
 }

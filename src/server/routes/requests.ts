@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import type { RequestListResponse, RequestResponse } from '../../shared/api'
+import { requestCreated } from '../events/build'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
-import { enqueueEvent } from '../jobs/events'
 import { requireActor } from './actor'
 import { ListQuerySchema, NewRequestSchema, readIdempotencyKey } from './request-schemas'
 
@@ -36,25 +37,19 @@ export function requestsRoutes(deps: RouteDeps) {
       const idempotencyKey = readIdempotencyKey(c)
       const input = await readJsonBody(c, NewRequestSchema)
       const projectId = c.get('project').id
-      const now = deps.clock.now()
-      let queued = false
-      const { request, created } = await deps.store.requests.create({
-        projectId,
-        actor,
-        title: input.title,
-        body: input.body,
-        idempotencyKey,
-        now,
-        afterCreate: async (tx, created) => {
-          queued = await enqueueEvent(
-            tx,
-            { type: 'request.created', projectId, requestId: created.id },
-            now,
-          )
-        },
+      const { request, created } = await commit(deps, c, async (w) => {
+        const result = await w.store.requests.create({
+          projectId,
+          actor,
+          title: input.title,
+          body: input.body,
+          idempotencyKey,
+          now: w.now,
+        })
+        // A replay tells nobody: the first call did.
+        if (result.created) await w.emit(requestCreated(result.request))
+        return result
       })
-      await deps.caches.invalidateProject(projectId)
-      if (queued) deps.notifications.runner.kick()
       // A replay answers exactly like the first call did, and says it is one.
       if (!created) c.header('Idempotent-Replayed', 'true')
       const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }

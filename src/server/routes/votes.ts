@@ -1,63 +1,35 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { RequestResponse } from '../../shared/api'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
+import { voteChanged } from '../events/build'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
-import { enqueueEvent } from '../jobs/events'
-import type { Actor, RequestRecord } from '../store'
-import type { AfterVoteChange } from '../store/votes-store'
 import { requireActor } from './actor'
 
 const VOTE_PATH = '/v1/projects/:projectId/requests/:requestId/vote'
 
-type VoteChange = (
-  projectId: string,
-  requestId: string,
-  actor: Actor,
-  now: number,
-  after: AfterVoteChange,
-) => Promise<RequestRecord | null>
-
 /** POST and DELETE a vote: both idempotent, both answer the request as the caller now sees it. */
 export function votesRoutes(deps: RouteDeps) {
-  const answer =
-    (type: 'vote.created' | 'vote.deleted', change: VoteChange) => async (c: Context<AppEnv>) => {
-      const projectId = c.get('project').id
-      const actor = requireActor(c)
-      const now = deps.clock.now()
-      // Kicked only when a job was queued: with no endpoint listening, a vote wakes nothing.
-      let queued = false
-      const request = await change(
-        projectId,
-        c.req.param('requestId') ?? '',
-        actor,
-        now,
-        async (tx, voted) => {
-          const { id: requestId, votes, mrrCents } = voted
-          queued = await enqueueEvent(
-            tx,
-            { type, projectId, requestId, voter: actor.voter, votes, mrrCents },
-            now,
-          )
-        },
-      )
-      if (!request) throw requestNotFound()
-      await deps.caches.invalidateProject(projectId)
-      if (queued) deps.notifications.runner.kick()
-      return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)
-    }
+  const answer = (type: 'vote.created' | 'vote.deleted') => async (c: Context<AppEnv>) => {
+    const actor = requireActor(c)
+    const projectId = c.get('project').id
+    const requestId = c.req.param('requestId') ?? ''
+    const request = await commit(deps, c, async (w) => {
+      const votes = w.store.votes
+      const result =
+        type === 'vote.created'
+          ? await votes.cast(projectId, requestId, actor, w.now)
+          : await votes.retract(projectId, requestId, actor, w.now)
+      if (!result) throw notFound.request()
+      // A repeated vote changes nothing and tells nobody.
+      if (result.changed) await w.emit(voteChanged(type, result.request, actor.voter))
+      return result.request
+    })
+    return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)
+  }
   return new Hono<AppEnv>()
-    .post(
-      VOTE_PATH,
-      answer('vote.created', (...args) => deps.store.votes.cast(...args)),
-    )
-    .delete(
-      VOTE_PATH,
-      answer('vote.deleted', (...args) => deps.store.votes.retract(...args)),
-    )
-}
-
-export function requestNotFound(): ApiError {
-  return new ApiError(404, 'request_not_found', 'No such request in this project.')
+    .post(VOTE_PATH, answer('vote.created'))
+    .delete(VOTE_PATH, answer('vote.deleted'))
 }

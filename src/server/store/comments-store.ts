@@ -39,12 +39,6 @@ export interface NewComment {
   idempotencyKey?: string | null
   /** A team reply or note: the name it is signed with and the audit actor. */
   team?: { name: string; actor: string; internal: boolean }
-  /**
-   * Runs in the comment's transaction once it exists (only for a new one, never for a replay):
-   * the audit entry, and the place where events that follow a comment (comment.created, team
-   * reply mail and webhooks) are enqueued so they commit with it.
-   */
-  onCreated?: (tx: SqlExecutor, comment: CommentRecord) => Promise<void>
 }
 
 interface CommentRow {
@@ -263,19 +257,12 @@ export class CommentsStore {
       await refreshCommentCounters(tx, target.id)
       const [row] = await tx.query<CommentRow>(`${SELECT_COMMENTS} WHERE c.id = $1`, [inserted.id])
       if (!row) throw new Error('comment vanished in its own transaction')
-      const comment = toCommentRecord(row)
-      if (input.onCreated) await input.onCreated(tx, comment)
-      return { comment, created: true }
+      return { comment: toCommentRecord(row), created: true }
     })
   }
 
   /** Moderation: hides or shows a comment again; null when there is no such comment. */
-  async setHidden(
-    projectId: string,
-    id: string,
-    hidden: boolean,
-    onChanged?: (tx: SqlExecutor, comment: CommentRecord) => Promise<void>,
-  ): Promise<CommentRecord | null> {
+  async setHidden(projectId: string, id: string, hidden: boolean): Promise<CommentRecord | null> {
     return this.db.transaction(async (tx) => {
       const [updated] = await tx.query<{ request_id: string }>(
         'UPDATE comments SET hidden = $3 WHERE project_id = $1 AND id = $2 RETURNING request_id',
@@ -284,10 +271,7 @@ export class CommentsStore {
       if (!updated) return null
       await refreshCommentCounters(tx, updated.request_id)
       const [row] = await tx.query<CommentRow>(`${SELECT_COMMENTS} WHERE c.id = $1`, [id])
-      if (!row) return null
-      const comment = toCommentRecord(row)
-      if (onChanged) await onChanged(tx, comment)
-      return comment
+      return row ? toCommentRecord(row) : null
     })
   }
 }

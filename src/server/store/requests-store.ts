@@ -62,8 +62,6 @@ export interface NewRequest {
   body: string
   idempotencyKey: string | null
   now: number
-  /** Runs in the creating transaction when a request was really created (not for a replay). */
-  afterCreate?: (tx: SqlExecutor, request: RequestRecord) => Promise<void>
 }
 
 export class RequestsStore {
@@ -149,9 +147,7 @@ export class RequestsStore {
           person,
           input.now,
         )
-        const request = withVote?.request ?? toRequestRecord(inserted)
-        await input.afterCreate?.(tx, request)
-        return { request, created: true }
+        return { request: withVote?.request ?? toRequestRecord(inserted), created: true }
       }
       const [existing] = await tx.query<RequestRow>(
         `SELECT ${REQUEST_COLUMNS}, EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $3) AS voted

@@ -42,6 +42,16 @@ export function anonymousVoter(anonymousId: string): string {
   return `a:${anonymousId}`
 }
 
+/** A voter key read back: the person's token `sub`, or the browser's anonymous id. */
+export type Voter = { kind: 'person'; sub: string } | { kind: 'anonymous'; anonymousId: string }
+
+/** The inverse of personVoter/anonymousVoter. */
+export function parseVoter(voter: string): Voter {
+  return voter.startsWith('s:')
+    ? { kind: 'person', sub: voter.slice(2) }
+    : { kind: 'anonymous', anonymousId: voter.slice(2) }
+}
+
 export interface ProjectRecord {
   id: string
   name: string

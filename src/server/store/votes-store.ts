@@ -63,11 +63,11 @@ export async function castVote(
   return row ? { request: toRequestRecord(row, true), changed: Number(row.changed) > 0 } : null
 }
 
-/**
- * Runs in the vote's transaction when the vote really changed (not for a repeat), e.g. to
- * queue the vote.created event so it commits with the vote.
- */
-export type AfterVoteChange = (tx: SqlExecutor, request: RequestRecord) => Promise<void>
+/** A vote's outcome: the request as the voter now sees it; `changed` is false for a repeat. */
+export interface VoteChange {
+  request: RequestRecord
+  changed: boolean
+}
 
 /**
  * Locks the request a vote on `requestId` counts for (itself, or the one it was merged into)
@@ -131,19 +131,13 @@ export class VotesStore {
     requestId: string,
     actor: Actor,
     now: number,
-    after?: AfterVoteChange,
-  ): Promise<RequestRecord | null> {
-    // Anonymous and nothing to do after: one statement is atomic on its own.
-    if (!actor.person && !after) {
-      const result = await castVote(this.db, projectId, requestId, actor.voter, null, now)
-      return result?.request ?? null
-    }
+  ): Promise<VoteChange | null> {
+    // Anonymous: one statement is atomic on its own.
+    if (!actor.person) return castVote(this.db, projectId, requestId, actor.voter, null, now)
     const facts = actor.person
     return this.db.transaction(async (tx) => {
-      const person = facts ? await ensurePerson(tx, projectId, facts, now) : null
-      const result = await castVote(tx, projectId, requestId, actor.voter, person, now)
-      if (result?.changed && after) await after(tx, result.request)
-      return result?.request ?? null
+      const person = await ensurePerson(tx, projectId, facts, now)
+      return castVote(tx, projectId, requestId, actor.voter, person, now)
     })
   }
 
@@ -152,8 +146,7 @@ export class VotesStore {
     requestId: string,
     actor: Actor,
     now: number,
-    after?: AfterVoteChange,
-  ): Promise<RequestRecord | null> {
+  ): Promise<VoteChange | null> {
     return this.db.transaction(async (tx) => {
       // Locks the person so their MRR cannot change between removing the vote and its revenue.
       if (actor.person) await ensurePerson(tx, projectId, actor.person, now)
@@ -181,9 +174,7 @@ export class VotesStore {
         [target, actor.voter],
       )
       if (!row) return null
-      const request = toRequestRecord(row, false)
-      if (Number(row.changed) > 0 && after) await after(tx, request)
-      return request
+      return { request: toRequestRecord(row, false), changed: Number(row.changed) > 0 }
     })
   }
 

@@ -1,6 +1,6 @@
+import type { ReqioEvent } from '../../events/events'
 import { requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
-import type { ReqioEvent } from '../events'
 import { type NotifyContext, tellAudience } from './context'
 
 /**

@@ -1,6 +1,6 @@
+import type { ReqioEvent } from '../../events/events'
 import { moveFollowers, type RequestFacts, requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
-import type { ReqioEvent } from '../events'
 import { type NotifyContext, tellAudience } from './context'
 
 type EventOf<T extends ReqioEvent['type']> = Extract<ReqioEvent, { type: T }>

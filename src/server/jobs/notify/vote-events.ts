@@ -1,6 +1,7 @@
+import type { ReqioEvent } from '../../events/events'
 import { factsKey, peopleBySub, requestFactsMany } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
-import type { ReqioEvent } from '../events'
+import { parseVoter } from '../../store/types'
 import type { NotifyContext } from './context'
 import { webhookRequest } from './request-events'
 
@@ -17,18 +18,17 @@ export async function onVotes(
   events: VoteEvent[],
 ): Promise<void> {
   const requests = await requestFactsMany(tx, events)
-  const people = await peopleBySub(
-    tx,
-    events
-      .filter((event) => event.voter.startsWith('s:'))
-      .map((event) => ({ projectId: event.projectId, sub: event.voter.slice(2) })),
-  )
+  const identified = events.flatMap((event) => {
+    const voter = parseVoter(event.voter)
+    return voter.kind === 'person' ? [{ projectId: event.projectId, sub: voter.sub }] : []
+  })
+  const people = await peopleBySub(tx, identified)
   for (const event of events) {
     const request = requests.get(factsKey(event.projectId, event.requestId))
     if (!request) continue
-    const person = event.voter.startsWith('s:')
-      ? people.get(factsKey(event.projectId, event.voter.slice(2)))
-      : undefined
+    const voter = parseVoter(event.voter)
+    const person =
+      voter.kind === 'person' ? people.get(factsKey(event.projectId, voter.sub)) : undefined
     ctx.webhooks.push({
       projectId: event.projectId,
       type: event.type,
