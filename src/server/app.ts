@@ -18,7 +18,6 @@ import { observeRequests } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
-import { enqueueChangelogPublished } from './jobs/changelog-event'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
@@ -76,7 +75,6 @@ export function createApp(deps: AppDeps) {
       deps.config.authFailuresPer15Minutes,
       deps.clock,
     ),
-    onChangelogPublished: deps.onChangelogPublished ?? enqueueChangelogPublished,
     notifications,
     lifecycle: deps.lifecycle ?? createLifecycle(),
   }
