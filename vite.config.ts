@@ -108,7 +108,11 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['test/server/**/*.test.ts', 'test/shared/**/*.test.ts'],
+          include: [
+            'test/server/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/tools/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

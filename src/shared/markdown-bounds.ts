@@ -6,7 +6,8 @@ import type { MarkdownNode } from './markdown-nodes'
  * delimiter, and rescans the following lines for every block it starts: 20 k characters of `>`
  * overflowed the stack, and `a*_` × 6,666 took seconds. These bounds are checked before marked
  * does that work, in one linear pass, so a body past them is refused in microseconds; within
- * them the slowest body found parses in tens of milliseconds (README "Abuse limits").
+ * them the slowest body found parses in tens of milliseconds (docs/hardening.md, "Changelog
+ * Markdown").
  */
 
 /** Containers (`>`, list markers, every 4 columns of indentation) opened on one line. */

@@ -7,9 +7,9 @@ export const PASSWORD_MAX_LENGTH = 256
 
 /**
  * argon2id with 64 MiB and 3 passes (RFC 9106's second recommended setting, one lane): about
- * 115–145 ms per hash on our 2-core test machine (README "Passwords"). Slow enough that a
- * stolen table costs an attacker real money per guess; fast enough that signing in feels
- * instant and that login throttling, not the hash, is what limits a guessing client.
+ * 115–145 ms per hash on our 2-core test machine (docs/team-and-email.md, "Passwords"). Slow
+ * enough that a stolen table costs an attacker real money per guess; fast enough that signing in
+ * feels instant and that login throttling, not the hash, is what limits a guessing client.
  * The parameters are stored inside each hash, so raising them later leaves old hashes valid.
  */
 /** Algorithm.Argon2id: a const enum, which verbatimModuleSyntax cannot import as a value. */

@@ -40,6 +40,8 @@ type CommitDeps = Pick<RouteDeps, 'store' | 'clock' | 'caches' | 'notifications'
  * transaction; after COMMIT the touched projects' caches are dropped (in every process) and the
  * job runner is woken only if a job was queued. A throw rolls everything back: nobody is told.
  * PostgreSQL may run `work` again after a deadlock, so all it collects starts afresh per attempt.
+ * Inside `work`, reach the database only through `w.store` (or `w.tx`): the embedded database
+ * has one connection, so a query through `deps.store` would wait for this very transaction.
  */
 export async function commit<T>(
   deps: CommitDeps,

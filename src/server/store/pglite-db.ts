@@ -11,9 +11,9 @@ import { OwnerOnlyNodeFS, tightenToOwner } from './pglite-owner-only-fs'
  * shared buffers, which PGlite allocates and touches inside its WASM heap at start, and a heap
  * never shrinks. 16 MB holds Reqio's hot pages (the public lists are also cached in
  * http/read-caches.ts) and the rest is read through the OS page cache: the process's RSS went
- * from ~400 to ~280 MB at idle (README, Performance) with no measurable change in the public
- * list's throughput. maintenance_work_mem bounds what one index build (a migration) can add to
- * the heap for good.
+ * from ~400 to ~280 MB at idle (docs/benchmarks.md, "Start to ready and memory") with no
+ * measurable change in the public list's throughput. maintenance_work_mem bounds what one index
+ * build (a migration) can add to the heap for good.
  */
 const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
