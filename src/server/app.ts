@@ -18,25 +18,10 @@ import { observeRequests } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
-import { enqueueChangelogPublished } from './jobs/changelog-event'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
-import { adminAuditRoutes } from './routes/admin-audit'
-import { adminBacklogRoutes } from './routes/admin-backlog'
-import { adminChangelogRoutes } from './routes/admin-changelog'
-import { adminCommentsRoutes } from './routes/admin-comments'
-import { adminCompaniesRoutes } from './routes/admin-companies'
-import { adminInstallRoutes } from './routes/admin-install'
-import { adminInvitesRoutes } from './routes/admin-invites'
-import { adminMembersRoutes } from './routes/admin-members'
-import { adminNotificationsRoutes } from './routes/admin-notifications'
-import { adminProjectSettingsRoutes } from './routes/admin-project-settings'
-import { adminProjectsRoutes } from './routes/admin-projects'
-import { adminRequestsRoutes } from './routes/admin-requests'
-import { adminSecretRoutes } from './routes/admin-secret'
-import { adminTokenCheckRoutes } from './routes/admin-token-check'
-import { adminWebhooksRoutes } from './routes/admin-webhooks'
+import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
@@ -90,7 +75,6 @@ export function createApp(deps: AppDeps) {
       deps.config.authFailuresPer15Minutes,
       deps.clock,
     ),
-    onChangelogPublished: deps.onChangelogPublished ?? enqueueChangelogPublished,
     notifications,
     lifecycle: deps.lifecycle ?? createLifecycle(),
   }
@@ -166,21 +150,7 @@ export function createApp(deps: AppDeps) {
     ),
     enforceRolePermissions(),
   )
-  app.route('/', adminMembersRoutes(routeDeps))
-  app.route('/', adminInvitesRoutes(routeDeps))
-  app.route('/', adminProjectsRoutes(routeDeps))
-  app.route('/', adminProjectSettingsRoutes(routeDeps))
-  app.route('/', adminAuditRoutes(routeDeps))
-  app.route('/', adminSecretRoutes(routeDeps))
-  app.route('/', adminInstallRoutes(routeDeps))
-  app.route('/', adminBacklogRoutes(routeDeps))
-  app.route('/', adminCompaniesRoutes(routeDeps))
-  app.route('/', adminRequestsRoutes(routeDeps))
-  app.route('/', adminCommentsRoutes(routeDeps))
-  app.route('/', adminTokenCheckRoutes(routeDeps))
-  app.route('/', adminChangelogRoutes(routeDeps))
-  app.route('/', adminWebhooksRoutes(routeDeps))
-  app.route('/', adminNotificationsRoutes(routeDeps))
+  app.route('/v1/admin', adminRoutes(routeDeps))
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))

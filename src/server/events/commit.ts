@@ -12,6 +12,8 @@ export interface AuditLine {
   detail?: Record<string, unknown>
   /** Defaults to the route's project; null for team-wide entries (invites, roles). */
   projectId?: string | null
+  /** Defaults to the caller (auditActor); sign-in routes name the member they act as. */
+  actor?: string
 }
 
 /** What a change is given: the store bound to its transaction, and the two ways to tell. */
@@ -27,6 +29,8 @@ export interface UnitOfWork {
   audit(line: AuditLine): Promise<void>
   /** Another project whose cached reads this change makes stale (the route's own always is). */
   touch(projectId: string): void
+  /** A job was written by hand in `tx` (a retry, a test delivery): wake the runner after COMMIT. */
+  jobQueued(): void
 }
 
 type CommitDeps = Pick<RouteDeps, 'store' | 'clock' | 'caches' | 'notifications'>
@@ -63,7 +67,7 @@ export async function commit<T>(
       async audit(line) {
         await store.audit.record({
           projectId: line.projectId === undefined ? routeProjectId : line.projectId,
-          actor: auditActor(c),
+          actor: line.actor ?? auditActor(c),
           action: line.action,
           target: line.target,
           detail: line.detail,
@@ -72,6 +76,9 @@ export async function commit<T>(
       },
       touch(projectId) {
         touched.add(projectId)
+      },
+      jobQueued() {
+        queued = true
       },
     })
   })

@@ -3,7 +3,6 @@ import type { AuthFailureLimiter } from '../auth/login-throttle'
 import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
-import type { OnChangelogPublished } from '../hooks/changelog-published'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Notifications } from '../jobs'
 import type { Lifecycle } from '../lifecycle'
@@ -24,8 +23,6 @@ export interface AppDeps {
   logger: Logger
   /** How invite links reach people; default: shown to copy only (auth/invite-delivery.ts). */
   inviteDelivery?: InviteDelivery
-  /** The seam where publishing a changelog entry tells people (default: no one). */
-  onChangelogPublished?: OnChangelogPublished
   /** The job queue and mail transport (index.ts starts its runner); createApp makes an idle one if absent. */
   notifications?: Notifications
   /** The rate limits; default: shared in PostgreSQL when the store is, else in memory (limits/limits.ts). */
@@ -45,7 +42,6 @@ export interface RouteDeps extends AppDeps {
   caches: ReadCaches
   /** Failed sign-ins per email and per IP (auth/login-throttle.ts). */
   authFailures: AuthFailureLimiter
-  onChangelogPublished: OnChangelogPublished
   notifications: Notifications
   lifecycle: Lifecycle
 }
@@ -55,7 +51,7 @@ export interface AppEnv {
   Variables: {
     /** Set first on every request (http/client-address.ts). */
     clientAddress: ClientAddress
-    /** Set on /v1/projects/:projectId/* once the project exists. */
+    /** Set on /v1/projects/:projectId/* and /v1/admin/projects/:id/* once the project exists. */
     project: ProjectRecord
     /** Who is calling a public endpoint; null when neither a token nor an anonymous id came. */
     actor: Actor | null

@@ -7,7 +7,6 @@ import { parseOrFail } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
 import type { BacklogExportRow } from '../store/backlog-export-rows'
 import { BACKLOG_LIMIT, type BacklogFilter } from '../store/backlog-store'
-import { requireProject } from './admin-project-lookup'
 
 const shortText = (name: string) =>
   v.optional(
@@ -81,8 +80,8 @@ function csvRecord(entry: BacklogExportRow) {
  * EXPORT_MAX_ROWS rows (`Reqio-Export-Truncated: true` when there were more).
  */
 export function adminBacklogRoutes(deps: RouteDeps) {
-  async function readQuery(c: Context<AppEnv>) {
-    const project = await requireProject(deps, c.req.param('id') ?? '')
+  function readQuery(c: Context<AppEnv>) {
+    const project = c.get('project')
     const query = parseOrFail(BacklogQuerySchema, {
       sort: c.req.query('sort'),
       limit: c.req.query('limit'),
@@ -102,8 +101,8 @@ export function adminBacklogRoutes(deps: RouteDeps) {
     return { project, query, filter }
   }
   return new Hono<AppEnv>()
-    .get('/v1/admin/projects/:id/backlog', async (c) => {
-      const { project, query, filter } = await readQuery(c)
+    .get('/backlog', async (c) => {
+      const { project, query, filter } = readQuery(c)
       const entries = await deps.store.backlog.list({
         projectId: project.id,
         sort: query.sort,
@@ -113,8 +112,8 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       const requests: BacklogRequest[] = entries.map(toBacklogRequest)
       return c.json({ requests })
     })
-    .get('/v1/admin/projects/:id/backlog.csv', async (c) => {
-      const { project, query, filter } = await readQuery(c)
+    .get('/backlog.csv', async (c) => {
+      const { project, query, filter } = readQuery(c)
       // One row more than written tells whether there were more.
       const rows = await deps.store.backlog.exportRows({
         projectId: project.id,

@@ -1,41 +1,56 @@
-import type { AuditStore } from '../store/audit-store'
-import type { ChangelogChanges, OnDeleted, OnEdited } from '../store/changelog-store'
+import type { AuditLine } from '../events/commit'
+import type {
+  ChangelogChanges,
+  ChangelogWrite,
+  DeletedEntry,
+  ShippedChange,
+} from '../store/changelog-store'
+
+/** Publishing an entry, and each linked request it made done. */
+export function shippingLines(shipped: ShippedChange): AuditLine[] {
+  const { entry } = shipped
+  const published: AuditLine[] = shipped.newlyPublished
+    ? [
+        {
+          action: 'changelog.published',
+          target: entry.id,
+          detail: { title: entry.title, requestIds: shipped.shippedRequestIds },
+        },
+      ]
+    : []
+  return [
+    ...published,
+    ...shipped.newlyDoneRequestIds.map((requestId) => ({
+      action: 'request.status',
+      target: requestId,
+      detail: { status: 'done', changelogEntry: entry.id },
+    })),
+  ]
+}
 
 /**
- * The audit lines for what happens to an entry people may already have read: editing,
- * unpublishing or deleting a published one (publishing itself is recorded where it ships).
- * Drafts were never public, so their edits and deletions leave no line.
+ * The line for editing or unpublishing an entry people may already have read; null for a
+ * draft (never public) or an edit that changed none of title, body and links.
  */
-export function auditPublishedEdit(
-  audit: AuditStore,
-  who: { projectId: string; actor: string; now: number },
+export function publishedEditLine(
+  write: ChangelogWrite,
   changes: ChangelogChanges,
-): OnEdited {
-  return async (tx, { entry, wasPublished }) => {
-    if (!wasPublished) return
-    const fields = (['title', 'body', 'requestIds'] as const).filter(
-      (field) => changes[field] !== undefined,
-    )
-    const unpublished = changes.publish === false
-    if (!unpublished && fields.length === 0) return
-    await audit.record(
-      {
-        ...who,
-        action: unpublished ? 'changelog.unpublished' : 'changelog.updated',
-        target: entry.id,
-        detail: { title: entry.title, fields },
-      },
-      tx,
-    )
+): AuditLine | null {
+  if (!write.wasPublished) return null
+  const fields = (['title', 'body', 'requestIds'] as const).filter(
+    (field) => changes[field] !== undefined,
+  )
+  const unpublished = changes.publish === false
+  if (!unpublished && fields.length === 0) return null
+  return {
+    action: unpublished ? 'changelog.unpublished' : 'changelog.updated',
+    target: write.entry.id,
+    detail: { title: write.entry.title, fields },
   }
 }
 
-export function auditPublishedDeletion(
-  audit: AuditStore,
-  who: { projectId: string; actor: string; now: number },
-): OnDeleted {
-  return async (tx, { id, title, wasPublished }) => {
-    if (!wasPublished) return
-    await audit.record({ ...who, action: 'changelog.deleted', target: id, detail: { title } }, tx)
-  }
+/** The line for deleting a published entry; drafts leave none. */
+export function publishedDeletionLine(deleted: DeletedEntry): AuditLine | null {
+  if (!deleted.wasPublished) return null
+  return { action: 'changelog.deleted', target: deleted.id, detail: { title: deleted.title } }
 }

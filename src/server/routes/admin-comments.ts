@@ -11,7 +11,6 @@ import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
-import { requireProject } from './admin-project-lookup'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
 
 /** Every identified voter a request has, for its detail (the backlog shows the top ten). */
@@ -23,8 +22,8 @@ const DETAIL_VOTERS = 1000
  */
 export function adminCommentsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .get('/v1/admin/projects/:id/requests/:rid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/requests/:rid', async (c) => {
+      const project = c.get('project')
       const [entry] = await deps.store.backlog.list({
         projectId: project.id,
         sort: 'new',
@@ -41,8 +40,8 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       }
       return c.json({ request } satisfies AdminRequestDetailResponse)
     })
-    .post('/v1/admin/projects/:id/requests/:rid/comments', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/requests/:rid/comments', async (c) => {
+      const project = c.get('project')
       const input = await readJsonBody(c, NewTeamCommentSchema)
       const comment = await commit(deps, c, async (w) => {
         const result = await w.store.comments.create({
@@ -55,7 +54,6 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         if (!result) throw notFound.request()
         const created = result.comment
         await w.audit({
-          projectId: project.id,
           action: created.internal ? 'comment.note' : 'comment.replied',
           target: created.requestId,
           detail: { commentId: created.id },
@@ -65,15 +63,13 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       })
       return c.json({ comment: toAdminComment(comment) } satisfies AdminCommentResponse, 201)
     })
-    .patch('/v1/admin/projects/:id/comments/:cid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .patch('/comments/:cid', async (c) => {
+      const project = c.get('project')
       const { hidden } = await readJsonBody(c, CommentPatchSchema)
       const comment = await commit(deps, c, async (w) => {
-        w.touch(project.id)
         const changed = await w.store.comments.setHidden(project.id, c.req.param('cid'), hidden)
         if (!changed) throw new ApiError(404, 'not_found', 'No such comment in this project.')
         await w.audit({
-          projectId: project.id,
           action: hidden ? 'comment.hidden' : 'comment.unhidden',
           target: changed.id,
           detail: { requestId: changed.requestId },

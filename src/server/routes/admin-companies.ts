@@ -6,7 +6,6 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
 import { COMPANIES_LIMIT } from '../store/companies-store'
-import { requireProject } from './admin-project-lookup'
 
 const CompaniesQuerySchema = v.object({
   sort: v.optional(v.picklist(['mrr', 'requests'], 'sort must be mrr or requests'), 'mrr'),
@@ -27,8 +26,8 @@ const CompaniesQuerySchema = v.object({
  */
 export function adminCompaniesRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .get('/v1/admin/projects/:id/companies', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/', async (c) => {
+      const project = c.get('project')
       const query = parseOrFail(CompaniesQuerySchema, {
         sort: c.req.query('sort'),
         limit: c.req.query('limit'),
@@ -40,8 +39,8 @@ export function adminCompaniesRoutes(deps: RouteDeps) {
       })
       return c.json({ companies } satisfies CompanyListResponse)
     })
-    .get('/v1/admin/projects/:id/companies/:cid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/:cid', async (c) => {
+      const project = c.get('project')
       const detail = await deps.store.companies.get(project.id, c.req.param('cid'))
       if (!detail)
         throw new ApiError(404, 'not_found', 'No person has sent a token with this company.')

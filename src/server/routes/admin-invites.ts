@@ -5,6 +5,7 @@ import { copyLinkOnlyDelivery } from '../auth/invite-delivery'
 import { EmailSchema, issueInvite, publicBase, RoleSchema, toPendingInvite } from '../auth/members'
 import { auditActor } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 
@@ -14,7 +15,7 @@ const InviteSchema = v.object({ email: EmailSchema, role: RoleSchema })
 export function adminInvitesRoutes(deps: RouteDeps) {
   const delivery = deps.inviteDelivery ?? copyLinkOnlyDelivery
   return new Hono<AppEnv>()
-    .post('/v1/admin/invites', async (c) => {
+    .post('/', async (c) => {
       const { email, role } = await readJsonBody(c, InviteSchema)
       if (await deps.store.members.findByEmail(email))
         throw new ApiError(
@@ -23,23 +24,13 @@ export function adminInvitesRoutes(deps: RouteDeps) {
           `${email} is on the team already. To reset their password, issue a reset link from Members.`,
         )
       const actor = auditActor(c)
-      const invite = await deps.store.db.transaction(async (tx) => {
+      const invite = await commit(deps, c, async (w) => {
         const created = await issueInvite(
           deps,
           { email, role, memberId: null, createdBy: actor, origin: publicBase(deps, c) },
-          tx,
+          w.tx,
         )
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor,
-            action: 'member.invited',
-            target: email,
-            detail: { role },
-            now: deps.clock.now(),
-          },
-          tx,
-        )
+        await w.audit({ action: 'member.invited', target: email, detail: { role } })
         return created
       })
       await delivery.deliver(invite, actor).catch((error) => {
@@ -49,26 +40,16 @@ export function adminInvitesRoutes(deps: RouteDeps) {
       const body: { invite: CreatedInvite } = { invite }
       return c.json(body, 201)
     })
-    .get('/v1/admin/invites', async (c) => {
+    .get('/', async (c) => {
       const pending = await deps.store.invites.listPending(deps.clock.now())
       const body: { invites: PendingInvite[] } = { invites: pending.map(toPendingInvite) }
       return c.json(body)
     })
-    .delete('/v1/admin/invites/:id', async (c) => {
+    .delete('/:id', async (c) => {
       const id = c.req.param('id')
-      const revoked = await deps.store.db.transaction(async (tx) => {
-        const invite = await deps.store.invites.revoke(id, deps.clock.now(), tx)
-        if (!invite) return null
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor: auditActor(c),
-            action: 'invite.revoked',
-            target: invite.email,
-            now: deps.clock.now(),
-          },
-          tx,
-        )
+      const revoked = await commit(deps, c, async (w) => {
+        const invite = await w.store.invites.revoke(id, w.now, w.tx)
+        if (invite) await w.audit({ action: 'invite.revoked', target: invite.email })
         return invite
       })
       if (!revoked) throw new ApiError(404, 'not_found', 'No pending invite with that id.')

@@ -4,6 +4,7 @@ import type { CreatedInvite, TeamMemberListed } from '../../shared/team-api'
 import { issueInvite, publicBase, RoleSchema, toMemberInfo } from '../auth/members'
 import { auditActor } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import type { SqlExecutor } from '../store/db'
@@ -28,77 +29,61 @@ export function adminMembersRoutes(deps: RouteDeps) {
   }
 
   /** Pending invites to their email and reset links die with a role change or a removal. */
-  async function voidLinksOf(member: { id: string; email: string }, tx: SqlExecutor) {
-    await deps.store.invites.voidPendingFor(
-      { email: member.email, memberId: member.id },
-      deps.clock.now(),
-      tx,
-    )
+  async function voidLinksOf(member: { id: string; email: string }, w: UnitOfWork) {
+    await w.store.invites.voidPendingFor({ email: member.email, memberId: member.id }, w.now, w.tx)
   }
 
   return new Hono<AppEnv>()
-    .get('/v1/admin/members', async (c) => {
+    .get('/', async (c) => {
       const list = await members.list()
       const body: { members: TeamMemberListed[] } = {
         members: list.map((member) => ({ ...toMemberInfo(member), createdAt: member.createdAt })),
       }
       return c.json(body)
     })
-    .patch('/v1/admin/members/:id', async (c) => {
+    .patch('/:id', async (c) => {
       const { role } = await readJsonBody(c, RoleChangeSchema)
       const id = c.req.param('id')
-      const member = await deps.store.db.transaction(async (tx) => {
-        await members.lockTeam(tx)
-        const current = await members.findById(id, tx)
+      const member = await commit(deps, c, async (w) => {
+        await members.lockTeam(w.tx)
+        const current = await members.findById(id, w.tx)
         if (!current) throw memberNotFound()
         if (current.role === role) return current
-        if (role !== 'owner') await assertOwnerRemains(tx, current.role)
-        const updated = await members.setRole(id, role, tx)
+        if (role !== 'owner') await assertOwnerRemains(w.tx, current.role)
+        const updated = await members.setRole(id, role, w.tx)
         // A link issued under the old role must not bring that role back.
-        await voidLinksOf(current, tx)
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor: auditActor(c),
-            action: 'member.role_changed',
-            target: current.email,
-            detail: { from: current.role, to: role },
-            now: deps.clock.now(),
-          },
-          tx,
-        )
+        await voidLinksOf(current, w)
+        await w.audit({
+          action: 'member.role_changed',
+          target: current.email,
+          detail: { from: current.role, to: role },
+        })
         return updated ?? current
       })
       return c.json({ member: toMemberInfo(member) })
     })
-    .delete('/v1/admin/members/:id', async (c) => {
+    .delete('/:id', async (c) => {
       const id = c.req.param('id')
-      await deps.store.db.transaction(async (tx) => {
-        await members.lockTeam(tx)
-        const current = await members.findById(id, tx)
+      await commit(deps, c, async (w) => {
+        await members.lockTeam(w.tx)
+        const current = await members.findById(id, w.tx)
         if (!current) throw memberNotFound()
-        await assertOwnerRemains(tx, current.role)
-        await voidLinksOf(current, tx)
-        await members.remove(id, tx)
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor: auditActor(c),
-            action: 'member.removed',
-            target: current.email,
-            detail: { role: current.role },
-            now: deps.clock.now(),
-          },
-          tx,
-        )
+        await assertOwnerRemains(w.tx, current.role)
+        await voidLinksOf(current, w)
+        await members.remove(id, w.tx)
+        await w.audit({
+          action: 'member.removed',
+          target: current.email,
+          detail: { role: current.role },
+        })
       })
       return c.body(null, 204)
     })
-    .post('/v1/admin/members/:id/reset-link', async (c) => {
+    .post('/:id/reset-link', async (c) => {
       const member = await members.findById(c.req.param('id'))
       if (!member) throw memberNotFound()
       const actor = auditActor(c)
-      const invite = await deps.store.db.transaction(async (tx) => {
+      const invite = await commit(deps, c, async (w) => {
         const created = await issueInvite(
           deps,
           {
@@ -108,18 +93,9 @@ export function adminMembersRoutes(deps: RouteDeps) {
             createdBy: actor,
             origin: publicBase(deps, c),
           },
-          tx,
+          w.tx,
         )
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor,
-            action: 'member.reset_link_issued',
-            target: member.email,
-            now: deps.clock.now(),
-          },
-          tx,
-        )
+        await w.audit({ action: 'member.reset_link_issued', target: member.email })
         return created
       })
       const body: { invite: CreatedInvite } = { invite }

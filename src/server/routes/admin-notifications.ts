@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import type { AudienceResponse, FailedJobInfo, KeptMailInfo } from '../../shared/notifications'
 import { notFound } from '../errors'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { emailable } from '../jobs/notify/context'
-import { requireProject } from './admin-project-lookup'
 
 /**
  * What the dashboard shows about telling people: who a status change would reach (before it
@@ -13,8 +13,8 @@ import { requireProject } from './admin-project-lookup'
 export function adminNotificationsRoutes(deps: RouteDeps) {
   const mailMode = () => deps.notifications.mail.mode
   return new Hono<AppEnv>()
-    .get('/v1/admin/projects/:id/requests/:rid/audience', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/requests/:rid/audience', async (c) => {
+      const project = c.get('project')
       const requestId = c.req.param('rid')
       if (!(await deps.store.requests.find(project.id, requestId, null))) throw notFound.request()
       const audience = await deps.store.audience.audience(project.id, requestId)
@@ -26,8 +26,8 @@ export function adminNotificationsRoutes(deps: RouteDeps) {
       }
       return c.json(body)
     })
-    .get('/v1/admin/projects/:id/jobs', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/jobs', async (c) => {
+      const project = c.get('project')
       const failed = await deps.store.jobs.listFailed(project.id)
       const jobs: FailedJobInfo[] = failed.map(({ id, kind, attempts, lastError, updatedAt }) => ({
         id,
@@ -38,18 +38,22 @@ export function adminNotificationsRoutes(deps: RouteDeps) {
       }))
       return c.json({ counts: await deps.store.jobs.counts(project.id), failed: jobs })
     })
-    .post('/v1/admin/projects/:id/jobs/:jid/retry', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/jobs/:jid/retry', async (c) => {
+      const project = c.get('project')
       const id = Number(c.req.param('jid'))
-      const ok =
+      const retried =
         Number.isSafeInteger(id) &&
-        (await deps.store.jobs.retryNow(id, deps.clock.now(), project.id))
-      if (!ok) return c.json({ error: { code: 'not_found', message: 'No such failed job.' } }, 404)
-      deps.notifications.runner.kick()
+        (await commit(deps, c, async (w) => {
+          const ok = await w.store.jobs.retryNow(id, w.now, project.id)
+          if (ok) w.jobQueued()
+          return ok
+        }))
+      if (!retried)
+        return c.json({ error: { code: 'not_found', message: 'No such failed job.' } }, 404)
       return c.json({ retried: true }, 202)
     })
-    .get('/v1/admin/projects/:id/mail', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/mail', async (c) => {
+      const project = c.get('project')
       const kept = await deps.store.mail.listKept(project.id)
       const messages: KeptMailInfo[] = kept.map(({ projectId: _p, ...mail }) => mail)
       return c.json({ mail: mailMode(), messages })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { auditActor } from '../auth/team-actor'
 import { ApiError, validationFailed } from '../errors'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { ProjectNameSchema, toAdminProject } from './admin-projects'
@@ -30,28 +30,21 @@ const ProjectPatchSchema = v.strictObject(
  * caches are dropped before answering, so the next public call sees the new settings.
  */
 export function adminProjectSettingsRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>().patch('/v1/admin/projects/:id', async (c) => {
+  return new Hono<AppEnv>().patch('/', async (c) => {
     const patch = await readJsonBody(c, ProjectPatchSchema)
     if (patch.name === undefined && patch.settings === undefined)
       throw validationFailed('body', 'Send name or settings to change.')
-    const id = c.req.param('id')
-    const project = await deps.store.db.transaction(async (tx) => {
-      const updated = await deps.store.projects.update(id, patch, tx)
-      if (!updated) return null
-      await deps.store.audit.record(
-        {
-          projectId: id,
-          actor: auditActor(c),
-          action: patch.settings ? 'settings.changed' : 'project.renamed',
-          target: id,
-          detail: { ...patch },
-          now: deps.clock.now(),
-        },
-        tx,
-      )
+    const { id } = c.get('project')
+    const project = await commit(deps, c, async (w) => {
+      const updated = await w.store.projects.update(id, patch)
+      if (!updated) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
+      await w.audit({
+        action: patch.settings ? 'settings.changed' : 'project.renamed',
+        target: id,
+        detail: { ...patch },
+      })
       return updated
     })
-    if (!project) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
     await deps.caches.forgetProject(project.id)
     return c.json({ project: toAdminProject(project, deps.verifier.audienceOf(project.id)) })
   })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { AdminProject, CreatedProjectResponse } from '../../shared/api'
-import { auditActor } from '../auth/team-actor'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { generateSecret } from '../identity/secrets'
@@ -42,21 +42,18 @@ export function toAdminProject(project: ProjectRecord, audience: string): AdminP
 /** POST and GET /v1/admin/projects. The secret appears only in the creation answer. */
 export function adminProjectsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .post('/v1/admin/projects', async (c) => {
+    .post('/', async (c) => {
       const { name } = await readJsonBody(c, NewProjectSchema)
       const secret = generateSecret()
-      const project = await deps.store.projects.create({
-        id: newProjectId(name),
-        name,
-        secret,
-        now: deps.clock.now(),
-      })
-      await deps.store.audit.record({
-        projectId: project.id,
-        actor: auditActor(c),
-        action: 'project.created',
-        target: project.id,
-        now: deps.clock.now(),
+      const project = await commit(deps, c, async (w) => {
+        const created = await w.store.projects.create({
+          id: newProjectId(name),
+          name,
+          secret,
+          now: w.now,
+        })
+        await w.audit({ projectId: created.id, action: 'project.created', target: created.id })
+        return created
       })
       const body: CreatedProjectResponse = {
         project: toAdminProject(project, deps.verifier.audienceOf(project.id)),
@@ -64,7 +61,7 @@ export function adminProjectsRoutes(deps: RouteDeps) {
       }
       return c.json(body, 201)
     })
-    .get('/v1/admin/projects', async (c) => {
+    .get('/', async (c) => {
       const projects = await deps.store.projects.list()
       return c.json({
         projects: projects.map((p) => toAdminProject(p, deps.verifier.audienceOf(p.id))),

@@ -1,152 +1,141 @@
 import { Hono } from 'hono'
-import { actingMember, auditActor } from '../auth/team-actor'
+import { actingMember } from '../auth/team-actor'
 import { ApiError, notFound, validationFailed } from '../errors'
-import { enqueueEvent, type RequestChanges } from '../events/events'
+import { requestMerged, requestUpdated } from '../events/build'
+import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
-import { requireProject } from './admin-project-lookup'
+import type { UnmergeResult } from '../store/request-merges'
 import { RequestPatchSchema } from './request-schemas'
+
+/** What a PATCH may edit on a request, as stored: a note of null clears it. */
+interface RequestEdit {
+  status?: string
+  title?: string
+  statusNote?: string | null
+}
+
+const EDITED_FIELDS = ['status', 'title', 'statusNote'] as const
 
 /**
  * PATCH /v1/admin/projects/:id/requests/:rid: change status and title, or fold the request
- * into another with mergeInto. Answers the request that now stands: the target after a merge.
+ * into another with mergeInto, in one transaction. Answers the request that now stands: the
+ * target after a merge.
  * POST /v1/admin/projects/:id/requests/:rid/unmerge: undo the latest merge of :rid; answers
  * the request back on its own, and the target it left.
  */
 export function adminRequestsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .post('/v1/admin/projects/:id/requests/:rid/unmerge', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/requests/:rid/unmerge', async (c) => {
+      const project = c.get('project')
       const requestId = c.req.param('rid')
-      const now = deps.clock.now()
-      const result = await deps.store.requests.unmerge(project.id, requestId, now)
-      if (!result.ok) {
-        if (result.reason === 'target_merged') {
-          throw new ApiError(
-            409,
-            'conflict',
-            'The request it was merged into has since been merged itself: undo that merge first.',
-          )
-        }
-        throw new ApiError(404, 'request_not_found', 'That request is not merged into another.')
-      }
-      await deps.caches.invalidateProject(project.id)
-      await deps.store.audit.record({
-        projectId: project.id,
-        actor: auditActor(c),
-        action: 'request.unmerged',
-        target: requestId,
-        detail: { from: result.targetId },
-        now,
+      const targetId = await commit(deps, c, async (w) => {
+        const result = await w.store.requests.unmerge(project.id, requestId, w.now)
+        if (!result.ok) throw unmergeRefused(result)
+        await w.audit({
+          action: 'request.unmerged',
+          target: requestId,
+          detail: { from: result.targetId },
+        })
+        return result.targetId
       })
       const [source, target] = await Promise.all([
         deps.store.backlog.get(project.id, requestId),
-        deps.store.backlog.get(project.id, result.targetId),
+        deps.store.backlog.get(project.id, targetId),
       ])
       if (!source || !target) throw notFound.request()
       return c.json({ request: toBacklogRequest(source), target: toBacklogRequest(target) })
     })
-    .patch('/v1/admin/projects/:id/requests/:rid', async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .patch('/requests/:rid', async (c) => {
+      const project = c.get('project')
       const requestId = c.req.param('rid')
       const patch = await readJsonBody(c, RequestPatchSchema)
-      const now = deps.clock.now()
-      const changes = {
-        status: patch.status,
-        title: patch.title,
-        statusNote: patch.statusNote === undefined ? undefined : patch.statusNote || null,
-      }
+      const { mergeInto } = patch
+      if (mergeInto === requestId)
+        throw validationFailed('mergeInto', 'A request cannot merge into itself.')
+      const edit = editOf(patch)
       const teamMemberEmail = actingMember(c)?.email ?? null
-      if (
-        changes.status !== undefined ||
-        changes.title !== undefined ||
-        changes.statusNote !== undefined
-      ) {
-        const updated = await deps.store.requests.update(
-          project.id,
-          requestId,
-          changes,
-          now,
-          async (tx, before) => {
-            const changed = changesOf(before, patch)
-            if (Object.keys(changed).length === 0) return
-            const event = {
-              projectId: project.id,
-              requestId,
-              changes: changed,
-              statusNote: changes.statusNote ?? null,
-              teamMemberEmail,
-            }
-            await enqueueEvent(tx, { type: 'request.updated', ...event }, now)
-          },
-        )
-        if (!updated) throw notFound.request()
-        await deps.caches.invalidateProject(project.id)
-        for (const field of ['status', 'title', 'statusNote'] as const) {
-          if (changes[field] === undefined) continue
-          await deps.store.audit.record({
-            projectId: project.id,
-            actor: auditActor(c),
-            action: `request.${field}`,
-            target: requestId,
-            detail: { [field]: changes[field] },
-            now,
-          })
-        }
-      }
-      let answerId = requestId
-      if (patch.mergeInto !== undefined) {
-        if (patch.mergeInto === requestId)
-          throw validationFailed('mergeInto', 'A request cannot merge into itself.')
-        const intoId = patch.mergeInto
-        const merged = await deps.store.requests.merge(
-          project.id,
-          requestId,
-          intoId,
-          now,
-          async (tx) => {
-            await enqueueEvent(
-              tx,
-              { type: 'request.merged', projectId: project.id, requestId, intoId, teamMemberEmail },
-              now,
-            )
-          },
-        )
-        if (!merged) {
-          throw new ApiError(
-            404,
-            'request_not_found',
-            'Both requests must exist and not be merged already.',
-          )
-        }
-        answerId = patch.mergeInto
-        await deps.store.audit.record({
+      const standingId = await commit(deps, c, async (w) => {
+        if (edit) await applyEdit(w, { projectId: project.id, requestId, edit, teamMemberEmail })
+        if (mergeInto === undefined) return requestId
+        await applyMerge(w, {
           projectId: project.id,
-          actor: auditActor(c),
-          action: 'request.merged',
-          target: requestId,
-          detail: { mergeInto: patch.mergeInto },
-          now,
+          requestId,
+          intoId: mergeInto,
+          teamMemberEmail,
         })
-      }
-      await deps.caches.invalidateProject(project.id)
-      deps.notifications.runner.kick()
-      const entry = await deps.store.backlog.get(project.id, answerId)
+        return mergeInto
+      })
+      const entry = await deps.store.backlog.get(project.id, standingId)
       if (!entry) throw notFound.request()
       return c.json({ request: toBacklogRequest(entry) })
     })
 }
 
-/** Only the fields whose value really changes; an unchanged status tells nobody. */
-function changesOf(
-  before: { status: string; title: string },
-  patch: { status?: string; title?: string },
-): RequestChanges {
-  const changes: RequestChanges = {}
-  for (const field of ['status', 'title'] as const) {
-    const to = patch[field]
-    if (to !== undefined && to !== before[field]) changes[field] = { from: before[field], to }
+/** The fields the PATCH sent, or null when it only merges; an empty note clears it. */
+function editOf(patch: {
+  status?: string
+  title?: string
+  statusNote?: string | null
+}): RequestEdit | null {
+  const edit: RequestEdit = {
+    status: patch.status,
+    title: patch.title,
+    statusNote: patch.statusNote === undefined ? undefined : patch.statusNote || null,
   }
-  return changes
+  return EDITED_FIELDS.some((field) => edit[field] !== undefined) ? edit : null
+}
+
+/** Stores the edit, tells people only of what really changed, and audits every field sent. */
+async function applyEdit(
+  w: UnitOfWork,
+  input: {
+    projectId: string
+    requestId: string
+    edit: RequestEdit
+    teamMemberEmail: string | null
+  },
+): Promise<void> {
+  const { projectId, requestId, edit } = input
+  const before = await w.store.requests.update(projectId, requestId, edit, w.now)
+  if (!before) throw notFound.request()
+  const event = requestUpdated({ projectId, id: requestId }, before, edit, input.teamMemberEmail)
+  if (event) await w.emit(event)
+  for (const field of EDITED_FIELDS) {
+    if (edit[field] === undefined) continue
+    await w.audit({
+      action: `request.${field}`,
+      target: requestId,
+      detail: { [field]: edit[field] },
+    })
+  }
+}
+
+/** Folds the request into `intoId`: both must exist and stand on their own. */
+async function applyMerge(
+  w: UnitOfWork,
+  input: { projectId: string; requestId: string; intoId: string; teamMemberEmail: string | null },
+): Promise<void> {
+  const { projectId, requestId, intoId } = input
+  if (!(await w.store.requests.merge(projectId, requestId, intoId, w.now))) {
+    throw new ApiError(
+      404,
+      'request_not_found',
+      'Both requests must exist and not be merged already.',
+    )
+  }
+  await w.emit(requestMerged(projectId, requestId, intoId, input.teamMemberEmail))
+  await w.audit({ action: 'request.merged', target: requestId, detail: { mergeInto: intoId } })
+}
+
+function unmergeRefused(result: Exclude<UnmergeResult, { ok: true }>): ApiError {
+  if (result.reason === 'target_merged') {
+    return new ApiError(
+      409,
+      'conflict',
+      'The request it was merged into has since been merged itself: undo that merge first.',
+    )
+  }
+  return new ApiError(404, 'request_not_found', 'That request is not merged into another.')
 }

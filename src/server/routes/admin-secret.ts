@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { RotatedSecretResponse } from '../../shared/api'
-import { auditActor } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import {
@@ -28,26 +28,24 @@ const RotateSchema = v.object({
 
 /** POST /v1/admin/projects/:id/secret: rotate; the previous secret verifies until previousValidUntil. */
 export function adminSecretRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>().post('/v1/admin/projects/:id/secret', async (c) => {
+  return new Hono<AppEnv>().post('/', async (c) => {
     const { graceSeconds } = await readJsonBody(c, RotateSchema)
     const secret = generateSecret()
-    const previousValidUntil = deps.clock.now() + graceSeconds * 1000
-    const project = await deps.store.projects.rotateSecret({
-      id: c.req.param('id'),
-      secret,
-      previousValidUntil,
+    const { id } = c.get('project')
+    const previousValidUntil = await commit(deps, c, async (w) => {
+      const validUntil = w.now + graceSeconds * 1000
+      const rotated = await w.store.projects.rotateSecret({
+        id,
+        secret,
+        previousValidUntil: validUntil,
+      })
+      if (!rotated) throw new ApiError(404, 'project_not_found', 'No such project.')
+      await w.audit({ action: 'secret.rotated', target: id, detail: { graceSeconds } })
+      return validUntil
     })
-    if (!project) throw new ApiError(404, 'project_not_found', 'No such project.')
-    await deps.store.audit.record({
-      projectId: project.id,
-      actor: auditActor(c),
-      action: 'secret.rotated',
-      target: project.id,
-      detail: { graceSeconds },
-      now: deps.clock.now(),
-    })
-    deps.verifier.forgetProject(project.id)
-    await deps.caches.forgetProject(project.id)
+    // Verifiers and the cached project row hold the old secret: every process re-reads it.
+    deps.verifier.forgetProject(id)
+    await deps.caches.forgetProject(id)
     const body: RotatedSecretResponse = {
       secret,
       previousValidUntil: new Date(previousValidUntil).toISOString(),

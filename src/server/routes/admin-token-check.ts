@@ -4,7 +4,6 @@ import type { TokenCheckResponse } from '../../shared/api'
 import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
-import { requireProject } from './admin-project-lookup'
 
 const TokenCheckSchema = v.object({
   token: v.pipe(
@@ -19,8 +18,8 @@ const TokenCheckSchema = v.object({
  * as the public API would, answers the verdict in a 200, and records nothing.
  */
 export function adminTokenCheckRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>().post('/v1/admin/projects/:id/token-check', async (c) => {
-    const project = await requireProject(deps, c.req.param('id'))
+  return new Hono<AppEnv>().post('/', async (c) => {
+    const project = c.get('project')
     const { token } = await readJsonBody(c, TokenCheckSchema)
     let body: TokenCheckResponse
     try {

@@ -1,15 +1,14 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { WebhookDeliveryInfo, WebhookEndpointInfo } from '../../shared/notifications'
-import { auditActor } from '../auth/team-actor'
 import { ApiError, validationFailed } from '../errors'
+import { type AuditLine, commit } from '../events/commit'
 import { WEBHOOK_EVENT_TYPES } from '../events/events'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { queueDeliveryJob, queueWebhookDeliveries } from '../jobs/webhooks/queue-deliveries'
 import { outboundGuard } from '../outbound/outbound-guard'
 import type { WebhookDelivery, WebhookEndpoint } from '../store/webhooks-store'
-import { requireProject } from './admin-project-lookup'
 
 const NewEndpointSchema = v.object({
   url: v.pipe(v.string('url must be a string'), v.trim(), v.maxLength(2000)),
@@ -52,91 +51,81 @@ const webhookNotFound = () =>
  * then and on rotation), list, delete, rotate, send a test event, the delivery log, retry now.
  */
 export function adminWebhooksRoutes(deps: RouteDeps) {
-  const base = '/v1/admin/projects/:id/webhooks'
   const endpointOf = async (projectId: string, id: string) => {
     const endpoint = await deps.store.webhooks.find(projectId, id)
     if (!endpoint) throw webhookNotFound()
     return endpoint
   }
-  // The audit log names an endpoint by its origin: the path and query of a Slack or Zapier
-  // URL are its secret, and every role reads the log.
-  const audit = (
-    c: Parameters<typeof auditActor>[0],
-    projectId: string,
-    action: string,
-    endpointUrl: string,
-  ) =>
-    deps.store.audit.record({
-      projectId,
-      actor: auditActor(c),
-      action,
-      target: new URL(endpointUrl).origin,
-      now: deps.clock.now(),
-    })
 
   return new Hono<AppEnv>()
-    .post(base, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/', async (c) => {
+      const project = c.get('project')
       const input = await readJsonBody(c, NewEndpointSchema)
       const problem = await outboundGuard(deps.config.webhookAllowPrivate).targetProblem(input.url)
       if (problem) throw validationFailed('url', problem)
-      const { endpoint, secret } = await deps.store.webhooks.create({
-        projectId: project.id,
-        url: input.url,
-        events: input.events ? [...new Set(input.events)] : null,
-        now: deps.clock.now(),
+      const { endpoint, secret } = await commit(deps, c, async (w) => {
+        const created = await w.store.webhooks.create({
+          projectId: project.id,
+          url: input.url,
+          events: input.events ? [...new Set(input.events)] : null,
+          now: w.now,
+        })
+        await w.audit(endpointLine('webhook.created', created.endpoint))
+        return created
       })
-      await audit(c, project.id, 'webhook.created', endpoint.url)
       return c.json({ webhook: toEndpointInfo(endpoint), secret }, 201)
     })
-    .get(base, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
-      const endpoints = await deps.store.webhooks.list(project.id)
+    .get('/', async (c) => {
+      const endpoints = await deps.store.webhooks.list(c.get('project').id)
       return c.json({ webhooks: endpoints.map(toEndpointInfo) })
     })
-    .delete(`${base}/:wid`, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .delete('/:wid', async (c) => {
+      const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      await deps.store.webhooks.delete(project.id, endpoint.id)
-      await audit(c, project.id, 'webhook.deleted', endpoint.url)
+      await commit(deps, c, async (w) => {
+        await w.store.webhooks.delete(project.id, endpoint.id)
+        await w.audit(endpointLine('webhook.deleted', endpoint))
+      })
       return c.body(null, 204)
     })
-    .post(`${base}/:wid/secret`, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/:wid/secret', async (c) => {
+      const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      const secret = await deps.store.webhooks.rotateSecret(project.id, endpoint.id)
-      if (!secret) throw webhookNotFound()
-      await audit(c, project.id, 'webhook.secret_rotated', endpoint.url)
+      const secret = await commit(deps, c, async (w) => {
+        const rotated = await w.store.webhooks.rotateSecret(project.id, endpoint.id)
+        if (!rotated) throw webhookNotFound()
+        await w.audit(endpointLine('webhook.secret_rotated', endpoint))
+        return rotated
+      })
       return c.json({ secret }, 201)
     })
-    .post(`${base}/:wid/test`, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/:wid/test', async (c) => {
+      const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      const now = deps.clock.now()
-      await deps.store.db.transaction((tx) =>
-        queueWebhookDeliveries(tx, {
+      await commit(deps, c, async (w) => {
+        const queued = await queueWebhookDeliveries(w.tx, {
           projectId: project.id,
           type: 'webhook.test',
           data: {
             message: 'A test event from Reqio.',
             project: { id: project.id, name: project.name },
           },
-          now,
+          now: w.now,
           onlyEndpointId: endpoint.id,
-        }),
-      )
-      deps.notifications.runner.kick()
+        })
+        if (queued > 0) w.jobQueued()
+      })
       const [delivery] = await deps.store.webhooks.deliveries(project.id, endpoint.id, 1)
       return c.json({ delivery: delivery ? toDeliveryInfo(delivery) : null }, 202)
     })
-    .get(`${base}/:wid/deliveries`, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .get('/:wid/deliveries', async (c) => {
+      const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
       const deliveries = await deps.store.webhooks.deliveries(project.id, endpoint.id)
       return c.json({ deliveries: deliveries.map(toDeliveryInfo) })
     })
-    .post(`${base}/:wid/deliveries/:did/retry`, async (c) => {
-      const project = await requireProject(deps, c.req.param('id'))
+    .post('/:wid/deliveries/:did/retry', async (c) => {
+      const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
       const delivery = await deps.store.webhooks.findDelivery(
         project.id,
@@ -144,15 +133,22 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
         c.req.param('did'),
       )
       if (!delivery) throw new ApiError(404, 'not_found', 'No such delivery.')
-      const now = deps.clock.now()
-      await deps.store.db.transaction(async (tx) => {
+      await commit(deps, c, async (w) => {
         // A waiting job is replaced, so the delivery is attempted once now, not twice.
-        await deps.store.jobs.cancelWebhookJobs(tx, delivery.id)
-        await deps.store.webhooks.markPending(tx, delivery.id, now)
-        await queueDeliveryJob(tx, project.id, endpoint.id, delivery.id, now)
+        await w.store.jobs.cancelWebhookJobs(w.tx, delivery.id)
+        await w.store.webhooks.markPending(w.tx, delivery.id, w.now)
+        await queueDeliveryJob(w.tx, project.id, endpoint.id, delivery.id, w.now)
+        w.jobQueued()
       })
-      deps.notifications.runner.kick()
       const updated = await deps.store.webhooks.findDelivery(project.id, endpoint.id, delivery.id)
       return c.json({ delivery: updated ? toDeliveryInfo(updated) : null }, 202)
     })
+}
+
+/**
+ * The audit log names an endpoint by its origin: the path and query of a Slack or Zapier URL
+ * are its secret, and every role reads the log.
+ */
+function endpointLine(action: string, endpoint: WebhookEndpoint): AuditLine {
+  return { action, target: new URL(endpoint.url).origin }
 }

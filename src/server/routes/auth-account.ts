@@ -6,6 +6,7 @@ import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwo
 import { assertSameOrigin } from '../auth/same-origin'
 import { clearSessionCookie, readSession } from '../auth/session-cookie'
 import { ApiError, validationFailed } from '../errors'
+import { commit } from '../events/commit'
 import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -47,26 +48,21 @@ export function authAccountRoutes(deps: RouteDeps) {
       await attempt.forgive()
       checkPasswordRules(input.newPassword, 'newPassword')
       const passwordHash = await hashPassword(input.newPassword)
-      await deps.store.db.transaction(async (tx) => {
-        await deps.store.members.setPassword(member.id, { passwordHash }, tx)
+      await commit(deps, c, async (w) => {
+        await w.store.members.setPassword(member.id, { passwordHash }, w.tx)
         // Whoever knew the old password is signed out everywhere but here.
-        await deps.store.sessions.removeAllFor(member.id, session.idHash, tx)
+        await w.store.sessions.removeAllFor(member.id, session.idHash, w.tx)
         // A reset link issued before the change would undo it.
-        await deps.store.invites.voidPendingFor(
+        await w.store.invites.voidPendingFor(
           { email: member.email, memberId: member.id },
-          deps.clock.now(),
-          tx,
+          w.now,
+          w.tx,
         )
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor: member.email,
-            action: 'member.password_changed',
-            target: member.email,
-            now: deps.clock.now(),
-          },
-          tx,
-        )
+        await w.audit({
+          actor: member.email,
+          action: 'member.password_changed',
+          target: member.email,
+        })
       })
       return c.body(null, 204)
     })

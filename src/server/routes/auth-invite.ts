@@ -8,6 +8,7 @@ import { assertSameOrigin } from '../auth/same-origin'
 import { hashSecretCode } from '../auth/secret-codes'
 import { startSession } from '../auth/session-cookie'
 import { ApiError } from '../errors'
+import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 
@@ -58,37 +59,32 @@ export function authInviteRoutes(deps: RouteDeps) {
         throw new ApiError(400, 'validation_failed', 'name: Tell the team your name.', 'name')
       checkPasswordRules(input.password)
       const passwordHash = await hashPassword(input.password)
-      const member = await deps.store.db.transaction(async (tx) => {
-        const now = deps.clock.now()
-        if (!(await deps.store.invites.markAccepted(pending.id, now, tx))) throw invalidInvite()
+      const member = await commit(deps, c, async (w) => {
+        const { tx, now } = w
+        if (!(await w.store.invites.markAccepted(pending.id, now, tx))) throw invalidInvite()
         // One link used voids the others: an older reset link, or an invite with another role.
-        await deps.store.invites.voidPendingFor(
+        await w.store.invites.voidPendingFor(
           { email: pending.email, memberId: pending.memberId },
           now,
           tx,
         )
         if (pending.memberId !== null) {
-          const existing = await deps.store.members.findById(pending.memberId, tx)
+          const existing = await w.store.members.findById(pending.memberId, tx)
           if (!existing) throw invalidInvite()
-          await deps.store.members.setPassword(existing.id, { passwordHash, name: input.name }, tx)
+          await w.store.members.setPassword(existing.id, { passwordHash, name: input.name }, tx)
           // A reset signs the old password's sessions out.
-          await deps.store.sessions.removeAllFor(existing.id, null, tx)
-          await deps.store.audit.record(
-            {
-              projectId: null,
-              actor: existing.email,
-              action: 'member.password_reset',
-              target: existing.email,
-              now,
-            },
-            tx,
-          )
+          await w.store.sessions.removeAllFor(existing.id, null, tx)
+          await w.audit({
+            actor: existing.email,
+            action: 'member.password_reset',
+            target: existing.email,
+          })
           await startSession(c, deps, existing.id, tx)
           return { ...existing, name: input.name ?? existing.name }
         }
-        if (await deps.store.members.findByEmail(pending.email, tx))
+        if (await w.store.members.findByEmail(pending.email, tx))
           throw new ApiError(409, 'conflict', `${pending.email} is on the team already: sign in.`)
-        const created = await deps.store.members.create(
+        const created = await w.store.members.create(
           {
             id: randomUUID(),
             email: pending.email,
@@ -99,17 +95,12 @@ export function authInviteRoutes(deps: RouteDeps) {
           },
           tx,
         )
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor: created.email,
-            action: 'member.joined',
-            target: created.email,
-            detail: { role: created.role },
-            now,
-          },
-          tx,
-        )
+        await w.audit({
+          actor: created.email,
+          action: 'member.joined',
+          target: created.email,
+          detail: { role: created.role },
+        })
         await startSession(c, deps, created.id, tx)
         return created
       })

@@ -17,6 +17,7 @@ import {
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
 import { ApiError } from '../errors'
+import { commit } from '../events/commit'
 import { noteAuthFailure } from '../http/auth-failure'
 import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -96,33 +97,28 @@ export function authRoutes(deps: RouteDeps) {
       await attempt.forgive()
       checkPasswordRules(input.password)
       const passwordHash = await hashPassword(input.password)
-      const member = await deps.store.db.transaction(async (tx) => {
-        await deps.store.members.lockTeam(tx)
-        if ((await deps.store.members.count(tx)) > 0)
+      const member = await commit(deps, c, async (w) => {
+        await w.store.members.lockTeam(w.tx)
+        if ((await w.store.members.count(w.tx)) > 0)
           throw new ApiError(409, 'conflict', 'The owner account exists already: sign in instead.')
-        const created = await deps.store.members.create(
+        const created = await w.store.members.create(
           {
             id: randomUUID(),
             email: input.email,
             name: input.name,
             role: 'owner',
             passwordHash,
-            now: deps.clock.now(),
+            now: w.now,
           },
-          tx,
+          w.tx,
         )
-        await deps.store.audit.record(
-          {
-            projectId: null,
-            actor: ADMIN_TOKEN_ACTOR,
-            action: 'member.created',
-            target: created.email,
-            detail: { role: 'owner' },
-            now: deps.clock.now(),
-          },
-          tx,
-        )
-        await startSession(c, deps, created.id, tx)
+        await w.audit({
+          actor: ADMIN_TOKEN_ACTOR,
+          action: 'member.created',
+          target: created.email,
+          detail: { role: 'owner' },
+        })
+        await startSession(c, deps, created.id, w.tx)
         return created
       })
       return c.json({ member: toMemberInfo(member) }, 201)

@@ -1,34 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import type { MarkdownNode } from '../../shared/markdown-nodes'
+import { type ChangelogEntryRecord, type EntryRow, withLinks } from './changelog-rows'
 import type { Db, SqlExecutor } from './db'
-import { toIso } from './rows'
 
 /** The public changelog answers at most this many entries, newest first. */
 export const PUBLIC_CHANGELOG_LIMIT = 50
 
-/** A linked request as an entry shows it. */
-export interface LinkedRequest {
-  id: string
-  title: string
-  status: string
-}
-
-export interface ChangelogEntryRecord {
-  id: string
-  projectId: string
-  title: string
-  body: string
-  /** The body parsed when it was written; null for rows from before that (parse on read). */
-  bodyNodes: MarkdownNode[] | null
-  /** The linked requests in the order they were linked (merged ones included, for the admin). */
-  requestIds: string[]
-  /** Linked requests that still stand (not merged away), in link order. */
-  requests: LinkedRequest[]
-  /** null while a draft. */
-  publishedAt: string | null
-  createdAt: string
-  updatedAt: string
-}
+export type { ChangelogEntryRecord, LinkedRequest } from './changelog-rows'
 
 export interface ChangelogChanges {
   title?: string
@@ -40,7 +17,7 @@ export interface ChangelogChanges {
   publish?: boolean
 }
 
-/** What one write shipped, handed to the caller inside the transaction that did it. */
+/** What one write shipped: the caller audits it and tells people, in the same transaction. */
 export interface ShippedChange {
   entry: ChangelogEntryRecord
   /** The entry went from draft to published with this write. */
@@ -51,20 +28,21 @@ export interface ShippedChange {
   newlyDoneRequestIds: string[]
 }
 
-/** Called inside the publishing transaction: what it writes commits (or rolls back) with it. */
-export type OnShipped = (tx: SqlExecutor, change: ShippedChange) => Promise<void>
+/** What a create or update did: the entry as it now stands, and what it shipped. */
+export interface ChangelogWrite {
+  entry: ChangelogEntryRecord
+  /** Published before this write (people may have read what it changed). */
+  wasPublished: boolean
+  /** null when the write shipped nothing: a draft, or an edit without new links. */
+  shipped: ShippedChange | null
+}
 
-/** Called inside an edit's transaction with the entry as it now stands (the audit line). */
-export type OnEdited = (
-  tx: SqlExecutor,
-  edit: { entry: ChangelogEntryRecord; wasPublished: boolean },
-) => Promise<void>
-
-/** Called inside a deletion's transaction with what the entry was. */
-export type OnDeleted = (
-  tx: SqlExecutor,
-  deleted: { id: string; title: string; wasPublished: boolean },
-) => Promise<void>
+/** What a deletion removed. */
+export interface DeletedEntry {
+  id: string
+  title: string
+  wasPublished: boolean
+}
 
 /** requestIds named requests this project does not have. */
 export class UnknownRequestsError extends Error {
@@ -72,25 +50,6 @@ export class UnknownRequestsError extends Error {
     super(`Unknown requests: ${requestIds.join(', ')}`)
     this.name = 'UnknownRequestsError'
   }
-}
-
-interface EntryRow {
-  id: string
-  project_id: string
-  title: string
-  body: string
-  body_nodes: string | null
-  published_at: Date | string | null
-  created_at: Date | string
-  updated_at: Date | string
-}
-
-interface LinkRow {
-  entry_id: string
-  request_id: string
-  title: string
-  status: string
-  merged_into: string | null
 }
 
 export function newChangelogEntryId(): string {
@@ -111,8 +70,7 @@ export class ChangelogStore {
       publish: boolean
     },
     now: number,
-    onShipped: OnShipped,
-  ): Promise<ChangelogEntryRecord> {
+  ): Promise<ChangelogWrite> {
     return this.db.transaction(async (tx) => {
       const id = newChangelogEntryId()
       await tx.query(
@@ -127,7 +85,6 @@ export class ChangelogStore {
         id,
         { requestIds: input.requestIds, publish: input.publish },
         now,
-        onShipped,
         false,
       )
     })
@@ -139,9 +96,7 @@ export class ChangelogStore {
     id: string,
     changes: ChangelogChanges,
     now: number,
-    onShipped: OnShipped,
-    onEdited?: OnEdited,
-  ): Promise<ChangelogEntryRecord | null> {
+  ): Promise<ChangelogWrite | null> {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx.query<{ published: boolean }>(
         `SELECT published_at IS NOT NULL AS published FROM changelog_entries
@@ -163,32 +118,19 @@ export class ChangelogStore {
           changes.bodyNodes ?? null,
         ],
       )
-      const entry = await this.applyChanges(
-        tx,
-        projectId,
-        id,
-        changes,
-        now,
-        onShipped,
-        locked.published,
-      )
-      if (onEdited) await onEdited(tx, { entry, wasPublished: locked.published })
-      return entry
+      return this.applyChanges(tx, projectId, id, changes, now, locked.published)
     })
   }
 
-  async delete(projectId: string, id: string, onDeleted?: OnDeleted): Promise<boolean> {
+  /** null when the project has no such entry. */
+  async delete(projectId: string, id: string): Promise<DeletedEntry | null> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string; title: string; published: boolean }>(
         `DELETE FROM changelog_entries WHERE project_id = $1 AND id = $2
          RETURNING id, title, published_at IS NOT NULL AS published`,
         [projectId, id],
       )
-      if (!row) return false
-      if (onDeleted) {
-        await onDeleted(tx, { id: row.id, title: row.title, wasPublished: row.published })
-      }
-      return true
+      return row ? { id: row.id, title: row.title, wasPublished: row.published } : null
     })
   }
 
@@ -226,7 +168,7 @@ export class ChangelogStore {
 
   /**
    * Replaces the links and publishes or unpublishes as asked; then every request linked to a
-   * published entry is done, and onShipped hears what this write shipped.
+   * published entry is done, and the answer says what this write shipped.
    */
   private async applyChanges(
     tx: SqlExecutor,
@@ -234,9 +176,8 @@ export class ChangelogStore {
     id: string,
     changes: ChangelogChanges,
     now: number,
-    onShipped: OnShipped,
     wasPublished: boolean,
-  ): Promise<ChangelogEntryRecord> {
+  ): Promise<ChangelogWrite> {
     const before = new Set(await linkedIds(tx, id))
     if (changes.requestIds !== undefined) {
       const ids = await resolveRequestIds(tx, projectId, changes.requestIds)
@@ -259,11 +200,11 @@ export class ChangelogStore {
     const linked = await linkedIds(tx, id)
     const entry = await this.find(projectId, id, tx)
     if (!entry) throw new Error('changelog entry vanished inside its transaction')
-    if (!published) return entry
+    if (!published) return { entry, wasPublished, shipped: null }
 
     const newlyPublished = !wasPublished
     const shipped = newlyPublished ? linked : linked.filter((requestId) => !before.has(requestId))
-    if (shipped.length === 0 && !newlyPublished) return entry
+    if (shipped.length === 0 && !newlyPublished) return { entry, wasPublished, shipped: null }
     const done = await tx.query<{ id: string }>(
       `UPDATE requests SET status = 'done', status_changed_at = $3, updated_at = $3
         WHERE project_id = $1 AND status <> 'done' AND merged_into IS NULL
@@ -272,15 +213,17 @@ export class ChangelogStore {
       [projectId, JSON.stringify(shipped), new Date(now)],
     )
     const doneIds = new Set(done.map((row) => row.id))
-    const shippedEntry = await this.find(projectId, id, tx)
-    const change: ShippedChange = {
-      entry: shippedEntry ?? entry,
-      newlyPublished,
-      shippedRequestIds: shipped,
-      newlyDoneRequestIds: shipped.filter((requestId) => doneIds.has(requestId)),
+    const shippedEntry = (await this.find(projectId, id, tx)) ?? entry
+    return {
+      entry: shippedEntry,
+      wasPublished,
+      shipped: {
+        entry: shippedEntry,
+        newlyPublished,
+        shippedRequestIds: shipped,
+        newlyDoneRequestIds: shipped.filter((requestId) => doneIds.has(requestId)),
+      },
     }
-    await onShipped(tx, change)
-    return change.entry
   }
 }
 
@@ -311,43 +254,4 @@ async function linkedIds(tx: SqlExecutor, entryId: string): Promise<string[]> {
     [entryId],
   )
   return rows.map((row) => row.request_id)
-}
-
-async function withLinks(executor: SqlExecutor, rows: EntryRow[]): Promise<ChangelogEntryRecord[]> {
-  if (rows.length === 0) return []
-  const links = await executor.query<LinkRow>(
-    `SELECT l.entry_id, l.request_id, r.title, r.status, r.merged_into
-       FROM changelog_requests l JOIN requests r ON r.id = l.request_id
-      WHERE l.entry_id IN (SELECT jsonb_array_elements_text($1::jsonb))
-      ORDER BY l.entry_id, l.position`,
-    [JSON.stringify(rows.map((row) => row.id))],
-  )
-  return rows.map((row) => {
-    const own = links.filter((link) => link.entry_id === row.id)
-    return {
-      id: row.id,
-      projectId: row.project_id,
-      title: row.title,
-      body: row.body,
-      bodyNodes: storedNodes(row.body_nodes),
-      requestIds: own.map((link) => link.request_id),
-      requests: own
-        .filter((link) => link.merged_into === null)
-        .map((link) => ({ id: link.request_id, title: link.title, status: link.status })),
-      publishedAt: row.published_at === null ? null : toIso(row.published_at),
-      createdAt: toIso(row.created_at),
-      updatedAt: toIso(row.updated_at),
-    }
-  })
-}
-
-/** The stored tree, or null when there is none or it is not a list (then the body is parsed). */
-function storedNodes(json: string | null): MarkdownNode[] | null {
-  if (json === null) return null
-  try {
-    const nodes: unknown = JSON.parse(json)
-    return Array.isArray(nodes) ? (nodes as MarkdownNode[]) : null
-  } catch {
-    return null
-  }
 }

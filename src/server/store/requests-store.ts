@@ -161,22 +161,22 @@ export class RequestsStore {
   }
 
   /**
-   * Admin edits of status, title and status note (null clears the note). `after` runs in the
-   * same transaction with the values before the edit (to queue request.updated with what changed).
+   * Admin edits of status, title and status note (null clears the note). Answers the status and
+   * title from before the edit (read under the row's lock: what request.updated says changed),
+   * or null when the project has no such request.
    */
   async update(
     projectId: string,
     id: string,
     changes: { status?: string; title?: string; statusNote?: string | null },
     now: number,
-    after?: (tx: SqlExecutor, before: { status: string; title: string }) => Promise<void>,
-  ): Promise<boolean> {
+  ): Promise<{ status: string; title: string } | null> {
     return this.db.transaction(async (tx) => {
       const [before] = await tx.query<{ status: string; title: string }>(
         'SELECT status, title FROM requests WHERE project_id = $1 AND id = $2 FOR UPDATE',
         [projectId, id],
       )
-      if (!before) return false
+      if (!before) return null
       await tx.query(
         `UPDATE requests SET status = coalesce($3, status), title = coalesce($4, title), updated_at = $5,
                 status_note = CASE WHEN $6 THEN $7 ELSE status_note END,
@@ -192,8 +192,7 @@ export class RequestsStore {
           changes.statusNote ?? null,
         ],
       )
-      await after?.(tx, before)
-      return true
+      return before
     })
   }
 
@@ -206,7 +205,6 @@ export class RequestsStore {
     sourceId: string,
     targetId: string,
     now: number,
-    after?: (tx: SqlExecutor) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const locked = await tx.query<{ id: string }>(
@@ -232,7 +230,6 @@ export class RequestsStore {
         [sourceId, targetId, new Date(now)],
       )
       await moveComments(tx, sourceId, targetId)
-      await after?.(tx)
       return true
     })
   }

@@ -86,7 +86,6 @@ describe.each(storeBackends())('bounded changelog Markdown on the $name database
       await server.store.changelog.create(
         { projectId, title: name, body, bodyNodes: null, requestIds: [], publish: true },
         Date.now(),
-        async () => {},
       )
     }
     for (const path of ['/changelog', '/widget', '/requests', '/roadmap']) {

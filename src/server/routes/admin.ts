@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import { loadAdminProject } from '../http/admin-project'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { adminAuditRoutes } from './admin-audit'
+import { adminBacklogRoutes } from './admin-backlog'
+import { adminChangelogRoutes } from './admin-changelog'
+import { adminCommentsRoutes } from './admin-comments'
+import { adminCompaniesRoutes } from './admin-companies'
+import { adminInstallRoutes } from './admin-install'
+import { adminInvitesRoutes } from './admin-invites'
+import { adminMembersRoutes } from './admin-members'
+import { adminNotificationsRoutes } from './admin-notifications'
+import { adminProjectSettingsRoutes } from './admin-project-settings'
+import { adminProjectsRoutes } from './admin-projects'
+import { adminRequestsRoutes } from './admin-requests'
+import { adminSecretRoutes } from './admin-secret'
+import { adminTokenCheckRoutes } from './admin-token-check'
+import { adminWebhooksRoutes } from './admin-webhooks'
+
+/**
+ * Everything under /v1/admin (mount it there, after the team access and role checks). The team
+ * and the project list sit at the top; every route of one project is mounted under
+ * /projects/:id, where the project is looked up once and read with `c.get('project')`.
+ */
+export function adminRoutes(deps: RouteDeps) {
+  const project = new Hono<AppEnv>()
+    .use('*', loadAdminProject(deps))
+    .route('/', adminProjectSettingsRoutes(deps))
+    .route('/secret', adminSecretRoutes(deps))
+    .route('/token-check', adminTokenCheckRoutes(deps))
+    .route('/install', adminInstallRoutes(deps))
+    .route('/audit', adminAuditRoutes(deps))
+    .route('/', adminBacklogRoutes(deps))
+    .route('/companies', adminCompaniesRoutes(deps))
+    .route('/', adminRequestsRoutes(deps))
+    .route('/', adminCommentsRoutes(deps))
+    .route('/changelog', adminChangelogRoutes(deps))
+    .route('/webhooks', adminWebhooksRoutes(deps))
+    .route('/', adminNotificationsRoutes(deps))
+  return new Hono<AppEnv>()
+    .route('/members', adminMembersRoutes(deps))
+    .route('/invites', adminInvitesRoutes(deps))
+    .route('/projects', adminProjectsRoutes(deps))
+    .route('/projects/:id', project)
+}

@@ -1,0 +1,91 @@
+import type { MarkdownNode } from '../../shared/markdown-nodes'
+import type { SqlExecutor } from './db'
+import { toIso } from './rows'
+
+/** Changelog rows, and how entries become records with their linked requests. */
+
+/** A linked request as an entry shows it. */
+export interface LinkedRequest {
+  id: string
+  title: string
+  status: string
+}
+
+export interface ChangelogEntryRecord {
+  id: string
+  projectId: string
+  title: string
+  body: string
+  /** The body parsed when it was written; null for rows from before that (parse on read). */
+  bodyNodes: MarkdownNode[] | null
+  /** The linked requests in the order they were linked (merged ones included, for the admin). */
+  requestIds: string[]
+  /** Linked requests that still stand (not merged away), in link order. */
+  requests: LinkedRequest[]
+  /** null while a draft. */
+  publishedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface EntryRow {
+  id: string
+  project_id: string
+  title: string
+  body: string
+  body_nodes: string | null
+  published_at: Date | string | null
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+interface LinkRow {
+  entry_id: string
+  request_id: string
+  title: string
+  status: string
+  merged_into: string | null
+}
+
+/** The rows as records, each with its links in link order (one query for all of them). */
+export async function withLinks(
+  executor: SqlExecutor,
+  rows: EntryRow[],
+): Promise<ChangelogEntryRecord[]> {
+  if (rows.length === 0) return []
+  const links = await executor.query<LinkRow>(
+    `SELECT l.entry_id, l.request_id, r.title, r.status, r.merged_into
+       FROM changelog_requests l JOIN requests r ON r.id = l.request_id
+      WHERE l.entry_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+      ORDER BY l.entry_id, l.position`,
+    [JSON.stringify(rows.map((row) => row.id))],
+  )
+  return rows.map((row) => {
+    const own = links.filter((link) => link.entry_id === row.id)
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      title: row.title,
+      body: row.body,
+      bodyNodes: storedNodes(row.body_nodes),
+      requestIds: own.map((link) => link.request_id),
+      requests: own
+        .filter((link) => link.merged_into === null)
+        .map((link) => ({ id: link.request_id, title: link.title, status: link.status })),
+      publishedAt: row.published_at === null ? null : toIso(row.published_at),
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }
+  })
+}
+
+/** The stored tree, or null when there is none or it is not a list (then the body is parsed). */
+function storedNodes(json: string | null): MarkdownNode[] | null {
+  if (json === null) return null
+  try {
+    const nodes: unknown = JSON.parse(json)
+    return Array.isArray(nodes) ? (nodes as MarkdownNode[]) : null
+  } catch {
+    return null
+  }
+}
