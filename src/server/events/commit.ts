@@ -29,6 +29,8 @@ export interface UnitOfWork {
   audit(line: AuditLine): Promise<void>
   /** Another project whose cached reads this change makes stale (the route's own always is). */
   touch(projectId: string): void
+  /** The change turned out to change nothing (a repeated vote): the route's cached reads stay. */
+  nothingChanged(): void
   /** A job was written by hand in `tx` (a retry, a test delivery): wake the runner after COMMIT. */
   jobQueued(): void
 }
@@ -73,6 +75,9 @@ export async function commit<T>(
           detail: line.detail,
           now,
         })
+      },
+      nothingChanged() {
+        if (routeProjectId) touched.delete(routeProjectId)
       },
       touch(projectId) {
         touched.add(projectId)

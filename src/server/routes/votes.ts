@@ -23,8 +23,9 @@ export function votesRoutes(deps: RouteDeps) {
           ? await votes.cast(projectId, requestId, actor, w.now)
           : await votes.retract(projectId, requestId, actor, w.now)
       if (!result) throw notFound.request()
-      // A repeated vote changes nothing and tells nobody.
+      // A repeated vote changes nothing, tells nobody and leaves the cached board alone.
       if (result.changed) await w.emit(voteChanged(type, result.request, actor.voter))
+      else w.nothingChanged()
       return result.request
     })
     return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)

@@ -135,6 +135,18 @@ describe.each(storeBackends())('commit() on $name', (backend) => {
     expect(await listVotes(requestId)).toBe(3)
   })
 
+  it("keeps the route's cached reads when the work says nothing changed, drops them otherwise", async () => {
+    const dropped = vi.spyOn(ReadCaches.prototype, 'invalidateProject')
+    try {
+      await asRoute(async (w) => w.nothingChanged())
+      expect(dropped).not.toHaveBeenCalled()
+      await asRoute(async () => null)
+      expect(dropped).toHaveBeenCalledWith(project.id)
+    } finally {
+      dropped.mockRestore()
+    }
+  })
+
   // Only PostgreSQL runs a transaction again (pg-db.ts); registered there only, so CI skips nothing.
   if (backend.name === 'postgres')
     it('a transaction PostgreSQL runs again starts afresh: one job, one delivery', async () => {
