@@ -3,7 +3,7 @@ import { frozenClock } from '../../src/server/clock'
 import { JobRunner } from '../../src/server/jobs/runner'
 import { silentLogger } from '../../src/server/logger'
 import type { Store } from '../../src/server/store'
-import { insertJob } from '../../src/server/store/jobs-store'
+import { insertJob } from '../../src/server/store/job-inserts'
 import { truncateAllTables } from '../../src/server/store/reset'
 import { storeBackends } from '../helpers/backends'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
-import { enqueueEvent } from '../../src/server/jobs/events'
+import { enqueueEvent } from '../../src/server/events/events'
 import { truncateAllTables } from '../../src/server/store/reset'
 import { storeBackends } from '../helpers/backends'
 import {

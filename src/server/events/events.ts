@@ -1,6 +1,6 @@
 import { followAsAuthor } from '../store/audience-store'
 import type { SqlExecutor } from '../store/db'
-import { insertEventJobIfSubscribed, insertJob } from '../store/jobs-store'
+import { insertEventJobIfSubscribed, insertJob } from '../store/job-inserts'
 
 /**
  * Everything that can happen and be told: to the people it concerns (email, widget updates)

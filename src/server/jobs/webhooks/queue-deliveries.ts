@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../store/db'
-import { insertJob } from '../../store/jobs-store'
+import { insertJob } from '../../store/job-inserts'
 import {
   insertDeliveries,
   type NewDelivery,
