@@ -63,7 +63,10 @@ describe('the board', () => {
 
   it('reads nothing from localStorage while the page loads, and keeps what was kept for the panel', async () => {
     const server = await seeded()
-    localStorage.setItem(`reqio:draft:${server.projectId}`, JSON.stringify({ title: 'Half typed', body: '' }))
+    localStorage.setItem(
+      `reqio:draft:${server.projectId}`,
+      JSON.stringify({ title: 'Half typed', body: '' }),
+    )
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const read = vi.spyOn(localStorage, 'getItem')
     const w = startWidget({ server })

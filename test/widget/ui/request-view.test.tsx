@@ -55,7 +55,9 @@ describe('the request view', () => {
     expect(reply.textContent).toContain('Sam')
     expect(reply.textContent).toContain('Team')
     expect(
-      w.server.calls.some((c) => c.path === `/v1/projects/${w.server.projectId}/requests/${darkMode}`),
+      w.server.calls.some(
+        (c) => c.path === `/v1/projects/${w.server.projectId}/requests/${darkMode}`,
+      ),
     ).toBe(true)
   })
 
@@ -142,10 +144,7 @@ describe('the request view', () => {
     await server.idle()
     const posts = server.writes().filter((c) => c.path.endsWith('/comments'))
     expect(new Set(posts.map((c) => c.headers.get('Idempotency-Key')))).toEqual(new Set([key]))
-    expect(await server.commentsOf(darkMode)).toEqual([
-      'We are on it.',
-      'Sent from the train',
-    ])
+    expect(await server.commentsOf(darkMode)).toEqual(['We are on it.', 'Sent from the train'])
     await openDarkMode(second)
     expect(await second.ui().findByText('Sent from the train')).toBeTruthy()
     expect(second.ui().queryByText('Pending')).toBeNull()

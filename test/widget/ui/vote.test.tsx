@@ -21,9 +21,7 @@ describe('voting', () => {
     const pressed = w.ui().getByRole('button', { name: 'Vote for Dark mode: 5', pressed: true })
     expect(pressed).toBeTruthy()
     await waitFor(() =>
-      expect(w.eventsNamed('vote')).toEqual([
-        { requestId: darkMode, voted: true, pending: false },
-      ]),
+      expect(w.eventsNamed('vote')).toEqual([{ requestId: darkMode, voted: true, pending: false }]),
     )
     expect(w.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
       `POST /v1/projects/${w.server.projectId}/requests/${darkMode}/vote`,
@@ -57,9 +55,7 @@ describe('voting', () => {
     expect(
       w.ui().getByRole('button', { name: 'Vote for Dark mode: 2', pressed: false }),
     ).toBeTruthy()
-    expect(JSON.parse(localStorage.getItem(`reqio:outbox:${server.projectId}`) ?? '[]')).toEqual(
-      [],
-    )
+    expect(JSON.parse(localStorage.getItem(`reqio:outbox:${server.projectId}`) ?? '[]')).toEqual([])
   })
 
   it('keeps an offline vote as pending and sends it when the browser is back online', async () => {
@@ -75,9 +71,7 @@ describe('voting', () => {
       w.ui().getByRole('button', { name: 'Vote for Dark mode: 3', pressed: true }),
     ).toBeTruthy()
     await waitFor(() =>
-      expect(w.eventsNamed('vote')).toEqual([
-        { requestId: darkMode, voted: true, pending: true },
-      ]),
+      expect(w.eventsNamed('vote')).toEqual([{ requestId: darkMode, voted: true, pending: true }]),
     )
     expect(w.ui().getByRole('status').textContent).toContain('You seem to be offline.')
     server.setOffline(false)

@@ -59,6 +59,7 @@ export function createNetwork() {
   const calls: SeenCall[] = []
   const canned: CannedAnswer[] = []
   const inFlight = new Set<Promise<unknown>>()
+  const tampered: Array<{ pathEnd: string; alter: (body: unknown) => unknown }> = []
   let offline = false
   let unreachable = false
   let writesFail = false
@@ -95,6 +96,8 @@ export function createNetwork() {
     inFlight.add(sent)
     try {
       const got = await sent
+      const tamper = tampered.find((t) => url.pathname.endsWith(t.pathEnd))
+      if (tamper) got.text = JSON.stringify(tamper.alter(JSON.parse(got.text)))
       return new Response(got.status === 204 ? null : got.text, {
         status: got.status,
         headers: got.headers,
@@ -123,6 +126,10 @@ export function createNetwork() {
     /** The server cannot be reached while the browser is still online. */
     setDown(value: boolean) {
       unreachable = value
+    },
+    /** A proxy that rewrites the server's JSON answers to paths ending in `pathEnd`. */
+    tamper(pathEnd: string, alter: (body: unknown) => unknown) {
+      tampered.push({ pathEnd, alter })
     },
     /** A gateway in front of the server answers every write 503; reads pass. */
     setWritesFail(value: boolean) {

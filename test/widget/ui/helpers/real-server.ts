@@ -39,7 +39,10 @@ export async function createRealServer() {
   ): Promise<unknown> {
     const got = await sendHttp(`${url}${path}`, {
       method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        ...headers,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     if (got.status >= 400) throw new Error(`${method} ${path} answered ${got.status}: ${got.text}`)
@@ -110,7 +113,10 @@ export async function createRealServer() {
       admin('PATCH', adminPath, { settings }),
     /** Publishes a changelog entry now (its requests become done); answers it. */
     async publish(entry: { title: string; body: string; requestIds?: string[] }) {
-      const answer = (await admin('POST', `${adminPath}/changelog`, { ...entry, publish: true })) as {
+      const answer = (await admin('POST', `${adminPath}/changelog`, {
+        ...entry,
+        publish: true,
+      })) as {
         entry: Pick<PublicChangelogEntry, 'id' | 'publishedAt'>
       }
       return answer.entry
