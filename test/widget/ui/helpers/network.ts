@@ -15,6 +15,8 @@ export interface SeenCall {
   query: URLSearchParams
   headers: Headers
   body: unknown
+  /** The JSON the real server answered, once it did. */
+  answer?: unknown
 }
 
 /**
@@ -75,13 +77,14 @@ export function createNetwork() {
     const headers = new Headers(init.headers)
     const method = init.method ?? 'GET'
     const body = typeof init.body === 'string' ? init.body : undefined
-    calls.push({
+    const call: SeenCall = {
       method,
       path: url.pathname,
       query: url.searchParams,
       headers,
       body: body === undefined ? undefined : JSON.parse(body),
-    })
+    }
+    calls.push(call)
     const next = canned.shift() ?? (offline || unreachable ? 'offline' : undefined)
     if (next === 'offline') throw new TypeError('Failed to fetch')
     if (next) return answer(next.status, next.body ?? '', next.headers)
@@ -98,6 +101,7 @@ export function createNetwork() {
       const got = await sent
       const tamper = tampered.find((t) => url.pathname.endsWith(t.pathEnd))
       if (tamper) got.text = JSON.stringify(tamper.alter(JSON.parse(got.text)))
+      if (got.text) call.answer = JSON.parse(got.text)
       return new Response(got.status === 204 ? null : got.text, {
         status: got.status,
         headers: got.headers,
