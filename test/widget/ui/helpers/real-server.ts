@@ -72,8 +72,10 @@ export async function createRealServer() {
     })) as { request: FeedbackRequest }
     const votes = seed.votes ?? 1
     if (votes === 0) await asVisitor(author, 'DELETE', `/requests/${request.id}/vote`)
-    for (let i = 1; i < votes; i++)
-      await asVisitor(randomUUID(), 'POST', `/requests/${request.id}/vote`)
+    const voters = Array.from({ length: Math.max(0, votes - 1) }, () => randomUUID())
+    await Promise.all(
+      voters.map((voter) => asVisitor(voter, 'POST', `/requests/${request.id}/vote`)),
+    )
     if (seed.status || seed.statusNote)
       await admin('PATCH', `${adminPath}/requests/${request.id}`, {
         ...(seed.status && { status: seed.status }),
