@@ -7,8 +7,11 @@ import { reload, resetPage, startWidget } from './helpers/widget'
 useRealServer()
 afterEach(resetPage)
 
-/** Dark mode (answered by the team), CSV export (written by `csvBy`), and 30 ideas. */
-async function seededServer(csvBy?: string) {
+/**
+ * Dark mode (answered by the team), CSV export (written by `csvBy`), and `ideas` more requests
+ * ("Idea 1" … "Idea n", newest last) for a list longer than the panel.
+ */
+async function seededServer({ csvBy, ideas = 0 }: { csvBy?: string; ideas?: number } = {}) {
   const server = currentServer()
   const [darkMode = ''] = await server.seed([
     {
@@ -19,7 +22,7 @@ async function seededServer(csvBy?: string) {
       statusNote: 'Shipping in May',
     },
     { title: 'CSV export', votes: 3, ...(csvBy && { by: csvBy }) },
-    ...Array.from({ length: 30 }, (_, i) => ({ title: `Idea ${i + 1}` })),
+    ...Array.from({ length: ideas }, (_, i) => ({ title: `Idea ${i + 1}` })),
   ])
   await server.teamReply(darkMode, 'We are on it.', 'Sam')
   return { server, darkMode }
@@ -62,7 +65,7 @@ describe('the request view', () => {
   })
 
   it('goes back to the list exactly as it was: search, sort, scroll, and focus on the row', async () => {
-    const w = startWidget({ server: (await seededServer()).server })
+    const w = startWidget({ server: (await seededServer({ ideas: 30 })).server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'New' }))
     await w.ui().findByRole('button', { name: 'Dark mode' })
@@ -203,7 +206,7 @@ describe('the request view', () => {
     // CSV export was written from this browser: its anonymous id wrote it.
     const visitor = randomUUID()
     localStorage.setItem('reqio:anonymous-id', visitor)
-    const { server } = await seededServer(visitor)
+    const { server } = await seededServer({ csvBy: visitor })
     const w = startWidget({ server })
     w.reqio.open()
     const darkRow = (await w.ui().findByRole('button', { name: 'Dark mode' })).closest('li')

@@ -73,7 +73,10 @@ describe('whatever users and servers do', () => {
         resetPage()
         // A project of its own per run, on the real server.
         const server = await createRealServer()
-        await server.seed([{ title: 'Dark mode', votes: 3 }, { title: 'CSV export' }])
+        await Promise.all([
+          server.seed([{ title: 'Dark mode', votes: 3 }]),
+          server.seed([{ title: 'CSV export' }]),
+        ])
         let w = startWidget({ server })
         const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
         const hostErrors: unknown[] = []
