@@ -1,7 +1,13 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SETTLE_MS } from '../../../src/widget/ui'
-import { currentServer, useRealServer } from './helpers/real-server'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
 useRealServer()
@@ -11,15 +17,17 @@ afterEach(() => {
   resetPage()
 })
 
-async function seeded() {
-  const server = currentServer()
-  await server.seed([
+/** The board most tests below read (none of them writes to it): seeded once for the file. */
+let board: RealServer
+beforeAll(async () => {
+  board = await createRealServer()
+  await board.seed([
     { title: 'Dark mode', votes: 5, status: 'planned' },
     { title: 'Export to CSV', votes: 9, status: 'in_progress' },
     { title: 'Slack integration', votes: 1, status: 'done' },
   ])
-  return server
-}
+})
+const seeded = async () => samePageAgain(board)
 
 describe('the board', () => {
   it('fetches nothing while the page loads, the launcher’s request once it settled, and the board once the launcher is hovered', async () => {

@@ -1,9 +1,15 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { PublicChangelogEntry } from '../../../src/shared/api'
 import { markdownToNodes } from '../../../src/shared/markdown'
 import { XSS_PAYLOADS } from '../../helpers/xss-payloads'
-import { currentServer, useRealServer } from './helpers/real-server'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { reload, resetPage, settledWidget, startWidget } from './helpers/widget'
 
 useRealServer()
@@ -27,8 +33,7 @@ function entry(id: string, title: string, body: string, publishedAt: string): Pu
  * Export to CSV planned, Dark mode shipped by two published entries (February, then March);
  * the roadmap's lanes follow from the statuses. `entries: false` publishes none.
  */
-async function withNews({ entries = true } = {}) {
-  const server = currentServer()
+async function withNews({ entries = true, server = currentServer() } = {}) {
   const [darkMode = '', csv = ''] = await server.seed([
     { title: 'Dark mode', votes: 7 },
     { title: 'Export to CSV', votes: 4, status: 'planned' },
@@ -50,12 +55,19 @@ async function withNews({ entries = true } = {}) {
   return Object.assign(server, { darkMode, csv })
 }
 
+/** The news most tests below only read: published once for the file, seen from a new page. */
+let news: RealServer
+beforeAll(async () => {
+  news = await withNews({ server: await createRealServer() })
+})
+const sharedNews = async () => samePageAgain(news)
+
 const paths = (w: ReturnType<typeof startWidget>) =>
   w.server.calls.map((c) => c.path.split('/').at(-1))
 
 describe('the panel views', () => {
   it('offers Requests, Roadmap and What’s new as tabs, Requests first, fetching nothing more until a tab opens', async () => {
-    const w = startWidget({ server: await withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
     const tabs = w.ui().getAllByRole('tab')
@@ -69,7 +81,7 @@ describe('the panel views', () => {
   })
 
   it('moves between the tabs with the arrow keys, Home and End, wrapping around', async () => {
-    const w = startWidget({ server: await withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
     const [requests, roadmap, news] = w.ui().getAllByRole('tab') as HTMLElement[]
@@ -93,7 +105,7 @@ describe('the panel views', () => {
   })
 
   it('shows the roadmap lanes Planned, In progress and Done with their requests', async () => {
-    const w = startWidget({ server: await withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Roadmap' }))
     await w.ui().findByRole('heading', { name: 'Planned' })
@@ -108,7 +120,7 @@ describe('the panel views', () => {
   })
 
   it('opens the request view from a roadmap card, and Back returns to the roadmap', async () => {
-    const w = startWidget({ server: await withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Roadmap' }))
     fireEvent.click(await w.ui().findByRole('button', { name: 'Export to CSV' }))
@@ -122,7 +134,7 @@ describe('the panel views', () => {
   })
 
   it('lists published entries newest first, the Markdown as formatted text, and what each shipped', async () => {
-    const w = startWidget({ server: await withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'What’s new' }))
     await w.ui().findByText('March release')
@@ -144,7 +156,7 @@ describe('the panel views', () => {
   })
 
   it('says so and offers a retry when a view cannot load', async () => {
-    const w = startWidget({ server: await withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
     // A gateway in front of the server answers for it.

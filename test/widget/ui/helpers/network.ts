@@ -113,6 +113,8 @@ export function createNetwork() {
     }
   }
 
+  // A new page starts online, whatever the last test left navigator.onLine at.
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline })
   return {
     fetch,
     calls,

@@ -28,7 +28,20 @@ export interface SeededRequest {
   by?: string
 }
 
+/** A new project on the real server, behind a network of its own. */
 export async function createRealServer() {
+  return { ...createNetwork(), ...(await createProject()) }
+}
+
+/**
+ * The same project behind a new page's network (nothing recorded, online): for a file whose
+ * tests only read what one seeding wrote (seeding is the slow part of these tests).
+ */
+export function samePageAgain(server: RealServer): RealServer {
+  return { ...server, ...createNetwork() }
+}
+
+async function createProject() {
   const { url, adminToken, teamCookies } = inject('widgetTestServer')
 
   async function call(
@@ -84,10 +97,7 @@ export async function createRealServer() {
     return request.id
   }
 
-  const network = createNetwork()
-  network.setOffline(false)
   return {
-    ...network,
     url,
     projectId,
     /** Submits the requests in order (the last one newest) and answers their ids. */
