@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it } from 'vitest'
-import { currentServer, useRealServer } from './helpers/real-server'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
 useRealServer()
@@ -11,8 +17,15 @@ afterEach(resetPage)
  * Dark mode (answered by the team), CSV export (written by `csvBy`), and `ideas` more requests
  * ("Idea 1" … "Idea n", newest last) for a list longer than the panel.
  */
-async function seededServer({ csvBy, ideas = 0 }: { csvBy?: string; ideas?: number } = {}) {
-  const server = currentServer()
+async function seededServer({
+  csvBy,
+  ideas = 0,
+  server = currentServer(),
+}: {
+  csvBy?: string
+  ideas?: number
+  server?: RealServer
+} = {}) {
   const [darkMode = ''] = await server.seed([
     {
       title: 'Dark mode',
@@ -27,6 +40,13 @@ async function seededServer({ csvBy, ideas = 0 }: { csvBy?: string; ideas?: numb
   await server.teamReply(darkMode, 'We are on it.', 'Sam')
   return { server, darkMode }
 }
+
+/** The same scene, with 30 ideas, for the tests that only read it: seeded once for the file. */
+let readOnly: { server: RealServer; darkMode: string }
+beforeAll(async () => {
+  readOnly = await seededServer({ ideas: 30, server: await createRealServer() })
+})
+const readOnlyScene = () => ({ ...readOnly, server: samePageAgain(readOnly.server) })
 
 async function openDarkMode(w: ReturnType<typeof startWidget>) {
   w.reqio.open()
@@ -44,8 +64,8 @@ async function typeAndSend(w: ReturnType<typeof startWidget>, text: string) {
 
 describe('the request view', () => {
   it('shows title, status with its note, body, votes and the thread, with focus on its heading', async () => {
-    const { darkMode } = await seededServer()
-    const w = startWidget()
+    const { darkMode, server } = readOnlyScene()
+    const w = startWidget({ server })
     const heading = await openDarkMode(w)
     expect(w.focused()).toBe(heading)
     expect(w.ui().getByText('Planned')).toBeTruthy()
@@ -65,7 +85,7 @@ describe('the request view', () => {
   })
 
   it('goes back to the list exactly as it was: search, sort, scroll, and focus on the row', async () => {
-    const w = startWidget({ server: (await seededServer({ ideas: 30 })).server })
+    const w = startWidget({ server: readOnlyScene().server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'New' }))
     await w.ui().findByRole('button', { name: 'Dark mode' })
@@ -181,7 +201,7 @@ describe('the request view', () => {
   })
 
   it('opens from the similar requests of the form too, and Back returns to the form as it was', async () => {
-    const w = startWidget({ server: (await seededServer()).server })
+    const w = startWidget({ server: readOnlyScene().server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
     fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
@@ -196,7 +216,7 @@ describe('the request view', () => {
   })
 
   it('leaves with the keyboard: Escape closes the panel from the request view', async () => {
-    const w = startWidget({ server: (await seededServer()).server })
+    const w = startWidget({ server: readOnlyScene().server })
     const heading = await openDarkMode(w)
     fireEvent.keyDown(heading, { key: 'Escape' })
     expect(w.ui().queryByRole('dialog')).toBeNull()
