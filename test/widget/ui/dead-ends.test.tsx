@@ -1,6 +1,12 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { currentServer, useRealServer } from './helpers/real-server'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
 useRealServer()
@@ -10,8 +16,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-async function seeded() {
-  const server = currentServer()
+async function seededForWriting(server = currentServer()) {
   await server.seed([
     { title: 'Dark mode', votes: 5 },
     { title: 'Export to CSV', votes: 2, status: 'done' },
@@ -19,6 +24,13 @@ async function seeded() {
   ])
   return server
 }
+
+/** The same board for the tests that write nothing to it: seeded once for the file. */
+let board: RealServer
+beforeAll(async () => {
+  board = await seededForWriting(await createRealServer())
+})
+const seeded = async () => samePageAgain(board)
 
 describe('an identity problem never empties the board', () => {
   it('shows the board with the snippet’s placeholder token, warns once naming the attribute, and holds votes back with the reason', async () => {
@@ -54,7 +66,7 @@ describe('an identity problem never empties the board', () => {
   })
 
   it('with an expired token reads anonymously, and a fresh identify() sends what waited and reloads the board', async () => {
-    const server = await seeded()
+    const server = await seededForWriting()
     const w = startWidget({ server })
     const stale = await server.tokenFor('dana', -60)
     w.reqio.identify(stale)
@@ -166,7 +178,7 @@ describe('statuses', () => {
   })
 
   it('shows a vote by shape, not by colour alone, with only the count as the button’s text', async () => {
-    const w = startWidget({ server: await seeded() })
+    const w = startWidget({ server: await seededForWriting() })
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 5' })
     // The visible text must be part of the name (axe: label-content-name-mismatch).
