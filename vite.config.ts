@@ -100,6 +100,8 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'widget',
           environment: 'happy-dom',
+          // One real server for the widget UI tests (they run in happy-dom, it cannot).
+          globalSetup: ['test/widget/ui/helpers/real-server.global.ts'],
           include: ['test/widget/**/*.test.{ts,tsx}', 'test/dashboard/**/*.test.{ts,tsx}'],
         },
       },

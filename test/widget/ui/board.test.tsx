@@ -1,34 +1,48 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SETTLE_MS } from '../../../src/widget/ui'
-import { createFakeServer } from './helpers/fake-server'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
+
+useRealServer()
 
 afterEach(() => {
   vi.useRealTimers()
   resetPage()
 })
 
-const seeded = () =>
-  createFakeServer([
+/** The board most tests below read (none of them writes to it): seeded once for the file. */
+let board: RealServer
+beforeAll(async () => {
+  board = await createRealServer()
+  await board.seed([
     { title: 'Dark mode', votes: 5, status: 'planned' },
     { title: 'Export to CSV', votes: 9, status: 'in_progress' },
     { title: 'Slack integration', votes: 1, status: 'done' },
   ])
+})
+const seeded = async () => samePageAgain(board)
 
 describe('the board', () => {
   it('fetches nothing while the page loads, the launcher’s request once it settled, and the board once the launcher is hovered', async () => {
+    const server = await seeded()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server })
     await vi.advanceTimersByTimeAsync(SETTLE_MS - 100)
     expect(w.server.calls).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(1100)
     expect(w.server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-      'GET /v1/projects/demo/widget',
+      `GET /v1/projects/${w.server.projectId}/widget`,
     ])
     fireEvent.pointerOver(w.ui().getByRole('button', { name: 'Feedback' }))
     await vi.advanceTimersByTimeAsync(0)
-    expect(w.server.calls.at(-1)?.path).toBe('/v1/projects/demo/requests')
+    expect(w.server.calls.at(-1)?.path).toBe(`/v1/projects/${w.server.projectId}/requests`)
     vi.useRealTimers()
     w.reqio.open()
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
@@ -36,15 +50,17 @@ describe('the board', () => {
   })
 
   it('starts loading the board when the launcher gets keyboard focus', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.ui().getByRole('button', { name: 'Feedback' }).focus()
     await waitFor(() =>
-      expect(w.server.calls.map((c) => c.path)).toContain('/v1/projects/demo/requests'),
+      expect(w.server.calls.map((c) => c.path)).toContain(
+        `/v1/projects/${w.server.projectId}/requests`,
+      ),
     )
   })
 
   it('parses the panel’s styles only once the panel is near: hover, focus or open', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     expect(w.shadow().adoptedStyleSheets).toHaveLength(1)
     w.reqio.open()
     expect(w.shadow().adoptedStyleSheets).toHaveLength(2)
@@ -54,16 +70,20 @@ describe('the board', () => {
   })
 
   it('reads nothing from localStorage while the page loads, and keeps what was kept for the panel', async () => {
-    localStorage.setItem('reqio:draft:demo', JSON.stringify({ title: 'Half typed', body: '' }))
+    const server = await seeded()
+    localStorage.setItem(
+      `reqio:draft:${server.projectId}`,
+      JSON.stringify({ title: 'Half typed', body: '' }),
+    )
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const read = vi.spyOn(localStorage, 'getItem')
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server })
     await vi.advanceTimersByTimeAsync(SETTLE_MS - 100)
     expect(read).not.toHaveBeenCalled()
     // Settled: the launcher's request carries the anonymous id; the outbox is looked at.
     await vi.advanceTimersByTimeAsync(1100)
     expect(new Set(read.mock.calls.map(([key]) => key))).toEqual(
-      new Set(['reqio:anonymous-id', 'reqio:outbox:demo']),
+      new Set(['reqio:anonymous-id', `reqio:outbox:${server.projectId}`]),
     )
     vi.useRealTimers()
     w.reqio.open()
@@ -73,7 +93,7 @@ describe('the board', () => {
   })
 
   it('lists requests by votes with their status badges', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
     const titles = w
@@ -87,7 +107,7 @@ describe('the board', () => {
   })
 
   it('switches to New and asks the server for sort=new', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     const newest = w.ui().getByRole('button', { name: 'New' })
@@ -100,7 +120,7 @@ describe('the board', () => {
   })
 
   it('searches with the typed text', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     fireEvent.input(w.ui().getByRole('searchbox'), { target: { value: 'csv' } })
@@ -116,7 +136,8 @@ describe('the board', () => {
   })
 
   it('says Reqio is not answering (not offline) while the browser is online, and Retry loads', async () => {
-    const server = seeded()
+    const server = await seeded()
+    // The first request is lost on the way (a proxy dropping it); the server itself is up.
     server.answerNext('offline')
     const w = startWidget({ server })
     w.reqio.open()
@@ -128,7 +149,7 @@ describe('the board', () => {
   })
 
   it('reloads a board that failed offline when the connection comes back', async () => {
-    const server = seeded()
+    const server = await seeded()
     server.setOffline(true)
     const w = startWidget({ server })
     w.reqio.open()
@@ -140,7 +161,8 @@ describe('the board', () => {
   })
 
   it('says when to retry after a rate limit', async () => {
-    const server = seeded()
+    const server = await seeded()
+    // The test server's limits are set high for every test: the network hands over its 429.
     server.answerNext({
       status: 429,
       body: { error: { code: 'rate_limited', message: 'slow down' } },
@@ -156,7 +178,10 @@ describe('the board', () => {
   })
 
   it('explains an expired identity instead of showing a blank panel', async () => {
-    const server = seeded()
+    const server = await seeded()
+    // A token the server refuses makes the widget read anonymously (dead-ends.test.tsx); what
+    // is checked here is the words for a read that still meets token_expired, so the network
+    // hands that answer over.
     server.answerNext({ status: 401, body: { error: { code: 'token_expired', message: 'x' } } })
     const w = startWidget({ server })
     w.reqio.open()
@@ -164,7 +189,8 @@ describe('the board', () => {
   })
 
   it('shows an answer that is not JSON as a server problem with a retry', async () => {
-    const server = seeded()
+    const server = await seeded()
+    // A gateway in front of the server answers for it.
     server.answerNext({ status: 500, body: '<html>oops</html>' })
     const w = startWidget({ server })
     w.reqio.open()
@@ -174,7 +200,8 @@ describe('the board', () => {
 
   it('renders titles that look like HTML as plain text', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
-    const w = startWidget({ server: createFakeServer([{ title: payload }]) })
+    await currentServer().seed([{ title: payload }])
+    const w = startWidget()
     w.reqio.open()
     expect(await w.ui().findByText(payload)).toBeTruthy()
     expect(w.shadow().querySelector('img, script')).toBeNull()

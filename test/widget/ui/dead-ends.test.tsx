@@ -1,26 +1,42 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { tokenFor } from '../core/helpers'
-import { createFakeServer } from './helpers/fake-server'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
+
+useRealServer()
 
 afterEach(() => {
   resetPage()
   vi.restoreAllMocks()
 })
 
-const seeded = () =>
-  createFakeServer([
+async function seededForWriting(server = currentServer()) {
+  await server.seed([
     { title: 'Dark mode', votes: 5 },
     { title: 'Export to CSV', votes: 2, status: 'done' },
     { title: 'Offline mode', votes: 1, status: 'declined' },
   ])
+  return server
+}
+
+/** The same board for the tests that write nothing to it: seeded once for the file. */
+let board: RealServer
+beforeAll(async () => {
+  board = await seededForWriting(await createRealServer())
+})
+const seeded = async () => samePageAgain(board)
 
 describe('an identity problem never empties the board', () => {
   it('shows the board with the snippet’s placeholder token, warns once naming the attribute, and holds votes back with the reason', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const w = startWidget({
-      server: seeded(),
+      server: await seeded(),
       config: { token: '<token minted by your server>' },
     })
     w.reqio.open()
@@ -39,21 +55,20 @@ describe('an identity problem never empties the board', () => {
   })
 
   it('reads anonymously when the server refuses the token', async () => {
-    const server = seeded()
-    const refused = { status: 401, body: { error: { code: 'token_signature', message: 'x' } } }
-    // The first answers go to POST /identify and to the token's first read.
-    server.answerNext(refused, refused)
+    const server = await seeded()
+    // Signed with another key than the project's secret: the server answers token_signature.
+    const forged = await server.tokenFor('erin', 300, 'not-the-project-secret')
     const w = startWidget({ server })
-    w.reqio.identify(tokenFor('erin'))
+    w.reqio.identify(forged)
     w.reqio.open()
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
     expect(server.calls.at(-1)?.headers.get('Authorization')).toBeNull()
   })
 
   it('with an expired token reads anonymously, and a fresh identify() sends what waited and reloads the board', async () => {
-    const server = seeded()
+    const server = await seededForWriting()
     const w = startWidget({ server })
-    const stale = tokenFor('dana', -60)
+    const stale = await server.tokenFor('dana', -60)
     w.reqio.identify(stale)
     w.reqio.open()
     expect(await w.ui().findByText('Dark mode')).toBeTruthy()
@@ -64,7 +79,7 @@ describe('an identity problem never empties the board', () => {
     )
     const readsBefore = server.calls.filter((c) => c.method === 'GET').length
 
-    const fresh = tokenFor('dana')
+    const fresh = await server.tokenFor('dana')
     w.reqio.identify(fresh)
     const votes = () => server.writes().filter((c) => c.path.endsWith('/vote'))
     await waitFor(() => expect(votes()).toHaveLength(1))
@@ -78,10 +93,11 @@ describe('an identity problem never empties the board', () => {
 
 describe('a server that does not answer', () => {
   it('keeps the sort buttons on the order the list shows when a reload fails', async () => {
-    const server = seeded()
+    const server = await seeded()
     const w = startWidget({ server })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
+    // The server cannot be reached (the network drops what goes to it); the browser is online.
     server.setDown(true)
     fireEvent.click(w.ui().getByRole('button', { name: 'New' }))
     const alert = await w.ui().findByRole('alert')
@@ -91,10 +107,11 @@ describe('a server that does not answer', () => {
   })
 
   it('never shows unfiltered rows under a search that failed', async () => {
-    const server = seeded()
+    const server = await seeded()
     const w = startWidget({ server })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
+    // The server cannot be reached (the network drops what goes to it); the browser is online.
     server.setDown(true)
     fireEvent.input(w.ui().getByRole('searchbox', { name: 'Search' }), {
       target: { value: 'csv' },
@@ -106,7 +123,7 @@ describe('a server that does not answer', () => {
 
 describe('the author’s vote', () => {
   it('shows 1 vote, voted, on an offline submission before and after it syncs', async () => {
-    const server = createFakeServer()
+    const server = currentServer()
     server.setOffline(true)
     const w = startWidget({ server })
     w.reqio.open()
@@ -126,7 +143,7 @@ describe('the author’s vote', () => {
 
 describe('search and the empty board', () => {
   it('offers to suggest what a search found nothing for, with the text as the title', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     fireEvent.input(w.ui().getByRole('searchbox', { name: 'Search' }), {
@@ -140,7 +157,7 @@ describe('search and the empty board', () => {
 
 describe('statuses', () => {
   it('styles done and declined apart from open, and filters by status', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     const rows = [...w.shadow().querySelectorAll('li.row')].map((li) => li.className)
@@ -153,7 +170,7 @@ describe('statuses', () => {
   })
 
   it('says a done request already shipped instead of voting for it', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Vote for Export to CSV: 2' }))
     expect(await w.ui().findByText('This already shipped.')).toBeTruthy()
@@ -161,7 +178,7 @@ describe('statuses', () => {
   })
 
   it('shows a vote by shape, not by colour alone, with only the count as the button’s text', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seededForWriting() })
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 5' })
     // The visible text must be part of the name (axe: label-content-name-mismatch).
@@ -177,7 +194,7 @@ describe('statuses', () => {
 
 describe('keyboard', () => {
   it('puts Suggest before every request in tab order', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     const buttons = [...w.shadow().querySelectorAll('button')]
@@ -188,7 +205,7 @@ describe('keyboard', () => {
   })
 
   it('clears a search with Esc first, and closes only on the next Esc', async () => {
-    const w = startWidget({ server: seeded() })
+    const w = startWidget({ server: await seeded() })
     w.reqio.open()
     const search = (await w.ui().findByRole('searchbox', { name: 'Search' })) as HTMLInputElement
     fireEvent.input(search, { target: { value: 'dark' } })

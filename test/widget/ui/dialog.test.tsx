@@ -1,7 +1,9 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
+import { useRealServer } from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(resetPage)
 
 describe('the launcher and the dialog', () => {

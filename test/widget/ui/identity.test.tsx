@@ -1,18 +1,19 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
-import { tokenFor } from '../core/helpers'
-import { createFakeServer } from './helpers/fake-server'
+import { currentServer, useRealServer } from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(resetPage)
 
 describe('when the person using the widget changes', () => {
   it('reloads the board for the new person, with their token', async () => {
-    const w = startWidget({ server: createFakeServer([{ title: 'Dark mode' }]) })
+    await currentServer().seed([{ title: 'Dark mode' }])
+    const w = startWidget()
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     // One token: tokenFor() stamps the current second, so a second call can differ.
-    const alice = tokenFor('alice')
+    const alice = await w.server.tokenFor('alice')
     w.reqio.identify(alice)
     await waitFor(() =>
       expect(
@@ -35,17 +36,18 @@ describe('when the person using the widget changes', () => {
     })
     fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
     await w.ui().findByText('Anonymous idea')
-    w.reqio.identify(tokenFor('bob'))
+    w.reqio.identify(await w.server.tokenFor('bob'))
     await waitFor(() => expect(w.ui().queryByText('Anonymous idea')).toBeNull())
     w.server.setOffline(false)
     window.dispatchEvent(new Event('online'))
     await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(w.server.requests).toEqual([])
+    await w.server.idle()
+    expect(await w.server.titles()).toEqual([])
   })
 
   it('sends what an expired token held back once the site hands over a fresh one', async () => {
     const w = startWidget()
-    w.reqio.identify(tokenFor('carol', -60))
+    w.reqio.identify(await w.server.tokenFor('carol', -60))
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
     fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
@@ -54,10 +56,10 @@ describe('when the person using the widget changes', () => {
     fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
     expect(await w.ui().findByText('Pending')).toBeTruthy()
     expect(w.ui().getByRole('status').textContent).toContain('Your session expired.')
-    expect(w.server.requests).toEqual([])
-    const fresh = tokenFor('carol')
+    expect(await w.server.titles()).toEqual([])
+    const fresh = await w.server.tokenFor('carol')
     w.reqio.identify(fresh)
-    await waitFor(() => expect(w.server.requests.map((r) => r.title)).toEqual(['Held back']))
+    await waitFor(async () => expect(await w.server.titles()).toEqual(['Held back']))
     const post = w.server.writes().find((c) => c.path.endsWith('/requests'))
     expect(post?.headers.get('Authorization')).toBe(`Bearer ${fresh}`)
   })

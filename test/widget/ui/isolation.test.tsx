@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ErrorBoundary } from '../../../src/widget/ui/components/ErrorBoundary'
+import { useRealServer } from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
 vi.mock(
@@ -9,6 +10,7 @@ vi.mock(
 )
 vi.mock('../../../src/widget/ui/panel.css?inline', () => import('./helpers/real-panel-styles'))
 
+useRealServer()
 afterEach(() => {
   resetPage()
   for (const style of document.querySelectorAll('style[data-host]')) style.remove()

@@ -1,15 +1,18 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFakeServer } from './helpers/fake-server'
+import type { CommentPageResponse, RequestDetailResponse } from '../../../src/shared/api'
+import { currentServer, useRealServer } from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(resetPage)
 
 /** A request whose thread is longer than one page: replies "Reply 1" … "Reply n". */
-function longThread(n: number) {
-  const server = createFakeServer([{ title: 'Dark mode', votes: 2 }])
-  for (let i = 1; i <= n; i++) server.teamReply('r1', `Reply ${i}`)
-  return server
+async function longThread(n: number) {
+  const server = currentServer()
+  const [darkMode = ''] = await server.seed([{ title: 'Dark mode', votes: 2 }])
+  for (let i = 1; i <= n; i++) await server.teamReply(darkMode, `Reply ${i}`)
+  return { server, darkMode }
 }
 
 const shownReplies = (w: ReturnType<typeof startWidget>) =>
@@ -25,7 +28,8 @@ async function openDarkMode(w: ReturnType<typeof startWidget>) {
 
 describe('a long thread in the request view', () => {
   it('shows the newest comments and loads the older ones on demand, oldest first', async () => {
-    const w = startWidget({ server: longThread(120) })
+    const { server, darkMode } = await longThread(120)
+    const w = startWidget({ server })
     await openDarkMode(w)
     expect(shownReplies(w)).toHaveLength(50)
     expect(shownReplies(w)[0]).toBe('Reply 71')
@@ -42,11 +46,19 @@ describe('a long thread in the request view', () => {
       expect(w.ui().queryByRole('button', { name: 'Show older comments' })).toBeNull(),
     )
     const pages = w.server.calls.filter((c) => c.method === 'GET' && c.path.endsWith('/comments'))
-    expect(pages.map((c) => c.query.get('cursor'))).toEqual(['c71', 'c21'])
-  })
+    // Each page asks for what comes before the oldest comment shown (Reply 71, then Reply 21),
+    // with the cursor the server handed out for it.
+    const thread = w.server.calls.find((c) => c.method === 'GET' && c.path.endsWith(darkMode))
+    const cursors = [
+      (thread?.answer as RequestDetailResponse).request.commentsCursor,
+      (pages[0]?.answer as CommentPageResponse).nextCursor,
+    ]
+    expect(pages.map((c) => c.query.get('cursor'))).toEqual(cursors)
+    // 120 replies written one by one through the API take a few seconds on a busy machine.
+  }, 30_000)
 
   it('offers no button when the whole thread is there', async () => {
-    const w = startWidget({ server: longThread(3) })
+    const w = startWidget({ server: (await longThread(3)).server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Dark mode' }))
     await w.ui().findByText('Reply 3')

@@ -1,9 +1,10 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SETTLE_MS } from '../../../src/widget/ui'
-import { createFakeServer } from './helpers/fake-server'
+import { currentServer, useRealServer } from './helpers/real-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(resetPage)
 
 async function submitOffline(w: ReturnType<typeof startWidget>, title: string) {
@@ -33,9 +34,7 @@ describe('the outbox', () => {
     const second = reload(first)
     second.server.setOffline(false)
     second.reqio.open()
-    await waitFor(() =>
-      expect(second.server.requests.map((r) => r.title)).toEqual(['Offline idea']),
-    )
+    await waitFor(async () => expect(await second.server.titles()).toEqual(['Offline idea']))
     window.dispatchEvent(new Event('online'))
     window.dispatchEvent(new Event('online'))
     await waitFor(() => expect(second.ui().queryByText('Pending')).toBeNull())
@@ -54,9 +53,11 @@ describe('the outbox', () => {
       second.server.setOffline(false)
       await vi.advanceTimersByTimeAsync(SETTLE_MS - 100)
       // The host page's boot comes first: nothing was sent yet.
-      expect(second.server.requests).toEqual([])
+      expect(await second.server.titles()).toEqual([])
       await vi.advanceTimersByTimeAsync(2000)
-      expect(second.server.requests.map((r) => r.title)).toEqual(['Sent in the background'])
+      // What went out reached the real server over HTTP, in real time.
+      await second.server.idle()
+      expect(await second.server.titles()).toEqual(['Sent in the background'])
     } finally {
       vi.useRealTimers()
     }
@@ -72,33 +73,37 @@ describe('the outbox', () => {
     await second.ui().findByText('No requests yet: suggest the first one.')
     window.dispatchEvent(new Event('online'))
     await new Promise((resolve) => setTimeout(resolve, 20))
+    await second.server.idle()
     expect(second.server.writes()).toHaveLength(1)
     expect(second.ui().queryByText('Mine only')).toBeNull()
   })
 
   it('sends a kept submission again after the server recovers from a 500', async () => {
-    const server = createFakeServer()
+    const server = currentServer()
     const w = startWidget({ server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
     fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
       target: { value: 'Retry me' },
     })
+    // A healthy test server never fails a write: the network hands over a failing server's 500.
     server.answerNext({ status: 500, body: { error: { code: 'internal_error', message: '' } } })
     fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
     expect(await w.ui().findByText('Pending')).toBeTruthy()
     window.dispatchEvent(new Event('online'))
-    await waitFor(() => expect(server.requests.map((r) => r.title)).toEqual(['Retry me']))
+    await waitFor(async () => expect(await server.titles()).toEqual(['Retry me']))
   })
 
   it('shows a vote still waiting in the outbox after a reload', async () => {
-    const first = startWidget({ server: createFakeServer([{ title: 'Dark mode', votes: 2 }]) })
+    await currentServer().seed([{ title: 'Dark mode', votes: 2 }])
+    const first = startWidget()
     first.reqio.open()
     const vote = await first.ui().findByRole('button', { name: /Vote for Dark mode/ })
     first.server.setOffline(true)
     fireEvent.click(vote)
     await first.ui().findByText('Pending')
     first.server.setOffline(false)
+    // Reads reach the server, writes meet a gateway's 503: the vote stays in the outbox.
     first.server.setWritesFail(true)
     const second = reload(first)
     second.reqio.open()

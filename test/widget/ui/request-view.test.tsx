@@ -1,13 +1,32 @@
+import { randomUUID } from 'node:crypto'
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it } from 'vitest'
-import { tokenFor } from '../core/helpers'
-import { createFakeServer } from './helpers/fake-server'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { reload, resetPage, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(resetPage)
 
-function seededServer() {
-  const server = createFakeServer([
+/**
+ * Dark mode (answered by the team), CSV export (written by `csvBy`), and `ideas` more requests
+ * ("Idea 1" … "Idea n", newest last) for a list longer than the panel.
+ */
+async function seededServer({
+  csvBy,
+  ideas = 0,
+  server = currentServer(),
+}: {
+  csvBy?: string
+  ideas?: number
+  server?: RealServer
+} = {}) {
+  const [darkMode = ''] = await server.seed([
     {
       title: 'Dark mode',
       body: 'For the night shift.\nPlease.',
@@ -15,12 +34,19 @@ function seededServer() {
       status: 'planned',
       statusNote: 'Shipping in May',
     },
-    { title: 'CSV export', votes: 3 },
-    ...Array.from({ length: 30 }, (_, i) => ({ title: `Idea ${i + 1}`, votes: 0 })),
+    { title: 'CSV export', votes: 3, ...(csvBy && { by: csvBy }) },
+    ...Array.from({ length: ideas }, (_, i) => ({ title: `Idea ${i + 1}` })),
   ])
-  server.teamReply('r1', 'We are on it.', 'Sam')
-  return server
+  await server.teamReply(darkMode, 'We are on it.', 'Sam')
+  return { server, darkMode }
 }
+
+/** The same scene, with 30 ideas, for the tests that only read it: seeded once for the file. */
+let readOnly: { server: RealServer; darkMode: string }
+beforeAll(async () => {
+  readOnly = await seededServer({ ideas: 30, server: await createRealServer() })
+})
+const readOnlyScene = () => ({ ...readOnly, server: samePageAgain(readOnly.server) })
 
 async function openDarkMode(w: ReturnType<typeof startWidget>) {
   w.reqio.open()
@@ -38,7 +64,8 @@ async function typeAndSend(w: ReturnType<typeof startWidget>, text: string) {
 
 describe('the request view', () => {
   it('shows title, status with its note, body, votes and the thread, with focus on its heading', async () => {
-    const w = startWidget({ server: seededServer() })
+    const { darkMode, server } = readOnlyScene()
+    const w = startWidget({ server })
     const heading = await openDarkMode(w)
     expect(w.focused()).toBe(heading)
     expect(w.ui().getByText('Planned')).toBeTruthy()
@@ -50,11 +77,15 @@ describe('the request view', () => {
     const reply = (await w.ui().findByText('We are on it.')).closest('li') as HTMLElement
     expect(reply.textContent).toContain('Sam')
     expect(reply.textContent).toContain('Team')
-    expect(w.server.calls.some((c) => c.path === '/v1/projects/demo/requests/r1')).toBe(true)
+    expect(
+      w.server.calls.some(
+        (c) => c.path === `/v1/projects/${w.server.projectId}/requests/${darkMode}`,
+      ),
+    ).toBe(true)
   })
 
   it('goes back to the list exactly as it was: search, sort, scroll, and focus on the row', async () => {
-    const w = startWidget({ server: seededServer() })
+    const w = startWidget({ server: readOnlyScene().server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'New' }))
     await w.ui().findByRole('button', { name: 'Dark mode' })
@@ -82,13 +113,13 @@ describe('the request view', () => {
   })
 
   it('survives closing and reopening the panel, typed comment included, and shows what the team answered meanwhile', async () => {
-    const server = seededServer()
+    const { server, darkMode } = await seededServer()
     const w = startWidget({ server })
-    w.reqio.identify(tokenFor('alice'))
+    w.reqio.identify(await server.tokenFor('alice'))
     await openDarkMode(w)
     fireEvent.input(commentBox(w), { target: { value: 'Half-typed' } })
     w.reqio.close()
-    server.teamReply('r1', 'Beta is out!', 'Kim')
+    await server.teamReply(darkMode, 'Beta is out!', 'Kim')
     w.reqio.open()
     const heading = await w.ui().findByRole('heading', { name: 'Dark mode' })
     expect(w.focused()).toBe(heading)
@@ -97,8 +128,9 @@ describe('the request view', () => {
   })
 
   it('sends an identified user’s comment once with an Idempotency-Key and marks it as theirs', async () => {
-    const w = startWidget({ server: seededServer() })
-    w.reqio.identify(tokenFor('alice'))
+    const { server, darkMode } = await seededServer()
+    const w = startWidget({ server })
+    w.reqio.identify(await server.tokenFor('alice'))
     await openDarkMode(w)
     await typeAndSend(w, '  Me too!  ')
     const mine = (await w.ui().findByText('Me too!')).closest('li') as HTMLElement
@@ -108,13 +140,13 @@ describe('the request view', () => {
     expect(posts[0]?.body).toEqual({ body: 'Me too!' })
     expect(posts[0]?.headers.get('Idempotency-Key')).toMatch(/[0-9a-f-]{36}/)
     expect((commentBox(w) as HTMLTextAreaElement).value).toBe('')
-    expect(w.server.commentsOf('r1')).toHaveLength(2)
+    expect(await w.server.commentsOf(darkMode)).toHaveLength(2)
   })
 
   it('keeps an offline comment pending through a reload and sends it once when back online', async () => {
-    const server = seededServer()
+    const { server, darkMode } = await seededServer()
     const first = startWidget({ server })
-    first.reqio.identify(tokenFor('alice'))
+    first.reqio.identify(await server.tokenFor('alice'))
     await openDarkMode(first)
     await first.ui().findByText('We are on it.')
     server.setOffline(true)
@@ -126,42 +158,40 @@ describe('the request view', () => {
     expect(first.ui().getByRole('status').textContent).toContain('it will be sent automatically')
     const key = server.writes().at(-1)?.headers.get('Idempotency-Key')
 
-    const second = reload(first, { config: { token: tokenFor('alice') } })
+    const second = reload(first, { config: { token: await server.tokenFor('alice') } })
     server.setOffline(false)
     window.dispatchEvent(new Event('online'))
     window.dispatchEvent(new Event('online'))
-    await waitFor(() => expect(server.commentsOf('r1')).toHaveLength(2))
+    await waitFor(async () => expect(await server.commentsOf(darkMode)).toHaveLength(2))
     await new Promise((resolve) => setTimeout(resolve, 20))
+    await server.idle()
     const posts = server.writes().filter((c) => c.path.endsWith('/comments'))
     expect(new Set(posts.map((c) => c.headers.get('Idempotency-Key')))).toEqual(new Set([key]))
-    expect(server.commentsOf('r1').map((c) => c.body)).toEqual([
-      'We are on it.',
-      'Sent from the train',
-    ])
+    expect(await server.commentsOf(darkMode)).toEqual(['We are on it.', 'Sent from the train'])
     await openDarkMode(second)
     expect(await second.ui().findByText('Sent from the train')).toBeTruthy()
     expect(second.ui().queryByText('Pending')).toBeNull()
   })
 
   it('tells an anonymous visitor why there is no comment box, unless the project allows them', async () => {
-    const server = seededServer()
+    const { server, darkMode } = await seededServer()
     const w = startWidget({ server })
     await openDarkMode(w)
     expect(await w.ui().findByText('Sign in to comment.')).toBeTruthy()
     expect(w.ui().queryByRole('textbox', { name: 'Comment' })).toBeNull()
 
-    server.settings.allowAnonymousComments = true
+    await server.setSettings({ allowAnonymousComments: true })
     const again = reload(w)
     await openDarkMode(again)
     await waitFor(() => expect(again.ui().getByRole('textbox', { name: 'Comment' })).toBeTruthy())
     await typeAndSend(again, 'Anonymous thought')
-    await waitFor(() => expect(server.commentsOf('r1')).toHaveLength(2))
+    await waitFor(async () => expect(await server.commentsOf(darkMode)).toHaveLength(2))
   })
 
   it('renders comments and notes as text, never as HTML', async () => {
-    const server = seededServer()
+    const { server, darkMode } = await seededServer()
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
-    server.teamReply('r1', payload, '<b>Mallory</b>')
+    await server.teamReply(darkMode, payload, '<b>Mallory</b>')
     const w = startWidget({ server })
     await openDarkMode(w)
     expect(await w.ui().findByText(payload)).toBeTruthy()
@@ -171,7 +201,7 @@ describe('the request view', () => {
   })
 
   it('opens from the similar requests of the form too, and Back returns to the form as it was', async () => {
-    const w = startWidget({ server: seededServer() })
+    const w = startWidget({ server: readOnlyScene().server })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: 'Suggest a feature' }))
     fireEvent.input(w.ui().getByRole('textbox', { name: 'Title' }), {
@@ -186,15 +216,17 @@ describe('the request view', () => {
   })
 
   it('leaves with the keyboard: Escape closes the panel from the request view', async () => {
-    const w = startWidget({ server: seededServer() })
+    const w = startWidget({ server: readOnlyScene().server })
     const heading = await openDarkMode(w)
     fireEvent.keyDown(heading, { key: 'Escape' })
     expect(w.ui().queryByRole('dialog')).toBeNull()
   })
 
   it('shows comment counts and the user’s own requests on the list', async () => {
-    const server = seededServer()
-    server.requests[1] = { ...(server.requests[1] as (typeof server.requests)[number]), mine: true }
+    // CSV export was written from this browser: its anonymous id wrote it.
+    const visitor = randomUUID()
+    localStorage.setItem('reqio:anonymous-id', visitor)
+    const { server } = await seededServer({ csvBy: visitor })
     const w = startWidget({ server })
     w.reqio.open()
     const darkRow = (await w.ui().findByRole('button', { name: 'Dark mode' })).closest('li')

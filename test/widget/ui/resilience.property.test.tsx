@@ -2,7 +2,8 @@ import { fireEvent } from '@testing-library/preact'
 import fc from 'fast-check'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { TOKEN_ERROR_CODES } from '../../../src/shared/errors'
-import { type CannedAnswer, createFakeServer } from './helpers/fake-server'
+import type { CannedAnswer } from './helpers/network'
+import { createRealServer } from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
 
 afterEach(resetPage)
@@ -14,7 +15,10 @@ const failure = (status: number, code: string, headers?: Record<string, string>)
   ...(headers ? { headers } : {}),
 })
 
-/** Every kind of answer a real network and server can give, and some they should not. */
+/**
+ * Every kind of answer a real network and server can give, and some they should not: the
+ * network hands them over in place of the real server's (which answers everything else).
+ */
 const anyAnswer: fc.Arbitrary<CannedAnswer> = fc.oneof(
   fc.constant<CannedAnswer>('offline'),
   fc.constant({ status: 500, body: '<html>Bad gateway</html>' }),
@@ -67,7 +71,13 @@ describe('whatever users and servers do', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyAction, { maxLength: 30 }), async (actions) => {
         resetPage()
-        const server = createFakeServer([{ title: 'Dark mode', votes: 3 }, { title: 'CSV export' }])
+        // A project of its own per run, on the real server.
+        const server = await createRealServer()
+        // Two requests to vote for (their authors' votes only: every write costs the run time).
+        await Promise.all([
+          server.seed([{ title: 'Dark mode' }]),
+          server.seed([{ title: 'CSV export' }]),
+        ])
         let w = startWidget({ server })
         const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
         const hostErrors: unknown[] = []
@@ -77,7 +87,7 @@ describe('whatever users and servers do', () => {
         const sentTitles: string[] = []
         const outboxTitles = () =>
           (
-            JSON.parse(localStorage.getItem('reqio:outbox:demo') ?? '[]') as Array<{
+            JSON.parse(localStorage.getItem(`reqio:outbox:${server.projectId}`) ?? '[]') as Array<{
               title?: string
             }>
           ).map((e) => e.title)
@@ -85,11 +95,12 @@ describe('whatever users and servers do', () => {
          * Typing over a refused title that the form gave back is the user's own edit, not a loss:
          * that title no longer has to be found anywhere.
          */
-        const typeTitle = (input: HTMLInputElement, text: string) => {
+        const typeTitle = async (input: HTMLInputElement, text: string) => {
           const shown = input.value.trim()
           const index = sentTitles.indexOf(shown)
           const elsewhere =
-            server.requests.some((r) => r.title === shown) || outboxTitles().includes(shown)
+            index >= 0 &&
+            (outboxTitles().includes(shown) || (await server.titles()).includes(shown))
           if (index >= 0 && !elsewhere && text.trim() !== shown) sentTitles.splice(index, 1)
           fireEvent.input(input, { target: { value: text } })
         }
@@ -101,7 +112,7 @@ describe('whatever users and servers do', () => {
           if (suggest) fireEvent.click(suggest)
           await settle()
           const title = w.ui().queryByRole('textbox', { name: 'Title' }) as HTMLInputElement | null
-          if (title) typeTitle(title, text)
+          if (title) await typeTitle(title, text)
           await settle()
           const send = w.ui().queryByRole('button', { name: 'Send' }) as HTMLButtonElement | null
           const typed = title?.value.trim()
@@ -144,7 +155,7 @@ describe('whatever users and servers do', () => {
               const box = ui.queryByRole('searchbox')
               if (box) fireEvent.input(box, { target: { value: action.query } })
             }
-            if (action.kind === 'type' && title) typeTitle(title, action.title)
+            if (action.kind === 'type' && title) await typeTitle(title, action.title)
             if (action.kind === 'vote') {
               const votes = ui.queryAllByRole('button', { name: /^Vote for / })
               const vote = votes[action.index % Math.max(1, votes.length)]
@@ -156,16 +167,21 @@ describe('whatever users and servers do', () => {
             }
             await settle()
           }
-          await settle()
-          await settle()
+          // Every request that went out has reached the real server and been answered.
+          for (let round = 0; round < 3; round++) {
+            await server.idle()
+            await settle()
+          }
           if (sentTitles.length) runsThatSent++
 
           expect(hostErrors).toEqual([])
           // The widget logs every error it catches in its own code; server failures are not that.
           expect(consoleError).not.toHaveBeenCalled()
-          const onServer = server.requests.map((r) => r.title)
+          const onServer = await server.titles()
           const inOutbox = outboxTitles()
-          const draft = JSON.parse(localStorage.getItem('reqio:draft:demo') ?? '{}') as {
+          const draft = JSON.parse(
+            localStorage.getItem(`reqio:draft:${server.projectId}`) ?? '{}',
+          ) as {
             title?: string
           }
           for (const sent of sentTitles) {

@@ -1,27 +1,21 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { FeedbackRequest, PublicChangelogEntry } from '../../../src/shared/api'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { PublicChangelogEntry } from '../../../src/shared/api'
 import { markdownToNodes } from '../../../src/shared/markdown'
 import { XSS_PAYLOADS } from '../../helpers/xss-payloads'
-import { createFakeServer } from './helpers/fake-server'
+import {
+  createRealServer,
+  currentServer,
+  type RealServer,
+  samePageAgain,
+  useRealServer,
+} from './helpers/real-server'
 import { reload, resetPage, settledWidget, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(() => {
   vi.useRealTimers()
   resetPage()
-})
-
-const request = (id: string, title: string, status: FeedbackRequest['status'], votes = 0) => ({
-  id,
-  title,
-  body: '',
-  status,
-  votes,
-  voted: false,
-  commentCount: 0,
-  mine: false,
-  statusNote: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
 })
 
 function entry(id: string, title: string, body: string, publishedAt: string): PublicChangelogEntry {
@@ -35,34 +29,45 @@ function entry(id: string, title: string, body: string, publishedAt: string): Pu
   }
 }
 
-function withNews() {
-  const server = createFakeServer([
-    { title: 'Dark mode', status: 'done' },
-    { title: 'Export to CSV', status: 'planned' },
+/**
+ * Export to CSV planned, Dark mode shipped by two published entries (February, then March);
+ * the roadmap's lanes follow from the statuses. `entries: false` publishes none.
+ */
+async function withNews({ entries = true, server = currentServer() } = {}) {
+  const [darkMode = '', csv = ''] = await server.seed([
+    { title: 'Dark mode', votes: 7 },
+    { title: 'Export to CSV', votes: 4, status: 'planned' },
   ])
-  server.news.lanes = [
-    { status: 'planned', requests: [request('r2', 'Export to CSV', 'planned', 4)] },
-    { status: 'in_progress', requests: [] },
-    { status: 'done', requests: [request('r1', 'Dark mode', 'done', 7)] },
-  ]
-  server.news.entries = [
-    entry(
-      'c2',
-      'March release',
-      '## Faster\n\n- **Dark mode** for everyone\n- `code` and [docs](https://docs.example/x)',
-      '2026-03-01T10:00:00.000Z',
-    ),
-    entry('c1', 'February release', 'Smaller things.', '2026-02-01T10:00:00.000Z'),
-  ]
-  return server
+  if (entries) {
+    await server.publish({
+      title: 'February release',
+      body: 'Smaller things.',
+      requestIds: [darkMode],
+    })
+    await server.publish({
+      title: 'March release',
+      body: '## Faster\n\n- **Dark mode** for everyone\n- `code` and [docs](https://docs.example/x)',
+      requestIds: [darkMode],
+    })
+  } else {
+    await server.setStatus(darkMode, 'done')
+  }
+  return Object.assign(server, { darkMode, csv })
 }
+
+/** The news most tests below only read: published once for the file, seen from a new page. */
+let news: RealServer
+beforeAll(async () => {
+  news = await withNews({ server: await createRealServer() })
+})
+const sharedNews = async () => samePageAgain(news)
 
 const paths = (w: ReturnType<typeof startWidget>) =>
   w.server.calls.map((c) => c.path.split('/').at(-1))
 
 describe('the panel views', () => {
   it('offers Requests, Roadmap and What’s new as tabs, Requests first, fetching nothing more until a tab opens', async () => {
-    const w = startWidget({ server: withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
     const tabs = w.ui().getAllByRole('tab')
@@ -76,7 +81,7 @@ describe('the panel views', () => {
   })
 
   it('moves between the tabs with the arrow keys, Home and End, wrapping around', async () => {
-    const w = startWidget({ server: withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
     const [requests, roadmap, news] = w.ui().getAllByRole('tab') as HTMLElement[]
@@ -100,7 +105,7 @@ describe('the panel views', () => {
   })
 
   it('shows the roadmap lanes Planned, In progress and Done with their requests', async () => {
-    const w = startWidget({ server: withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Roadmap' }))
     await w.ui().findByRole('heading', { name: 'Planned' })
@@ -115,7 +120,7 @@ describe('the panel views', () => {
   })
 
   it('opens the request view from a roadmap card, and Back returns to the roadmap', async () => {
-    const w = startWidget({ server: withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Roadmap' }))
     fireEvent.click(await w.ui().findByRole('button', { name: 'Export to CSV' }))
@@ -129,7 +134,7 @@ describe('the panel views', () => {
   })
 
   it('lists published entries newest first, the Markdown as formatted text, and what each shipped', async () => {
-    const w = startWidget({ server: withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'What’s new' }))
     await w.ui().findByText('March release')
@@ -151,9 +156,10 @@ describe('the panel views', () => {
   })
 
   it('says so and offers a retry when a view cannot load', async () => {
-    const w = startWidget({ server: withNews() })
+    const w = startWidget({ server: await sharedNews() })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
+    // A gateway in front of the server answers for it.
     w.server.answerNext({ status: 503, body: { error: { code: 'internal_error', message: 'x' } } })
     fireEvent.click(w.ui().getByRole('tab', { name: 'Roadmap' }))
     fireEvent.click(await w.ui().findByRole('button', { name: 'Retry' }))
@@ -161,19 +167,22 @@ describe('the panel views', () => {
   })
 
   it('renders hostile entries as text: no script, no event handler, no unsafe link', async () => {
-    const server = withNews()
-    server.news.entries = XSS_PAYLOADS.map((payload, i) =>
-      entry(`x${i}`, payload, payload, '2026-03-01T10:00:00.000Z'),
-    )
-    // And a tree no server of ours would send, straight at the renderer.
-    server.news.entries.push({
-      ...entry('evil', 'Evil tree', '', '2026-01-01T00:00:00.000Z'),
-      bodyNodes: [
-        { t: 'script', c: ['alert(1)'] },
-        { t: 'a', href: 'javascript:alert(1)', c: ['bad link'] },
-        { t: 'img', c: [] },
-        { t: ['p'], c: ['array tag'] },
-      ] as never,
+    const server = await withNews({ entries: false })
+    for (const payload of XSS_PAYLOADS)
+      await server.publish({ title: payload, body: payload, requestIds: [server.darkMode] })
+    // And a tree no server of ours would send, added by a tampering proxy, straight at the renderer.
+    server.tamper('/changelog', (answer) => {
+      const { entries } = answer as { entries: PublicChangelogEntry[] }
+      entries.push({
+        ...entry('evil', 'Evil tree', '', '2026-01-01T00:00:00.000Z'),
+        bodyNodes: [
+          { t: 'script', c: ['alert(1)'] },
+          { t: 'a', href: 'javascript:alert(1)', c: ['bad link'] },
+          { t: 'img', c: [] },
+          { t: ['p'], c: ['array tag'] },
+        ] as never,
+      })
+      return { entries }
     })
     const w = startWidget({ server })
     w.reqio.open()
@@ -194,7 +203,8 @@ describe('the panel views', () => {
 
 describe('the launcher marker', () => {
   it('shows when an entry came out that this browser has not seen, and goes once What’s new opens', async () => {
-    const w = await settledWidget(() => startWidget({ server: withNews() }))
+    const server = await withNews()
+    const w = await settledWidget(() => startWidget({ server }))
     // On the closed launcher, from its one background request: no board, no changelog yet.
     expect(await w.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
     expect(paths(w)).toEqual(['widget'])
@@ -207,14 +217,13 @@ describe('the launcher marker', () => {
     const again = await settledWidget(() => reload(w))
     expect(paths(again).filter((path) => path === 'widget')).toHaveLength(2)
     expect(again.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
-    again.server.news.entries.unshift(entry('c3', 'April', 'x', '2026-04-01T10:00:00.000Z'))
+    await again.server.publish({ title: 'April', body: 'x' })
     const third = await settledWidget(() => reload(again))
     expect(await third.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
   })
 
   it('never shows without published entries', async () => {
-    const server = withNews()
-    server.news.entries = []
+    const server = await withNews({ entries: false })
     const w = startWidget({ server })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')

@@ -1,24 +1,24 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, describe, expect, it } from 'vitest'
-import { tokenFor } from '../core/helpers'
-import { createFakeServer } from './helpers/fake-server'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { currentServer, useRealServer } from './helpers/real-server'
 import { resetPage, settledWidget, startWidget } from './helpers/widget'
 
+useRealServer()
 afterEach(resetPage)
 
-/** A server where Dark mode moved to planned for whoever is identified. */
-function withAnUpdate() {
-  const server = createFakeServer([{ title: 'Dark mode', status: 'planned' }])
-  server.updates.push({
-    id: 'u1',
-    requestId: 'r1',
-    title: 'Dark mode',
-    kind: 'status',
-    status: 'planned',
-    at: '2026-12-01T10:00:00.000Z',
-    read: false,
+/** Ann voted for Dark mode, which the team then moved to planned: one unread update for her. */
+async function withAnUpdate() {
+  const server = currentServer()
+  const annToken = await server.tokenFor('ann')
+  const [darkMode = ''] = await server.seed([{ title: 'Dark mode' }])
+  await server.asPerson(annToken, 'POST', `/requests/${darkMode}/vote`)
+  await server.setStatus(darkMode, 'planned')
+  // The server's job runner writes people's updates just after the change: wait for Ann's.
+  await vi.waitFor(async () => {
+    const { unread } = (await server.asPerson(annToken, 'GET', '/updates')) as { unread: number }
+    expect(unread).toBe(1)
   })
-  return server
+  return { server, annToken }
 }
 
 const updateCalls = (w: ReturnType<typeof startWidget>) =>
@@ -26,9 +26,8 @@ const updateCalls = (w: ReturnType<typeof startWidget>) =>
 
 describe('Updates in the widget', () => {
   it('shows an identified user’s unread count on the launcher, lists it, and reading clears it', async () => {
-    const w = await settledWidget(() =>
-      startWidget({ server: withAnUpdate(), config: { token: tokenFor('ann') } }),
-    )
+    const { server, annToken } = await withAnUpdate()
+    const w = await settledWidget(() => startWidget({ server, config: { token: annToken } }))
     const count = await w.ui().findByRole('img', { name: '1 unread updates' })
     expect(count.textContent).toBe('1')
     w.reqio.open()
@@ -36,8 +35,8 @@ describe('Updates in the widget', () => {
     expect(await w.ui().findByText('Status changed')).toBeTruthy()
     await waitFor(() =>
       expect(updateCalls(w)).toEqual([
-        'GET /v1/projects/demo/updates',
-        'POST /v1/projects/demo/updates/read',
+        `GET /v1/projects/${w.server.projectId}/updates`,
+        `POST /v1/projects/${w.server.projectId}/updates/read`,
       ]),
     )
     expect(w.ui().queryByRole('img', { name: /unread updates/ })).toBeNull()
@@ -47,7 +46,8 @@ describe('Updates in the widget', () => {
   })
 
   it('moves to Updates with the arrow keys like the other tabs', async () => {
-    const w = startWidget({ server: withAnUpdate(), config: { token: tokenFor('ann') } })
+    const { server, annToken } = await withAnUpdate()
+    const w = startWidget({ server, config: { token: annToken } })
     w.reqio.open()
     const requests = await w.ui().findByRole('tab', { name: 'Requests' })
     fireEvent.keyDown(requests, { key: 'End' })
@@ -59,8 +59,9 @@ describe('Updates in the widget', () => {
   })
 
   it('costs an anonymous visitor no request and shows them no Updates tab', async () => {
-    const w = await settledWidget(() => startWidget({ server: withAnUpdate() }))
-    expect(w.server.calls.map((c) => c.path)).toContain('/v1/projects/demo/widget')
+    const { server } = await withAnUpdate()
+    const w = await settledWidget(() => startWidget({ server }))
+    expect(w.server.calls.map((c) => c.path)).toContain(`/v1/projects/${server.projectId}/widget`)
     w.reqio.open()
     await w.ui().findByText('Dark mode')
     expect(updateCalls(w)).toEqual([])
@@ -69,7 +70,8 @@ describe('Updates in the widget', () => {
   })
 
   it('leaves the Updates tab with the person on reset()', async () => {
-    const w = startWidget({ server: withAnUpdate(), config: { token: tokenFor('ann') } })
+    const { server, annToken } = await withAnUpdate()
+    const w = startWidget({ server, config: { token: annToken } })
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Updates' }))
     await w.ui().findByText('Status changed')

@@ -1,7 +1,9 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createFakeServer } from './helpers/fake-server'
+import { currentServer, useRealServer } from './helpers/real-server'
 import { resetPage, startWidget } from './helpers/widget'
+
+useRealServer()
 
 afterEach(() => {
   vi.useRealTimers()
@@ -10,7 +12,8 @@ afterEach(() => {
 
 describe('voting', () => {
   it('marks the vote at once, then sends it', async () => {
-    const w = startWidget({ server: createFakeServer([{ title: 'Dark mode', votes: 4 }]) })
+    const [darkMode] = await currentServer().seed([{ title: 'Dark mode', votes: 4 }])
+    const w = startWidget()
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: 'Vote for Dark mode: 4' })
     expect(vote.getAttribute('aria-pressed')).toBe('false')
@@ -18,15 +21,16 @@ describe('voting', () => {
     const pressed = w.ui().getByRole('button', { name: 'Vote for Dark mode: 5', pressed: true })
     expect(pressed).toBeTruthy()
     await waitFor(() =>
-      expect(w.eventsNamed('vote')).toEqual([{ requestId: 'r1', voted: true, pending: false }]),
+      expect(w.eventsNamed('vote')).toEqual([{ requestId: darkMode, voted: true, pending: false }]),
     )
     expect(w.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
-      'POST /v1/projects/demo/requests/r1/vote',
+      `POST /v1/projects/${w.server.projectId}/requests/${darkMode}/vote`,
     ])
   })
 
   it('takes a vote back with DELETE', async () => {
-    const w = startWidget({ server: createFakeServer([{ title: 'Dark mode' }]) })
+    await currentServer().seed([{ title: 'Dark mode', votes: 0 }])
+    const w = startWidget()
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('button', { name: /Vote for Dark mode/ }))
     await waitFor(() => expect(w.eventsNamed('vote')).toHaveLength(1))
@@ -39,22 +43,25 @@ describe('voting', () => {
   })
 
   it('rolls the vote back with a message when the server refuses it', async () => {
-    const server = createFakeServer([{ title: 'Dark mode', votes: 2 }])
-    const w = startWidget({ server })
+    const server = currentServer()
+    await server.seed([{ title: 'Dark mode', votes: 2 }])
+    const w = startWidget()
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: /Vote for Dark mode/ })
+    // The server's answer for a request gone meanwhile (no API deletes one): the network hands it over.
     server.answerNext({ status: 404, body: { error: { code: 'request_not_found', message: '' } } })
     fireEvent.click(vote)
     expect(await w.ui().findByText('Vote not saved. Not found.')).toBeTruthy()
     expect(
       w.ui().getByRole('button', { name: 'Vote for Dark mode: 2', pressed: false }),
     ).toBeTruthy()
-    expect(JSON.parse(localStorage.getItem('reqio:outbox:demo') ?? '[]')).toEqual([])
+    expect(JSON.parse(localStorage.getItem(`reqio:outbox:${server.projectId}`) ?? '[]')).toEqual([])
   })
 
   it('keeps an offline vote as pending and sends it when the browser is back online', async () => {
-    const server = createFakeServer([{ title: 'Dark mode', votes: 2 }])
-    const w = startWidget({ server })
+    const server = currentServer()
+    const [darkMode] = await server.seed([{ title: 'Dark mode', votes: 2 }])
+    const w = startWidget()
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: /Vote for Dark mode/ })
     server.setOffline(true)
@@ -64,22 +71,30 @@ describe('voting', () => {
       w.ui().getByRole('button', { name: 'Vote for Dark mode: 3', pressed: true }),
     ).toBeTruthy()
     await waitFor(() =>
-      expect(w.eventsNamed('vote')).toEqual([{ requestId: 'r1', voted: true, pending: true }]),
+      expect(w.eventsNamed('vote')).toEqual([{ requestId: darkMode, voted: true, pending: true }]),
     )
     expect(w.ui().getByRole('status').textContent).toContain('You seem to be offline.')
     server.setOffline(false)
     window.dispatchEvent(new Event('online'))
     await waitFor(() => expect(w.ui().queryByText('Pending')).toBeNull())
     expect(w.server.writes().filter((c) => c.method === 'POST')).toHaveLength(2)
-    expect(w.eventsNamed('vote').at(-1)).toEqual({ requestId: 'r1', voted: true, pending: false })
+    await waitFor(() =>
+      expect(w.eventsNamed('vote').at(-1)).toEqual({
+        requestId: darkMode,
+        voted: true,
+        pending: false,
+      }),
+    )
   })
 
   it('says when to retry after a rate limit, and retries by itself then', async () => {
-    const server = createFakeServer([{ title: 'Dark mode' }])
-    const w = startWidget({ server })
+    const server = currentServer()
+    await server.seed([{ title: 'Dark mode', votes: 0 }])
+    const w = startWidget()
     w.reqio.open()
     const vote = await w.ui().findByRole('button', { name: /Vote for Dark mode/ })
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    // The test server's limits are set high for every test: the network hands over its 429.
     server.answerNext({
       status: 429,
       body: { error: { code: 'rate_limited', message: '' } },
@@ -92,6 +107,9 @@ describe('voting', () => {
     expect(server.writes()).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(2000)
     expect(server.writes()).toHaveLength(2)
+    // The retry went to the real server over HTTP: its answer comes in real time.
+    await server.idle()
+    await vi.advanceTimersByTimeAsync(0)
     expect(w.ui().queryByText('Pending')).toBeNull()
     expect(
       w.ui().getByRole('button', { name: 'Vote for Dark mode: 1', pressed: true }),

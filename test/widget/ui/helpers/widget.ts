@@ -8,9 +8,8 @@ import type {
   WidgetUi,
 } from '../../../../src/widget/types'
 import { createUi, SETTLE_MS } from '../../../../src/widget/ui'
-import { createFakeServer, type FakeServer } from './fake-server'
+import { currentServer, type RealServer } from './real-server'
 
-export const API_URL = 'https://reqio.test'
 const mountedUis: WidgetUi[] = []
 
 // Testing Library cannot print a ShadowRoot when a query fails; print its markup instead.
@@ -24,17 +23,18 @@ configure({
 })
 
 /**
- * Boots the real core (config, identity, API client, events) with our UI, against a fake
- * server reached through a stubbed fetch: tests see the requests that really go out.
+ * Boots the real core (config, identity, API client, events) with our UI, against the real
+ * server (the test's own project, see real-server.ts) through the page's network: tests see
+ * the requests that really go out.
  */
 export function startWidget(
-  options: { config?: Partial<WidgetConfig>; server?: FakeServer; mount?: boolean } = {},
+  options: { config?: Partial<WidgetConfig>; server?: RealServer; mount?: boolean } = {},
 ) {
-  const server = options.server ?? createFakeServer()
+  const server = options.server ?? currentServer()
   vi.stubGlobal('fetch', vi.fn(server.fetch))
   const config: WidgetConfig = {
-    projectId: 'demo',
-    apiUrl: API_URL,
+    projectId: server.projectId,
+    apiUrl: server.url,
     position: 'bottom-right',
     launcher: 'default',
     theme: 'light',
