@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
 import { auditActor } from '../auth/team-actor'
-import { ApiError, validationFailed } from '../errors'
+import { ApiError, invalid, notFound } from '../errors'
 import { bodyNodesForWrite } from '../http/changelog-body'
 import { toChangelogEntry } from '../http/changelog-wire'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -58,7 +58,7 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       return await work()
     } catch (error) {
       if (error instanceof UnknownRequestsError) {
-        throw validationFailed(
+        throw invalid(
           'requestIds',
           `requestIds: no request ${error.requestIds.map((id) => `"${id}"`).join(', ')} in this project.`,
         )
@@ -130,5 +130,5 @@ export function adminChangelogRoutes(deps: RouteDeps) {
 }
 
 function entryNotFound(): ApiError {
-  return new ApiError(404, 'not_found', 'No such changelog entry in this project.')
+  return notFound.thing('No such changelog entry in this project.')
 }

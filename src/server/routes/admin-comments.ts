@@ -5,14 +5,13 @@ import type {
   AdminRequestDetailResponse,
 } from '../../shared/api'
 import { actingMember, auditActor, teamReplyName } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
 import { enqueueCommentCreated } from '../jobs/comment-event'
 import { requireProject } from './admin-project-lookup'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /** Every identified voter a request has, for its detail (the backlog shows the top ten). */
 const DETAIL_VOTERS = 1000
@@ -32,7 +31,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         requestId: c.req.param('rid'),
         votersPerRequest: DETAIL_VOTERS,
       })
-      if (!entry) throw requestNotFound()
+      if (!entry) throw notFound.request()
       const comments = await deps.store.comments.listForRequest(entry.id, true)
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
@@ -67,7 +66,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
           await enqueueCommentCreated(tx, comment, actingMember(c)?.email ?? null, now)
         },
       })
-      if (!result) throw requestNotFound()
+      if (!result) throw notFound.request()
       await deps.caches.invalidateProject(project.id)
       deps.notifications.runner.kick()
       return c.json({ comment: toAdminComment(result.comment) } satisfies AdminCommentResponse, 201)
@@ -93,7 +92,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
             tx,
           ),
       )
-      if (!comment) throw new ApiError(404, 'not_found', 'No such comment in this project.')
+      if (!comment) throw notFound.thing('No such comment in this project.')
       await deps.caches.invalidateProject(project.id)
       return c.json({ comment: toAdminComment(comment) } satisfies AdminCommentResponse)
     })

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import type { AudienceResponse, FailedJobInfo, KeptMailInfo } from '../../shared/notifications'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { emailable } from '../jobs/notify/context'
 import { requireProject } from './admin-project-lookup'
-import { requestNotFound } from './votes'
 
 /**
  * What the dashboard shows about telling people: who a status change would reach (before it
@@ -16,7 +16,7 @@ export function adminNotificationsRoutes(deps: RouteDeps) {
     .get('/v1/admin/projects/:id/requests/:rid/audience', async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const requestId = c.req.param('rid')
-      if (!(await deps.store.requests.find(project.id, requestId, null))) throw requestNotFound()
+      if (!(await deps.store.requests.find(project.id, requestId, null))) throw notFound.request()
       const audience = await deps.store.audience.audience(project.id, requestId)
       const body: AudienceResponse = {
         people: audience.length,

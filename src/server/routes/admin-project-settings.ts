@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { auditActor } from '../auth/team-actor'
-import { ApiError, validationFailed } from '../errors'
+import { invalid, notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { ProjectNameSchema, toAdminProject } from './admin-projects'
@@ -33,7 +33,7 @@ export function adminProjectSettingsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().patch('/v1/admin/projects/:id', async (c) => {
     const patch = await readJsonBody(c, ProjectPatchSchema)
     if (patch.name === undefined && patch.settings === undefined)
-      throw validationFailed('body', 'Send name or settings to change.')
+      throw invalid('body', 'Send name or settings to change.')
     const id = c.req.param('id')
     const project = await deps.store.db.transaction(async (tx) => {
       const updated = await deps.store.projects.update(id, patch, tx)
@@ -51,7 +51,7 @@ export function adminProjectSettingsRoutes(deps: RouteDeps) {
       )
       return updated
     })
-    if (!project) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
+    if (!project) throw notFound.project(id)
     await deps.caches.forgetProject(project.id)
     return c.json({ project: toAdminProject(project, deps.verifier.audienceOf(project.id)) })
   })

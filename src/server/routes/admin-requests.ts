@@ -1,13 +1,12 @@
 import { Hono } from 'hono'
 import { actingMember, auditActor } from '../auth/team-actor'
-import { ApiError, validationFailed } from '../errors'
+import { conflict, invalid, notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
 import { enqueueEvent, type RequestChanges } from '../jobs/events'
 import { requireProject } from './admin-project-lookup'
 import { RequestPatchSchema } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /**
  * PATCH /v1/admin/projects/:id/requests/:rid: change status and title, or fold the request
@@ -24,13 +23,11 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       const result = await deps.store.requests.unmerge(project.id, requestId, now)
       if (!result.ok) {
         if (result.reason === 'target_merged') {
-          throw new ApiError(
-            409,
-            'conflict',
+          throw conflict(
             'The request it was merged into has since been merged itself: undo that merge first.',
           )
         }
-        throw new ApiError(404, 'request_not_found', 'That request is not merged into another.')
+        throw notFound.request('That request is not merged into another.')
       }
       await deps.caches.invalidateProject(project.id)
       await deps.store.audit.record({
@@ -45,7 +42,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
         deps.store.backlog.get(project.id, requestId),
         deps.store.backlog.get(project.id, result.targetId),
       ])
-      if (!source || !target) throw requestNotFound()
+      if (!source || !target) throw notFound.request()
       return c.json({ request: toBacklogRequest(source), target: toBacklogRequest(target) })
     })
     .patch('/v1/admin/projects/:id/requests/:rid', async (c) => {
@@ -82,7 +79,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
             await enqueueEvent(tx, { type: 'request.updated', ...event }, now)
           },
         )
-        if (!updated) throw requestNotFound()
+        if (!updated) throw notFound.request()
         await deps.caches.invalidateProject(project.id)
         for (const field of ['status', 'title', 'statusNote'] as const) {
           if (changes[field] === undefined) continue
@@ -99,7 +96,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       let answerId = requestId
       if (patch.mergeInto !== undefined) {
         if (patch.mergeInto === requestId)
-          throw validationFailed('mergeInto', 'A request cannot merge into itself.')
+          throw invalid('mergeInto', 'A request cannot merge into itself.')
         const intoId = patch.mergeInto
         const merged = await deps.store.requests.merge(
           project.id,
@@ -115,11 +112,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
           },
         )
         if (!merged) {
-          throw new ApiError(
-            404,
-            'request_not_found',
-            'Both requests must exist and not be merged already.',
-          )
+          throw notFound.request('Both requests must exist and not be merged already.')
         }
         answerId = patch.mergeInto
         await deps.store.audit.record({
@@ -134,7 +127,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       await deps.caches.invalidateProject(project.id)
       deps.notifications.runner.kick()
       const entry = await deps.store.backlog.get(project.id, answerId)
-      if (!entry) throw requestNotFound()
+      if (!entry) throw notFound.request()
       return c.json({ request: toBacklogRequest(entry) })
     })
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { RotatedSecretResponse } from '../../shared/api'
 import { auditActor } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import {
@@ -37,7 +37,7 @@ export function adminSecretRoutes(deps: RouteDeps) {
       secret,
       previousValidUntil,
     })
-    if (!project) throw new ApiError(404, 'project_not_found', 'No such project.')
+    if (!project) throw notFound.project(c.req.param('id'))
     await deps.store.audit.record({
       projectId: project.id,
       actor: auditActor(c),

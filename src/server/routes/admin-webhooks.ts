@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { WebhookDeliveryInfo, WebhookEndpointInfo } from '../../shared/notifications'
 import { auditActor } from '../auth/team-actor'
-import { ApiError, validationFailed } from '../errors'
+import { invalid, notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { WEBHOOK_EVENT_TYPES } from '../jobs/events'
@@ -44,8 +44,7 @@ const toDeliveryInfo = (d: WebhookDelivery): WebhookDeliveryInfo => ({
   createdAt: d.createdAt,
 })
 
-const webhookNotFound = () =>
-  new ApiError(404, 'not_found', 'No such webhook endpoint in this project.')
+const webhookNotFound = () => notFound.thing('No such webhook endpoint in this project.')
 
 /**
  * Webhook endpoints of a project (spec/api.md "Webhooks"): create (the secret is shown only
@@ -79,7 +78,7 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
       const project = await requireProject(deps, c.req.param('id'))
       const input = await readJsonBody(c, NewEndpointSchema)
       const problem = await outboundGuard(deps.config.webhookAllowPrivate).targetProblem(input.url)
-      if (problem) throw validationFailed('url', problem)
+      if (problem) throw invalid('url', problem)
       const { endpoint, secret } = await deps.store.webhooks.create({
         projectId: project.id,
         url: input.url,
@@ -143,7 +142,7 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
         endpoint.id,
         c.req.param('did'),
       )
-      if (!delivery) throw new ApiError(404, 'not_found', 'No such delivery.')
+      if (!delivery) throw notFound.thing('No such delivery.')
       const now = deps.clock.now()
       await deps.store.db.transaction(async (tx) => {
         // A waiting job is replaced, so the delivery is attempted once now, not twice.

@@ -16,7 +16,7 @@ import {
   startSession,
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { conflict, unauthorized } from '../errors'
 import { noteAuthFailure } from '../http/auth-failure'
 import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -91,7 +91,7 @@ export function authRoutes(deps: RouteDeps) {
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
         noteAuthFailure(c, 'admin_token')
         await refuseIfThrottled(deps, keys)
-        throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
+        throw unauthorized('That admin token was not accepted.')
       }
       await attempt.forgive()
       checkPasswordRules(input.password)
@@ -99,7 +99,7 @@ export function authRoutes(deps: RouteDeps) {
       const member = await deps.store.db.transaction(async (tx) => {
         await deps.store.members.lockTeam(tx)
         if ((await deps.store.members.count(tx)) > 0)
-          throw new ApiError(409, 'conflict', 'The owner account exists already: sign in instead.')
+          throw conflict('The owner account exists already: sign in instead.')
         const created = await deps.store.members.create(
           {
             id: randomUUID(),
@@ -138,7 +138,7 @@ export function authRoutes(deps: RouteDeps) {
       if (!member || !ok) {
         noteAuthFailure(c, 'password')
         await refuseIfThrottled(deps, keys)
-        throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
+        throw unauthorized(WRONG_LOGIN)
       }
       await attempt.forgive()
       await startSession(c, deps, member.id)
@@ -164,7 +164,7 @@ export function authRoutes(deps: RouteDeps) {
     })
     .get('/v1/auth/me', async (c) => {
       const session = await readSession(c, deps)
-      if (!session) throw new ApiError(401, 'unauthorized', 'Not signed in.')
+      if (!session) throw unauthorized('Not signed in.')
       c.header('Cache-Control', 'no-store')
       return c.json({ member: toMemberInfo(session.member) })
     })

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
-import { ApiError } from '../errors'
+import { identityRequired, notFound } from '../errors'
 import { commentCursor } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -12,7 +12,6 @@ import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
 import { requireActor } from './actor'
 import { NewCommentSchema, readIdempotencyKey } from './request-schemas'
-import { requestNotFound } from './votes'
 
 /**
  * The public thread: GET a request with its newest comments (oldest first among them, plus a
@@ -30,7 +29,7 @@ export function commentsRoutes(deps: RouteDeps) {
         c.req.param('requestId'),
         viewer,
       )
-      if (!request) throw requestNotFound()
+      if (!request) throw notFound.request()
       const page = await deps.store.comments.publicPage(
         projectId,
         request.id,
@@ -58,7 +57,7 @@ export function commentsRoutes(deps: RouteDeps) {
         c.req.param('requestId'),
         null,
       )
-      if (!thread) throw requestNotFound()
+      if (!thread) throw notFound.request()
       await takeCommentAllowance(deps.rateLimiter, deps.config, {
         projectId,
         requestId: thread.id,
@@ -74,7 +73,7 @@ export function commentsRoutes(deps: RouteDeps) {
         now,
         onCreated: (tx, comment) => enqueueCommentCreated(tx, comment, null, now),
       })
-      if (!result) throw requestNotFound()
+      if (!result) throw notFound.request()
       await deps.caches.invalidateProject(projectId)
       if (result.created) deps.notifications.runner.kick()
       if (!result.created) c.header('Idempotent-Replayed', 'true')
@@ -89,9 +88,7 @@ function requireCommenter(c: Context<AppEnv>): Actor {
   if (actor.person) return actor
   const { requireIdentity, allowAnonymousComments } = c.get('project').settings
   if (requireIdentity || !allowAnonymousComments) {
-    throw new ApiError(
-      401,
-      'identity_required',
+    throw identityRequired(
       requireIdentity
         ? 'This project needs you to be signed in.'
         : 'Only signed-in users may comment on this project.',

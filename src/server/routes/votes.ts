@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { RequestResponse } from '../../shared/api'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
 import { enqueueEvent } from '../jobs/events'
@@ -42,7 +42,7 @@ export function votesRoutes(deps: RouteDeps) {
           )
         },
       )
-      if (!request) throw requestNotFound()
+      if (!request) throw notFound.request()
       await deps.caches.invalidateProject(projectId)
       if (queued) deps.notifications.runner.kick()
       return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)
@@ -56,8 +56,4 @@ export function votesRoutes(deps: RouteDeps) {
       VOTE_PATH,
       answer('vote.deleted', (...args) => deps.store.votes.retract(...args)),
     )
-}
-
-export function requestNotFound(): ApiError {
-  return new ApiError(404, 'request_not_found', 'No such request in this project.')
 }
