@@ -1,6 +1,6 @@
 import type { InviteDelivery } from '../auth/invite-delivery'
 import type { AuthFailureLimiter } from '../auth/login-throttle'
-import type { TeamMember } from '../auth/team-actor'
+import type { TeamMember } from '../store/members-store'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { OnChangelogPublished } from '../hooks/changelog-published'
@@ -11,7 +11,6 @@ import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { AppMetrics } from '../metrics/app-metrics'
 import type { Actor, ProjectRecord, Store } from '../store'
-import type { AuthFailure } from './auth-failure'
 import type { ClientAddress } from './client-address'
 import type { ReadCaches } from './read-caches'
 
@@ -51,6 +50,13 @@ export interface RouteDeps extends AppDeps {
 }
 
 /** Hono context variables set by middleware. */
+/**
+ * A credential that was tried and refused (http/auth-failure.ts): worth a `warn` line in the
+ * request log (someone guessing, or a customer's server signing with an old secret). Not a missing
+ * credential: a dashboard opened before sign-in is not an attack.
+ */
+export type AuthFailure = 'admin_token' | 'password' | 'identity_token' | 'metrics_token'
+
 export interface AppEnv {
   Variables: {
     /** Set first on every request (http/client-address.ts). */
