@@ -38,7 +38,6 @@ export interface AppDeps {
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
 export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
-  /** One limiter for the whole process; each use prefixes its keys (see limits/rate-limiter). */
   /** Every rate limit; shared through PostgreSQL when the store is (limits/limits.ts). */
   rateLimiter: Limits
   caches: ReadCaches
@@ -49,7 +48,6 @@ export interface RouteDeps extends AppDeps {
   lifecycle: Lifecycle
 }
 
-/** Hono context variables set by middleware. */
 /**
  * A credential that was tried and refused (http/auth-failure.ts): worth a `warn` line in the
  * request log (someone guessing, or a customer's server signing with an old secret). Not a missing
@@ -57,6 +55,7 @@ export interface RouteDeps extends AppDeps {
  */
 export type AuthFailure = 'admin_token' | 'password' | 'identity_token' | 'metrics_token'
 
+/** Hono context variables set by middleware. */
 export interface AppEnv {
   Variables: {
     /** Set first on every request (http/client-address.ts). */
