@@ -35,7 +35,6 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       const comments = await deps.store.comments.listForRequest(entry.id, true)
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
-        voters: entry.voters.map((voter) => ({ ...voter, company: null })),
         comments: comments.map(toAdminComment),
       }
       return c.json({ request } satisfies AdminRequestDetailResponse)
