@@ -8,7 +8,8 @@ import { readJsonBody } from '../http/json-body'
 import { WEBHOOK_EVENT_TYPES } from '../jobs/events'
 import { queueDeliveryJob, queueWebhookDeliveries } from '../jobs/webhooks/queue-deliveries'
 import { outboundGuard } from '../outbound/outbound-guard'
-import type { WebhookDelivery, WebhookEndpoint } from '../store/webhooks-store'
+import type { WebhookDelivery } from '../store/webhook-deliveries-store'
+import type { WebhookEndpoint } from '../store/webhooks-store'
 import { requireProject } from './admin-project-lookup'
 
 const NewEndpointSchema = v.object({
@@ -125,19 +126,19 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
         }),
       )
       deps.notifications.runner.kick()
-      const [delivery] = await deps.store.webhooks.deliveries(project.id, endpoint.id, 1)
+      const [delivery] = await deps.store.webhookDeliveries.list(project.id, endpoint.id, 1)
       return c.json({ delivery: delivery ? toDeliveryInfo(delivery) : null }, 202)
     })
     .get(`${base}/:wid/deliveries`, async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      const deliveries = await deps.store.webhooks.deliveries(project.id, endpoint.id)
+      const deliveries = await deps.store.webhookDeliveries.list(project.id, endpoint.id)
       return c.json({ deliveries: deliveries.map(toDeliveryInfo) })
     })
     .post(`${base}/:wid/deliveries/:did/retry`, async (c) => {
       const project = await requireProject(deps, c.req.param('id'))
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      const delivery = await deps.store.webhooks.findDelivery(
+      const delivery = await deps.store.webhookDeliveries.find(
         project.id,
         endpoint.id,
         c.req.param('did'),
@@ -147,11 +148,11 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
       await deps.store.db.transaction(async (tx) => {
         // A waiting job is replaced, so the delivery is attempted once now, not twice.
         await deps.store.jobs.cancelWebhookJobs(tx, delivery.id)
-        await deps.store.webhooks.markPending(tx, delivery.id, now)
+        await deps.store.webhookDeliveries.markPending(tx, delivery.id, now)
         await queueDeliveryJob(tx, project.id, endpoint.id, delivery.id, now)
       })
       deps.notifications.runner.kick()
-      const updated = await deps.store.webhooks.findDelivery(project.id, endpoint.id, delivery.id)
+      const updated = await deps.store.webhookDeliveries.find(project.id, endpoint.id, delivery.id)
       return c.json({ delivery: updated ? toDeliveryInfo(updated) : null }, 202)
     })
 }
