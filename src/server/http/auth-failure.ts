@@ -3,7 +3,6 @@ import { isTokenErrorCode } from '../../shared/errors'
 import { ApiError } from '../errors'
 import type { AppEnv, AuthFailure } from './env'
 
-
 /** Marks the request; the request log (request-log.ts) reads it once the answer is made. */
 export function noteAuthFailure(c: Context<AppEnv>, failure: AuthFailure): void {
   c.set('authFailure', failure)
