@@ -5,7 +5,7 @@ import { PAYLOAD_MAX_BYTES } from '../shared/limits'
 import { authFailureLimiterFor } from './auth/login-throttle'
 import { inviteDeliveryFor } from './auth/mail-invite-delivery'
 import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
-import { ApiError, createErrorHandler, notFoundHandler } from './errors'
+import { createErrorHandler, notFoundHandler, payloadTooLarge } from './errors'
 import { requireAdmin } from './http/admin-auth'
 import { resolveCaller } from './http/caller'
 import { resolveClientAddress } from './http/client-address'
@@ -94,11 +94,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: PAYLOAD_MAX_BYTES,
       onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `The body must be at most ${PAYLOAD_MAX_BYTES} bytes.`,
-        )
+        throw payloadTooLarge(`The body must be at most ${PAYLOAD_MAX_BYTES} bytes.`)
       },
     }),
   )

@@ -5,30 +5,81 @@ import type { ApiErrorBody, ErrorCode } from '../shared/errors'
 import type { Logger } from './logger'
 import { describeDatabaseError, isDatabaseUnavailable } from './store/db-errors'
 
-/** The one error type of the server: a stable code from spec/api.md, a status and a human message. */
+/**
+ * The status every code answers with (spec/api.md): callers name the code, never the status.
+ * `satisfies` makes a code without a status a type error; test/server/errors.test.ts checks it too.
+ */
+export const ERROR_STATUS = {
+  token_malformed: 401,
+  token_alg: 401,
+  token_signature: 401,
+  token_audience: 401,
+  token_expired: 401,
+  token_not_yet_valid: 401,
+  token_lifetime: 401,
+  token_claims: 401,
+  unauthorized: 401,
+  identity_required: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  conflict: 409,
+  project_not_found: 404,
+  request_not_found: 404,
+  not_found: 404,
+  validation_failed: 400,
+  payload_too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+  internal_error: 500,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>
+
+interface ApiErrorOptions {
+  /** The offending input, for validation_failed. */
+  field?: string
+  /** Extra response headers, e.g. Retry-After. */
+  headers?: Record<string, string>
+}
+
+/** The one error type of the server: a stable code from spec/api.md and a human message; the code sets the status. */
 export class ApiError extends Error {
+  readonly status: ContentfulStatusCode
+  readonly field?: string
+  readonly headers?: Record<string, string>
+
   constructor(
-    readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
-    readonly field?: string,
-    /** Extra response headers, e.g. Retry-After. */
-    readonly headers?: Record<string, string>,
+    options: ApiErrorOptions = {},
   ) {
     super(message)
     this.name = 'ApiError'
+    this.status = ERROR_STATUS[code]
+    this.field = options.field
+    this.headers = options.headers
   }
 }
 
-export function validationFailed(field: string, message: string): ApiError {
-  return new ApiError(400, 'validation_failed', message, field)
+/** 400 validation_failed, naming the input that was wrong. */
+export const invalid = (field: string, message: string) =>
+  new ApiError('validation_failed', message, { field })
+
+export const notFound = {
+  project: (projectId: string) => new ApiError('project_not_found', `No project "${projectId}".`),
+  request: (message = 'No such request in this project.') =>
+    new ApiError('request_not_found', message),
+  /** Anything else the path names that is not there (a member, an invite, a webhook…). */
+  thing: (message: string) => new ApiError('not_found', message),
 }
 
-/** 404s by what the path names. */
-export const notFound = {
-  request: (message = 'No such request in this project.') =>
-    new ApiError(404, 'request_not_found', message),
-}
+/** 401: no credential, or one that was refused. */
+export const unauthorized = (message: string) => new ApiError('unauthorized', message)
+/** 401: this action needs an identified user (spec/api.md). */
+export const identityRequired = (message: string) => new ApiError('identity_required', message)
+/** 403: signed in, but the role may not. */
+export const forbidden = (message: string) => new ApiError('forbidden', message)
+/** 409: the change clashes with what is stored. */
+export const conflict = (message: string) => new ApiError('conflict', message)
+export const payloadTooLarge = (message: string) => new ApiError('payload_too_large', message)
 
 export function errorBody(error: ApiError): ApiErrorBody {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } }
@@ -71,26 +122,20 @@ export function createErrorHandler(logger: Logger) {
 function toApiError(err: Error): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof HTTPException) {
-    if (err.status === 413) return new ApiError(413, 'payload_too_large', 'The body is too large.')
-    if (err.status === 401) return new ApiError(401, 'unauthorized', 'Authorization required.')
-    if (err.status < 500)
-      return new ApiError(err.status, 'validation_failed', err.message || 'Bad request.')
+    if (err.status === 413) return payloadTooLarge('The body is too large.')
+    if (err.status === 401) return unauthorized('Authorization required.')
+    if (err.status < 500) return new ApiError('validation_failed', err.message || 'Bad request.')
   }
   if (isDatabaseUnavailable(err)) {
     return new ApiError(
-      503,
       'unavailable',
       'The database is unavailable for a moment; try again shortly.',
-      undefined,
-      { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      { headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
     )
   }
-  return new ApiError(500, 'internal_error', 'Something went wrong on our side.')
+  return new ApiError('internal_error', 'Something went wrong on our side.')
 }
 
 export function notFoundHandler(c: Context) {
-  return c.json(
-    errorBody(new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),
-    404,
-  )
+  return c.json(errorBody(notFound.thing(`No route for ${c.req.method} ${c.req.path}.`)), 404)
 }

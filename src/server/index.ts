@@ -8,7 +8,7 @@ import { DEMO_PROJECT_ID, seedDemoProject } from './demo'
 import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { listen } from './listen'
-import { consoleLogger as logger } from './logger'
+import { consoleLogger as logger } from './logging/process-logger'
 import { openStore } from './store'
 import { VERSION } from './version'
 

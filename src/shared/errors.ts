@@ -12,22 +12,26 @@ export const TOKEN_ERROR_CODES = [
 
 export type TokenErrorCode = (typeof TOKEN_ERROR_CODES)[number]
 
-export type ErrorCode =
-  | TokenErrorCode
-  | 'unauthorized'
-  | 'identity_required'
-  | 'forbidden'
-  | 'csrf_rejected'
-  | 'conflict'
-  | 'project_not_found'
-  | 'request_not_found'
-  | 'validation_failed'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'not_found'
+/** Every code an error answer can carry; server/errors.ts gives each its status. */
+export const ERROR_CODES = [
+  ...TOKEN_ERROR_CODES,
+  'unauthorized',
+  'identity_required',
+  'forbidden',
+  'csrf_rejected',
+  'conflict',
+  'project_not_found',
+  'request_not_found',
+  'validation_failed',
+  'payload_too_large',
+  'rate_limited',
+  'not_found',
   /** 503 with Retry-After: the database is away (restarting, unreachable); try again shortly. */
-  | 'unavailable'
-  | 'internal_error'
+  'unavailable',
+  'internal_error',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** Body of every error answer: `{error: {code, message}}`, plus the offending field for validation. */
 export interface ApiErrorBody {

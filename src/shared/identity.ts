@@ -16,18 +16,6 @@ export interface RevenueTraits {
   interval: BillingInterval
 }
 
-/** Claims of a Reqio identity token. */
-export interface IdentityClaims {
-  sub: string
-  aud: string
-  iat: number
-  exp: number
-  email?: string
-  /** Shown beside the user's comments (at most 100 characters). */
-  name?: string
-  traits?: RevenueTraits
-}
-
 export function audienceFor(projectId: string, base: string = DEFAULT_AUDIENCE_BASE): string {
   return `${base.replace(/\/+$/, '')}/p/${projectId}`
 }

@@ -1,4 +1,4 @@
-import type { RequestStatus } from './api'
+import type { RequestStatus } from './api/requests'
 import type { UpdateKind } from './notifications'
 
 /**

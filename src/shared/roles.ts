@@ -2,12 +2,13 @@
  * Who may do what on the team (spec/api.md "Team accounts"): the one table both the server
  * (which enforces it) and the dashboard (which hides what a role cannot do) read.
  */
-export type TeamRoleName = 'owner' | 'admin' | 'member' | 'viewer'
+export const TEAM_ROLES = ['owner', 'admin', 'member', 'viewer'] as const
+export type TeamRole = (typeof TEAM_ROLES)[number]
 
 /** What an admin route needs; every route maps to one of these (server/auth/admin-route-permissions.ts). */
 export type Permission = 'view' | 'triage' | 'configure' | 'manage_members'
 
-export const ROLE_PERMISSIONS: Record<TeamRoleName, readonly Permission[]> = {
+export const ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
   /** Everything, members included. */
   owner: ['view', 'triage', 'configure', 'manage_members'],
   /** Everything but members. */
@@ -18,7 +19,7 @@ export const ROLE_PERMISSIONS: Record<TeamRoleName, readonly Permission[]> = {
   viewer: ['view'],
 }
 
-export function roleMay(role: TeamRoleName, permission: Permission): boolean {
+export function roleMay(role: TeamRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission)
 }
 
@@ -32,7 +33,7 @@ export const PERMISSION_EXPLANATIONS: Record<Permission, string> = {
   manage_members: 'Only owners invite people, change roles and remove members.',
 }
 
-export const ROLE_DESCRIPTIONS: Record<TeamRoleName, string> = {
+export const ROLE_DESCRIPTIONS: Record<TeamRole, string> = {
   owner: 'everything, members included',
   admin: 'everything but members',
   member: 'triage: status, notes, merge, replies, changelog',

@@ -1,11 +1,11 @@
 /** Wire shapes of the team-account endpoints (spec/api.md "Team accounts"). */
-import type { TeamRoleName } from './roles'
+import type { TeamRole } from './roles'
 
 export interface TeamMemberInfo {
   id: string
   email: string
   name: string
-  role: TeamRoleName
+  role: TeamRole
 }
 
 export interface TeamMemberListed extends TeamMemberInfo {
@@ -16,7 +16,7 @@ export interface TeamMemberListed extends TeamMemberInfo {
 export interface CreatedInvite {
   id: string
   email: string
-  role: TeamRoleName
+  role: TeamRole
   url: string
   expiresAt: string
   /** True when the link resets an existing member's password. */
@@ -26,7 +26,7 @@ export interface CreatedInvite {
 export interface PendingInvite {
   id: string
   email: string
-  role: TeamRoleName
+  role: TeamRole
   createdAt: string
   expiresAt: string
   reset: boolean
@@ -35,7 +35,7 @@ export interface PendingInvite {
 /** GET /v1/auth/invite?code=: what the accept page shows before anyone types a password. */
 export interface InvitePreview {
   email: string
-  role: TeamRoleName
+  role: TeamRole
   reset: boolean
   expiresAt: string
 }

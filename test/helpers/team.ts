@@ -6,7 +6,7 @@
  *   const viewer = await joinTeam(server, owner, 'viewer')
  *   const res = await viewer.fetch('/v1/admin/projects')
  */
-import type { TeamRoleName } from '../../src/shared/roles'
+import type { TeamRole } from '../../src/shared/roles'
 import type { CreatedInvite, TeamMemberInfo } from '../../src/shared/team-api'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -83,7 +83,7 @@ export async function setUpOwner(
 export async function invite(
   inviter: SignedInMember,
   email: string,
-  role: TeamRoleName,
+  role: TeamRole,
 ): Promise<CreatedInvite> {
   const response = await inviter.fetch('/v1/admin/invites', {
     method: 'POST',
@@ -119,7 +119,7 @@ export async function acceptInvite(
 export async function joinTeam(
   server: ServerLike,
   owner: SignedInMember,
-  role: TeamRoleName,
+  role: TeamRole,
   email = `${role}.${Math.random().toString(36).slice(2, 8)}@example.com`,
 ): Promise<SignedInMember> {
   const created = await invite(owner, email, role)

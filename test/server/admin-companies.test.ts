@@ -76,6 +76,11 @@ describe('companies: revenue counted once per account', () => {
     const companyOf = Object.fromEntries(entry?.voters.map((v) => [v.sub, v.company]) ?? [])
     expect(companyOf.ann).toEqual({ id: 'acme', name: 'Acme Inc', mrrCents: 4900 })
     expect(companyOf.solo).toBeNull()
+
+    // The request's detail shows the same voters with the same companies.
+    const res = await server.adminFetch(`/v1/admin/projects/${projectId}/requests/${sso}`)
+    const detail = ((await res.json()) as { request: BacklogRequest }).request
+    expect(Object.fromEntries(detail.voters.map((v) => [v.sub, v.company]))).toEqual(companyOf)
   })
 
   it('follows the latest token: a new plan reprices the company, leaving it makes the person their own account', async () => {

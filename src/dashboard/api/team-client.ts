@@ -1,6 +1,6 @@
 /** Team accounts and project administration as the dashboard calls them (spec/api.md v2). */
 import type { AdminProject, AuditLogEntry, ProjectSettings } from '../../shared/api'
-import type { TeamRoleName } from '../../shared/roles'
+import type { TeamRole } from '../../shared/roles'
 import type {
   CreatedInvite,
   InvitePreview,
@@ -39,11 +39,11 @@ export type AuthClient = ReturnType<typeof createAuthClient>
 
 export interface TeamClient {
   members(): Promise<AdminResult<{ members: TeamMemberListed[] }>>
-  setRole(id: string, role: TeamRoleName): Promise<AdminResult<{ member: TeamMemberInfo }>>
+  setRole(id: string, role: TeamRole): Promise<AdminResult<{ member: TeamMemberInfo }>>
   removeMember(id: string): Promise<AdminResult<Empty>>
   resetLink(id: string): Promise<AdminResult<{ invite: CreatedInvite }>>
   invites(): Promise<AdminResult<{ invites: PendingInvite[] }>>
-  invite(email: string, role: TeamRoleName): Promise<AdminResult<{ invite: CreatedInvite }>>
+  invite(email: string, role: TeamRole): Promise<AdminResult<{ invite: CreatedInvite }>>
   revokeInvite(id: string): Promise<AdminResult<Empty>>
   updateProject(
     id: string,

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks'
-import { ROLE_DESCRIPTIONS, type TeamRoleName } from '../../shared/roles'
+import { ROLE_DESCRIPTIONS, type TeamRole } from '../../shared/roles'
 import type { CreatedInvite, PendingInvite, TeamMemberListed } from '../../shared/team-api'
 import type { TeamClient } from '../api/team-client'
 import { WhyNot } from '../auth/why-not'
 import { CopyButton } from '../ui/copy-button'
 
-const ROLES = Object.keys(ROLE_DESCRIPTIONS) as TeamRoleName[]
+const ROLES = Object.keys(ROLE_DESCRIPTIONS) as TeamRole[]
 
 /** The owner's team page: invite with a role, copy the link, change roles, remove, revoke. */
 export function MembersPage({
@@ -21,7 +21,7 @@ export function MembersPage({
   const [members, setMembers] = useState<TeamMemberListed[] | null>(null)
   const [invites, setInvites] = useState<PendingInvite[]>([])
   const [email, setEmail] = useState('')
-  const [role, setRole] = useState<TeamRoleName>('member')
+  const [role, setRole] = useState<TeamRole>('member')
   const [link, setLink] = useState<CreatedInvite | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -88,7 +88,7 @@ export function MembersPage({
         <select
           id="invite-role"
           value={role}
-          onChange={(event) => setRole(event.currentTarget.value as TeamRoleName)}
+          onChange={(event) => setRole(event.currentTarget.value as TeamRole)}
         >
           {ROLES.map((name) => (
             <option key={name} value={name}>
@@ -132,7 +132,7 @@ export function MembersPage({
                   aria-label={`Role of ${member.email}`}
                   value={member.role}
                   onChange={(event) =>
-                    act(team.setRole(member.id, event.currentTarget.value as TeamRoleName))
+                    act(team.setRole(member.id, event.currentTarget.value as TeamRole))
                   }
                 >
                   {ROLES.map((name) => (

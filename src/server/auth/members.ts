@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import * as v from 'valibot'
-import type { TeamRoleName } from '../../shared/roles'
+import { TEAM_ROLES, type TeamRole } from '../../shared/roles'
 import type { CreatedInvite, PendingInvite, TeamMemberInfo } from '../../shared/team-api'
 import type { RouteDeps } from '../http/env'
 import type { SqlExecutor } from '../store/db'
 import type { InviteRecord } from '../store/invites-store'
-import type { MemberRecord } from '../store/members-store'
+import type { MemberRecord, TeamMember } from '../store/members-store'
 import { PASSWORD_MAX_LENGTH } from './passwords'
 import { serverOrigin } from './same-origin'
 import { hashSecretCode, newSecretCode } from './secret-codes'
-import { TEAM_ROLES, type TeamMember, type TeamRole } from './team-actor'
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -39,7 +38,7 @@ export function toMemberInfo(member: TeamMember | MemberRecord): TeamMemberInfo 
     id: member.id,
     email: member.email,
     name: member.name,
-    role: member.role as TeamRoleName,
+    role: member.role as TeamRole,
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Algorithm, hash, verify } from '@node-rs/argon2'
-import { validationFailed } from '../errors'
+import { invalid } from '../errors'
 
 export const PASSWORD_MIN_LENGTH = 10
 /** argon2 reads at most this much anyway; a longer "password" is a request to burn CPU. */
@@ -24,12 +24,9 @@ export const PASSWORD_HASH_OPTIONS = {
 
 export function checkPasswordRules(password: string, field = 'password'): void {
   if (password.length < PASSWORD_MIN_LENGTH)
-    throw validationFailed(
-      field,
-      `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`,
-    )
+    throw invalid(field, `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
   if (password.length > PASSWORD_MAX_LENGTH)
-    throw validationFailed(field, `The password must be at most ${PASSWORD_MAX_LENGTH} characters.`)
+    throw invalid(field, `The password must be at most ${PASSWORD_MAX_LENGTH} characters.`)
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -32,7 +32,6 @@ export function assertSameOrigin(
   if (origin === undefined && !required) return
   if (origin !== serverOrigin(c, config))
     throw new ApiError(
-      403,
       'csrf_rejected',
       'This change must come from the Reqio dashboard itself (the Origin header did not match).',
     )

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { PERMISSION_EXPLANATIONS, roleMay } from '../../shared/roles'
-import { ApiError } from '../errors'
+import { forbidden, unauthorized } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { permissionFor } from './admin-route-permissions'
 import { assertSameOrigin, isWriteMethod } from './same-origin'
@@ -20,8 +20,7 @@ export function requireTeamAccess(
   return async (c, next) => {
     if (c.req.header('Authorization') !== undefined) return bearer(c, next)
     const session = await readSession(c, deps)
-    if (!session)
-      throw new ApiError(401, 'unauthorized', 'Sign in to the dashboard, or send the admin token.')
+    if (!session) throw unauthorized('Sign in to the dashboard, or send the admin token.')
     if (isWriteMethod(c.req.method)) assertSameOrigin(c, deps.config, { required: true })
     c.set('teamMember', session.member)
     return next()
@@ -35,9 +34,7 @@ export function enforceRolePermissions(): MiddlewareHandler<AppEnv> {
     if (member) {
       const permission = permissionFor(c.req.method, c.req.path)
       if (!roleMay(member.role, permission))
-        throw new ApiError(
-          403,
-          'forbidden',
+        throw forbidden(
           `Your role (${member.role}) may not do this. ${PERMISSION_EXPLANATIONS[permission]}`,
         )
     }

@@ -1,16 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../http/env'
-
-export const TEAM_ROLES = ['owner', 'admin', 'member', 'viewer'] as const
-export type TeamRole = (typeof TEAM_ROLES)[number]
-
-/** A person on the site owner's team, signed in to the dashboard. */
-export interface TeamMember {
-  id: string
-  email: string
-  name: string
-  role: TeamRole
-}
+import type { TeamMember } from '../store/members-store'
 
 /** What the audit log and replies call the bearer REQIO_ADMIN_TOKEN. */
 export const ADMIN_TOKEN_ACTOR = 'admin-token'

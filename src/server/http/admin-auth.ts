@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import { ApiError } from '../errors'
+import { unauthorized } from '../errors'
 import { clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
 import { noteAuthFailure } from './auth-failure'
@@ -41,7 +41,7 @@ export function requireAdmin(
     if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
       // No header is not a guess (a dashboard before sign-in); a wrong one is.
       if (header !== '') noteAuthFailure(c, 'admin_token')
-      throw new ApiError(401, 'unauthorized', 'A valid admin token is required.')
+      throw unauthorized('A valid admin token is required.')
     }
     await limiter.refund(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
     c.set('teamMember', null)

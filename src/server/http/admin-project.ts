@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from './env'
 
 /**
@@ -11,7 +11,7 @@ export function loadAdminProject(deps: Pick<RouteDeps, 'store'>): MiddlewareHand
   return async (c, next) => {
     const id = c.req.param('id') ?? ''
     const project = await deps.store.projects.find(id)
-    if (!project) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
+    if (!project) throw notFound.project(id)
     c.set('project', project)
     return next()
   }

@@ -1,14 +1,7 @@
 import type { Context } from 'hono'
 import { isTokenErrorCode } from '../../shared/errors'
 import { ApiError } from '../errors'
-import type { AppEnv } from './env'
-
-/**
- * A credential that was tried and refused: worth a `warn` line in the request log (someone
- * guessing, or a customer's server signing with an old secret). Not a missing credential: a
- * dashboard opened before sign-in is not an attack.
- */
-export type AuthFailure = 'admin_token' | 'password' | 'identity_token' | 'metrics_token'
+import type { AppEnv, AuthFailure } from './env'
 
 /** Marks the request; the request log (request-log.ts) reads it once the answer is made. */
 export function noteAuthFailure(c: Context<AppEnv>, failure: AuthFailure): void {

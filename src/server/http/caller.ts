@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { ANONYMOUS_ID_HEADER } from '../../shared/identity'
-import { ApiError, validationFailed } from '../errors'
+import { ApiError, invalid, notFound } from '../errors'
 import { anonymousVoter, personVoter } from '../store'
 import type { AppEnv, RouteDeps } from './env'
 
@@ -17,15 +17,12 @@ export function resolveCaller(deps: RouteDeps): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'OPTIONS') return next()
     const projectId = c.req.param('projectId') ?? ''
     const project = await deps.caches.project(projectId)
-    if (!project) throw new ApiError(404, 'project_not_found', `No project "${projectId}".`)
+    if (!project) throw notFound.project(projectId)
     c.set('project', project)
 
     const anonymousHeader = c.req.header(ANONYMOUS_ID_HEADER)?.trim() || null
     if (anonymousHeader !== null && !ANONYMOUS_ID_PATTERN.test(anonymousHeader)) {
-      throw validationFailed(
-        ANONYMOUS_ID_HEADER,
-        'The anonymous id must be 8-128 letters, digits, - or _.',
-      )
+      throw invalid(ANONYMOUS_ID_HEADER, 'The anonymous id must be 8-128 letters, digits, - or _.')
     }
     c.set('anonymousId', anonymousHeader)
 
@@ -50,7 +47,6 @@ export function resolveCaller(deps: RouteDeps): MiddlewareHandler<AppEnv> {
 function bearerToken(header: string | undefined): string | null {
   if (header === undefined) return null
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-  if (!match?.[1])
-    throw new ApiError(401, 'token_malformed', 'Authorization must be "Bearer <token>".')
+  if (!match?.[1]) throw new ApiError('token_malformed', 'Authorization must be "Bearer <token>".')
   return match[1]
 }

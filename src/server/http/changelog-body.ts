@@ -1,6 +1,6 @@
 import { markdownAsPlainText, parseMarkdown } from '../../shared/markdown'
 import type { MarkdownNode } from '../../shared/markdown-nodes'
-import { validationFailed } from '../errors'
+import { invalid } from '../errors'
 import type { ChangelogEntryRecord } from '../store/changelog-store'
 
 /**
@@ -11,7 +11,7 @@ import type { ChangelogEntryRecord } from '../store/changelog-store'
 export function bodyNodesForWrite(body: string): string {
   const parsed = parseMarkdown(body)
   if ('refused' in parsed) {
-    throw validationFailed('body', `body: ${parsed.refused}.`)
+    throw invalid('body', `body: ${parsed.refused}.`)
   }
   return JSON.stringify(parsed.nodes)
 }

@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http'
 import type { Context, MiddlewareHandler } from 'hono'
 import proxyaddr from 'proxy-addr'
 import type { TrustProxy } from '../config'
-import type { AppEnv } from './env'
 
 /** Who is calling, as far as the peers we trust say (spec/api.md v3, REQIO_TRUST_PROXY). */
 export interface ClientAddress {
@@ -27,7 +26,9 @@ export function trustRuleFor(setting: TrustProxy): TrustRule {
  * Sets the request's client address once, first thing, so every limit and every record of the
  * caller reads the same one. Headers from an untrusted peer are ignored: anyone can send them.
  */
-export function resolveClientAddress(setting: TrustProxy): MiddlewareHandler<AppEnv> {
+export function resolveClientAddress(
+  setting: TrustProxy,
+): MiddlewareHandler<{ Variables: { clientAddress: ClientAddress } }> {
   const trust = trustRuleFor(setting)
   return async (c, next) => {
     c.set('clientAddress', readClientAddress(c, trust))

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { COMMENTS_PAGE_MAX, COMMENTS_PAGE_SIZE } from '../../shared/limits'
-import { validationFailed } from '../errors'
+import { invalid } from '../errors'
 import { parseOrFail } from './json-body'
 
 /**
@@ -20,7 +20,7 @@ export function readCommentCursor(cursor: string): string {
     : ''
   const id = decoded.startsWith(PREFIX) ? decoded.slice(PREFIX.length) : ''
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-    throw validationFailed('cursor', 'cursor: not a cursor this server handed out')
+    throw invalid('cursor', 'cursor: not a cursor this server handed out')
   }
   return id
 }

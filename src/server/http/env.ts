@@ -1,6 +1,5 @@
 import type { InviteDelivery } from '../auth/invite-delivery'
 import type { AuthFailureLimiter } from '../auth/login-throttle'
-import type { TeamMember } from '../auth/team-actor'
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { IdentityVerifier } from '../identity/identity-verifier'
@@ -10,7 +9,7 @@ import type { Limits } from '../limits/limits'
 import type { Logger } from '../logger'
 import type { AppMetrics } from '../metrics/app-metrics'
 import type { Actor, ProjectRecord, Store } from '../store'
-import type { AuthFailure } from './auth-failure'
+import type { TeamMember } from '../store/members-store'
 import type { ClientAddress } from './client-address'
 import type { ReadCaches } from './read-caches'
 
@@ -36,7 +35,6 @@ export interface AppDeps {
 /** What every route file receives: the deps plus the per-process helpers createApp builds. */
 export interface RouteDeps extends AppDeps {
   verifier: IdentityVerifier
-  /** One limiter for the whole process; each use prefixes its keys (see limits/rate-limiter). */
   /** Every rate limit; shared through PostgreSQL when the store is (limits/limits.ts). */
   rateLimiter: Limits
   caches: ReadCaches
@@ -45,6 +43,13 @@ export interface RouteDeps extends AppDeps {
   notifications: Notifications
   lifecycle: Lifecycle
 }
+
+/**
+ * A credential that was tried and refused (http/auth-failure.ts): worth a `warn` line in the
+ * request log (someone guessing, or a customer's server signing with an old secret). Not a missing
+ * credential: a dashboard opened before sign-in is not an attack.
+ */
+export type AuthFailure = 'admin_token' | 'password' | 'identity_token' | 'metrics_token'
 
 /** Hono context variables set by middleware. */
 export interface AppEnv {

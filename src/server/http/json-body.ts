@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import * as v from 'valibot'
-import { ApiError, validationFailed } from '../errors'
+import { invalid } from '../errors'
 import { textProblem } from './clean-text'
 
 /**
@@ -17,7 +17,7 @@ export async function readJsonBody<S extends v.GenericSchema>(
     try {
       value = JSON.parse(text)
     } catch {
-      throw validationFailed('body', 'The body is not valid JSON.')
+      throw invalid('body', 'The body is not valid JSON.')
     }
   }
   return parseOrFail(schema, value)
@@ -31,13 +31,13 @@ export function parseOrFail<S extends v.GenericSchema>(
 ): v.InferOutput<S> {
   const bad = findBadText(value, rootField)
   if (bad !== null) {
-    throw new ApiError(400, 'validation_failed', `${bad.path}: ${bad.problem}`, bad.path)
+    throw invalid(bad.path, `${bad.path}: ${bad.problem}`)
   }
   const result = v.safeParse(schema, value)
   if (result.success) return result.output
   const issue = result.issues[0]
   const field = v.getDotPath(issue) ?? rootField
-  throw new ApiError(400, 'validation_failed', `${field}: ${issue.message}`, field)
+  throw invalid(field, `${field}: ${issue.message}`)
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { validationFailed } from '../errors'
+import { invalid } from '../errors'
 
 /**
  * Paths become route parameters and then SQL parameters; PostgreSQL text cannot hold NUL and
@@ -13,9 +13,9 @@ export function rejectMalformedPaths(): MiddlewareHandler {
     try {
       decoded = decodeURIComponent(rawPath)
     } catch {
-      throw validationFailed('path', 'The path is not valid percent-encoding.')
+      throw invalid('path', 'The path is not valid percent-encoding.')
     }
-    if (decoded.includes('\u0000')) throw validationFailed('path', 'The path must not contain NUL.')
+    if (decoded.includes('\u0000')) throw invalid('path', 'The path must not contain NUL.')
     return next()
   }
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { ServerConfig } from '../config'
-import { ApiError } from '../errors'
+import { identityRequired } from '../errors'
 import { clientNetwork } from '../limits/client-network'
 import type { Limits } from '../limits/limits'
 import type { LimitVerdict } from '../limits/rate-limiter'
@@ -61,7 +61,7 @@ export function limitPublicWrites(
     // Votes, submissions and comments all live under /requests.
     const feedback = c.req.path.includes('/requests')
     if (feedback && project.settings.requireIdentity && !actor?.person) {
-      throw new ApiError(401, 'identity_required', 'This project needs you to be signed in.')
+      throw identityRequired('This project needs you to be signed in.')
     }
     refuseIfLimited(
       await limiter.spend(`write\u0000${network}`, config.ipWritesPerMinute, MINUTE_MS),

@@ -36,6 +36,6 @@ export class RateLimitedError extends ApiError {
     retryAfterSeconds: number,
     message = 'Too many requests; try again shortly.',
   ) {
-    super(429, 'rate_limited', message, undefined, { 'Retry-After': String(retryAfterSeconds) })
+    super('rate_limited', message, { headers: { 'Retry-After': String(retryAfterSeconds) } })
   }
 }

@@ -28,7 +28,7 @@ export interface VerifiedToken {
 
 export class TokenError extends ApiError {
   constructor(code: TokenErrorCode, message: string) {
-    super(401, code, message)
+    super(code, message)
   }
 }
 

@@ -23,7 +23,7 @@ interface Bucket {
 
 /**
  * The public per-IP and per-person budgets on PostgreSQL, shared by every process without a
- * database round trip per request (issue 23): each process decides in memory against the last
+ * database round trip per request: each process decides in memory against the last
  * shared level it knows, and every SYNC_EVERY_MS reports what it spent, for every key in one
  * statement, getting back what all processes together have left. One process alone is as exact
  * as the in-memory limiter (give or take one interval's refill near a full bucket); with several,

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
-import { ApiError } from '../errors'
+import { unauthorized } from '../errors'
 import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv } from '../http/env'
 import type { AppMetrics } from './app-metrics'
@@ -19,11 +19,7 @@ export function metricsRoutes(token: string, metrics: AppMetrics) {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]
     if (!presented || !timingSafeEqual(digest(presented), expected)) {
       if (header !== '') noteAuthFailure(c, 'metrics_token')
-      throw new ApiError(
-        401,
-        'unauthorized',
-        'GET /metrics needs Authorization: Bearer <REQIO_METRICS_TOKEN>.',
-      )
+      throw unauthorized('GET /metrics needs Authorization: Bearer <REQIO_METRICS_TOKEN>.')
     }
     return c.body(await metrics.registry.metrics(), 200, {
       'Content-Type': metrics.registry.contentType,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { ANONYMOUS_ID_HEADER } from '../../shared/identity'
-import { validationFailed } from '../errors'
+import { invalid } from '../errors'
 import type { AppEnv } from '../http/env'
 import type { Actor } from '../store'
 
@@ -8,7 +8,7 @@ import type { Actor } from '../store'
 export function requireActor(c: Context<AppEnv>): Actor {
   const actor = c.get('actor')
   if (!actor) {
-    throw validationFailed(ANONYMOUS_ID_HEADER, `Send ${ANONYMOUS_ID_HEADER} or an identity token.`)
+    throw invalid(ANONYMOUS_ID_HEADER, `Send ${ANONYMOUS_ID_HEADER} or an identity token.`)
   }
   return actor
 }

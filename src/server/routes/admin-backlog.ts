@@ -6,7 +6,8 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
 import type { BacklogExportRow } from '../store/backlog-export-rows'
-import { BACKLOG_LIMIT, type BacklogFilter } from '../store/backlog-store'
+import type { BacklogFilter } from '../store/backlog-filter'
+import { BACKLOG_LIMIT } from '../store/backlog-store'
 
 const shortText = (name: string) =>
   v.optional(

@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
-import { actingMember } from '../auth/team-actor'
-import { ApiError, validationFailed } from '../errors'
+import { actingMember, auditActor } from '../auth/team-actor'
+import { ApiError, invalid, notFound } from '../errors'
 import { changelogPublished } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import { bodyNodesForWrite } from '../http/changelog-body'
@@ -82,7 +82,7 @@ async function linkingKnownRequests<T>(work: () => Promise<T>): Promise<T> {
     return await work()
   } catch (error) {
     if (error instanceof UnknownRequestsError) {
-      throw validationFailed(
+      throw invalid(
         'requestIds',
         `requestIds: no request ${error.requestIds.map((id) => `"${id}"`).join(', ')} in this project.`,
       )
@@ -92,5 +92,5 @@ async function linkingKnownRequests<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function entryNotFound(): ApiError {
-  return new ApiError(404, 'not_found', 'No such changelog entry in this project.')
+  return notFound.thing('No such changelog entry in this project.')
 }

@@ -35,7 +35,6 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       const comments = await deps.store.comments.listForRequest(entry.id, true)
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
-        voters: entry.voters.map((voter) => ({ ...voter, company: null })),
         comments: comments.map(toAdminComment),
       }
       return c.json({ request } satisfies AdminRequestDetailResponse)
@@ -68,7 +67,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       const { hidden } = await readJsonBody(c, CommentPatchSchema)
       const comment = await commit(deps, c, async (w) => {
         const changed = await w.store.comments.setHidden(project.id, c.req.param('cid'), hidden)
-        if (!changed) throw new ApiError(404, 'not_found', 'No such comment in this project.')
+        if (!changed) throw notFound.thing('No such comment in this project.')
         await w.audit({
           action: hidden ? 'comment.hidden' : 'comment.unhidden',
           target: changed.id,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { CompanyDetailResponse, CompanyListResponse } from '../../shared/api'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
@@ -42,8 +42,7 @@ export function adminCompaniesRoutes(deps: RouteDeps) {
     .get('/:cid', async (c) => {
       const project = c.get('project')
       const detail = await deps.store.companies.get(project.id, c.req.param('cid'))
-      if (!detail)
-        throw new ApiError(404, 'not_found', 'No person has sent a token with this company.')
+      if (!detail) throw notFound.thing('No person has sent a token with this company.')
       const body: CompanyDetailResponse = {
         company: detail.company,
         people: detail.people,

@@ -4,7 +4,7 @@ import type { CreatedInvite, PendingInvite } from '../../shared/team-api'
 import { copyLinkOnlyDelivery } from '../auth/invite-delivery'
 import { EmailSchema, issueInvite, publicBase, RoleSchema, toPendingInvite } from '../auth/members'
 import { auditActor } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { ApiError, conflict, notFound } from '../errors'
 import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -18,9 +18,7 @@ export function adminInvitesRoutes(deps: RouteDeps) {
     .post('/', async (c) => {
       const { email, role } = await readJsonBody(c, InviteSchema)
       if (await deps.store.members.findByEmail(email))
-        throw new ApiError(
-          409,
-          'conflict',
+        throw conflict(
           `${email} is on the team already. To reset their password, issue a reset link from Members.`,
         )
       const actor = auditActor(c)
@@ -52,7 +50,7 @@ export function adminInvitesRoutes(deps: RouteDeps) {
         if (invite) await w.audit({ action: 'invite.revoked', target: invite.email })
         return invite
       })
-      if (!revoked) throw new ApiError(404, 'not_found', 'No pending invite with that id.')
+      if (!revoked) throw notFound.thing('No pending invite with that id.')
       return c.body(null, 204)
     })
 }

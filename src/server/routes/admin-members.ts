@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import type { CreatedInvite, TeamMemberListed } from '../../shared/team-api'
 import { issueInvite, publicBase, RoleSchema, toMemberInfo } from '../auth/members'
 import { auditActor } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { ApiError, conflict, notFound } from '../errors'
 import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -11,13 +11,9 @@ import type { SqlExecutor } from '../store/db'
 
 const RoleChangeSchema = v.strictObject({ role: RoleSchema }, 'only role can be changed')
 
-const memberNotFound = () => new ApiError(404, 'not_found', 'No member with that id.')
+const memberNotFound = () => notFound.thing('No member with that id.')
 const lastOwner = () =>
-  new ApiError(
-    409,
-    'conflict',
-    'This is the last owner: make someone else owner first, so the team keeps one.',
-  )
+  conflict('This is the last owner: make someone else owner first, so the team keeps one.')
 
 /** Owner (or admin token): the team list, role changes, removals and password-reset links. */
 export function adminMembersRoutes(deps: RouteDeps) {

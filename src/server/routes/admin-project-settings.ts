@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { ApiError, validationFailed } from '../errors'
+import { auditActor } from '../auth/team-actor'
+import { ApiError, invalid, notFound } from '../errors'
 import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -33,11 +34,11 @@ export function adminProjectSettingsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().patch('/', async (c) => {
     const patch = await readJsonBody(c, ProjectPatchSchema)
     if (patch.name === undefined && patch.settings === undefined)
-      throw validationFailed('body', 'Send name or settings to change.')
+      throw invalid('body', 'Send name or settings to change.')
     const { id } = c.get('project')
     const project = await commit(deps, c, async (w) => {
       const updated = await w.store.projects.update(id, patch)
-      if (!updated) throw new ApiError(404, 'project_not_found', `No project "${id}".`)
+      if (!updated) throw notFound.project(id)
       await w.audit({
         action: patch.settings ? 'settings.changed' : 'project.renamed',
         target: id,

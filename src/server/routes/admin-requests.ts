@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { actingMember } from '../auth/team-actor'
-import { ApiError, notFound, validationFailed } from '../errors'
+import { actingMember, auditActor } from '../auth/team-actor'
+import { ApiError, conflict, invalid, notFound } from '../errors'
 import { requestMerged, requestUpdated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -52,8 +52,7 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       const requestId = c.req.param('rid')
       const patch = await readJsonBody(c, RequestPatchSchema)
       const { mergeInto } = patch
-      if (mergeInto === requestId)
-        throw validationFailed('mergeInto', 'A request cannot merge into itself.')
+      if (mergeInto === requestId) throw invalid('mergeInto', 'A request cannot merge into itself.')
       const edit = editOf(patch)
       const teamMemberEmail = actingMember(c)?.email ?? null
       const standingId = await commit(deps, c, async (w) => {
@@ -119,11 +118,7 @@ async function applyMerge(
 ): Promise<void> {
   const { projectId, requestId, intoId } = input
   if (!(await w.store.requests.merge(projectId, requestId, intoId, w.now))) {
-    throw new ApiError(
-      404,
-      'request_not_found',
-      'Both requests must exist and not be merged already.',
-    )
+    throw notFound.request('Both requests must exist and not be merged already.')
   }
   await w.emit(requestMerged(projectId, requestId, intoId, input.teamMemberEmail))
   await w.audit({ action: 'request.merged', target: requestId, detail: { mergeInto: intoId } })
@@ -131,11 +126,9 @@ async function applyMerge(
 
 function unmergeRefused(result: Exclude<UnmergeResult, { ok: true }>): ApiError {
   if (result.reason === 'target_merged') {
-    return new ApiError(
-      409,
-      'conflict',
+    return conflict(
       'The request it was merged into has since been merged itself: undo that merge first.',
     )
   }
-  return new ApiError(404, 'request_not_found', 'That request is not merged into another.')
+  return notFound.request('That request is not merged into another.')
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { RotatedSecretResponse } from '../../shared/api'
-import { ApiError } from '../errors'
+import { auditActor } from '../auth/team-actor'
+import { ApiError, notFound } from '../errors'
 import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
@@ -39,7 +40,7 @@ export function adminSecretRoutes(deps: RouteDeps) {
         secret,
         previousValidUntil: validUntil,
       })
-      if (!rotated) throw new ApiError(404, 'project_not_found', 'No such project.')
+      if (!rotated) throw notFound.project(id)
       await w.audit({ action: 'secret.rotated', target: id, detail: { graceSeconds } })
       return validUntil
     })

@@ -1,14 +1,16 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { WebhookDeliveryInfo, WebhookEndpointInfo } from '../../shared/notifications'
-import { ApiError, validationFailed } from '../errors'
+import { auditActor } from '../auth/team-actor'
+import { ApiError, invalid, notFound } from '../errors'
 import { type AuditLine, commit } from '../events/commit'
 import { WEBHOOK_EVENT_TYPES } from '../events/events'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { queueDeliveryJob, queueWebhookDeliveries } from '../jobs/webhooks/queue-deliveries'
 import { outboundGuard } from '../outbound/outbound-guard'
-import type { WebhookDelivery, WebhookEndpoint } from '../store/webhooks-store'
+import type { WebhookDelivery } from '../store/webhook-deliveries-store'
+import type { WebhookEndpoint } from '../store/webhooks-store'
 
 const NewEndpointSchema = v.object({
   url: v.pipe(v.string('url must be a string'), v.trim(), v.maxLength(2000)),
@@ -43,8 +45,7 @@ const toDeliveryInfo = (d: WebhookDelivery): WebhookDeliveryInfo => ({
   createdAt: d.createdAt,
 })
 
-const webhookNotFound = () =>
-  new ApiError(404, 'not_found', 'No such webhook endpoint in this project.')
+const webhookNotFound = () => notFound.thing('No such webhook endpoint in this project.')
 
 /**
  * Webhook endpoints of a project (spec/api.md "Webhooks"): create (the secret is shown only
@@ -62,7 +63,7 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
       const project = c.get('project')
       const input = await readJsonBody(c, NewEndpointSchema)
       const problem = await outboundGuard(deps.config.webhookAllowPrivate).targetProblem(input.url)
-      if (problem) throw validationFailed('url', problem)
+      if (problem) throw invalid('url', problem)
       const { endpoint, secret } = await commit(deps, c, async (w) => {
         const created = await w.store.webhooks.create({
           projectId: project.id,
@@ -115,32 +116,32 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
         })
         if (queued > 0) w.jobQueued()
       })
-      const [delivery] = await deps.store.webhooks.deliveries(project.id, endpoint.id, 1)
+      const [delivery] = await deps.store.webhookDeliveries.list(project.id, endpoint.id, 1)
       return c.json({ delivery: delivery ? toDeliveryInfo(delivery) : null }, 202)
     })
     .get('/:wid/deliveries', async (c) => {
       const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      const deliveries = await deps.store.webhooks.deliveries(project.id, endpoint.id)
+      const deliveries = await deps.store.webhookDeliveries.list(project.id, endpoint.id)
       return c.json({ deliveries: deliveries.map(toDeliveryInfo) })
     })
     .post('/:wid/deliveries/:did/retry', async (c) => {
       const project = c.get('project')
       const endpoint = await endpointOf(project.id, c.req.param('wid'))
-      const delivery = await deps.store.webhooks.findDelivery(
+      const delivery = await deps.store.webhookDeliveries.find(
         project.id,
         endpoint.id,
         c.req.param('did'),
       )
-      if (!delivery) throw new ApiError(404, 'not_found', 'No such delivery.')
+      if (!delivery) throw notFound.thing('No such delivery.')
       await commit(deps, c, async (w) => {
         // A waiting job is replaced, so the delivery is attempted once now, not twice.
         await w.store.jobs.cancelWebhookJobs(w.tx, delivery.id)
-        await w.store.webhooks.markPending(w.tx, delivery.id, w.now)
+        await w.store.webhookDeliveries.markPending(w.tx, delivery.id, w.now)
         await queueDeliveryJob(w.tx, project.id, endpoint.id, delivery.id, w.now)
         w.jobQueued()
       })
-      const updated = await deps.store.webhooks.findDelivery(project.id, endpoint.id, delivery.id)
+      const updated = await deps.store.webhookDeliveries.find(project.id, endpoint.id, delivery.id)
       return c.json({ delivery: updated ? toDeliveryInfo(updated) : null }, 202)
     })
 }

@@ -5,7 +5,7 @@ import { PasswordSchema } from '../auth/members'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords'
 import { assertSameOrigin } from '../auth/same-origin'
 import { clearSessionCookie, readSession } from '../auth/session-cookie'
-import { ApiError, validationFailed } from '../errors'
+import { ApiError, invalid, unauthorized } from '../errors'
 import { commit } from '../events/commit'
 import { noteAuthFailure } from '../http/auth-failure'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -20,7 +20,7 @@ const PasswordChangeSchema = v.object({
 /** The signed-in member's own session, for writes: CSRF-checked like every cookie write. */
 async function requireOwnSession(c: Context, deps: RouteDeps) {
   const session = await readSession(c, deps)
-  if (!session) throw new ApiError(401, 'unauthorized', 'Not signed in.')
+  if (!session) throw unauthorized('Not signed in.')
   assertSameOrigin(c, deps.config, { required: true })
   return session
 }
@@ -43,7 +43,7 @@ export function authAccountRoutes(deps: RouteDeps) {
       const member = await deps.store.members.findById(session.member.id)
       if (!member || !(await verifyPassword(member.passwordHash, input.currentPassword))) {
         noteAuthFailure(c, 'password')
-        throw validationFailed('currentPassword', 'The current password is not right.')
+        throw invalid('currentPassword', 'The current password is not right.')
       }
       await attempt.forgive()
       checkPasswordRules(input.newPassword, 'newPassword')

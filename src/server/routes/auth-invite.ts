@@ -7,7 +7,7 @@ import { checkPasswordRules, hashPassword } from '../auth/passwords'
 import { assertSameOrigin } from '../auth/same-origin'
 import { hashSecretCode } from '../auth/secret-codes'
 import { startSession } from '../auth/session-cookie'
-import { ApiError } from '../errors'
+import { ApiError, conflict, invalid, notFound } from '../errors'
 import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
@@ -25,8 +25,7 @@ const AcceptSchema = v.object({
   password: PasswordSchema,
 })
 
-const invalidInvite = () =>
-  new ApiError(404, 'not_found', 'This invite link was used, revoked or has expired.')
+const invalidInvite = () => notFound.thing('This invite link was used, revoked or has expired.')
 
 /** The accept page: look at an invite, then accept it (a new member, or a password reset). */
 export function authInviteRoutes(deps: RouteDeps) {
@@ -56,7 +55,7 @@ export function authInviteRoutes(deps: RouteDeps) {
       const pending = await deps.store.invites.findPendingByCode(codeHash, deps.clock.now())
       if (!pending) throw invalidInvite()
       if (pending.memberId === null && input.name === undefined)
-        throw new ApiError(400, 'validation_failed', 'name: Tell the team your name.', 'name')
+        throw invalid('name', 'name: Tell the team your name.')
       checkPasswordRules(input.password)
       const passwordHash = await hashPassword(input.password)
       const member = await commit(deps, c, async (w) => {
@@ -83,7 +82,7 @@ export function authInviteRoutes(deps: RouteDeps) {
           return { ...existing, name: input.name ?? existing.name }
         }
         if (await w.store.members.findByEmail(pending.email, tx))
-          throw new ApiError(409, 'conflict', `${pending.email} is on the team already: sign in.`)
+          throw conflict(`${pending.email} is on the team already: sign in.`)
         const created = await w.store.members.create(
           {
             id: randomUUID(),

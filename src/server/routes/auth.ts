@@ -16,7 +16,7 @@ import {
   startSession,
 } from '../auth/session-cookie'
 import { ADMIN_TOKEN_ACTOR } from '../auth/team-actor'
-import { ApiError } from '../errors'
+import { ApiError, conflict, unauthorized } from '../errors'
 import { commit } from '../events/commit'
 import { noteAuthFailure } from '../http/auth-failure'
 import { clientIp } from '../http/client-address'
@@ -92,7 +92,7 @@ export function authRoutes(deps: RouteDeps) {
       if (!timingSafeEqual(digest(input.adminToken.trim()), adminTokenDigest)) {
         noteAuthFailure(c, 'admin_token')
         await refuseIfThrottled(deps, keys)
-        throw new ApiError(401, 'unauthorized', 'That admin token was not accepted.')
+        throw unauthorized('That admin token was not accepted.')
       }
       await attempt.forgive()
       checkPasswordRules(input.password)
@@ -100,7 +100,7 @@ export function authRoutes(deps: RouteDeps) {
       const member = await commit(deps, c, async (w) => {
         await w.store.members.lockTeam(w.tx)
         if ((await w.store.members.count(w.tx)) > 0)
-          throw new ApiError(409, 'conflict', 'The owner account exists already: sign in instead.')
+          throw conflict('The owner account exists already: sign in instead.')
         const created = await w.store.members.create(
           {
             id: randomUUID(),
@@ -134,7 +134,7 @@ export function authRoutes(deps: RouteDeps) {
       if (!member || !ok) {
         noteAuthFailure(c, 'password')
         await refuseIfThrottled(deps, keys)
-        throw new ApiError(401, 'unauthorized', WRONG_LOGIN)
+        throw unauthorized(WRONG_LOGIN)
       }
       await attempt.forgive()
       await startSession(c, deps, member.id)
@@ -160,7 +160,7 @@ export function authRoutes(deps: RouteDeps) {
     })
     .get('/v1/auth/me', async (c) => {
       const session = await readSession(c, deps)
-      if (!session) throw new ApiError(401, 'unauthorized', 'Not signed in.')
+      if (!session) throw unauthorized('Not signed in.')
       c.header('Cache-Control', 'no-store')
       return c.json({ member: toMemberInfo(session.member) })
     })

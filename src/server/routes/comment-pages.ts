@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { CommentPageResponse } from '../../shared/api'
-import { notFound, validationFailed } from '../errors'
+import { invalid, notFound } from '../errors'
 import { commentCursor, readCommentPageQuery } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicComment } from '../http/wire'
@@ -27,7 +27,7 @@ export function commentPagesRoutes(deps: RouteDeps) {
       )
       if (!request) throw notFound.request()
       const page = await deps.store.comments.publicPage(projectId, request.id, beforeId, limit)
-      if (!page) throw validationFailed('cursor', 'cursor: no such comment in this project')
+      if (!page) throw invalid('cursor', 'cursor: no such comment in this project')
       const oldest = page.comments[0]
       const body: CommentPageResponse = {
         comments: page.comments.map((comment) => toPublicComment(comment, viewer)),

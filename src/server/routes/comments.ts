@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
-import { ApiError, notFound } from '../errors'
+import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
 import { commit } from '../events/commit'
 import { commentCursor } from '../http/comment-cursor'
@@ -90,9 +90,7 @@ function requireCommenter(c: Context<AppEnv>): Actor {
   if (actor.person) return actor
   const { requireIdentity, allowAnonymousComments } = c.get('project').settings
   if (requireIdentity || !allowAnonymousComments) {
-    throw new ApiError(
-      401,
-      'identity_required',
+    throw identityRequired(
       requireIdentity
         ? 'This project needs you to be signed in.'
         : 'Only signed-in users may comment on this project.',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { DEMO_CUSTOMERS, DEMO_PROJECT_ID, mintDemoToken } from '../demo'
-import { ApiError } from '../errors'
+import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { CompanyClaimSchema, RevenueTraitsSchema } from '../identity/claims-schema'
@@ -28,7 +28,7 @@ export function demoTokenRoutes(deps: RouteDeps) {
     .post('/demo/token', async (c) => {
       const input = await readJsonBody(c, DemoTokenSchema)
       const project = await deps.store.projects.find(DEMO_PROJECT_ID)
-      if (!project) throw new ApiError(404, 'project_not_found', 'The demo project does not exist.')
+      if (!project) throw notFound.project(DEMO_PROJECT_ID)
       return c.json(
         await mintDemoToken(project, deps.verifier.audienceOf(project.id), deps.clock.now(), input),
       )

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { IdentifyResponse } from '../../shared/api'
-import { ApiError } from '../errors'
+import { ApiError, unauthorized } from '../errors'
 import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 
@@ -11,7 +11,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 export function identifyRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().post('/v1/projects/:projectId/identify', async (c) => {
     const person = c.get('actor')?.person
-    if (!person) throw new ApiError(401, 'unauthorized', 'identify needs an identity token.')
+    if (!person) throw unauthorized('identify needs an identity token.')
     const anonymousId = c.get('anonymousId')
     const projectId = c.get('project').id
     await commit(deps, c, async (w) => {

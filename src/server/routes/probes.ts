@@ -3,9 +3,6 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { databaseIsReady, latestMigrationVersion } from '../store/readiness'
 import { VERSION } from '../version'
 
-/** Called every few seconds by load balancers: a request log writes them at debug, not info. */
-export const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz'])
-
 /** A database that has not answered within this long counts as away (the probe must answer fast). */
 export const READINESS_TIMEOUT_MS = 2_000
 

@@ -1,7 +1,7 @@
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { type Context, Hono } from 'hono'
 import { DEMO_PROJECT_ID, findDemoCustomer, mintDemoToken, withIdentityToken } from '../demo'
-import { validationFailed } from '../errors'
+import { invalid } from '../errors'
 import { negotiateEncoding } from '../http/accept-encoding'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { ifNoneMatchIncludes } from '../http/if-none-match'
@@ -111,7 +111,7 @@ export function staticRoutes(deps: RouteDeps) {
     .get('/dashboard/*', async (c) => {
       const relative = c.req.path.slice('/dashboard/'.length)
       if (!isDecodable(relative)) {
-        throw validationFailed('path', 'The path is not valid percent-encoding.')
+        throw invalid('path', 'The path is not valid percent-encoding.')
       }
       const asset = relative ? safeJoin(dashboardDir, relative) : null
       const assetFile = asset ? await files.read(asset) : null

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import { ApiError } from '../errors'
+import { invalid } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readUnsubscribeToken, UNSUBSCRIBE_KEY_NAME } from '../jobs/mail/unsubscribe-link'
 
@@ -15,7 +15,7 @@ export function unsubscribeRoutes(deps: RouteDeps) {
   const verify = async (token: string) => {
     const key = await deps.store.mail.serverKey(UNSUBSCRIBE_KEY_NAME)
     const target = readUnsubscribeToken(key, token)
-    if (!target) throw new ApiError(400, 'validation_failed', 'This unsubscribe link is not valid.')
+    if (!target) throw invalid('token', 'This unsubscribe link is not valid.')
     return target
   }
   return new Hono<AppEnv>()

@@ -109,24 +109,39 @@ export interface PersonSummary {
   sub: string
   email: string | null
   mrrCents: number
-  /** Filled once companies land (issue 16); null until then. */
+  /** The company of their latest token (its `company.id` as the customer sent it), or null. */
   company: { id: string; name: string | null } | null
+}
+
+/** A person's row with their company's, as personCompany reads it. */
+interface CompanyColumns {
+  company_external_id: string | null
+  company_name: string | null
+}
+
+/** Joins the person `p` to their company: pair with personCompany. */
+const COMPANY_OF_PERSON = 'LEFT JOIN companies co ON co.id = p.company_id'
+const COMPANY_COLUMNS = 'co.external_id AS company_external_id, co.name AS company_name'
+
+function personCompany(row: CompanyColumns): PersonSummary['company'] {
+  return row.company_external_id ? { id: row.company_external_id, name: row.company_name } : null
 }
 
 /** The request's own columns as every request read has them, and its author's. */
 type RequestFactsRow = Pick<
   RequestRow,
   'id' | 'project_id' | 'title' | 'body' | 'status' | 'votes' | 'mrr_cents' | 'created_at'
-> & {
-  merged_into: string | null
-  sub: string | null
-  email: string | null
-  person_mrr: number | null
-}
+> &
+  CompanyColumns & {
+    merged_into: string | null
+    sub: string | null
+    email: string | null
+    person_mrr: number | null
+  }
 
 const REQUEST_FACTS = `SELECT r.id, r.project_id, r.title, r.body, r.status, r.votes, r.mrr_cents,
-            r.created_at, r.merged_into, p.sub, p.email, p.mrr_cents AS person_mrr
-       FROM requests r LEFT JOIN people p ON p.id = r.author_person_id`
+            r.created_at, r.merged_into, p.sub, p.email, p.mrr_cents AS person_mrr, ${COMPANY_COLUMNS}
+       FROM requests r LEFT JOIN people p ON p.id = r.author_person_id ${COMPANY_OF_PERSON}`
 
 function toRequestFacts(row: RequestFactsRow): RequestFacts {
   return {
@@ -139,7 +154,12 @@ function toRequestFacts(row: RequestFactsRow): RequestFacts {
     createdAt: new Date(row.created_at).toISOString(),
     mergedInto: row.merged_into,
     author: row.sub
-      ? { sub: row.sub, email: row.email, mrrCents: row.person_mrr ?? 0, company: null }
+      ? {
+          sub: row.sub,
+          email: row.email,
+          mrrCents: row.person_mrr ?? 0,
+          company: personCompany(row),
+        }
       : null,
   }
 }
@@ -179,18 +199,25 @@ export async function personBySub(
   projectId: string,
   sub: string,
 ): Promise<(PersonSummary & { id: number }) | null> {
-  const [row] = await sql.query<{
-    id: number
-    sub: string
-    email: string | null
-    mrr_cents: number
-  }>('SELECT id, sub, email, mrr_cents FROM people WHERE project_id = $1 AND sub = $2', [
-    projectId,
-    sub,
-  ])
-  return row
-    ? { id: row.id, sub: row.sub, email: row.email, mrrCents: row.mrr_cents, company: null }
-    : null
+  const [row] = await sql.query<PersonRow>(
+    `SELECT p.id, p.sub, p.email, p.mrr_cents, ${COMPANY_COLUMNS}
+       FROM people p ${COMPANY_OF_PERSON}
+      WHERE p.project_id = $1 AND p.sub = $2`,
+    [projectId, sub],
+  )
+  return row ? toPersonSummary(row) : null
+}
+
+type PersonRow = CompanyColumns & {
+  id: number
+  sub: string
+  email: string | null
+  mrr_cents: number
+}
+
+function toPersonSummary(row: PersonRow): PersonSummary & { id: number } {
+  const { id, sub, email } = row
+  return { id, sub, email, mrrCents: row.mrr_cents, company: personCompany(row) }
 }
 
 /** personBySub for many people in one statement, keyed by factsKey(projectId, sub). */
@@ -199,22 +226,12 @@ export async function peopleBySub(
   people: { projectId: string; sub: string }[],
 ): Promise<Map<string, PersonSummary & { id: number }>> {
   if (people.length === 0) return new Map()
-  const rows = await sql.query<{
-    id: number
-    project_id: string
-    sub: string
-    email: string | null
-    mrr_cents: number
-  }>(
-    `SELECT p.id, p.project_id, p.sub, p.email, p.mrr_cents
+  const rows = await sql.query<PersonRow & { project_id: string }>(
+    `SELECT p.id, p.project_id, p.sub, p.email, p.mrr_cents, ${COMPANY_COLUMNS}
        FROM people p JOIN unnest($1::text[], $2::text[]) AS wanted(project_id, sub)
-         ON wanted.project_id = p.project_id AND wanted.sub = p.sub`,
+         ON wanted.project_id = p.project_id AND wanted.sub = p.sub
+       ${COMPANY_OF_PERSON}`,
     [people.map((p) => p.projectId), people.map((p) => p.sub)],
   )
-  return new Map(
-    rows.map((row) => [
-      factsKey(row.project_id, row.sub),
-      { id: row.id, sub: row.sub, email: row.email, mrrCents: row.mrr_cents, company: null },
-    ]),
-  )
+  return new Map(rows.map((row) => [factsKey(row.project_id, row.sub), toPersonSummary(row)]))
 }

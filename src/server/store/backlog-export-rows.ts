@@ -1,6 +1,5 @@
 import type { BacklogSort } from '../../shared/api'
-import type { BacklogFilter } from './backlog-store'
-import { filterConditions } from './backlog-store'
+import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
 import { BACKLOG_ORDER } from './requests-store'
 import { toIso } from './rows'

@@ -1,7 +1,8 @@
 import type { BacklogSort } from '../../shared/api'
 import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
+import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
-import { BACKLOG_ORDER, containsPattern } from './requests-store'
+import { BACKLOG_ORDER } from './requests-store'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
@@ -18,48 +19,6 @@ export interface BacklogEntry extends RequestRecord {
   voters: BacklogVoterRecord[]
   /** Who submitted it, when identified (also after identifying later); null when anonymous. */
   author: BacklogVoterRecord | null
-}
-
-/** Narrowing the backlog (issue 19): every field optional, all of them must hold. */
-export interface BacklogFilter {
-  /** Words in the title, matched literally. */
-  q?: string
-  status?: string
-  /** A voter (or their company) is on this plan. */
-  plan?: string
-  /** A voter's company, by the id the customer's server sends. */
-  company?: string
-  /** Submitted by a paying customer: an identified author whose account has MRR. */
-  paying?: boolean
-}
-
-/** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
-export function filterConditions(filter: BacklogFilter, firstParam: number) {
-  const conditions: string[] = []
-  const params: unknown[] = []
-  const param = (value: unknown) => {
-    params.push(value)
-    return `$${firstParam + params.length - 1}`
-  }
-  if (filter.q) conditions.push(`r.title ILIKE ${param(containsPattern(filter.q))}`)
-  if (filter.status) conditions.push(`r.status = ${param(filter.status)}`)
-  if (filter.plan) {
-    const plan = param(filter.plan)
-    conditions.push(`EXISTS (SELECT 1 FROM votes fv JOIN people fp ON fp.id = fv.person_id
-                        LEFT JOIN companies fc ON fc.id = fp.company_id
-                       WHERE fv.request_id = r.id AND (fp.plan = ${plan} OR fc.plan = ${plan}))`)
-  }
-  if (filter.company) {
-    conditions.push(`EXISTS (SELECT 1 FROM votes fv JOIN people fp ON fp.id = fv.person_id
-                        JOIN companies fc ON fc.id = fp.company_id
-                       WHERE fv.request_id = r.id AND fc.external_id = ${param(filter.company)})`)
-  }
-  if (filter.paying) {
-    conditions.push(`EXISTS (SELECT 1 FROM people ap LEFT JOIN companies ac ON ac.id = ap.company_id
-                       WHERE ap.id = r.author_person_id
-                         AND greatest(ap.mrr_cents, coalesce(ac.mrr_cents, 0)) > 0)`)
-  }
-  return { sql: conditions.map((condition) => `AND ${condition}`).join('\n'), params }
 }
 
 type VoterJson = BacklogVoterRecord & { mrrCents: number | string }

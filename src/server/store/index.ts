@@ -23,6 +23,7 @@ import { SessionsStore } from './sessions-store'
 import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
 import { waitForDatabase } from './wait-for-database'
+import { WebhookDeliveriesStore } from './webhook-deliveries-store'
 import { WebhooksStore } from './webhooks-store'
 
 /** Everything the server keeps, behind one object; the only way the rest of the server reaches SQL. */
@@ -47,7 +48,10 @@ export interface Store {
   readonly audience: AudienceStore
   readonly updates: UpdatesStore
   readonly mail: MailStore
+  /** Webhook endpoints (the team's settings). */
   readonly webhooks: WebhooksStore
+  /** What was sent to them: queued, attempted, delivered or failed. */
+  readonly webhookDeliveries: WebhookDeliveriesStore
   /** Where the widget was seen (Origin of public requests). */
   readonly origins: OriginsStore
   close(): Promise<void>
@@ -135,6 +139,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     updates: new UpdatesStore(db),
     mail: new MailStore(db),
     webhooks: new WebhooksStore(db),
+    webhookDeliveries: new WebhookDeliveriesStore(db),
     origins: new OriginsStore(db),
     changes,
     async close() {

@@ -1,6 +1,14 @@
-import type { TeamMember, TeamRole } from '../auth/team-actor'
+import type { TeamRole } from '../../shared/roles'
 import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
+
+/** A person on the site owner's team, signed in to the dashboard. */
+export interface TeamMember {
+  id: string
+  email: string
+  name: string
+  role: TeamRole
+}
 
 /** A member as stored: the password hash never leaves store/ and auth/. */
 export interface MemberRecord extends TeamMember {

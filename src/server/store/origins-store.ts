@@ -7,7 +7,7 @@ export interface OriginSighting {
   lastSeenAt: string
 }
 
-/** A new project's first steps, as its data shows them (issue 19's checklist). */
+/** A new project's first steps, as its data shows them (the dashboard's install checklist). */
 export interface InstallProgress {
   /** A public request came from a page with an Origin. */
   installed: boolean

@@ -3,7 +3,7 @@ import { refreshCommentCounters } from './comments-store'
 import type { SqlExecutor } from './db'
 
 /**
- * A merge and its undo (issue 19). At merge time, before anything moves, request_merges keeps
+ * A merge and its undo. At merge time, before anything moves, request_merges keeps
  * what unmerge needs to put back: the source's vote rows, which of them move to the target
  * (the others belong to voters of both, whose source row the merge drops), the comments that
  * move and the requests merged into the source earlier, which now point at the target.

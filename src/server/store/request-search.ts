@@ -3,7 +3,7 @@ import type { Db, SqlExecutor } from './db'
 import { REQUEST_COLUMNS, type RequestRow } from './rows'
 
 /**
- * The public search (`?q=`) with a cost that does not grow with the stored data (issue 24).
+ * The public search (`?q=`) with a cost that does not grow with the stored data.
  *
  * LIKE '%q%' (and strpos) cost up to length(text) × length(q) per row on text built to
  * nearly match: 5 KB bodies and a 200-character q took 1–6 ms a row on PGlite, and a search

@@ -1,4 +1,4 @@
-import type { TeamRole } from '../auth/team-actor'
+import type { TeamRole } from '../../shared/roles'
 import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
 

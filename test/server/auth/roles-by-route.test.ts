@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ADMIN_ROUTE_PERMISSIONS } from '../../../src/server/auth/admin-route-permissions'
-import { ROLE_PERMISSIONS, roleMay, type TeamRoleName } from '../../../src/shared/roles'
+import { ROLE_PERMISSIONS, roleMay, type TeamRole } from '../../../src/shared/roles'
 import { serverWithFreshProject } from '../../helpers/fresh-project'
 import type { TestServer } from '../../helpers/start-server'
 import { joinTeam, type SignedInMember, setUpOwner } from '../../helpers/team'
@@ -11,7 +11,7 @@ serverWithFreshProject({ demo: false }, 'Roles', (fresh) => {
   ;({ server, projectId } = fresh)
 })
 
-const ROLES = Object.keys(ROLE_PERMISSIONS) as TeamRoleName[]
+const ROLES = Object.keys(ROLE_PERMISSIONS) as TeamRole[]
 
 /** Fills a route pattern: the real project, ids that match nothing for the rest. */
 function concretePath(pattern: string): string {
@@ -22,7 +22,7 @@ function concretePath(pattern: string): string {
 
 describe('every admin route, for every role, from the one table', () => {
   // Tables are emptied before each test, so each test that needs people signs them in anew.
-  let people: Record<TeamRoleName, SignedInMember>
+  let people: Record<TeamRole, SignedInMember>
 
   async function signInEveryRole() {
     const owner = await setUpOwner(server)

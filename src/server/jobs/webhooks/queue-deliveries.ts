@@ -4,8 +4,8 @@ import {
   insertDeliveries,
   type NewDelivery,
   newDeliveryId,
-  subscribedEndpoints,
-} from '../../store/webhooks-store'
+} from '../../store/webhook-deliveries-store'
+import { subscribedEndpoints } from '../../store/webhooks-store'
 
 /** The body every endpoint receives (spec/api.md "Webhooks"). */
 export interface WebhookBody {

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock'
 import { type OutboundGuard, outboundGuard } from '../../outbound/outbound-guard'
 import type { Store } from '../../store'
 import type { ClaimedJob } from '../../store/jobs-store'
-import type { DeliveryToSend } from '../../store/webhooks-store'
+import type { DeliveryToSend } from '../../store/webhook-deliveries-store'
 import { type JobHandler, PermanentJobError } from '../job-handler'
 import { postWebhook } from './send'
 
@@ -42,7 +42,7 @@ export function webhookJobHandler(options: {
   return {
     retrySeconds: options.retrySeconds,
     async load(jobs) {
-      const found = await store.webhooks.forSendingMany(jobs.map(deliveryId))
+      const found = await store.webhookDeliveries.forSendingMany(jobs.map(deliveryId))
       const byJob = new Map<number, DeliveryToSend>()
       for (const job of jobs) {
         const sending = found.get(deliveryId(job))
@@ -51,7 +51,7 @@ export function webhookJobHandler(options: {
       return byJob
     },
     async run(job, loaded) {
-      const found = loaded ?? (await store.webhooks.forSending(deliveryId(job)))
+      const found = loaded ?? (await store.webhookDeliveries.forSending(deliveryId(job)))
       if (!found) throw new PermanentJobError('the endpoint or delivery was deleted')
       // The address may have changed since the URL was saved; the guard's agent checks it
       // again on connecting, whatever this lookup saw.
@@ -82,14 +82,14 @@ export function webhookJobHandler(options: {
       return { statusCode }
     },
     async onSuccess(tx, done) {
-      await store.webhooks.recordDelivered(
+      await store.webhookDeliveries.recordDelivered(
         tx,
         done.map(({ job, result }) => ({ id: deliveryId(job), statusCode: result.statusCode })),
         clock.now(),
       )
     },
     async onFailure(tx, job, error, nextAt) {
-      await store.webhooks.recordAttempt(tx, deliveryId(job), {
+      await store.webhookDeliveries.recordAttempt(tx, deliveryId(job), {
         status: nextAt === null ? 'failed' : 'pending',
         statusCode: error instanceof DeliveryError ? error.statusCode : null,
         error: error instanceof Error ? error.message : String(error),

@@ -1,0 +1,82 @@
+/** The dashboard's backlog: requests with their voters' revenue, companies and comments. */
+import type { CommentKind, FeedbackComment, FeedbackRequest, RequestStatus } from './requests'
+
+export type BacklogSort = 'revenue' | 'votes' | 'new'
+
+/** A voter's account when it is a company: counted once per request (spec "Companies"). */
+export interface VoterCompany {
+  id: string
+  name: string | null
+  /** The company's MRR, which is what it adds to a request, once. */
+  mrrCents: number
+}
+export interface BacklogVoter {
+  sub: string
+  email: string | null
+  plan: string | null
+  mrrCents: number
+  company: VoterCompany | null
+}
+export interface BacklogRequest extends FeedbackRequest {
+  mrrCents: number
+  /** Distinct accounts (companies, or people without one) among the identified voters. */
+  accounts: number
+  voters: BacklogVoter[]
+  /** A customer or visitor commented after the team's last public reply. */
+  unanswered: boolean
+  /**
+   * Who submitted it (spec v2 "Who submitted it"): the identified author, also when they
+   * identified after submitting anonymously; null for an anonymous author.
+   */
+  author: BacklogVoter | null
+}
+
+/**
+ * The most rows one `backlog.csv` writes, the first in its order; it answers
+ * `Reqio-Export-Truncated: true` when it left rows out: any viewer may export, and a spammer
+ * decides how many requests a project holds.
+ */
+export const BACKLOG_EXPORT_MAX_ROWS = 10_000
+
+/** `GET /v1/admin/projects/{pid}/backlog` (and `backlog.csv`) narrowing, all optional. */
+export interface BacklogFilter {
+  /** Words in the title. */
+  q?: string
+  status?: RequestStatus
+  /** A voter or their company is on this plan. */
+  plan?: string
+  /** A voter's company id (the customer's `company.id`). */
+  company?: string
+  /** Submitted by a paying customer. */
+  paying?: boolean
+}
+
+/** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */
+export interface AdminCommentAuthor {
+  name: string
+  kind: CommentKind
+  you: boolean
+  sub: string | null
+  email: string | null
+  plan: string | null
+  mrrCents: number | null
+  /** The commenter's company, from their latest token (spec/api.md "Companies"). */
+  company: { id: string; name: string | null } | null
+}
+export interface AdminComment extends Omit<FeedbackComment, 'author'> {
+  author: AdminCommentAuthor
+  /** A note only the dashboard sees. */
+  internal: boolean
+  /** Moderated: gone from every public answer. */
+  hidden: boolean
+}
+/** `GET /v1/admin/projects/{pid}/requests/{rid}`. */
+export interface AdminRequestDetail extends BacklogRequest {
+  comments: AdminComment[]
+}
+export interface AdminRequestDetailResponse {
+  request: AdminRequestDetail
+}
+export interface AdminCommentResponse {
+  comment: AdminComment
+}

@@ -1,0 +1,31 @@
+/** The dashboard's companies (spec/api.md "Companies"): revenue per account. */
+import type { FeedbackRequest } from './requests'
+
+/** `GET /v1/admin/projects/{pid}/companies?sort=mrr|requests`. */
+export type CompanySort = 'mrr' | 'requests'
+export interface CompanySummary {
+  id: string
+  name: string | null
+  plan: string | null
+  mrrCents: number
+  /** Identified people whose latest token names the company. */
+  people: number
+  /** Distinct requests (not merged away) its people voted for. */
+  requests: number
+}
+export interface CompanyListResponse {
+  companies: CompanySummary[]
+}
+/** `GET /v1/admin/projects/{pid}/companies/{cid}`. */
+export interface CompanyDetailResponse {
+  company: CompanySummary
+  people: { sub: string; email: string | null }[]
+  /** The requests its people voted for, by revenue. */
+  requests: CompanyRequest[]
+}
+export interface CompanyRequest extends FeedbackRequest {
+  mrrCents: number
+  accounts: number
+  /** How many of the request's voters are this company's people. */
+  companyVoters: number
+}

@@ -1,0 +1,6 @@
+/** Shapes that cross the wire between widget, server and dashboard (spec/api.md), by area. */
+export * from './backlog'
+export * from './changelog'
+export * from './companies'
+export * from './projects'
+export * from './requests'

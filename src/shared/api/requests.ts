@@ -1,0 +1,73 @@
+/** The public API's requests and comments (spec/api.md): what the widget reads and sends. */
+export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
+export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+
+/** A feature request as the public API shows it: never emails, traits or revenue. */
+export interface FeedbackRequest {
+  id: string
+  title: string
+  body: string
+  status: RequestStatus
+  /** Distinct people who voted. */
+  votes: number
+  /** Whether the caller is one of them. */
+  voted: boolean
+  createdAt: string
+  /** Public comments (no internal notes, no hidden ones). */
+  commentCount: number
+  /** Whether the caller wrote it. */
+  mine: boolean
+  /** The team's public note on the current status. */
+  statusNote: string | null
+}
+
+export type CommentKind = 'team' | 'customer' | 'visitor'
+
+/** A comment as the public API shows it (spec/api.md "Comments"): never sub, email or revenue. */
+export interface FeedbackComment {
+  id: string
+  body: string
+  createdAt: string
+  author: {
+    /** The token's `name` claim, the team member's name, or "Customer" / "Visitor". */
+    name: string
+    kind: CommentKind
+    /** Whether the caller wrote it. */
+    you: boolean
+  }
+}
+
+/** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
+export interface RequestDetailResponse {
+  /**
+   * The newest public comments (at most COMMENTS_PAGE_SIZE), oldest first among them;
+   * `commentsCursor` fetches the ones before them, null when there are none.
+   */
+  request: FeedbackRequest & { comments: FeedbackComment[]; commentsCursor: string | null }
+}
+/** GET …/requests/{rid}/comments?cursor=&limit=: the page before `cursor`, oldest first. */
+export interface CommentPageResponse {
+  comments: FeedbackComment[]
+  nextCursor: string | null
+}
+export interface CommentResponse {
+  comment: FeedbackComment
+}
+
+export type PublicSort = 'top' | 'new'
+export interface RequestListResponse {
+  requests: FeedbackRequest[]
+  /** On the board list (not `similar`): when the newest changelog entry was published; absent when none. */
+  latestChangelogAt?: string | null
+}
+
+export interface RequestResponse {
+  request: FeedbackRequest
+}
+export interface IdentifyResponse {
+  user: { id: string }
+}
+export interface NewRequestBody {
+  title: string
+  body?: string
+}
