@@ -94,6 +94,8 @@ const dashboardBuild = defineConfig({
 export default defineConfig(({ mode }) => ({
   ...(mode === 'dashboard' ? dashboardBuild : widgetBuild),
   test: {
+    // Migrates one template database of each engine per run; every test store copies it.
+    globalSetup: ['test/helpers/database-templates.global.ts'],
     projects: [
       {
         extends: true,

@@ -4,10 +4,11 @@
  *
  *   describe.each(storeBackends())('votes on $name', (backend) => { ... backend.open() ... })
  *
- * On PostgreSQL each open() gets its own throwaway schema, so test files never collide.
+ * Each open() is a fresh copy of the run's migrated template (test-store.ts): on PostgreSQL a
+ * throwaway database of its own, so test files never collide.
  */
-import { randomBytes } from 'node:crypto'
-import { openStore, type Store } from '../../src/server/store'
+import type { Store } from '../../src/server/store'
+import { openTestStore } from './test-store'
 
 export interface StoreBackend {
   name: 'embedded' | 'postgres'
@@ -18,20 +19,11 @@ export interface StoreBackend {
 
 export function storeBackends(): StoreBackend[] {
   const backends: StoreBackend[] = [
-    { name: 'embedded', databaseUrl: undefined, open: () => openStore({ dataDir: null }) },
+    { name: 'embedded', databaseUrl: undefined, open: () => openTestStore() },
   ]
   const databaseUrl = process.env.DATABASE_URL
   if (databaseUrl) {
-    backends.push({
-      name: 'postgres',
-      databaseUrl,
-      open: () =>
-        openStore({
-          databaseUrl,
-          pgSchema: `reqio_test_${randomBytes(6).toString('hex')}`,
-          dropSchemaOnClose: true,
-        }),
-    })
+    backends.push({ name: 'postgres', databaseUrl, open: () => openTestStore({ databaseUrl }) })
   }
   return backends
 }

@@ -6,8 +6,8 @@
  *   const res = await fetch(`${server.url}/v1/projects/${project.id}/requests`)
  *   await server.close()
  *
- * Storage: a fresh in-memory embedded database (PGlite, ~2 s to open: start one per test
- * file), or, with `databaseUrl`, a fresh schema on that PostgreSQL, dropped on close.
+ * Storage: a fresh in-memory embedded database, or, with `databaseUrl`, a fresh database on that
+ * PostgreSQL, dropped on close; both copied from the run's migrated templates (test-store.ts).
  */
 import { randomBytes } from 'node:crypto'
 import { createApp } from '../../src/server/app'
@@ -18,15 +18,16 @@ import { createNotifications, type Notifications } from '../../src/server/jobs'
 import { inProcessLimits } from '../../src/server/limits/limits'
 import { listen } from '../../src/server/listen'
 import { type Logger, silentLogger } from '../../src/server/logger'
-import { openStore, type Store } from '../../src/server/store'
+import type { Store } from '../../src/server/store'
 import type { CreatedProjectResponse } from '../../src/shared/api'
+import { openTestStore } from './test-store'
 
 export interface TestServerOptions {
   /** Defaults to the system clock; pass frozenClock() from src/server/clock for time tests. */
   clock?: Clock
   /** Seed the `demo` project and mount POST /demo/token (default true, as `npm start`). */
   demo?: boolean
-  /** Use this PostgreSQL (a throwaway schema) instead of the embedded database. */
+  /** Use this PostgreSQL (a throwaway database) instead of the embedded database. */
   databaseUrl?: string
   /** Keep the embedded database in this directory instead of in memory. */
   dataDir?: string
@@ -105,15 +106,7 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const clock = options.clock ?? systemClock
   const adminToken = `test-admin-${randomBytes(12).toString('hex')}`
-  const store = await openStore(
-    options.databaseUrl
-      ? {
-          databaseUrl: options.databaseUrl,
-          pgSchema: options.pgSchema ?? `reqio_test_${randomBytes(6).toString('hex')}`,
-          dropSchemaOnClose: options.pgSchema === undefined || options.dropSchema === true,
-        }
-      : { dataDir: options.dataDir ?? null },
-  )
+  const store = await openTestStore(options)
   const demo = options.demo ?? true
   if (demo) await seedDemoProject(store, clock)
   const base = readServerConfig({})

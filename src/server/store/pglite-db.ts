@@ -24,6 +24,16 @@ const PGLITE_START_PARAMS = [
 ]
 
 /**
+ * How every embedded database is opened. int8 (counters, cents, ids) comes back as a plain
+ * number, the same as the pg adapter answers; pg_trgm indexes the public search (migration 004).
+ */
+export const pgliteOptions = {
+  parsers: { 20: (value: string) => Number(value) },
+  extensions: { pg_trgm },
+  startParams: PGLITE_START_PARAMS,
+}
+
+/**
  * The embedded database: Postgres compiled to WASM, in memory when dataDir is null. On disk it
  * has one writer, held by `<dataDir>.lock` (data-dir-lock.ts) from open to close.
  */
@@ -31,13 +41,6 @@ export async function openPgliteDb(
   dataDir: string | null,
   options: { logger?: Logger } = {},
 ): Promise<Db> {
-  // int8 (counters, cents, ids) as plain numbers, the same as the pg adapter answers.
-  // pg_trgm indexes the public search (migration 004).
-  const pgliteOptions = {
-    parsers: { 20: (value: string) => Number(value) },
-    extensions: { pg_trgm },
-    startParams: PGLITE_START_PARAMS,
-  }
   if (!dataDir) return wrapPglite(await PGlite.create(pgliteOptions), null)
   // PGlite creates only the last directory; REQIO_DATA_DIR itself may not exist yet.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
@@ -60,7 +63,8 @@ export async function openPgliteDb(
   }
 }
 
-function wrapPglite(pglite: PGlite, lock: DataDirLock | null): Db {
+/** The Db over an open PGlite (tests also wrap one opened from a migrated dump). */
+export function wrapPglite(pglite: PGlite, lock: DataDirLock | null): Db {
   const asExecutor = (target: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     async query<Row>(sql: string, params: unknown[] = []) {
       const result = await target.query<Row>(sql, params)
