@@ -94,8 +94,12 @@ const dashboardBuild = defineConfig({
 export default defineConfig(({ mode }) => ({
   ...(mode === 'dashboard' ? dashboardBuild : widgetBuild),
   test: {
-    // Migrates one template database of each engine per run; every test store copies it.
-    globalSetup: ['test/helpers/database-templates.global.ts'],
+    // Builds dist/ if stale, and migrates one template database of each engine per run (every
+    // test store copies it). Each project inherits these; they do their work once.
+    globalSetup: [
+      'test/helpers/fresh-build.global.ts',
+      'test/helpers/database-templates.global.ts',
+    ],
     projects: [
       {
         extends: true,

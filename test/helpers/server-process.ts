@@ -1,6 +1,8 @@
 /**
- * `npm start`'s own entry (src/server/index.ts) in a child process, for tests that need several
- * real server processes on one database. Resolves once it prints its dashboard URL.
+ * `npm start` in a child process (`node scripts/start.mjs`, what its `exec` runs: the built
+ * server, dist/server/index.js), for tests of the server process itself or of several on one
+ * database. Resolves once it prints its dashboard URL. The run's globalSetup has built dist/
+ * when it was stale (database-templates.global.ts), so no two processes build at once.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,7 +13,7 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
 export interface ServerProcess {
   url: string
-  /** The pid to send signals to (tsx passes them on to the server it runs). */
+  /** The pid to send signals to: the server's own (start.mjs runs it in its own process). */
   pid: number
   /** Resolves with the exit code (null when a signal ended it) once the process is gone. */
   exited: Promise<number | null>
@@ -28,15 +30,11 @@ export interface ServerProcess {
 function spawnServer(env: Record<string, string>, onOutput?: (printed: string) => void) {
   const ownDataDir = !env.REQIO_DATA_DIR
   const dataDir = env.REQIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'reqio-process-'))
-  const child = spawn(
-    resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
-    [resolve(REPO_ROOT, 'src/server/index.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, REQIO_DEMO: '0', PORT: '0', REQIO_DATA_DIR: dataDir, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, [resolve(REPO_ROOT, 'scripts/start.mjs')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, REQIO_DEMO: '0', PORT: '0', REQIO_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString()

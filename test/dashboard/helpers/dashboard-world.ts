@@ -2,9 +2,9 @@ import { cleanup } from '@testing-library/preact'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import {
   type DashboardTestServer,
-  type ServerProcessOptions,
-  startServerProcess,
-} from './server-process'
+  startTestServerProcess,
+  type TestServerProcessOptions,
+} from './test-server-process'
 
 /**
  * Puts the happy-dom page on the real test server's origin, the way the dashboard is served
@@ -21,7 +21,7 @@ export function openDashboardOrigin(server: { url: string }): void {
  * The real server for one test file, started once; every test begins on its origin with fresh
  * storage, and its rendering is cleaned up after.
  */
-export function useDashboardServer(options: ServerProcessOptions = {}): DashboardTestServer {
+export function useDashboardServer(options: TestServerProcessOptions = {}): DashboardTestServer {
   let server: DashboardTestServer | undefined
   const started = (): DashboardTestServer => {
     if (!server) throw new Error('The dashboard test server is used before beforeAll started it.')
@@ -29,7 +29,7 @@ export function useDashboardServer(options: ServerProcessOptions = {}): Dashboar
   }
   // Starting the server process (and its embedded database) can take a while on a busy machine.
   beforeAll(async () => {
-    server = await startServerProcess(options)
+    server = await startTestServerProcess(options)
     openDashboardOrigin(server)
   }, 120_000)
   afterAll(() => server?.close())

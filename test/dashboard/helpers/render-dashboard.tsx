@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/preact'
 import { App } from '../../../src/dashboard/app'
-import type { DashboardTestServer } from './server-process'
+import type { DashboardTestServer } from './test-server-process'
 
 /** Opens the dashboard already signed in, on the given hash route. */
 export function renderSignedIn(server: DashboardTestServer, hash = '#/') {

@@ -1,6 +1,6 @@
 import type { CreatedProjectResponse } from '../../../src/shared/api'
 import { mintToken } from '../../helpers/tokens'
-import type { DashboardTestServer } from './server-process'
+import type { DashboardTestServer } from './test-server-process'
 import { visitor } from './visitor'
 
 /**

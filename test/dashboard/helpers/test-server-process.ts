@@ -1,6 +1,7 @@
 /**
- * The real Reqio server for happy-dom tests, in its own Node process (see
- * serve-test-server.ts). Same surface as test/helpers/start-server.ts where the tests need it.
+ * startTestServer() (test/helpers/start-server.ts) for happy-dom tests, in a Node process of its
+ * own (serve-test-server.ts). Not `npm start` in a process: that one is startServerProcess()
+ * in test/helpers/server-process.ts. Its database is a copy of the run's migrated template.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
@@ -16,13 +17,13 @@ export interface DashboardTestServer {
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..')
 
-export interface ServerProcessOptions {
+export interface TestServerProcessOptions {
   /** An owner account that exists from the start (team accounts), signed in nowhere. */
   owner?: { email: string; password: string }
 }
 
-export async function startServerProcess(
-  options: ServerProcessOptions = {},
+export async function startTestServerProcess(
+  options: TestServerProcessOptions = {},
 ): Promise<DashboardTestServer> {
   const env = { ...process.env }
   if (options.owner) env.REQIO_TEST_OWNER = `${options.owner.email} ${options.owner.password}`
