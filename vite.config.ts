@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { minify } from 'terser'
@@ -100,6 +101,10 @@ export default defineConfig(({ mode }) => ({
       'test/helpers/fresh-build.global.ts',
       'test/helpers/database-templates.global.ts',
     ],
+    // Vitest's default is one worker fewer than the cores: a single one on a 2-core machine,
+    // though most of a test file's time is spent waiting (on PostgreSQL, a server process,
+    // Chromium, argon2 in the pool). Two files at a time at least; REQIO_TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.REQIO_TEST_WORKERS) || Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,
@@ -137,7 +142,6 @@ export default defineConfig(({ mode }) => ({
               : ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
