@@ -17,7 +17,19 @@ export default function ensureFreshBuild(): void {
       '-e',
       "const { ensureBuilt } = await import('./scripts/ensure-build.mjs'); ensureBuilt()",
     ],
-    { cwd: REPO_ROOT, stdio: 'inherit' },
+    { cwd: REPO_ROOT, stdio: 'inherit', env: buildEnv() },
   )
   if (check.status !== 0) throw new Error(`dist/ could not be built (exit ${check.status})`)
+}
+
+/**
+ * The environment `npm run build` sees from a shell: without Vitest's NODE_ENV=test (which
+ * builds Preact's development variant, far over widget.js's size budget) and VITEST* flags.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
+    ),
+  )
 }
