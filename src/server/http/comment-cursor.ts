@@ -1,7 +1,10 @@
 import * as v from 'valibot'
+import type { FeedbackComment } from '../../shared/api'
 import { COMMENTS_PAGE_MAX, COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { invalid } from '../errors'
+import type { CommentRecord } from '../store/comments-store'
 import { parseOrFail } from './json-body'
+import { toPublicComment } from './wire'
 
 /**
  * The opaque cursor of a thread's pages: the oldest comment a page showed. Clients hand it
@@ -23,6 +26,21 @@ export function readCommentCursor(cursor: string): string {
     throw invalid('cursor', 'cursor: not a cursor this server handed out')
   }
   return id
+}
+
+/**
+ * A page of a public thread as the wire carries it: its comments as `viewer` sees them, oldest
+ * first, and the cursor to the older ones (null once the thread's first comment is shown).
+ */
+export function toPublicCommentPage(
+  page: { comments: CommentRecord[]; hasOlder: boolean },
+  viewer: string | null,
+): { comments: FeedbackComment[]; nextCursor: string | null } {
+  const oldest = page.comments[0]
+  return {
+    comments: page.comments.map((comment) => toPublicComment(comment, viewer)),
+    nextCursor: page.hasOlder && oldest ? commentCursor(oldest.id) : null,
+  }
 }
 
 const PageQuerySchema = v.object({

@@ -1,5 +1,11 @@
 import { BlockList, isIP } from 'node:net'
 
+function blockListOf(family: 'ipv4' | 'ipv6', subnets: [network: string, prefix: number][]) {
+  const list = new BlockList()
+  for (const [network, prefix] of subnets) list.addSubnet(network, prefix, family)
+  return list
+}
+
 /**
  * Addresses nothing Reqio sends may reach: private, loopback, link-local, shared, multicast and
  * reserved IPv4; and in IPv6 the same plus every transition range that embeds an IPv4 address
@@ -7,8 +13,7 @@ import { BlockList, isIP } from 'node:net'
  * Two lists, because a BlockList applies an IPv6 rule to IPv4 addresses too (`::ffff:0:0/96`
  * would block every IPv4 address).
  */
-const blockedV4 = new BlockList()
-for (const [network, prefix] of [
+const blockedV4 = blockListOf('ipv4', [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
   ['100.64.0.0', 10],
@@ -23,12 +28,9 @@ for (const [network, prefix] of [
   ['198.51.100.0', 24],
   ['203.0.113.0', 24],
   ['224.0.0.0', 3],
-] as const) {
-  blockedV4.addSubnet(network, prefix, 'ipv4')
-}
+])
 
-const blockedV6 = new BlockList()
-for (const [network, prefix] of [
+const blockedV6 = blockListOf('ipv6', [
   // IPv4-compatible (deprecated), which also holds :: and ::1.
   ['::', 96],
   // IPv4-translated (SIIT).
@@ -48,9 +50,7 @@ for (const [network, prefix] of [
   ['fe80::', 10],
   ['fec0::', 10],
   ['ff00::', 8],
-] as const) {
-  blockedV6.addSubnet(network, prefix, 'ipv6')
-}
+])
 
 /** True for any address that is not a public one, and for anything that is not an address. */
 export function isPrivateAddress(address: string): boolean {

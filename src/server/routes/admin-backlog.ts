@@ -8,6 +8,7 @@ import { toBacklogRequest } from '../http/wire'
 import type { BacklogExportRow } from '../store/backlog-export-rows'
 import type { BacklogFilter } from '../store/backlog-filter'
 import { BACKLOG_LIMIT } from '../store/backlog-store'
+import { AdminListLimitSchema } from './admin-list-limit'
 
 const shortText = (name: string) =>
   v.optional(
@@ -19,15 +20,7 @@ const BacklogQuerySchema = v.object({
     v.picklist(['revenue', 'votes', 'new'], 'sort must be revenue, votes or new'),
     'revenue',
   ),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.toNumber(),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(500, 'limit must be at most 500'),
-    ),
-  ),
+  limit: AdminListLimitSchema,
   q: shortText('q'),
   status: v.optional(v.picklist(REQUEST_STATUSES, 'status must be a request status')),
   plan: shortText('plan'),

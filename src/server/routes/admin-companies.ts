@@ -6,18 +6,11 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
 import { COMPANIES_LIMIT } from '../store/companies-store'
+import { AdminListLimitSchema } from './admin-list-limit'
 
 const CompaniesQuerySchema = v.object({
   sort: v.optional(v.picklist(['mrr', 'requests'], 'sort must be mrr or requests'), 'mrr'),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.toNumber(),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(500, 'limit must be at most 500'),
-    ),
-  ),
+  limit: AdminListLimitSchema,
 })
 
 /**

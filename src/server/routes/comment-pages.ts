@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import type { CommentPageResponse } from '../../shared/api'
-import { invalid, notFound } from '../errors'
-import { commentCursor, readCommentPageQuery } from '../http/comment-cursor'
+import { invalid } from '../errors'
+import { readCommentPageQuery, toPublicCommentPage } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
-import { toPublicComment } from '../http/wire'
+import { standingRequestOrNotFound } from './standing-request'
 
 /**
  * GET /v1/projects/:projectId/requests/:requestId/comments?cursor=&limit=: pages back through
@@ -20,19 +20,10 @@ export function commentPagesRoutes(deps: RouteDeps) {
       })
       const projectId = c.get('project').id
       const viewer = c.get('actor')?.voter ?? null
-      const request = await deps.store.requests.findStanding(
-        projectId,
-        c.req.param('requestId'),
-        null,
-      )
-      if (!request) throw notFound.request()
+      const request = await standingRequestOrNotFound(deps, c, null)
       const page = await deps.store.comments.publicPage(projectId, request.id, beforeId, limit)
       if (!page) throw invalid('cursor', 'cursor: no such comment in this project')
-      const oldest = page.comments[0]
-      const body: CommentPageResponse = {
-        comments: page.comments.map((comment) => toPublicComment(comment, viewer)),
-        nextCursor: page.hasOlder && oldest ? commentCursor(oldest.id) : null,
-      }
+      const body: CommentPageResponse = toPublicCommentPage(page, viewer)
       return c.json(body)
     },
   )

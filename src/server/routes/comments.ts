@@ -5,14 +5,16 @@ import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
 import { commit } from '../events/commit'
-import { commentCursor } from '../http/comment-cursor'
+import { toPublicCommentPage } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
+import { answerCreated, readIdempotencyKey } from '../http/idempotency'
 import { readJsonBody } from '../http/json-body'
 import { toPublicComment, toPublicRequest } from '../http/wire'
 import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
 import { requireActor } from './actor'
-import { NewCommentSchema, readIdempotencyKey } from './request-schemas'
+import { NewCommentSchema } from './request-schemas'
+import { standingRequestOrNotFound } from './standing-request'
 
 /**
  * The public thread: GET a request with its newest comments (oldest first among them, plus a
@@ -25,25 +27,20 @@ export function commentsRoutes(deps: RouteDeps) {
     .get('/v1/projects/:projectId/requests/:requestId', async (c) => {
       const projectId = c.get('project').id
       const viewer = c.get('actor')?.voter ?? null
-      const request = await deps.store.requests.findStanding(
-        projectId,
-        c.req.param('requestId'),
-        viewer,
-      )
-      if (!request) throw notFound.request()
+      const request = await standingRequestOrNotFound(deps, c, viewer)
+      // Without a cursor there is always a page (empty for a thread without comments).
       const page = await deps.store.comments.publicPage(
         projectId,
         request.id,
         null,
         COMMENTS_PAGE_SIZE,
       )
-      const comments = page?.comments ?? []
-      const oldest = comments[0]
+      const thread = toPublicCommentPage(page ?? { comments: [], hasOlder: false }, viewer)
       const body: RequestDetailResponse = {
         request: {
           ...toPublicRequest(request, viewer),
-          comments: comments.map((comment) => toPublicComment(comment, viewer)),
-          commentsCursor: page?.hasOlder && oldest ? commentCursor(oldest.id) : null,
+          comments: thread.comments,
+          commentsCursor: thread.nextCursor,
         },
       }
       return c.json(body)
@@ -53,12 +50,7 @@ export function commentsRoutes(deps: RouteDeps) {
       const idempotencyKey = readIdempotencyKey(c)
       const input = await readJsonBody(c, NewCommentSchema)
       const projectId = c.get('project').id
-      const thread = await deps.store.requests.findStanding(
-        projectId,
-        c.req.param('requestId'),
-        null,
-      )
-      if (!thread) throw notFound.request()
+      const thread = await standingRequestOrNotFound(deps, c, null)
       await takeCommentAllowance(deps.rateLimiter, deps.config, {
         projectId,
         requestId: thread.id,
@@ -78,9 +70,8 @@ export function commentsRoutes(deps: RouteDeps) {
         if (result.created) await w.emit(commentCreated(result.comment, null))
         return result
       })
-      if (!created) c.header('Idempotent-Replayed', 'true')
       const body: CommentResponse = { comment: toPublicComment(comment, actor.voter) }
-      return c.json(body, 201)
+      return answerCreated(c, body, created)
     })
 }
 

@@ -1,14 +1,11 @@
-import type { Context } from 'hono'
 import * as v from 'valibot'
 import { REQUEST_STATUSES } from '../../shared/api'
-import { IDEMPOTENCY_KEY_HEADER } from '../../shared/identity'
 import {
   BODY_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
   STATUS_NOTE_MAX_LENGTH,
   TITLE_MAX_LENGTH,
 } from '../../shared/limits'
-import { parseOrFail } from '../http/json-body'
 
 export const TitleSchema = v.pipe(
   v.string('title must be a string'),
@@ -40,19 +37,6 @@ export const ListQuerySchema = v.object({
     ),
   ),
 })
-
-export const IdempotencyKeySchema = v.pipe(
-  v.string(),
-  v.regex(/^[\x21-\x7e]{1,255}$/, 'Idempotency-Key must be 1-255 visible ASCII characters'),
-)
-
-/** The write's Idempotency-Key header, validated; null when the client sent none. */
-export function readIdempotencyKey(c: Context): string | null {
-  const header = c.req.header(IDEMPOTENCY_KEY_HEADER)
-  return header === undefined
-    ? null
-    : parseOrFail(IdempotencyKeySchema, header, IDEMPOTENCY_KEY_HEADER)
-}
 
 export const RequestPatchSchema = v.object({
   status: v.optional(

@@ -3,10 +3,11 @@ import type { RequestListResponse, RequestResponse } from '../../shared/api'
 import { requestCreated } from '../events/build'
 import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
+import { answerCreated, readIdempotencyKey } from '../http/idempotency'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
 import { requireActor } from './actor'
-import { ListQuerySchema, NewRequestSchema, readIdempotencyKey } from './request-schemas'
+import { ListQuerySchema, NewRequestSchema } from './request-schemas'
 
 /** GET and POST /v1/projects/:projectId/requests. */
 export function requestsRoutes(deps: RouteDeps) {
@@ -50,9 +51,7 @@ export function requestsRoutes(deps: RouteDeps) {
         if (result.created) await w.emit(requestCreated(result.request))
         return result
       })
-      // A replay answers exactly like the first call did, and says it is one.
-      if (!created) c.header('Idempotent-Replayed', 'true')
       const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }
-      return c.json(body, 201)
+      return answerCreated(c, body, created)
     })
 }

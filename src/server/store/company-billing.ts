@@ -1,5 +1,6 @@
 import { companyAccount, repriceAccount } from './account-revenue'
 import type { SqlExecutor } from './db'
+import { holdsTokenBilling, type TokenBillingColumns, tokenBillingValues } from './token-billing'
 import type { PersonFacts } from './types'
 
 export interface CompanyRef {
@@ -7,14 +8,9 @@ export interface CompanyRef {
   mrrCents: number
 }
 
-interface CompanyRow {
+interface CompanyRow extends TokenBillingColumns {
   id: number
   name: string | null
-  plan: string | null
-  billing_interval: string | null
-  amount_cents: number | null
-  mrr_cents: number
-  token_iat: number
 }
 
 /**
@@ -28,7 +24,7 @@ export async function ensureCompany(
   facts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
   now: number,
 ): Promise<CompanyRef> {
-  const billing = [facts.plan, facts.interval, facts.amountCents, facts.mrrCents, facts.iat]
+  const billing = tokenBillingValues(facts)
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<CompanyRow>(
       `SELECT id, name, plan, billing_interval, amount_cents, mrr_cents, token_iat
@@ -59,13 +55,7 @@ async function updateIfNewer(
   const current = { id: row.id, mrrCents: row.mrr_cents }
   if (facts.iat < row.token_iat) return current
   const name = facts.company.name ?? row.name
-  const unchanged =
-    row.name === name &&
-    row.plan === facts.plan &&
-    row.billing_interval === facts.interval &&
-    row.amount_cents === facts.amountCents &&
-    row.mrr_cents === facts.mrrCents
-  if (unchanged) return current
+  if (row.name === name && holdsTokenBilling(row, facts)) return current
   await tx.query(
     `UPDATE companies SET name = $2, plan = $3, billing_interval = $4, amount_cents = $5,
             mrr_cents = $6, token_iat = $7, updated_at = $8

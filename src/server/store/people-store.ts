@@ -1,6 +1,7 @@
 import { accountOf, moveVotesToAccount, personAccount, repriceAccount } from './account-revenue'
 import { type CompanyRef, ensureCompany, lockCompany } from './company-billing'
 import type { Db, SqlExecutor } from './db'
+import { holdsTokenBilling, type TokenBillingColumns, tokenBillingValues } from './token-billing'
 import type { PersonFacts } from './types'
 
 export interface PersonRef {
@@ -13,15 +14,10 @@ export interface PersonRef {
   accountMrrCents: number
 }
 
-interface PersonRow {
+interface PersonRow extends TokenBillingColumns {
   id: number
   email: string | null
   name: string | null
-  plan: string | null
-  billing_interval: string | null
-  amount_cents: number | null
-  mrr_cents: number
-  token_iat: number
   company_id: number | null
 }
 
@@ -147,9 +143,9 @@ function refOf(id: number, mrrCents: number, company: CompanyRef | null): Person
   }
 }
 
-/** email, plan, billing_interval, amount_cents, mrr_cents, token_iat: in that order. */
+/** email, then the token's billing (token-billing.ts): in that order. */
 function factColumns(facts: PersonFacts) {
-  return [facts.email, facts.plan, facts.interval, facts.amountCents, facts.mrrCents, facts.iat]
+  return [facts.email, ...tokenBillingValues(facts)]
 }
 
 async function updateIfNewer(
@@ -172,10 +168,7 @@ async function updateIfNewer(
   const companyId = tokenCompany?.id ?? null
   const unchanged =
     row.email === facts.email &&
-    row.plan === facts.plan &&
-    row.billing_interval === facts.interval &&
-    row.amount_cents === facts.amountCents &&
-    row.mrr_cents === facts.mrrCents &&
+    holdsTokenBilling(row, facts) &&
     row.name === (facts.name ?? null) &&
     row.company_id === companyId
   const ref = refOf(row.id, facts.mrrCents, tokenCompany)

@@ -1,7 +1,7 @@
 import type { ReqioEvent } from '../../events/events'
 import { requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
-import { type NotifyContext, tellAudience } from './context'
+import { type NotifyContext, tellAudience, tellWebhooks } from './context'
 
 /**
  * changelog.published: everyone who wrote, voted or commented on a linked request hears it
@@ -26,12 +26,8 @@ export async function onChangelogPublished(
       teamMemberEmail: event.teamMemberEmail,
     })
   }
-  ctx.webhooks.push({
-    projectId: event.projectId,
-    type: event.type,
-    data: {
-      entry: { id: event.entryId, title: event.title, requestIds: event.requestIds },
-      requests,
-    },
+  tellWebhooks(ctx, event, {
+    entry: { id: event.entryId, title: event.title, requestIds: event.requestIds },
+    requests,
   })
 }

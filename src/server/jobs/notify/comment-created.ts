@@ -1,7 +1,7 @@
 import type { ReqioEvent } from '../../events/events'
 import { personBySub, requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
-import { type NotifyContext, tellAudience } from './context'
+import { type NotifyContext, tellAudience, tellWebhooks } from './context'
 import { webhookRequest } from './request-events'
 
 /**
@@ -27,23 +27,19 @@ export async function onCommentCreated(
       teamMemberEmail: event.teamMemberEmail,
     })
   }
-  ctx.webhooks.push({
-    projectId: event.projectId,
-    type: event.type,
-    data: {
-      request: webhookRequest(request),
-      comment: {
-        id: event.commentId,
-        body: event.body,
-        kind: event.kind,
-        internal: event.internal,
-        author: {
-          name: event.authorName,
-          sub: author?.sub ?? null,
-          email: author?.email ?? null,
-          mrrCents: author?.mrrCents ?? null,
-          company: author?.company ?? null,
-        },
+  tellWebhooks(ctx, event, {
+    request: webhookRequest(request),
+    comment: {
+      id: event.commentId,
+      body: event.body,
+      kind: event.kind,
+      internal: event.internal,
+      author: {
+        name: event.authorName,
+        sub: author?.sub ?? null,
+        email: author?.email ?? null,
+        mrrCents: author?.mrrCents ?? null,
+        company: author?.company ?? null,
       },
     },
   })

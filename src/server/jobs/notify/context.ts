@@ -18,6 +18,18 @@ export interface NotifyContext {
 }
 
 /**
+ * Tells the project's webhook endpoints about `event` with `data` as its payload: queued with the
+ * rest of the batch (fanOutEvents), each endpoint hearing only the types it subscribed to.
+ */
+export function tellWebhooks(
+  ctx: NotifyContext,
+  event: { projectId: string; type: string },
+  data: unknown,
+): void {
+  ctx.webhooks.push({ projectId: event.projectId, type: event.type, data })
+}
+
+/**
  * Tells everyone who wrote, voted for or commented on `request`: an update in their widget
  * and, if they gave an email and did not unsubscribe, a line in their next email. The team
  * member who made the change hears nothing of it.

@@ -1,7 +1,7 @@
 import type { ReqioEvent } from '../../events/events'
 import { moveFollowers, type RequestFacts, requestFacts } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
-import { type NotifyContext, tellAudience } from './context'
+import { type NotifyContext, tellAudience, tellWebhooks } from './context'
 
 type EventOf<T extends ReqioEvent['type']> = Extract<ReqioEvent, { type: T }>
 
@@ -28,11 +28,7 @@ export async function onRequestCreated(
 ): Promise<void> {
   const request = await requestFacts(tx, event.projectId, event.requestId)
   if (!request) return
-  ctx.webhooks.push({
-    projectId: event.projectId,
-    type: event.type,
-    data: { request: webhookRequest(request) },
-  })
+  tellWebhooks(ctx, event, { request: webhookRequest(request) })
 }
 
 /**
@@ -57,17 +53,13 @@ export async function onRequestUpdated(
       teamMemberEmail: event.teamMemberEmail,
     })
   }
-  ctx.webhooks.push({
-    projectId: event.projectId,
-    type: event.type,
-    data: {
-      request: webhookRequest(request),
-      changes: Object.keys(event.changes),
-      previous: Object.fromEntries(
-        Object.entries(event.changes).map(([field, change]) => [field, change?.from]),
-      ),
-      statusNote: event.statusNote ?? null,
-    },
+  tellWebhooks(ctx, event, {
+    request: webhookRequest(request),
+    changes: Object.keys(event.changes),
+    previous: Object.fromEntries(
+      Object.entries(event.changes).map(([field, change]) => [field, change?.from]),
+    ),
+    statusNote: event.statusNote ?? null,
   })
 }
 
@@ -81,9 +73,5 @@ export async function onRequestMerged(
   const source = await requestFacts(tx, event.projectId, event.requestId)
   const target = await requestFacts(tx, event.projectId, event.intoId)
   if (!source || !target) return
-  ctx.webhooks.push({
-    projectId: event.projectId,
-    type: event.type,
-    data: { request: webhookRequest(source), into: webhookRequest(target) },
-  })
+  tellWebhooks(ctx, event, { request: webhookRequest(source), into: webhookRequest(target) })
 }

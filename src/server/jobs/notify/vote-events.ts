@@ -2,7 +2,7 @@ import type { ReqioEvent } from '../../events/events'
 import { factsKey, peopleBySub, requestFactsMany } from '../../store/audience-store'
 import type { SqlExecutor } from '../../store/db'
 import { parseVoter } from '../../store/types'
-import type { NotifyContext } from './context'
+import { type NotifyContext, tellWebhooks } from './context'
 import { webhookRequest } from './request-events'
 
 type VoteEvent = Extract<ReqioEvent, { type: 'vote.created' | 'vote.deleted' }>
@@ -29,20 +29,16 @@ export async function onVotes(
     const voter = parseVoter(event.voter)
     const person =
       voter.kind === 'person' ? people.get(factsKey(event.projectId, voter.sub)) : undefined
-    ctx.webhooks.push({
-      projectId: event.projectId,
-      type: event.type,
-      data: {
-        request: { ...webhookRequest(request), votes: event.votes, mrrCents: event.mrrCents },
-        voter: person
-          ? {
-              sub: person.sub,
-              email: person.email,
-              mrrCents: person.mrrCents,
-              company: person.company,
-            }
-          : null,
-      },
+    tellWebhooks(ctx, event, {
+      request: { ...webhookRequest(request), votes: event.votes, mrrCents: event.mrrCents },
+      voter: person
+        ? {
+            sub: person.sub,
+            email: person.email,
+            mrrCents: person.mrrCents,
+            company: person.company,
+          }
+        : null,
     })
   }
 }

@@ -21,26 +21,29 @@ export async function postWebhook(
   timeoutMs: number,
   guard: OutboundGuard,
 ): Promise<number> {
+  const post: WebhookPost = { target: new URL(url), headers, body, timeoutMs }
   try {
-    return await postOnce(url, headers, body, timeoutMs, guard)
+    return await postOnce(post, guard)
   } catch (error) {
     // A kept-alive connection the endpoint closed just as we reused it: the request never
     // reached the endpoint's code, so sending again on a fresh connection is safe (and the
     // webhook-id lets a receiver drop a repeat anyway).
-    if ((error as { reusedSocket?: boolean }).reusedSocket)
-      return postOnce(url, headers, body, timeoutMs, guard)
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return postOnce(post, guard)
     throw error
   }
 }
 
+interface WebhookPost {
+  target: URL
+  headers: Record<string, string>
+  body: string
+  timeoutMs: number
+}
+
 function postOnce(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  timeoutMs: number,
+  { target, headers, body, timeoutMs }: WebhookPost,
   guard: OutboundGuard,
 ): Promise<number> {
-  const target = new URL(url)
   const send = target.protocol === 'https:' ? https.request : http.request
   // The guard's agents keep a pool of connections per endpoint (node:http costs a quarter of
   // what fetch() does per request, on the thread the API runs on) and connect only to checked
