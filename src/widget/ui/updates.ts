@@ -1,11 +1,5 @@
-import type { PersonUpdate, UpdatesResponse } from '../../shared/notifications'
-import type { ApiResult, WidgetCore } from '../types'
-
-/** The two calls Updates needs (part of the widget's API client). */
-export interface UpdatesApi {
-  updates(): Promise<ApiResult<UpdatesResponse>>
-  readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
-}
+import type { PersonUpdate } from '../../shared/notifications'
+import type { UpdatesApi, WidgetCore } from '../types'
 
 export interface UpdatesState {
   updates: PersonUpdate[]
@@ -18,7 +12,7 @@ export interface UpdatesState {
  * when read. An anonymous visitor has none, and costs no request.
  */
 export function createUpdates(
-  core: Pick<WidgetCore, 'identityKey' | 'onIdentityChange' | 'report'>,
+  core: Pick<WidgetCore, 'identityKey' | 'isIdentified' | 'onIdentityChange' | 'report'>,
   api: UpdatesApi,
 ) {
   const listeners = new Set<() => void>()
@@ -27,10 +21,8 @@ export function createUpdates(
     state = next
     for (const listener of listeners) listener()
   }
-  const identified = () => core.identityKey().startsWith('user:')
-
   async function load(): Promise<void> {
-    if (!identified()) return set({ updates: [], unread: 0 })
+    if (!core.isIdentified()) return set({ updates: [], unread: 0 })
     const who = core.identityKey()
     const result = await api.updates()
     // Someone else by now (reset, another identify): their updates are not these.
@@ -39,7 +31,7 @@ export function createUpdates(
 
   /** Reading the list clears the count, at once on screen and then on the server. */
   async function markAllRead(): Promise<void> {
-    if (!identified() || state.unread === 0) return
+    if (!core.isIdentified() || state.unread === 0) return
     set({ updates: state.updates.map((u) => ({ ...u, read: true })), unread: 0 })
     await api.readUpdates()
   }
