@@ -186,7 +186,7 @@ export async function benchWidgetHostCost(): Promise<void> {
     const delta = (samples: Sample[], pick: (s: Sample) => number) =>
       median(samples.map(pick)) - median(without.map(pick))
     console.log(
-      'widget.js: only its launcher while the page loads; its one request 3 s after; the board, the outbox and the anonymous id when the panel opens (or hover, focus, a vote or a queued call needs them)',
+      'widget.js: only its launcher while the page loads; its one request (with the anonymous id) 3 s after, and a look at the outbox; the board, the draft and the outbox rows on hover, focus or open',
     )
     for (const [window, pick] of [
       [`first ${EARLY_MS / 1000} s`, (s: Sample) => s.scriptTotalMs],

@@ -97,7 +97,8 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
 
   /** Sends what the outbox holds for the current identity, oldest first, each exactly once. */
   async function flush() {
-    if (flushing) return
+    // Most pages keep nothing: then no anonymous id is read or created for the outbox's sake.
+    if (flushing || outbox.isEmpty()) return
     flushing = true
     try {
       for (const entry of outbox.list(core.identityKey())) {
