@@ -16,13 +16,16 @@ export function createUpdates(
   api: UpdatesApi,
 ) {
   const listeners = new Set<() => void>()
-  let state: UpdatesState = { updates: [], unread: 0 }
+  const NONE: UpdatesState = { updates: [], unread: 0 }
+  let state = NONE
   const set = (next: UpdatesState) => {
+    // An anonymous visitor's (still) empty updates: nothing to draw again.
+    if (next === state) return
     state = next
     for (const listener of listeners) listener()
   }
   async function load(): Promise<void> {
-    if (!core.isIdentified()) return set({ updates: [], unread: 0 })
+    if (!core.isIdentified()) return set(NONE)
     const who = core.identityKey()
     const result = await api.updates()
     // Someone else by now (reset, another identify): their updates are not these.
@@ -37,7 +40,7 @@ export function createUpdates(
   }
 
   core.onIdentityChange(() => {
-    set({ updates: [], unread: 0 })
+    set(NONE)
     load().catch(core.report)
   })
 

@@ -36,7 +36,9 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     core,
     t,
     store,
-    redraw: changed,
+    // A closed panel shows none of the parts, and opening it draws them all: until then their
+    // changes (a hover's prefetch, the launcher's settings) cost the host page no render.
+    redraw: () => panel.get().open && changed(),
     tell: (notice = '') => panel.set({ notice }),
   }
   const list = createList(ctx, () => panel.get().open)

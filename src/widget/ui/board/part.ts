@@ -6,7 +6,7 @@ import type { JsonStore } from '../storage'
 
 /**
  * One part of the board's state (the panel, the list, the composer, the thread, the outbox):
- * replaced on every change, never mutated, and every change re-renders the board's subscribers.
+ * replaced on every change, never mutated, and every change is drawn (`changed`).
  */
 export interface Part<S> {
   get(): S
@@ -29,7 +29,7 @@ export interface BoardContext {
   core: WidgetCore
   t: Messages
   store: JsonStore
-  /** Re-renders the board's subscribers. */
+  /** Re-renders the board's subscribers, when the open panel shows the parts. */
   redraw(): void
   /** Shows a line in the panel's status area; '' (or nothing) clears it. */
   tell(notice?: string): void
