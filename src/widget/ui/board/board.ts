@@ -64,6 +64,8 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   const voting = new Set<string>()
   let warmed = false
   const inRequestView = () => panel.get().open && panel.get().view === 'request'
+  /** Another view: the notice was about the one left. */
+  const show = (view: View, from = panel.get().from) => panel.set({ view, from, notice: '' })
 
   const board = {
     get: panel.get,
@@ -113,10 +115,10 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
 
     /** Opens the submit form, with `title` when given (e.g. a search that found nothing). */
     openForm: guard(ctx, (title?: string) => {
-      panel.set({ view: 'form', notice: '' })
+      show('form')
       composer.begin(title)
     }),
-    showBoard: guard(ctx, () => panel.set({ view: 'board', notice: '' })),
+    showBoard: guard(ctx, () => show('board')),
 
     /**
      * Shows one request with its thread, from whichever view (or with the panel closed): Back
@@ -125,11 +127,11 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     openRequest: guard(ctx, (id: string) => {
       const { view, from } = panel.get()
       thread.showRequest(id)
-      panel.set({ view: 'request', from: view === 'request' ? from : view, notice: '' })
+      show('request', view === 'request' ? from : view)
       if (panel.get().open) thread.load()
       else board.open()
     }),
-    closeRequest: guard(ctx, () => panel.set({ view: panel.get().from, notice: '' })),
+    closeRequest: guard(ctx, () => show(panel.get().from)),
 
     toggleVote: guard(ctx, async (request: FeedbackRequest) => {
       const { id } = request
@@ -143,8 +145,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       const delivery = await sender
         .dispatch({ kind: 'vote', requestId: id, voted })
         .finally(() => voting.delete(id))
-      if (delivery.sent) return
-      if (delivery.kept) return ctx.tell(sender.retryLater(delivery.failure))
+      if (delivery.sent || delivery.kept) return
       if (before) answered(before)
       ctx.tell(`${t.voteRefused} ${reportFailure(ctx, delivery.failure)}`)
     }),

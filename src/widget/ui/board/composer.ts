@@ -100,7 +100,8 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
       const now = get().draft
       if (now.title.trim() === title && now.body.trim() === body) setDraft({ title: '', body: '' })
       onSubmitted()
-      ctx.tell(delivery.sent ? t.thanks : sender.retryLater(delivery.failure))
+      // A kept one has told already that it goes later.
+      if (delivery.sent) ctx.tell(t.thanks)
     }),
     swapIn(request: FeedbackRequest) {
       set({ similar: get().similar.map((r) => (r.id === request.id ? request : r)) })

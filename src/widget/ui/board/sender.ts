@@ -134,7 +134,8 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
     syncPending: sync,
     /**
      * Writes what the user wants into the outbox (before sending, so a reload mid-flight still
-     * remembers it) and sends it. A kept one is announced to the host as pending.
+     * remembers it) and sends it. A kept one is announced to the host as pending, and the user
+     * is told it goes later.
      */
     async dispatch<W extends Wish>(wish: W): Promise<Delivery> {
       const entry = {
@@ -145,11 +146,13 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
       } as W & OutboxEntry
       outbox.put(entry)
       const delivery = await deliver(entry)
-      if (!delivery.sent && delivery.kept) announce(entry)
+      if (!delivery.sent && delivery.kept) {
+        announce(entry)
+        ctx.tell(retryLater(delivery.failure))
+      }
       return delivery
     },
     flush: guardedFlush,
-    retryLater,
     dispose: () => clearTimeout(retryTimer),
   }
 }

@@ -133,8 +133,7 @@ export function createThread(
       ctx.tell()
       const wish = { kind: 'comment', requestId: get().requestId, body } as const
       const delivery = await sender.dispatch(wish)
-      if (delivery.sent) return
-      if (delivery.kept) return ctx.tell(sender.retryLater(delivery.failure))
+      if (delivery.sent || delivery.kept) return
       giveBack(wish as PendingComment)
       ctx.tell(reportFailure(ctx, delivery.failure))
     }),
