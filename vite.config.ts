@@ -53,7 +53,9 @@ function mangleInternalProperties(): Plugin {
         // A second compress pass over the whole bundle folds what the first minifier left.
         const result = await minify(chunk.code, {
           compress: { passes: 2 },
-          mangle: { properties: { regex } },
+          // builtins: the listed names are ours even where the DOM has one alike (`detail`, `emit`);
+          // test/widget/mangle-list.test.ts keeps real DOM and wire names off the list.
+          mangle: { properties: { regex, builtins: true } },
         })
         if (result.code) chunk.code = result.code
       }

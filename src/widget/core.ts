@@ -39,6 +39,7 @@ export function createWidget(
     emit: emitter.emit,
     on: emitter.on,
     identityKey: identity.key,
+    isIdentified: () => identity.subject() !== undefined,
     onIdentityChange: identity.onChange,
     report,
   }

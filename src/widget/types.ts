@@ -17,7 +17,7 @@ import type {
   WidgetProjectResponse,
 } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
-import type { UpdatesApi } from './ui/updates'
+import type { UpdatesResponse } from '../shared/notifications'
 
 /**
  * Failure codes of the API client: the server's codes plus what can go wrong on the way.
@@ -42,6 +42,12 @@ export interface ApiFailure {
 
 /** What every API call returns: it never throws. */
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiFailure }
+
+/** The two calls the Updates view needs. */
+export interface UpdatesApi {
+  updates(): Promise<ApiResult<UpdatesResponse>>
+  readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
+}
 
 /** The fetch client; every call carries the identity headers. */
 export interface WidgetApi extends UpdatesApi {
@@ -134,6 +140,8 @@ export interface WidgetCore {
    * so per-user state such as the outbox is only replayed for the same identity.
    */
   identityKey(): string
+  /** Whether someone is identified (a token's `sub`); reads no storage, unlike identityKey(). */
+  isIdentified(): boolean
   /** Called after identify() and reset(): the UI drops per-user caches and reloads. */
   onIdentityChange(listener: () => void): () => void
   /** Logs an unexpected error once and emits it as 'error': the one sink for our own bugs. */

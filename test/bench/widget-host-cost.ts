@@ -2,8 +2,10 @@
 // and beside a floor widget (bare Preact in a shadow root) built in the same run, both talking
 // to a real Reqio server. The floor loads its list at once. widget.js only draws its launcher
 // while the page loads; its one request (GET …/widget) and the outbox wait until the page has
-// settled (3 s), the board until the launcher is hovered, focused or opened. "in 1.5 s" is the
-// issue's measure; "in 5 s" includes that background work, so nothing is hidden by the window.
+// settled (3 s), the board until the launcher is hovered, focused or opened. Two windows, both
+// printed: the first 1.5 s (the page's own boot) and the first 6 s, which includes that
+// background work, so nothing is hidden by the window.
+// Run alone: `npx vite build && npx tsx test/bench/widget-host-cost.ts` (needs Chromium).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -14,6 +16,9 @@ import { startTestServer } from '../helpers/start-server'
 import { median } from './stats'
 
 const RUNS = 15
+/** The two windows the bench reports, in ms from the start of navigation. */
+const EARLY_MS = 1500
+const SETTLED_MS = 6000
 
 type Variant = 'without' | 'with' | 'floor'
 
@@ -51,7 +56,7 @@ interface Sample {
   scriptAtLoadMs: number
   /** Script time within the first 1.5 s of the page load, idle-time work included. */
   scriptTotalMs: number
-  /** Script time within 5 s: the widget's background work (after the page settled) included. */
+  /** Script time within 6 s: the widget's background work (after the page settled) included. */
   scriptSettledMs: number
   taskTotalMs: number
   installMs: number | null
@@ -68,7 +73,7 @@ async function measure(page: Page, url: string): Promise<Sample> {
   await page.goto(url, { waitUntil: 'load' })
   const scriptAtLoadMs = await metric('ScriptDuration')
   const sinceStart = await page.evaluate(() => performance.now())
-  await page.waitForTimeout(Math.max(0, 1500 - sinceStart))
+  await page.waitForTimeout(Math.max(0, EARLY_MS - sinceStart))
   const scriptTotalMs = await metric('ScriptDuration')
   const taskTotalMs = await metric('TaskDuration')
   const inPage = await page.evaluate(() => {
@@ -89,7 +94,9 @@ async function measure(page: Page, url: string): Promise<Sample> {
       longTasks: w.__longTasks,
     }
   })
-  await page.waitForTimeout(Math.max(0, 5000 - (await page.evaluate(() => performance.now()))))
+  await page.waitForTimeout(
+    Math.max(0, SETTLED_MS - (await page.evaluate(() => performance.now()))),
+  )
   const scriptSettledMs = await metric('ScriptDuration')
   await cdp.detach()
   return { scriptAtLoadMs, scriptTotalMs, scriptSettledMs, taskTotalMs, ...inPage }
@@ -164,7 +171,7 @@ export async function benchWidgetHostCost(): Promise<void> {
       page: name,
       'script ms until load': med(samples, (s) => s.scriptAtLoadMs),
       'script ms in 1.5 s': med(samples, (s) => s.scriptTotalMs),
-      'script ms in 5 s': med(samples, (s) => s.scriptSettledMs),
+      'script ms in 6 s': med(samples, (s) => s.scriptSettledMs),
       'main-thread task ms': med(samples, (s) => s.taskTotalMs),
       'long tasks (max)': Math.max(...samples.map((s) => s.longTasks)),
       'downloaded → window.Reqio ms': med(samples, (s) => s.installMs),
@@ -178,29 +185,29 @@ export async function benchWidgetHostCost(): Promise<void> {
     ])
     const delta = (samples: Sample[], pick: (s: Sample) => number) =>
       median(samples.map(pick)) - median(without.map(pick))
-    const total = (s: Sample) => s.scriptTotalMs
-    const ratio = median(withWidget.map(total)) / median(floor.map(total))
-    // Each round loads both pages back to back, so a round's ratio shares its machine's load;
-    // the median of those is steadier than a ratio of medians when the machine is busy.
-    const rounds = withWidget
-      .map((s, i) => total(s) / total(floor[i] as Sample))
-      .sort((a, b) => a - b)
-    const at = (q: number) => (rounds[Math.floor(q * (rounds.length - 1))] as number).toFixed(2)
     console.log(
-      'widget.js: only its launcher while the page loads; its one request and the outbox 3 s after; the board on hover, focus or open',
+      'widget.js: only its launcher while the page loads; its one request (with the anonymous id) 3 s after, and a look at the outbox; the board, the draft and the outbox rows on hover, focus or open',
     )
-    console.log(
-      `per-round ratio widget.js / floor: median ${at(0.5)}× (quartiles ${at(0.25)}–${at(0.75)}×)`,
-    )
-    console.log(
-      `script ms in 5 s: widget.js ${median(withWidget.map((x) => x.scriptSettledMs)).toFixed(2)}, floor ${median(floor.map((x) => x.scriptSettledMs)).toFixed(2)}`,
-    )
-    console.log(
-      `script ms in the first 1.5 s: widget.js ${median(withWidget.map(total)).toFixed(2)}, floor ${median(floor.map(total)).toFixed(2)}: ${ratio.toFixed(2)}× the floor (goal ≤ 2×); over the bare page: widget.js +${delta(withWidget, total).toFixed(2)} ms, floor +${delta(floor, total).toFixed(2)} ms`,
-    )
+    for (const [window, pick] of [
+      [`first ${EARLY_MS / 1000} s`, (s: Sample) => s.scriptTotalMs],
+      [`first ${SETTLED_MS / 1000} s`, (s: Sample) => s.scriptSettledMs],
+    ] as const) {
+      // Each round loads both pages back to back, so a round's ratio shares its machine's load;
+      // the median of those is steadier than a ratio of medians when the machine is busy.
+      const rounds = withWidget
+        .map((s, i) => pick(s) / pick(floor[i] as Sample))
+        .sort((a, b) => a - b)
+      const at = (q: number) => (rounds[Math.floor(q * (rounds.length - 1))] as number).toFixed(2)
+      const ratio = median(withWidget.map(pick)) / median(floor.map(pick))
+      console.log(
+        `script ms in the ${window}: widget.js ${median(withWidget.map(pick)).toFixed(2)}, floor ${median(floor.map(pick)).toFixed(2)}: ${ratio.toFixed(2)}× the floor; per-round ratio median ${at(0.5)}× (quartiles ${at(0.25)}–${at(0.75)}×); over the bare page: widget.js +${delta(withWidget, pick).toFixed(2)} ms, floor +${delta(floor, pick).toFixed(2)} ms`,
+      )
+    }
   } finally {
     await browser.close()
     await site.close()
     await server.close()
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchWidgetHostCost()

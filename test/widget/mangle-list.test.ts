@@ -18,7 +18,12 @@ const CROSSING = {
     ...REQIO_METHODS,
     ...['q', 'projectId', 'request', 'pending', 'requestId', 'voted', 'code', 'message'],
   ],
-  'the strings the server sends': [...Object.keys(en), ...Object.keys(en.status)],
+  // Update kinds arrive as data (`t.kinds[update.kind]`): a renamed `reply` showed the raw word.
+  'the strings the server sends': [
+    ...Object.keys(en),
+    ...Object.keys(en.status),
+    ...Object.keys(en.kinds),
+  ],
   Preact: ['key', 'ref', 'children', 'props', 'state', 'context', 'class'],
   'dataset keys the styles select on': ['theme', 'position', 'launcher'],
   'fetch options': ['method', 'headers', 'body', 'signal', 'credentials'],

@@ -1,7 +1,7 @@
 import { h, render } from 'preact'
 import { whenIdle } from '../idle'
 import type { CreateUi } from '../types'
-import { createBoard } from './board'
+import { createBoard } from './board/board'
 import { App } from './components/App'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { mountShadowHost } from './host'
@@ -102,8 +102,8 @@ export const createUi: CreateUi = (core) => {
     cancelIdle = whenIdle(background)
   }, SETTLE_MS)
   return {
-    open: () => board.setOpen(true),
-    close: () => board.setOpen(false),
+    open: board.open,
+    close: board.close,
     destroy() {
       try {
         clearTimeout(settled)

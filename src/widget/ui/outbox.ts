@@ -35,6 +35,8 @@ export type OutboxEntry = PendingSubmit | PendingVote | PendingComment
 export interface Outbox {
   /** Entries of one identity, oldest first. */
   list(identity: string): OutboxEntry[]
+  /** Nothing kept for anyone: no need to work out whose entries they would be. */
+  isEmpty(): boolean
   has(key: string): boolean
   put(entry: OutboxEntry): void
   remove(key: string): void
@@ -66,6 +68,7 @@ export function createOutbox(store: JsonStore, storageKey: string): Outbox {
   return {
     list: (identity) => all().filter((entry) => entry.identity === identity),
     has: (key) => all().some((entry) => entry.key === key),
+    isEmpty: () => !all().length,
     put(entry) {
       const sameVote = (other: OutboxEntry) =>
         entry.kind === 'vote' &&

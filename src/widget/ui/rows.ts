@@ -1,5 +1,7 @@
 import type { FeedbackRequest } from '../../shared/api'
-import { type BoardState, pendingRequest, withVote } from './board'
+import type { ListState } from './board/list'
+import type { SenderState } from './board/sender'
+import type { PendingSubmit } from './outbox'
 
 export interface BoardRow {
   request: FeedbackRequest
@@ -9,11 +11,36 @@ export interface BoardRow {
   local?: boolean
 }
 
+/** How a submission still in the outbox appears on the board. */
+export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
+  const { key, title, body, at } = entry
+  return {
+    id: key,
+    title,
+    body,
+    status: 'open',
+    votes: 1,
+    voted: true,
+    createdAt: `${at}`,
+    commentCount: 0,
+    mine: true,
+    statusNote: null,
+  }
+}
+
+/** The request as it looks once the user's vote (or unvote) counts. */
+export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequest {
+  return { ...request, voted, votes: Math.max(0, request.votes + (voted ? 1 : -1)) }
+}
+
 /**
  * What the board lists: the user's own pending submissions first, then the server's requests
  * with the votes still waiting in the outbox applied, so a reload shows what the user did.
  */
-export function boardRows({ pending, sending, requests, statusFilter }: BoardState): BoardRow[] {
+export function boardRows(
+  { requests, statusFilter }: ListState,
+  { pending, sending }: SenderState,
+): BoardRow[] {
   const rows: BoardRow[] = []
   for (const entry of pending) {
     if (entry.kind === 'submit')

@@ -11,8 +11,11 @@ export function createJsonStore(): JsonStore {
   const storage = createSafeStorage()
   return {
     read(key, fallback) {
+      const stored = storage.get(key)
+      // Nothing stored is the common case: answered without a thrown (and slow) SyntaxError.
+      if (!stored) return fallback
       try {
-        return JSON.parse(storage.get(key) || '')
+        return JSON.parse(stored)
       } catch {
         return fallback
       }

@@ -53,7 +53,7 @@ export function createTabs(core: WidgetCore, store: JsonStore, redraw: () => voi
   return {
     get: (): TabsState => state,
     /** The tabs this person has: Updates only once someone is identified. */
-    list: (): Tab[] => (core.identityKey().startsWith('user:') ? [...TABS, 'updates'] : [...TABS]),
+    list: (): Tab[] => (core.isIdentified() ? [...TABS, 'updates'] : [...TABS]),
 
     pick: guard((tab: Tab) => {
       if (tab === 'news') markSeen(latest)

@@ -1,11 +1,5 @@
-import type { PersonUpdate, UpdatesResponse } from '../../shared/notifications'
-import type { ApiResult, WidgetCore } from '../types'
-
-/** The two calls Updates needs (part of the widget's API client). */
-export interface UpdatesApi {
-  updates(): Promise<ApiResult<UpdatesResponse>>
-  readUpdates(ids?: string[]): Promise<ApiResult<{ unread: number }>>
-}
+import type { PersonUpdate } from '../../shared/notifications'
+import type { UpdatesApi, WidgetCore } from '../types'
 
 export interface UpdatesState {
   updates: PersonUpdate[]
@@ -18,19 +12,20 @@ export interface UpdatesState {
  * when read. An anonymous visitor has none, and costs no request.
  */
 export function createUpdates(
-  core: Pick<WidgetCore, 'identityKey' | 'onIdentityChange' | 'report'>,
+  core: Pick<WidgetCore, 'identityKey' | 'isIdentified' | 'onIdentityChange' | 'report'>,
   api: UpdatesApi,
 ) {
   const listeners = new Set<() => void>()
-  let state: UpdatesState = { updates: [], unread: 0 }
+  const NONE: UpdatesState = { updates: [], unread: 0 }
+  let state = NONE
   const set = (next: UpdatesState) => {
+    // An anonymous visitor's (still) empty updates: nothing to draw again.
+    if (next === state) return
     state = next
     for (const listener of listeners) listener()
   }
-  const identified = () => core.identityKey().startsWith('user:')
-
   async function load(): Promise<void> {
-    if (!identified()) return set({ updates: [], unread: 0 })
+    if (!core.isIdentified()) return set(NONE)
     const who = core.identityKey()
     const result = await api.updates()
     // Someone else by now (reset, another identify): their updates are not these.
@@ -39,13 +34,13 @@ export function createUpdates(
 
   /** Reading the list clears the count, at once on screen and then on the server. */
   async function markAllRead(): Promise<void> {
-    if (!identified() || state.unread === 0) return
+    if (!core.isIdentified() || state.unread === 0) return
     set({ updates: state.updates.map((u) => ({ ...u, read: true })), unread: 0 })
     await api.readUpdates()
   }
 
   core.onIdentityChange(() => {
-    set({ updates: [], unread: 0 })
+    set(NONE)
     load().catch(core.report)
   })
 

@@ -30,6 +30,7 @@ function fakeCore(key: string, list: PersonUpdate[]) {
     Promise.resolve({ ok: true, data, status: 200 } as unknown as ApiResult<T>)
   const core = {
     identityKey: () => state.key,
+    isIdentified: () => state.key.startsWith('user:'),
     onIdentityChange: (listener: () => void) => {
       identityListeners.push(listener)
       return () => {}

@@ -7,7 +7,7 @@
  */
 import { Component, createRef, Fragment, h, type RefObject } from 'preact'
 import type { WidgetConfig } from '../../types'
-import type { Board } from '../board'
+import type { Board } from '../board/board'
 import type { Messages } from '../i18n'
 import type { Tabs } from '../tabs'
 import type { Updates } from '../updates'
@@ -58,7 +58,9 @@ export class App extends Component<Props> {
   }
 
   override componentDidUpdate() {
-    const { open, view, requestId } = this.props.board.get()
+    const { board } = this.props
+    const { open, view } = board.get()
+    const { requestId } = board.thread.get()
     // A view per request too: opening another request moves focus to its heading.
     const current = open ? view + requestId : ''
     if (current === this.focusedView) return
@@ -85,7 +87,7 @@ export class App extends Component<Props> {
             ref={this.launcher}
             aria-haspopup="dialog"
             aria-expanded={state.open}
-            onClick={() => board.setOpen(!state.open)}
+            onClick={state.open ? board.close : board.open}
           >
             {t.launcher}
             {tabs.get().hasNews && <span class="dot" role="img" aria-label={t.unseen} />}

@@ -7,21 +7,24 @@
  */
 import { h } from 'preact'
 import { fill } from '../../../shared/messages'
-import type { Board, BoardState } from '../board'
+import type { Board } from '../board/board'
+import type { ListState } from '../board/list'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
 import { RequestRow } from './RequestRow'
 
 interface Props {
-  state: BoardState
   board: Board
   t: Messages
 }
 
 /** The requests with sort and search, in whichever state loading left them. */
-export function BoardView({ state, board, t }: Props) {
-  const rows = boardRows(state)
-  const { status, requestId } = state
+export function BoardView({ board, t }: Props) {
+  const { list } = board
+  const state = list.get()
+  const rows = boardRows(state, board.sender.get())
+  const { status } = state
+  const { requestId } = board.thread.get()
   const returning = rows.some((row) => row.request.id === requestId)
   const query = state.query.trim()
   return (
@@ -36,7 +39,7 @@ export function BoardView({ state, board, t }: Props) {
     >
       {/* The primary action first in tab order; the controls stay in sight while scrolling. */}
       <div class="bar">
-        <button type="button" class="primary" onClick={() => board.showForm(true)}>
+        <button type="button" class="primary" onClick={() => board.openForm()}>
           {t.suggest}
         </button>
         <div role="group" aria-label={t.sort}>
@@ -45,7 +48,7 @@ export function BoardView({ state, board, t }: Props) {
               key={sort}
               type="button"
               aria-pressed={state.sort === sort}
-              onClick={() => board.setSort(sort)}
+              onClick={() => list.setSort(sort)}
             >
               {t[sort]}
             </button>
@@ -55,7 +58,7 @@ export function BoardView({ state, board, t }: Props) {
           aria-label={t.filter}
           value={state.statusFilter}
           onChange={(event) =>
-            board.setFilter(event.currentTarget.value as BoardState['statusFilter'])
+            list.setFilter(event.currentTarget.value as ListState['statusFilter'])
           }
         >
           <option value="">{t.all}</option>
@@ -71,12 +74,12 @@ export function BoardView({ state, board, t }: Props) {
           aria-label={t.search}
           placeholder={t.search}
           value={state.query}
-          onInput={(event) => board.setQuery(event.currentTarget.value)}
+          onInput={(event) => list.setQuery(event.currentTarget.value)}
           onKeyDown={(event) => {
             // Esc empties a search first; only an empty one lets the panel close.
             if (event.key === 'Escape' && state.query) {
               event.stopPropagation()
-              board.setQuery('')
+              list.setQuery('')
             }
           }}
         />
@@ -84,7 +87,7 @@ export function BoardView({ state, board, t }: Props) {
       {status === 'error' && (
         <p class="state" role="alert">
           {state.loadError}{' '}
-          <button type="button" onClick={board.reload}>
+          <button type="button" onClick={list.reload}>
             {t.retry}
           </button>
         </p>
@@ -105,7 +108,7 @@ export function BoardView({ state, board, t }: Props) {
       ) : status === 'ready' && query ? (
         <p class="state">
           {t.empty}{' '}
-          <button type="button" onClick={() => board.showForm(true, query)}>
+          <button type="button" onClick={() => board.openForm(query)}>
             {fill(t.suggestQuery, query)}
           </button>
         </p>

@@ -9,7 +9,7 @@ import { Fragment, h } from 'preact'
 import type { PublicChangelogEntry } from '../../../shared/api'
 import type { Messages } from '../i18n'
 import { renderMarkdown } from '../markdown'
-import type { OpenRequest } from './PanelTabs'
+import type { OpenRequest } from './open-request'
 
 interface Props {
   entries?: PublicChangelogEntry[]

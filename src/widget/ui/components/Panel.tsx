@@ -8,19 +8,20 @@
 
 import type { RefObject } from 'preact'
 import { Fragment, h } from 'preact'
-import type { Board, BoardState } from '../board'
+import type { Board, PanelState } from '../board/board'
 import type { Messages } from '../i18n'
 import type { Tabs } from '../tabs'
 import type { Updates } from '../updates'
 import { BoardView } from './BoardView'
 import { ErrorBoundary } from './ErrorBoundary'
 import { trapTab } from './focus'
-import { type OpenRequest, PanelTabs } from './PanelTabs'
+import type { OpenRequest } from './open-request'
+import { PanelTabs } from './PanelTabs'
 import { RequestView } from './RequestView'
 import { SubmitForm } from './SubmitForm'
 
 interface Props {
-  state: BoardState
+  state: PanelState
   board: Board
   tabs: Tabs
   updates: Updates
@@ -31,7 +32,7 @@ interface Props {
 
 /** The modal dialog: Tab stays inside, Esc or a click outside closes it. */
 export function Panel({ state, board, tabs, updates, t, dialog, onCrash }: Props) {
-  const close = () => board.setOpen(false)
+  const close = board.close
   /**
    * Where roadmap cards and shipped-request links lead: the request view, over whichever tab
    * was open, so Back returns to that tab as the user left it.
@@ -62,13 +63,13 @@ export function Panel({ state, board, tabs, updates, t, dialog, onCrash }: Props
         </p>
         <ErrorBoundary onError={onCrash} message={t.failed} retry={t.retry}>
           {state.view === 'request' ? (
-            <RequestView state={state} board={board} t={t} />
+            <RequestView board={board} t={t} />
           ) : (
             <PanelTabs tabs={tabs} updates={updates} t={t} onOpenRequest={onOpenRequest}>
               {state.view === 'form' ? (
-                <SubmitForm state={state} board={board} t={t} />
+                <SubmitForm board={board} t={t} />
               ) : (
-                <BoardView state={state} board={board} t={t} />
+                <BoardView board={board} t={t} />
               )}
             </PanelTabs>
           )}

@@ -10,11 +10,9 @@ import type { Messages } from '../i18n'
 import type { Tab, Tabs } from '../tabs'
 import type { Updates } from '../updates'
 import { ChangelogView } from './ChangelogView'
+import type { OpenRequest } from './open-request'
 import { RoadmapView } from './RoadmapView'
 import { UpdatesView } from './UpdatesView'
-
-/** What a card or a shipped-request link opens. */
-export type OpenRequest = (request: { id: string; title: string }) => void
 
 interface Props {
   tabs: Tabs

@@ -7,13 +7,12 @@
  */
 import { Fragment, h } from 'preact'
 import { fill } from '../../../shared/messages'
-import type { Board, BoardState } from '../board'
+import type { Board } from '../board/board'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
 import { CommentItem } from './CommentItem'
 
 interface Props {
-  state: BoardState
   board: Board
   t: Messages
 }
@@ -23,12 +22,17 @@ interface Props {
  * (a long one from its newest comments, with a button for the older ones), then the comment box
  * (or why there is none). Focus lands on the heading; Back returns.
  */
-export function RequestView({ state, board, t }: Props) {
-  const { detail, requestId, reply } = state
+export function RequestView({ board, t }: Props) {
+  const { thread } = board
+  const state = thread.get()
+  const { detail, requestId, typed } = state
+  const outbox = board.sender.get()
   // The list's copy (with votes still in the outbox applied) shows at once and stays in step.
-  const row = boardRows(state).find((r) => r.request.id === (detail ? detail.id : requestId))
+  const row = boardRows(board.list.get(), outbox).find(
+    (r) => r.request.id === (detail ? detail.id : requestId),
+  )
   const request = row ? { ...detail, ...row.request } : detail
-  const waiting = state.pending.filter((e) => e.kind === 'comment' && e.requestId === requestId)
+  const waiting = outbox.pending.filter((e) => e.kind === 'comment' && e.requestId === requestId)
   return (
     <>
       <div class="body">
@@ -63,7 +67,7 @@ export function RequestView({ state, board, t }: Props) {
         )}
         {detail && detail.commentsCursor && (
           <p class="state">
-            <button type="button" onClick={board.loadOlderComments}>
+            <button type="button" onClick={thread.loadOlderComments}>
               {t.olderComments}
             </button>
           </p>
@@ -89,23 +93,23 @@ export function RequestView({ state, board, t }: Props) {
         {detail && !detail.comments.length && !waiting.length && (
           <p class="state">{t.noComments}</p>
         )}
-        {board.canComment() ? (
+        {thread.canComment() ? (
           <form
             onSubmit={(event) => {
               event.preventDefault()
-              board.sendComment()
+              thread.sendTyped()
             }}
           >
             <label>
               {t.comment}
               <textarea
-                value={reply}
-                onInput={(event) => board.setReply(event.currentTarget.value)}
+                value={typed}
+                onInput={(event) => thread.setTyped(event.currentTarget.value)}
               />
             </label>
             <div class="foot">
               <span />
-              <button type="submit" class="primary" disabled={!reply.trim()}>
+              <button type="submit" class="primary" disabled={!typed.trim()}>
                 {t.send}
               </button>
             </div>

@@ -8,7 +8,7 @@
 import { Fragment, h } from 'preact'
 import type { RoadmapLane } from '../../../shared/api'
 import type { Messages } from '../i18n'
-import type { OpenRequest } from './PanelTabs'
+import type { OpenRequest } from './open-request'
 
 interface Props {
   lanes?: RoadmapLane[]

@@ -7,12 +7,12 @@
 import { h } from 'preact'
 import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/limits'
 import { fill } from '../../../shared/messages'
-import { type Board, type BoardState, draftProblem } from '../board'
+import type { Board } from '../board/board'
+import { draftProblem } from '../board/composer'
 import type { Messages } from '../i18n'
 import { RequestRow } from './RequestRow'
 
 interface Props {
-  state: BoardState
   board: Board
   t: Messages
 }
@@ -21,7 +21,10 @@ interface Props {
  * Title + details. Over-long text is flagged rather than cut, so nothing typed is lost; similar
  * requests appear while typing so people vote instead of filing duplicates.
  */
-export function SubmitForm({ state: { draft, submitting, similar }, board, t }: Props) {
+export function SubmitForm({ board, t }: Props) {
+  const { composer } = board
+  const { draft, status, similar } = composer.get()
+  const submitting = status === 'sending'
   const field = (name: 'title' | 'body', label: string, max: number) => {
     const length = draft[name].trim().length
     const tooLong = length > max
@@ -37,7 +40,7 @@ export function SubmitForm({ state: { draft, submitting, similar }, board, t }: 
           aria-invalid={tooLong}
           value={draft[name]}
           readOnly={submitting}
-          onInput={(event) => board.setDraft({ [name]: event.currentTarget.value })}
+          onInput={(event) => composer.setDraft({ [name]: event.currentTarget.value })}
         />
         {/* A counter all along; past the limit it turns into the error, styled as one. */}
         <span id={hint} class={tooLong ? 'count err' : 'count'}>
@@ -50,7 +53,7 @@ export function SubmitForm({ state: { draft, submitting, similar }, board, t }: 
     <form
       onSubmit={(event) => {
         event.preventDefault()
-        board.submit()
+        composer.submit()
       }}
     >
       <div class="body">
@@ -75,7 +78,7 @@ export function SubmitForm({ state: { draft, submitting, similar }, board, t }: 
         {field('body', t.details, BODY_MAX_LENGTH)}
       </div>
       <div class="foot">
-        <button type="button" onClick={() => board.showForm(false)}>
+        <button type="button" onClick={board.showBoard}>
           {t.back}
         </button>
         <button type="submit" class="primary" disabled={submitting || !!draftProblem(draft, t)}>
