@@ -11,9 +11,12 @@ import { skipUnlessInstalled } from './test/helpers/outside-tools.ts'
 /**
  * widget.js must stay within this many brotli bytes; the build (and so `npm test`) fails past
  * it. Preact is ~3.9 KB of it and fixed; anything that grows the rest must pay for itself.
- * 16 KB is the hard budget for every v2 view together (request view, roadmap, what's new).
+ * 16 KB was the budget for every v2 view together (request view, roadmap, what's new); 17 KB
+ * since v3 split the board into parts (list, composer, thread, sender: ~500 B brotli for files a
+ * newcomer can read one at a time). v3's intake work (tags, images, editing, following, the deep
+ * link) may take it to 20 KB, and no further.
  */
-export const WIDGET_BROTLI_BUDGET = 16 * 1024
+export const WIDGET_BROTLI_BUDGET = 17 * 1024
 
 /** Prints raw/gzip/brotli bytes of widget.js on every build and fails the build over budget. */
 function widgetSizeBudget(): Plugin {

@@ -1,7 +1,7 @@
+import { jwtDecode } from 'jwt-decode'
 import type { AnonymousIdStore } from './anonymous-id'
 import type { Emitter } from './events'
 import { describeError, logErrorOnce, warnOnce } from './log'
-import { tokenClaims } from './token-claims'
 import type { ApiFailure, IdentifyOptions } from './types'
 
 /** A token expiring sooner than this is renewed before use: requests take time to arrive. */
@@ -27,7 +27,7 @@ const EXPIRED_MESSAGE =
 export function inspectToken(token: string): { status: TokenStatus; sub?: string } {
   let claims: { sub?: unknown; exp?: unknown }
   try {
-    claims = tokenClaims(token)
+    claims = jwtDecode(token)
   } catch {
     return { status: 'malformed' }
   }

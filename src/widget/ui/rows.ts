@@ -2,6 +2,7 @@ import type { FeedbackRequest } from '../../shared/api'
 import type { ListState } from './board/list'
 import type { SenderState } from './board/sender'
 import type { PendingSubmit } from './outbox'
+import { pendingRequest, withVote } from './request-shapes'
 
 export interface BoardRow {
   request: FeedbackRequest
@@ -9,28 +10,6 @@ export interface BoardRow {
   pending?: boolean
   /** A submission only this device knows about: nothing to vote on yet. */
   local?: boolean
-}
-
-/** How a submission still in the outbox appears on the board. */
-export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
-  const { key, title, body, at } = entry
-  return {
-    id: key,
-    title,
-    body,
-    status: 'open',
-    votes: 1,
-    voted: true,
-    createdAt: `${at}`,
-    commentCount: 0,
-    mine: true,
-    statusNote: null,
-  }
-}
-
-/** The request as it looks once the user's vote (or unvote) counts. */
-export function withVote(request: FeedbackRequest, voted: boolean): FeedbackRequest {
-  return { ...request, voted, votes: Math.max(0, request.votes + (voted ? 1 : -1)) }
 }
 
 /**

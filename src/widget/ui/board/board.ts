@@ -1,7 +1,7 @@
 import type { FeedbackRequest } from '../../../shared/api'
 import type { WidgetCore } from '../../types'
 import type { Messages } from '../i18n'
-import { withVote } from '../rows'
+import { withVote } from '../request-shapes'
 import type { JsonStore } from '../storage'
 import { createComposer } from './composer'
 import { createList } from './list'

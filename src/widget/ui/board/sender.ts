@@ -3,7 +3,7 @@ import { randomUuid } from '../../anonymous-id'
 import type { ApiFailure } from '../../types'
 import { isWorthRetrying, retryDelayMs } from '../failures'
 import { createOutbox, type OutboxEntry } from '../outbox'
-import { pendingRequest } from '../rows'
+import { pendingRequest } from '../request-shapes'
 import { asComment, asRequest } from '../validate'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
 
