@@ -11,9 +11,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import autocannon from 'autocannon'
 import pino from 'pino'
 import { createPinoLogger } from '../../src/server/logging/pino-logger'
+import { type AutocannonResult, autocannonRun } from './autocannon-run'
 import { median } from './stats'
 
 const ROUNDS = 4
@@ -21,26 +21,12 @@ const REQUESTS_PER_ROUND = 3_000
 const CONNECTIONS = 10
 const REQUESTS_IN_PROJECT = 200
 
-interface AutocannonResult {
-  requests: { average: number; total: number }
-  latency: { p50: number; p99: number }
-  non2xx: number
-}
-
 interface LoggingServer {
   level: string
   url: string
   adminToken: string
   child: ChildProcess
   logFile: string
-}
-
-function run(options: Record<string, unknown>): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error: Error | null, result: AutocannonResult) =>
-      error ? reject(error) : resolve(result),
-    )
-  })
 }
 
 async function startLoggingServer(level: string, dir: string): Promise<LoggingServer> {
@@ -125,7 +111,7 @@ export async function benchRequestLog(): Promise<void> {
       for (const i of order) {
         const server = servers[i] as LoggingServer
         const cpuBefore = await cpuMicros(server)
-        const result = await run({
+        const result = await autocannonRun({
           url: `${server.url}/v1/projects/${projects[i]}/requests?sort=top`,
           connections: CONNECTIONS,
           amount: REQUESTS_PER_ROUND,

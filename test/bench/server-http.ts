@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
-import autocannon from 'autocannon'
+import { type AutocannonResult, autocannonRun } from './autocannon-run'
 
 const DURATION_SECONDS = 8
 const CONNECTIONS = 10
@@ -13,21 +13,6 @@ const REQUESTS_IN_PROJECT = 200
 const REQUESTS_FOR_SIMILAR = 1000
 const WORDS = ['export', 'dark', 'mode', 'calendar', 'sync', 'invoice', 'slack', 'mobile', 'café']
 const WORDS_2 = ['csv', 'report', 'api', 'webhook', 'filter', 'search', 'team', 'sso', 'theme']
-
-interface AutocannonResult {
-  requests: { average: number }
-  latency: { p50: number; p99: number; average: number }
-  non2xx: number
-  errors: number
-}
-
-function run(options: Record<string, unknown>): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error: Error | null, result: AutocannonResult) =>
-      error ? reject(error) : resolve(result),
-    )
-  })
-}
 
 function row(name: string, result: AutocannonResult) {
   return {
@@ -102,19 +87,19 @@ export async function benchServerHttp(): Promise<void> {
       ],
       ...extra,
     })
-    const votesMax = await run(voteOptions({}))
-    const votes500 = await run(voteOptions({ overallRate: 500 }))
+    const votesMax = await autocannonRun(voteOptions({}))
+    const votes500 = await autocannonRun(voteOptions({ overallRate: 500 }))
     // The same rate evenly spaced on one connection: service time without autocannon's bursts
     // (its fixed rate fires all connections' requests together).
-    const votes500Even = await run(voteOptions({ overallRate: 500, connections: 1 }))
+    const votes500Even = await autocannonRun(voteOptions({ overallRate: 500, connections: 1 }))
     const listOptions = {
       url: `${server.url}/v1/projects/${project.id}/requests?sort=top`,
       connections: CONNECTIONS,
       duration: DURATION_SECONDS,
       headers: { 'X-Reqio-Anonymous-Id': 'anon-reader-1' },
     }
-    const listMax = await run(listOptions)
-    const list500 = await run({ ...listOptions, overallRate: 500 })
+    const listMax = await autocannonRun(listOptions)
+    const list500 = await autocannonRun({ ...listOptions, overallRate: 500 })
 
     const similarProject = await createProject(server, 'Bench similar')
     for (let i = 0; i < REQUESTS_FOR_SIMILAR; i++) {
@@ -127,7 +112,7 @@ export async function benchServerHttp(): Promise<void> {
     }
     let typed = 0
     // Every call a title the cache has not seen: each one is ranked against all 1,000 requests.
-    const similarMax = await run({
+    const similarMax = await autocannonRun({
       url: server.url,
       connections: CONNECTIONS,
       duration: DURATION_SECONDS,

@@ -9,9 +9,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface, type Interface } from 'node:readline'
-import autocannon from 'autocannon'
 import { audienceFor } from '../../src/shared/identity'
 import { mintToken } from '../helpers/tokens'
+import { type AutocannonResult, autocannonRun } from './autocannon-run'
 
 const CONNECTIONS = 20
 const DURATION_SECONDS = 8
@@ -23,26 +23,11 @@ const COMPANIES = 50
 /** Sequential votes the statements are counted over. */
 const COUNTED_VOTES = 100
 
-interface AutocannonResult {
-  requests: { average: number }
-  latency: { p50: number; p99: number }
-  non2xx: number
-  errors: number
-}
-
 interface VoteServer {
   url: string
   adminToken: string
   child: ChildProcess
   lines: Interface
-}
-
-function autocannonRun(options: Record<string, unknown>): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error: Error | null, result: AutocannonResult) =>
-      error ? reject(error) : resolve(result),
-    )
-  })
 }
 
 async function startVoteServer(databaseUrl: string | null): Promise<VoteServer> {

@@ -1,20 +1,11 @@
-import type { CompanySort } from '../../shared/api'
+import type { CompanySort, CompanySummary } from '../../shared/api'
 import { companyAccount } from './account-revenue'
 import type { Db } from './db'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
-export interface CompanyRecord {
-  /** The customer's id for the company (the token's `company.id`). */
-  id: string
-  name: string | null
-  plan: string | null
-  mrrCents: number
-  /** People whose latest token names the company. */
-  people: number
-  /** Live requests at least one of its people voted for. */
-  requests: number
-}
+/** A company as the dashboard lists it: the record is the admin wire shape. */
+export type CompanyRecord = CompanySummary
 
 export interface CompanyRequestRecord extends RequestRecord {
   /** How many of the request's voters are the company's people. */
