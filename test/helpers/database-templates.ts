@@ -17,10 +17,7 @@ import { openStore } from '../../src/server/store'
 import { loadMigrations, migrate } from '../../src/server/store/migrate'
 import { pgliteOptions, wrapPglite } from '../../src/server/store/pglite-db'
 
-/** Path of the embedded template (a PGlite dumpDataDir tarball), set by the global setup. */
-export const EMBEDDED_TEMPLATE_ENV = 'REQIO_TEST_EMBEDDED_TEMPLATE'
-/** Name of the PostgreSQL template database, set by the global setup when DATABASE_URL is. */
-export const POSTGRES_TEMPLATE_ENV = 'REQIO_TEST_POSTGRES_TEMPLATE'
+export { EMBEDDED_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './template-env'
 /**
  * The schema the PostgreSQL template is migrated into: copies use it, so the tests keep
  * running on a named schema (search_path, current_schema()) as they did with one per file.
