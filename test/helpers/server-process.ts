@@ -4,11 +4,11 @@
  * database. Resolves once it prints its dashboard URL. The run's globalSetup has built dist/
  * when it was stale (database-templates.global.ts), so no two processes build at once.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { EMBEDDED_TEMPLATE_ENV } from './template-env'
+import { seedEmbeddedDataDir } from './seed-embedded'
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
@@ -28,27 +28,11 @@ export interface ServerProcess {
   kill(): Promise<void>
 }
 
-/**
- * Puts the run's migrated embedded database (database-templates.ts) in `dataDir`, where the
- * server opens it (`pglite/`): its first start then finds every migration applied (~1 s)
- * instead of creating and migrating a database (~7 s, most of a process test's time on a busy
- * machine). For tests of something else than the first start; the ones about a fresh data
- * dir (startup-safety, data-dir-modes, the CLI's migrate) leave theirs empty. Outside a
- * Vitest run (no template) it does nothing and the server migrates as usual.
- */
-export function seedEmbeddedDataDir(dataDir: string): void {
-  const template = process.env[EMBEDDED_TEMPLATE_ENV]
-  if (!template) return
-  const pglite = join(dataDir, 'pglite')
-  mkdirSync(pglite, { recursive: true, mode: 0o700 })
-  // A PGlite dumpDataDir tarball, uncompressed; its names start with `/` (tar strips it).
-  execFileSync('tar', ['-xf', template, '-C', pglite], { stdio: ['ignore', 'ignore', 'pipe'] })
-}
-
 function spawnServer(env: Record<string, string>, onOutput?: (printed: string) => void) {
   const ownDataDir = !env.REQIO_DATA_DIR
   const dataDir = env.REQIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'reqio-process-'))
-  // A data dir of our own on the embedded database starts as the migrated template.
+  // A data dir of our own on the embedded database starts as the migrated template
+  // (seed-embedded.ts); a test about a fresh data dir passes its own REQIO_DATA_DIR.
   const embedded = !(env.DATABASE_URL ?? process.env.DATABASE_URL)
   if (ownDataDir && embedded) seedEmbeddedDataDir(dataDir)
   const child = spawn(process.execPath, [resolve(REPO_ROOT, 'scripts/start.mjs')], {

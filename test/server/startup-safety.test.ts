@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readServerConfig } from '../../src/server/config'
-import { seedEmbeddedDataDir } from '../helpers/server-process'
+import { seedEmbeddedDataDir } from '../helpers/seed-embedded'
 
 const root = resolve(import.meta.dirname, '../..')
 // What `npm start` execs: the built server (the run's global setup built dist/ when stale).

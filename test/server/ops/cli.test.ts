@@ -11,7 +11,7 @@ import { openPgDb } from '../../../src/server/store/pg-db'
 import { openPgliteDb } from '../../../src/server/store/pglite-db'
 import { fillEveryTable, snapshotTables, type TablesSnapshot } from '../../helpers/every-table'
 import { createThrowawayDatabase } from '../../helpers/postgres-database'
-import { seedEmbeddedDataDir } from '../../helpers/server-process'
+import { seedEmbeddedDataDir } from '../../helpers/seed-embedded'
 import { startTestServer } from '../../helpers/start-server'
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..')

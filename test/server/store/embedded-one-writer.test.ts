@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse, FeedbackRequest } from '../../../src/shared/api'
+import { seedEmbeddedDataDir } from '../../helpers/seed-embedded'
 import {
   runServerProcessToExit,
   type ServerProcess,
-  seedEmbeddedDataDir,
   startServerProcess,
 } from '../../helpers/server-process'
 
