@@ -8,9 +8,15 @@ import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { createStore, openStore, type Store } from '../../src/server/store'
+import type { Db } from '../../src/server/store/db'
 import { migrate } from '../../src/server/store/migrate'
-import { pgliteOptions, wrapPglite } from '../../src/server/store/pglite-db'
-import { EMBEDDED_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV, TEMPLATE_SCHEMA } from './database-templates'
+import { openPgliteDb, pgliteOptions, wrapPglite } from '../../src/server/store/pglite-db'
+import {
+  EMBEDDED_TEMPLATE_ENV,
+  EMPTY_EMBEDDED_TEMPLATE_ENV,
+  POSTGRES_TEMPLATE_ENV,
+  TEMPLATE_SCHEMA,
+} from './database-templates'
 
 export interface TestStoreTarget {
   /** PostgreSQL when set; otherwise the embedded database. */
@@ -38,6 +44,20 @@ export async function openTestStore(target: TestStoreTarget = {}): Promise<Store
     })
   }
   return openPostgresCopy(databaseUrl, template)
+}
+
+/**
+ * A new in-memory embedded database with nothing in it (a restore's target), as
+ * `openPgliteDb(null)` opens one, loaded from the run's dump of one instead of running initdb.
+ */
+export async function openEmptyEmbeddedDb(): Promise<Db> {
+  const template = process.env[EMPTY_EMBEDDED_TEMPLATE_ENV]
+  if (!template) return openPgliteDb(null)
+  const pglite = await PGlite.create({
+    ...pgliteOptions,
+    loadDataDir: new Blob([readFileSync(template)]),
+  })
+  return wrapPglite(pglite, null)
 }
 
 /** 42 MB read per open: ~0.1 s against ~2 s for the cluster's first start and the migrations. */
