@@ -1,7 +1,8 @@
 /**
  * A fresh store for one test, copied from the migrated templates when the run made them
  * (database-templates.ts); otherwise (a script outside Vitest) opened and migrated as `npm start`
- * does. On-disk embedded databases and named PostgreSQL schemas always migrate for real.
+ * does. On-disk embedded databases and named PostgreSQL schemas open as they are and migrate
+ * for real, unless the test put the template there first (seed-embedded.ts).
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
