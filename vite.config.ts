@@ -6,6 +6,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { minify } from 'terser'
 import { defineConfig, type Plugin } from 'vite'
 import mangleList from './mangle.json' with { type: 'json' }
+import LongestFirstSequencer from './test/helpers/longest-first-sequencer.ts'
 import { skipUnlessInstalled } from './test/helpers/outside-tools.ts'
 
 /**
@@ -110,6 +111,8 @@ export default defineConfig(({ mode }) => ({
     // though most of a test file's time is spent waiting (on PostgreSQL, a server process,
     // Chromium, argon2 in the pool). Two files at a time at least; REQIO_TEST_WORKERS overrides.
     maxWorkers: Number(process.env.REQIO_TEST_WORKERS) || Math.max(2, availableParallelism()),
+    // The longest files (by the last run's durations) start first, whatever their project.
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,

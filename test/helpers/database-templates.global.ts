@@ -5,18 +5,22 @@
  */
 import {
   EMBEDDED_TEMPLATE_ENV,
+  EMPTY_EMBEDDED_TEMPLATE_ENV,
   POSTGRES_TEMPLATE_ENV,
   prepareEmbeddedTemplate,
+  prepareEmptyEmbeddedTemplate,
   preparePostgresTemplate,
 } from './database-templates'
 
 export default async function prepareDatabaseTemplates(): Promise<void> {
   if (process.env[EMBEDDED_TEMPLATE_ENV]) return
   const databaseUrl = process.env.DATABASE_URL
-  const [embedded, postgres] = await Promise.all([
+  const [embedded, empty, postgres] = await Promise.all([
     prepareEmbeddedTemplate(),
+    prepareEmptyEmbeddedTemplate(),
     databaseUrl ? preparePostgresTemplate(databaseUrl) : undefined,
   ])
   process.env[EMBEDDED_TEMPLATE_ENV] = embedded
+  process.env[EMPTY_EMBEDDED_TEMPLATE_ENV] = empty
   if (postgres) process.env[POSTGRES_TEMPLATE_ENV] = postgres
 }

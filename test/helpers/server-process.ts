@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { seedEmbeddedDataDir } from './seed-embedded'
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
@@ -30,6 +31,10 @@ export interface ServerProcess {
 function spawnServer(env: Record<string, string>, onOutput?: (printed: string) => void) {
   const ownDataDir = !env.REQIO_DATA_DIR
   const dataDir = env.REQIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'reqio-process-'))
+  // A data dir of our own on the embedded database starts as the migrated template
+  // (seed-embedded.ts); a test about a fresh data dir passes its own REQIO_DATA_DIR.
+  const embedded = !(env.DATABASE_URL ?? process.env.DATABASE_URL)
+  if (ownDataDir && embedded) seedEmbeddedDataDir(dataDir)
   const child = spawn(process.execPath, [resolve(REPO_ROOT, 'scripts/start.mjs')], {
     cwd: REPO_ROOT,
     env: { ...process.env, REQIO_DEMO: '0', PORT: '0', REQIO_DATA_DIR: dataDir, ...env },

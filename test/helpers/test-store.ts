@@ -1,16 +1,23 @@
 /**
  * A fresh store for one test, copied from the migrated templates when the run made them
  * (database-templates.ts); otherwise (a script outside Vitest) opened and migrated as `npm start`
- * does. On-disk embedded databases and named PostgreSQL schemas always migrate for real.
+ * does. On-disk embedded databases and named PostgreSQL schemas open as they are and migrate
+ * for real, unless the test put the template there first (seed-embedded.ts).
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { createStore, openStore, type Store } from '../../src/server/store'
+import type { Db } from '../../src/server/store/db'
 import { migrate } from '../../src/server/store/migrate'
-import { pgliteOptions, wrapPglite } from '../../src/server/store/pglite-db'
-import { EMBEDDED_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV, TEMPLATE_SCHEMA } from './database-templates'
+import { openPgliteDb, pgliteOptions, wrapPglite } from '../../src/server/store/pglite-db'
+import {
+  EMBEDDED_TEMPLATE_ENV,
+  EMPTY_EMBEDDED_TEMPLATE_ENV,
+  POSTGRES_TEMPLATE_ENV,
+  TEMPLATE_SCHEMA,
+} from './database-templates'
 
 export interface TestStoreTarget {
   /** PostgreSQL when set; otherwise the embedded database. */
@@ -38,6 +45,20 @@ export async function openTestStore(target: TestStoreTarget = {}): Promise<Store
     })
   }
   return openPostgresCopy(databaseUrl, template)
+}
+
+/**
+ * A new in-memory embedded database with nothing in it (a restore's target), as
+ * `openPgliteDb(null)` opens one, loaded from the run's dump of one instead of running initdb.
+ */
+export async function openEmptyEmbeddedDb(): Promise<Db> {
+  const template = process.env[EMPTY_EMBEDDED_TEMPLATE_ENV]
+  if (!template) return openPgliteDb(null)
+  const pglite = await PGlite.create({
+    ...pgliteOptions,
+    loadDataDir: new Blob([readFileSync(template)]),
+  })
+  return wrapPglite(pglite, null)
 }
 
 /** 42 MB read per open: ~0.1 s against ~2 s for the cluster's first start and the migrations. */

@@ -4,8 +4,8 @@ import { systemClock } from '../../src/server/clock'
 import { readServerConfig } from '../../src/server/config'
 import { ApiError, ERROR_STATUS, invalid, notFound } from '../../src/server/errors'
 import { silentLogger } from '../../src/server/logger'
-import { openStore } from '../../src/server/store'
 import { ERROR_CODES } from '../../src/shared/errors'
+import { openTestStore } from '../helpers/test-store'
 
 describe('the code → status table', () => {
   it('gives every error code of shared/errors.ts a status, and knows no other code', () => {
@@ -38,7 +38,7 @@ describe('the code → status table', () => {
 
 describe('error answers', () => {
   it('answers 500 internal_error with a plain message, never a stack, when the database fails', async () => {
-    const store = await openStore({ dataDir: null })
+    const store = await openTestStore()
     const app = createApp({
       store,
       clock: systemClock,
@@ -58,7 +58,7 @@ describe('error answers', () => {
   })
 
   it('answers invalid JSON with validation_failed naming the body', async () => {
-    const store = await openStore({ dataDir: null })
+    const store = await openTestStore()
     try {
       const app = createApp({
         store,

@@ -11,6 +11,7 @@ import {
   visitor,
   vote,
 } from '../helpers/loop-fixtures'
+import { seedEmbeddedDatabase } from '../helpers/seed-embedded'
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink'
 import { startTestServer, type TestServer } from '../helpers/start-server'
 
@@ -300,6 +301,8 @@ describe('email with the server restarted while a message waits', () => {
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
     const dataDir = mkdtempSync(join(tmpdir(), 'reqio-mail-restart-'))
+    // The restart is the subject, not the first open's migrations.
+    seedEmbeddedDatabase(dataDir)
     const smtp = await startSmtpSink()
     const clock = frozenClock(Date.now())
     const notify = { smtpUrl: smtp.url, mailCoalesceSeconds: 60, publicUrl: PUBLIC_URL }

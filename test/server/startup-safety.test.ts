@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readServerConfig } from '../../src/server/config'
+import { seedEmbeddedDataDir } from '../helpers/seed-embedded'
 
 const root = resolve(import.meta.dirname, '../..')
-const entry = join(root, 'src/server/index.ts')
+// What `npm start` execs: the built server (the run's global setup built dist/ when stale).
+const entry = join(root, 'scripts/start.mjs')
 
-/** Runs `npm start`'s server (without the build) and collects its output until it serves or exits. */
+/** Runs `npm start`'s server and collects its output until it serves or exits. */
 function startReqio(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,6 +58,8 @@ describe('starting Reqio', () => {
 
   it('refuses demo mode on a non-loopback HOST unless REQIO_DEMO=1, and says demo is on when it is', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'reqio-demo-'))
+    // Demo mode is the subject; a fresh data dir's first start is the first test's.
+    seedEmbeddedDataDir(dataDir)
     const refused = await startReqio({ HOST: '0.0.0.0', REQIO_DATA_DIR: dataDir })
     expect(refused.code).not.toBe(0)
     expect(refused.output).toContain('REQIO_DEMO=0')
@@ -68,6 +72,7 @@ describe('starting Reqio', () => {
 
   it('keeps demo mode off behind a same-host proxy: a loopback HOST with REQIO_PUBLIC_URL naming another host', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'reqio-proxied-'))
+    seedEmbeddedDataDir(dataDir)
     const proxied = await startReqio({
       HOST: '127.0.0.1',
       REQIO_PUBLIC_URL: 'https://feedback.example.com',

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
 import { storeBackends } from '../helpers/backends'
 import { addWebhook, patchRequest, submit, visitor } from '../helpers/loop-fixtures'
+import { seedEmbeddedDatabase } from '../helpers/seed-embedded'
 import { startTestServer, type TestServerOptions } from '../helpers/start-server'
 import { startWebhookReceiver } from '../helpers/webhook-receiver'
 
@@ -25,6 +26,8 @@ function sharedDatabase(backend: { databaseUrl: string | undefined }): {
     }
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'reqio-restart-'))
+  // Restarts are the subject, not the first open's migrations.
+  seedEmbeddedDatabase(dataDir)
   return { options: { dataDir }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) }
 }
 

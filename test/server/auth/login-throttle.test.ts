@@ -4,9 +4,10 @@ import { InMemoryAuthFailureLimiter } from '../../../src/server/auth/login-throt
 import { frozenClock } from '../../../src/server/clock'
 import { readServerConfig } from '../../../src/server/config'
 import { silentLogger } from '../../../src/server/logger'
-import { openStore, type Store } from '../../../src/server/store'
+import type { Store } from '../../../src/server/store'
 import { truncateAllTables } from '../../../src/server/store/reset'
 import { TEST_PASSWORD } from '../../helpers/team'
+import { openTestStore } from '../../helpers/test-store'
 
 const clock = frozenClock(Date.parse('2026-03-02T09:00:00Z'))
 const adminToken = 'throttle-test-admin-token'
@@ -14,7 +15,7 @@ let store: Store
 let app: ReturnType<typeof createApp>
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: null })
+  store = await openTestStore()
 })
 afterAll(() => store.close())
 

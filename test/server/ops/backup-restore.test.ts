@@ -12,9 +12,9 @@ import { TargetNotEmptyError } from '../../../src/server/ops/empty-target'
 import { restoreBackup } from '../../../src/server/ops/restore'
 import type { Db } from '../../../src/server/store/db'
 import { openPgDb } from '../../../src/server/store/pg-db'
-import { openPgliteDb } from '../../../src/server/store/pglite-db'
 import { FILLED_TABLES, fillEveryTable, snapshotTables } from '../../helpers/every-table'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
+import { openEmptyEmbeddedDb } from '../../helpers/test-store'
 
 const databaseUrl = process.env.DATABASE_URL
 const workDir = mkdtempSync(join(tmpdir(), 'reqio-backup-'))
@@ -55,7 +55,19 @@ async function expectRestoredIdentical(source: Db, file: string, target: Db): Pr
   }
 }
 
-afterAll(() => {
+/**
+ * One filled embedded server for the whole file: every test here only reads it (the one that
+ * tries to restore into it checks that it is left as it was), so the round trips to both
+ * engines start from the same rows; filling a second one proved nothing more.
+ */
+let embeddedSource: Promise<TestServer> | undefined
+const filledEmbeddedServer = () => {
+  embeddedSource ??= filledServer()
+  return embeddedSource
+}
+
+afterAll(async () => {
+  await (await embeddedSource)?.close()
   rmSync(workDir, { recursive: true, force: true })
 })
 
@@ -64,13 +76,10 @@ describe('backup and restore of the embedded database', () => {
   let dump: string
 
   beforeAll(async () => {
-    source = await filledServer()
+    source = await filledEmbeddedServer()
     dump = join(workDir, 'embedded.reqio.gz')
     await writeBackup(source.store.db, dump)
   }, 120_000)
-  afterAll(async () => {
-    await source?.close()
-  })
 
   it('fills every kind of table, so the round trips below compare real rows', async () => {
     const { tables } = await snapshotTables(source.store.db)
@@ -81,7 +90,7 @@ describe('backup and restore of the embedded database', () => {
   })
 
   it('restores into a new embedded database with every table identical', async () => {
-    await expectRestoredIdentical(source.store.db, dump, await openPgliteDb(null))
+    await expectRestoredIdentical(source.store.db, dump, await openEmptyEmbeddedDb())
   })
 
   it('refuses to restore into a database that has rows, and leaves it as it was', async () => {
@@ -95,7 +104,7 @@ describe('backup and restore of the embedded database', () => {
     const lines = gunzipSync(readFileSync(dump)).toString('utf8').trimEnd().split('\n')
     const cut = join(workDir, 'cut.reqio.gz')
     writeFileSync(cut, gzipSync(`${lines.slice(0, -1).join('\n')}\n`))
-    const target = await openPgliteDb(null)
+    const target = await openEmptyEmbeddedDb()
     try {
       await expect(restoreBackup(target, cut)).rejects.toThrow(/cut short/)
       expect(await listTables(target)).toEqual([])
@@ -107,7 +116,7 @@ describe('backup and restore of the embedded database', () => {
   it('refuses a file that is not a dump', async () => {
     const notDump = join(workDir, 'not-a-dump.gz')
     writeFileSync(notDump, 'hello')
-    const target = await openPgliteDb(null)
+    const target = await openEmptyEmbeddedDb()
     try {
       await expect(restoreBackup(target, notDump)).rejects.toThrow(/not a gzip file/)
     } finally {
@@ -124,12 +133,15 @@ describe.runIf(databaseUrl)('backup and restore with PostgreSQL', () => {
   const postgresDump = join(workDir, 'from-postgres.reqio.gz')
 
   beforeAll(async () => {
-    ;[embedded, postgres] = await Promise.all([filledServer(), filledServer({ databaseUrl: url })])
+    ;[embedded, postgres] = await Promise.all([
+      filledEmbeddedServer(),
+      filledServer({ databaseUrl: url }),
+    ])
     await writeBackup(embedded.store.db, embeddedDump)
     await writeBackup(postgres.store.db, postgresDump)
   }, 120_000)
   afterAll(async () => {
-    await Promise.all([embedded?.close(), postgres?.close()])
+    await postgres?.close()
   })
 
   it('restores a PostgreSQL database into an empty schema with every table identical', async () => {
@@ -141,7 +153,7 @@ describe.runIf(databaseUrl)('backup and restore with PostgreSQL', () => {
   })
 
   it('moves a PostgreSQL database to the embedded one', async () => {
-    await expectRestoredIdentical(postgres.store.db, postgresDump, await openPgliteDb(null))
+    await expectRestoredIdentical(postgres.store.db, postgresDump, await openEmptyEmbeddedDb())
   })
 
   it('refuses to restore into a PostgreSQL schema that has rows, and changes nothing', async () => {

@@ -11,6 +11,7 @@ import { openPgDb } from '../../../src/server/store/pg-db'
 import { openPgliteDb } from '../../../src/server/store/pglite-db'
 import { fillEveryTable, snapshotTables, type TablesSnapshot } from '../../helpers/every-table'
 import { createThrowawayDatabase } from '../../helpers/postgres-database'
+import { seedEmbeddedDataDir } from '../../helpers/seed-embedded'
 import { startTestServer } from '../../helpers/start-server'
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..')
@@ -23,13 +24,16 @@ interface CliRun {
   stderr: string
 }
 
-/** The CLI the way `npm run reqio` starts it, with only the database variables we give it. */
+/**
+ * The CLI the way `npm run reqio` starts it (scripts/reqio.mjs: the built CLI; the run's global
+ * setup built dist/ when stale), with only the database variables we give it.
+ */
 function runCli(args: string[], env: { DATABASE_URL?: string; REQIO_DATA_DIR?: string }) {
   const { DATABASE_URL: _ignored, ...inherited } = process.env
   return new Promise<CliRun>((done) => {
     execFile(
-      resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [resolve(REPO_ROOT, 'src/server/cli.ts'), ...args],
+      process.execPath,
+      [resolve(REPO_ROOT, 'scripts/reqio.mjs'), ...args],
       { cwd: workDir, env: { ...inherited, ...env }, timeout: 120_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
@@ -82,6 +86,8 @@ describe('reqio backup and restore on the embedded database', () => {
   let original: TablesSnapshot
 
   beforeAll(async () => {
+    // The source of the backups, not a migration under test: it opens the migrated template.
+    seedEmbeddedDataDir(source)
     const server = await startTestServer({
       dataDir: join(source, 'pglite'),
       demo: true,

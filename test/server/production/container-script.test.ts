@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../../../package.json' with { type: 'json' }
 import { skipUnlessInstalled } from '../../helpers/outside-tools'
+import { seedEmbeddedDataDir } from '../../helpers/seed-embedded'
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..')
 
@@ -85,9 +86,19 @@ interface Started {
   exited: Promise<number | null>
 }
 
-/** Spawns a start command and resolves once the banner names the dashboard URL. */
-function startIn(tree: string, command: string, args: string[]): Promise<Started> {
+/**
+ * Spawns a start command and resolves once the banner names the dashboard URL. `seeded`: the
+ * data dir starts as the run's migrated template (seed-embedded.ts), for a start whose subject
+ * is not a first start's migrations.
+ */
+function startIn(
+  tree: string,
+  command: string,
+  args: string[],
+  { seeded = false } = {},
+): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), 'reqio-container-data-'))
+  if (seeded) seedEmbeddedDataDir(dataDir)
   const child = spawn(command, args, {
     cwd: tree,
     env: commandEnv({ HOST: '127.0.0.1', PORT: '0', REQIO_DEMO: '0', REQIO_DATA_DIR: dataDir }),
@@ -241,7 +252,8 @@ describe.skipIf(skip)('the container image’s steps on a fresh copy of the tree
     'npm start serves the build as it is; SIGTERM to npm stops the server, nothing left running',
     async () => {
       const builtAt = statSync(join(tree, 'dist/server/index.js')).mtimeMs
-      const server = await startIn(tree, 'npm', ['start'])
+      // The image's own start (above) migrated a fresh data dir; this one is about npm and signals.
+      const server = await startIn(tree, 'npm', ['start'], { seeded: true })
       const port = Number(new URL(server.url).port)
       try {
         expect((await fetch(`${server.url}/healthz`)).status).toBe(200)

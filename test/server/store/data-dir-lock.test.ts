@@ -3,7 +3,7 @@
  * processes, a second open in one process, and locks written from another pid namespace
  * (another container on a shared volume), judged by their heartbeat.
  */
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import {
   existsSync,
   mkdtempSync,
@@ -53,42 +53,47 @@ function writeForeignLock(lockPath: string, pid: number) {
   )
 }
 
+/** Resolves with the first line of `child`'s output that matches, rejects if it exits first. */
+function lineOf(child: ChildProcess, exited: Promise<number | null>, pattern: RegExp) {
+  return new Promise<string>((done, fail) => {
+    let output = ''
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString()
+      const line = pattern.exec(output)
+      if (line) done(line[0])
+    }
+    child.stdout?.on('data', collect)
+    child.stderr?.on('data', collect)
+    void exited.then((code) => fail(new Error(`exited ${code}: ${output}`)))
+  })
+}
+
 /**
  * Starts one contender per lock attempt and answers each one's line (`won <pid>` or
  * `refused <message>`) once all have answered; only then does the winner let go of the lock.
+ * Every contender is loaded (it said `ready`) before it is told the moment to try, a little
+ * ahead, so that they all try at once however long each took to load.
  */
 async function raceContenders(lockPath: string, count: number): Promise<string[]> {
-  // Far enough ahead for every contender to have loaded by then.
-  const startAt = Date.now() + 8_000
-  const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['--import', 'tsx', CONTENDER, lockPath, String(startAt)], {
+  const contenders = Array.from({ length: count }, () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, lockPath], {
       cwd: REPO_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
-    }),
-  )
-  const exits = children.map(
-    (child) => new Promise<number | null>((done) => child.once('close', (code) => done(code))),
-  )
+    })
+    const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)))
+    return { child, exited }
+  })
   try {
-    return await Promise.all(
-      children.map(
-        (child, index) =>
-          new Promise<string>((done, fail) => {
-            let output = ''
-            const collect = (chunk: Buffer) => {
-              output += chunk.toString()
-              const answer = /^(won|refused) .*$/m.exec(output)
-              if (answer) done(answer[0])
-            }
-            child.stdout.on('data', collect)
-            child.stderr.on('data', collect)
-            void exits[index]?.then((code) => fail(new Error(`exited ${code}: ${output}`)))
-          }),
-      ),
+    await Promise.all(contenders.map(({ child, exited }) => lineOf(child, exited, /^ready$/m)))
+    const answers = contenders.map(({ child, exited }) =>
+      lineOf(child, exited, /^(won|refused) .*$/m),
     )
+    const startAt = Date.now() + 300
+    for (const { child } of contenders) child.stdin.write(`${startAt}\n`)
+    return await Promise.all(answers)
   } finally {
-    for (const child of children) child.stdin.end()
-    await Promise.all(exits)
+    for (const { child } of contenders) child.stdin.end()
+    await Promise.all(contenders.map(({ exited }) => exited))
   }
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse, FeedbackRequest } from '../../../src/shared/api'
+import { seedEmbeddedDataDir } from '../../helpers/seed-embedded'
 import {
   runServerProcessToExit,
   type ServerProcess,
@@ -17,6 +18,8 @@ import {
 
 describe('one process on an embedded data dir', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'reqio-one-writer-'))
+  // The lock is the subject, not the first start's migrations: start from the migrated template.
+  seedEmbeddedDataDir(dataDir)
   const adminToken = randomBytes(24).toString('base64url')
   // DATABASE_URL cleared: CI sets it for the PostgreSQL tests, and these are about the embedded one.
   const env = { REQIO_DATA_DIR: dataDir, REQIO_ADMIN_TOKEN: adminToken, DATABASE_URL: '' }
