@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { type AutocannonResult, autocannonRun } from './autocannon-run'
+import { seedRequests } from './seed-requests'
 
 const DURATION_SECONDS = 8
 const CONNECTIONS = 10
@@ -58,15 +59,7 @@ export async function benchServerHttp(): Promise<void> {
   const server = await startServerProcess()
   try {
     const project = { id: await createProject(server, 'Bench') }
-    const ids: string[] = []
-    for (let i = 0; i < REQUESTS_IN_PROJECT; i++) {
-      const res = await fetch(`${server.url}/v1/projects/${project.id}/requests`, {
-        method: 'POST',
-        headers: { 'X-Reqio-Anonymous-Id': `anon-seed-${i}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: `Seed request ${i}`, body: 'For the benchmark.' }),
-      })
-      ids.push(((await res.json()) as { request: { id: string } }).request.id)
-    }
+    const ids = await seedRequests(server.url, project.id, REQUESTS_IN_PROJECT)
 
     let voteCount = 0
     // Each vote comes from a new anonymous visitor on one of the requests: every call inserts.

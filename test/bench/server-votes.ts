@@ -12,6 +12,7 @@ import { createInterface, type Interface } from 'node:readline'
 import { audienceFor } from '../../src/shared/identity'
 import { mintToken } from '../helpers/tokens'
 import { type AutocannonResult, autocannonRun } from './autocannon-run'
+import { seedRequests } from './seed-requests'
 
 const CONNECTIONS = 20
 const DURATION_SECONDS = 8
@@ -72,15 +73,7 @@ async function seed(server: VoteServer) {
     project: { id: string }
     secret: string
   }
-  const requestIds: string[] = []
-  for (let i = 0; i < REQUESTS; i++) {
-    const res = await fetch(`${server.url}/v1/projects/${project.id}/requests`, {
-      method: 'POST',
-      headers: { 'X-Reqio-Anonymous-Id': `anon-seed-${i}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: `Seed request ${i}`, body: 'For the benchmark.' }),
-    })
-    requestIds.push(((await res.json()) as { request: { id: string } }).request.id)
-  }
+  const requestIds = await seedRequests(server.url, project.id, REQUESTS)
   const tokens = await Promise.all(
     Array.from({ length: VOTERS }, (_, i) =>
       mintToken(secret, {
