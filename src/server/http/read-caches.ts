@@ -13,7 +13,8 @@ export const SIMILAR_CANDIDATES = 1000
 /**
  * Short-lived, per-process caches in front of the reads every widget call makes. A write
  * invalidates them here at once and, through the store's change feed (LISTEN/NOTIFY on
- * PostgreSQL), on every other server process before the write answers; the TTL only bounds how
+ * PostgreSQL), on every other server process as the write answers (PostgreSQL tells every
+ * listener at once; the writer waits for its own copy); the TTL only bounds how
  * long a missed notification could matter. The previous-secret deadline is checked against the
  * clock.
  * Both are bounded by bytes. Searches (`q`) are not cached at all: any string makes a new key,
