@@ -5,9 +5,3 @@
 export function formatMoney(cents: number, locale?: string, currency = 'USD'): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100)
 }
-
-export function formatDateTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  )
-}

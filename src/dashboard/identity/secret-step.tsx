@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks'
 import type { AdminClient } from '../api/admin-client'
-import { formatDateTime } from '../format/money'
+import { formatDateTime } from '../format/dates'
 import { setLeaveGuard } from '../leave-guard'
 import { CodeBlock } from '../ui/code-block'
 

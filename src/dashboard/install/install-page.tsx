@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { AdminProject, InstallStatusResponse } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
-import { formatDateTime } from '../format/money'
+import { formatDateTime } from '../format/dates'
 import { CodeBlock } from '../ui/code-block'
 
 /** How often the live check asks whether the widget has been seen. */
