@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { type ShippingAudience, shippingAudience } from './changelog-audience'
 import { type ChangelogEntryRecord, type EntryRow, withLinks } from './changelog-rows'
 import type { Db, SqlExecutor } from './db'
 
@@ -153,6 +154,15 @@ export class ChangelogStore {
       [projectId],
     )
     return withLinks(this.db, rows)
+  }
+
+  /**
+   * Who publishing would tell about these requests (merged ones count as the request they went
+   * into). Throws UnknownRequestsError, as a write would, for ids the project does not have.
+   */
+  async audienceOf(projectId: string, requestIds: string[]): Promise<ShippingAudience> {
+    const standing = await resolveRequestIds(this.db, projectId, requestIds)
+    return shippingAudience(this.db, projectId, standing)
   }
 
   /** Published entries only, newest first. */
