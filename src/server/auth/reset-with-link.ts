@@ -6,8 +6,7 @@ import type { InviteRecord } from '../store/invites-store'
 import type { TeamMember } from '../store/members-store'
 import { startSession } from './session-cookie'
 
-export const invalidResetLink = () =>
-  notFound.thing('This link was used, revoked or has expired.')
+export const invalidResetLink = () => notFound.thing('This link was used, revoked or has expired.')
 
 /**
  * Sets a new password through a reset link (an owner's or an emailed one), inside `w`: the link
