@@ -37,12 +37,23 @@ async function seriousViolations(page: Page): Promise<string[]> {
     )
 }
 
-/** Scans the view at 1280 px and at 375 px, with a screenshot of each: `auth-{name}-{width}.png`. */
-async function scanAtBothWidths(page: Page, name: string): Promise<void> {
+/**
+ * Scans the view at 1280 px and at 375 px, with a screenshot of each (`auth-{name}-{width}.png`);
+ * at both widths nothing in `region` (this area's part of the page) reaches past the viewport.
+ */
+async function scanAtBothWidths(page: Page, name: string, region = 'main'): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: width === 375 ? 812 : 900 })
     await page.waitForLoadState('networkidle')
     expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([])
+    const overflowing = await page.evaluate(
+      (selector) =>
+        [...document.querySelectorAll(`${selector}, ${selector} *`)]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      region,
+    )
+    expect(overflowing, `${name} at ${width} px: wider than the screen`).toEqual([])
     await page.screenshot({
       path: join(SCREENSHOT_DIR, `auth-${name}-${width}.png`),
       fullPage: true,
@@ -203,7 +214,7 @@ describe('signing in, resetting a password and reading the audit log in Chromium
     )
     await eventually(() => log.innerText()).toContain('Ana changed Dark mode from Open to Planned')
     expect(await log.innerText()).not.toContain('request.status')
-    await scanAtBothWidths(page, 'audit-log')
+    await scanAtBothWidths(page, 'audit-log', '.audit-log')
 
     await log.locator('li').first().getByRole('link', { name: 'Dark mode' }).click()
     await eventually(() => new URL(page.url()).pathname).toBe(
