@@ -4,6 +4,8 @@ import { recountRequest } from './account-revenue'
 import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
+import type { MergedRequest } from '../../shared/api'
+import { listMergedInto } from './merged-requests'
 import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
 import { searchRequests } from './request-search'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
@@ -237,6 +239,11 @@ export class RequestsStore {
   /** Undoes the latest merge of `sourceId` (see request-merges.ts). */
   async unmerge(projectId: string, sourceId: string, now: number): Promise<UnmergeResult> {
     return this.db.transaction((tx) => undoMerge(tx, projectId, sourceId, now))
+  }
+
+  /** The requests merged into `targetId` that can still be unmerged (merged-requests.ts). */
+  mergedInto(projectId: string, targetId: string): Promise<MergedRequest[]> {
+    return listMergedInto(this.db, projectId, targetId)
   }
 }
 
