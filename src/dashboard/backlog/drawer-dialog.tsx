@@ -18,6 +18,23 @@ function tabbable(root: HTMLElement): HTMLElement[] {
   )
 }
 
+/** Tab from the last control wraps to the first, Shift+Tab from the first to the last. */
+function keepFocusInside(root: HTMLElement, event: KeyboardEvent) {
+  const items = tabbable(root)
+  const first = items[0]
+  const last = items[items.length - 1]
+  if (!first || !last) return
+  const active = document.activeElement
+  const outside = !(active instanceof HTMLElement) || !items.includes(active)
+  if (event.shiftKey && (active === first || outside)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && (active === last || outside)) {
+    event.preventDefault()
+    first.focus()
+  }
+}
+
 /**
  * A modal panel over the page, from the right edge (the whole width on a phone): it takes
  * focus on open (`initialFocus`), keeps Tab inside, and Escape or a click beside it closes it.
@@ -36,6 +53,9 @@ export function DrawerDialog({
   children: ComponentChildren
 }) {
   const panel = useRef<HTMLDivElement>(null)
+  // The latest onClose, so the document listener is added once, not at every render.
+  const close = useRef(onClose)
+  close.current = onClose
 
   useEffect(() => {
     initialFocus.current?.focus()
@@ -43,42 +63,26 @@ export function DrawerDialog({
     return () => document.documentElement.classList.remove('drawer-open')
   }, [initialFocus])
 
-  function keepFocusInside(event: KeyboardEvent) {
-    const root = panel.current
-    if (!root) return
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      onClose()
-      return
+  // On the document, not the panel: a control that disables itself after a save drops focus
+  // to <body>, and Escape and Tab must still work from there.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const root = panel.current
+      if (!root) return
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        close.current()
+      } else if (event.key === 'Tab') keepFocusInside(root, event)
     }
-    if (event.key !== 'Tab') return
-    const items = tabbable(root)
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (!first || !last) return
-    const active = document.activeElement
-    const outside = !(active instanceof HTMLElement) || !items.includes(active)
-    if (event.shiftKey && (active === first || outside)) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && (active === last || outside)) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
 
   return (
     <>
       {/* The pointer's way out; the keyboard's is Escape or the Close button. */}
       <div class="drawer-backdrop" aria-hidden="true" onClick={onClose} />
-      <div
-        ref={panel}
-        class="request-drawer"
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
-        onKeyDown={keepFocusInside}
-      >
+      <div ref={panel} class="request-drawer" role="dialog" aria-modal="true" aria-label={label}>
         {children}
       </div>
     </>

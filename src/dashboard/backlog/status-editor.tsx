@@ -35,7 +35,10 @@ export function StatusEditor({
   const noteChanged = note.trim() !== savedNote
   const tooLong = note.trim().length > STATUS_NOTE_MAX_LENGTH
 
+  const canSave = !busy && !tooLong && (statusChanged || noteChanged)
+
   async function save() {
+    if (!canSave) return
     const changes: RequestChanges = {}
     if (statusChanged) changes.status = status
     if (noteChanged) changes.statusNote = note.trim() || null
@@ -47,13 +50,12 @@ export function StatusEditor({
   return (
     <form
       class="status-editor"
-      aria-labelledby="status-editor-heading"
       onSubmit={(event) => {
         event.preventDefault()
         save()
       }}
     >
-      <h3 id="status-editor-heading">Status</h3>
+      <h3>Status</h3>
       <label>
         Status{' '}
         <select
@@ -69,14 +71,17 @@ export function StatusEditor({
       </label>
       <label class="status-note">
         Status note (public)
-        <span class="hint">Customers read it at the top of the request, and in the email.</span>
         <textarea
           rows={3}
           value={note}
+          aria-describedby="status-note-hint"
           aria-invalid={tooLong}
           onInput={(event) => setNote(event.currentTarget.value)}
         />
       </label>
+      <p class="hint" id="status-note-hint">
+        Customers read it at the top of the request, and in the email a status change sends.
+      </p>
       {tooLong ? <p class="hint">At most {STATUS_NOTE_MAX_LENGTH} characters.</p> : null}
       <p class="hint audience" id="status-audience">
         {statusChanged
@@ -91,7 +96,8 @@ export function StatusEditor({
         type="submit"
         class="primary"
         aria-describedby="status-audience"
-        disabled={busy || tooLong || !(statusChanged || noteChanged)}
+        // Not `disabled`: the button that was just pressed keeps focus after the save.
+        aria-disabled={!canSave}
       >
         {statusChanged ? 'Save and tell people' : 'Save note'}
       </button>
