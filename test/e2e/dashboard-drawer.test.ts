@@ -236,6 +236,9 @@ describe('the request drawer', () => {
       await drawer.getByRole('button', { name: 'Save and tell people' }).scrollIntoViewIfNeeded()
       expect(await seriousViolations(page)).toEqual([])
       await page.screenshot({ path: join(SCREENSHOT_DIR, `dashboard-drawer-status-${width}.png`) })
+      // Further down: voters by account, what was merged in, and merging this one away.
+      await drawer.getByLabel('Find the request to keep').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `dashboard-drawer-merge-${width}.png`) })
     })
   }
 })

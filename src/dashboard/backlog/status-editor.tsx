@@ -55,7 +55,7 @@ export function StatusEditor({
         save()
       }}
     >
-      <h3>Status</h3>
+      <h3>Status and public note</h3>
       <label>
         Status{' '}
         <select
