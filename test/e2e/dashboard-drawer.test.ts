@@ -190,6 +190,7 @@ describe('the request drawer', () => {
     it(`lies over the backlog at ${width} px without squeezing it or scrolling sideways, with no serious axe violation`, async () => {
       const { projectId, requestId } = await followedRequest(`Overlay ${width}`, 'Single sign-on')
       const duplicate = await fileRequest(world, projectId, 'SSO login')
+      await fileRequest(world, projectId, 'Okta login')
       await world.server.adminFetch(`/v1/admin/projects/${projectId}/requests/${duplicate.id}`, {
         method: 'PATCH',
         body: JSON.stringify({ mergeInto: requestId }),
