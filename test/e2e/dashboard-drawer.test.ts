@@ -58,6 +58,14 @@ describe('the request drawer', () => {
     return page
   }
 
+  /**
+   * The open drawer by its name alone (not its role), so the save and merge tests below assert
+   * on saving and merging, whatever the drawer's markup; the overlay tests check the dialog role.
+   */
+  function drawerOf(page: Page, title: string) {
+    return page.locator(`[aria-label="Request: ${title}"]`)
+  }
+
   function openRequest(page: Page, projectId: string, requestId: string) {
     return page.goto(`${world.server.url}/dashboard/p/${projectId}/requests/${requestId}`)
   }
@@ -81,7 +89,7 @@ describe('the request drawer', () => {
     const { projectId, requestId } = await followedRequest('Bug Three', 'Dark mode')
     const page = await signedIn()
     await openRequest(page, projectId, requestId)
-    const drawer = page.getByRole('dialog', { name: 'Request: Dark mode' })
+    const drawer = drawerOf(page, 'Dark mode')
 
     await drawer.getByRole('combobox', { name: /^Status/ }).selectOption('planned')
     // Choosing a status saves nothing and tells nobody yet.
@@ -111,12 +119,12 @@ describe('the request drawer', () => {
     const duplicate = await fileRequest(world, projectId, 'CSV export')
     const page = await signedIn()
     await openRequest(page, projectId, duplicate.id)
-    const source = page.getByRole('dialog', { name: 'Request: CSV export' })
+    const source = drawerOf(page, 'CSV export')
     await source.getByLabel('Find the request to keep').fill('Export to')
     await source.getByRole('button', { name: 'Export to CSV' }).click()
     await source.getByRole('button', { name: 'Merge into “Export to CSV”' }).click()
 
-    const target = page.getByRole('dialog', { name: 'Request: Export to CSV' })
+    const target = drawerOf(page, 'Export to CSV')
     await target.waitFor()
     await page.reload()
     const merged = target.getByRole('region', { name: 'Merged into this request' })
