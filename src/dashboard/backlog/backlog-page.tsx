@@ -191,6 +191,10 @@ export function BacklogPage({
               projectId={projectId}
               onChange={(changes) => change(open.id, changes)}
               onThreadChanged={load}
+              onUnmerged={() => {
+                setLastMerge(null)
+                setNotice(null)
+              }}
               onClose={() => closeDetail(open.id)}
               canTriage={canTriage}
             />

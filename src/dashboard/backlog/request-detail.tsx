@@ -39,6 +39,7 @@ export function RequestDetail({
   projectId,
   onChange,
   onThreadChanged,
+  onUnmerged,
   onClose,
   canTriage = true,
 }: {
@@ -50,6 +51,8 @@ export function RequestDetail({
   onChange: (changes: RequestChanges) => Promise<string | null>
   /** A reply, note, moderation or unmerge happened: the backlog's counts change. */
   onThreadChanged: () => void
+  /** A merge was undone here: the backlog's own "Undo merge" offer may be stale. */
+  onUnmerged?: () => void
   onClose: () => void
   /** False for a viewer: the request reads, but status, title, merge and replies are hidden. */
   canTriage?: boolean
@@ -80,6 +83,7 @@ export function RequestDetail({
     if (!result.ok) return setError(`The merge could not be undone: ${result.message}`)
     setError(null)
     setSaved({ at: 'merged', text: `Unmerged: “${merged.title}” stands on its own again.` })
+    onUnmerged?.()
     await threadChanged()
   }
 
