@@ -103,8 +103,10 @@ describe('the dashboard, scanned and by keyboard', () => {
           .getByRole('table', { name: 'Backlog' })
           .getByRole('button', { name: 'Single sign-on' })
           .click()
-        await page.getByRole('region', { name: 'Request: Single sign-on' }).waitFor()
+        await page.getByRole('dialog', { name: 'Request: Single sign-on' }).waitFor()
         await scan('request-drawer')
+        // The drawer is modal: it closes before the next tab is clicked.
+        await page.keyboard.press('Escape')
       }
       if (name === 'identity') {
         // The once-shown secret, then hidden again so leaving asks nothing.
@@ -116,7 +118,7 @@ describe('the dashboard, scanned and by keyboard', () => {
     }
     // A request's shared link opens the backlog with its drawer.
     await page.goto(`${world.server.url}/dashboard/p/${project.id}/requests/${sso.id}`)
-    await page.getByRole('region', { name: 'Request: Single sign-on' }).waitFor()
+    await page.getByRole('dialog', { name: 'Request: Single sign-on' }).waitFor()
     await scan('request-link')
     await page.goto(`${world.server.url}/dashboard/#/members`)
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()

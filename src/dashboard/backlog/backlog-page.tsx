@@ -6,7 +6,6 @@ import {
   type BacklogSort,
 } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
-import { AudienceLine } from '../notifications/audience-line'
 import { currentRouteUrl } from '../router'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
@@ -182,23 +181,24 @@ export function BacklogPage({
           <MrrChart requests={requests} />
           <div class="backlog-layout">
             <BacklogTable requests={requests} onOpen={setOpenId} />
-            {open ? (
-              <RequestDetail
-                key={open.id}
-                request={open}
-                others={requests.filter((request) => request.id !== open.id)}
-                client={client}
-                projectId={projectId}
-                onChange={(changes) => change(open.id, changes)}
-                onThreadChanged={load}
-                onClose={() => closeDetail(open.id)}
-                canTriage={canTriage}
-                audience={
-                  <AudienceLine client={client} projectId={projectId} requestId={open.id} />
-                }
-              />
-            ) : null}
           </div>
+          {open ? (
+            <RequestDetail
+              key={open.id}
+              request={open}
+              others={requests.filter((request) => request.id !== open.id)}
+              client={client}
+              projectId={projectId}
+              onChange={(changes) => change(open.id, changes)}
+              onThreadChanged={load}
+              onUnmerged={() => {
+                setLastMerge(null)
+                setNotice(null)
+              }}
+              onClose={() => closeDetail(open.id)}
+              canTriage={canTriage}
+            />
+          ) : null}
         </>
       ) : null}
     </div>
