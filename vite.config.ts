@@ -121,7 +121,11 @@ export default defineConfig(({ mode }) => ({
           environment: 'happy-dom',
           // One real server for the widget UI tests (they run in happy-dom, it cannot).
           globalSetup: ['test/widget/ui/helpers/real-server.global.ts'],
+          setupFiles: ['test/helpers/patient-dom-queries.ts'],
           include: ['test/widget/**/*.test.{ts,tsx}', 'test/dashboard/**/*.test.{ts,tsx}'],
+          // A dashboard test clicks through several real server round trips (a budget, not a
+          // timing assertion: a stuck test still fails).
+          testTimeout: 20_000,
         },
       },
       {
