@@ -15,7 +15,8 @@ async function openBacklog(created: CreatedProjectResponse) {
 function rowTitles(table: HTMLElement): string[] {
   return within(table)
     .getAllByRole('rowheader')
-    .map((cell) => cell.textContent ?? '')
+    // The title's button: on a phone the row header also holds a line of the row's facts.
+    .map((cell) => cell.querySelector('button')?.textContent ?? '')
 }
 
 function rowOf(table: HTMLElement, title: string): string[] {
