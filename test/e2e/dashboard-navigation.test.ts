@@ -72,7 +72,8 @@ describe('the project navigation and the dashboard on a phone', () => {
     await page.goto(`${world.server.url}/dashboard/`)
     const token = page.getByLabel('Admin token')
     await token.waitFor()
-    const where = await page.locator('#setup-token-where').innerText()
+    // The hint under the field (the first one in the form).
+    const where = await page.locator('form p.hint').first().innerText()
     expect(where).not.toMatch(/printed it/i)
     expect(where).toContain('$REQIO_DATA_DIR/admin-token')
     expect(where).toContain('REQIO_ADMIN_TOKEN')
