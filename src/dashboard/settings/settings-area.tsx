@@ -54,8 +54,8 @@ export function SettingsArea({
           <WhyNot permission="configure" doing="see the identity settings or webhooks and mail" />
         )}
       </div>
-      <section class="settings-page" aria-labelledby="settings-heading">
-        <h2 id="settings-heading">{SETTINGS_LABELS[section]}</h2>
+      <div class="settings-page">
+        <h2>{SETTINGS_LABELS[section]}</h2>
         {offered ? (
           <SettingsSectionPage
             client={client}
@@ -71,7 +71,7 @@ export function SettingsArea({
           // A link from an owner, opened by someone who may not see this page.
           <p role="note">{PERMISSION_EXPLANATIONS.configure}</p>
         )}
-      </section>
+      </div>
     </div>
   )
 }
