@@ -17,10 +17,10 @@ async function openBacklog(created: CreatedProjectResponse) {
   return screen.findByRole('table', { name: 'Backlog' })
 }
 
+/** The titles' buttons: on a phone the row header also holds a line of the row's facts. */
 function rowTitles(table: HTMLElement): string[] {
   return within(table)
     .getAllByRole('rowheader')
-    // The title's button: on a phone the row header also holds a line of the row's facts.
     .map((cell) => cell.querySelector('button')?.textContent ?? '')
 }
 
