@@ -84,7 +84,15 @@ describe('the project navigation and the dashboard on a phone', () => {
   })
 
   it('puts six tabs on one row and the settings in a Settings area, with old links still opening their page', async () => {
-    const { project } = await createProject(world, 'Initech')
+    const created = await createProject(world, 'Initech')
+    const { project } = created
+    const pat = await tokenFor(created, {
+      sub: 'pat',
+      email: 'pat@initech.example',
+      traits: { plan: 'pro', amount: 4900, interval: 'month' },
+    })
+    await fileRequest(world, project.id, 'Single sign-on', pat)
+    await fileRequest(world, project.id, 'Dark mode')
     const page = await signedIn(WIDE)
     const found: Record<string, string[]> = {}
     const scan = async (name: string) => {
@@ -109,6 +117,19 @@ describe('the project navigation and the dashboard on a phone', () => {
     const tops = await tabs.evaluateAll((all) => all.map((tab) => tab.getBoundingClientRect().top))
     expect(new Set(tops).size).toBe(1)
     await scan('install')
+    // The backlog at a desktop width keeps all its columns.
+    await page.getByRole('tab', { name: 'Backlog' }).click()
+    const headers = page.getByRole('table', { name: 'Backlog' }).getByRole('columnheader')
+    expect(await headers.allInnerTexts()).toEqual([
+      'Request',
+      'MRR',
+      'Accounts',
+      'Votes',
+      'Status',
+      'Comments',
+      'Submitted by',
+    ])
+    await scan('backlog')
 
     // The Settings tab opens its first page; the navigation lists only pages that exist.
     await page.getByRole('tab', { name: 'Settings' }).click()
