@@ -78,15 +78,25 @@ describe('the dashboard, scanned and by keyboard', () => {
       ['Companies', 'companies'],
       ['Changelog', 'changelog'],
       ['Roadmap', 'roadmap'],
-      ['Settings › Identity', 'identity'],
-      ['Settings › Project', 'settings'],
+      ['Identity', 'identity'],
+      ['Project', 'settings'],
       ['Audit log', 'audit'],
       ['Webhooks & mail', 'notifications'],
     ] as const) {
-      await page.getByRole('tab', { name: tab }).click()
+      // The settings pages are links in the Settings tab's own navigation.
+      const inSettings = ['identity', 'settings', 'audit', 'notifications'].includes(name)
+      if (inSettings) {
+        await page.getByRole('tab', { name: 'Settings' }).click()
+        await page
+          .getByRole('navigation', { name: 'Settings' })
+          .getByRole('link', { name: tab, exact: true })
+          .click()
+      } else await page.getByRole('tab', { name: tab }).click()
       await eventually(() =>
-        page.getByRole('tab', { name: tab }).getAttribute('aria-selected'),
-      ).toBe('true')
+        inSettings
+          ? page.getByRole('link', { name: tab, exact: true }).getAttribute('aria-current')
+          : page.getByRole('tab', { name: tab }).getAttribute('aria-selected'),
+      ).toBe(inSettings ? 'page' : 'true')
       await scan(name)
       if (name === 'backlog') {
         // Every chart label lies inside the chart (none clipped at its edges).

@@ -92,10 +92,10 @@ describe('the dashboard by keyboard alone', () => {
     const page = await signedIn()
     await openProject(page, 'Keyboard Identity')
 
-    // Install's "Set up identity" moves focus to the Identity tab.
+    // Install's "Set up identity" moves focus to Identity in the Settings navigation.
     await tabTo(page, page.getByRole('button', { name: 'Set up identity' }))
     await page.keyboard.press('Enter')
-    await eventually(() => focusedText(page)).toBe('Settings › Identity')
+    await eventually(() => focusedText(page)).toBe('Identity')
 
     // 1. The stack: arrow keys move through the radios, and the snippet follows.
     const nextjs = page.getByRole('radio', { name: 'Next.js' })

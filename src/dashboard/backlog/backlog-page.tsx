@@ -6,6 +6,7 @@ import {
   type BacklogSort,
 } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
+import { countOf } from '../format/plural'
 import { currentRouteUrl } from '../router'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
@@ -120,7 +121,7 @@ export function BacklogPage({
     downloadText(`${projectId}-backlog.csv`, result.data.csv, 'text/csv')
     setNotice(
       result.data.truncated
-        ? `Exported the first ${BACKLOG_EXPORT_MAX_ROWS.toLocaleString('en')} requests as CSV (an export stops there): narrow the backlog with filters for the rest.`
+        ? `Exported the first ${countOf(BACKLOG_EXPORT_MAX_ROWS, 'request', 'requests')} as CSV (an export stops there): narrow the backlog with filters for the rest.`
         : 'Exported the backlog as CSV.',
     )
   }
