@@ -11,7 +11,7 @@ import { isFocused, tabTo } from './support/keyboard'
 import {
   createOwnerThroughApi,
   openNotificationsPage,
-  sectionFitsViewport,
+  pastTheRightEdge,
   seriousViolations,
 } from './support/notifications-page'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
@@ -31,7 +31,7 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
     return ((await res.json()) as { webhooks: WebhookEndpointInfo[] }).webhooks
   }
   const secretOf = (page: Page, url: string) =>
-    page.getByRole('region', { name: `Signing secret of ${url}` }).locator('code')
+    page.getByRole('region', { name: `Signing secret of ${url}` }).locator('.secret-line code')
 
   async function addEndpoint(page: Page, url: string, events?: string[]) {
     await page.getByLabel('Endpoint URL').fill(url)
@@ -93,12 +93,12 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
     await addEndpoint(page, url)
     const before = await secretOf(page, url).innerText()
 
-    await page.getByRole('button', { name: `Rotate the secret of ${url}` }).click()
+    await page.getByRole('button', { name: `Rotate secret of ${url}` }).click()
     const rotateQuestion = page.getByRole('group', { name: /Rotate the signing secret/ })
     await rotateQuestion.waitFor()
     await rotateQuestion.getByRole('button', { name: 'Cancel' }).click()
     expect(await secretOf(page, url).innerText()).toBe(before)
-    await page.getByRole('button', { name: `Rotate the secret of ${url}` }).click()
+    await page.getByRole('button', { name: `Rotate secret of ${url}` }).click()
     await page.getByRole('button', { name: 'Rotate secret', exact: true }).click()
     await eventually(() => secretOf(page, url).innerText()).not.toBe(before)
 
@@ -119,7 +119,8 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
     const page = await openNotificationsPage(world, project.id)
     const url = `${receiver.url}/log`
     await addEndpoint(page, url)
-    await page.getByRole('button', { name: `Send a test event to ${url}` }).click()
+    await page.getByRole('button', { name: `Send test event to ${url}` }).click()
+    await page.getByText('Test event queued').waitFor()
     await world.server.drainJobs()
     const [endpoint] = await endpoints(project.id)
     const res = await world.server.adminFetch(
@@ -128,7 +129,12 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
     const [delivery] = ((await res.json()) as { deliveries: WebhookDeliveryInfo[] }).deliveries
     expect(delivery?.status).toBe('delivered')
 
-    await page.getByRole('button', { name: `Delivery log of ${url}` }).click()
+    // Sending a test opens the log, which looks again while the delivery is on its way.
+    expect(
+      await page
+        .getByRole('button', { name: `Delivery log of ${url}` })
+        .getAttribute('aria-expanded'),
+    ).toBe('true')
     const log = page.getByRole('table', { name: `Deliveries to ${url}` })
     await eventually(() => log.getByRole('cell', { name: 'delivered' }).count()).toBe(1)
     const shown = await log.innerText()
@@ -173,19 +179,20 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
       const page = await openNotificationsPage(world, project.id, { width, height: 900 })
       const url = `${receiver.url}/w${width}`
       await addEndpoint(page, url, ['A request changes status or title'])
-      await page.getByRole('button', { name: `Send a test event to ${url}` }).click()
+      await page.getByRole('button', { name: `Send test event to ${url}` }).click()
+      await page.getByText('Test event queued').waitFor()
       await world.server.drainJobs()
-      await page.getByRole('button', { name: `Delivery log of ${url}` }).click()
-      await page.getByRole('table', { name: `Deliveries to ${url}` }).waitFor()
+      const log = page.getByRole('table', { name: `Deliveries to ${url}` })
+      await eventually(() => log.getByRole('cell', { name: 'delivered' }).count()).toBe(1)
       await page.getByRole('button', { name: `Delete ${url}` }).click()
       await page.getByRole('group', { name: /Delete the endpoint/ }).waitFor()
       await page.waitForLoadState('networkidle')
       found[`webhooks-${width}`] = await seriousViolations(page)
-      expect(await sectionFitsViewport(page, 'section.notifications')).toBe(true)
       await page.screenshot({
         path: join(SCREENSHOT_DIR, `dashboard-webhooks-mail-${width}.png`),
         fullPage: true,
       })
+      expect(await pastTheRightEdge(page, 'section.notifications')).toEqual([])
     }
     expect(found).toEqual({ 'webhooks-1280': [], 'webhooks-375': [] })
   })

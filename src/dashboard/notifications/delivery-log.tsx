@@ -3,6 +3,8 @@ import type { WebhookDeliveryInfo } from '../../shared/notifications'
 import type { AdminClient } from '../api/admin-client'
 import { formatDateTime } from '../format/dates'
 
+const PENDING_REFRESH_MS = 2000
+
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—')
 
 /**
@@ -32,6 +34,13 @@ export function DeliveryLog({
     void refreshKey
     load()
   }, [load, refreshKey])
+  // A delivery still on its way (a test event just sent, a retry): look again shortly.
+  const waiting = deliveries?.some((d) => d.status === 'pending') ?? false
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setTimeout(load, PENDING_REFRESH_MS)
+    return () => clearTimeout(timer)
+  }, [waiting, deliveries, load])
 
   if (error) return <p role="alert">{error}</p>
   if (!deliveries) return <p class="hint">Loading the log…</p>

@@ -97,11 +97,7 @@ export function WebhookEndpoint({
         </div>
       ) : null}
       <div class="endpoint-actions">
-        <button
-          type="button"
-          aria-label={`Send a test event to ${endpoint.url}`}
-          onClick={sendTest}
-        >
+        <button type="button" aria-label={`Send test event to ${endpoint.url}`} onClick={sendTest}>
           Send test event
         </button>
         <button
@@ -115,7 +111,7 @@ export function WebhookEndpoint({
         </button>
         <ConfirmAction
           label="Rotate secret"
-          name={`Rotate the secret of ${endpoint.url}`}
+          name={`Rotate secret of ${endpoint.url}`}
           question={
             <>
               Rotate the signing secret of <code>{endpoint.url}</code>? The old one stops verifying

@@ -80,14 +80,27 @@ export async function openNotificationsPage(
 }
 
 /**
- * Nothing in the section reaches past the viewport's right edge (what scrolls inside its own
- * `.scroll-x` box, a wide table, does not count: it does not move the page).
+ * What in the section reaches past the viewport's right edge, as `tag.class (right px)`; what
+ * scrolls inside its own box (a wide table, a code block) does not count: it does not move the page.
  */
-export async function sectionFitsViewport(page: Page, selector: string): Promise<boolean> {
+export async function pastTheRightEdge(page: Page, selector: string): Promise<string[]> {
   return page.locator(selector).evaluate((section) => {
-    const widest = [section, ...section.querySelectorAll('*')]
-      .filter((element) => !element.parentElement?.closest('.scroll-x'))
-      .reduce((right, element) => Math.max(right, element.getBoundingClientRect().right), 0)
-    return widest <= document.documentElement.clientWidth + 0.5
+    const edge = document.documentElement.clientWidth + 0.5
+    const insideScrollBox = (element: Element) => {
+      for (
+        let up = element.parentElement;
+        up && up !== section.parentElement;
+        up = up.parentElement
+      )
+        if (getComputedStyle(up).overflowX !== 'visible') return true
+      return false
+    }
+    return [section, ...section.querySelectorAll('*')]
+      .filter((element) => !insideScrollBox(element))
+      .filter((element) => element.getBoundingClientRect().right > edge)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`,
+      )
   })
 }
