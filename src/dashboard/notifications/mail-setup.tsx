@@ -4,12 +4,16 @@ import type { AdminClient } from '../api/admin-client'
 import { CodeBlock } from '../ui/code-block'
 import { TestEmailForm } from './test-email-form'
 
-/** The lines docs/team-and-email.md "Set up email" gives, with this server's sender kept. */
+/**
+ * The lines docs/team-and-email.md "Set up email" gives, this server's sender kept when it was
+ * set. No trailing comments: env files (systemd, Docker) would take them as part of the value.
+ */
 export function smtpSettingsExample(from: string): string {
+  const sender = from === 'Reqio <reqio@localhost>' ? 'Feedback <feedback@example.com>' : from
   return [
-    'REQIO_SMTP_URL=smtps://user:pass@smtp.example.com:465   # or smtp://user:pass@host:587',
-    `REQIO_MAIL_FROM='${from === 'Reqio <reqio@localhost>' ? 'Feedback <feedback@example.com>' : from}'`,
-    'REQIO_PUBLIC_URL=https://feedback.example.com          # base of the links in every email',
+    'REQIO_SMTP_URL=smtps://user:pass@smtp.example.com:465',
+    `REQIO_MAIL_FROM='${sender}'`,
+    'REQIO_PUBLIC_URL=https://feedback.example.com',
   ].join('\n')
 }
 
@@ -74,9 +78,11 @@ export function MailSetup({ client }: { client: AdminClient }) {
           <h4>Turn email on</h4>
           <ol>
             <li>
-              Set <code>REQIO_SMTP_URL</code> to your SMTP server (any provider: Postmark, SendGrid,
-              SES, your own), and <code>REQIO_MAIL_FROM</code> and <code>REQIO_PUBLIC_URL</code>, in
-              the server's environment:
+              In the server's environment, set <code>REQIO_SMTP_URL</code> to your SMTP server (any
+              provider; <code>smtps://</code> for port 465, <code>smtp://</code> for 587),{' '}
+              <code>REQIO_MAIL_FROM</code> to the sender people see, and{' '}
+              <code>REQIO_PUBLIC_URL</code> to this server's public address, the base of the links
+              in every email:
             </li>
           </ol>
           <CodeBlock title="Server environment" code={smtpSettingsExample(setup.from)} />
