@@ -40,6 +40,7 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   // and to whom things went: settings-level, even to read (spec v3 "Hardening (round three)").
   { method: 'GET', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/webhooks/:wid', permission: 'configure' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/webhooks/:wid', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/webhooks/:wid/secret', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/webhooks/:wid/test', permission: 'configure' },
