@@ -79,6 +79,20 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
     expect(await card.getByText('Events:').innerText()).toContain(
       'A comment or team reply is posted',
     )
+
+    // Changed later, in place: the endpoint keeps its secret and hears the new choice.
+    const secretBefore = await secretOf(page, url).innerText()
+    const change = page.getByRole('button', { name: `Change events of ${url}` })
+    await change.click()
+    const editor = page.getByRole('group', { name: `Events to send to ${url}` })
+    await editor.getByLabel('A request is submitted').uncheck()
+    await editor.getByLabel('A comment or team reply is posted').uncheck()
+    await editor.getByLabel('Someone votes', { exact: false }).first().check()
+    await page.getByRole('button', { name: 'Save events' }).click()
+    await eventually(async () => (await endpoints(project.id))[0]?.events).toEqual(['vote.created'])
+    await eventually(() => card.getByText('Events:').innerText()).toBe('Events: Someone votes')
+    expect(await isFocused(change)).toBe(true)
+    expect(await secretOf(page, url).innerText()).toBe(secretBefore)
   })
 
   it('asks before Delete and Rotate, in the page, and does nothing on Cancel', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
-import { WEBHOOK_EVENT_CHOICES, type WebhookEventType } from '../../shared/webhook-events'
+import type { WebhookEventType } from '../../shared/webhook-events'
+import { EventChoice, type EventSelection, selectionIsComplete } from './event-choice'
 
 export interface NewEndpoint {
   url: string
@@ -8,8 +9,8 @@ export interface NewEndpoint {
 }
 
 /**
- * The URL of a new endpoint and the events it hears: all of them, or the ones ticked. Answers
- * true from `onAdd` when the endpoint was created, and the form empties.
+ * The URL of a new endpoint and the events it hears: all of them, or the ones ticked. `onAdd`
+ * answers true when the endpoint was created, and the form empties.
  */
 export function NewEndpointForm({
   onAdd,
@@ -19,26 +20,17 @@ export function NewEndpointForm({
   urlField: { current: HTMLInputElement | null }
 }) {
   const [url, setUrl] = useState('')
-  const [choosing, setChoosing] = useState(false)
-  const [chosen, setChosen] = useState<WebhookEventType[]>([])
+  const [selection, setSelection] = useState<EventSelection>(null)
   const [busy, setBusy] = useState(false)
-  const noneChosen = choosing && chosen.length === 0
 
   async function submit(event: Event) {
     event.preventDefault()
     setBusy(true)
-    const added = await onAdd({
-      url: url.trim(),
-      // In the server's order, whatever order they were ticked in.
-      ...(choosing
-        ? { events: WEBHOOK_EVENT_CHOICES.map((c) => c.type).filter((t) => chosen.includes(t)) }
-        : {}),
-    })
+    const added = await onAdd({ url: url.trim(), ...(selection ? { events: selection } : {}) })
     setBusy(false)
     if (!added) return
     setUrl('')
-    setChoosing(false)
-    setChosen([])
+    setSelection(null)
   }
 
   return (
@@ -54,51 +46,17 @@ export function NewEndpointForm({
           onInput={(event) => setUrl(event.currentTarget.value)}
         />
       </label>
-      <fieldset class="event-choice">
-        <legend>Events to send</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name="event-scope"
-            checked={!choosing}
-            onChange={() => setChoosing(false)}
-          />{' '}
-          All events, including ones added later
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="event-scope"
-            checked={choosing}
-            onChange={() => setChoosing(true)}
-          />{' '}
-          Only the events I choose
-        </label>
-        {choosing ? (
-          <ul class="event-list">
-            {WEBHOOK_EVENT_CHOICES.map((choice) => (
-              <li key={choice.type}>
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(choice.type)}
-                    onChange={(event) =>
-                      setChosen(
-                        event.currentTarget.checked
-                          ? [...chosen, choice.type]
-                          : chosen.filter((type) => type !== choice.type),
-                      )
-                    }
-                  />{' '}
-                  {choice.label} <code>{choice.type}</code>
-                </label>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {noneChosen ? <p class="hint">Tick at least one event.</p> : null}
-      </fieldset>
-      <button type="submit" class="primary" disabled={busy || !url.trim() || noneChosen}>
+      <EventChoice
+        group="new-endpoint"
+        legend="Events to send"
+        selection={selection}
+        onChange={setSelection}
+      />
+      <button
+        type="submit"
+        class="primary"
+        disabled={busy || !url.trim() || !selectionIsComplete(selection)}
+      >
         Add endpoint
       </button>
     </form>

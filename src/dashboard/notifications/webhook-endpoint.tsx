@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { WebhookEndpointInfo } from '../../shared/notifications'
 import { WEBHOOK_EVENT_CHOICES } from '../../shared/webhook-events'
 import type { AdminClient } from '../api/admin-client'
@@ -6,6 +6,7 @@ import { formatDate } from '../format/dates'
 import { CopyButton } from '../ui/copy-button'
 import { ConfirmAction } from './confirm-action'
 import { DeliveryLog } from './delivery-log'
+import { EndpointEventsEditor } from './endpoint-events-editor'
 
 /** "All events", or the chosen ones in the words the form offered them. */
 export function describeEvents(events: string[] | null): string {
@@ -28,6 +29,7 @@ export function WebhookEndpoint({
   onSecretCopied,
   onHideSecret,
   onDeleted,
+  onChanged,
 }: {
   client: AdminClient
   /** /projects/{id}/webhooks under /v1/admin. */
@@ -39,12 +41,21 @@ export function WebhookEndpoint({
   onSecretCopied: () => void
   onHideSecret: () => void
   onDeleted: () => void
+  /** The events changed: the list reloads. */
+  onChanged: () => void
 }) {
   const path = `${base}/${encodeURIComponent(endpoint.id)}`
   const [logOpen, setLogOpen] = useState(false)
   const [sentTests, setSentTests] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [editingEvents, setEditingEvents] = useState(false)
+  const changeEvents = useRef<HTMLButtonElement>(null)
+  const refocusChange = useRef(false)
+  useEffect(() => {
+    if (!editingEvents && refocusChange.current) changeEvents.current?.focus()
+    refocusChange.current = false
+  }, [editingEvents])
   const logId = `delivery-log-${endpoint.id}`
 
   async function sendTest() {
@@ -96,6 +107,20 @@ export function WebhookEndpoint({
           </button>
         </div>
       ) : null}
+      {editingEvents ? (
+        <EndpointEventsEditor
+          client={client}
+          path={path}
+          endpoint={endpoint}
+          onDone={(changed) => {
+            refocusChange.current = true
+            setEditingEvents(false)
+            if (!changed) return
+            setMessage('Events saved: the endpoint hears these from now on.')
+            onChanged()
+          }}
+        />
+      ) : null}
       <div class="endpoint-actions">
         <button type="button" aria-label={`Send test event to ${endpoint.url}`} onClick={sendTest}>
           Send test event
@@ -108,6 +133,15 @@ export function WebhookEndpoint({
           onClick={() => setLogOpen(!logOpen)}
         >
           Delivery log
+        </button>
+        <button
+          type="button"
+          ref={changeEvents}
+          aria-expanded={editingEvents}
+          aria-label={`Change events of ${endpoint.url}`}
+          onClick={() => setEditingEvents(!editingEvents)}
+        >
+          Change events
         </button>
         <ConfirmAction
           label="Rotate secret"

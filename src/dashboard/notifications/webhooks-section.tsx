@@ -81,6 +81,7 @@ export function WebhooksSection({ client, base }: { client: AdminClient; base: s
               onSecret={(secret) => showSecret(endpoint.id, secret)}
               onSecretCopied={() => setCopied((done) => ({ ...done, [endpoint.id]: true }))}
               onHideSecret={() => forget(endpoint.id)}
+              onChanged={reload}
               onDeleted={async () => {
                 forget(endpoint.id)
                 await reload()
