@@ -198,6 +198,9 @@ describe('webhook endpoints on the Webhooks & mail page', () => {
       await world.server.drainJobs()
       const log = page.getByRole('table', { name: `Deliveries to ${url}` })
       await eventually(() => log.getByRole('cell', { name: 'delivered' }).count()).toBe(1)
+      // Every state at once: a secret, the log, the events editor, a pending Delete.
+      await page.getByRole('button', { name: `Change events of ${url}` }).click()
+      await page.getByRole('group', { name: `Events to send to ${url}` }).waitFor()
       await page.getByRole('button', { name: `Delete ${url}` }).click()
       await page.getByRole('group', { name: /Delete the endpoint/ }).waitFor()
       await page.waitForLoadState('networkidle')
