@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { AudienceResponse } from '../../shared/notifications'
 import type { AdminClient } from '../api/admin-client'
+import { countOf } from '../format/plural'
 
 /** Before a status change is saved: "12 people, 7 with email, will hear about this". */
 export function audienceSentence(audience: AudienceResponse): string {
-  const people = `${audience.people} ${audience.people === 1 ? 'person' : 'people'}`
+  const people = countOf(audience.people, 'person', 'people')
   if (audience.people === 0) return 'Nobody identified follows this request yet.'
   if (audience.mail === 'off')
     return `${people} will see a status change in the widget. Email is off (REQIO_SMTP_URL is not set).`

@@ -40,6 +40,7 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   // and to whom things went: settings-level, even to read (spec v3 "Hardening (round three)").
   { method: 'GET', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/webhooks/:wid', permission: 'configure' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/webhooks/:wid', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/webhooks/:wid/secret', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/webhooks/:wid/test', permission: 'configure' },
@@ -56,6 +57,9 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/jobs', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/jobs/:jid/retry', permission: 'configure' },
   { method: 'GET', path: '/v1/admin/projects/:id/mail', permission: 'configure' },
+  // The server's email set-up and its test email: settings work, like SMTP itself.
+  { method: 'GET', path: '/v1/admin/mail', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/mail/test', permission: 'configure' },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

@@ -15,6 +15,7 @@ import { ApiError } from '../errors'
  * - comments_per_person: comments per person per request per hour
  *   (REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR)
  * - comments_per_request: comments per request per hour (REQIO_COMMENTS_PER_REQUEST_PER_HOUR)
+ * - test_emails: the dashboard's "Send a test email" per member (5 per 10 minutes)
  */
 export const LIMIT_NAMES = [
   'ip_reads',
@@ -26,6 +27,7 @@ export const LIMIT_NAMES = [
   'sign_in_failures',
   'comments_per_person',
   'comments_per_request',
+  'test_emails',
 ] as const
 export type LimitName = (typeof LIMIT_NAMES)[number]
 

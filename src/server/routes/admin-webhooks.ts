@@ -12,19 +12,26 @@ import { outboundGuard } from '../outbound/outbound-guard'
 import type { WebhookDelivery } from '../store/webhook-deliveries-store'
 import type { WebhookEndpoint } from '../store/webhooks-store'
 
+const EventsSchema = v.nullable(
+  v.pipe(
+    v.array(
+      v.picklist(WEBHOOK_EVENT_TYPES, `events must be among ${WEBHOOK_EVENT_TYPES.join(', ')}`),
+    ),
+    v.minLength(1, 'events must name at least one event, or be left out for all'),
+  ),
+)
+
 const NewEndpointSchema = v.object({
   url: v.pipe(v.string('url must be a string'), v.trim(), v.maxLength(2000)),
-  events: v.optional(
-    v.nullable(
-      v.pipe(
-        v.array(
-          v.picklist(WEBHOOK_EVENT_TYPES, `events must be among ${WEBHOOK_EVENT_TYPES.join(', ')}`),
-        ),
-        v.minLength(1, 'events must name at least one event, or be left out for all'),
-      ),
-    ),
-  ),
+  events: v.optional(EventsSchema),
 })
+
+/** A change of what an endpoint hears: `events` is required here (null: all events). */
+const EndpointChangeSchema = v.object({ events: EventsSchema })
+
+/** Each event once, in the order given; null (or left out): every event. */
+const eventSet = (events: readonly string[] | null | undefined) =>
+  events ? [...new Set(events)] : null
 
 const toEndpointInfo = (endpoint: WebhookEndpoint): WebhookEndpointInfo => ({
   id: endpoint.id,
@@ -68,7 +75,7 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
         const created = await w.store.webhooks.create({
           projectId: project.id,
           url: input.url,
-          events: input.events ? [...new Set(input.events)] : null,
+          events: eventSet(input.events),
           now: w.now,
         })
         await w.audit(endpointLine('webhook.created', created.endpoint))
@@ -88,6 +95,25 @@ export function adminWebhooksRoutes(deps: RouteDeps) {
         await w.audit(endpointLine('webhook.deleted', endpoint))
       })
       return c.body(null, 204)
+    })
+    .patch('/:wid', async (c) => {
+      const project = c.get('project')
+      const input = await readJsonBody(c, EndpointChangeSchema)
+      const endpoint = await endpointOf(project.id, c.req.param('wid'))
+      const changed = await commit(deps, c, async (w) => {
+        const updated = await w.store.webhooks.setEvents(
+          project.id,
+          endpoint.id,
+          eventSet(input.events),
+        )
+        if (!updated) throw webhookNotFound()
+        await w.audit({
+          ...endpointLine('webhook.events_changed', endpoint),
+          detail: { before: endpoint.events, after: updated.events },
+        })
+        return updated
+      })
+      return c.json({ webhook: toEndpointInfo(changed) })
     })
     .post('/:wid/secret', async (c) => {
       const project = c.get('project')

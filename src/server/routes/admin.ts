@@ -8,6 +8,7 @@ import { adminCommentsRoutes } from './admin-comments'
 import { adminCompaniesRoutes } from './admin-companies'
 import { adminInstallRoutes } from './admin-install'
 import { adminInvitesRoutes } from './admin-invites'
+import { adminMailRoutes } from './admin-mail'
 import { adminMembersRoutes } from './admin-members'
 import { adminNotificationsRoutes } from './admin-notifications'
 import { adminProjectSettingsRoutes } from './admin-project-settings'
@@ -40,6 +41,7 @@ export function adminRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))
+    .route('/mail', adminMailRoutes(deps))
     .route('/projects', adminProjectsRoutes(deps))
     .route('/projects/:id', project)
 }

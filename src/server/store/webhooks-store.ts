@@ -107,6 +107,19 @@ export class WebhooksStore {
     return rows.length > 0 ? secret : null
   }
 
+  /** Which events the endpoint hears from now on (null: all); deliveries already queued stay. */
+  async setEvents(
+    projectId: string,
+    id: string,
+    events: string[] | null,
+  ): Promise<WebhookEndpoint | null> {
+    const [row] = await this.db.query<EndpointRow>(
+      'UPDATE webhook_endpoints SET events = $3 WHERE project_id = $1 AND id = $2 RETURNING *',
+      [projectId, id, events],
+    )
+    return row ? toEndpoint(row) : null
+  }
+
   /** Deletes the endpoint, its delivery log and its waiting deliveries. */
   async delete(projectId: string, id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {

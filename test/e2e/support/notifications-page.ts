@@ -1,0 +1,106 @@
+// The "Webhooks & mail" page for the e2e files that test it: a signed-in owner on it, and the
+// axe-core scan the dashboard's own a11y test runs (serious and critical violations only).
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { World } from './world'
+
+export const OWNER = {
+  email: 'olive@example.com',
+  name: 'Olive',
+  password: 'correct horse battery',
+}
+
+const AXE_PATH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'node_modules',
+  'axe-core',
+  'axe.min.js',
+)
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** Runs axe-core on the page as it stands; answers the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+      .axe
+    return (await axe.run()).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
+
+/** The owner account, made once per file through the API (what these tests test comes after). */
+export async function createOwnerThroughApi(world: World): Promise<void> {
+  const res = await fetch(`${world.server.url}/v1/auth/setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
+  })
+  expect(res.status).toBe(201)
+}
+
+/**
+ * A page signed in as the owner on the project's "Webhooks & mail" page, through its old hash
+ * link (which the settings area keeps working). axe is injected as a script: the context lets it
+ * past the dashboard's strict CSP. The page may read what it copies.
+ */
+export async function openNotificationsPage(
+  world: World,
+  projectId: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const { page, context } = await world.openPage({ viewport, bypassCSP: true })
+  page.setDefaultTimeout(15_000)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: world.server.url,
+  })
+  await page.goto(`${world.server.url}/dashboard/`)
+  await page.getByLabel('Email').fill(OWNER.email)
+  await page.getByLabel('Password').fill(OWNER.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
+  await page.goto(`${world.server.url}/dashboard/#/projects/${projectId}/notifications`)
+  await page.getByRole('heading', { name: 'Webhooks', exact: true }).waitFor()
+  return page
+}
+
+/**
+ * What in the section reaches past the viewport's right edge, as `tag.class (right px)`; what
+ * scrolls inside its own box (a wide table, a code block) does not count: it does not move the page.
+ */
+export async function pastTheRightEdge(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluate((section) => {
+    const edge = document.documentElement.clientWidth + 0.5
+    const insideScrollBox = (element: Element) => {
+      for (
+        let up = element.parentElement;
+        up && up !== section.parentElement;
+        up = up.parentElement
+      )
+        if (getComputedStyle(up).overflowX !== 'visible') return true
+      return false
+    }
+    return [section, ...section.querySelectorAll('*')]
+      .filter((element) => !insideScrollBox(element))
+      .filter((element) => element.getBoundingClientRect().right > edge)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`,
+      )
+  })
+}
