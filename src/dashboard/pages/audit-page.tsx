@@ -24,8 +24,8 @@ export function AuditPage({ team, projectId }: { team: TeamClient; projectId: st
   if (!entries) return <p>Loading the audit log…</p>
   if (entries.length === 0) return <p class="empty">Nothing has been changed yet.</p>
   return (
-    <section class="audit-log" aria-labelledby="audit-heading">
-      <h2 id="audit-heading">Audit log</h2>
+    // The Settings area already heads the page "Audit log"; the region keeps the name.
+    <section class="audit-log" aria-label="Audit log">
       <p class="hint">Every change by the team and the admin token, newest first.</p>
       <ol class="audit-list">
         {entries.map((entry, index) => (
