@@ -17,6 +17,7 @@ export const PROJECT_TABS = [
   'settings',
   'audit',
   'notifications',
+  'widget',
 ] as const
 export type ProjectTab = (typeof PROJECT_TABS)[number]
 export type Route =
@@ -53,7 +54,8 @@ export function parseRoute(hash: string): Route {
   for (const page of TEAM_PAGES) if (hash === `#/${page}`) return { page }
   const opened = /^#\/projects\/([^/]+)\/requests\/([^/]+)$/.exec(hash)
   if (opened?.[1] && opened[2]) return requestRoute(opened[1], opened[2])
-  const match = /^#\/projects\/([^/]+)(?:\/([a-z]+))?$/.exec(hash)
+  // Settings › Widget already has the address the grouped Settings area gives it.
+  const match = /^#\/projects\/([^/]+)(?:\/(?:settings\/(?=widget$))?([a-z]+))?$/.exec(hash)
   if (!match?.[1]) return { page: 'projects' }
   const tab = PROJECT_TABS.find((candidate) => candidate === match[2]) ?? PROJECT_HOME
   return { page: 'project', projectId: decodeURIComponent(match[1]), tab }
@@ -78,8 +80,10 @@ export function parseLocation(where: { pathname: string; hash: string }): Route 
 
 function routeHash(route: Route): string {
   if (route.page === 'projects') return '#/'
-  if (route.page === 'project')
-    return `#/projects/${encodeURIComponent(route.projectId)}/${route.tab}`
+  if (route.page === 'project') {
+    const tab = route.tab === 'widget' ? 'settings/widget' : route.tab
+    return `#/projects/${encodeURIComponent(route.projectId)}/${tab}`
+  }
   return `#/${route.page}`
 }
 

@@ -12,6 +12,7 @@ import { IdentitySettings } from '../identity/identity-settings'
 import { InstallPage } from '../install/install-page'
 import { NotificationsPage } from '../notifications/notifications-page'
 import { PROJECT_HOME, type ProjectTab } from '../router'
+import { WidgetSettingsPage } from '../settings/widget-settings-page'
 import { AuditPage } from './audit-page'
 import { SettingsPage } from './settings-page'
 
@@ -25,6 +26,7 @@ const TAB_LABELS: Record<ProjectTab, string> = {
   settings: 'Settings › Project',
   audit: 'Audit log',
   notifications: 'Webhooks & mail',
+  widget: 'Settings › Widget',
 }
 
 /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation). */
@@ -196,6 +198,18 @@ export function ProjectPage({
           />
         ) : null}
         {shownTab === 'audit' ? <AuditPage team={team} projectId={project.id} /> : null}
+        {shownTab === 'widget' ? (
+          <section aria-labelledby="widget-settings-heading">
+            <h2 id="widget-settings-heading">Widget</h2>
+            <WidgetSettingsPage
+              client={client}
+              team={team}
+              project={project}
+              allowed={can('configure')}
+              onSaved={setProject}
+            />
+          </section>
+        ) : null}
       </div>
     </main>
   )
