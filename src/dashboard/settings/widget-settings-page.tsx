@@ -119,7 +119,7 @@ export function WidgetSettingsPage({
               <div class="accent-inputs">
                 <input
                   type="color"
-                  aria-label="Pick the accent colour"
+                  aria-label="Colour picker"
                   value={accent}
                   onInput={(event) => typeAccent(event.currentTarget.value)}
                 />
