@@ -24,9 +24,9 @@ const TAB_LABELS: Record<ProjectTab, string> = {
   roadmap: 'Roadmap',
   identity: 'Settings › Identity',
   settings: 'Settings › Project',
+  widget: 'Settings › Widget',
   audit: 'Audit log',
   notifications: 'Webhooks & mail',
-  widget: 'Settings › Widget',
 }
 
 /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation). */
