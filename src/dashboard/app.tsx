@@ -11,6 +11,7 @@ import {
   type DashboardSession,
   discoverAuth,
 } from './auth/dashboard-session'
+import { PasswordResetPage, resetCodeFromLocation } from './auth/password-reset-page'
 import { SetupPage } from './auth/setup-page'
 import { SignInPage } from './auth/sign-in-page'
 import { confirmLeave } from './leave-guard'
@@ -31,6 +32,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   const auth = useMemo(() => createAuthClient(apiBase), [apiBase])
   const [authState, setAuthState] = useState<AuthState>({ kind: 'loading' })
   const [inviteCode, setInviteCode] = useState<string | null>(inviteCodeFromLocation)
+  const [resetCode, setResetCode] = useState<string | null>(resetCodeFromLocation)
   const [route, setRoute] = useState<Route>(() => parseLocation(location))
   const routeRef = useRef(route)
   routeRef.current = route
@@ -67,8 +69,8 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   }
 
   useEffect(() => {
-    // An invite link keeps its /accept?code= until the invite is accepted.
-    if (!inviteCode) canonicalise(route)
+    // An invite or reset link keeps its ?code= until it is used.
+    if (!inviteCode && !resetCode) canonicalise(route)
     shownUrl.current = addressBar()
   }, [])
 
@@ -143,6 +145,18 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
 
   if (inviteCode)
     return <AcceptInvitePage auth={auth} code={inviteCode} onAccepted={acceptedInvite} />
+  if (resetCode)
+    return (
+      <PasswordResetPage
+        auth={auth}
+        apiBase={apiBase}
+        code={resetCode}
+        onDone={(member) => {
+          setResetCode(null)
+          acceptedInvite(member)
+        }}
+      />
+    )
   if (authState.kind === 'loading') return <main class="sign-in">Loading…</main>
   if (authState.kind === 'setup') return <SetupPage auth={auth} onCreated={withMember} />
   if (!session || !client)

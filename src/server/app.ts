@@ -25,6 +25,7 @@ import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
+import { authPasswordResetRoutes } from './routes/auth-password-reset'
 import { changelogRoutes } from './routes/changelog'
 import { commentPagesRoutes } from './routes/comment-pages'
 import { commentsRoutes } from './routes/comments'
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
   app.route('/', authInviteRoutes(routeDeps))
+  app.route('/', authPasswordResetRoutes(routeDeps))
 
   // The session cookie or the bearer admin token (wrong tokens throttled per IP), then the role
   // table (auth/admin-route-permissions.ts).

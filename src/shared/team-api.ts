@@ -53,3 +53,11 @@ export interface SessionStatus {
   member: TeamMemberInfo | null
   setupNeeded: boolean
 }
+
+/**
+ * GET /v1/auth/password-reset, and the 202 of POST /v1/auth/password-reset: whether "Forgot
+ * password?" emails a link (SMTP is on) or the page says to ask an owner for one.
+ */
+export interface PasswordResetStatus {
+  byEmail: boolean
+}

@@ -66,6 +66,14 @@ it('saves a draft the public changelog does not show, then publishes it, closing
 
   const editor = await screen.findByRole('form', { name: 'Edit “March release”' })
   fireEvent.click(within(editor).getByRole('button', { name: 'Publish now' }))
+  const confirm = await within(editor).findByRole('alertdialog', {
+    name: 'Publish “March release”?',
+  })
+  // bob (SSO login) gave an email; Dark mode's three voters are anonymous.
+  await within(confirm).findByText(/^1 person will be emailed/)
+  expect(confirm.textContent).toContain('2 linked requests move to Done.')
+  expect(confirm.textContent).toContain('3 anonymous voters cannot be told.')
+  fireEvent.click(within(confirm).getByRole('button', { name: 'Publish and email 1 person' }))
   expect(await screen.findByText('Published. 2 linked requests are now Done.')).toBeTruthy()
   await within(list).findByText(/^Published /)
   const { entries } = await publicJson<PublicChangelogResponse>(created, '/changelog')
@@ -93,4 +101,66 @@ it('shows the public roadmap as the widget gets it', async () => {
   expect(done.textContent).toContain('Nothing here.')
   expect(screen.getByRole('tab', { name: 'Roadmap' }).getAttribute('aria-selected')).toBe('true')
   await waitFor(() => expect(screen.getByRole('region', { name: 'In progress' })).toBeTruthy())
+})
+
+it('publishes nothing when the confirmation is cancelled, and gives focus back to Publish now', async () => {
+  const created = await seedBacklog(server)
+  const form = await openChangelog(created)
+  fireEvent.input(within(form).getByRole('textbox', { name: 'Title' }), {
+    target: { value: 'Not yet' },
+  })
+  await link(form, 'sso', 'SSO login')
+  const publish = within(form).getByRole('button', { name: 'Publish now' })
+  publish.focus()
+  fireEvent.click(publish)
+  const confirm = await within(form).findByRole('alertdialog', { name: 'Publish “Not yet”?' })
+  await within(confirm).findByRole('button', { name: 'Publish and email 1 person' })
+  fireEvent.keyDown(confirm, { key: 'Escape' })
+  await waitFor(() => expect(within(form).queryByRole('alertdialog')).toBeNull())
+  expect(document.activeElement).toBe(publish)
+  expect((await publicJson<PublicChangelogResponse>(created, '/changelog')).entries).toEqual([])
+  const entries = (await (
+    await server.adminFetch(`/v1/admin/projects/${created.project.id}/changelog`)
+  ).json()) as { entries: unknown[] }
+  expect(entries.entries).toEqual([])
+})
+
+it('unpublishes and deletes an entry, each after its own confirmation', async () => {
+  const created = await seedBacklog(server)
+  const res = await server.adminFetch(`/v1/admin/projects/${created.project.id}/changelog`, {
+    method: 'POST',
+    body: JSON.stringify({ title: 'Winter release', body: 'Snow.', publish: true }),
+  })
+  expect(res.status).toBe(201)
+  await openChangelog(created)
+  const list = screen.getByRole('region', { name: 'Entries' })
+  fireEvent.click(await within(list).findByRole('button', { name: 'Winter release' }))
+  const editor = await screen.findByRole('form', { name: 'Edit “Winter release”' })
+
+  fireEvent.click(within(editor).getByRole('button', { name: 'Unpublish' }))
+  const unpublish = await within(editor).findByRole('alertdialog', {
+    name: 'Unpublish “Winter release”?',
+  })
+  expect(unpublish.textContent).toContain('nobody is emailed')
+  fireEvent.click(within(unpublish).getByRole('button', { name: 'Unpublish' }))
+  await screen.findByText('Unpublished: it is a draft again, gone from What’s new.')
+  await within(list).findByText('Draft')
+  expect((await publicJson<PublicChangelogResponse>(created, '/changelog')).entries).toEqual([])
+
+  fireEvent.click(within(editor).getByRole('button', { name: 'Delete' }))
+  const remove = await within(editor).findByRole('alertdialog', {
+    name: 'Delete “Winter release”?',
+  })
+  // Deleting cannot be undone: focus starts on Cancel.
+  expect(document.activeElement?.textContent).toBe('Cancel')
+  fireEvent.click(within(remove).getByRole('button', { name: 'Delete entry' }))
+  await screen.findByText('Deleted “Winter release”.')
+  await screen.findByRole('form', { name: 'New changelog entry' })
+  await waitFor(() =>
+    expect(within(list).queryByRole('button', { name: 'Winter release' })).toBeNull(),
+  )
+  const entries = (await (
+    await server.adminFetch(`/v1/admin/projects/${created.project.id}/changelog`)
+  ).json()) as { entries: unknown[] }
+  expect(entries.entries).toEqual([])
 })

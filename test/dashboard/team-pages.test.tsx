@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../src/dashboard/app'
 import type { CreatedInvite } from '../../src/shared/team-api'
@@ -56,9 +56,12 @@ describe('project settings and the audit log', () => {
     expect(saved).toMatchObject({ name: 'Acme Analytics', settings: { requireIdentity: true } })
 
     fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }))
-    const table = await screen.findByRole('table', { name: 'Audit log' })
-    expect(table.textContent).toContain('settings.changed')
-    expect(table.textContent).toContain('admin-token')
+    // Issue 26: sentences a PM reads, not action codes.
+    const log = await screen.findByRole('region', { name: 'Audit log' })
+    await waitFor(() =>
+      expect(log.textContent).toContain('The admin token changed the project settings'),
+    )
+    expect(log.textContent).not.toContain('settings.changed')
   }, 60_000)
 })
 

@@ -40,6 +40,8 @@ describe('roadmap and changelog', () => {
     const preview = editor.getByRole('region', { name: 'Preview' })
     expect(await preview.locator('strong').innerText()).toBe('Dark mode')
     await editor.getByRole('button', { name: 'Publish now' }).click()
+    // Publishing asks first (nobody here gave an email): changelog-publishing.test.ts covers it.
+    await editor.getByRole('alertdialog').getByRole('button', { name: 'Publish' }).click()
     await dashboard.getByText('Published. 2 linked requests are now Done.').waitFor()
 
     // An end user on the customer's site, in another browser.

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks'
 import type { TeamMemberInfo } from '../../shared/team-api'
 import { createAdminClient } from '../api/admin-client'
 import type { AuthClient } from '../api/team-client'
+import { ForgotPassword } from './forgot-password'
+import './auth.css'
 
 /** Email and password; the admin token stays possible (scripts' token, or a locked-out owner). */
 export function SignInPage({
@@ -20,6 +22,7 @@ export function SignInPage({
   const [token, setToken] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [forgot, setForgot] = useState(false)
 
   async function signIn(event: Event) {
     event.preventDefault()
@@ -50,28 +53,41 @@ export function SignInPage({
   return (
     <main class="sign-in">
       <h1>Reqio dashboard</h1>
-      <form onSubmit={signIn}>
-        <label for="sign-in-email">Email</label>
-        <input
-          id="sign-in-email"
-          type="email"
-          autocomplete="username"
-          value={email}
-          onInput={(event) => setEmail(event.currentTarget.value)}
+      {forgot ? (
+        <ForgotPassword
+          apiBase={apiBase}
+          initialEmail={email.trim()}
+          onBack={() => setForgot(false)}
         />
-        <label for="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
-          type="password"
-          autocomplete="current-password"
-          value={password}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
-        <button type="submit" class="primary" disabled={busy || !email.trim() || !password}>
-          Sign in
-        </button>
-      </form>
-      {error ? <p role="alert">{error}</p> : null}
+      ) : (
+        <form onSubmit={signIn}>
+          <label for="sign-in-email">Email</label>
+          <input
+            id="sign-in-email"
+            type="email"
+            autocomplete="username"
+            value={email}
+            onInput={(event) => setEmail(event.currentTarget.value)}
+          />
+          <label for="sign-in-password">Password</label>
+          <input
+            id="sign-in-password"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+          <div class="sign-in-extra">
+            <button type="submit" class="primary" disabled={busy || !email.trim() || !password}>
+              Sign in
+            </button>
+            <button type="button" class="link" onClick={() => setForgot(true)}>
+              Forgot password?
+            </button>
+          </div>
+        </form>
+      )}
+      {error && !forgot ? <p role="alert">{error}</p> : null}
       <details class="token-sign-in">
         <summary>Use the admin token instead</summary>
         <form onSubmit={useToken}>
@@ -84,8 +100,9 @@ export function SignInPage({
             onInput={(event) => setToken(event.currentTarget.value)}
           />
           <p class="hint">
-            The server printed it on first start (or set it with <code>REQIO_ADMIN_TOKEN</code>). It
-            is kept for this browser tab only. Forgot your password? Ask an owner for a reset link.
+            It is <code>REQIO_ADMIN_TOKEN</code> when the server has it set, else the file{' '}
+            <code>admin-token</code> in the server's data folder (<code>REQIO_DATA_DIR</code>). It
+            is kept for this browser tab only.
           </p>
           <button type="submit" disabled={busy || token.trim() === ''}>
             Sign in with the token

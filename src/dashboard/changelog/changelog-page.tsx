@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { ChangelogEntry } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
+import { formatDate } from '../format/dates'
 import { EntryEditor } from './entry-editor'
+import './changelog.css'
 
 /**
  * The project's changelog: drafts and published entries, and the editor for a new one or the
@@ -28,16 +30,18 @@ export function ChangelogPage({ client, projectId }: { client: AdminClient; proj
     load()
   }, [load])
 
-  const startNew = () => {
+  const startNew = (text = '') => {
     setEditing(null)
-    setNotice('')
+    setNotice(text)
     setEditorKey((key) => key + 1)
   }
 
   return (
     <div class="changelog">
-      <div>
-        <p role="status">{notice}</p>
+      <div class="changelog-editor">
+        <p role="status" class="notice">
+          {notice}
+        </p>
         <EntryEditor
           key={editing ? editing.id : `new-${editorKey}`}
           client={client}
@@ -48,12 +52,16 @@ export function ChangelogPage({ client, projectId }: { client: AdminClient; proj
             setNotice(text)
             await load()
           }}
+          onDeleted={async (title) => {
+            startNew(`Deleted “${title}”.`)
+            await load()
+          }}
         />
       </div>
       <section class="changelog-list" aria-labelledby="entries-heading">
         <div class="toolbar">
           <h2 id="entries-heading">Entries</h2>
-          <button type="button" onClick={startNew}>
+          <button type="button" onClick={() => startNew()}>
             New entry
           </button>
         </div>
@@ -77,9 +85,7 @@ export function ChangelogPage({ client, projectId }: { client: AdminClient; proj
                 {entry.title}
               </button>{' '}
               <span class={entry.publishedAt ? 'badge published' : 'badge draft'}>
-                {entry.publishedAt
-                  ? `Published ${new Date(entry.publishedAt).toLocaleDateString()}`
-                  : 'Draft'}
+                {entry.publishedAt ? `Published ${formatDate(entry.publishedAt)}` : 'Draft'}
               </span>
             </li>
           ))}

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { BacklogRequest, ChangelogEntry } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
-import { STATUS_LABELS } from '../backlog/status-labels'
+import { countOf } from '../format/plural'
+import { changelogClient } from './changelog-client'
+import { EntryActions, type PendingAction } from './entry-actions'
 import { MarkdownPreview } from './markdown-preview'
+import { type LinkedRequest, RequestsPicker } from './requests-picker'
 
 interface Props {
   client: AdminClient
@@ -11,19 +14,18 @@ interface Props {
   entry: ChangelogEntry | null
   /** `notice` says what happened; the page shows it, since saving a new entry remounts this. */
   onSaved(entry: ChangelogEntry, notice: string): void | Promise<void>
+  /** The entry is gone: the page lists the rest and opens a new one. */
+  onDeleted(title: string): void | Promise<void>
 }
 
-const MAX_MATCHES = 8
-
-/** Title, Markdown body with a live preview, the requests it ships, save as draft or publish. */
-export function EntryEditor({ client, projectId, entry, onSaved }: Props) {
+/** Title, Markdown body with a live preview, the requests it ships, then save or publish. */
+export function EntryEditor({ client, projectId, entry, onSaved, onDeleted }: Props) {
+  const changelog = useMemo(() => changelogClient(client), [client])
   const [title, setTitle] = useState(entry?.title ?? '')
   const [body, setBody] = useState(entry?.body ?? '')
-  const [linked, setLinked] = useState<Array<{ id: string; title: string }>>(
-    entry?.requests.map(({ id, title }) => ({ id, title })) ?? [],
-  )
-  const [search, setSearch] = useState('')
+  const [linked, setLinked] = useState<LinkedRequest[]>(entry?.requests ?? [])
   const [requests, setRequests] = useState<BacklogRequest[]>([])
+  const [pending, setPending] = useState<PendingAction | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -33,43 +35,49 @@ export function EntryEditor({ client, projectId, entry, onSaved }: Props) {
     })
   }, [client, projectId])
 
-  const words = search.trim().toLowerCase()
-  const matches = words
-    ? requests
-        .filter((request) => request.title.toLowerCase().includes(words))
-        .filter((request) => !linked.some((link) => link.id === request.id))
-        .slice(0, MAX_MATCHES)
-    : []
+  const published = Boolean(entry?.publishedAt)
+  // A draft ships every linked request when published; a published entry only the new links.
+  const shipIds = linked
+    .map((link) => link.id)
+    .filter((id) => !published || !entry?.requestIds.includes(id))
 
-  async function save(publish: boolean) {
+  async function run<T>(
+    work: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
+    done: (data: T) => void | Promise<void>,
+    failed: string,
+  ) {
     setBusy(true)
     setError(null)
-    const result = await client.saveChangelogEntry(projectId, entry?.id ?? null, {
-      title,
-      body,
-      requestIds: linked.map((link) => link.id),
-      // Saving a published entry keeps it published; only "Publish now" publishes a draft.
-      ...(publish ? { publish: true } : entry?.publishedAt ? {} : { publish: false }),
-    })
+    const result = await work()
     setBusy(false)
-    if (!result.ok) return setError(`Not saved: ${result.message}`)
-    const shipped = result.data.entry.requests.length
-    await onSaved(
-      result.data.entry,
-      publish
-        ? `Published.${shipped ? ` ${shipped} linked ${shipped === 1 ? 'request is' : 'requests are'} now Done.` : ''}`
-        : 'Saved.',
-    )
+    if (!result.ok) return setError(`${failed}: ${result.message}`)
+    setPending(null)
+    await done(result.data)
   }
 
-  const published = Boolean(entry?.publishedAt)
+  const save = (publish: boolean) =>
+    run(
+      () =>
+        client.saveChangelogEntry(projectId, entry?.id ?? null, {
+          title,
+          body,
+          requestIds: linked.map((link) => link.id),
+          // Saving a published entry keeps it published; only "Publish now" publishes a draft.
+          ...(publish ? { publish: true } : published ? {} : { publish: false }),
+        }),
+      ({ entry: saved }) => onSaved(saved, savedNotice(saved, publish, shipIds.length)),
+      'Not saved',
+    )
+
   return (
     <form
       class="entry-editor"
       aria-label={entry ? `Edit “${entry.title}”` : 'New changelog entry'}
       onSubmit={(event) => {
         event.preventDefault()
-        save(true)
+        if (!published) setPending('publish')
+        else if (shipIds.length) setPending('ship-more')
+        else void save(false)
       }}
     >
       <label>
@@ -81,72 +89,52 @@ export function EntryEditor({ client, projectId, entry, onSaved }: Props) {
           Body (Markdown: headings, *emphasis*, lists, [links](https://…), `code`)
           <textarea rows={12} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
         </label>
-        <section aria-label="Preview" class="preview">
-          <h3>{title || 'Untitled'}</h3>
+        <section aria-label="Preview" class="entry-preview">
+          <h3 class="entry-title">{title || 'Untitled'}</h3>
           <MarkdownPreview markdown={body} />
         </section>
       </div>
-      <fieldset>
-        <legend>Requests this ships</legend>
-        {linked.length ? (
-          <ul class="linked">
-            {linked.map((link) => (
-              <li key={link.id}>
-                {link.title}{' '}
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={`Unlink ${link.title}`}
-                  onClick={() => setLinked(linked.filter((other) => other.id !== link.id))}
-                >
-                  Unlink
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="hint">None yet. Publishing moves linked requests to Done.</p>
-        )}
-        <label>
-          Find a request by title
-          <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-        </label>
-        {matches.length ? (
-          <ul class="matches">
-            {matches.map((request) => (
-              <li key={request.id}>
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={`Link ${request.title}`}
-                  onClick={() => {
-                    setLinked([...linked, { id: request.id, title: request.title }])
-                    setSearch('')
-                  }}
-                >
-                  {request.title}
-                </button>{' '}
-                <span class="count">
-                  {STATUS_LABELS[request.status]} · {request.votes} votes
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : words ? (
-          <p class="hint">No request matches.</p>
-        ) : null}
-      </fieldset>
+      <RequestsPicker linked={linked} requests={requests} onChange={setLinked} />
       {error ? <p role="alert">{error}</p> : null}
-      <div class="actions">
-        <button type="button" disabled={busy} onClick={() => save(false)}>
-          {published ? 'Save' : 'Save draft'}
-        </button>
-        {published ? null : (
-          <button type="submit" class="primary" disabled={busy}>
-            Publish now
-          </button>
-        )}
-      </div>
+      <EntryActions
+        projectId={projectId}
+        changelog={changelog}
+        entry={entry}
+        title={title}
+        shipIds={shipIds}
+        busy={busy}
+        pending={pending}
+        onPendingChange={setPending}
+        onSave={save}
+        onUnpublish={() =>
+          entry &&
+          run(
+            () => changelog.unpublish(projectId, entry.id),
+            ({ entry: saved }) =>
+              onSaved(saved, 'Unpublished: it is a draft again, gone from What’s new.'),
+            'Not unpublished',
+          )
+        }
+        onDelete={() =>
+          entry &&
+          run(
+            () => changelog.remove(projectId, entry.id),
+            () => onDeleted(entry.title),
+            'Not deleted',
+          )
+        }
+      />
     </form>
   )
+}
+
+/** What a save did; `shipping`: the requests a save of a published entry newly shipped. */
+function savedNotice(entry: ChangelogEntry, published: boolean, shipping: number): string {
+  if (!published) {
+    if (!entry.publishedAt || !shipping) return 'Saved.'
+    return `Saved. ${countOf(shipping, 'more request is', 'more requests are')} now Done.`
+  }
+  const shipped = entry.requests.length
+  if (!shipped) return 'Published.'
+  return `Published. ${countOf(shipped, 'linked request is', 'linked requests are')} now Done.`
 }

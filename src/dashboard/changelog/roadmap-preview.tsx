@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import type { RoadmapLane } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { STATUS_LABELS } from '../backlog/status-labels'
+import { countOf } from '../format/plural'
+import './changelog.css'
 
 /** The public roadmap exactly as the widget shows it now. */
 export function RoadmapPreview({ client, projectId }: { client: AdminClient; projectId: string }) {
@@ -33,7 +35,8 @@ export function RoadmapPreview({ client, projectId }: { client: AdminClient; pro
               <ul>
                 {lane.requests.map((request) => (
                   <li key={request.id}>
-                    {request.title} <span class="count">{request.votes} votes</span>
+                    {request.title}{' '}
+                    <span class="count">{countOf(request.votes, 'vote', 'votes')}</span>
                   </li>
                 ))}
               </ul>

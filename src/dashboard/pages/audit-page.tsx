@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { AuditLogEntry } from '../../shared/api'
 import type { TeamClient } from '../api/team-client'
+import { formatDateTime } from '../format/dates'
+import { AuditSentence } from './audit/audit-sentence'
+import './audit/audit.css'
 
-/** Who did what and when in this project (team changes included), newest first. */
+/**
+ * Who did what and when in this project (team changes included), newest first, as sentences
+ * a PM reads: names, request titles linked to their drawer, old → new values.
+ */
 export function AuditPage({ team, projectId }: { team: TeamClient; projectId: string }) {
   const [entries, setEntries] = useState<AuditLogEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -18,29 +24,22 @@ export function AuditPage({ team, projectId }: { team: TeamClient; projectId: st
   if (!entries) return <p>Loading the audit log…</p>
   if (entries.length === 0) return <p class="empty">Nothing has been changed yet.</p>
   return (
-    <table class="audit-table" aria-label="Audit log">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">On</th>
-        </tr>
-      </thead>
-      <tbody>
+    <section class="audit-log" aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Audit log</h2>
+      <p class="hint">Every change by the team and the admin token, newest first.</p>
+      <ol class="audit-list">
         {entries.map((entry, index) => (
-          <tr key={`${entry.at}-${index}`}>
-            <td>
-              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
-            </td>
-            <td>{entry.actor}</td>
-            <td>{entry.action}</td>
-            <td>
-              <code>{entry.target}</code>
-            </td>
-          </tr>
+          <li key={`${entry.at}-${index}`}>
+            <p class="audit-what">
+              <AuditSentence entry={entry} projectId={projectId} />
+            </p>
+            <p class="audit-when">
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              {entry.actorName ? <span> · {entry.actor}</span> : null}
+            </p>
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ol>
+    </section>
   )
 }

@@ -3,11 +3,17 @@ import { ROLE_DESCRIPTIONS, type TeamRole } from '../../shared/roles'
 import type { CreatedInvite, PendingInvite, TeamMemberListed } from '../../shared/team-api'
 import type { TeamClient } from '../api/team-client'
 import { WhyNot } from '../auth/why-not'
+import { formatDate, formatDateTime } from '../format/dates'
 import { CopyButton } from '../ui/copy-button'
+import { MemberRow } from './members/member-row'
+import './members/members.css'
 
 const ROLES = Object.keys(ROLE_DESCRIPTIONS) as TeamRole[]
 
-/** The owner's team page: invite with a role, copy the link, change roles, remove, revoke. */
+/**
+ * The owner's team page: invite with a role, copy the link, change roles, remove (confirmed in
+ * the row), revoke. Rows show only controls that can work (members/member-row.tsx).
+ */
 export function MembersPage({
   team,
   allowed,
@@ -24,6 +30,8 @@ export function MembersPage({
   const [role, setRole] = useState<TeamRole>('member')
   const [link, setLink] = useState<CreatedInvite | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** The member whose removal is being confirmed in their row. */
+  const [confirming, setConfirming] = useState<string | null>(null)
 
   async function reload() {
     const [memberList, inviteList] = await Promise.all([team.members(), team.invites()])
@@ -66,6 +74,16 @@ export function MembersPage({
     await reload()
   }
 
+  const owners = (members ?? []).filter((member) => member.role === 'owner').length
+
+  /** Removal called off: focus goes back to the Remove button it came from. */
+  function keepMember(id: string) {
+    setConfirming(null)
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`button[data-remove="${CSS.escape(id)}"]`)?.focus(),
+    )
+  }
+
   async function resetLink(member: TeamMemberListed) {
     const result = await team.resetLink(member.id)
     if (result.ok) setLink(result.data.invite)
@@ -104,8 +122,8 @@ export function MembersPage({
         <section class="notice" aria-label="Invite link">
           <p>
             {link.reset ? 'Password reset link' : 'Invite link'} for <strong>{link.email}</strong>,
-            valid until {new Date(link.expiresAt).toLocaleString()}. Send it to them yourself: it is
-            shown only now.
+            valid until {formatDateTime(link.expiresAt)}. Send it to them yourself: it is shown only
+            now.
           </p>
           <code class="invite-url">{link.url}</code>{' '}
           <CopyButton text={link.url} label="invite link" />
@@ -124,41 +142,21 @@ export function MembersPage({
         </thead>
         <tbody>
           {(members ?? []).map((member) => (
-            <tr key={member.id}>
-              <th scope="row">{member.name}</th>
-              <td>{member.email}</td>
-              <td>
-                <select
-                  aria-label={`Role of ${member.email}`}
-                  value={member.role}
-                  onChange={(event) =>
-                    act(team.setRole(member.id, event.currentTarget.value as TeamRole))
-                  }
-                >
-                  {ROLES.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <button type="button" onClick={() => resetLink(member)}>
-                  Reset link
-                </button>{' '}
-                <button
-                  type="button"
-                  aria-label={`Remove ${member.email}`}
-                  onClick={() => {
-                    const self = member.id === selfId ? ' This is you.' : ''
-                    if (confirm(`Remove ${member.email} from the team?${self}`))
-                      void act(team.removeMember(member.id))
-                  }}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
+            <MemberRow
+              key={member.id}
+              member={member}
+              selfId={selfId}
+              owners={owners}
+              confirming={confirming === member.id}
+              onRole={(next) => act(team.setRole(member.id, next))}
+              onResetLink={() => resetLink(member)}
+              onAskRemove={() => setConfirming(member.id)}
+              onRemove={() => {
+                setConfirming(null)
+                void act(team.removeMember(member.id))
+              }}
+              onKeep={() => keepMember(member.id)}
+            />
           ))}
         </tbody>
       </table>
@@ -169,7 +167,7 @@ export function MembersPage({
         {invites.map((pending) => (
           <li key={pending.id}>
             {pending.email} ({pending.reset ? 'password reset' : pending.role}), expires{' '}
-            {new Date(pending.expiresAt).toLocaleDateString()}{' '}
+            {formatDate(pending.expiresAt)}{' '}
             <button
               type="button"
               aria-label={`Revoke invite for ${pending.email}`}

@@ -65,6 +65,10 @@ export async function issueInvite(
     memberId: string | null
     createdBy: string
     origin: string
+    /** How long the link works (default: INVITE_LIFETIME_MS, a week). */
+    lifetimeMs?: number
+    /** The dashboard page the link opens (default: the accept page). */
+    page?: 'accept' | 'reset'
   },
   executor?: SqlExecutor,
 ): Promise<CreatedInvite> {
@@ -79,7 +83,7 @@ export async function issueInvite(
       memberId: input.memberId,
       createdBy: input.createdBy,
       now,
-      expiresAt: now + INVITE_LIFETIME_MS,
+      expiresAt: now + (input.lifetimeMs ?? INVITE_LIFETIME_MS),
     },
     executor,
   )
@@ -94,15 +98,15 @@ export async function issueInvite(
     id: invite.id,
     email: invite.email,
     role: invite.role,
-    url: inviteUrl(input.origin, code),
+    url: inviteUrl(input.origin, code, input.page),
     expiresAt: invite.expiresAt,
     reset: invite.memberId !== null,
   }
 }
 
-/** The dashboard's accept page, with the secret part in the `code` query parameter. */
-export function inviteUrl(base: string, code: string): string {
-  return `${base}/dashboard/accept?code=${encodeURIComponent(code)}`
+/** The dashboard's accept (or reset) page, with the secret part in the `code` query parameter. */
+export function inviteUrl(base: string, code: string, page: 'accept' | 'reset' = 'accept'): string {
+  return `${base}/dashboard/${page}?code=${encodeURIComponent(code)}`
 }
 
 /** Where invite links point: REQIO_PUBLIC_URL (with any path prefix), else this request's origin. */

@@ -23,7 +23,11 @@ export function shippingLines(shipped: ShippedChange): AuditLine[] {
     ...shipped.newlyDoneRequestIds.map((requestId) => ({
       action: 'request.status',
       target: requestId,
-      detail: { status: 'done', changelogEntry: entry.id },
+      detail: {
+        status: 'done',
+        changelogEntry: entry.id,
+        ...(shipped.clearedNoteRequestIds.includes(requestId) ? { statusNote: null } : {}),
+      },
     })),
   ]
 }

@@ -2,19 +2,22 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
 import { actingMember, auditActor } from '../auth/team-actor'
-import { ApiError, invalid, notFound } from '../errors'
+import { type ApiError, notFound } from '../errors'
 import { changelogPublished } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import { bodyNodesForWrite } from '../http/changelog-body'
 import { toChangelogEntry } from '../http/changelog-wire'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
-import { type ChangelogWrite, UnknownRequestsError } from '../store/changelog-store'
+import type { ChangelogWrite } from '../store/changelog-store'
+import { adminChangelogAudienceRoutes } from './admin-changelog-audience'
 import { publishedDeletionLine, publishedEditLine, shippingLines } from './admin-changelog-audit'
+import { linkingKnownRequests } from './changelog-request-ids'
 import { ChangelogPatchSchema, NewChangelogEntrySchema } from './changelog-schemas'
 
 /**
- * The dashboard's changelog: list (drafts included), write, edit, publish, delete.
+ * The dashboard's changelog: list (drafts included), write, edit, publish, delete, and who
+ * publishing would tell (admin-changelog-audience.ts).
  * POST and PATCH take {title, body, requestIds, publish}; publishing, now or later, makes every
  * linked request done and tells their people, all in one transaction.
  */
@@ -29,6 +32,7 @@ export function adminChangelogRoutes(deps: RouteDeps) {
   }
 
   return new Hono<AppEnv>()
+    .route('/audience', adminChangelogAudienceRoutes(deps))
     .get('/', async (c) => {
       const entries: ChangelogEntry[] = (
         await deps.store.changelog.listAll(c.get('project').id)
@@ -74,21 +78,6 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       })
       return c.body(null, 204)
     })
-}
-
-/** Store writes, with unknown request ids answered as the field they came in. */
-async function linkingKnownRequests<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof UnknownRequestsError) {
-      throw invalid(
-        'requestIds',
-        `requestIds: no request ${error.requestIds.map((id) => `"${id}"`).join(', ')} in this project.`,
-      )
-    }
-    throw error
-  }
 }
 
 function entryNotFound(): ApiError {

@@ -103,10 +103,12 @@ async function applyEdit(
   if (event) await w.emit(event)
   for (const field of EDITED_FIELDS) {
     if (edit[field] === undefined) continue
+    // The old value too, so the audit log reads "from Planned to Done" (the note's is not read).
+    const from = field === 'statusNote' ? {} : { from: before[field] }
     await w.audit({
       action: `request.${field}`,
       target: requestId,
-      detail: { [field]: edit[field] },
+      detail: { [field]: edit[field], ...from },
     })
   }
 }

@@ -4,6 +4,7 @@ import * as v from 'valibot'
 import type { InvitePreview } from '../../shared/team-api'
 import { MemberNameSchema, PasswordSchema, toMemberInfo } from '../auth/members'
 import { checkPasswordRules, hashPassword } from '../auth/passwords'
+import { resetPasswordWithLink } from '../auth/reset-with-link'
 import { assertSameOrigin } from '../auth/same-origin'
 import { hashSecretCode } from '../auth/secret-codes'
 import { startSession } from '../auth/session-cookie'
@@ -60,27 +61,19 @@ export function authInviteRoutes(deps: RouteDeps) {
       const passwordHash = await hashPassword(input.password)
       const member = await commit(deps, c, async (w) => {
         const { tx, now } = w
+        if (pending.memberId !== null)
+          return resetPasswordWithLink(w, c, deps, {
+            link: pending,
+            passwordHash,
+            name: input.name,
+          })
         if (!(await w.store.invites.markAccepted(pending.id, now, tx))) throw invalidInvite()
-        // One link used voids the others: an older reset link, or an invite with another role.
+        // One link used voids the others: an invite with another role, say.
         await w.store.invites.voidPendingFor(
           { email: pending.email, memberId: pending.memberId },
           now,
           tx,
         )
-        if (pending.memberId !== null) {
-          const existing = await w.store.members.findById(pending.memberId, tx)
-          if (!existing) throw invalidInvite()
-          await w.store.members.setPassword(existing.id, { passwordHash, name: input.name }, tx)
-          // A reset signs the old password's sessions out.
-          await w.store.sessions.removeAllFor(existing.id, null, tx)
-          await w.audit({
-            actor: existing.email,
-            action: 'member.password_reset',
-            target: existing.email,
-          })
-          await startSession(c, deps, existing.id, tx)
-          return { ...existing, name: input.name ?? existing.name }
-        }
         if (await w.store.members.findByEmail(pending.email, tx))
           throw conflict(`${pending.email} is on the team already: sign in.`)
         const created = await w.store.members.create(

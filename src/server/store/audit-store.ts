@@ -67,4 +67,17 @@ export class AuditStore {
       detail: typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail,
     }))
   }
+
+  /**
+   * The titles, now, of the requests a page of the log names; a deleted or unknown id is
+   * absent. Only this project's requests: a forged id in an old line never reveals another's.
+   */
+  async requestTitles(projectId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.db.query<{ id: string; title: string }>(
+      'SELECT id, title FROM requests WHERE project_id = $1 AND id = ANY($2::text[])',
+      [projectId, [...new Set(ids)]],
+    )
+    return new Map(rows.map((row) => [row.id, row.title]))
+  }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { type ShippingAudience, shippingAudience } from './changelog-audience'
 import { type ChangelogEntryRecord, type EntryRow, withLinks } from './changelog-rows'
 import type { Db, SqlExecutor } from './db'
 
@@ -26,6 +27,8 @@ export interface ShippedChange {
   shippedRequestIds: string[]
   /** Those of them whose status this write changed to done. */
   newlyDoneRequestIds: string[]
+  /** Those newly done whose old status note ("Planned for Q1…") this write cleared. */
+  clearedNoteRequestIds: string[]
 }
 
 /** What a create or update did: the entry as it now stands, and what it shipped. */
@@ -153,6 +156,15 @@ export class ChangelogStore {
     return withLinks(this.db, rows)
   }
 
+  /**
+   * Who publishing would tell about these requests (merged ones count as the request they went
+   * into). Throws UnknownRequestsError, as a write would, for ids the project does not have.
+   */
+  async audienceOf(projectId: string, requestIds: string[]): Promise<ShippingAudience> {
+    const standing = await resolveRequestIds(this.db, projectId, requestIds)
+    return shippingAudience(this.db, projectId, standing)
+  }
+
   /** Published entries only, newest first. */
   async listPublished(
     projectId: string,
@@ -205,13 +217,7 @@ export class ChangelogStore {
     const newlyPublished = !wasPublished
     const shipped = newlyPublished ? linked : linked.filter((requestId) => !before.has(requestId))
     if (shipped.length === 0 && !newlyPublished) return { entry, wasPublished, shipped: null }
-    const done = await tx.query<{ id: string }>(
-      `UPDATE requests SET status = 'done', status_changed_at = $3, updated_at = $3
-        WHERE project_id = $1 AND status <> 'done' AND merged_into IS NULL
-          AND id IN (SELECT jsonb_array_elements_text($2::jsonb))
-        RETURNING id`,
-      [projectId, JSON.stringify(shipped), new Date(now)],
-    )
+    const done = await markShippedDone(tx, projectId, shipped, now)
     const doneIds = new Set(done.map((row) => row.id))
     const shippedEntry = (await this.find(projectId, id, tx)) ?? entry
     return {
@@ -222,6 +228,7 @@ export class ChangelogStore {
         newlyPublished,
         shippedRequestIds: shipped,
         newlyDoneRequestIds: shipped.filter((requestId) => doneIds.has(requestId)),
+        clearedNoteRequestIds: done.filter((row) => row.hadNote).map((row) => row.id),
       },
     }
   }
@@ -246,6 +253,32 @@ async function resolveRequestIds(
   const unknown = requestIds.filter((requestId) => !targets.has(requestId))
   if (unknown.length) throw new UnknownRequestsError(unknown)
   return [...new Set(requestIds.map((requestId) => targets.get(requestId) as string))]
+}
+
+/**
+ * Moves the shipped requests that are not done yet to done. Their status note spoke of the old
+ * status ("Planned for Q1…") and would sit under Done as if still true, so it goes in the same
+ * statement; the changelog entry is now what people read. A request already done keeps its
+ * note: the team wrote that one about shipping.
+ */
+async function markShippedDone(
+  tx: SqlExecutor,
+  projectId: string,
+  requestIds: string[],
+  now: number,
+): Promise<Array<{ id: string; hadNote: boolean }>> {
+  const rows = await tx.query<{ id: string; had_note: boolean }>(
+    `UPDATE requests r SET status = 'done', status_note = NULL, status_changed_at = $3,
+            updated_at = $3
+       FROM (SELECT id, status_note FROM requests
+              WHERE project_id = $1 AND status <> 'done' AND merged_into IS NULL
+                AND id IN (SELECT jsonb_array_elements_text($2::jsonb))
+              FOR UPDATE) before
+      WHERE r.id = before.id
+      RETURNING r.id, before.status_note IS NOT NULL AS had_note`,
+    [projectId, JSON.stringify(requestIds), new Date(now)],
+  )
+  return rows.map((row) => ({ id: row.id, hadNote: row.had_note }))
 }
 
 async function linkedIds(tx: SqlExecutor, entryId: string): Promise<string[]> {

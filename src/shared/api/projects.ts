@@ -44,13 +44,6 @@ export interface AdminProject {
   createdAt?: string
   settings: ProjectSettings
 }
-export interface AuditLogEntry {
-  at: string
-  /** The member's email, or 'admin-token'. */
-  actor: string
-  action: string
-  target: string
-}
 /** `GET /v1/admin/projects/{pid}/install`: where the widget was seen, and the first steps. */
 export interface InstallStatusResponse {
   /** Most recently seen first; first and latest sighting (latest at most a minute stale). */

@@ -1,0 +1,16 @@
+import type { RequestStatus } from './api'
+
+/** What people read for each status, in the dashboard and in the audit log's sentences. */
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  open: 'Open',
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Done',
+  declined: 'Declined',
+}
+
+/** The label of a stored status; an unknown one is shown as it is stored. */
+export function statusLabel(status: unknown): string {
+  const key = String(status) as RequestStatus
+  return REQUEST_STATUS_LABELS[key] ?? String(status)
+}
