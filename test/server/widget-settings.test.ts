@@ -146,8 +146,13 @@ describe.each(storeBackends())('widget settings on the $name database', (backend
   it('records the change in the audit log', async () => {
     await savedWidget({ position: 'bottom-left' })
     const res = await server.adminFetch(`/v1/admin/projects/${projectId}/audit`)
-    const { entries } = (await res.json()) as { entries: Array<{ action: string }> }
-    expect(entries.map((entry) => entry.action)).toContain('settings.changed')
+    const { entries } = (await res.json()) as {
+      entries: Array<{ action: string; summary: string }>
+    }
+    expect(entries[0]).toMatchObject({
+      action: 'settings.changed',
+      summary: 'The admin token changed the widget’s look and tabs',
+    })
   })
 
   it.each([
