@@ -106,7 +106,7 @@ export function WidgetSettingsPage({
 
   return (
     <div class="widget-settings">
-      <p class="hint">
+      <p class="hint widget-settings-intro">
         How the widget looks on your site and which views it offers. A page applies these a few
         seconds after it loads; <code>data-position</code> or <code>data-accent</code> on your
         script tag win on the pages that carry them.
