@@ -169,6 +169,13 @@ export function WidgetSettingsPage({
                   {label}
                 </label>
               ))}
+              {draft.position === 'bottom-left' ? (
+                <p class="hint">
+                  Pages move the launcher there once the settings arrive, a few seconds after they
+                  load. To draw it on the left from the first moment, add{' '}
+                  <code>data-position="bottom-left"</code> to your script tag as well.
+                </p>
+              ) : null}
             </fieldset>
 
             <div class="field">
