@@ -15,9 +15,11 @@ import { skipUnlessInstalled } from './test/helpers/outside-tools.ts'
  * 16 KB was the budget for every v2 view together (request view, roadmap, what's new); 17 KB
  * since v3 split the board into parts (list, composer, thread, sender: ~500 B brotli for files a
  * newcomer can read one at a time). v3's intake work (tags, images, editing, following, the deep
- * link) may take it to 20 KB, and no further.
+ * link) may take it to 20 KB, and no further. 18 KB since issue 26's request view and launcher
+ * (plural rules and dates in the widget's language, the team's note and comment times, one
+ * launcher marker, the request view's own sheet, retries while the server is away: ~0.7 KB).
  */
-export const WIDGET_BROTLI_BUDGET = 17 * 1024
+export const WIDGET_BROTLI_BUDGET = 18 * 1024
 
 /** Prints raw/gzip/brotli bytes of widget.js on every build and fails the build over budget. */
 function widgetSizeBudget(): Plugin {
@@ -121,7 +123,11 @@ export default defineConfig(({ mode }) => ({
           environment: 'happy-dom',
           // One real server for the widget UI tests (they run in happy-dom, it cannot).
           globalSetup: ['test/widget/ui/helpers/real-server.global.ts'],
+          setupFiles: ['test/helpers/patient-dom-queries.ts'],
           include: ['test/widget/**/*.test.{ts,tsx}', 'test/dashboard/**/*.test.{ts,tsx}'],
+          // A dashboard test clicks through several real server round trips (a budget, not a
+          // timing assertion: a stuck test still fails).
+          testTimeout: 20_000,
         },
       },
       {

@@ -20,6 +20,7 @@ import { ProjectPage } from './pages/project-page'
 import { ProjectsPage } from './pages/projects-page'
 import { currentRouteUrl, dashboardRoot, PROJECT_HOME, parseLocation, type Route } from './router'
 import { forgetAdminToken, storeAdminToken } from './session'
+import { TopBar } from './ui/top-bar'
 
 export interface AppProps {
   /** Origin of the API; empty when the dashboard is served by the Reqio server itself. */
@@ -47,7 +48,8 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   /** Puts `next` on screen; the URL is already the one that shows it. */
   function show(next: Route) {
     const from = routeRef.current
-    const shownOnIdentity = from.page === 'project' && from.tab === 'identity'
+    const shownOnIdentity =
+      from.page === 'project' && from.tab === 'settings' && from.section === 'identity'
     setCreatedSecret((held) =>
       held && !shownOnIdentity && next.page === 'project' && next.projectId === held.projectId
         ? held
@@ -58,10 +60,12 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
 
   /**
    * The address bar says what is shown: the older hash form of a request's link becomes the
-   * path a teammate is sent, and a hash typed over a request's path drops that path.
+   * path a teammate is sent, a hash typed over a request's path drops that path, and a link
+   * to a settings page from before the Settings area (#/projects/{id}/identity) becomes its
+   * grouped form (#/projects/{id}/settings/identity).
    */
   function canonicalise(shown: Route) {
-    const opened = shown.page === 'project' && shown.requestId
+    const opened = shown.page === 'project' && (shown.requestId || shown.tab === 'settings')
     const belowRoot = location.pathname.length > dashboardRoot(location.pathname).length
     if (!opened && !belowRoot) return
     const url = currentRouteUrl(shown)
@@ -176,29 +180,12 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
   const resolvedWidgetUrl = widgetUrl ?? `${apiBase || location.origin}/widget.js`
   return (
     <div class="app">
-      <header class="topbar">
-        <strong class="brand">Reqio</strong>
-        <nav class="topnav" aria-label="Dashboard">
-          <button type="button" class="link" onClick={() => navigate({ page: 'projects' })}>
-            Projects
-          </button>
-          {can('manage_members') ? (
-            <button type="button" class="link" onClick={() => navigate({ page: 'members' })}>
-              Members
-            </button>
-          ) : null}
-          {session.via === 'cookie' ? (
-            <button type="button" class="link" onClick={() => navigate({ page: 'account' })}>
-              {session.member.name} ({session.member.role})
-            </button>
-          ) : (
-            <span class="hint">Signed in with the admin token</span>
-          )}
-        </nav>
-        <button type="button" onClick={signOut}>
-          Sign out
-        </button>
-      </header>
+      <TopBar
+        session={session}
+        canManageMembers={can('manage_members')}
+        onNavigate={navigate}
+        onSignOut={signOut}
+      />
       {route.page === 'projects' ? (
         <ProjectsPage
           client={client}
@@ -235,13 +222,16 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
           can={can}
           projectId={route.projectId}
           tab={route.tab}
+          section={route.section}
           requestId={route.requestId}
           initialSecret={
             createdSecret?.projectId === route.projectId ? createdSecret.secret : undefined
           }
           secretWaiting={createdSecret?.projectId === route.projectId}
           widgetUrl={resolvedWidgetUrl}
-          onTab={(tab) => navigate({ page: 'project', projectId: route.projectId, tab })}
+          onOpen={(tab, section) =>
+            navigate({ page: 'project', projectId: route.projectId, tab, section })
+          }
           onBack={() => navigate({ page: 'projects' })}
         />
       ) : null}

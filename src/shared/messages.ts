@@ -2,12 +2,23 @@ import type { RequestStatus } from './api/requests'
 import type { UpdateKind } from './notifications'
 
 /**
+ * A count with its noun, one text per plural category (Intl.PluralRules of the table's
+ * `locale`); a category a language lacks falls back to `other`.
+ */
+export interface Plural {
+  one: string
+  other: string
+}
+
+/**
  * Every string the widget shows, in every language Reqio speaks. widget.js bundles English
  * only; the server sends the page's language with the widget settings
  * (`GET /v1/projects/{id}/widget?locale=de-AT`), so a new language costs the bundle nothing.
  * `{0}`, `{1}` are filled in by `fill()`.
  */
 export const en = {
+  /** The language these strings are in: plural rules and dates follow it. */
+  locale: 'en',
   launcher: 'Feedback',
   title: 'Feedback',
   close: 'Close',
@@ -59,7 +70,7 @@ export const en = {
   notFound: 'Not found.',
   failed: 'Something went wrong.',
   /** {0} how many comments a request has. */
-  comments: '{0} comments',
+  comments: { one: '{0} comment', other: '{0} comments' } as Plural,
   you: 'You',
   team: 'Team',
   comment: 'Comment',
@@ -71,15 +82,15 @@ export const en = {
   requests: 'Requests',
   roadmap: 'Roadmap',
   news: 'What’s new',
-  /** On the launcher: a changelog entry this browser has not seen. */
-  unseen: 'New updates',
   nothing: 'Nothing here yet.',
   shipped: 'Shipped:',
   /** The identified user's view: what moved on what they asked for, voted or commented on. */
   updates: 'Updates',
   noUpdates: 'Nothing new yet. You will see here when something you asked for moves.',
-  /** {0} how many updates are unread (the launcher's count). */
-  unread: '{0} unread updates',
+  /** {0} how many things are new for this person: unread updates, plus an unseen changelog entry. */
+  newForYou: { one: '{0} new for you', other: '{0} new for you' } as Plural,
+  /** Above the status note on a request: who wrote it. */
+  teamNote: 'Note from the team',
   kinds: {
     status: 'Status changed',
     reply: 'The team replied',
@@ -90,6 +101,7 @@ export const en = {
 export type Messages = typeof en
 
 export const de: Messages = {
+  locale: 'de',
   launcher: 'Feedback',
   title: 'Feedback',
   close: 'Schließen',
@@ -132,7 +144,7 @@ export const de: Messages = {
   invalid: 'Bitte prüfen Sie Ihren Text.',
   notFound: 'Nicht gefunden.',
   failed: 'Etwas ist schiefgelaufen.',
-  comments: '{0} Kommentare',
+  comments: { one: '{0} Kommentar', other: '{0} Kommentare' },
   you: 'Sie',
   team: 'Team',
   comment: 'Kommentar',
@@ -143,16 +155,17 @@ export const de: Messages = {
   requests: 'Wünsche',
   roadmap: 'Roadmap',
   news: 'Neuigkeiten',
-  unseen: 'Neue Updates',
   nothing: 'Noch nichts hier.',
   shipped: 'Umgesetzt:',
   updates: 'Updates',
   noUpdates: 'Noch nichts Neues. Hier sehen Sie, wenn sich bewegt, was Sie angefragt haben.',
-  unread: '{0} ungelesene Updates',
+  newForYou: { one: '{0} neu für Sie', other: '{0} neu für Sie' },
+  teamNote: 'Notiz vom Team',
   kinds: { status: 'Status geändert', reply: 'Das Team hat geantwortet', shipped: 'Umgesetzt' },
 }
 
 export const fr: Messages = {
+  locale: 'fr',
   launcher: 'Feedback',
   title: 'Feedback',
   close: 'Fermer',
@@ -195,7 +208,7 @@ export const fr: Messages = {
   invalid: 'Veuillez vérifier votre texte.',
   notFound: 'Introuvable.',
   failed: 'Une erreur est survenue.',
-  comments: '{0} commentaires',
+  comments: { one: '{0} commentaire', other: '{0} commentaires' },
   you: 'Vous',
   team: 'Équipe',
   comment: 'Commentaire',
@@ -206,12 +219,12 @@ export const fr: Messages = {
   requests: 'Demandes',
   roadmap: 'Feuille de route',
   news: 'Nouveautés',
-  unseen: 'Nouvelles mises à jour',
   nothing: 'Rien pour l’instant.',
   shipped: 'Livré :',
   updates: 'Mises à jour',
   noUpdates: 'Rien de nouveau pour l’instant. Vous verrez ici quand votre demande avance.',
-  unread: '{0} mises à jour non lues',
+  newForYou: { one: '{0} nouveauté pour vous', other: '{0} nouveautés pour vous' },
+  teamNote: 'Note de l’équipe',
   kinds: { status: 'Statut modifié', reply: 'L’équipe a répondu', shipped: 'Livré' },
 }
 

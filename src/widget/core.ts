@@ -70,8 +70,8 @@ export function createWidget(
     if (result.ok) storage.set(MERGED_KEY, pair)
   }
 
-  if (config.token) {
-    identity.identify(config.token)
+  // A placeholder left in the attribute identifies nobody: identify() refuses it, and nothing merges.
+  if (config.token && identity.identify(config.token)) {
     mergeAnonymousActivity().catch(report)
   }
 

@@ -3,6 +3,7 @@ import type { AnonymousIdStore } from './anonymous-id'
 import type { Emitter } from './events'
 import { describeError, logErrorOnce, warnOnce } from './log'
 import type { ApiFailure, IdentifyOptions } from './types'
+import { unfilledTokenReason } from './unfilled-token'
 
 /** A token expiring sooner than this is renewed before use: requests take time to arrive. */
 export const REFRESH_MARGIN_SECONDS = 30
@@ -169,6 +170,11 @@ export function createIdentity(deps: {
     identify(newToken, newRefresh) {
       if (typeof newToken !== 'string' || !newToken.trim()) {
         warnOnce('identify() needs a token string; to log out, call reset().')
+        return false
+      }
+      const unfilled = unfilledTokenReason(newToken)
+      if (unfilled) {
+        warnOnce(unfilled)
         return false
       }
       const { status, sub } = inspectToken(newToken)

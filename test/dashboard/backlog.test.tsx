@@ -12,10 +12,11 @@ async function openBacklog(created: CreatedProjectResponse) {
   return screen.findByRole('table', { name: 'Backlog' })
 }
 
+/** The titles' buttons: on a phone the row header also holds a line of the row's facts. */
 function rowTitles(table: HTMLElement): string[] {
   return within(table)
     .getAllByRole('rowheader')
-    .map((cell) => cell.textContent ?? '')
+    .map((cell) => cell.querySelector('button')?.textContent ?? '')
 }
 
 function rowOf(table: HTMLElement, title: string): string[] {
@@ -72,7 +73,7 @@ it('opens a request to show its voters, and saves a new status and title', async
   const table = await openBacklog(created)
   fireEvent.click(within(table).getByRole('button', { name: 'CSV export' }))
 
-  const detail = screen.getByRole('region', { name: 'Request: CSV export' })
+  const detail = screen.getByRole('dialog', { name: 'Request: CSV export' })
   const voters = within(detail)
     .getAllByRole('row')
     .map((row) => row.textContent)
@@ -80,6 +81,7 @@ it('opens a request to show its voters, and saves a new status and title', async
   expect(voters).toContain('carolcarol@acme.test—$0.00')
 
   fireEvent.change(within(detail).getByLabelText('Status'), { target: { value: 'planned' } })
+  fireEvent.click(within(detail).getByRole('button', { name: 'Save and tell people' }))
   await waitFor(() => expect(rowOf(table, 'CSV export')[3]).toBe('Planned'))
 
   fireEvent.input(within(detail).getByLabelText('Title'), {
@@ -99,7 +101,7 @@ it('merges a duplicate into another: its votes move and nobody is counted twice'
   const table = await openBacklog(created)
   fireEvent.click(within(table).getByRole('button', { name: 'Export to CSV' }))
 
-  const detail = screen.getByRole('region', { name: 'Request: Export to CSV' })
+  const detail = screen.getByRole('dialog', { name: 'Request: Export to CSV' })
   fireEvent.input(within(detail).getByLabelText('Find the request to keep'), {
     target: { value: 'csv' },
   })
@@ -110,5 +112,5 @@ it('merges a duplicate into another: its votes move and nobody is counted twice'
   // alice voted for both: three people, not four; bob's 99.00 joins alice's 49.00.
   expect(rowOf(table, 'CSV export').slice(0, 5)).toEqual(['$148.00', '3', '3', 'Open', '0'])
   expect(rowTitles(table)[0]).toBe('CSV export')
-  await screen.findByRole('region', { name: 'Request: CSV export' })
+  await screen.findByRole('dialog', { name: 'Request: CSV export' })
 })

@@ -55,7 +55,7 @@ it('counts a company once in the backlog and groups its people under it in the d
   expect(cells(table, 'SSO login').slice(0, 4)).toEqual(['$58.00', '2', '4', 'Open'])
 
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
-  const detail = screen.getByRole('region', { name: 'Request: SSO login' })
+  const detail = screen.getByRole('dialog', { name: 'Request: SSO login' })
   const rows = within(detail)
     .getByRole('table', { name: 'Voters by account' })
     .querySelectorAll('tbody tr')

@@ -94,12 +94,12 @@ it('hides and unhides a comment, and saves a status with its public note', async
   await within(thread).findByRole('button', { name: 'Hide' })
   expect((await publicThread(projectId, requestId)).comments).toHaveLength(1)
 
-  const detail = screen.getByRole('region', { name: 'Request: Dark mode' })
+  const detail = screen.getByRole('dialog', { name: 'Request: Dark mode' })
   fireEvent.change(within(detail).getByLabelText('Status'), { target: { value: 'planned' } })
   fireEvent.input(within(detail).getByLabelText('Status note (public)'), {
     target: { value: 'In the May release' },
   })
-  fireEvent.click(within(detail).getByRole('button', { name: 'Save note' }))
+  fireEvent.click(within(detail).getByRole('button', { name: 'Save and tell people' }))
   await waitFor(async () =>
     expect(await publicThread(projectId, requestId)).toMatchObject({
       status: 'planned',

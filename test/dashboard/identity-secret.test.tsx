@@ -31,7 +31,8 @@ it("shows a new project's secret once, with the REQIO_SECRET line and the browse
   expect(reveal.textContent).toContain('shown only once')
 
   fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
-  fireEvent.click(await screen.findByRole('tab', { name: 'Settings › Identity' }))
+  // The Settings tab opens the settings page last seen: Identity.
+  fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }))
   await screen.findByRole('button', { name: 'Rotate secret' })
   expect(document.body.textContent).not.toContain(secret)
   expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(secret)

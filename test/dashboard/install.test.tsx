@@ -101,11 +101,11 @@ it('moves between tabs with the arrow keys, Home and End, each tab controlling t
   await waitFor(() => expect(first.getAttribute('aria-selected')).toBe('true'))
   fireEvent.keyDown(first, { key: 'End' })
   await waitFor(() =>
-    expect(screen.getByRole('tab', { name: 'Webhooks & mail' }).getAttribute('aria-selected')).toBe(
+    expect(screen.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe(
       'true',
     ),
   )
-  expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-notifications')
+  expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-settings')
 })
 
 it('lets a keyboard scroll code blocks, and names the copy button "Copied" after a copy', async () => {

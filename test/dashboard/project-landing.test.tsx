@@ -32,7 +32,7 @@ it('opens a newly created project on Install, its secret kept for Identity', asy
   fireEvent.click(screen.getByRole('button', { name: 'Set up identity' }))
   await screen.findByRole('region', { name: 'New signing secret' })
   await waitFor(() =>
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Settings › Identity' })),
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Identity' })),
   )
   expect(codeBlockText('Signing secret').length).toBeGreaterThanOrEqual(32)
 })

@@ -14,7 +14,7 @@ it('reads a shared request path, and its older hash form, as the backlog with th
 it('opens a project on Install unless a known tab is named', () => {
   expect(at('/dashboard/', '#/projects/shop-1')).toMatchObject({ tab: 'install' })
   expect(at('/dashboard/', '#/projects/shop-1/nope')).toMatchObject({ tab: 'install' })
-  expect(at('/dashboard/', '#/projects/shop-1/audit')).toMatchObject({ tab: 'audit' })
+  expect(at('/dashboard/', '#/projects/shop-1/changelog')).toMatchObject({ tab: 'changelog' })
   expect(routeUrl({ page: 'project', projectId: 'shop-1', tab: 'install' }, '/dashboard/')).toBe(
     '/dashboard/#/projects/shop-1/install',
   )
@@ -29,4 +29,27 @@ it('finds the dashboard root under any path, and shows the project list for brok
   expect(at('/dashboard/', '#/members')).toEqual({ page: 'members' })
   // A hash typed over a request's path wins: it is the newer intent.
   expect(at('/dashboard/p/shop-1/requests/r_1', '#/members')).toEqual({ page: 'members' })
+})
+
+it('reads a settings page in the Settings area, and the links from before it to the same page', () => {
+  const settings = (section: string) => ({
+    page: 'project',
+    projectId: 'shop-1',
+    tab: 'settings',
+    section,
+  })
+  expect(at('/dashboard/', '#/projects/shop-1/settings/widget')).toEqual(settings('widget'))
+  expect(at('/dashboard/', '#/projects/shop-1/settings/audit')).toEqual(settings('audit'))
+  expect(at('/dashboard/', '#/projects/shop-1/settings/nope')).toEqual(settings('project'))
+  // Links from before the Settings area: each opens its page there.
+  expect(at('/dashboard/', '#/projects/shop-1/identity')).toEqual(settings('identity'))
+  expect(at('/dashboard/', '#/projects/shop-1/settings')).toEqual(settings('project'))
+  expect(at('/dashboard/', '#/projects/shop-1/audit')).toEqual(settings('audit'))
+  expect(at('/dashboard/', '#/projects/shop-1/notifications')).toEqual(settings('notifications'))
+  expect(routeUrl(settings('notifications') as never, '/dashboard/')).toBe(
+    '/dashboard/#/projects/shop-1/settings/notifications',
+  )
+  expect(routeUrl({ page: 'project', projectId: 'shop-1', tab: 'settings' }, '/dashboard/')).toBe(
+    '/dashboard/#/projects/shop-1/settings/project',
+  )
 })

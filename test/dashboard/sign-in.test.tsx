@@ -51,9 +51,10 @@ describe('the admin token path (scripts, or an owner locked out)', () => {
     await screen.findByRole('tab', { name: 'Install', selected: true })
     expect(location.hash).toMatch(/^#\/projects\/[^/]+\/install$/)
     fireEvent.click(screen.getByRole('button', { name: 'Set up identity' }))
-    await screen.findByRole('tab', { name: 'Settings › Identity', selected: true })
+    await screen.findByRole('tab', { name: 'Settings', selected: true })
+    expect(screen.getByRole('link', { name: 'Identity' }).getAttribute('aria-current')).toBe('page')
     expect(screen.getByRole('heading', { name: '1. Choose your stack' })).toBeTruthy()
-    expect(location.hash).toMatch(/^#\/projects\/[^/]+\/identity$/)
+    expect(location.hash).toMatch(/^#\/projects\/[^/]+\/settings\/identity$/)
   }, 60_000)
 
   it('signs out and forgets the admin token', async () => {

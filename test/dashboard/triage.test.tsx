@@ -17,10 +17,11 @@ async function openBacklog(created: CreatedProjectResponse) {
   return screen.findByRole('table', { name: 'Backlog' })
 }
 
+/** The titles' buttons: on a phone the row header also holds a line of the row's facts. */
 function rowTitles(table: HTMLElement): string[] {
   return within(table)
     .getAllByRole('rowheader')
-    .map((cell) => cell.textContent ?? '')
+    .map((cell) => cell.querySelector('button')?.textContent ?? '')
 }
 
 function cellsOf(table: HTMLElement, title: string): string[] {
@@ -35,7 +36,7 @@ it('says who submitted each request, in the table and in the drawer', async () =
   expect(cellsOf(table, 'CSV export').at(-1)).toBe('alice@acme.test (pro) · $49.00/mo')
   expect(cellsOf(table, 'Dark mode').at(-1)).toBe('Anonymous')
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
-  const drawer = screen.getByRole('region', { name: 'Request: SSO login' })
+  const drawer = screen.getByRole('dialog', { name: 'Request: SSO login' })
   expect(drawer.textContent).toContain('Submitted by bob@acme.test (team), $99.00 MRR')
 })
 
@@ -51,8 +52,9 @@ it('searches titles and filters by status and by paying customers', async () => 
   expect(rowTitles(table)).toHaveLength(3)
 
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
-  const drawer = screen.getByRole('region', { name: 'Request: SSO login' })
+  const drawer = screen.getByRole('dialog', { name: 'Request: SSO login' })
   fireEvent.change(within(drawer).getByLabelText('Status'), { target: { value: 'planned' } })
+  fireEvent.click(within(drawer).getByRole('button', { name: 'Save and tell people' }))
   await within(drawer).findByText('Status saved.')
   fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: 'planned' } })
   await waitFor(() => expect(rowTitles(table)).toEqual(['SSO login']))
@@ -65,7 +67,7 @@ it('searches titles and filters by status and by paying customers', async () => 
 it('shows "Saved" after a title save', async () => {
   const table = await openBacklog(await seedBacklog(server))
   fireEvent.click(within(table).getByRole('button', { name: 'Dark mode' }))
-  const drawer = screen.getByRole('region', { name: 'Request: Dark mode' })
+  const drawer = screen.getByRole('dialog', { name: 'Request: Dark mode' })
   fireEvent.input(within(drawer).getByLabelText('Title'), { target: { value: 'Dark theme' } })
   fireEvent.click(within(drawer).getByRole('button', { name: 'Save title' }))
   await within(table).findByRole('rowheader', { name: 'Dark theme' })
@@ -76,7 +78,7 @@ it('confirms what a merge moves, and undo gives back the votes and revenue', asy
   const table = await openBacklog(await seedBacklog(server))
   const before = cellsOf(table, 'CSV export')
   fireEvent.click(within(table).getByRole('button', { name: 'Export to CSV' }))
-  const drawer = screen.getByRole('region', { name: 'Request: Export to CSV' })
+  const drawer = screen.getByRole('dialog', { name: 'Request: Export to CSV' })
   fireEvent.input(within(drawer).getByLabelText('Find the request to keep'), {
     target: { value: 'sso' },
   })
@@ -131,7 +133,7 @@ it('moves focus into the drawer, and back to the row on Close or Escape', async 
   const row = within(table).getByRole('button', { name: 'SSO login' })
   row.focus()
   fireEvent.click(row)
-  const drawer = screen.getByRole('region', { name: 'Request: SSO login' })
+  const drawer = screen.getByRole('dialog', { name: 'Request: SSO login' })
   await waitFor(() =>
     expect(document.activeElement).toBe(within(drawer).getByRole('heading', { level: 2 })),
   )
@@ -139,9 +141,9 @@ it('moves focus into the drawer, and back to the row on Close or Escape', async 
   await waitFor(() => expect(document.activeElement).toBe(row))
 
   fireEvent.click(row)
-  const again = screen.getByRole('region', { name: 'Request: SSO login' })
+  const again = screen.getByRole('dialog', { name: 'Request: SSO login' })
   fireEvent.keyDown(within(again).getByLabelText('Title'), { key: 'Escape' })
-  await waitFor(() => expect(screen.queryByRole('region', { name: /^Request:/ })).toBeNull())
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: /^Request:/ })).toBeNull())
   await waitFor(() => expect(document.activeElement).toBe(row))
 })
 
@@ -158,14 +160,14 @@ it('puts the open request in the URL as a path, and opens it from that shared li
   cleanup()
 
   renderSignedInAt(server, link)
-  const drawer = await screen.findByRole('region', { name: 'Request: SSO login' })
+  const drawer = await screen.findByRole('dialog', { name: 'Request: SSO login' })
   expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Backlog')
   // Another tab, then Back: the drawer's path again, and the drawer with it.
   fireEvent.click(screen.getByRole('tab', { name: 'Install' }))
   expect(`${location.pathname}${location.hash}`).toBe(`/dashboard/#/projects/${id}/install`)
   expect(drawer.isConnected).toBe(false)
   history.back()
-  await screen.findByRole('region', { name: 'Request: SSO login' })
+  await screen.findByRole('dialog', { name: 'Request: SSO login' })
   expect(location.pathname).toBe(link)
 })
 
@@ -178,7 +180,7 @@ it('copies the link to the open request from the drawer', async () => {
     value: { writeText: async (text: string) => void copied.push(text) },
   })
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
-  const drawer = screen.getByRole('region', { name: 'Request: SSO login' })
+  const drawer = screen.getByRole('dialog', { name: 'Request: SSO login' })
   fireEvent.click(within(drawer).getByRole('button', { name: 'Copy link to this request' }))
   await within(drawer).findByRole('button', { name: 'Copied link to this request' })
   expect(copied).toEqual([`${server.url}${location.pathname}`])
@@ -195,6 +197,6 @@ it('still opens the older hash link, and shows it as the path', async () => {
 
   history.replaceState(null, '', '/dashboard/')
   renderSignedIn(server, `#/projects/${created.project.id}/requests/${requestId}`)
-  await screen.findByRole('region', { name: 'Request: Dark mode' })
+  await screen.findByRole('dialog', { name: 'Request: Dark mode' })
   expect(`${location.pathname}${location.hash}`).toBe(path)
 })

@@ -92,10 +92,10 @@ describe('the dashboard by keyboard alone', () => {
     const page = await signedIn()
     await openProject(page, 'Keyboard Identity')
 
-    // Install's "Set up identity" moves focus to the Identity tab.
+    // Install's "Set up identity" moves focus to Identity in the Settings navigation.
     await tabTo(page, page.getByRole('button', { name: 'Set up identity' }))
     await page.keyboard.press('Enter')
-    await eventually(() => focusedText(page)).toBe('Settings › Identity')
+    await eventually(() => focusedText(page)).toBe('Identity')
 
     // 1. The stack: arrow keys move through the radios, and the snippet follows.
     const nextjs = page.getByRole('radio', { name: 'Next.js' })
@@ -172,22 +172,21 @@ describe('the dashboard by keyboard alone', () => {
     const row = table.getByRole('button', { name: 'Export to PDF' })
     await tabTo(page, row)
     await page.keyboard.press('Enter')
-    const drawer = page.getByRole('region', { name: 'Request: Export to PDF' })
+    const drawer = page.getByRole('dialog', { name: 'Request: Export to PDF' })
     await eventually(() => isFocused(drawer.getByRole('heading', { level: 2 }))).toBe(true)
     expect(new URL(page.url()).pathname).toMatch(
       new RegExp(`^/dashboard/p/${project.id}/requests/r_[\\w-]+$`),
     )
 
-    // The status saves as it changes; the public note saves with its button.
+    // The status and its public note save together, with one button (issue 26, bug 3).
     await tabTo(page, drawer.getByRole('combobox', { name: /^Status/ }))
     await page.keyboard.press('ArrowDown')
-    await eventually(() => drawer.getByText('Status saved.').count()).toBe(1)
     await tabTo(page, drawer.getByLabel('Status note (public)'))
     await page.keyboard.type('Coming in June.')
     await page.keyboard.press('Tab')
-    expect(await isFocused(drawer.getByRole('button', { name: 'Save note' }))).toBe(true)
+    expect(await isFocused(drawer.getByRole('button', { name: 'Save and tell people' }))).toBe(true)
     await page.keyboard.press('Enter')
-    await eventually(() => drawer.getByText('Status note saved.').count()).toBe(1)
+    await eventually(() => drawer.getByText('Status and note saved.').count()).toBe(1)
 
     // Copy link, then Escape: the drawer closes and focus is back on the row.
     await tabTo(page, drawer.getByRole('button', { name: 'Copy link to this request' }), {

@@ -27,7 +27,8 @@ describe('the dashboard', () => {
     await page.getByRole('button', { name: 'Create the owner account' }).click()
 
     await page.getByRole('button', { name: 'Globex' }).click()
-    await page.getByRole('tab', { name: 'Settings › Identity' }).click()
+    await page.getByRole('tab', { name: 'Settings' }).click()
+    await page.getByRole('link', { name: 'Identity' }).click()
 
     // Step 2: the secret, shown once.
     await page.getByRole('button', { name: 'Generate secret' }).click()

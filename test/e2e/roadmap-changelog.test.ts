@@ -48,7 +48,7 @@ describe('roadmap and changelog', () => {
     const { page } = await world.openPage({ viewport: { width: 1280, height: 800 } })
     await page.goto(serveHostPage(world, { projectId }))
     const widget = page.locator('reqio-widget')
-    const marker = widget.getByRole('img', { name: 'New updates' })
+    const marker = widget.getByRole('img', { name: '1 new for you' })
     await marker.waitFor()
     await widget.getByRole('button', { name: /^Feedback/ }).click()
     const dialog = widget.getByRole('dialog', { name: 'Feedback' })

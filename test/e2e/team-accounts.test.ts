@@ -78,7 +78,9 @@ describe('team accounts in a real browser', () => {
     await sam.page.getByText('Only owners invite people').waitFor()
     await sam.page.goto(`${world.server.url}/dashboard/#/projects/${project.id}/backlog`)
     await sam.page.getByRole('tab', { name: 'Backlog' }).waitFor()
-    expect(await sam.page.getByRole('tab', { name: 'Settings › Identity' }).count()).toBe(0)
+    await sam.page.getByRole('tab', { name: 'Settings' }).click()
+    await sam.page.getByRole('navigation', { name: 'Settings' }).waitFor()
+    expect(await sam.page.getByRole('link', { name: 'Identity' }).count()).toBe(0)
 
     expect(await callFromPage('GET', '/v1/admin/members')(sam.page)).toEqual({
       status: 403,

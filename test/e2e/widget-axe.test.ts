@@ -154,14 +154,14 @@ describe('axe-core in every widget view', () => {
       found[view] = serious(await scan(page))
       await page.screenshot({ path: join(SCREENSHOT_DIR, `axe-updates-${view}.png`) })
     }
-    await widget.root.getByRole('img', { name: '1 unread updates' }).waitFor()
+    await widget.root.getByRole('img', { name: '1 new for you' }).waitFor()
     await check('launcher-unread')
     await widget.root.getByRole('button', { name: /^Feedback/ }).click()
     await widget.dialog.getByRole('tab', { name: 'Updates' }).click()
     await widget.dialog.getByText('Status changed').waitFor()
     await check('updates')
     // Reading them cleared the count, on screen and on the server.
-    await widget.root.getByRole('img', { name: /unread updates/ }).waitFor({ state: 'detached' })
+    await widget.root.getByRole('img', { name: /new for you/ }).waitFor({ state: 'detached' })
     expect(found).toEqual({ 'launcher-unread': [], updates: [] })
   })
 

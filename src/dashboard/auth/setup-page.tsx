@@ -29,7 +29,9 @@ export function SetupPage({
     setBusy(false)
     if (result.ok) return onCreated(result.data.member)
     if (result.code === 'unauthorized')
-      setError('That admin token was not accepted. Check REQIO_ADMIN_TOKEN on the server.')
+      setError(
+        'That admin token was not accepted: compare it with the admin-token file (or REQIO_ADMIN_TOKEN) on the server.',
+      )
     else setError(result.message)
   }
 
@@ -48,11 +50,15 @@ export function SetupPage({
           id="setup-token"
           type="password"
           autocomplete="off"
+          aria-describedby="setup-token-where"
           value={fields.adminToken}
           onInput={set('adminToken')}
         />
-        <p class="hint">
-          The server printed it on first start (or set it with <code>REQIO_ADMIN_TOKEN</code>).
+        <p class="hint" id="setup-token-where">
+          Never printed: it is your <code>REQIO_ADMIN_TOKEN</code>, or the one the first start saved
+          in <code>$REQIO_DATA_DIR/admin-token</code> (the start message names the file). Read it
+          with <code>cat .reqio/admin-token</code>, or in Docker with{' '}
+          <code>docker compose exec reqio cat /data/admin-token</code>.
         </p>
         <label for="setup-email">Email</label>
         <input

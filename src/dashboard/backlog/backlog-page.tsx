@@ -6,7 +6,7 @@ import {
   type BacklogSort,
 } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
-import { AudienceLine } from '../notifications/audience-line'
+import { countOf } from '../format/plural'
 import { currentRouteUrl } from '../router'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
@@ -121,7 +121,7 @@ export function BacklogPage({
     downloadText(`${projectId}-backlog.csv`, result.data.csv, 'text/csv')
     setNotice(
       result.data.truncated
-        ? `Exported the first ${BACKLOG_EXPORT_MAX_ROWS.toLocaleString('en')} requests as CSV (an export stops there): narrow the backlog with filters for the rest.`
+        ? `Exported the first ${countOf(BACKLOG_EXPORT_MAX_ROWS, 'request', 'requests')} as CSV (an export stops there): narrow the backlog with filters for the rest.`
         : 'Exported the backlog as CSV.',
     )
   }
@@ -182,23 +182,24 @@ export function BacklogPage({
           <MrrChart requests={requests} />
           <div class="backlog-layout">
             <BacklogTable requests={requests} onOpen={setOpenId} />
-            {open ? (
-              <RequestDetail
-                key={open.id}
-                request={open}
-                others={requests.filter((request) => request.id !== open.id)}
-                client={client}
-                projectId={projectId}
-                onChange={(changes) => change(open.id, changes)}
-                onThreadChanged={load}
-                onClose={() => closeDetail(open.id)}
-                canTriage={canTriage}
-                audience={
-                  <AudienceLine client={client} projectId={projectId} requestId={open.id} />
-                }
-              />
-            ) : null}
           </div>
+          {open ? (
+            <RequestDetail
+              key={open.id}
+              request={open}
+              others={requests.filter((request) => request.id !== open.id)}
+              client={client}
+              projectId={projectId}
+              onChange={(changes) => change(open.id, changes)}
+              onThreadChanged={load}
+              onUnmerged={() => {
+                setLastMerge(null)
+                setNotice(null)
+              }}
+              onClose={() => closeDetail(open.id)}
+              canTriage={canTriage}
+            />
+          ) : null}
         </>
       ) : null}
     </div>

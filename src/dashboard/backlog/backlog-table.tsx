@@ -1,6 +1,8 @@
 import type { BacklogRequest, BacklogVoter } from '../../shared/api'
 import { formatMoney } from '../format/money'
+import { countOf } from '../format/plural'
 import { STATUS_LABELS } from './status-labels'
+import './backlog-table.css'
 
 /** Who submitted a request, as one line: email (or id), plan and company; or "Anonymous". */
 export function authorLabel(author: BacklogVoter | null): string {
@@ -10,7 +12,10 @@ export function authorLabel(author: BacklogVoter | null): string {
   return facts.length > 0 ? `${who} (${facts.join(', ')})` : who
 }
 
-/** One row per request; the title opens it. */
+/**
+ * One row per request; the title opens it. On a phone the table keeps Request, MRR and Votes,
+ * and the title's cell says the rest in one line (backlog-table.css), so nothing scrolls sideways.
+ */
 export function BacklogTable({
   requests,
   onOpen,
@@ -26,24 +31,34 @@ export function BacklogTable({
           <th scope="col" class="number">
             MRR
           </th>
-          <th scope="col" class="number" title="Companies, or people without one, among the voters">
+          <th
+            scope="col"
+            class="number wide-only"
+            title="Companies, or people without one, among the voters"
+          >
             Accounts
           </th>
           <th scope="col" class="number">
             Votes
           </th>
-          <th scope="col">Status</th>
-          <th scope="col" class="number">
+          <th scope="col" class="wide-only">
+            Status
+          </th>
+          <th scope="col" class="number wide-only">
             Comments
           </th>
-          <th scope="col">Submitted by</th>
+          <th scope="col" class="wide-only">
+            Submitted by
+          </th>
         </tr>
       </thead>
       <tbody>
         {requests.map((request) => (
           <tr key={request.id}>
-            <th scope="row">
+            {/* The row is named by its title alone; the phone's facts line is read as content. */}
+            <th scope="row" aria-labelledby={`title-${request.id}`}>
               <button
+                id={`title-${request.id}`}
                 type="button"
                 class="link"
                 data-request-id={request.id}
@@ -51,14 +66,15 @@ export function BacklogTable({
               >
                 {request.title}
               </button>
+              <RowFacts request={request} />
             </th>
             <td class="number">{formatMoney(request.mrrCents)}</td>
-            <td class="number">{request.accounts}</td>
+            <td class="number wide-only">{request.accounts}</td>
             <td class="number">{request.votes}</td>
-            <td>
+            <td class="wide-only">
               <span class={`status status-${request.status}`}>{STATUS_LABELS[request.status]}</span>
             </td>
-            <td class="number">
+            <td class="number wide-only">
               {request.unanswered ? (
                 <span class="unanswered" title="A customer is waiting for an answer">
                   {request.commentCount} · unanswered
@@ -67,7 +83,7 @@ export function BacklogTable({
                 request.commentCount
               )}
             </td>
-            <td class="author">
+            <td class="author wide-only">
               {authorLabel(request.author)}
               {request.author && request.author.mrrCents > 0 ? (
                 <span class="hint"> · {formatMoney(request.author.mrrCents)}/mo</span>
@@ -77,5 +93,19 @@ export function BacklogTable({
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** The columns a phone has no room for, as one line under the title (hidden at desktop widths). */
+function RowFacts({ request }: { request: BacklogRequest }) {
+  return (
+    <span class="row-facts">
+      <span class={`status status-${request.status}`}>{STATUS_LABELS[request.status]}</span>
+      <span class={request.unanswered ? 'unanswered' : undefined}>
+        {countOf(request.commentCount, 'comment', 'comments')}
+        {request.unanswered ? ', unanswered' : ''}
+      </span>
+      <span>{authorLabel(request.author)}</span>
+    </span>
   )
 }

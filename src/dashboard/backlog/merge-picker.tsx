@@ -1,17 +1,14 @@
 import { useState } from 'preact/hooks'
 import type { BacklogRequest } from '../../shared/api'
 import { formatMoney } from '../format/money'
+import { countOf } from '../format/plural'
 
 /** How many matches the picker lists at once: enough to choose, short enough to scan. */
 const SHOWN_MATCHES = 8
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
-}
-
 /** What a merge moves, in the owner's words: "14 votes, 3 comments, $2,400.00 MRR". */
 export function mergeSummary(source: BacklogRequest): string {
-  return `${plural(source.votes, 'vote', 'votes')}, ${plural(
+  return `${countOf(source.votes, 'vote', 'votes')}, ${countOf(
     source.commentCount,
     'comment',
     'comments',
@@ -77,7 +74,7 @@ export function MergePicker({
                 {other.title}
               </button>{' '}
               <span class="hint">
-                {plural(other.votes, 'vote', 'votes')}, {formatMoney(other.mrrCents)}
+                {countOf(other.votes, 'vote', 'votes')}, {formatMoney(other.mrrCents)}
               </span>
             </li>
           ))}

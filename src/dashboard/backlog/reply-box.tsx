@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { COMMENT_MAX_LENGTH } from '../../shared/limits'
 
 /**
@@ -13,6 +13,7 @@ export function ReplyBox({
   const [body, setBody] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const field = useRef<HTMLTextAreaElement>(null)
   const text = body.trim()
   const tooLong = text.length > COMMENT_MAX_LENGTH
 
@@ -22,6 +23,8 @@ export function ReplyBox({
     setBusy(false)
     setError(problem)
     if (!problem) setBody('')
+    // The buttons were disabled while sending, which drops focus: give it back to the text.
+    field.current?.focus()
   }
 
   return (
@@ -35,6 +38,7 @@ export function ReplyBox({
       <label>
         Reply or note
         <textarea
+          ref={field}
           rows={3}
           value={body}
           aria-invalid={tooLong}

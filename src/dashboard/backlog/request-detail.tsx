@@ -1,28 +1,36 @@
-import type { ComponentChildren } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
-import type { BacklogRequest } from '../../shared/api'
+import { useRef, useState } from 'preact/hooks'
+import type { BacklogRequest, MergedRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
-import { formatMoney } from '../format/money'
 import { requestLink } from '../router'
 import { CopyButton } from '../ui/copy-button'
-import { authorLabel } from './backlog-table'
+import { DrawerDialog } from './drawer-dialog'
 import { MergePicker } from './merge-picker'
+import { MergedRequests } from './merged-requests'
+import { RequestSummary } from './request-summary'
 import { RequestThread } from './request-thread'
 import { StatusEditor } from './status-editor'
 import { STATUS_LABELS } from './status-labels'
+import { useAudience } from './use-audience'
+import { useRequestDetail } from './use-request-detail'
 import { VoterGroups } from './voter-groups'
+import './drawer.css'
+
+/** Where a save is confirmed: beside the control that made it. */
+type SavedAt = 'status' | 'title' | 'merged'
 
 /** What a save did, said where the owner is looking. */
-const SAVED_TEXT: Record<'status' | 'title' | 'statusNote', string> = {
-  status: 'Status saved.',
-  title: 'Title saved.',
-  statusNote: 'Status note saved.',
+function savedText(changes: RequestChanges): string {
+  if (changes.status && changes.statusNote !== undefined) return 'Status and note saved.'
+  if (changes.status) return 'Status saved.'
+  if (changes.statusNote !== undefined) return 'Status note saved.'
+  return 'Title saved.'
 }
 
 /**
- * One request opened in a side drawer: who submitted it, its voters, the thread, and the
- * owner's edits (status, title, merge). It takes focus when it opens and Escape closes it.
+ * One request opened over the backlog (drawer-dialog.tsx): the thread and the reply box first,
+ * then status with its public note (one save that says who will hear), title, voters by
+ * account, what was merged into it (Unmerge) and merging it into another.
  */
 export function RequestDetail({
   request,
@@ -31,8 +39,8 @@ export function RequestDetail({
   projectId,
   onChange,
   onThreadChanged,
+  onUnmerged,
   onClose,
-  audience,
   canTriage = true,
 }: {
   request: BacklogRequest
@@ -41,44 +49,54 @@ export function RequestDetail({
   client: AdminClient
   projectId: string
   onChange: (changes: RequestChanges) => Promise<string | null>
-  /** A reply, note or moderation happened in the thread. */
+  /** A reply, note, moderation or unmerge happened: the backlog's counts change. */
   onThreadChanged: () => void
+  /** A merge was undone here: the backlog's own "Undo merge" offer may be stale. */
+  onUnmerged?: () => void
   onClose: () => void
-  /** Who a status change would reach (notifications/audience-line), shown beside Status. */
-  audience?: ComponentChildren
   /** False for a viewer: the request reads, but status, title, merge and replies are hidden. */
   canTriage?: boolean
 }) {
   const [title, setTitle] = useState(request.title)
   const [error, setError] = useState<string | null>(null)
-  const [saved, setSaved] = useState<string | null>(null)
+  const [saved, setSaved] = useState<{ at: SavedAt; text: string } | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
-  const anonymousVotes = Math.max(0, request.votes - request.voters.length)
-  const headingId = `request-title-${request.id}`
+  const { detail, error: loadError, reload } = useRequestDetail(client, projectId, request.id)
+  const audience = useAudience(client, projectId, request.id)
 
-  useEffect(() => {
-    heading.current?.focus()
-  }, [])
-
-  async function apply(changes: RequestChanges) {
+  async function apply(changes: RequestChanges, at: SavedAt): Promise<boolean> {
     setSaved(null)
     const failure = await onChange(changes)
     setError(failure)
-    if (failure) return
-    const field = (['status', 'title', 'statusNote'] as const).find((key) => key in changes)
-    if (field) setSaved(SAVED_TEXT[field])
+    if (!failure && !changes.mergeInto) setSaved({ at, text: savedText(changes) })
+    return failure === null
   }
 
+  async function threadChanged() {
+    await reload()
+    onThreadChanged()
+  }
+
+  async function unmerge(merged: MergedRequest) {
+    setSaved(null)
+    const result = await client.unmergeRequest(projectId, merged.id)
+    if (!result.ok) return setError(`The merge could not be undone: ${result.message}`)
+    setError(null)
+    setSaved({ at: 'merged', text: `Unmerged: “${merged.title}” stands on its own again.` })
+    onUnmerged?.()
+    await threadChanged()
+  }
+
+  const savedLine = (at: SavedAt) => (
+    <p class="saved" role="status">
+      {saved?.at === at ? saved.text : null}
+    </p>
+  )
+
   return (
-    <section
-      class="request-detail"
-      aria-label={`Request: ${request.title}`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose()
-      }}
-    >
-      <header>
-        <h2 id={headingId} ref={heading} tabIndex={-1}>
+    <DrawerDialog label={`Request: ${request.title}`} initialFocus={heading} onClose={onClose}>
+      <header class="drawer-header">
+        <h2 ref={heading} tabIndex={-1}>
           {request.title}
         </h2>
         <div class="drawer-actions">
@@ -92,78 +110,89 @@ export function RequestDetail({
           </button>
         </div>
       </header>
-      <p class="author-line">
-        Submitted by <strong>{authorLabel(request.author)}</strong>
-        {request.author ? `, ${formatMoney(request.author.mrrCents)} MRR` : ''}
-      </p>
-      {request.body ? <p class="request-body">{request.body}</p> : null}
-      <p>
-        {request.votes} votes from {request.accounts}{' '}
-        {request.accounts === 1 ? 'account' : 'accounts'}, {formatMoney(request.mrrCents)} monthly
-        revenue behind it
-        {anonymousVotes > 0 ? ` (${anonymousVotes} anonymous)` : ''}.
-      </p>
+      <div class="drawer-body">
+        <RequestSummary request={request} />
+        {error ? <p role="alert">{error}</p> : null}
 
-      <h3>Voters</h3>
-      {request.voters.length === 0 ? (
-        <p class="hint">No identified voters yet.</p>
-      ) : (
-        // Focusable so a keyboard can scroll a wide voters table sideways.
-        <div class="scroll-x" tabIndex={0} role="region" aria-label="Voters table">
-          <VoterGroups voters={request.voters} />
-        </div>
-      )}
-
-      {canTriage ? (
-        <>
-          <StatusEditor request={request} onChange={apply} />
-          {audience}
-        </>
-      ) : (
-        <>
-          <p>
-            Status: <strong>{STATUS_LABELS[request.status]}</strong>
-          </p>
-          <WhyNot permission="triage" doing="change the status, title or merges, or reply" />
-        </>
-      )}
-
-      {canTriage ? (
-        <form
-          class="edit-row"
-          onSubmit={(event) => {
-            event.preventDefault()
-            apply({ title: title.trim() })
-          }}
-        >
-          <label>
-            Title <input value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
-          </label>
-          <button type="submit" disabled={title.trim() === '' || title.trim() === request.title}>
-            Save title
-          </button>
-        </form>
-      ) : null}
-      <p class="saved" role="status">
-        {saved}
-      </p>
-
-      {canTriage && others.length > 0 ? (
-        <MergePicker
-          source={request}
-          others={others}
-          onMerge={(target) => apply({ mergeInto: target.id })}
+        <RequestThread
+          client={client}
+          projectId={projectId}
+          requestId={request.id}
+          detail={detail}
+          loadError={loadError}
+          onChanged={threadChanged}
+          canTriage={canTriage}
         />
-      ) : null}
-      {error ? <p role="alert">{error}</p> : null}
 
-      <RequestThread
-        client={client}
-        projectId={projectId}
-        requestId={request.id}
-        onChanged={onThreadChanged}
-        canTriage={canTriage}
-      />
-    </section>
+        <section class="drawer-section" aria-label="Status and title">
+          {canTriage ? (
+            <>
+              <StatusEditor
+                request={request}
+                audience={audience}
+                onChange={(changes) => apply(changes, 'status')}
+              />
+              {savedLine('status')}
+              <form
+                class="edit-row"
+                onSubmit={(event) => {
+                  event.preventDefault()
+                  apply({ title: title.trim() }, 'title')
+                }}
+              >
+                <label>
+                  Title{' '}
+                  <input value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+                </label>
+                <button
+                  type="submit"
+                  disabled={title.trim() === '' || title.trim() === request.title}
+                >
+                  Save title
+                </button>
+              </form>
+              {savedLine('title')}
+            </>
+          ) : (
+            <>
+              <h3>Status</h3>
+              <p>
+                <strong>{STATUS_LABELS[request.status]}</strong>
+                {request.statusNote ? `: ${request.statusNote}` : ''}
+              </p>
+              <WhyNot permission="triage" doing="change the status, title or merges, or reply" />
+            </>
+          )}
+        </section>
+
+        <section class="drawer-section" aria-labelledby="voters-heading">
+          <h3 id="voters-heading">Voters by account</h3>
+          {request.voters.length === 0 ? (
+            <p class="hint">No identified voters yet.</p>
+          ) : (
+            // Focusable so a keyboard can scroll a wide voters table sideways.
+            <div class="scroll-x" tabIndex={0} role="region" aria-label="Voters table">
+              <VoterGroups voters={request.voters} />
+            </div>
+          )}
+        </section>
+
+        <MergedRequests
+          merged={detail?.mergedRequests ?? []}
+          onUnmerge={canTriage ? unmerge : undefined}
+        />
+        {savedLine('merged')}
+
+        {canTriage && others.length > 0 ? (
+          <div class="drawer-section">
+            <MergePicker
+              source={request}
+              others={others}
+              onMerge={(target) => apply({ mergeInto: target.id }, 'merged')}
+            />
+          </div>
+        ) : null}
+      </div>
+    </DrawerDialog>
   )
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { AdminComment, AdminRequestDetail } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
+import { formatDateTime } from '../format/dates'
 import { formatMoney } from '../format/money'
 import { ReplyBox } from './reply-box'
 
@@ -12,43 +13,35 @@ const KIND_LABELS = {
 
 /**
  * A request's whole thread as the team sees it: internal notes and hidden comments included
- * and marked, each identified commenter's email, plan and MRR; reply, note, hide and unhide.
+ * and marked, each identified commenter's email, plan and MRR; then the reply box, so the
+ * answer is written right under what it answers. Reply, note, hide and unhide.
  */
 export function RequestThread({
   client,
   projectId,
   requestId,
+  detail,
+  loadError,
   onChanged,
   canTriage = true,
 }: {
   client: AdminClient
   projectId: string
   requestId: string
-  /** After a reply, note or moderation: the backlog's counts and flags change. */
-  onChanged: () => void
+  /** Null while the request loads (use-request-detail.ts). */
+  detail: AdminRequestDetail | null
+  loadError: string | null
+  /** After a reply, note or moderation: the drawer reloads and the backlog's counts change. */
+  onChanged: () => Promise<void>
   /** Viewers read the thread; replying, notes and moderation are triage. */
   canTriage?: boolean
 }) {
-  const [detail, setDetail] = useState<AdminRequestDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const result = await client.requestDetail(projectId, requestId)
-    if (result.ok) {
-      setDetail(result.data.request)
-      setError(null)
-    } else setError(`The thread could not be loaded: ${result.message}`)
-  }, [client, projectId, requestId])
-
-  useEffect(() => {
-    load()
-  }, [load])
 
   async function send(comment: { body: string; internal: boolean }) {
     const result = await client.addComment(projectId, requestId, comment)
     if (!result.ok) return `Not saved: ${result.message}`
-    await load()
-    onChanged()
+    await onChanged()
     return null
   }
 
@@ -56,16 +49,17 @@ export function RequestThread({
     const result = await client.setCommentHidden(projectId, comment.id, hidden)
     if (!result.ok) setError(`Not saved: ${result.message}`)
     else {
-      await load()
-      onChanged()
+      setError(null)
+      await onChanged()
     }
   }
 
+  const problem = error ?? loadError
   return (
-    <section class="thread" aria-label="Comments">
+    <section class="thread drawer-section" aria-label="Comments">
       <h3>Comments</h3>
-      {error ? <p role="alert">{error}</p> : null}
-      {detail === null && !error ? <p class="hint">Loading the thread…</p> : null}
+      {problem ? <p role="alert">{problem}</p> : null}
+      {detail === null && !problem ? <p class="hint">Loading the thread…</p> : null}
       {detail && detail.comments.length === 0 ? <p class="hint">No comments yet.</p> : null}
       {detail && detail.comments.length > 0 ? (
         <ol class="comments">
@@ -101,7 +95,7 @@ function CommentEntry({
       <header>
         <strong>{author.name}</strong> <span class="comment-kind">{kind}</span>
         {comment.hidden ? <span class="comment-kind">Hidden</span> : null}
-        <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
+        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
       </header>
       {author.sub ? (
         <p class="comment-facts">

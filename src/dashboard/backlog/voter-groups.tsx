@@ -1,5 +1,6 @@
 import type { BacklogVoter, VoterCompany } from '../../shared/api'
 import { formatMoney } from '../format/money'
+import { countOf } from '../format/plural'
 
 interface AccountGroup {
   key: string
@@ -68,9 +69,7 @@ function CompanyRows({ company, voters }: { company: VoterCompany; voters: Backl
       <tr class="account-company">
         <th scope="row" colSpan={3}>
           {company.name ?? company.id}{' '}
-          <span class="hint">
-            ({voters.length} {voters.length === 1 ? 'person' : 'people'}, counted once)
-          </span>
+          <span class="hint">({countOf(voters.length, 'person', 'people')}, counted once)</span>
         </th>
         <td class="number">{formatMoney(company.mrrCents)}</td>
       </tr>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks'
+import { useEffect } from 'preact/hooks'
 import type { AdminProject, InstallStatusResponse } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { formatDateTime } from '../format/dates'
 import { CodeBlock } from '../ui/code-block'
+import { useLoad } from '../ui/use-load'
 
 /** How often the live check asks whether the widget has been seen. */
 export const INSTALL_POLL_MS = 5000
@@ -36,24 +37,21 @@ export function InstallPage({
   widgetUrl: string
   /** The project was just created: its secret is shown once, in Settings › Identity. */
   secretWaiting?: boolean
-  onIdentity: () => void
+  /** Opens Settings › Identity; absent for a role that may not see it, which is told who can. */
+  onIdentity?: () => void
 }) {
-  const [status, setStatus] = useState<InstallStatusResponse | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const result = await client.installStatus(project.id)
-    if (result.ok) {
-      setStatus(result.data)
-      setError(null)
-    } else setError(`The install check failed: ${result.message}`)
-  }, [client, project.id])
+  const {
+    data: status,
+    error,
+    reload,
+  } = useLoad<InstallStatusResponse>(() => client.installStatus(project.id), [client, project.id], {
+    failure: 'The install check failed',
+  })
 
   useEffect(() => {
-    load()
-    const timer = setInterval(load, INSTALL_POLL_MS)
+    const timer = setInterval(reload, INSTALL_POLL_MS)
     return () => clearInterval(timer)
-  }, [load])
+  }, [reload])
 
   const latest = status?.origins[0]
   return (
@@ -91,15 +89,23 @@ export function InstallPage({
         Your server signs a short token per signed-in user; the widget sends it along. Set it up in
         Settings › Identity, with a snippet for your stack.
       </p>
+      {onIdentity ? null : (
+        <p class="notice" role="note">
+          Only an admin or owner can set up identity, because it holds the project's signing secret:
+          ask one of them.
+        </p>
+      )}
       {secretWaiting ? (
         <p class="notice">
           Your new project's signing secret is waiting there. It is shown once: copy it when you
           open Settings › Identity.
         </p>
       ) : null}
-      <button type="button" onClick={onIdentity}>
-        Set up identity
-      </button>
+      {onIdentity ? (
+        <button type="button" onClick={onIdentity}>
+          Set up identity
+        </button>
+      ) : null}
 
       <h3 id="checklist-heading">Your first hour</h3>
       <ul class="checklist" aria-labelledby="checklist-heading">

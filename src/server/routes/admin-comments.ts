@@ -32,10 +32,14 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         votersPerRequest: DETAIL_VOTERS,
       })
       if (!entry) throw notFound.request()
-      const comments = await deps.store.comments.listForRequest(entry.id, true)
+      const [comments, mergedRequests] = await Promise.all([
+        deps.store.comments.listForRequest(entry.id, true),
+        deps.store.requests.mergedInto(project.id, entry.id),
+      ])
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
         comments: comments.map(toAdminComment),
+        mergedRequests,
       }
       return c.json({ request } satisfies AdminRequestDetailResponse)
     })

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import type { BacklogSort, PublicSort } from '../../shared/api'
+import type { BacklogSort, MergedRequest, PublicSort } from '../../shared/api'
 import { recountRequest } from './account-revenue'
 import { moveComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
+import { listMergedInto } from './merged-requests'
 import { ensurePerson } from './people-store'
 import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
 import { searchRequests } from './request-search'
@@ -237,6 +238,11 @@ export class RequestsStore {
   /** Undoes the latest merge of `sourceId` (see request-merges.ts). */
   async unmerge(projectId: string, sourceId: string, now: number): Promise<UnmergeResult> {
     return this.db.transaction((tx) => undoMerge(tx, projectId, sourceId, now))
+  }
+
+  /** The requests merged into `targetId` that can still be unmerged (merged-requests.ts). */
+  mergedInto(projectId: string, targetId: string): Promise<MergedRequest[]> {
+    return listMergedInto(this.db, projectId, targetId)
   }
 }
 

@@ -70,9 +70,19 @@ export interface AdminComment extends Omit<FeedbackComment, 'author'> {
   /** Moderated: gone from every public answer. */
   hidden: boolean
 }
+/** A request folded into another, as the target's detail lists it: Unmerge takes it back out. */
+export interface MergedRequest {
+  id: string
+  title: string
+  /** The votes it had when it was merged (voters of both count once on the target). */
+  votes: number
+  mergedAt: string
+}
 /** `GET /v1/admin/projects/{pid}/requests/{rid}`. */
 export interface AdminRequestDetail extends BacklogRequest {
   comments: AdminComment[]
+  /** Requests merged into this one that can be unmerged, oldest merge first. */
+  mergedRequests: MergedRequest[]
 }
 export interface AdminRequestDetailResponse {
   request: AdminRequestDetail

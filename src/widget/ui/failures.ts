@@ -27,8 +27,20 @@ export function describeFailure(
   return t.failed
 }
 
+/**
+ * Our server gave no answer (or server trouble) while the browser is online: it is down or
+ * restarting, and will be back without anything the user does.
+ */
+export function isServerAway({ status, code }: ApiFailure): boolean {
+  const noAnswer = code === 'network_error' || code === 'timeout'
+  return status > 499 || (noAnswer && navigator.onLine !== false)
+}
+
 /** When to retry the outbox by itself; undefined: wait for `online` or a new identity. */
-export function retryDelayMs({ status, retryAfterSeconds }: ApiFailure): number | undefined {
+export function retryDelayMs(failure: ApiFailure): number | undefined {
+  const { status, retryAfterSeconds } = failure
   if (status === 429) return Math.max(1, retryAfterSeconds || 60) * 1000
   if (status > 499) return 30_000
+  // No answer while online: the server is coming back ("retrying", as the notice says).
+  if (isServerAway(failure)) return 10_000
 }

@@ -8,6 +8,7 @@ import { mountShadowHost } from './host'
 import { createMessages } from './i18n'
 import launcherCss from './launcher.css?inline'
 import panelCss from './panel.css?inline'
+import requestViewCss from './request-view.css?inline'
 import { createJsonStore } from './storage'
 import { createTabs } from './tabs'
 import { createUpdates } from './updates'
@@ -73,7 +74,7 @@ export const createUi: CreateUi = (core) => {
    * open, or for the launcher's hover or focus, which give it a head start.
    */
   const warm = runOnce(() => {
-    addSheet(panelCss)
+    addSheet(panelCss + requestViewCss)
     board.warm()
     // The Updates tab's list (no request for anonymous visitors); the board list brings the rest.
     loadUpdates()

@@ -230,7 +230,9 @@ describe('the request view', () => {
     const w = startWidget({ server })
     w.reqio.open()
     const darkRow = (await w.ui().findByRole('button', { name: 'Dark mode' })).closest('li')
-    expect(darkRow?.textContent).toContain('1 comments')
+    // One comment, in the singular (issue 26: "1 comments").
+    const badges = [...(darkRow?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)
+    expect(badges).toContain('1 comment')
     const csvRow = w.ui().getByRole('button', { name: 'CSV export' }).closest('li')
     expect(csvRow?.textContent).toContain('You')
   })

@@ -206,20 +206,20 @@ describe('the launcher marker', () => {
     const server = await withNews()
     const w = await settledWidget(() => startWidget({ server }))
     // On the closed launcher, from its one background request: no board, no changelog yet.
-    expect(await w.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
+    expect(await w.ui().findByRole('img', { name: '1 new for you' })).toBeTruthy()
     expect(paths(w)).toEqual(['widget'])
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'What’s new' }))
     await w.ui().findByText('March release')
-    expect(w.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
+    expect(w.ui().queryByRole('img', { name: '1 new for you' })).toBeNull()
 
     // Seen stays seen after a reload; a newer entry brings the marker back on the next page.
     const again = await settledWidget(() => reload(w))
     expect(paths(again).filter((path) => path === 'widget')).toHaveLength(2)
-    expect(again.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
+    expect(again.ui().queryByRole('img', { name: '1 new for you' })).toBeNull()
     await again.server.publish({ title: 'April', body: 'x' })
     const third = await settledWidget(() => reload(again))
-    expect(await third.ui().findByRole('img', { name: 'New updates' })).toBeTruthy()
+    expect(await third.ui().findByRole('img', { name: '1 new for you' })).toBeTruthy()
   })
 
   it('never shows without published entries', async () => {
@@ -227,6 +227,6 @@ describe('the launcher marker', () => {
     const w = startWidget({ server })
     w.reqio.open()
     await w.ui().findByText('Export to CSV')
-    expect(w.ui().queryByRole('img', { name: 'New updates' })).toBeNull()
+    expect(w.ui().queryByRole('img', { name: '1 new for you' })).toBeNull()
   })
 })

@@ -28,7 +28,7 @@ describe('Updates in the widget', () => {
   it('shows an identified user’s unread count on the launcher, lists it, and reading clears it', async () => {
     const { server, annToken } = await withAnUpdate()
     const w = await settledWidget(() => startWidget({ server, config: { token: annToken } }))
-    const count = await w.ui().findByRole('img', { name: '1 unread updates' })
+    const count = await w.ui().findByRole('img', { name: '1 new for you' })
     expect(count.textContent).toBe('1')
     w.reqio.open()
     fireEvent.click(await w.ui().findByRole('tab', { name: 'Updates' }))
@@ -39,7 +39,7 @@ describe('Updates in the widget', () => {
         `POST /v1/projects/${w.server.projectId}/updates/read`,
       ]),
     )
-    expect(w.ui().queryByRole('img', { name: /unread updates/ })).toBeNull()
+    expect(w.ui().queryByRole('img', { name: /new for you/ })).toBeNull()
     // Each update leads into its request, where the change and the team's answer are.
     fireEvent.click(w.ui().getByRole('button', { name: 'Dark mode' }))
     expect(await w.ui().findByRole('heading', { name: 'Dark mode' })).toBeTruthy()

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/shared/messages'
 import type { PersonUpdate } from '../../../src/shared/notifications'
 import type { ApiResult, WidgetCore } from '../../../src/widget/types'
-import { UnreadCount, UpdatesView } from '../../../src/widget/ui/components/UpdatesView'
+import { NewForYou } from '../../../src/widget/ui/components/NewForYou'
+import { UpdatesView } from '../../../src/widget/ui/components/UpdatesView'
 import { createUpdates } from '../../../src/widget/ui/updates'
 
 const update = (id: string, read = false): PersonUpdate => ({
@@ -66,7 +67,7 @@ describe('updates in the widget', () => {
     await updates.load()
     expect(fake.calls).toEqual([])
     expect(updates.get().unread).toBe(0)
-    const { container } = render(<UnreadCount unread={updates.get().unread} t={en} />)
+    const { container } = render(<NewForYou count={updates.get().unread} t={en} />)
     expect(container.textContent).toBe('')
   })
 
@@ -75,8 +76,8 @@ describe('updates in the widget', () => {
     const updates = createUpdates(fake.core, fake.core.api as never)
     await updates.load()
     expect(updates.get().unread).toBe(1)
-    render(<UnreadCount unread={updates.get().unread} t={en} />)
-    expect(screen.getByLabelText('1 unread updates').textContent).toBe('1')
+    render(<NewForYou count={updates.get().unread} t={en} />)
+    expect(screen.getByLabelText('1 new for you').textContent).toBe('1')
 
     const opened: string[] = []
     render(

@@ -40,6 +40,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     // changes (a hover's prefetch, the launcher's settings) cost the host page no render.
     redraw: () => panel.get().open && changed(),
     tell: (notice = '') => panel.set({ notice }),
+    untell: (notice) => panel.get().notice === notice && panel.set({ notice: '' }),
   }
   const list = createList(ctx, () => panel.get().open)
   /** The server's copy of a request, wherever it shows: list, similar titles, request view. */
@@ -59,7 +60,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     },
   })
   const composer = createComposer(ctx, sender, () => panel.set({ view: 'board' }))
-  const thread = createThread(ctx, sender, list.swapIn)
+  const thread = createThread(ctx, sender, list.swapIn, () => inRequestView())
   /** Requests whose vote is on its way: another click waits for the answer. */
   const voting = new Set<string>()
   let warmed = false
@@ -185,6 +186,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       list.dispose()
       composer.dispose()
       sender.dispose()
+      thread.dispose()
       listeners.clear()
     },
   }

@@ -33,6 +33,8 @@ export interface BoardContext {
   redraw(): void
   /** Shows a line in the panel's status area; '' (or nothing) clears it. */
   tell(notice?: string): void
+  /** Clears the status line if it still says `notice` (a newer line stays). */
+  untell(notice: string): void
 }
 
 /** Reports a failure to the host and returns what to tell the user. */

@@ -42,6 +42,8 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
   const inFlight = new Set<string>()
   let flushing = false
   let retryTimer: ReturnType<typeof setTimeout> | undefined
+  /** What the user was told about kept actions ("…Saved; it will be sent automatically."). */
+  let keptNotice = ''
 
   const sync = () => set({ pending: outbox.list(core.identityKey()), sending: [...inFlight] })
 
@@ -106,12 +108,11 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
         if (inFlight.has(entry.key) || !outbox.has(entry.key)) continue
         const delivery = await deliver(entry)
         if (delivery.sent) continue
-        if (delivery.kept) {
-          retryLater(delivery.failure)
-          break
-        }
+        if (delivery.kept) return void retryLater(delivery.failure)
         hooks.refused(entry, delivery.failure)
       }
+      // Everything kept has left: "offline, saved" is no longer true.
+      if (!outbox.list(core.identityKey()).length) ctx.untell(keptNotice)
     } finally {
       flushing = false
     }
@@ -125,7 +126,8 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
       clearTimeout(retryTimer)
       retryTimer = setTimeout(guardedFlush, delay)
     }
-    return `${reportFailure(ctx, failure)} ${ctx.t.saved}`
+    keptNotice = `${reportFailure(ctx, failure)} ${ctx.t.saved}`
+    return keptNotice
   }
 
   return {

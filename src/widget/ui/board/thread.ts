@@ -1,6 +1,7 @@
 import type { FeedbackComment, FeedbackRequest, ProjectSettings } from '../../../shared/api'
 import { COMMENT_MAX_LENGTH } from '../../../shared/limits'
 import { fill } from '../../../shared/messages'
+import { isServerAway } from '../failures'
 import type { PendingComment } from '../outbox'
 import { asRequestDetail, type RequestDetail } from '../validate'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
@@ -30,6 +31,7 @@ export function createThread(
   ctx: BoardContext,
   sender: Sender,
   caughtUp: (request: FeedbackRequest) => void,
+  isShown: () => boolean,
 ) {
   const { core, t } = ctx
   const { get, set } = createPart<ThreadState>(
@@ -37,15 +39,21 @@ export function createThread(
     ctx.redraw,
   )
 
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+
   /** The open request and its thread, fresh from the server. */
   async function load() {
+    clearTimeout(retryTimer)
     const { requestId } = get()
     const result = await core.api.getRequest(requestId)
     if (requestId !== get().requestId) return
     const detail = result.ok ? asRequestDetail(result.data && result.data.request) : undefined
     if (!detail) {
-      const detailError = reportFailure(ctx, result.ok ? BAD_RESPONSE : result.error)
-      return set({ status: 'failed', detailError })
+      const failure = result.ok ? BAD_RESPONSE : result.error
+      set({ status: 'failed', detailError: reportFailure(ctx, failure) })
+      // "Not answering, retrying": so it does, while the view is open, until the server is back.
+      if (isShown() && isServerAway(failure)) retryTimer = setTimeout(reload, 5000)
+      return
     }
     set({ status: 'ready', detail, detailError: '' })
     caughtUp(detail)
@@ -73,6 +81,8 @@ export function createThread(
     const project = result.ok && result.data && result.data.project
     if (project) noteSettings(project.settings)
   }
+
+  const reload = guard(ctx, () => isShown() && load())
 
   function noteSettings(settings: ProjectSettings | undefined) {
     if (settings) set({ settings })
@@ -139,6 +149,7 @@ export function createThread(
     }),
     /** Forgets what was shown for the previous person. */
     forgetPerson: () => set({ detail: undefined }),
+    dispose: () => clearTimeout(retryTimer),
   }
 }
 

@@ -13,8 +13,8 @@ import type { Tabs } from '../tabs'
 import type { Updates } from '../updates'
 import type { WidgetLook } from '../widget-settings'
 import { deepActiveElement, focusFirst } from './focus'
+import { NewForYou } from './NewForYou'
 import { Panel } from './Panel'
-import { UnreadCount } from './UpdatesView'
 
 interface Props {
   board: Board
@@ -92,8 +92,7 @@ export class App extends Component<Props> {
             onClick={state.open ? board.close : board.open}
           >
             {look.launcherText() || t.launcher}
-            {tabs.get().hasNews && <span class="dot" role="img" aria-label={t.unseen} />}
-            <UnreadCount unread={updates.get().unread} t={t} />
+            <NewForYou count={updates.get().unread + (tabs.get().hasNews ? 1 : 0)} t={t} />
           </button>
         )}
         {state.open && (

@@ -7,6 +7,7 @@
  */
 import { Fragment, h } from 'preact'
 import type { PublicChangelogEntry } from '../../../shared/api'
+import { formatDate } from '../format'
 import type { Messages } from '../i18n'
 import { renderMarkdown } from '../markdown'
 import type { OpenRequest } from './open-request'
@@ -28,7 +29,7 @@ export function ChangelogView({ entries, t, onOpenRequest }: Props) {
             {entry.title}
             <br />
             <time class="badge" dateTime={entry.publishedAt}>
-              {new Date(entry.publishedAt).toLocaleDateString()}
+              {formatDate(t, entry.publishedAt)}
             </time>
           </h3>
           <div class="md">{renderMarkdown(entry.bodyNodes)}</div>

@@ -6,24 +6,39 @@
  */
 import { h } from 'preact'
 import type { FeedbackComment } from '../../../shared/api'
+import { formatDateTime } from '../format'
 import type { Messages } from '../i18n'
 
 interface Props {
-  comment: { body: string; author: Partial<FeedbackComment['author']> & { name: string } }
+  comment: {
+    body: string
+    author: Partial<FeedbackComment['author']> & { name: string }
+    createdAt?: string
+  }
   t: Messages
   /** Still in the outbox. */
   pending?: boolean
 }
 
-/** One comment, as text: a team reply carries the "Team" badge, the user's own "You". */
-export function CommentItem({ comment: { body, author }, t, pending }: Props) {
+/** What the server calls a team reply whose member has no name: the badge says it already. */
+const NAMELESS_TEAM = 'Team'
+
+/**
+ * One comment, as text, with who wrote it, one badge and when. Your own comments say "You"
+ * (no second badge), a team reply carries "Team" (without its name when it is just "Team"),
+ * one still in the outbox "Pending".
+ */
+export function CommentItem({ comment: { body, author, createdAt }, t, pending }: Props) {
   const team = author.kind === 'team'
+  const name = author.you ? t.you : team && author.name === NAMELESS_TEAM ? '' : author.name
+  const badge = pending ? t.pending : team ? t.team : ''
   return (
     <li class={team ? 'c team' : 'c'}>
-      <b>{author.name}</b>
-      {team && <span class="badge">{t.team}</span>}
-      {author.you && <span class="badge">{t.you}</span>}
-      {pending && <span class="badge pending">{t.pending}</span>}
+      <div class="who">
+        {name && <b>{name}</b>}
+        {badge && <span class={pending ? 'badge pending' : 'badge'}>{badge}</span>}
+        {createdAt && <time dateTime={createdAt}>{formatDateTime(t, createdAt)}</time>}
+      </div>
       <p>{body}</p>
     </li>
   )

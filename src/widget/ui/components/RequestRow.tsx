@@ -7,6 +7,7 @@
 import { h } from 'preact'
 import type { FeedbackRequest } from '../../../shared/api'
 import { fill } from '../../../shared/messages'
+import { countOf } from '../format'
 import type { Messages } from '../i18n'
 import type { BoardRow } from '../rows'
 
@@ -63,7 +64,7 @@ export function RequestRow({
         )}
         <br />
         <span class="badge st">{t.status[status] || t.status.open}</span>
-        {commentCount > 0 && <span class="badge">{fill(t.comments, commentCount)}</span>}
+        {commentCount > 0 && <span class="badge">{countOf(t, t.comments, commentCount)}</span>}
         {request.mine && <span class="badge">{t.you}</span>}
         {pending && <span class="badge pending">{t.pending}</span>}
       </div>

@@ -8,6 +8,7 @@
 import { Fragment, h } from 'preact'
 import { fill } from '../../../shared/messages'
 import type { Board } from '../board/board'
+import { countOf } from '../format'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
 import { CommentItem } from './CommentItem'
@@ -18,9 +19,11 @@ interface Props {
 }
 
 /**
- * One request: title, status with the team's note, body, votes and the thread oldest first
- * (a long one from its newest comments, with a button for the older ones), then the comment box
- * (or why there is none). Focus lands on the heading; Back returns.
+ * One request, read top down: Back at the top left; the vote with the title, larger than the
+ * text below it; status; the body; the team's note, labelled as theirs; the thread oldest first
+ * (a long one from its newest comments, with a button for the older ones), each comment with
+ * its time and one badge; then the comment box (or why there is none). Focus lands on the
+ * heading.
  */
 export function RequestView({ board, t }: Props) {
   const { thread } = board
@@ -35,12 +38,15 @@ export function RequestView({ board, t }: Props) {
   const waiting = outbox.pending.filter((e) => e.kind === 'comment' && e.requestId === requestId)
   return (
     <>
+      <div class="nav">
+        <button type="button" class="back" onClick={board.closeRequest}>
+          <span aria-hidden="true">‹ </span>
+          {t.back}
+        </button>
+      </div>
       <div class="body">
-        <h3 tabIndex={-1} data-autofocus>
-          {request ? request.title : t.loading}
-        </h3>
-        {request && (
-          <div class={`text s-${request.status}`}>
+        <div class={request ? `top s-${request.status}` : 'top'}>
+          {request && (
             <button
               type="button"
               class="vote"
@@ -49,12 +55,22 @@ export function RequestView({ board, t }: Props) {
               onClick={() => board.toggleVote(request)}
             >
               {request.votes}
-            </button>{' '}
-            <span class="badge st">{t.status[request.status] || t.status.open}</span>
-            {request.mine && <span class="badge">{t.you}</span>}
+            </button>
+          )}
+          <div>
+            <h3 tabIndex={-1} data-autofocus>
+              {request ? request.title : t.loading}
+            </h3>
+            {request && <span class="badge st">{t.status[request.status] || t.status.open}</span>}
+            {request && request.mine && <span class="badge">{t.you}</span>}
             {row && row.pending && <span class="badge pending">{t.pending}</span>}
-            {request.statusNote && <p class="note">{request.statusNote}</p>}
-            {request.body && <p>{request.body}</p>}
+          </div>
+        </div>
+        {request && request.body && <p class="text">{request.body}</p>}
+        {request && request.statusNote && (
+          <div class="note">
+            <strong>{t.teamNote}</strong>
+            <p>{request.statusNote}</p>
           </div>
         )}
         {state.detailError && !detail && (
@@ -73,7 +89,7 @@ export function RequestView({ board, t }: Props) {
           </p>
         )}
         {detail && (
-          <ul aria-label={fill(t.comments, detail.commentCount)}>
+          <ul aria-label={countOf(t, t.comments, detail.commentCount)}>
             {detail.comments.map((comment) => (
               <CommentItem key={comment.id} comment={comment} t={t} />
             ))}
@@ -82,7 +98,8 @@ export function RequestView({ board, t }: Props) {
                 key={entry.key}
                 comment={{
                   body: entry.kind === 'comment' ? entry.body : '',
-                  author: { name: t.you },
+                  author: { name: t.you, you: true },
+                  createdAt: new Date(entry.at).toISOString(),
                 }}
                 t={t}
                 pending
@@ -117,11 +134,6 @@ export function RequestView({ board, t }: Props) {
         ) : (
           state.settings && <p class="state">{t.signInToComment}</p>
         )}
-      </div>
-      <div class="foot">
-        <button type="button" onClick={board.closeRequest}>
-          {t.back}
-        </button>
       </div>
     </>
   )

@@ -5,20 +5,9 @@
  * @jsx h
  */
 import { Component, h } from 'preact'
-import { fill } from '../../../shared/messages'
 import type { PersonUpdate } from '../../../shared/notifications'
 import type { Messages } from '../i18n'
 import type { UpdatesState } from '../updates'
-
-/** The count on the launcher: nothing at 0 (and so nothing for anonymous visitors). */
-export function UnreadCount({ unread, t }: { unread: number; t: Messages }) {
-  if (unread <= 0) return null
-  return (
-    <span class="unread" role="img" aria-label={fill(t.unread, unread)}>
-      {unread > 9 ? '9+' : unread}
-    </span>
-  )
-}
 
 interface Props {
   state: UpdatesState
