@@ -198,6 +198,9 @@ describe('widget settings, from the dashboard to the customer’s page', () => {
             .map((element) => element.outerHTML.slice(0, 80)),
         ),
       ).toEqual([])
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true)
       await page.screenshot({
         path: join(SCREENSHOT_DIR, `widget-settings-${size}.png`),
         fullPage: true,
