@@ -107,7 +107,10 @@ function predicate(entry: Described): AuditPart[] {
     case 'project.renamed':
       return [text(' renamed the project to '), quoted(detail.name)]
     case 'settings.changed':
-      return [text(' changed the project settings')]
+      // Settings › Widget saves only `settings.widget`: say which page it was.
+      return isOnlyWidget(detail.settings)
+        ? [text(' changed the widget’s look and tabs')]
+        : [text(' changed the project settings')]
     case 'secret.rotated':
       return [text(' rotated the identity secret')]
     case 'webhook.created':
@@ -150,6 +153,12 @@ function predicate(entry: Described): AuditPart[] {
         ...(entry.target ? [text(' on '), value(entry.target)] : []),
       ]
   }
+}
+
+function isOnlyWidget(settings: unknown): boolean {
+  return (
+    typeof settings === 'object' && settings !== null && Object.keys(settings).join() === 'widget'
+  )
 }
 
 export function describeAuditEntry(entry: Described): AuditPart[] {

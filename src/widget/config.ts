@@ -33,7 +33,10 @@ export function readWidgetConfig(doc: Document = document): WidgetConfig | undef
     projectId,
     token: attribute('identity-token'),
     apiUrl: resolveApiUrl(attribute('api-url'), script, doc),
-    position: oneOf<LauncherPosition>(attribute('position'), ['bottom-right', 'bottom-left']),
+    // Absent unless the tag says: then the dashboard's setting applies (ui/widget-settings.ts).
+    position:
+      oneOf<LauncherPosition | ''>(attribute('position'), ['', 'bottom-right', 'bottom-left']) ||
+      undefined,
     launcher: oneOf(attribute('launcher'), ['default', 'none']),
     theme: oneOf<Theme>(attribute('theme'), ['light', 'dark', 'auto']),
     accent: cssValue(attribute('accent')),

@@ -87,11 +87,12 @@ export interface WidgetConfig {
   token?: string
   /** From `data-api-url`, else the origin of the script's own src. No trailing slash. */
   apiUrl: string
-  position: LauncherPosition
+  /** `data-position`; absent: the dashboard's setting, else bottom-right. */
+  position?: LauncherPosition
   /** `data-launcher="none"` hides the launcher; the host calls `Reqio.open()`. */
   launcher: 'default' | 'none'
   theme: Theme
-  /** `data-accent`, a CSS color. */
+  /** `data-accent`, a CSS color; absent: the dashboard's setting, else Reqio's indigo. */
   accent?: string
   /** `data-locale`, else the page's `lang`. */
   locale?: string

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { AdminProject, AuditLogEntry, WidgetProjectResponse } from '../../src/shared/api'
+import {
+  type AdminProject,
+  type AuditLogEntry,
+  DEFAULT_WIDGET_SETTINGS,
+  type WidgetProjectResponse,
+} from '../../src/shared/api'
 import { serverWithFreshProject } from '../helpers/fresh-project'
 import type { TestServer } from '../helpers/start-server'
 
@@ -25,6 +30,7 @@ describe('project settings', () => {
     expect(list.projects[0]?.settings).toEqual({
       requireIdentity: false,
       allowAnonymousComments: false,
+      widget: DEFAULT_WIDGET_SETTINGS,
     })
     const widget = (await (
       await fetch(`${server.url}/v1/projects/${projectId}/widget`)
@@ -32,6 +38,7 @@ describe('project settings', () => {
     expect(widget.project.settings).toEqual({
       requireIdentity: false,
       allowAnonymousComments: false,
+      widget: DEFAULT_WIDGET_SETTINGS,
     })
   })
 
@@ -40,7 +47,11 @@ describe('project settings', () => {
     expect(res.status).toBe(200)
     const { project } = (await res.json()) as { project: AdminProject }
     expect(project.name).toBe('Acme')
-    expect(project.settings).toEqual({ requireIdentity: true, allowAnonymousComments: false })
+    expect(project.settings).toEqual({
+      requireIdentity: true,
+      allowAnonymousComments: false,
+      widget: DEFAULT_WIDGET_SETTINGS,
+    })
     const widget = (await (
       await fetch(`${server.url}/v1/projects/${projectId}/widget`)
     ).json()) as WidgetProjectResponse

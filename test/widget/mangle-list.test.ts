@@ -13,6 +13,7 @@ const CROSSING = {
     ...['comment', 'comments', 'author', 'name', 'you', 'commentCount', 'mine', 'statusNote'],
     ...['commentsCursor', 'nextCursor', 'cursor', 'limit'],
     ...['settings', 'allowAnonymousComments', 'requireIdentity'],
+    ...['widget', 'accent', 'position', 'launcherText', 'roadmapTab', 'changelogTab'],
   ],
   'window.Reqio and its event payloads': [
     ...REQIO_METHODS,

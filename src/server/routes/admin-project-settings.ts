@@ -6,6 +6,7 @@ import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { ProjectNameSchema, toAdminProject } from './admin-projects'
+import { WidgetSettingsPatchSchema } from './widget-settings-schema'
 
 const ProjectPatchSchema = v.strictObject(
   {
@@ -17,6 +18,7 @@ const ProjectPatchSchema = v.strictObject(
           allowAnonymousComments: v.optional(
             v.boolean('allowAnonymousComments must be true or false'),
           ),
+          widget: v.optional(WidgetSettingsPatchSchema),
         },
         'settings has an unknown field',
       ),
@@ -26,9 +28,10 @@ const ProjectPatchSchema = v.strictObject(
 )
 
 /**
- * PATCH /v1/admin/projects/:id `{name?, settings?}`: rename, or switch requireIdentity and
- * allowAnonymousComments. The change and its audit line commit together, and the project
- * caches are dropped before answering, so the next public call sees the new settings.
+ * PATCH /v1/admin/projects/:id `{name?, settings?}`: rename, switch requireIdentity and
+ * allowAnonymousComments, or change some of the widget's settings (the others stay). The change
+ * and its audit line commit together, and the project caches are dropped before answering, so
+ * the next public call sees the new settings.
  */
 export function adminProjectSettingsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().patch('/', async (c) => {

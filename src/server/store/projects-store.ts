@@ -1,4 +1,4 @@
-import type { ProjectSettings } from '../../shared/api'
+import type { ProjectSettingsPatch } from '../../shared/api'
 import type { Db, SqlExecutor } from './db'
 import { type ProjectRow, toProjectRecord } from './rows'
 import type { ProjectRecord } from './types'
@@ -53,17 +53,22 @@ export class ProjectsStore {
     return rows[0] ? toProjectRecord(rows[0]) : null
   }
 
-  /** Renames and/or changes settings; absent fields stay as they are. */
+  /**
+   * Renames and/or changes settings; absent fields stay as they are, the widget's too (merged
+   * in the statement, so two teammates saving different fields at once both keep theirs).
+   */
   async update(
     id: string,
-    patch: { name?: string; settings?: Partial<ProjectSettings> },
+    patch: { name?: string; settings?: ProjectSettingsPatch },
     executor: SqlExecutor = this.db,
   ): Promise<ProjectRecord | null> {
     const rows = await executor.query<ProjectRow>(
       `UPDATE projects
           SET name = COALESCE($2, name),
               require_identity = COALESCE($3, require_identity),
-              allow_anonymous_comments = COALESCE($4, allow_anonymous_comments)
+              allow_anonymous_comments = COALESCE($4, allow_anonymous_comments),
+              widget_settings = CASE WHEN $5::jsonb IS NULL THEN widget_settings
+                                     ELSE COALESCE(widget_settings, '{}'::jsonb) || $5::jsonb END
         WHERE id = $1
         RETURNING *`,
       [
@@ -71,6 +76,7 @@ export class ProjectsStore {
         patch.name ?? null,
         patch.settings?.requireIdentity ?? null,
         patch.settings?.allowAnonymousComments ?? null,
+        patch.settings?.widget ? JSON.stringify(patch.settings.widget) : null,
       ],
     )
     return rows[0] ? toProjectRecord(rows[0]) : null

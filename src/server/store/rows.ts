@@ -1,3 +1,4 @@
+import { readWidgetSettings } from '../../shared/api/widget-settings'
 import type { ProjectRecord, RequestRecord } from './types'
 
 /** Database rows to store records: the one place that knows column names. */
@@ -12,6 +13,8 @@ export interface ProjectRow {
   previous_valid_until: Date | string | null
   require_identity: boolean
   allow_anonymous_comments: boolean
+  /** jsonb, NULL until the widget's settings are first changed (migration 018). */
+  widget_settings: unknown
 }
 
 export function toProjectRecord(row: ProjectRow): ProjectRecord {
@@ -28,6 +31,7 @@ export function toProjectRecord(row: ProjectRow): ProjectRecord {
     settings: {
       requireIdentity: row.require_identity,
       allowAnonymousComments: row.allow_anonymous_comments,
+      widget: readWidgetSettings(row.widget_settings),
     },
   }
 }

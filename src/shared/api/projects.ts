@@ -1,17 +1,26 @@
 /** Projects: the widget's settings and strings, and the admin API's projects, secrets and install status. */
 import type { Messages } from '../messages'
+import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from './widget-settings'
 
-/** Per-project switches (spec/api.md "Project settings"); neither is private. */
+/** Per-project switches (spec/api.md "Project settings"); none is private. */
 export interface ProjectSettings {
   /** Anonymous votes, submissions and comments answer 401 identity_required. */
   requireIdentity: boolean
   /** Anonymous visitors may comment (identified users always may). */
   allowAnonymousComments: boolean
+  /** The widget's look and tabs (Settings › Widget). */
+  widget: WidgetSettings
+}
+
+/** What `PATCH /v1/admin/projects/{pid}` takes as `settings`: any of them, the widget's in part. */
+export type ProjectSettingsPatch = Partial<Omit<ProjectSettings, 'widget'>> & {
+  widget?: Partial<WidgetSettings>
 }
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   requireIdentity: false,
   allowAnonymousComments: false,
+  widget: DEFAULT_WIDGET_SETTINGS,
 }
 
 export interface WidgetProject {

@@ -1,5 +1,4 @@
 import type { WidgetConfig } from '../types'
-import { textOn } from './contrast'
 
 /**
  * One host element with an open shadow root: the host page's CSS cannot reach in, ours cannot
@@ -24,17 +23,9 @@ export function mountShadowHost(
   const root = document.createElement('div')
   root.className = 'r'
   root.dataset.theme = config.theme
-  root.dataset.position = config.position
   root.dataset.launcher = config.launcher
-  // Set through the CSSOM, which CSP allows, unlike a style attribute.
+  // Position and accent: widget-settings.ts, which also applies the dashboard's.
   shadow.append(root)
   ;(document.body || document.documentElement).append(host)
-  if (config.accent) {
-    root.style.setProperty('--a', config.accent)
-    // Named colours and rgb() come back from the browser as rgb(); hex stays as given.
-    root.style.color = config.accent
-    root.style.setProperty('--on', textOn(getComputedStyle(root).color || config.accent))
-    root.style.color = ''
-  }
   return { host, root, addSheet }
 }

@@ -12,6 +12,7 @@ import requestViewCss from './request-view.css?inline'
 import { createJsonStore } from './storage'
 import { createTabs } from './tabs'
 import { createUpdates } from './updates'
+import { createWidgetLook } from './widget-settings'
 
 /** A task that runs on its first call only. */
 const runOnce = (task: () => void) => {
@@ -41,13 +42,16 @@ export const createUi: CreateUi = (core) => {
   const tabs = createTabs(core, store, board.redraw)
   const updates = createUpdates(core, core.api)
   const { host, root, addSheet } = mountShadowHost(core.config, launcherCss)
+  const look = createWidgetLook(core.config, root, board.redraw)
+  // The panel offers only the tabs the site owner shows (tabs.ts keeps what each one holds).
+  const shownTabs: typeof tabs = { ...tabs, list: () => tabs.list().filter(look.shows) }
   // Screen readers read the widget in its own language, whatever the host page's is.
   root.lang = messages.lang
   render(
     h(
       ErrorBoundary,
       { onError: crash },
-      h(App, { board, tabs, updates, t, config: core.config, onCrash: crash }),
+      h(App, { board, tabs: shownTabs, updates, t, config: core.config, look, onCrash: crash }),
     ),
     root,
   )
@@ -90,6 +94,7 @@ export const createUi: CreateUi = (core) => {
       root.lang = messages.lang
     }
     board.noteSettings(project.settings)
+    look.learn(project.settings && project.settings.widget)
     tabs.noteLatest(project.latestChangelogAt)
   }
   if (messages.wanted) launcherData().catch(crash)

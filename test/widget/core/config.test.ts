@@ -71,7 +71,8 @@ describe('reading the config from our own script tag', () => {
       projectId: 'p1',
       token: undefined,
       apiUrl: 'https://reqio.app',
-      position: 'bottom-right',
+      // Not on the tag: the dashboard's setting decides (ui/widget-settings.ts).
+      position: undefined,
       launcher: 'default',
       theme: 'light',
       accent: undefined,
@@ -90,7 +91,8 @@ describe('reading the config from our own script tag', () => {
 
     const config = readWidgetConfig(document)
 
-    expect(config).toMatchObject({ position: 'bottom-right', launcher: 'default', theme: 'light' })
+    expect(config).toMatchObject({ launcher: 'default', theme: 'light' })
+    expect(config?.position).toBeUndefined()
     expect(config?.accent).toBeUndefined()
   })
 

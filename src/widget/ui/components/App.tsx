@@ -11,6 +11,7 @@ import type { Board } from '../board/board'
 import type { Messages } from '../i18n'
 import type { Tabs } from '../tabs'
 import type { Updates } from '../updates'
+import type { WidgetLook } from '../widget-settings'
 import { deepActiveElement, focusFirst } from './focus'
 import { NewForYou } from './NewForYou'
 import { Panel } from './Panel'
@@ -21,6 +22,7 @@ interface Props {
   updates: Updates
   t: Messages
   config: WidgetConfig
+  look: WidgetLook
   onCrash(error: unknown): void
 }
 
@@ -76,7 +78,7 @@ export class App extends Component<Props> {
     this.stopUpdates()
   }
 
-  override render({ board, tabs, updates, t, config, onCrash }: Props) {
+  override render({ board, tabs, updates, t, config, look, onCrash }: Props) {
     const state = board.get()
     return (
       <>
@@ -89,7 +91,7 @@ export class App extends Component<Props> {
             aria-expanded={state.open}
             onClick={state.open ? board.close : board.open}
           >
-            {t.launcher}
+            {look.launcherText() || t.launcher}
             <NewForYou count={updates.get().unread + (tabs.get().hasNews ? 1 : 0)} t={t} />
           </button>
         )}

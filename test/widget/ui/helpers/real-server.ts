@@ -11,7 +11,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import { beforeEach, inject } from 'vitest'
-import type { FeedbackRequest, PublicChangelogEntry } from '../../../../src/shared/api'
+import type {
+  FeedbackRequest,
+  ProjectSettingsPatch,
+  PublicChangelogEntry,
+} from '../../../../src/shared/api'
 import { IDEMPOTENCY_KEY_HEADER } from '../../../../src/shared/identity'
 import { mintToken } from '../../../helpers/tokens'
 import { createNetwork, sendHttp } from './network'
@@ -121,8 +125,7 @@ async function createProject() {
     /** Moves a request along, as the team does in the dashboard. */
     setStatus: (requestId: string, status: FeedbackRequest['status']) =>
       admin('PATCH', `${adminPath}/requests/${requestId}`, { status }),
-    setSettings: (settings: { allowAnonymousComments?: boolean; requireIdentity?: boolean }) =>
-      admin('PATCH', adminPath, { settings }),
+    setSettings: (settings: ProjectSettingsPatch) => admin('PATCH', adminPath, { settings }),
     /** Publishes a changelog entry now (its requests become done); answers it. */
     async publish(entry: { title: string; body: string; requestIds?: string[] }) {
       const answer = (await admin('POST', `${adminPath}/changelog`, {
