@@ -6,32 +6,13 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { seriousViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor } from './support/backend'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
-const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
 const OWNER = { email: 'olive@example.com', name: 'Olive', password: 'correct horse battery' }
 const WIDE = { width: 1280, height: 900 }
 const PHONE = { width: 375, height: 800 }
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  nodes: { target: string[] }[]
-}
-
-/** The serious and critical axe-core violations on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** How far the page reaches past the window's right edge (0: nothing scrolls sideways). */
 function sidewaysOverflow(page: Page): Promise<number> {
