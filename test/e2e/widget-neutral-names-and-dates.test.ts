@@ -1,11 +1,13 @@
 // Issue 26's leftovers, in the built widget.js in Chromium: a comment whose author has no name
 // (the wire says "Customer" or "Visitor") is named in the widget's language, and each row of
-// Updates says the day it moved, in that language's date format.
+// Updates says the day it moved, in that language's date format. Screenshots:
+// widget-updates-dated-<lang>.png and widget-neutral-names-<lang>.png.
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
 import { createProject, fileRequest, tokenFor } from './support/backend'
-import { serveHostPage, useWorld } from './support/world'
+import { SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
 const world = useWorld()
 
@@ -78,6 +80,7 @@ describe('nameless authors and update days in the built widget.js', () => {
       expect(await day.innerText()).toBe(
         new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(at)),
       )
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `widget-updates-dated-${lang}.png`) })
 
       // The thread: Bob and the anonymous visitor under neutral names in this language.
       await row.getByRole('button', { name: 'Calendar sync' }).click()
@@ -89,6 +92,7 @@ describe('nameless authors and update days in the built widget.js', () => {
         customer: await whoWrote('Same here, with Outlook.'),
         visitor: await whoWrote('And Google Calendar please.'),
       }).toEqual({ customer: words.customer, visitor: words.visitor })
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `widget-neutral-names-${lang}.png`) })
     },
   )
 })
