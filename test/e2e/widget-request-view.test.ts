@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
-import { seriousWidgetViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor } from './support/backend'
+import { seriousWidgetViolations } from './support/widget-axe'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
 const world = useWorld()
@@ -159,8 +159,7 @@ describe('the request view', () => {
   it('speaks French: plurals by Intl.PluralRules, dates by Intl.DateTimeFormat, on an English browser', async () => {
     const created = await createProject(world)
     const { token, requestId } = await darkModeThread(created)
-    // Linked to no request: shipping one would clear its status note, which this test reads.
-    const entry = { title: 'Thème sombre', body: 'Voilà.', requestIds: [], publish: true }
+    const entry = { title: 'Thème sombre', body: 'Voilà.', requestIds: [requestId], publish: true }
     expect((await admin(created.project.id, '/changelog', 'POST', entry)).status).toBe(201)
     // Shipping clears the old note (bug 2): the team writes one for Done, shown under its label.
     const doneNote = { statusNote: 'Disponible pour tous.' }
