@@ -94,8 +94,13 @@ describe.runIf(twoProcessesCanRun('two-process tests'))(
         body: JSON.stringify({ title: 'Dark mode' }),
       })
       expect(created.status).toBe(201)
-      const after = await fetch(`${b.url}/v1/projects/${project.id}/requests`)
-      const { requests } = (await after.json()) as { requests: FeedbackRequest[] }
+      const listOnB = async () =>
+        (
+          (await (await fetch(`${b.url}/v1/projects/${project.id}/requests`)).json()) as {
+            requests: FeedbackRequest[]
+          }
+        ).requests
+      const requests = await soonOnB(listOnB, (list) => list.length > 0)
       expect(requests.map((r) => r.title)).toEqual(['Dark mode'])
     })
 
