@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
 import { createProject, fileRequest, tokenFor } from './support/backend'
-import { seriousWidgetViolations } from './support/widget-axe'
+import { seriousWidgetViolations } from './support/axe'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
 const world = useWorld()
