@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
-import { createProject, fileRequest, tokenFor } from './support/backend'
 import { seriousWidgetViolations } from './support/axe'
+import { createProject, fileRequest, tokenFor } from './support/backend'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
 const world = useWorld()
