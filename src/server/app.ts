@@ -21,6 +21,7 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
@@ -128,6 +129,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
+
+  // The portal's public pages (src/server/portal/), limited like the public API's reads.
+  app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
+  app.route('/', portalPagesRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))

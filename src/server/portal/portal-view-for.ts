@@ -1,0 +1,73 @@
+import type { Context } from 'hono'
+import { portalStringsFor } from '../../portal/portal-strings'
+import { PortalPaths, type PortalView } from '../../portal/portal-view'
+import type { Actor, ProjectRecord } from '../store'
+import { onPortalDomain, portalBaseUrl, portalRootPath } from './portal-base-url'
+import { portalLanguageOf } from './portal-language'
+import { portalSettingsOf } from './portal-settings'
+
+/**
+ * Everything a page needs besides its own data, from the request: language, links (under
+ * `/p/{pid}` or at the custom domain's root), absolute origin, who is signed in, where Sign in
+ * goes. Only the person's display name reaches the view: never their sub, email or plan.
+ */
+export function portalViewFor(
+  c: Context,
+  project: ProjectRecord,
+  person: Actor | null,
+  publicUrl: string | null,
+): PortalView {
+  const language = portalLanguageOf(c.req.query('lang'), c.req.header('accept-language'))
+  const settings = portalSettingsOf(project)
+  const origin = portalBaseUrl(c, project, publicUrl)
+  const paths = new PortalPaths(portalRootPath(c, project))
+  return {
+    language,
+    t: portalStringsFor(language),
+    project: { id: project.id, name: project.name },
+    paths,
+    origin,
+    indexable: settings.indexable,
+    viewer: person ? { name: person.person?.name?.trim() || null } : null,
+    signInUrl: settings.ssoUrl
+      ? signInUrl(settings.ssoUrl, currentPageUrl(c, project, origin))
+      : null,
+  }
+}
+
+/** The view of a page outside any known project: English or the visitor's, no links. */
+export function bareViewFor(c: Context, projectId: string, origin: string): PortalView {
+  const language = portalLanguageOf(c.req.query('lang'), c.req.header('accept-language'))
+  return {
+    language,
+    t: portalStringsFor(language),
+    project: { id: projectId, name: 'Reqio' },
+    paths: new PortalPaths(`/p/${encodeURIComponent(projectId)}`),
+    origin,
+    indexable: false,
+    viewer: null,
+    signInUrl: null,
+  }
+}
+
+/** `{ssoUrl}?return_to=<this page>`, keeping whatever query the customer's URL has. */
+function signInUrl(ssoUrl: string, returnTo: string): string | null {
+  try {
+    const url = new URL(ssoUrl)
+    url.searchParams.set('return_to', returnTo)
+    return url.toString()
+  } catch {
+    return null
+  }
+}
+
+/** The absolute URL of the page being shown, as the visitor sees it (custom domain included). */
+function currentPageUrl(c: Context, project: ProjectRecord, origin: string): string {
+  const url = new URL(c.req.url)
+  let path = url.pathname
+  const prefix = `/p/${encodeURIComponent(project.id)}`
+  if (onPortalDomain(c, project) && (path === prefix || path.startsWith(`${prefix}/`))) {
+    path = path.slice(prefix.length) || '/'
+  }
+  return `${origin}${path}${url.search}`
+}
