@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { ComponentChildren } from 'preact'
 import { renderToString } from 'preact-render-to-string'
-import styles from '../../portal/portal.css?raw'
 import { PortalDocument } from '../../portal/portal-document'
+import { PORTAL_STYLES as styles } from '../../portal/portal-styles'
 import type { PageHead, PortalView } from '../../portal/portal-view'
 
 const STYLE_HASH = `'sha256-${createHash('sha256').update(styles).digest('base64')}'`
