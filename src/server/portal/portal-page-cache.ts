@@ -1,6 +1,6 @@
 import type { Clock } from '../clock'
 import { BoundedTtlCache } from '../http/bounded-ttl-cache'
-import type { Store } from '../store'
+import type { ReadCaches } from '../http/read-caches'
 import type { PortalAnswer } from './portal-answer'
 
 /** Rendered pages are a few KB to ~100 KB (a board of 100 requests); 16 MB holds hundreds. */
@@ -9,21 +9,21 @@ const TTL_MS = 1000
 
 /**
  * Finished HTML of the portal's pages as an anonymous visitor sees them, per project, page,
- * query, language and origin. Like the public list's cache (http/read-caches.ts) it is dropped
- * on every write to the project, in every process, through the store's change feed; the TTL
+ * query, language and origin. It drops whenever the public list's caches (http/read-caches.ts)
+ * do: on every write to the project, in every process; the TTL
  * only bounds how long a missed notification could matter. Pages for a signed-in person (their
  * own votes, their name) are never cached.
  */
 export class PortalPageCache {
   private readonly pages: BoundedTtlCache<PortalAnswer>
 
-  constructor(store: Store, clock: Clock) {
+  constructor(caches: ReadCaches, clock: Clock) {
     this.pages = new BoundedTtlCache(clock, {
       ttlMs: TTL_MS,
       maxBytes: MAX_BYTES,
       sizeOf: (answer) => 128 + 2 * answer.body.length,
     })
-    store.changes.subscribe(({ projectId }) => {
+    caches.follow(({ projectId }) => {
       if (projectId === '*') this.pages.clear()
       else this.pages.deleteByPrefix(`${projectId}\u0000`)
     })

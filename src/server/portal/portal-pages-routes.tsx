@@ -41,7 +41,7 @@ interface PortalRequest {
  * hides shows here); an anonymous visitor's page is kept whole in PortalPageCache.
  */
 export function portalPagesRoutes(deps: RouteDeps) {
-  const cache = new PortalPageCache(deps.store, deps.clock)
+  const cache = new PortalPageCache(deps.caches, deps.clock)
   const publicUrl = deps.config.publicUrl
 
   /** Resolves the project (unknown or portal off: the HTML 404), then answers, cached when anonymous. */

@@ -85,7 +85,14 @@ export function withPortalSettings(
   })
 }
 
-/** Drops the server's cached project rows so the next read sees the (mocked) settings. */
+/**
+ * Drops the server's cached project row (a settings change does, in every process) so the next
+ * read sees the mocked settings.
+ */
 export async function forgetCachedProject(server: TestServer, projectId: string): Promise<void> {
-  await server.store.changes.publish({ projectId, scope: 'project' })
+  const res = await server.adminFetch(`/v1/admin/projects/${projectId}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ settings: { allowAnonymousComments: false } }),
+  })
+  if (res.status !== 200) throw new Error(`settings answered ${res.status}: ${await res.text()}`)
 }
