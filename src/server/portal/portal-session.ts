@@ -3,10 +3,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { serverOrigin } from '../auth/same-origin'
 import { hashSecretCode, newSecretCode } from '../auth/secret-codes'
 import { cookieIsSecure } from '../auth/session-cookie'
+import type { Clock } from '../clock'
+import type { ServerConfig } from '../config'
 import { ApiError } from '../errors'
 import { clientAddress, requestOrigin } from '../http/client-address'
-import type { RouteDeps } from '../http/env'
-import type { PersonFacts, ProjectRecord } from '../store'
+import type { PersonFacts, ProjectRecord, Store } from '../store'
 import type { PortalSession } from '../store/portal-sessions-store'
 import { portalSettingsOf } from './portal-settings'
 
@@ -16,7 +17,11 @@ export const PORTAL_SESSION_COOKIE = 'reqio_portal'
 export const PORTAL_SESSION_SECONDS = 604_800
 
 /** What the session helpers need of the app. */
-export type PortalSessionDeps = Pick<RouteDeps, 'store' | 'clock' | 'config'>
+export interface PortalSessionDeps {
+  store: Store
+  clock: Clock
+  config: ServerConfig
+}
 
 /** True when this request came to the project's own portal domain (`portal.domain`). */
 export function isOnPortalDomain(c: Context, project: ProjectRecord): boolean {
