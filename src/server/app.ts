@@ -22,6 +22,7 @@ import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
+import { portalSsoRoutes } from './portal/portal-sso'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
@@ -157,6 +158,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
+  app.route('/', portalSsoRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))
   return app
 }
