@@ -21,6 +21,7 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { portalSsoRoutes } from './portal/portal-sso'
 import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
+  app.route('/', portalSsoRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))
   return app
 }
