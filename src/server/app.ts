@@ -23,6 +23,7 @@ import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
+import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
@@ -130,6 +131,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
+  // The portal's votes, requests and comments: the routes above, for the portal's visitors.
+  app.route('/', portalWritesRoutes(routeDeps))
 
   // The portal's public pages (src/server/portal/), limited like the public API's reads.
   app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
