@@ -1,6 +1,7 @@
 import { type FeedbackRequest, REQUEST_STATUSES, type RequestStatus } from '../shared/api'
 import { TITLE_MAX_LENGTH } from '../shared/limits'
 import { fill } from '../shared/messages'
+import { FormKey } from './form-key'
 import { plural } from './format'
 import type { PortalView } from './portal-view'
 import { RequestRow } from './request-row'
@@ -100,6 +101,7 @@ function NewRequestForm({ view }: { view: PortalView }) {
     <section class="new" aria-labelledby="portal-new">
       <h2 id="portal-new">{t.suggest}</h2>
       <form method="post" action={`${view.paths.root}/requests`} data-portal-submit="">
+        <FormKey />
         <label for="portal-title">{t.titleLabel}</label>
         <input id="portal-title" name="title" required maxLength={TITLE_MAX_LENGTH} />
         <label for="portal-body">{t.details}</label>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
-import { fill } from '../shared/messages'
 import type { PageHead, PortalView } from './portal-view'
+import { SignInControl } from './sso/sign-in-control'
 
 /** Served by portal-script's build (dist/portal.js): vote, submit, comment, search as you type. */
 export const PORTAL_SCRIPT_PATH = '/portal.js'
@@ -83,7 +83,15 @@ export function PortalDocument({ view, head, current, styles, bare, children }: 
                 ))}
               </ul>
             </nav>
-            <Account view={view} />
+            <div class="account">
+              <SignInControl
+                lang={view.language}
+                signedIn={view.viewer ?? undefined}
+                ssoUrl={view.ssoUrl}
+                pageUrl={view.pageUrl}
+                portalPath={paths.root}
+              />
+            </div>
           </header>
         )}
         <main id="main">{children}</main>
@@ -93,26 +101,5 @@ export function PortalDocument({ view, head, current, styles, bare, children }: 
         </footer>
       </body>
     </html>
-  )
-}
-
-/** Who is signed in with a Sign out form, or the Sign in link when the project has SSO. */
-function Account({ view }: { view: PortalView }) {
-  const { t } = view
-  if (view.viewer) {
-    return (
-      <form class="account" method="post" action={view.paths.logout()} data-portal-logout="">
-        <span>
-          {view.viewer.name ? fill(t.portal.signedInAs, view.viewer.name) : t.portal.signedIn}
-        </span>
-        <button type="submit">{t.portal.signOut}</button>
-      </form>
-    )
-  }
-  if (!view.signInUrl) return null
-  return (
-    <a class="account" href={view.signInUrl} data-portal-sign-in="">
-      {t.portal.signIn}
-    </a>
   )
 }

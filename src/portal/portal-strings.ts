@@ -8,7 +8,7 @@ import {
 
 /**
  * The portal's words in every language it speaks: the widget's strings (src/shared/messages.ts)
- * where they fit, plus what only a page of its own needs (navigation, the head, sign in). `{0}`
+ * where they fit, plus what only a page of its own needs (navigation, the head; signing in has src/portal/sso/sso-strings.ts). `{0}`
  * is filled in by `fill()`.
  */
 const enPortal = {
@@ -29,11 +29,6 @@ const enPortal = {
   searchLabel: 'Search requests',
   apply: 'Show',
   feed: 'Atom feed',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  /** {0} the signed-in person's name. */
-  signedInAs: 'Signed in as {0}',
-  signedIn: 'Signed in',
   pageNotFound: 'Page not found',
   pageNotFoundText: 'This page does not exist, or is no longer public.',
   toBoard: 'Back to the board',
@@ -59,10 +54,6 @@ const dePortal: typeof enPortal = {
   searchLabel: 'Wünsche durchsuchen',
   apply: 'Anzeigen',
   feed: 'Atom-Feed',
-  signIn: 'Anmelden',
-  signOut: 'Abmelden',
-  signedInAs: 'Angemeldet als {0}',
-  signedIn: 'Angemeldet',
   pageNotFound: 'Seite nicht gefunden',
   pageNotFoundText: 'Diese Seite gibt es nicht, oder sie ist nicht mehr öffentlich.',
   toBoard: 'Zurück zur Übersicht',
@@ -86,10 +77,6 @@ const frPortal: typeof enPortal = {
   searchLabel: 'Rechercher des demandes',
   apply: 'Afficher',
   feed: 'Flux Atom',
-  signIn: 'Se connecter',
-  signOut: 'Se déconnecter',
-  signedInAs: 'Connecté en tant que {0}',
-  signedIn: 'Connecté',
   pageNotFound: 'Page introuvable',
   pageNotFoundText: 'Cette page n’existe pas, ou n’est plus publique.',
   toBoard: 'Retour au tableau',

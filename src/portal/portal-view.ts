@@ -36,10 +36,6 @@ export class PortalPaths {
   sitemap(): string {
     return `${this.root}/sitemap.xml`
   }
-
-  logout(): string {
-    return `${this.root}/sso/logout`
-  }
 }
 
 /** The person a portal session names; only their display name (if any) reaches the page. */
@@ -57,8 +53,10 @@ export interface PortalView {
   origin: string
   indexable: boolean
   viewer: PortalViewer | null
-  /** Where "Sign in" goes (the project's ssoUrl with return_to), or null: no Sign in. */
-  signInUrl: string | null
+  /** The customer's sign-in route (Sign in adds `return_to`), or null: no Sign in. */
+  ssoUrl: string | null
+  /** The absolute URL of this page: where a sign-in comes back to. */
+  pageUrl: string
 }
 
 /** The head of one page: what search engines and link previews read. */

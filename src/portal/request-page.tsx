@@ -1,7 +1,9 @@
 import type { FeedbackComment, FeedbackRequest } from '../shared/api'
 import { COMMENT_MAX_LENGTH } from '../shared/limits'
+import { FormKey } from './form-key'
 import { formatDate, plural } from './format'
 import type { PortalView } from './portal-view'
+import { signInHref } from './sso/sign-in-control'
 import { StatusBadge } from './status-badge'
 import { VoteButton } from './vote-button'
 
@@ -53,7 +55,11 @@ export function RequestPage({ view, request, comments, hasOlder, canComment }: P
         ) : (
           <ol class="comments" data-portal-comments={request.id}>
             {comments.map((comment) => (
-              <li key={comment.id} class={`comment comment-${comment.author.kind}`}>
+              <li
+                key={comment.id}
+                id={`comment-${comment.id}`}
+                class={`comment comment-${comment.author.kind}`}
+              >
                 <p class="comment-head">
                   <strong>{comment.author.you ? t.you : comment.author.name}</strong>
                   {comment.author.kind === 'team' && <span class="tag">{t.team}</span>}
@@ -73,6 +79,7 @@ export function RequestPage({ view, request, comments, hasOlder, canComment }: P
             action={`${view.paths.request(request.id)}/comments`}
             data-portal-comment={request.id}
           >
+            <FormKey />
             <label for="portal-comment">{t.portal.commentLabel}</label>
             <textarea
               id="portal-comment"
@@ -85,7 +92,11 @@ export function RequestPage({ view, request, comments, hasOlder, canComment }: P
           </form>
         ) : (
           <p class="sign-in-hint">
-            {view.signInUrl ? <a href={view.signInUrl}>{t.signInToComment}</a> : t.signInToComment}
+            {view.ssoUrl ? (
+              <a href={signInHref(view.ssoUrl, view.pageUrl)}>{t.signInToComment}</a>
+            ) : (
+              t.signInToComment
+            )}
           </p>
         )}
       </section>

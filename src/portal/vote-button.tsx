@@ -19,6 +19,8 @@ export function VoteButton({ view, request }: { view: PortalView; request: Feedb
       data-portal-vote={request.id}
       data-voted={request.voted ? 'true' : 'false'}
     >
+      {/* A form cannot send DELETE: portal-writes reads `_method` to take the vote back. */}
+      {request.voted && <input type="hidden" name="_method" value="DELETE" />}
       <button
         type="submit"
         aria-pressed={request.voted ? 'true' : 'false'}

@@ -136,7 +136,6 @@ export function createApp(deps: AppDeps) {
 
   // The portal's public pages (src/server/portal/), limited like the public API's reads.
   app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
-  app.route('/', portalPagesRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
@@ -162,6 +161,8 @@ export function createApp(deps: AppDeps) {
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', portalSsoRoutes(routeDeps))
+  // After the portal's sign-in routes: its catch-all answers every other /p/{pid}/… page with 404.
+  app.route('/', portalPagesRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))
   return app
 }

@@ -20,7 +20,7 @@ export function resolvePortalCaller(deps: RouteDeps): MiddlewareHandler<AppEnv> 
     if (!project || !portalSettingsOf(project).enabled) throw notFound.project(projectId)
     c.set('project', project)
     assertPortalOrigin(c, deps.config, project)
-    const person = await portalPersonOf(c, project)
+    const person = await portalPersonOf(c, project, deps)
     if (person) {
       c.set('anonymousId', null)
       c.set('actor', { voter: personVoter(person.sub), person })

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import { type Context, Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
 import { BoardPage, type BoardQuery } from '../../portal/board-page'
 import { ChangelogPage } from '../../portal/changelog-page'
+import { FORM_KEY_PLACEHOLDER } from '../../portal/form-key'
 import { NotFoundPage } from '../../portal/not-found-page'
 import type { PortalView } from '../../portal/portal-view'
 import { RequestPage } from '../../portal/request-page'
@@ -11,8 +14,9 @@ import { fill } from '../../shared/messages'
 import { toRoadmapLane } from '../http/changelog-wire'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicComment, toPublicRequest } from '../http/wire'
-import type { Actor, ProjectRecord } from '../store'
+import { anonymousVoter, type PersonFacts, type ProjectRecord, personVoter } from '../store'
 import { atomFeed } from './atom-feed'
+import { PORTAL_ANONYMOUS_COOKIE } from './portal-anonymous-id'
 import { ATOM, HTML, type PortalAnswer, XML } from './portal-answer'
 import { portalPageHeaders, renderPortalPage } from './portal-html'
 import { PortalPageCache } from './portal-page-cache'
@@ -26,11 +30,16 @@ const SITEMAP_REQUESTS_MAX = 49_000
 /** The public list's search length (routes/request-schemas.ts); a longer `q` is cut, not refused. */
 const QUERY_MAX_LENGTH = 200
 
-/** What a page handler gets: the project (enabled), who is looking, and the page's view. */
+/**
+ * What a page handler gets: the project (enabled), whose votes and comments are "yours" (the
+ * signed-in person's or the anonymous visitor's cookie id; null for a first visit), the page's
+ * view.
+ */
 interface PortalRequest {
   c: Context<AppEnv>
   project: ProjectRecord
-  person: Actor | null
+  person: PersonFacts | null
+  voter: string | null
   view: PortalView
 }
 
@@ -56,11 +65,13 @@ export function portalPagesRoutes(deps: RouteDeps) {
       if (!project || !portalSettingsOf(project).enabled) {
         return send(c, unknownProject(c, projectId, publicUrl), false)
       }
-      const person = await portalPersonOf(c, project)
+      const person = await portalPersonOf(c, project, deps)
+      const voter = person ? personVoter(person.sub) : portalVisitorVoter(c)
       const view = portalViewFor(c, project, person, publicUrl)
-      const request: PortalRequest = { c, project, person, view }
-      const key = person ? null : cacheKey(c)
-      if (key === null) return send(c, await answer(request), person !== null)
+      const request: PortalRequest = { c, project, person, voter, view }
+      // Only the page everyone sees is kept whole; a visitor with votes of their own gets theirs.
+      const key = voter === null ? cacheKey(c) : null
+      if (key === null) return send(c, await answer(request), voter !== null)
       const fullKey = [view.language, view.origin, view.paths.root, key].join('\u0000')
       return send(c, await cache.answer(project.id, fullKey, () => answer(request)), false)
     }
@@ -127,7 +138,20 @@ function send(c: Context, answer: PortalAnswer, personal: boolean): Response {
       : { 'Content-Type': answer.contentType, 'Cache-Control': 'public, max-age=60' }
   if (answer.location) headers.Location = answer.location
   if (c.req.method === 'HEAD') return new Response(null, { status: answer.status, headers })
-  return new Response(answer.body, { status: answer.status, headers })
+  return new Response(withFreshFormKeys(answer.body), { status: answer.status, headers })
+}
+
+/** Each form on the page gets its own idempotency key, whoever the cached page goes to. */
+function withFreshFormKeys(body: string): string {
+  return body.includes(FORM_KEY_PLACEHOLDER)
+    ? body.replaceAll(FORM_KEY_PLACEHOLDER, () => randomUUID())
+    : body
+}
+
+/** The anonymous visitor's votes, by the cookie portal-writes gave them (never minted here). */
+function portalVisitorVoter(c: Context): string | null {
+  const id = getCookie(c, PORTAL_ANONYMOUS_COOKIE)
+  return id && /^[A-Za-z0-9_-]{8,128}$/.test(id) ? anonymousVoter(id) : null
 }
 
 function html(status: 200 | 404, body: string): PortalAnswer {
@@ -143,9 +167,8 @@ function boardQueryOf(c: Context): BoardQuery {
   }
 }
 
-async function boardAnswer(deps: RouteDeps, { c, project, person, view }: PortalRequest) {
+async function boardAnswer(deps: RouteDeps, { c, project, voter, view }: PortalRequest) {
   const query = boardQueryOf(c)
-  const voter = person?.voter ?? null
   const records = await deps.caches.publicList({
     projectId: project.id,
     sort: query.sort,
@@ -169,9 +192,8 @@ async function boardAnswer(deps: RouteDeps, { c, project, person, view }: Portal
   return html(200, body)
 }
 
-async function requestAnswer(deps: RouteDeps, { c, project, person, view }: PortalRequest) {
+async function requestAnswer(deps: RouteDeps, { c, project, person, voter, view }: PortalRequest) {
   const requestId = c.req.param('requestId') ?? ''
-  const voter = person?.voter ?? null
   const record = await deps.store.requests.findStanding(project.id, requestId, voter)
   if (!record) return notFoundAnswer(view)
   if (record.id !== requestId) {
@@ -187,7 +209,7 @@ async function requestAnswer(deps: RouteDeps, { c, project, person, view }: Port
   const request = toPublicRequest(record, voter)
   const settings = project.settings
   const canComment =
-    person?.person != null || (settings.allowAnonymousComments && !settings.requireIdentity)
+    person !== null || (settings.allowAnonymousComments && !settings.requireIdentity)
   const body = renderPortalPage({
     view,
     current: null,
@@ -210,8 +232,8 @@ async function requestAnswer(deps: RouteDeps, { c, project, person, view }: Port
   return html(200, body)
 }
 
-async function roadmapAnswer(deps: RouteDeps, { project, person, view }: PortalRequest) {
-  const lanes = await deps.caches.roadmap(project.id, person?.voter ?? null)
+async function roadmapAnswer(deps: RouteDeps, { project, voter, view }: PortalRequest) {
+  const lanes = await deps.caches.roadmap(project.id, voter)
   const { t } = view
   const body = renderPortalPage({
     view,

@@ -1,9 +1,11 @@
 import type { Context } from 'hono'
 import { portalStringsFor } from '../../portal/portal-strings'
 import { PortalPaths, type PortalView } from '../../portal/portal-view'
-import type { Actor, ProjectRecord } from '../store'
-import { onPortalDomain, portalBaseUrl, portalRootPath } from './portal-base-url'
+import type { PersonFacts, ProjectRecord } from '../store'
+import { portalBaseUrl } from './portal-base-url'
+import { portalPathPrefix } from './portal-form'
 import { portalLanguageOf } from './portal-language'
+import { onPortalDomain } from './portal-origin'
 import { portalSettingsOf } from './portal-settings'
 
 /**
@@ -14,28 +16,26 @@ import { portalSettingsOf } from './portal-settings'
 export function portalViewFor(
   c: Context,
   project: ProjectRecord,
-  person: Actor | null,
+  person: PersonFacts | null,
   publicUrl: string | null,
 ): PortalView {
   const language = portalLanguageOf(c.req.query('lang'), c.req.header('accept-language'))
   const settings = portalSettingsOf(project)
   const origin = portalBaseUrl(c, project, publicUrl)
-  const paths = new PortalPaths(portalRootPath(c, project))
   return {
     language,
     t: portalStringsFor(language),
     project: { id: project.id, name: project.name },
-    paths,
+    paths: new PortalPaths(portalPathPrefix(c, project)),
     origin,
     indexable: settings.indexable,
-    viewer: person ? { name: person.person?.name?.trim() || null } : null,
-    signInUrl: settings.ssoUrl
-      ? signInUrl(settings.ssoUrl, currentPageUrl(c, project, origin))
-      : null,
+    viewer: person ? { name: person.name?.trim() || null } : null,
+    ssoUrl: settings.ssoUrl,
+    pageUrl: currentPageUrl(c, project, origin),
   }
 }
 
-/** The view of a page outside any known project: English or the visitor's, no links. */
+/** The view of a page outside any known project: the visitor's language, no links out. */
 export function bareViewFor(c: Context, projectId: string, origin: string): PortalView {
   const language = portalLanguageOf(c.req.query('lang'), c.req.header('accept-language'))
   return {
@@ -46,18 +46,8 @@ export function bareViewFor(c: Context, projectId: string, origin: string): Port
     origin,
     indexable: false,
     viewer: null,
-    signInUrl: null,
-  }
-}
-
-/** `{ssoUrl}?return_to=<this page>`, keeping whatever query the customer's URL has. */
-function signInUrl(ssoUrl: string, returnTo: string): string | null {
-  try {
-    const url = new URL(ssoUrl)
-    url.searchParams.set('return_to', returnTo)
-    return url.toString()
-  } catch {
-    return null
+    ssoUrl: null,
+    pageUrl: `${origin}${new URL(c.req.url).pathname}`,
   }
 }
 

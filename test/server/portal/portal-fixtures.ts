@@ -81,7 +81,9 @@ export function withPortalSettings(
   const find = projects.find.bind(projects)
   vi.spyOn(projects, 'find').mockImplementation(async (id: string) => {
     const project = await find(id)
-    return project && { ...project, settings: { ...project.settings, ...settings } }
+    if (!project) return project
+    const portal = { enabled: true, indexable: false, domain: null, ...settings.portal }
+    return { ...project, settings: { ...project.settings, ...settings, portal } }
   })
 }
 
