@@ -291,3 +291,50 @@ describe.each(storeBackends())('the portal pages on the $name database', (backen
     expect(html).toContain('<script src="/portal.js" defer>')
   })
 })
+
+describe('the portal on its custom domain', () => {
+  serverWithFreshProject({ demo: false }, 'Acme', (fresh) => {
+    ;({ server, projectId, secret } = fresh)
+  })
+
+  it('links and canonical URLs use the domain’s root when the Host is portal.domain', async () => {
+    const id = await submitRequest(server, projectId, { title: 'Dark mode' })
+    withPortalSettings(server, { portal: { domain: 'feedback.example.com', indexable: true } })
+    await forgetCachedProject(server, projectId)
+    const html = await getWithHost(`/p/${projectId}`, 'feedback.example.com')
+    expect(html).toContain('<link rel="canonical" href="http://feedback.example.com/"/>')
+    expect(html).toContain(`<a class="row-title" href="/requests/${id}">Dark mode</a>`)
+    expect(html).toContain('<a href="/roadmap">')
+    expect(html).toMatch(/data-portal-root(="")?>/)
+    // Reqio's own host still serves the same portal under /p/{pid}.
+    const own = await (await portal('')).text()
+    expect(own).toContain(`<link rel="canonical" href="${server.url}/p/${projectId}"/>`)
+  })
+
+  it('gives every answer its own idempotency key, cached page or not', async () => {
+    const first = await (await portal('')).text()
+    const second = await (await portal('')).text()
+    const key = (html: string) => /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1]
+    expect(key(first)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(key(second)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(key(first)).not.toBe(key(second))
+  })
+
+  it('shows a visitor their own vote after a form post, with a way to take it back', async () => {
+    const id = await submitRequest(server, projectId, { title: 'Dark mode' })
+    const voted = await fetch(`${server.url}/p/${projectId}/requests/${id}/vote`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    })
+    expect(voted.status).toBe(303)
+    const cookie = /reqio_portal_visitor=([^;]+)/.exec(voted.headers.get('set-cookie') ?? '')?.[1]
+    expect(cookie).toBeTruthy()
+    const mine = await (await portal('', { Cookie: `reqio_portal_visitor=${cookie}` })).text()
+    expect(mine).toContain('data-voted="true"><input type="hidden" name="_method" value="DELETE"/>')
+    const stranger = await (await portal('')).text()
+    expect(stranger).toContain('data-voted="false"')
+    expect(stranger).not.toContain('name="_method"')
+  })
+})
