@@ -6,6 +6,7 @@ import { fill, type Plural } from '../shared/messages'
  */
 const pluralRules = new Map<string, Intl.PluralRules>()
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
 
 /** "1 vote", "2 votes", "1 Stimme"…: the plural category of `count` in `locale`. */
 export function plural(locale: string, forms: Plural, count: number): string {
@@ -14,9 +15,13 @@ export function plural(locale: string, forms: Plural, count: number): string {
     rules = new Intl.PluralRules(locale)
     pluralRules.set(locale, rules)
   }
-  const category = rules.select(count)
-  const template = category === 'one' ? forms.one : forms.other
-  return fill(template, new Intl.NumberFormat(locale).format(count))
+  let numbers = numberFormats.get(locale)
+  if (!numbers) {
+    numbers = new Intl.NumberFormat(locale)
+    numberFormats.set(locale, numbers)
+  }
+  const template = rules.select(count) === 'one' ? forms.one : forms.other
+  return fill(template, numbers.format(count))
 }
 
 /** A day as people of `locale` write it ("6 December 2026", "6. Dezember 2026"), in UTC. */
