@@ -12,14 +12,14 @@ interface Props {
   request: FeedbackRequest
   /** The newest public comments, oldest first (the public API's first page). */
   comments: FeedbackComment[]
-  /** Whether older comments exist beyond these. */
-  hasOlder: boolean
+  /** The link to the page of comments before these (`?before=<cursor>`), or null at the start. */
+  olderHref: string | null
   /** Whether this visitor may comment (identified, or the project allows anonymous comments). */
   canComment: boolean
 }
 
 /** A request's own page: what it asks, where it stands, the team's note and the thread. */
-export function RequestPage({ view, request, comments, hasOlder, canComment }: Props) {
+export function RequestPage({ view, request, comments, olderHref, canComment }: Props) {
   const { t } = view
   return (
     <article class="request" data-portal-request={request.id}>
@@ -49,7 +49,13 @@ export function RequestPage({ view, request, comments, hasOlder, canComment }: P
       )}
       <section class="thread" aria-labelledby="portal-comments">
         <h2 id="portal-comments">{plural(t.locale, t.comments, request.commentCount)}</h2>
-        {hasOlder && <p class="older">{t.olderComments}</p>}
+        {olderHref && (
+          <p class="older">
+            <a href={olderHref} data-portal-older={request.id}>
+              {t.olderComments}
+            </a>
+          </p>
+        )}
         {comments.length === 0 ? (
           <p class="empty">{t.noComments}</p>
         ) : (
@@ -62,7 +68,9 @@ export function RequestPage({ view, request, comments, hasOlder, canComment }: P
               >
                 <p class="comment-head">
                   <strong>{comment.author.you ? t.you : comment.author.name}</strong>
-                  {comment.author.kind === 'team' && <span class="tag">{t.team}</span>}
+                  {comment.author.kind === 'team' && comment.author.name !== t.team && (
+                    <span class="tag">{t.team}</span>
+                  )}
                   <time dateTime={comment.createdAt}>
                     {formatDate(t.locale, comment.createdAt)}
                   </time>

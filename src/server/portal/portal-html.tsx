@@ -44,8 +44,9 @@ export function renderPortalPage(input: {
 }
 
 /**
- * The headers of every portal page: its CSP, and `Vary` on what chooses its language. Pages
- * for a signed-in person are private to them; anonymous pages may be kept a few seconds.
+ * The headers of every portal page: its CSP, and `Vary` on what chooses its language and
+ * viewer. Pages with someone's own votes or name are theirs alone; the page everyone sees is
+ * cached on the server (PortalPageCache), so browsers ask again each time and see a vote at once.
  */
 export function portalPageHeaders(personal: boolean): Record<string, string> {
   return {
@@ -53,6 +54,6 @@ export function portalPageHeaders(personal: boolean): Record<string, string> {
     'Content-Security-Policy': PORTAL_CSP,
     'X-Frame-Options': 'DENY',
     Vary: 'Accept-Language, Cookie',
-    'Cache-Control': personal ? 'private, no-store' : 'public, max-age=10',
+    'Cache-Control': personal ? 'private, no-store' : 'no-cache',
   }
 }

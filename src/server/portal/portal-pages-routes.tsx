@@ -12,8 +12,9 @@ import { REQUEST_STATUSES, type RequestStatus } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { fill } from '../../shared/messages'
 import { toRoadmapLane } from '../http/changelog-wire'
+import { readCommentCursor, toPublicCommentPage } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
-import { toPublicComment, toPublicRequest } from '../http/wire'
+import { toPublicRequest } from '../http/wire'
 import { anonymousVoter, type PersonFacts, type ProjectRecord, personVoter } from '../store'
 import { atomFeed } from './atom-feed'
 import { PORTAL_ANONYMOUS_COOKIE } from './portal-anonymous-id'
@@ -90,7 +91,7 @@ export function portalPagesRoutes(deps: RouteDeps) {
     .get(
       '/p/:projectId/requests/:requestId',
       page(
-        (c) => `request\u0000${c.req.param('requestId')}`,
+        (c) => `request\u0000${c.req.param('requestId')}\u0000${c.req.query('before') ?? ''}`,
         (r) => requestAnswer(deps, r),
       ),
     )
@@ -205,7 +206,18 @@ async function requestAnswer(deps: RouteDeps, { c, project, person, voter, view 
       location: `${view.paths.request(record.id)}${search}`,
     } satisfies PortalAnswer
   }
-  const page = await deps.store.comments.publicPage(project.id, record.id, null, COMMENTS_PAGE_SIZE)
+  // `?before=` pages back through a long thread with JavaScript off (the public API's cursor).
+  const before = c.req.query('before')
+  const beforeId = before ? cursorIdOrNull(before) : null
+  if (before && !beforeId) return notFoundAnswer(view)
+  const page = await deps.store.comments.publicPage(
+    project.id,
+    record.id,
+    beforeId,
+    COMMENTS_PAGE_SIZE,
+  )
+  if (!page) return notFoundAnswer(view)
+  const thread = toPublicCommentPage(page, voter)
   const request = toPublicRequest(record, voter)
   const settings = project.settings
   const canComment =
@@ -223,8 +235,12 @@ async function requestAnswer(deps: RouteDeps, { c, project, person, voter, view 
       <RequestPage
         view={view}
         request={request}
-        comments={(page?.comments ?? []).map((comment) => toPublicComment(comment, voter))}
-        hasOlder={page?.hasOlder ?? false}
+        comments={thread.comments}
+        olderHref={
+          thread.nextCursor
+            ? `${view.paths.request(request.id)}?${new URLSearchParams({ before: thread.nextCursor })}#portal-comments`
+            : null
+        }
         canComment={canComment}
       />
     ),
@@ -339,6 +355,15 @@ function unknownProject(c: Context, projectId: string, publicUrl: string | null)
     ),
   })
   return { status: 404, body, contentType: HTML }
+}
+
+/** The comment a `?before=` cursor names, or null for anything this server did not hand out. */
+function cursorIdOrNull(cursor: string): string | null {
+  try {
+    return readCommentCursor(cursor)
+  } catch {
+    return null
+  }
 }
 
 /** A page description from a request's text: its first 160 characters on one line. */

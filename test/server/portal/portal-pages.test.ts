@@ -160,6 +160,32 @@ describe.each(storeBackends())('the portal pages on the $name database', (backen
     expect(html).toContain('1 comment')
   })
 
+  it('pages back through a long thread with plain links, oldest comment last reached', async () => {
+    const id = await submitRequest(server, projectId, { title: 'Dark mode' })
+    const who = { [ANONYMOUS_ID_HEADER]: 'portal-anon-0003' }
+    await server.adminFetch(`/v1/admin/projects/${projectId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ settings: { allowAnonymousComments: true } }),
+    })
+    for (let n = 1; n <= 52; n++)
+      await commentOn(server, projectId, id, `Comment number ${n}.`, who)
+    const newest = await page(`/requests/${id}`)
+    expect(newest.html).toContain('Comment number 52.')
+    expect(newest.html).not.toContain('Comment number 2.<')
+    const older = /<a href="([^"]+)" data-portal-older/
+      .exec(newest.html)?.[1]
+      ?.replaceAll('&amp;', '&')
+    expect(older).toMatch(new RegExp(`^/p/${projectId}/requests/${id}\\?before=`))
+    const first = await fetch(`${server.url}${older}`)
+    const firstHtml = await first.text()
+    expect(firstHtml).toContain('Comment number 1.')
+    expect(firstHtml).toContain('Comment number 2.')
+    expect(firstHtml).not.toContain('Comment number 3.')
+    expect(firstHtml).not.toContain('data-portal-older')
+    const bad = await page(`/requests/${id}?before=not-a-cursor`)
+    expect(bad.res.status).toBe(404)
+  })
+
   it('answers a merged request with a 301 to the one it went into', async () => {
     const a = await submitRequest(server, projectId, { title: 'Dark theme' })
     const b = await submitRequest(server, projectId, { title: 'Dark mode' })
