@@ -186,6 +186,24 @@ describe.each(storeBackends())('the portal pages on the $name database', (backen
     expect(bad.res.status).toBe(404)
   })
 
+  it('answers odd input with a page or a 4xx, never a 5xx, and escapes what it echoes', async () => {
+    await submitRequest(server, projectId, { title: 'Dark mode' })
+    for (const path of [
+      `?q=${'x'.repeat(5000)}`,
+      '?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '?status=%3Cb%3E&sort=%00&lang=%E2%80%AE',
+      '?sort=new&sort=top&q=a&q=b',
+      '/requests/%E2%80%AE%00',
+      `/requests/${'r'.repeat(3000)}`,
+      '/requests/x?before=%FF%FE',
+      '/changelog.xml?lang=de',
+    ]) {
+      const { res, html } = await page(path, { 'Accept-Language': 'de;q=oops, ,,;' })
+      expect(res.status, path).toBeLessThan(500)
+      expect(html, path).not.toContain('<script>alert')
+    }
+  })
+
   it('answers a merged request with a 301 to the one it went into', async () => {
     const a = await submitRequest(server, projectId, { title: 'Dark theme' })
     const b = await submitRequest(server, projectId, { title: 'Dark mode' })
