@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { signInHref } from '../../portal/sso/sign-in-control'
 import { renderPortalNotFound, renderSignInFailed } from '../../portal/sso/sign-in-failed'
+import { MESSAGE_PAGE_CSP } from '../../portal/sso/sso-message-page'
 import { type PortalLang, portalLangOf } from '../../portal/sso/sso-strings'
 import { ApiError } from '../errors'
 import { noteAuthFailure } from '../http/auth-failure'
@@ -24,7 +25,7 @@ import { portalSettingsOf } from './portal-settings'
 export function portalSsoRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/p/:projectId/sso', async (c) => {
-      c.header('Cache-Control', 'no-store')
+      noStoreAndStrictCsp(c)
       const lang = langOf(c)
       const project = await enabledPortalProject(deps, c.req.param('projectId'))
       if (!project) return c.html(renderPortalNotFound(lang), 404)
@@ -57,7 +58,7 @@ export function portalSsoRoutes(deps: RouteDeps) {
       return c.redirect(returnTo, 302)
     })
     .post('/p/:projectId/sso/logout', async (c) => {
-      c.header('Cache-Control', 'no-store')
+      noStoreAndStrictCsp(c)
       const project = await enabledPortalProject(deps, c.req.param('projectId'))
       if (!project) return c.html(renderPortalNotFound(langOf(c)), 404)
       assertPortalOrigin(c, deps, project)
@@ -76,6 +77,13 @@ async function enabledPortalProject(
   const project = await deps.caches.project(projectId)
   if (!project || !portalSettingsOf(project).enabled) return null
   return project
+}
+
+/** Each answer is for one browser; the pages run nothing and are framed by nobody. */
+function noStoreAndStrictCsp(c: Context): void {
+  c.header('Cache-Control', 'no-store')
+  c.header('Content-Security-Policy', MESSAGE_PAGE_CSP)
+  c.header('X-Frame-Options', 'DENY')
 }
 
 function langOf(c: Context): PortalLang {

@@ -128,6 +128,9 @@ describe.each(storeBackends())('portal sign-in on $name', (backend) => {
     expect(html).toContain(`<code>${code}</code>`)
     expect(html).toContain('<meta name="referrer" content="no-referrer"/>')
     expect(html).toContain(`href="${server.url}/p/${pid}"`)
+    // The page runs nothing and nobody frames it.
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'")
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
   })
 
   it('sends the browser only to pages of that project’s portal, else to the board', async () => {
