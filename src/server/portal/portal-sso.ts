@@ -5,8 +5,11 @@ import { MESSAGE_PAGE_CSP } from '../../portal/sso/sso-message-page'
 import { type PortalLang, portalLangOf } from '../../portal/sso/sso-strings'
 import { ApiError } from '../errors'
 import { noteAuthFailure } from '../http/auth-failure'
+import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
+import { refuseIfLimited } from '../http/rate-limit'
 import { TokenError } from '../identity/verify-token'
+import { clientNetwork } from '../limits/client-network'
 import type { ProjectRecord } from '../store'
 import { safeReturnTo } from './portal-return-to'
 import {
@@ -29,6 +32,7 @@ export function portalSsoRoutes(deps: RouteDeps) {
       const lang = langOf(c)
       const project = await enabledPortalProject(deps, c.req.param('projectId'))
       if (!project) return c.html(renderPortalNotFound(lang), 404)
+      await spendWriteBudget(deps, c)
       const home = portalHome(c, deps, project)
       const returnTo = safeReturnTo(c.req.query('return_to'), home)
       try {
@@ -62,6 +66,7 @@ export function portalSsoRoutes(deps: RouteDeps) {
       const project = await enabledPortalProject(deps, c.req.param('projectId'))
       if (!project) return c.html(renderPortalNotFound(langOf(c)), 404)
       assertPortalOrigin(c, deps, project)
+      await spendWriteBudget(deps, c)
       await endPortalSession(c, deps, project)
       const form = await formOf(c)
       // 303: the browser follows with a GET, so a reload does not post the form again.
@@ -77,6 +82,20 @@ async function enabledPortalProject(
   const project = await deps.caches.project(projectId)
   if (!project || !portalSettingsOf(project).enabled) return null
   return project
+}
+
+/**
+ * A sign-in or sign-out writes a session row: it spends the IP's write budget, the one the
+ * public API's writes spend (REQIO_IP_WRITES_PER_MINUTE), so sign-ins cannot fill the table.
+ */
+async function spendWriteBudget(deps: RouteDeps, c: Context): Promise<void> {
+  const network = clientNetwork(clientIp(c))
+  const verdict = await deps.rateLimiter.spend(
+    `write\u0000${network}`,
+    deps.config.ipWritesPerMinute,
+    60_000,
+  )
+  refuseIfLimited(verdict, 'ip_writes')
 }
 
 /** Each answer is for one browser; the pages run nothing and are framed by nobody. */

@@ -223,3 +223,31 @@ describe.each(storeBackends())('portal sign-in on $name', (backend) => {
     expect(text).not.toContain(cookie)
   })
 })
+
+describe.each(storeBackends())('portal sign-in limits on $name', (backend) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      demo: false,
+      databaseUrl: backend.databaseUrl,
+      ipWritesPerMinute: 2,
+    })
+  })
+  afterAll(() => server.close())
+
+  it('spends the IP’s write budget: past it, 429 with Retry-After and no cookie', async () => {
+    const { project, secret } = await server.createProject('Limited')
+    const signIn = async () =>
+      fetch(
+        `${server.url}/p/${project.id}/sso?token=${await mintToken(secret, { sub: 'u', aud: audienceFor(project.id) })}`,
+        { redirect: 'manual' },
+      )
+    expect((await signIn()).status).toBe(302)
+    expect((await signIn()).status).toBe(302)
+    const refused = await signIn()
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/)
+    expect(refused.headers.get('Set-Cookie')).toBeNull()
+  })
+})
