@@ -179,6 +179,20 @@ describe.each(storeBackends())('portal sign-in on $name', (backend) => {
     expect(await personFor(cookie)).toBeNull()
   })
 
+  it('replaces the browser’s earlier session when it signs in again', async () => {
+    const first = cookieOf(await signIn({ token: await token() }))
+    const again = await fetch(
+      `${server.url}/p/${pid}/sso?token=${await token({ name: 'Ana B' })}`,
+      {
+        redirect: 'manual',
+        headers: { Cookie: `reqio_portal=${first}` },
+      },
+    )
+    const second = cookieOf(again)
+    expect(await personFor(first)).toBeNull()
+    expect(await personFor(second)).toMatchObject({ sub: 'cus_42', name: 'Ana B' })
+  })
+
   it('ends a session a week after sign-in', async () => {
     const cookie = cookieOf(await signIn({ token: await token() }))
     clock.advance(WEEK_MS - 1000)
