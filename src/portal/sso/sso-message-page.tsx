@@ -1,6 +1,25 @@
+import { createHash } from 'node:crypto'
 import type { ComponentChildren } from 'preact'
 import { render } from 'preact-render-to-string'
 import type { PortalLang } from './sso-strings'
+
+/**
+ * Readable in light and dark: the browser's own link blue fails contrast on a dark page, so
+ * both schemes name their colours.
+ */
+const STYLES = `:root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}
+body{margin:0 auto;max-width:40rem;padding:1.5rem 1rem;background:#fff;color:#1a1a1a}
+a{color:#0b57d0}code{overflow-wrap:anywhere}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#ececec}a{color:#8ab4f8}}`
+
+/** Nothing runs on these pages; the one inline stylesheet is allowed by its hash. */
+export const MESSAGE_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLES).digest('base64')}'`,
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
 
 interface MessagePageProps {
   lang: PortalLang
@@ -11,7 +30,6 @@ interface MessagePageProps {
 /**
  * A bare portal page for the sign-in's answers that are not the board (a refused token, no
  * such portal). `no-referrer`: the page's URL may carry the token, which no link may pass on.
- * Light and dark come from the browser's own colours (`color-scheme`), no stylesheet needed.
  */
 function MessagePage({ lang, title, children }: MessagePageProps) {
   return (
@@ -23,6 +41,8 @@ function MessagePage({ lang, title, children }: MessagePageProps) {
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex" />
         <title>{title}</title>
+        {/* Our own constant stylesheet: as it is, not escaped as text. */}
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
       </head>
       <body>
         <main>

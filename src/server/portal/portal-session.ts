@@ -69,6 +69,9 @@ export async function startPortalSession(
   const now = deps.clock.now()
   const sessionId = newSecretCode()
   await deps.store.portalSessions.removeEnded(now)
+  // Signing in again replaces this browser's session rather than leaving the old one alive.
+  const previous = getCookie(c, PORTAL_SESSION_COOKIE)
+  if (previous) await deps.store.portalSessions.revoke(project.id, hashSecretCode(previous))
   await deps.store.portalSessions.create({
     idHash: hashSecretCode(sessionId),
     projectId: project.id,

@@ -1,11 +1,15 @@
 import { type Context, Hono } from 'hono'
 import { signInHref } from '../../portal/sso/sign-in-control'
 import { renderPortalNotFound, renderSignInFailed } from '../../portal/sso/sign-in-failed'
+import { MESSAGE_PAGE_CSP } from '../../portal/sso/sso-message-page'
 import { type PortalLang, portalLangOf } from '../../portal/sso/sso-strings'
 import { ApiError } from '../errors'
 import { noteAuthFailure } from '../http/auth-failure'
+import { clientIp } from '../http/client-address'
 import type { AppEnv, RouteDeps } from '../http/env'
+import { refuseIfLimited } from '../http/rate-limit'
 import { TokenError } from '../identity/verify-token'
+import { clientNetwork } from '../limits/client-network'
 import type { ProjectRecord } from '../store'
 import { safeReturnTo } from './portal-return-to'
 import {
@@ -24,10 +28,11 @@ import { portalSettingsOf } from './portal-settings'
 export function portalSsoRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/p/:projectId/sso', async (c) => {
-      c.header('Cache-Control', 'no-store')
+      noStoreAndStrictCsp(c)
       const lang = langOf(c)
       const project = await enabledPortalProject(deps, c.req.param('projectId'))
       if (!project) return c.html(renderPortalNotFound(lang), 404)
+      await spendWriteBudget(deps, c)
       const home = portalHome(c, deps, project)
       const returnTo = safeReturnTo(c.req.query('return_to'), home)
       try {
@@ -57,10 +62,11 @@ export function portalSsoRoutes(deps: RouteDeps) {
       return c.redirect(returnTo, 302)
     })
     .post('/p/:projectId/sso/logout', async (c) => {
-      c.header('Cache-Control', 'no-store')
+      noStoreAndStrictCsp(c)
       const project = await enabledPortalProject(deps, c.req.param('projectId'))
       if (!project) return c.html(renderPortalNotFound(langOf(c)), 404)
       assertPortalOrigin(c, deps, project)
+      await spendWriteBudget(deps, c)
       await endPortalSession(c, deps, project)
       const form = await formOf(c)
       // 303: the browser follows with a GET, so a reload does not post the form again.
@@ -76,6 +82,27 @@ async function enabledPortalProject(
   const project = await deps.caches.project(projectId)
   if (!project || !portalSettingsOf(project).enabled) return null
   return project
+}
+
+/**
+ * A sign-in or sign-out writes a session row: it spends the IP's write budget, the one the
+ * public API's writes spend (REQIO_IP_WRITES_PER_MINUTE), so sign-ins cannot fill the table.
+ */
+async function spendWriteBudget(deps: RouteDeps, c: Context): Promise<void> {
+  const network = clientNetwork(clientIp(c))
+  const verdict = await deps.rateLimiter.spend(
+    `write\u0000${network}`,
+    deps.config.ipWritesPerMinute,
+    60_000,
+  )
+  refuseIfLimited(verdict, 'ip_writes')
+}
+
+/** Each answer is for one browser; the pages run nothing and are framed by nobody. */
+function noStoreAndStrictCsp(c: Context): void {
+  c.header('Cache-Control', 'no-store')
+  c.header('Content-Security-Policy', MESSAGE_PAGE_CSP)
+  c.header('X-Frame-Options', 'DENY')
 }
 
 function langOf(c: Context): PortalLang {

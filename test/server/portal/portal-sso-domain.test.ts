@@ -6,6 +6,7 @@ import { createErrorHandler } from '../../../src/server/errors'
 import { resolveClientAddress } from '../../../src/server/http/client-address'
 import type { AppEnv, RouteDeps } from '../../../src/server/http/env'
 import { IdentityVerifier } from '../../../src/server/identity/identity-verifier'
+import { inProcessLimits } from '../../../src/server/limits/limits'
 import { silentLogger } from '../../../src/server/logger'
 import { portalSsoRoutes } from '../../../src/server/portal/portal-sso'
 import type { ProjectRecord, Store } from '../../../src/server/store'
@@ -42,6 +43,7 @@ function app() {
     store,
     clock: systemClock,
     config,
+    rateLimiter: inProcessLimits(systemClock),
     verifier: new IdentityVerifier({ clock: systemClock, audienceBase: config.audienceBase }),
     caches: {
       project: async (id: string) =>

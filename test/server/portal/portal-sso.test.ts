@@ -128,6 +128,9 @@ describe.each(storeBackends())('portal sign-in on $name', (backend) => {
     expect(html).toContain(`<code>${code}</code>`)
     expect(html).toContain('<meta name="referrer" content="no-referrer"/>')
     expect(html).toContain(`href="${server.url}/p/${pid}"`)
+    // The page runs nothing and nobody frames it.
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'")
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
   })
 
   it('sends the browser only to pages of that project’s portal, else to the board', async () => {
@@ -176,6 +179,20 @@ describe.each(storeBackends())('portal sign-in on $name', (backend) => {
     expect(await personFor(cookie)).toBeNull()
   })
 
+  it('replaces the browser’s earlier session when it signs in again', async () => {
+    const first = cookieOf(await signIn({ token: await token() }))
+    const again = await fetch(
+      `${server.url}/p/${pid}/sso?token=${await token({ name: 'Ana B' })}`,
+      {
+        redirect: 'manual',
+        headers: { Cookie: `reqio_portal=${first}` },
+      },
+    )
+    const second = cookieOf(again)
+    expect(await personFor(first)).toBeNull()
+    expect(await personFor(second)).toMatchObject({ sub: 'cus_42', name: 'Ana B' })
+  })
+
   it('ends a session a week after sign-in', async () => {
     const cookie = cookieOf(await signIn({ token: await token() }))
     clock.advance(WEEK_MS - 1000)
@@ -218,5 +235,33 @@ describe.each(storeBackends())('portal sign-in on $name', (backend) => {
     expect(text).toContain('/sso')
     expect(text).not.toContain(good.split('.')[2])
     expect(text).not.toContain(cookie)
+  })
+})
+
+describe.each(storeBackends())('portal sign-in limits on $name', (backend) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      demo: false,
+      databaseUrl: backend.databaseUrl,
+      ipWritesPerMinute: 2,
+    })
+  })
+  afterAll(() => server.close())
+
+  it('spends the IP’s write budget: past it, 429 with Retry-After and no cookie', async () => {
+    const { project, secret } = await server.createProject('Limited')
+    const signIn = async () =>
+      fetch(
+        `${server.url}/p/${project.id}/sso?token=${await mintToken(secret, { sub: 'u', aud: audienceFor(project.id) })}`,
+        { redirect: 'manual' },
+      )
+    expect((await signIn()).status).toBe(302)
+    expect((await signIn()).status).toBe(302)
+    const refused = await signIn()
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/)
+    expect(refused.headers.get('Set-Cookie')).toBeNull()
   })
 })

@@ -2,7 +2,7 @@
 -- through the project's ssoUrl gets a portal session. Only the sha256 of the random id in the
 -- cookie is kept, so a copy of the database signs nobody in. The person is kept as the token
 -- described them then (name, plan, company…), which the portal's writes act as.
--- Numbered 020 so it cannot collide with a portal-settings migration numbered 019.
+-- 021: after portal-settings' 020_portal_settings.sql (the two are independent).
 CREATE TABLE portal_sessions (
   id_hash text PRIMARY KEY,
   project_id text NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
