@@ -101,7 +101,8 @@ describe.each(storeBackends())(
         { name: 'Acme feedback', address: 'feedback@acme.test' },
       ])
       expect(mail.parsed.text).toContain('“Dark mode” is now Planned')
-      expect(mail.parsed.text).toContain(`${PUBLIC_URL}/?reqio-request=${requestId}`)
+      // No siteUrl set: the link lands on the request's portal page.
+      expect(mail.parsed.text).toContain(`${PUBLIC_URL}/p/${projectId}/requests/${requestId}`)
       expect(mail.parsed.html).toContain('View the request')
       expect(unsubscribeLink(mail)).toMatch(
         new RegExp(`^${PUBLIC_URL}/v1/unsubscribe/[\\w-]+\\.[\\w-]+$`),
