@@ -21,6 +21,7 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
@@ -80,9 +81,17 @@ export function createApp(deps: AppDeps) {
     lifecycle: deps.lifecycle ?? createLifecycle(),
   }
   const metrics = deps.metrics ?? notifications.metrics
-  const app = new Hono<AppEnv>()
+  const app = new Hono<AppEnv>({ getPath: routedPath })
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use(
+    '*',
+    servePortalDomains<AppEnv>({
+      domains: routeDeps.caches.portalDomains,
+      config: deps.config,
+      dispatch: (request, env) => app.fetch(request, env),
+    }),
+  )
   app.use('*', observeRequests(deps.logger, metrics))
   app.use('*', resolveClientAddress(deps.config.trustProxy))
   app.use('*', securityHeaders())

@@ -1,6 +1,7 @@
 import type { PublicChangelogEntry } from '../../shared/api'
 import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
+import { PortalDomains } from '../portal/portal-domains'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
 import type { ProjectChange } from '../store/change-feed'
 import type { RoadmapLaneRecord } from '../store/roadmap-store'
@@ -43,6 +44,8 @@ export class ReadCaches {
   private readonly lists: BoundedTtlCache<RequestRecord[]>
   private readonly roadmaps: BoundedTtlCache<RoadmapLaneRecord[]>
   private readonly changelogs: BoundedTtlCache<PublicChangelogEntry[]>
+  /** Which project's portal a host name serves (portal/portal-domain.ts). */
+  readonly portalDomains: PortalDomains
 
   constructor(
     private readonly store: Store,
@@ -77,6 +80,7 @@ export class ReadCaches {
           64,
         ),
     })
+    this.portalDomains = new PortalDomains(store, clock)
     store.changes.subscribe((change) => this.drop(change))
   }
 
@@ -205,6 +209,8 @@ export class ReadCaches {
   }
 
   private drop({ projectId, scope }: ProjectChange): void {
+    // A domain may have moved between any two projects: its answers go whole.
+    if (scope === 'project') this.portalDomains.forget()
     const caches = [this.projects, this.lists, this.roadmaps, this.changelogs]
     if (projectId === '*') {
       for (const cache of caches) cache.clear()
