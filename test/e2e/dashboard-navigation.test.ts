@@ -138,6 +138,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Identity',
       'Project',
       'Widget',
+      'Portal',
       'Webhooks & mail',
       'Audit log',
     ])
@@ -145,6 +146,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Identity', 'identity'],
       ['Project', 'project'],
       ['Widget', 'widget'],
+      ['Portal', 'portal'],
       ['Webhooks & mail', 'notifications'],
       ['Audit log', 'audit'],
     ] as const) {
