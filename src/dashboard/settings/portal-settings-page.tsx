@@ -175,18 +175,20 @@ export function PortalSettingsPage({
             />{' '}
             Portal is on
           </label>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={draft.indexable}
-              aria-describedby="portal-indexable-hint"
-              onChange={(event) => change({ indexable: event.currentTarget.checked })}
-            />{' '}
-            Let search engines index it
-          </label>
-          <p id="portal-indexable-hint" class="hint">
-            Off, every page asks search engines not to list it (<code>noindex</code>).
-          </p>
+          <div class="field">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={draft.indexable}
+                aria-describedby="portal-indexable-hint"
+                onChange={(event) => change({ indexable: event.currentTarget.checked })}
+              />{' '}
+              Let search engines index it
+            </label>
+            <p id="portal-indexable-hint" class="hint">
+              Off, every page asks search engines not to list it (<code>noindex</code>).
+            </p>
+          </div>
 
           {field(
             'domain',
