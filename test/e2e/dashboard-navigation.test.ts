@@ -287,6 +287,7 @@ describe('the project navigation and the dashboard on a phone', () => {
     expect(await settingsNav.getByRole('link').allInnerTexts()).toEqual([
       'Project',
       'Widget',
+      'Portal',
       'Audit log',
     ])
     expect(await page.getByRole('note').innerText()).toContain('admin or owner role')

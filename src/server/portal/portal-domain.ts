@@ -1,4 +1,4 @@
-import type { Context, Env, MiddlewareHandler } from 'hono'
+import type { Env, MiddlewareHandler } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { normaliseHostName } from '../../shared/api/portal-settings'
 import type { ServerConfig } from '../config'
@@ -19,15 +19,11 @@ const pathsOnReqio = new WeakMap<Request, string>()
 /**
  * The app's `getPath` (new Hono({ getPath })): a request mapped from a portal domain is routed
  * by its path under `/p/{pid}`, while `c.req.url` keeps the host and path the browser used, so
- * canonical URLs and redirects can name the domain.
+ * canonical URLs and redirects can name the domain (the portal's pages compare `Host` with
+ * `portal.domain`: portal-origin.ts).
  */
 export function routedPath(request: Request): string {
   return pathsOnReqio.get(request) ?? getPath(request)
-}
-
-/** Whether this request came to a project's portal domain (then its links and cookie use `/`). */
-export function isOnPortalDomain(c: Context): boolean {
-  return pathsOnReqio.has(c.req.raw)
 }
 
 /**

@@ -42,7 +42,9 @@ async function listed(): Promise<ProjectSettings | undefined> {
 
 describe('portalSettingsOf', () => {
   it('reads a project that never set anything as the contract’s defaults', () => {
-    expect(portalSettingsOf({ settings: {} })).toEqual({
+    // A row from before migration 020, or a hand-made record: no portal fields at all.
+    const older = { requireIdentity: false, allowAnonymousComments: false }
+    expect(portalSettingsOf({ settings: older as ProjectSettings })).toEqual({
       enabled: true,
       indexable: false,
       domain: null,
