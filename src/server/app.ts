@@ -22,6 +22,7 @@ import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
+import { PortalDomains } from './portal/portal-domains'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     '*',
     servePortalDomains<AppEnv>({
-      domains: routeDeps.caches.portalDomains,
+      domains: new PortalDomains(deps.store, deps.clock, routeDeps.caches),
       config: deps.config,
       dispatch: (request, env) => app.fetch(request, env),
     }),

@@ -1,7 +1,6 @@
 import type { PublicChangelogEntry } from '../../shared/api'
 import { findSimilarRequests } from '../../shared/similar'
 import type { Clock } from '../clock'
-import { PortalDomains } from '../portal/portal-domains'
 import type { ProjectRecord, RequestRecord, Store } from '../store'
 import type { ProjectChange } from '../store/change-feed'
 import type { RoadmapLaneRecord } from '../store/roadmap-store'
@@ -44,8 +43,8 @@ export class ReadCaches {
   private readonly lists: BoundedTtlCache<RequestRecord[]>
   private readonly roadmaps: BoundedTtlCache<RoadmapLaneRecord[]>
   private readonly changelogs: BoundedTtlCache<PublicChangelogEntry[]>
-  /** Which project's portal a host name serves (portal/portal-domain.ts). */
-  readonly portalDomains: PortalDomains
+  /** Caches built on these reads (the portal's pages) that must drop when these do. */
+  private readonly followers = new Set<(change: ProjectChange) => void>()
 
   constructor(
     private readonly store: Store,
@@ -80,7 +79,6 @@ export class ReadCaches {
           64,
         ),
     })
-    this.portalDomains = new PortalDomains(store, clock)
     store.changes.subscribe((change) => this.drop(change))
   }
 
@@ -202,15 +200,23 @@ export class ReadCaches {
     return this.dropEverywhere({ projectId, scope: 'project' })
   }
 
+  /**
+   * Calls `listener` whenever these caches drop a project's reads, after this process's writes
+   * and other processes' alike (a process is not told its own notifications).
+   */
+  follow(listener: (change: ProjectChange) => void): void {
+    this.followers.add(listener)
+  }
+
   private dropEverywhere(change: ProjectChange): Promise<void> {
     this.drop(change)
     // A failed broadcast must not fail a write that already committed; the TTL still bounds it.
     return this.store.changes.publish(change).catch(() => {})
   }
 
-  private drop({ projectId, scope }: ProjectChange): void {
-    // A domain may have moved between any two projects: its answers go whole.
-    if (scope === 'project') this.portalDomains.forget()
+  private drop(change: ProjectChange): void {
+    for (const follower of this.followers) follower(change)
+    const { projectId, scope } = change
     const caches = [this.projects, this.lists, this.roadmaps, this.changelogs]
     if (projectId === '*') {
       for (const cache of caches) cache.clear()

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import { BoundedTtlCache } from '../http/bounded-ttl-cache'
+import type { ReadCaches } from '../http/read-caches'
 import type { Store } from '../store'
 
 /** As long as the other read caches (http/read-caches.ts): a missed change matters that long. */
@@ -10,9 +11,10 @@ const MAX_BYTES = 2 * 1024 * 1024
 /**
  * Which project's portal a host name serves, asked on every request to a portal path that
  * arrives under a host other than Reqio's own. Answers (a project id, or null for none) are
- * kept a second; any project's settings change drops them all (ReadCaches.forgetProject, here
- * and through the store's change feed on every other server process), so a domain moved from
- * one project to another never serves the old one for longer than a notification takes.
+ * kept a second; any project's settings change drops them all, following the read caches
+ * (ReadCaches.forgetProject: here, and through the store's change feed on every other server
+ * process), so a domain moved from one project to another never serves the old one for longer
+ * than a notification takes.
  */
 export class PortalDomains {
   private readonly projectIds: BoundedTtlCache<string | null>
@@ -20,16 +22,17 @@ export class PortalDomains {
   constructor(
     private readonly store: Store,
     clock: Clock,
+    caches: Pick<ReadCaches, 'follow'>,
   ) {
     this.projectIds = new BoundedTtlCache(clock, {
       ttlMs: TTL_MS,
       maxBytes: MAX_BYTES,
       sizeOf: (projectId) => 64 + 2 * (projectId?.length ?? 0),
     })
-  }
-
-  forget(): void {
-    this.projectIds.clear()
+    // A domain may have moved between any two projects: every answer goes.
+    caches.follow((change) => {
+      if (change.scope === 'project') this.projectIds.clear()
+    })
   }
 
   /** The id of the enabled or disabled project that claimed this host name, or null. */

@@ -5,6 +5,7 @@ import { systemClock } from '../../../src/server/clock'
 import { ReadCaches } from '../../../src/server/http/read-caches'
 import { listen, type RunningServer } from '../../../src/server/listen'
 import { routedPath, servePortalDomains } from '../../../src/server/portal/portal-domain'
+import { PortalDomains } from '../../../src/server/portal/portal-domains'
 import type { Store } from '../../../src/server/store'
 import { truncateAllTables } from '../../../src/server/store/reset'
 import { storeBackends } from '../../helpers/backends'
@@ -16,12 +17,12 @@ import type { TestServer } from '../../helpers/start-server'
  * portal's pages live on the portal-pages branch, and what is under test here is only which
  * path and project a `Host` leads to. Real HTTP, so `Host` is what the socket carried.
  */
-function probeApp(caches: ReadCaches, publicUrl: string | null) {
+function probeApp(store: Store, caches: ReadCaches, publicUrl: string | null) {
   const app = new Hono({ getPath: routedPath })
   app.use(
     '*',
     servePortalDomains({
-      domains: caches.portalDomains,
+      domains: new PortalDomains(store, systemClock, caches),
       config: { publicUrl },
       dispatch: (request, env) => app.fetch(request, env),
     }),
@@ -71,7 +72,7 @@ describe.each(storeBackends())('a portal’s custom domain on the $name database
   beforeAll(async () => {
     store = await backend.open()
     caches = new ReadCaches(store, systemClock)
-    running = await listen(probeApp(caches, 'https://reqio.example.test'), '127.0.0.1', 0)
+    running = await listen(probeApp(store, caches, 'https://reqio.example.test'), '127.0.0.1', 0)
   })
   afterAll(async () => {
     await running.drain(1000)
