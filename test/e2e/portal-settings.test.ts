@@ -148,9 +148,20 @@ describe('Settings › Portal', () => {
   it('copies the link customers get from the request drawer: the site when set, else the portal', async () => {
     const { project } = await createProject(world, 'Hooli')
     const request = await fileRequest(world, project.id, 'Dark mode')
-    const page = await signedIn(`/projects/${project.id}/requests/${request.id}`)
+    const page = await signedIn(`/projects/${project.id}/requests/${request.id}`, {
+      width: 375,
+      height: 812,
+    })
     const copy = page.getByRole('button', { name: 'Copy public link to this request' })
     await copy.click()
+    // Beside Copy link and Close, on a phone too, without pushing the drawer sideways.
+    const drawerOverflow = await page.evaluate(() =>
+      [...document.querySelectorAll('.drawer-header, .drawer-actions')].some(
+        (element) => element.scrollWidth > element.clientWidth,
+      ),
+    )
+    expect(drawerOverflow).toBe(false)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-public-link-drawer-375.png') })
     await eventually(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${world.server.url}/p/${project.id}/requests/${request.id}`,
     )
