@@ -73,6 +73,9 @@ export const en = {
   comments: { one: '{0} comment', other: '{0} comments' } as Plural,
   you: 'You',
   team: 'Team',
+  /** A comment's author whose token gave no name: an identified customer, or an anonymous visitor. */
+  customer: 'Customer',
+  visitor: 'Visitor',
   comment: 'Comment',
   noComments: 'No comments yet.',
   /** A long thread shows its newest comments; this loads the ones before them. */
@@ -147,6 +150,8 @@ export const de: Messages = {
   comments: { one: '{0} Kommentar', other: '{0} Kommentare' },
   you: 'Sie',
   team: 'Team',
+  customer: 'Kunde',
+  visitor: 'Besucher',
   comment: 'Kommentar',
   noComments: 'Noch keine Kommentare.',
   olderComments: 'Ältere Kommentare anzeigen',
@@ -211,6 +216,8 @@ export const fr: Messages = {
   comments: { one: '{0} commentaire', other: '{0} commentaires' },
   you: 'Vous',
   team: 'Équipe',
+  customer: 'Client',
+  visitor: 'Visiteur',
   comment: 'Commentaire',
   noComments: 'Pas encore de commentaires.',
   olderComments: 'Afficher les commentaires plus anciens',

@@ -3,14 +3,14 @@
 // shows its old status note in the widget (bug 2), and headings scale below the entry's title
 // in the dashboard's preview and the widget's What's new. Screenshots at 1280 and 375 px.
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { seriousViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
 import { createOwner } from './support/dashboard'
 import { isFocused, tabTo } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld, type World } from './support/world'
 
-const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
 /** The owner createOwner() makes (support/dashboard.ts). */
 const OWNER = { email: 'olive@example.com', password: 'correct horse battery' }
 const OLD_NOTE = 'Planned for Q1: CSV first, Excel after.'
@@ -22,19 +22,6 @@ const BODY = [
   '### Recovery codes',
   'Keep them somewhere safe.',
 ].join('\n\n')
-
-/** Runs axe-core on the page as it stands; answers the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  const violations = await page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] }
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Found[] }> } }).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** Computed font sizes in px, in the order of `selectors`, inside `scope`. */
 function fontSizes(scope: Locator, selectors: string[]): Promise<number[]> {

@@ -2,35 +2,10 @@
 // (zero serious or critical violations), and a screenshot of each in test/e2e/screenshots.
 // The keyboard-only paths are in dashboard-keyboard.test.ts.
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { seriousViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
-
-const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-/** Runs axe-core on the page as it stands; answers the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
 
 describe('the dashboard, scanned and by keyboard', () => {
   const world = useWorld()

@@ -6,32 +6,12 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { KeptMailInfo } from '../../src/shared/notifications'
+import { seriousViolations } from './support/axe'
 import { backlog, createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
 import { isFocused, tabTo } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const OWNER = { email: 'kim@example.com', name: 'Kim', password: 'correct horse battery' }
-const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-/** axe-core on the page as it stands: the serious and critical violations, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`)
-}
 
 describe('the request drawer', () => {
   // Demo mode without SMTP keeps the emails (Sent mail), sent as soon as the queue runs.

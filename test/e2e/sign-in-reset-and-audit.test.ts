@@ -9,33 +9,10 @@ import type { CreatedProjectResponse } from '../../src/shared/api'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink'
 import type { TestServerOptions } from '../helpers/start-server'
 import { joinTeam, logIn, type SignedInMember, setUpOwner, TEST_PASSWORD } from '../helpers/team'
+import { seriousViolations } from './support/axe'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
-const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
 const NEW_PASSWORD = 'sams brand new passphrase'
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-/** axe-core on the page as it stands: the serious and critical violations, described. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
 
 /**
  * Scans the view at 1280 px and at 375 px, with a screenshot of each (`auth-{name}-{width}.png`);

@@ -1,41 +1,11 @@
 // axe-core inside the widget's shadow root, in every view, light and dark: no serious or
 // critical violation. `@axe-core/playwright` wants Node 22, so axe.min.js is injected as is.
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { seriousOnly, type WidgetFinding, widgetFindings } from './support/axe'
 import { createProject, fileRequest, tokenFor } from './support/backend'
 import { widgetOf } from './support/widget'
 import { SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-
-interface Finding {
-  id: string
-  impact: string
-  nodes: string[]
-}
-
-/** Runs axe on the widget's host (shadow root included) and answers what it found. */
-async function scan(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(
-      { include: [['reqio-widget']] } as never,
-      // Experimental in axe, and exactly what the vote buttons once failed.
-      { rules: { 'label-content-name-mismatch': { enabled: true } } },
-    )
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? '',
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }))
-  })
-}
-
-const serious = (findings: Finding[]) =>
-  findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')
 
 describe('axe-core in every widget view', () => {
   const world = useWorld()
@@ -77,9 +47,9 @@ describe('axe-core in every widget view', () => {
       }),
     )
     const widget = widgetOf(page)
-    const found: Record<string, Finding[]> = {}
+    const found: Record<string, WidgetFinding[]> = {}
     const check = async (view: string) => {
-      found[view] = serious(await scan(page))
+      found[view] = seriousOnly(await widgetFindings(page))
       await page.screenshot({ path: join(SCREENSHOT_DIR, `axe-${theme}-${view}.png`) })
     }
 
@@ -149,9 +119,9 @@ describe('axe-core in every widget view', () => {
     const { page } = await world.openPage()
     await page.goto(serveHostPage(world, { projectId, token }))
     const widget = widgetOf(page)
-    const found: Record<string, Finding[]> = {}
+    const found: Record<string, WidgetFinding[]> = {}
     const check = async (view: string) => {
-      found[view] = serious(await scan(page))
+      found[view] = seriousOnly(await widgetFindings(page))
       await page.screenshot({ path: join(SCREENSHOT_DIR, `axe-updates-${view}.png`) })
     }
     await widget.root.getByRole('img', { name: '1 new for you' }).waitFor()
@@ -192,6 +162,6 @@ describe('axe-core in every widget view', () => {
     const box = await search.boundingBox()
     expect(box && box.y >= (sheet?.y ?? 0) && box.y + box.height <= 600).toBe(true)
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-320-fr.png') })
-    expect(serious(await scan(page))).toEqual([])
+    expect(seriousOnly(await widgetFindings(page))).toEqual([])
   })
 })

@@ -161,6 +161,11 @@ describe('the request view', () => {
     const { token, requestId } = await darkModeThread(created)
     const entry = { title: 'Thème sombre', body: 'Voilà.', requestIds: [requestId], publish: true }
     expect((await admin(created.project.id, '/changelog', 'POST', entry)).status).toBe(201)
+    // Shipping clears the old note (bug 2): the team writes one for Done, shown under its label.
+    const doneNote = { statusNote: 'Disponible pour tous.' }
+    expect(
+      (await admin(created.project.id, `/requests/${requestId}`, 'PATCH', doneNote)).status,
+    ).toBe(200)
     // A second request with exactly one comment: "1 commentaire", not "1 commentaires".
     const single = await fileRequest(world, created.project.id, 'Export CSV')
     const one = { body: 'Bientôt.' }

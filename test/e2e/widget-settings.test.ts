@@ -7,10 +7,10 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminProject, WidgetSettings } from '../../src/shared/api'
+import { seriousViolations } from './support/axe'
 import { createProject, fileRequest } from './support/backend'
 import { isFocused, tabTo } from './support/keyboard'
 import { computedStyle, widgetOf } from './support/widget'
-import { seriousViolations } from './support/widget-settings-axe'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
 
 const OWNER = { email: 'wes@example.com', name: 'Wes', password: 'correct horse battery' }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { COMMENT_MAX_LENGTH } from '../../shared/limits'
 
 /**
@@ -7,8 +7,11 @@ import { COMMENT_MAX_LENGTH } from '../../shared/limits'
  */
 export function ReplyBox({
   onSend,
+  onUnsavedChange,
 }: {
   onSend: (comment: { body: string; internal: boolean }) => Promise<string | null>
+  /** Told whether words are typed but not sent, so closing can ask first. */
+  onUnsavedChange?: (unsaved: boolean) => void
 }) {
   const [body, setBody] = useState('')
   const [busy, setBusy] = useState(false)
@@ -16,6 +19,10 @@ export function ReplyBox({
   const field = useRef<HTMLTextAreaElement>(null)
   const text = body.trim()
   const tooLong = text.length > COMMENT_MAX_LENGTH
+  const unsaved = text !== ''
+  useEffect(() => {
+    onUnsavedChange?.(unsaved)
+  }, [onUnsavedChange, unsaved])
 
   async function send(internal: boolean) {
     setBusy(true)

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'preact/hooks'
+import { useCallback, useRef, useState } from 'preact/hooks'
 import type { BacklogRequest, MergedRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { requestLink } from '../router'
+import { ConfirmStep } from '../ui/confirm-step'
 import { CopyButton } from '../ui/copy-button'
 import { DrawerDialog } from './drawer-dialog'
 import { MergePicker } from './merge-picker'
@@ -11,6 +12,7 @@ import { RequestSummary } from './request-summary'
 import { RequestThread } from './request-thread'
 import { StatusEditor } from './status-editor'
 import { STATUS_LABELS } from './status-labels'
+import { unsavedSentence, useUnsavedDrafts } from './unsaved-drafts'
 import { useAudience } from './use-audience'
 import { useRequestDetail } from './use-request-detail'
 import { VoterGroups } from './voter-groups'
@@ -66,6 +68,16 @@ export function RequestDetail({
   const heading = useRef<HTMLHeadingElement>(null)
   const { detail, error: loadError, reload } = useRequestDetail(client, projectId, request.id)
   const audience = useAudience(client, projectId, request.id)
+  const { drafts, report } = useUnsavedDrafts()
+  const [askingToClose, setAskingToClose] = useState(false)
+  const reportStatus = useCallback((unsaved: boolean) => report('status', unsaved), [report])
+  const reportReply = useCallback((unsaved: boolean) => report('reply', unsaved), [report])
+
+  /** Close, Escape and a click beside the drawer: a typed note or reply is not dropped unasked. */
+  function requestClose() {
+    if (drafts.length > 0) setAskingToClose(true)
+    else onClose()
+  }
 
   async function apply(changes: RequestChanges, at: SavedAt): Promise<boolean> {
     setSaved(null)
@@ -97,7 +109,7 @@ export function RequestDetail({
   )
 
   return (
-    <DrawerDialog label={`Request: ${request.title}`} initialFocus={heading} onClose={onClose}>
+    <DrawerDialog label={`Request: ${request.title}`} initialFocus={heading} onClose={requestClose}>
       <header class="drawer-header">
         <h2 ref={heading} tabIndex={-1}>
           {request.title}
@@ -115,10 +127,22 @@ export function RequestDetail({
               idleText="Copy public link"
             />
           ) : null}
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={requestClose}>
             Close
           </button>
         </div>
+        {askingToClose ? (
+          <ConfirmStep
+            question="Close without saving?"
+            confirmLabel="Discard and close"
+            cancelLabel="Keep editing"
+            tone="danger"
+            onConfirm={onClose}
+            onCancel={() => setAskingToClose(false)}
+          >
+            <p>{unsavedSentence(drafts)}</p>
+          </ConfirmStep>
+        ) : null}
       </header>
       <div class="drawer-body">
         <RequestSummary request={request} />
@@ -131,6 +155,7 @@ export function RequestDetail({
           detail={detail}
           loadError={loadError}
           onChanged={threadChanged}
+          onReplyUnsaved={reportReply}
           canTriage={canTriage}
         />
 
@@ -141,6 +166,7 @@ export function RequestDetail({
                 request={request}
                 audience={audience}
                 onChange={(changes) => apply(changes, 'status')}
+                onUnsavedChange={reportStatus}
               />
               {savedLine('status')}
               <form

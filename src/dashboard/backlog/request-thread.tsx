@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { AdminComment, AdminRequestDetail } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { formatDateTime } from '../format/dates'
@@ -14,7 +14,9 @@ const KIND_LABELS = {
 /**
  * A request's whole thread as the team sees it: internal notes and hidden comments included
  * and marked, each identified commenter's email, plan and MRR; then the reply box, so the
- * answer is written right under what it answers. Reply, note, hide and unhide.
+ * answer is written right under what it answers. Reply, note, hide and unhide. A long thread
+ * scrolls in its own box, opened at its newest comment, so the reply box stays near the top of
+ * the drawer instead of under fifty comments.
  */
 export function RequestThread({
   client,
@@ -23,6 +25,7 @@ export function RequestThread({
   detail,
   loadError,
   onChanged,
+  onReplyUnsaved,
   canTriage = true,
 }: {
   client: AdminClient
@@ -33,10 +36,19 @@ export function RequestThread({
   loadError: string | null
   /** After a reply, note or moderation: the drawer reloads and the backlog's counts change. */
   onChanged: () => Promise<void>
+  /** Told whether a reply is typed but not sent (reply-box.tsx). */
+  onReplyUnsaved?: (unsaved: boolean) => void
   /** Viewers read the thread; replying, notes and moderation are triage. */
   canTriage?: boolean
 }) {
   const [error, setError] = useState<string | null>(null)
+  const scrollBox = useRef<HTMLDivElement>(null)
+  const count = detail?.comments.length ?? 0
+  // Opened, or a comment added: the newest (last) comment sits just above the reply box.
+  useEffect(() => {
+    const box = scrollBox.current
+    if (box && count > 0) box.scrollTop = box.scrollHeight
+  }, [count])
 
   async function send(comment: { body: string; internal: boolean }) {
     const result = await client.addComment(projectId, requestId, comment)
@@ -62,17 +74,26 @@ export function RequestThread({
       {detail === null && !problem ? <p class="hint">Loading the thread…</p> : null}
       {detail && detail.comments.length === 0 ? <p class="hint">No comments yet.</p> : null}
       {detail && detail.comments.length > 0 ? (
-        <ol class="comments">
-          {detail.comments.map((comment) => (
-            <CommentEntry
-              key={comment.id}
-              comment={comment}
-              onHidden={canTriage ? setHidden : undefined}
-            />
-          ))}
-        </ol>
+        // Focusable so a keyboard can scroll the thread in its box.
+        <div
+          ref={scrollBox}
+          class="thread-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Thread, oldest first"
+        >
+          <ol class="comments">
+            {detail.comments.map((comment) => (
+              <CommentEntry
+                key={comment.id}
+                comment={comment}
+                onHidden={canTriage ? setHidden : undefined}
+              />
+            ))}
+          </ol>
+        </div>
       ) : null}
-      {canTriage ? <ReplyBox onSend={send} /> : null}
+      {canTriage ? <ReplyBox onSend={send} onUnsavedChange={onReplyUnsaved} /> : null}
     </section>
   )
 }

@@ -15,11 +15,14 @@ export function StatusEditor({
   request,
   audience,
   onChange,
+  onUnsavedChange,
 }: {
   request: BacklogRequest
   /** Who a status change reaches; null while loading. */
   audience: AudienceResponse | null
   onChange: (changes: RequestChanges) => Promise<boolean>
+  /** Told whether a status or note is chosen but not saved, so closing can ask first. */
+  onUnsavedChange?: (unsaved: boolean) => void
 }) {
   const savedNote = request.statusNote ?? ''
   const [status, setStatus] = useState<RequestStatus>(request.status)
@@ -34,6 +37,10 @@ export function StatusEditor({
   const statusChanged = status !== request.status
   const noteChanged = note.trim() !== savedNote
   const tooLong = note.trim().length > STATUS_NOTE_MAX_LENGTH
+
+  useEffect(() => {
+    onUnsavedChange?.(statusChanged || noteChanged)
+  }, [onUnsavedChange, statusChanged, noteChanged])
 
   const canSave = !busy && !tooLong && (statusChanged || noteChanged)
 

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import type { ChangelogEntry } from '../../shared/api'
 import type { AudienceResponse } from '../../shared/notifications'
 import { countOf } from '../format/plural'
+import { ConfirmStep } from '../ui/confirm-step'
 import type { ChangelogClient } from './changelog-client'
-import { ConfirmStep } from './confirm-step'
 import { publishLabel, publishSentences } from './publish-sentences'
 
 /** The step waiting for a yes: each says what it does before it does it. */

@@ -3,8 +3,8 @@ import type { WebhookEndpointInfo } from '../../shared/notifications'
 import { WEBHOOK_EVENT_CHOICES } from '../../shared/webhook-events'
 import type { AdminClient } from '../api/admin-client'
 import { formatDate } from '../format/dates'
+import { AskFirstButton } from '../ui/ask-first-button'
 import { CopyButton } from '../ui/copy-button'
-import { ConfirmAction } from './confirm-action'
 import { DeliveryLog } from './delivery-log'
 import { EndpointEventsEditor } from './endpoint-events-editor'
 
@@ -143,7 +143,7 @@ export function WebhookEndpoint({
         >
           Change events
         </button>
-        <ConfirmAction
+        <AskFirstButton
           label="Rotate secret"
           name={`Rotate secret of ${endpoint.url}`}
           question={
@@ -155,7 +155,7 @@ export function WebhookEndpoint({
           confirmLabel="Rotate secret"
           onConfirm={rotate}
         />
-        <ConfirmAction
+        <AskFirstButton
           label="Delete"
           name={`Delete ${endpoint.url}`}
           question={

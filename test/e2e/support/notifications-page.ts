@@ -1,47 +1,15 @@
 // The "Webhooks & mail" page for the e2e files that test it: a signed-in owner on it, and the
-// axe-core scan the dashboard's own a11y test runs (serious and critical violations only).
-import { join } from 'node:path'
+// axe-core scan (support/axe.ts) under the name these files import it by.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { World } from './world'
+
+export { seriousViolations } from './axe'
 
 export const OWNER = {
   email: 'olive@example.com',
   name: 'Olive',
   password: 'correct horse battery',
-}
-
-const AXE_PATH = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'node_modules',
-  'axe-core',
-  'axe.min.js',
-)
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-/** Runs axe-core on the page as it stands; answers the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
 }
 
 /** The owner account, made once per file through the API (what these tests test comes after). */

@@ -1,6 +1,6 @@
 import { ROLE_DESCRIPTIONS, type TeamRole } from '../../../shared/roles'
 import type { TeamMemberListed } from '../../../shared/team-api'
-import { ConfirmRemoval } from './confirm-removal'
+import { ConfirmStep } from '../../ui/confirm-step'
 
 const ROLES = Object.keys(ROLE_DESCRIPTIONS) as TeamRole[]
 
@@ -71,7 +71,17 @@ export function MemberRow({
       </td>
       <td>
         {confirming ? (
-          <ConfirmRemoval who={member.email} onRemove={onRemove} onKeep={onKeep} />
+          <ConfirmStep
+            role="group"
+            question={`Remove ${member.email} from the team?`}
+            confirmLabel="Remove"
+            cancelLabel="Keep"
+            tone="danger"
+            onConfirm={onRemove}
+            onCancel={onKeep}
+          >
+            <p>Their sessions end at once.</p>
+          </ConfirmStep>
         ) : (
           <div class="member-actions">
             {self ? (

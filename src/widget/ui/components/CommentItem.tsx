@@ -20,17 +20,24 @@ interface Props {
   pending?: boolean
 }
 
-/** What the server calls a team reply whose member has no name: the badge says it already. */
-const NAMELESS_TEAM = 'Team'
+/**
+ * What the server calls an author it has no name for (spec/api.md "Comments"): English words
+ * on the wire, said in the widget's language here. A nameless team reply shows no name at all:
+ * its badge says it already.
+ */
+const NEUTRAL_NAMES = { team: 'Team', customer: 'Customer', visitor: 'Visitor' }
 
 /**
  * One comment, as text, with who wrote it, one badge and when. Your own comments say "You"
  * (no second badge), a team reply carries "Team" (without its name when it is just "Team"),
- * one still in the outbox "Pending".
+ * one still in the outbox "Pending"; a nameless customer or visitor is named in the widget's
+ * language ("Client", "Besucher").
  */
 export function CommentItem({ comment: { body, author, createdAt }, t, pending }: Props) {
   const team = author.kind === 'team'
-  const name = author.you ? t.you : team && author.name === NAMELESS_TEAM ? '' : author.name
+  const kind = author.kind || 'visitor'
+  const neutral = author.name === NEUTRAL_NAMES[kind]
+  const name = author.you ? t.you : neutral ? (team ? '' : t[kind as 'visitor']) : author.name
   const badge = pending ? t.pending : team ? t.team : ''
   return (
     <li class={team ? 'c team' : 'c'}>

@@ -6,6 +6,7 @@
  */
 import { Component, h } from 'preact'
 import type { PersonUpdate } from '../../../shared/notifications'
+import { formatDate } from '../format'
 import type { Messages } from '../i18n'
 import type { UpdatesState } from '../updates'
 
@@ -18,7 +19,10 @@ interface Props {
   onOpenRequest(requestId: string): void
 }
 
-/** The "Updates" view: what moved on the requests the user wrote, voted or commented on. */
+/**
+ * The "Updates" view: what moved on the requests the user wrote, voted or commented on, each
+ * with the day it moved.
+ */
 export class UpdatesView extends Component<Props> {
   override componentDidMount() {
     this.props.onRead()
@@ -36,7 +40,8 @@ export class UpdatesView extends Component<Props> {
               </button>
               <br />
               <span class="badge">{t.kinds[update.kind] || update.kind}</span>{' '}
-              <span class="badge">{t.status[update.status as 'open'] || update.status}</span>
+              <span class="badge">{t.status[update.status as 'open'] || update.status}</span>{' '}
+              <time dateTime={update.at}>{formatDate(t, update.at)}</time>
             </div>
           </li>
         ))}
