@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminProject } from '../../src/shared/api'
+import { seriousViolations } from './support/axe'
 import { createProject, fileRequest } from './support/backend'
-import { seriousViolations } from './support/widget-settings-axe'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const OWNER = { email: 'pia@example.com', name: 'Pia', password: 'correct horse battery' }
