@@ -21,6 +21,8 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { routedPath, servePortalDomains } from './portal/portal-domain'
+import { PortalDomains } from './portal/portal-domains'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
 import { portalWritesRoutes } from './portal/portal-writes'
@@ -83,9 +85,17 @@ export function createApp(deps: AppDeps) {
     lifecycle: deps.lifecycle ?? createLifecycle(),
   }
   const metrics = deps.metrics ?? notifications.metrics
-  const app = new Hono<AppEnv>()
+  const app = new Hono<AppEnv>({ getPath: routedPath })
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use(
+    '*',
+    servePortalDomains<AppEnv>({
+      domains: new PortalDomains(deps.store, deps.clock, routeDeps.caches),
+      config: deps.config,
+      dispatch: (request, env) => app.fetch(request, env),
+    }),
+  )
   app.use('*', observeRequests(deps.logger, metrics))
   app.use('*', resolveClientAddress(deps.config.trustProxy))
   app.use('*', securityHeaders())

@@ -48,7 +48,7 @@ function app() {
     caches: {
       project: async (id: string) =>
         id === stored.id
-          ? ({ ...stored, settings: { ...stored.settings, portal } } as ProjectRecord)
+          ? ({ ...stored, settings: { ...stored.settings, portal } } as unknown as ProjectRecord)
           : null,
     },
   } as unknown as RouteDeps
