@@ -3,7 +3,7 @@ import { ApiError, invalid } from '../errors'
 import type { AppEnv } from '../http/env'
 import { parseIdempotencyKey } from '../http/idempotency'
 import type { ProjectRecord } from '../store'
-import { onPortalDomain } from './portal-origin'
+import { isOnPortalDomain } from './portal-session'
 
 /**
  * The portal's forms work with JavaScript off: the browser posts the form, the write runs through
@@ -35,7 +35,7 @@ export function formIdempotencyKey(fields: Record<string, string>): string | nul
 
 /** Where the project's portal lives on this host: `/p/{pid}`, or `` on its own domain. */
 export function portalPathPrefix(c: Context, project: ProjectRecord): string {
-  return onPortalDomain(c, project) ? '' : `/p/${encodeURIComponent(project.id)}`
+  return isOnPortalDomain(c, project) ? '' : `/p/${encodeURIComponent(project.id)}`
 }
 
 /**
