@@ -64,8 +64,9 @@ function safeJoin(root: string, relative: string): string | null {
 }
 
 /**
- * GET /widget.js, GET /portal.js, GET / (the demo page, `?as=pro` renders it signed in; with demo mode off a
- * redirect to the dashboard), GET /dashboard and /dashboard/* (SPA fallback).
+ * GET /widget.js, GET /portal.js (the portal's own script, src/portal/client/), GET / (the demo
+ * page, `?as=pro` renders it signed in; with demo mode off a redirect to the dashboard),
+ * GET /dashboard and /dashboard/* (SPA fallback).
  */
 export function staticRoutes(deps: RouteDeps) {
   const files = new StaticFiles()
@@ -82,7 +83,6 @@ export function staticRoutes(deps: RouteDeps) {
       c.header('Access-Control-Allow-Origin', '*')
       return sendFile(c, file, path, WIDGET_CACHE_CONTROL)
     })
-    // The portal's own script (src/portal/client/), for the portal's pages on this origin only.
     .get('/portal.js', async (c) => {
       const path = join(distDir, 'portal.js')
       const file = await files.read(path)
