@@ -5,6 +5,7 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchPortalScript } from './portal-script'
 import { benchRequestLog } from './request-log'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
@@ -24,6 +25,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'widget size', run: benchWidgetSize },
   { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
+  { name: 'portal.js size and request page in Chromium', run: benchPortalScript },
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
