@@ -21,6 +21,7 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
 import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
@@ -133,6 +134,9 @@ export function createApp(deps: AppDeps) {
   // The portal's votes, requests and comments: the routes above, for the portal's visitors.
   app.route('/', portalWritesRoutes(routeDeps))
 
+  // The portal's public pages (src/server/portal/), limited like the public API's reads.
+  app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
+
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
   app.route('/', authInviteRoutes(routeDeps))
@@ -157,6 +161,8 @@ export function createApp(deps: AppDeps) {
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
   app.route('/', portalSsoRoutes(routeDeps))
+  // After the portal's sign-in routes: its catch-all answers every other /p/{pid}/… page with 404.
+  app.route('/', portalPagesRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))
   return app
 }
