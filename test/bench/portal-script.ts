@@ -1,8 +1,7 @@
 // portal.js: its size against the budget the build enforces, what the server sends for it, and
 // in Chromium how long a request page takes to become interactive with it (navigation start to
 // the end of DOMContentLoaded: a deferred script has run by then) and what running it costs.
-// The page is the e2e fixture in src/portal's markup (test/e2e/support/portal-fixture-pages.ts),
-// served at the portal's URL; portal.js and the data come from a real server.
+// The page is the real one (GET /p/{pid}/requests/{rid}) from a real server.
 // Run alone: `npm run build && npx tsx test/bench/portal-script.ts` (needs Chromium).
 
 import { randomUUID } from 'node:crypto'
@@ -10,8 +9,6 @@ import { readFileSync } from 'node:fs'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { PORTAL_SCRIPT_BROTLI_BUDGET } from '../../vite.config'
 import { launchChromium } from '../e2e/support/chromium'
-import { routePortalPages } from '../e2e/support/portal-fixture-pages'
-import type { World } from '../e2e/support/world'
 import { startTestServer } from '../helpers/start-server'
 import { median, percentile } from './stats'
 
@@ -45,12 +42,10 @@ export async function benchPortalScript(): Promise<void> {
       body: JSON.stringify({ title: 'Dark mode', body: 'At night, please.' }),
     })
     const { request } = (await filed.json()) as { request: { id: string } }
-    const world = { server } as World
     const interactive: number[] = []
     const scripting: number[] = []
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
-      await routePortalPages(world, context, project.id)
       const page = await context.newPage()
       const cdp = await context.newCDPSession(page)
       await cdp.send('Performance.enable')
