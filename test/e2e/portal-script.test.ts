@@ -83,6 +83,7 @@ describe('portal.js on the portal’s pages', () => {
     await page.getByRole('button', { name: 'Vote for Reports: 1' }).click()
     const notice = page.getByRole('status')
     await eventually(() => notice.innerText()).toBe('This project needs you to be signed in.')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-script-refused-vote-375.png') })
     expect(page.url()).toBe(board)
     expect((await publicList(world, projectId))[0]?.votes).toBe(1)
   })

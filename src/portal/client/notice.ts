@@ -17,19 +17,29 @@ function words() {
 }
 
 /**
- * Says how a write went, right after the form it came from, in a live region (role=status) so
- * screen readers hear it. `null` clears it.
+ * Says how a write went, in a live region (role=status) so screen readers hear it: right after
+ * the form, or at the end of `beside` (a vote form sits in a row: the notice goes under the
+ * row's text, not between the button and the title). `null` clears it.
  */
-export function showNotice(form: HTMLFormElement, text: string | null): void {
-  let notice = form.nextElementSibling
-  if (!(notice instanceof HTMLElement && notice.classList.contains('portal-notice'))) {
+export function showNotice(
+  form: HTMLFormElement,
+  text: string | null,
+  beside: Element | null = null,
+): void {
+  const existing = beside ? beside.lastElementChild : form.nextElementSibling
+  let notice =
+    existing instanceof HTMLElement && existing.classList.contains('portal-notice')
+      ? existing
+      : null
+  if (!notice) {
     if (text === null) return
     notice = document.createElement('p')
     notice.className = 'portal-notice'
     notice.setAttribute('role', 'status')
-    form.after(notice)
+    if (beside) beside.append(notice)
+    else form.after(notice)
   }
-  ;(notice as HTMLElement).textContent = text ?? ''
+  notice.textContent = text ?? ''
 }
 
 /** The message for a refused write: the server's own, else ours (offline, or no message). */

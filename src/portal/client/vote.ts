@@ -19,10 +19,10 @@ export async function sendVote(form: HTMLFormElement): Promise<void> {
   button?.removeAttribute('aria-busy')
   const request = result.data?.request
   if (!request) {
-    showNotice(form, refusalText(result.status, result.message))
+    showNotice(form, refusalText(result.status, result.message), form.nextElementSibling)
     return
   }
-  showNotice(form, null)
+  showNotice(form, null, form.nextElementSibling)
   // The same request may show twice on a page (a lane and the list): keep them all in step.
   const id = form.getAttribute(HOOKS.vote) ?? ''
   for (const each of document.querySelectorAll<HTMLFormElement>(`form[${HOOKS.vote}]`)) {
