@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RequestListResponse } from '../../src/shared/api'
 import { createProject, fileRequest } from './support/backend'
+import { seriousAxeViolations } from './support/portal-axe'
 import { eventually, SCREENSHOT_DIR, useWorld, type World } from './support/world'
 
 async function publicList(world: World, projectId: string) {
@@ -12,7 +13,13 @@ async function publicList(world: World, projectId: string) {
 describe('portal.js on the portal’s pages', () => {
   const world = useWorld({ demo: false })
 
-  async function portal(options: { javaScriptEnabled?: boolean } = {}) {
+  async function portal(
+    options: {
+      javaScriptEnabled?: boolean
+      colorScheme?: 'light' | 'dark'
+      bypassCSP?: boolean
+    } = {},
+  ) {
     const created = await createProject(world, 'Initech')
     const projectId = created.project.id
     const watched = await world.openPage({
@@ -122,5 +129,29 @@ describe('portal.js on the portal’s pages', () => {
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor()
     const filed = (await publicList(world, projectId)).find((r) => r.title === 'Webhooks')
     expect(page.url()).toBe(`${board}/requests/${filed?.id}`)
+  })
+
+  it('leaves no serious or critical axe violation after its changes, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { projectId, page, board } = await portal({ colorScheme, bypassCSP: true })
+      await world.server.adminFetch(`/v1/admin/projects/${projectId}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ settings: { allowAnonymousComments: true } }),
+      })
+      const request = await fileRequest(world, projectId, 'Dark mode')
+      await fileRequest(world, projectId, 'CSV export')
+      await page.goto(board)
+      await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('dark')
+      await eventually(() => page.locator('[data-portal-list] li').count()).toBe(1)
+      await page.getByRole('button', { name: 'Vote for Dark mode: 1' }).click()
+      await page.getByRole('button', { name: 'Vote for Dark mode: 2' }).waitFor()
+      expect(await seriousAxeViolations(page), `board, ${colorScheme}`).toEqual([])
+
+      await page.goto(`${board}/requests/${request.id}`)
+      await page.getByRole('textbox', { name: 'Your comment' }).fill('Please')
+      await page.getByRole('button', { name: 'Comment' }).click()
+      await eventually(() => page.locator('[data-portal-comments]').innerText()).toContain('Please')
+      expect(await seriousAxeViolations(page), `request, ${colorScheme}`).toEqual([])
+    }
   })
 })
