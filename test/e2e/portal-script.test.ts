@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RequestListResponse } from '../../src/shared/api'
-import { createProject, fileRequest } from './support/backend'
+import { createProject, fileRequest, tokenFor } from './support/backend'
 import { seriousAxeViolations } from './support/portal-axe'
 import { eventually, SCREENSHOT_DIR, useWorld, type World } from './support/world'
 
@@ -47,6 +47,24 @@ describe('portal.js on the portal’s pages', () => {
       page.getByRole('button', { name: 'Vote for Dark mode: 1' }).getAttribute('aria-pressed'),
     ).toBe('false')
     expect((await publicList(world, projectId))[0]?.votes).toBe(1)
+  })
+
+  it('writes as the person signed in through the customer’s app (the browser sends the portal’s Origin)', async () => {
+    const created = await createProject(world, 'Globex')
+    const projectId = created.project.id
+    const request = await fileRequest(world, projectId, 'SSO everywhere')
+    const { page } = await world.openPage({ viewport: { width: 375, height: 800 } })
+    const board = `${world.server.url}/p/${projectId}`
+    const token = await tokenFor(created, { sub: 'customer-7', email: 'c7@example.com' })
+    await page.goto(`${board}/sso?${new URLSearchParams({ token, return_to: board })}`)
+    expect(page.url()).toBe(board)
+    await page.getByRole('button', { name: 'Vote for SSO everywhere: 1' }).click()
+    await page.getByRole('button', { name: 'Vote for SSO everywhere: 2' }).waitFor()
+    const asCustomer = await fetch(`${world.server.url}/v1/projects/${projectId}/requests`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    const [seen] = ((await asCustomer.json()) as RequestListResponse).requests
+    expect(seen).toMatchObject({ id: request.id, votes: 2, voted: true })
   })
 
   it('files a new request from the board and opens its page', async () => {
