@@ -81,7 +81,12 @@ export function formErrorPages(): MiddlewareHandler<AppEnv> {
     const back = project ? pageFormCameFrom(c, project, portalPathPrefix(c, project) || '/') : '/'
     c.res = new Response(formErrorHtml(error, back), {
       status: error.status,
-      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        // No script at all; its one small stylesheet inline; nobody frames it.
+        'Content-Security-Policy':
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+      },
     })
   }
 }
