@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
@@ -113,16 +113,19 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
-  // The job runner gives way to API traffic on the embedded database's one connection.
+  // The job runner gives way to API traffic (the portal's too) on the embedded database's one
+  // connection.
   const runner = routeDeps.notifications.runner
-  app.use('/v1/*', async (_c, next) => {
+  const giveWayToTraffic: MiddlewareHandler<AppEnv> = async (_c, next) => {
     runner.apiRequestStarted()
     try {
       await next()
     } finally {
       runner.apiRequestEnded()
     }
-  })
+  }
+  app.use('/v1/*', giveWayToTraffic)
+  app.use('/p/*', giveWayToTraffic)
   app.use('/v1/projects/*', publicCors)
   app.use(
     '/v1/projects/:projectId/*',

@@ -6,6 +6,7 @@ import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
 import { benchPortalPages } from './portal-pages'
+import { benchPortalScript } from './portal-script'
 import { benchRequestLog } from './request-log'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
@@ -25,6 +26,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'widget size', run: benchWidgetSize },
   { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
+  { name: 'portal.js size and request page in Chromium', run: benchPortalScript },
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },

@@ -5,7 +5,7 @@ import { ANONYMOUS_ID_HEADER } from '../../shared/identity'
 import { invalid } from '../errors'
 import { clientAddress } from '../http/client-address'
 import type { ProjectRecord } from '../store'
-import { onPortalDomain } from './portal-origin'
+import { isOnPortalDomain } from './portal-session'
 
 /** The anonymous visitor's id on the portal, kept in a cookie so forms work with JS off. */
 export const PORTAL_ANONYMOUS_COOKIE = 'reqio_portal_visitor'
@@ -28,15 +28,24 @@ export function portalAnonymousId(c: Context, project: ProjectRecord): string {
     }
     return header
   }
-  const cookie = getCookie(c, PORTAL_ANONYMOUS_COOKIE)
-  if (cookie && ANONYMOUS_ID_PATTERN.test(cookie)) return cookie
+  const cookie = readPortalVisitorCookie(c)
+  if (cookie) return cookie
   const minted = randomUUID()
   setCookie(c, PORTAL_ANONYMOUS_COOKIE, minted, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: clientAddress(c).scheme === 'https',
-    path: onPortalDomain(c, project) ? '/' : `/p/${project.id}`,
+    path: isOnPortalDomain(c, project) ? '/' : `/p/${project.id}`,
     maxAge: ONE_YEAR_SECONDS,
   })
   return minted
+}
+
+/**
+ * The visitor cookie's id, or null; never mints one. The portal's pages use it to show an
+ * anonymous visitor their own votes (`voted`, `mine`), as the widget's anonymous id does.
+ */
+export function readPortalVisitorCookie(c: Context): string | null {
+  const cookie = getCookie(c, PORTAL_ANONYMOUS_COOKIE)
+  return cookie && ANONYMOUS_ID_PATTERN.test(cookie) ? cookie : null
 }

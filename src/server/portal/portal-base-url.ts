@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { requestOrigin } from '../http/client-address'
 import type { ProjectRecord } from '../store'
-import { onPortalDomain } from './portal-origin'
+import { isOnPortalDomain } from './portal-session'
 
 /**
  * The origin absolute portal URLs start with (canonical, OpenGraph, feed, sitemap): on the
@@ -13,6 +13,6 @@ export function portalBaseUrl(
   project: ProjectRecord,
   publicUrl: string | null,
 ): string {
-  if (onPortalDomain(c, project)) return requestOrigin(c)
+  if (isOnPortalDomain(c, project)) return requestOrigin(c)
   return (publicUrl ?? requestOrigin(c)).replace(/\/+$/, '')
 }

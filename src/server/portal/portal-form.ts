@@ -3,7 +3,7 @@ import { ApiError, invalid } from '../errors'
 import type { AppEnv } from '../http/env'
 import { parseIdempotencyKey } from '../http/idempotency'
 import type { ProjectRecord } from '../store'
-import { onPortalDomain } from './portal-origin'
+import { isOnPortalDomain } from './portal-session'
 
 /**
  * The portal's forms work with JavaScript off: the browser posts the form, the write runs through
@@ -35,7 +35,7 @@ export function formIdempotencyKey(fields: Record<string, string>): string | nul
 
 /** Where the project's portal lives on this host: `/p/{pid}`, or `` on its own domain. */
 export function portalPathPrefix(c: Context, project: ProjectRecord): string {
-  return onPortalDomain(c, project) ? '' : `/p/${encodeURIComponent(project.id)}`
+  return isOnPortalDomain(c, project) ? '' : `/p/${encodeURIComponent(project.id)}`
 }
 
 /**
@@ -81,7 +81,12 @@ export function formErrorPages(): MiddlewareHandler<AppEnv> {
     const back = project ? pageFormCameFrom(c, project, portalPathPrefix(c, project) || '/') : '/'
     c.res = new Response(formErrorHtml(error, back), {
       status: error.status,
-      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        // No script at all; its one small stylesheet inline; nobody frames it.
+        'Content-Security-Policy':
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+      },
     })
   }
 }

@@ -5,7 +5,7 @@ import type { PersonFacts, ProjectRecord } from '../store'
 import { portalBaseUrl } from './portal-base-url'
 import { portalPathPrefix } from './portal-form'
 import { portalLanguageOf } from './portal-language'
-import { onPortalDomain } from './portal-origin'
+import { isOnPortalDomain } from './portal-session'
 import { portalSettingsOf } from './portal-settings'
 
 /**
@@ -56,7 +56,7 @@ function currentPageUrl(c: Context, project: ProjectRecord, origin: string): str
   const url = new URL(c.req.url)
   let path = url.pathname
   const prefix = `/p/${encodeURIComponent(project.id)}`
-  if (onPortalDomain(c, project) && (path === prefix || path.startsWith(`${prefix}/`))) {
+  if (isOnPortalDomain(c, project) && (path === prefix || path.startsWith(`${prefix}/`))) {
     path = path.slice(prefix.length) || '/'
   }
   return `${origin}${path}${url.search}`

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { PORTAL_ANONYMOUS_COOKIE } from '../../../src/server/portal/portal-anonymous-id'
 import { PORTAL_SESSION_COOKIE } from '../../../src/server/portal/portal-session'
 import type { CommentResponse, RequestListResponse, RequestResponse } from '../../../src/shared/api'
+import { audienceFor } from '../../../src/shared/identity'
 import { storeBackends } from '../../helpers/backends'
 import { serverWithFreshProject } from '../../helpers/fresh-project'
 import type { TestServer } from '../../helpers/start-server'
+import { mintToken } from '../../helpers/tokens'
 
 let server: TestServer
 let projectId: string
+let secret: string
 
 /** A browser on the portal: keeps the cookies the portal sets and sends its own Origin. */
 class PortalVisitor {
@@ -40,12 +43,22 @@ class PortalVisitor {
       body: payload,
       redirect: 'manual',
     })
+    this.keepCookies(res)
+    return res
+  }
+
+  async get(path: string): Promise<Response> {
+    const res = await fetch(`${server.url}/p/${projectId}${path}`, { redirect: 'manual' })
+    this.keepCookies(res)
+    return res
+  }
+
+  private keepCookies(res: Response) {
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';')
       const [name, value] = (pair ?? '').split('=')
-      if (name && value !== undefined) this.cookies.set(name, value)
+      if (name && value) this.cookies.set(name, value)
     }
-    return res
   }
 
   async submit(title: string): Promise<RequestResponse['request']> {
@@ -59,7 +72,7 @@ async function errorCode(res: Response) {
   return ((await res.json()) as { error: { code: string } }).error.code
 }
 
-function patchSettings(settings: Record<string, boolean>) {
+function patchSettings(settings: Record<string, unknown>) {
   return server.adminFetch(`/v1/admin/projects/${projectId}`, {
     method: 'PATCH',
     body: JSON.stringify({ settings }),
@@ -87,7 +100,7 @@ describe.each(storeBackends())('portal writes on the $name database', (backend) 
     },
     'Acme',
     (fresh) => {
-      ;({ server, projectId } = fresh)
+      ;({ server, projectId, secret } = fresh)
     },
   )
 
@@ -233,17 +246,45 @@ describe.each(storeBackends())('portal writes on the $name database', (backend) 
     })
   })
 
-  describe('Origin', () => {
-    it('refuses a write from another site’s page with 403 csrf_rejected', async () => {
-      const res = await new PortalVisitor('https://evil.example').post('/requests', {
-        title: 'Sneaky',
+  describe('signed in, and the Origin', () => {
+    it('writes as the person the portal session names, exactly as their token would', async () => {
+      const visitor = new PortalVisitor()
+      const token = await mintToken(secret, {
+        sub: 'user-42',
+        aud: audienceFor(projectId),
+        email: 'ada@example.com',
+        name: 'Ada',
       })
+      const signIn = await visitor.get(`/sso?${new URLSearchParams({ token })}`)
+      expect(signIn.status).toBe(302)
+      expect(visitor.cookies.has(PORTAL_SESSION_COOKIE)).toBe(true)
+
+      const request = await visitor.submit('Signed-in idea')
+      await patchSettings({ allowAnonymousComments: false })
+      const res = await visitor.post(`/requests/${request.id}/comments`, { body: 'Mine' })
+      expect(res.status).toBe(201)
+      const { comment } = (await res.json()) as CommentResponse
+      expect(comment.author).toEqual({ name: 'Ada', kind: 'customer', you: true })
+      expect(JSON.stringify(comment)).not.toContain('user-42')
+      expect(JSON.stringify(comment)).not.toContain('ada@example.com')
+      // The widget, signed in as the same person, sees the request as theirs.
+      const asWidget = await fetch(`${server.url}/v1/projects/${projectId}/requests`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+      const [seen] = ((await asWidget.json()) as RequestListResponse).requests
+      expect(seen).toMatchObject({ id: request.id, mine: true, voted: true })
+    })
+
+    it('refuses a write carrying the session cookie from another site’s page with 403 csrf_rejected', async () => {
+      const foreign = new PortalVisitor('https://evil.example')
+      foreign.cookies.set(PORTAL_SESSION_COOKIE, 'some-session')
+      const res = await foreign.post('/requests', { title: 'Sneaky' })
       expect(res.status).toBe(403)
       expect(await errorCode(res)).toBe('csrf_rejected')
       expect(await publicList('stranger-0001')).toEqual([])
     })
 
-    it('refuses a write carrying the portal session cookie without the portal’s Origin', async () => {
+    it('refuses a write carrying the session cookie without any Origin', async () => {
       const noOrigin = new PortalVisitor(null)
       noOrigin.cookies.set(PORTAL_SESSION_COOKIE, 'some-session')
       const res = await noOrigin.post('/requests', { title: 'Sneaky' })
@@ -255,7 +296,7 @@ describe.each(storeBackends())('portal writes on the $name database', (backend) 
       expect((await ownOrigin.post('/requests', { title: 'Fine' })).status).toBe(201)
     })
 
-    it('lets a client without cookies or Origin (a script, curl) write anonymously', async () => {
+    it('lets a client without the session cookie or an Origin (a script, curl) write anonymously', async () => {
       expect((await new PortalVisitor(null).post('/requests', { title: 'From curl' })).status).toBe(
         201,
       )
@@ -333,6 +374,7 @@ describe.each(storeBackends())('portal writes on the $name database', (backend) 
       )
       expect(res.status).toBe(401)
       expect(res.headers.get('Content-Type')).toContain('text/html')
+      expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'")
       const html = await res.text()
       expect(html).toContain('identity_required')
       expect(html).toContain(`href="/p/${projectId}/requests/${request.id}"`)
