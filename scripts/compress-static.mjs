@@ -1,5 +1,5 @@
 // Last step of `npm run build`: a `.br` and a `.gz` copy next to every static file in dist/
-// (widget.js, the dashboard), at the highest quality, so the server sends them as they are
+// (widget.js, portal.js, the dashboard), at the highest quality, so the server sends them as they are
 // instead of compressing on each request. dist/server/ is the server itself, never served.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { extname, join, relative, resolve } from 'node:path'
@@ -38,8 +38,9 @@ for (const path of staticFiles(DIST)) {
   files += 1
   rawBytes += body.length
   brotliBytes += brotli.length
-  if (relative(DIST, path) === 'widget.js') {
-    console.log(`widget.js on the wire: ${brotli.length} B with br`)
+  const name = relative(DIST, path)
+  if (name === 'widget.js' || name === 'portal.js') {
+    console.log(`${name} on the wire: ${brotli.length} B with br`)
   }
 }
 console.log(

@@ -23,6 +23,7 @@ function buildOutputs() {
     'dist/widget.js',
     'dist/widget.js.br',
     'dist/widget.js.gz',
+    'dist/portal.js',
     'dist/dashboard/index.html',
     'dist/server/index.js',
   ]

@@ -26,6 +26,7 @@ export const SETTINGS_SECTIONS = [
   'identity',
   'project',
   'widget',
+  'portal',
   'notifications',
   'audit',
 ] as const

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
@@ -21,6 +21,11 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { routedPath, servePortalDomains } from './portal/portal-domain'
+import { PortalDomains } from './portal/portal-domains'
+import { portalPagesRoutes } from './portal/portal-pages-routes'
+import { portalSsoRoutes } from './portal/portal-sso'
+import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
@@ -80,9 +85,17 @@ export function createApp(deps: AppDeps) {
     lifecycle: deps.lifecycle ?? createLifecycle(),
   }
   const metrics = deps.metrics ?? notifications.metrics
-  const app = new Hono<AppEnv>()
+  const app = new Hono<AppEnv>({ getPath: routedPath })
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
+  app.use(
+    '*',
+    servePortalDomains<AppEnv>({
+      domains: new PortalDomains(deps.store, deps.clock, routeDeps.caches),
+      config: deps.config,
+      dispatch: (request, env) => app.fetch(request, env),
+    }),
+  )
   app.use('*', observeRequests(deps.logger, metrics))
   app.use('*', resolveClientAddress(deps.config.trustProxy))
   app.use('*', securityHeaders())
@@ -100,16 +113,19 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
-  // The job runner gives way to API traffic on the embedded database's one connection.
+  // The job runner gives way to API traffic (the portal's too) on the embedded database's one
+  // connection.
   const runner = routeDeps.notifications.runner
-  app.use('/v1/*', async (_c, next) => {
+  const giveWayToTraffic: MiddlewareHandler<AppEnv> = async (_c, next) => {
     runner.apiRequestStarted()
     try {
       await next()
     } finally {
       runner.apiRequestEnded()
     }
-  })
+  }
+  app.use('/v1/*', giveWayToTraffic)
+  app.use('/p/*', giveWayToTraffic)
   app.use('/v1/projects/*', publicCors)
   app.use(
     '/v1/projects/:projectId/*',
@@ -128,6 +144,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
+  // The portal's votes, requests and comments: the routes above, for the portal's visitors.
+  app.route('/', portalWritesRoutes(routeDeps))
+
+  // The portal's public pages (src/server/portal/), limited like the public API's reads.
+  app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
@@ -152,6 +173,9 @@ export function createApp(deps: AppDeps) {
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
+  app.route('/', portalSsoRoutes(routeDeps))
+  // After the portal's sign-in routes: its catch-all answers every other /p/{pid}/… page with 404.
+  app.route('/', portalPagesRoutes(routeDeps))
   app.route('/', staticRoutes(routeDeps))
   return app
 }

@@ -4,6 +4,7 @@ import { whenIdle } from './idle'
 import { describeError, logErrorOnce } from './log'
 import { installReqio } from './queue'
 import type { CreateUi } from './types'
+import { linkedRequestId } from './ui/linked-request'
 
 /**
  * What widget.js does when it executes. Synchronously: read the config and make
@@ -22,7 +23,9 @@ export function bootWidget(win: Window, createUi: CreateUi): void {
       try {
         const widget = createWidget(config, createUi)
         installed.start(widget.reqio)
-        whenIdle(widget.mount)
+        // A link to one request: the person came for it, so it opens now, not once idle.
+        if (linkedRequestId(win.location)) widget.mount()
+        else whenIdle(widget.mount)
       } catch (error) {
         logErrorOnce(describeError(error))
       }

@@ -5,6 +5,8 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchPortalPages } from './portal-pages'
+import { benchPortalScript } from './portal-script'
 import { benchRequestLog } from './request-log'
 import { benchServerAccounts } from './server-accounts'
 import { benchServerBacklog } from './server-backlog'
@@ -24,6 +26,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'widget size', run: benchWidgetSize },
   { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
+  { name: 'portal.js size and request page in Chromium', run: benchPortalScript },
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
@@ -31,6 +34,7 @@ const BENCHES: Bench[] = [
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
   { name: 'backlog CSV export at scale', run: benchBacklogExport },
+  { name: 'portal pages at scale', run: benchPortalPages },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },

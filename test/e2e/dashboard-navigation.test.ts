@@ -128,6 +128,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Identity',
       'Project',
       'Widget',
+      'Portal',
       'Webhooks & mail',
       'Audit log',
     ])
@@ -135,6 +136,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Identity', 'identity'],
       ['Project', 'project'],
       ['Widget', 'widget'],
+      ['Portal', 'portal'],
       ['Webhooks & mail', 'notifications'],
       ['Audit log', 'audit'],
     ] as const) {
@@ -275,6 +277,7 @@ describe('the project navigation and the dashboard on a phone', () => {
     expect(await settingsNav.getByRole('link').allInnerTexts()).toEqual([
       'Project',
       'Widget',
+      'Portal',
       'Audit log',
     ])
     expect(await page.getByRole('note').innerText()).toContain('admin or owner role')

@@ -35,6 +35,7 @@ export const FILLED_TABLES = [
   'members',
   'people',
   'person_updates',
+  'portal_sessions',
   'project_origins',
   'projects',
   'request_accounts',
@@ -157,6 +158,12 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
       body: JSON.stringify({ body: 'A visitor says hi' }),
     }),
     201,
+  )
+
+  // A customer signs in to the portal from their app (portal_sessions, jsonb person).
+  await expectStatus(
+    fetch(`${server.url}/p/${pid}/sso?token=${encodeURIComponent(ann)}`, { redirect: 'manual' }),
+    302,
   )
 
   // The team: an owner (members, sessions, audit_log) and a pending invite.

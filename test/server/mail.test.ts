@@ -101,13 +101,29 @@ describe.each(storeBackends())(
         { name: 'Acme feedback', address: 'feedback@acme.test' },
       ])
       expect(mail.parsed.text).toContain('“Dark mode” is now Planned')
-      expect(mail.parsed.text).toContain(`${PUBLIC_URL}/?reqio-request=${requestId}`)
+      // No siteUrl set: the link lands on the request's portal page.
+      expect(mail.parsed.text).toContain(`${PUBLIC_URL}/p/${projectId}/requests/${requestId}`)
       expect(mail.parsed.html).toContain('View the request')
       expect(unsubscribeLink(mail)).toMatch(
         new RegExp(`^${PUBLIC_URL}/v1/unsubscribe/[\\w-]+\\.[\\w-]+$`),
       )
       expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
       expect(mail.parsed.text).toContain(unsubscribeLink(mail))
+    })
+
+    it('links to the request on the customer’s own site when the project set siteUrl', async () => {
+      const res = await server.adminFetch(`/v1/admin/projects/${projectId}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ settings: { siteUrl: 'https://app.acme.test/help?tab=ideas#top' } }),
+      })
+      expect(res.status).toBe(200)
+      await patchRequest(server, projectId, requestId, { status: 'planned' })
+      await afterWindow()
+      const mail = smtp.messages.find((m) => m.recipients[0] === 'bob@example.com')!
+      const link = `https://app.acme.test/help?tab=ideas&reqio-request=${requestId}#top`
+      expect(mail.parsed.text).toContain(link)
+      expect(mail.parsed.html).toContain(`href="${link.replace('&', '&amp;')}"`)
+      expect(mail.parsed.text).not.toContain('/p/')
     })
 
     it('folds several events for one person within the window into one email', async () => {

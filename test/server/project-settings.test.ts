@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type AdminProject,
   type AuditLogEntry,
-  DEFAULT_WIDGET_SETTINGS,
+  DEFAULT_PROJECT_SETTINGS,
   type WidgetProjectResponse,
 } from '../../src/shared/api'
 import { serverWithFreshProject } from '../helpers/fresh-project'
@@ -27,19 +27,15 @@ describe('project settings', () => {
     const list = (await (await server.adminFetch('/v1/admin/projects')).json()) as {
       projects: AdminProject[]
     }
-    expect(list.projects[0]?.settings).toEqual({
+    expect(list.projects[0]?.settings).toEqual(DEFAULT_PROJECT_SETTINGS)
+    expect(list.projects[0]?.settings).toMatchObject({
       requireIdentity: false,
       allowAnonymousComments: false,
-      widget: DEFAULT_WIDGET_SETTINGS,
     })
     const widget = (await (
       await fetch(`${server.url}/v1/projects/${projectId}/widget`)
     ).json()) as WidgetProjectResponse
-    expect(widget.project.settings).toEqual({
-      requireIdentity: false,
-      allowAnonymousComments: false,
-      widget: DEFAULT_WIDGET_SETTINGS,
-    })
+    expect(widget.project.settings).toEqual(DEFAULT_PROJECT_SETTINGS)
   })
 
   it('changes one setting and the name without touching the other, and the widget sees it at once', async () => {
@@ -47,11 +43,7 @@ describe('project settings', () => {
     expect(res.status).toBe(200)
     const { project } = (await res.json()) as { project: AdminProject }
     expect(project.name).toBe('Acme')
-    expect(project.settings).toEqual({
-      requireIdentity: true,
-      allowAnonymousComments: false,
-      widget: DEFAULT_WIDGET_SETTINGS,
-    })
+    expect(project.settings).toEqual({ ...DEFAULT_PROJECT_SETTINGS, requireIdentity: true })
     const widget = (await (
       await fetch(`${server.url}/v1/projects/${projectId}/widget`)
     ).json()) as WidgetProjectResponse

@@ -1,5 +1,5 @@
 /** Team accounts and project administration as the dashboard calls them (spec/api.md v2). */
-import type { AdminProject, AuditLogEntry, ProjectSettings } from '../../shared/api'
+import type { AdminProject, AuditLogEntry, ProjectSettingsPatch } from '../../shared/api'
 import type { TeamRole } from '../../shared/roles'
 import type {
   CreatedInvite,
@@ -47,7 +47,7 @@ export interface TeamClient {
   revokeInvite(id: string): Promise<AdminResult<Empty>>
   updateProject(
     id: string,
-    patch: { name?: string; settings?: Partial<ProjectSettings> },
+    patch: { name?: string; settings?: ProjectSettingsPatch },
   ): Promise<AdminResult<{ project: AdminProject }>>
   audit(projectId: string): Promise<AdminResult<{ entries: AuditLogEntry[] }>>
 }

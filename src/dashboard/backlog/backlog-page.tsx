@@ -38,9 +38,12 @@ export function BacklogPage({
   projectId,
   openRequestId,
   canTriage = true,
+  publicLink,
 }: {
   client: AdminClient
   projectId: string
+  /** Where a request's link for customers lands (src/shared/request-link.ts). */
+  publicLink?: (requestId: string) => string
   /** False for a viewer (src/shared/roles.ts): the drawer reads only. */
   canTriage?: boolean
   /** From a shared link: the request to open first. */
@@ -198,6 +201,7 @@ export function BacklogPage({
               }}
               onClose={() => closeDetail(open.id)}
               canTriage={canTriage}
+              publicLink={publicLink?.(open.id)}
             />
           ) : null}
         </>

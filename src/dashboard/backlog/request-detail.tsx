@@ -44,6 +44,7 @@ export function RequestDetail({
   onUnmerged,
   onClose,
   canTriage = true,
+  publicLink,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
@@ -58,6 +59,8 @@ export function RequestDetail({
   onClose: () => void
   /** False for a viewer: the request reads, but status, title, merge and replies are hidden. */
   canTriage?: boolean
+  /** The link to give customers: the request on the project's site, else on its portal. */
+  publicLink?: string
 }) {
   const [title, setTitle] = useState(request.title)
   const [error, setError] = useState<string | null>(null)
@@ -117,6 +120,13 @@ export function RequestDetail({
             label="link to this request"
             idleText="Copy link"
           />
+          {publicLink ? (
+            <CopyButton
+              text={publicLink}
+              label="public link to this request"
+              idleText="Copy public link"
+            />
+          ) : null}
           <button type="button" onClick={requestClose}>
             Close
           </button>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { EmbedStep } from './embed-step'
+import { PortalSignInStep } from './portal-sign-in-step'
 import { readRememberedStack, rememberStack } from './remembered-stack'
 import { SecretStep } from './secret-step'
 import { SnippetStep } from './snippet-step'
@@ -9,7 +10,7 @@ import type { SnippetTarget, Stack } from './snippets'
 import { StackStep } from './stack-step'
 import { TokenCheckStep } from './token-check-step'
 
-/** Settings > Identity: the four steps of identity-docs.txt, then "Check a token". */
+/** Settings > Identity: the four steps of identity-docs.txt, "Check a token", then the portal's sign-in. */
 export function IdentitySettings({
   client,
   project,
@@ -40,6 +41,7 @@ export function IdentitySettings({
       <SnippetStep stack={stack} target={target} />
       <EmbedStep stack={stack} target={target} />
       <TokenCheckStep client={client} projectId={project.id} audience={project.audience} />
+      <PortalSignInStep stack={stack} target={target} />
     </div>
   )
 }

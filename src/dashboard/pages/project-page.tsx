@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { AdminProject } from '../../shared/api'
+import { publicRequestLink } from '../../shared/request-link'
 import type { Permission } from '../../shared/roles'
 import type { AdminClient } from '../api/admin-client'
 import type { TeamClient } from '../api/team-client'
@@ -9,6 +10,7 @@ import { RoadmapPreview } from '../changelog/roadmap-preview'
 import { CompaniesPage } from '../companies/companies-page'
 import { InstallPage } from '../install/install-page'
 import type { ProjectTab, SettingsSection } from '../router'
+import { reqioBaseOf } from '../settings/portal-address'
 import { SettingsArea } from '../settings/settings-area'
 import { settingsLinkId } from '../settings/settings-nav'
 import { visibleSettingsSections } from '../settings/settings-sections'
@@ -125,6 +127,14 @@ export function ProjectPage({
           <BacklogPage
             client={client}
             projectId={project.id}
+            publicLink={(requestId) =>
+              publicRequestLink({
+                siteUrl: project.settings.siteUrl,
+                publicUrl: reqioBaseOf(widgetUrl),
+                projectId: project.id,
+                requestId,
+              })
+            }
             openRequestId={requestId}
             canTriage={can('triage')}
           />

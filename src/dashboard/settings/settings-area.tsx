@@ -8,6 +8,7 @@ import { NotificationsPage } from '../notifications/notifications-page'
 import { AuditPage } from '../pages/audit-page'
 import { SettingsPage } from '../pages/settings-page'
 import type { SettingsSection } from '../router'
+import { PortalSettingsPage } from './portal-settings-page'
 import { SettingsNav } from './settings-nav'
 import { SETTINGS_LABELS, visibleSettingsSections } from './settings-sections'
 import { WidgetSettingsPage } from './widget-settings-page'
@@ -106,6 +107,16 @@ function SettingsSectionPage({
           client={client}
           team={team}
           project={project}
+          allowed={can('configure')}
+          onSaved={onSaved}
+        />
+      )
+    case 'portal':
+      return (
+        <PortalSettingsPage
+          team={team}
+          project={project}
+          widgetUrl={widgetUrl}
           allowed={can('configure')}
           onSaved={onSaved}
         />

@@ -6,6 +6,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
   identity: 'Identity',
   project: 'Project',
   widget: 'Widget',
+  portal: 'Portal',
   notifications: 'Webhooks & mail',
   audit: 'Audit log',
 }

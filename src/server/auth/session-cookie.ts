@@ -17,7 +17,7 @@ const TOUCH_EVERY_MS = 60 * 60 * 1000
  * Secure whenever people reach us over https (REQIO_PUBLIC_URL), or this request came over it
  * (behind a trusted proxy: its X-Forwarded-Proto).
  */
-function cookieIsSecure(c: Context, config: ServerConfig): boolean {
+export function cookieIsSecure(c: Context, config: ServerConfig): boolean {
   if (config.publicUrl?.startsWith('https:')) return true
   return clientAddress(c).scheme === 'https'
 }

@@ -10,10 +10,12 @@ const IdempotencyKeySchema = v.pipe(
 
 /** The write's Idempotency-Key header, validated; null when the client sent none. */
 export function readIdempotencyKey(c: Context): string | null {
-  const header = c.req.header(IDEMPOTENCY_KEY_HEADER)
-  return header === undefined
-    ? null
-    : parseOrFail(IdempotencyKeySchema, header, IDEMPOTENCY_KEY_HEADER)
+  return parseIdempotencyKey(c.req.header(IDEMPOTENCY_KEY_HEADER), IDEMPOTENCY_KEY_HEADER)
+}
+
+/** An idempotency key from wherever it came (the header, a portal form's field), validated. */
+export function parseIdempotencyKey(value: string | undefined, field: string): string | null {
+  return value === undefined ? null : parseOrFail(IdempotencyKeySchema, value, field)
 }
 
 /**

@@ -7,8 +7,11 @@ import type { AppEnv } from './env'
 
 const HOUR_MS = 3_600_000
 
-/** POST /v1/projects/:projectId/requests: a new request (votes and comments have longer paths). */
-const NEW_REQUEST_PATH = /^\/v1\/projects\/[^/]+\/requests$/
+/**
+ * POST /v1/projects/:projectId/requests or the portal's POST /p/:projectId/requests: a new
+ * request (votes and comments have longer paths).
+ */
+const NEW_REQUEST_PATH = /^\/(?:v1\/projects|p)\/[^/]+\/requests$/
 
 export function isNewRequest(c: Context<AppEnv>): boolean {
   return c.req.method === 'POST' && NEW_REQUEST_PATH.test(c.req.path)

@@ -43,6 +43,8 @@ export class ReadCaches {
   private readonly lists: BoundedTtlCache<RequestRecord[]>
   private readonly roadmaps: BoundedTtlCache<RoadmapLaneRecord[]>
   private readonly changelogs: BoundedTtlCache<PublicChangelogEntry[]>
+  /** Caches built on these reads (the portal's pages) that must drop when these do. */
+  private readonly followers = new Set<(change: ProjectChange) => void>()
 
   constructor(
     private readonly store: Store,
@@ -198,13 +200,23 @@ export class ReadCaches {
     return this.dropEverywhere({ projectId, scope: 'project' })
   }
 
+  /**
+   * Calls `listener` whenever these caches drop a project's reads, after this process's writes
+   * and other processes' alike (a process is not told its own notifications).
+   */
+  follow(listener: (change: ProjectChange) => void): void {
+    this.followers.add(listener)
+  }
+
   private dropEverywhere(change: ProjectChange): Promise<void> {
     this.drop(change)
     // A failed broadcast must not fail a write that already committed; the TTL still bounds it.
     return this.store.changes.publish(change).catch(() => {})
   }
 
-  private drop({ projectId, scope }: ProjectChange): void {
+  private drop(change: ProjectChange): void {
+    for (const follower of this.followers) follower(change)
+    const { projectId, scope } = change
     const caches = [this.projects, this.lists, this.roadmaps, this.changelogs]
     if (projectId === '*') {
       for (const cache of caches) cache.clear()

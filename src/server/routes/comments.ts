@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import type * as v from 'valibot'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { ApiError, identityRequired, notFound } from '../errors'
@@ -45,34 +46,53 @@ export function commentsRoutes(deps: RouteDeps) {
       }
       return c.json(body)
     })
-    .post('/v1/projects/:projectId/requests/:requestId/comments', async (c) => {
-      const actor = requireCommenter(c)
-      const idempotencyKey = readIdempotencyKey(c)
-      const input = await readJsonBody(c, NewCommentSchema)
-      const projectId = c.get('project').id
-      const thread = await standingRequestOrNotFound(deps, c, null)
-      await takeCommentAllowance(deps.rateLimiter, deps.config, {
-        projectId,
-        requestId: thread.id,
-        voter: actor.voter,
-      })
-      const { comment, created } = await commit(deps, c, async (w) => {
-        const result = await w.store.comments.create({
-          projectId,
-          requestId: thread.id,
-          body: input.body,
-          actor,
-          idempotencyKey,
-          now: w.now,
-        })
-        if (!result) throw notFound.request()
-        // A replay tells nobody: the first call did.
-        if (result.created) await w.emit(commentCreated(result.comment, null))
-        return result
-      })
-      const body: CommentResponse = { comment: toPublicComment(comment, actor.voter) }
-      return answerCreated(c, body, created)
+    .post('/v1/projects/:projectId/requests/:requestId/comments', newCommentHandler(deps))
+}
+
+/** The public answer to a new comment, shared with the portal (portal/portal-writes.ts). */
+export function newCommentHandler(deps: RouteDeps) {
+  return async (c: Context<AppEnv, '/:requestId'>) => {
+    const idempotencyKey = readIdempotencyKey(c)
+    const input = await readJsonBody(c, NewCommentSchema)
+    const { comment, created, actor } = await postComment(deps, c, input, idempotencyKey)
+    const body: CommentResponse = { comment: toPublicComment(comment, actor.voter) }
+    return answerCreated(c, body, created)
+  }
+}
+
+/**
+ * Comments as the caller on the path's `:requestId` (on a merged one: the request it went into),
+ * within the comment caps; a replayed key posts nothing.
+ */
+export async function postComment(
+  deps: RouteDeps,
+  c: Context<AppEnv, '/:requestId'>,
+  input: v.InferOutput<typeof NewCommentSchema>,
+  idempotencyKey: string | null,
+) {
+  const actor = requireCommenter(c)
+  const projectId = c.get('project').id
+  const thread = await standingRequestOrNotFound(deps, c, null)
+  await takeCommentAllowance(deps.rateLimiter, deps.config, {
+    projectId,
+    requestId: thread.id,
+    voter: actor.voter,
+  })
+  const { comment, created } = await commit(deps, c, async (w) => {
+    const result = await w.store.comments.create({
+      projectId,
+      requestId: thread.id,
+      body: input.body,
+      actor,
+      idempotencyKey,
+      now: w.now,
     })
+    if (!result) throw notFound.request()
+    // A replay tells nobody: the first call did.
+    if (result.created) await w.emit(commentCreated(result.comment, null))
+    return result
+  })
+  return { comment, created, actor }
 }
 
 /** Identified users may always comment; anonymous ones only where the project allows it. */

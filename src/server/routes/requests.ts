@@ -1,4 +1,5 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import type * as v from 'valibot'
 import type { RequestListResponse, RequestResponse } from '../../shared/api'
 import { requestCreated } from '../events/build'
 import { commit } from '../events/commit'
@@ -33,25 +34,41 @@ export function requestsRoutes(deps: RouteDeps) {
       if (latestChangelogAt) body.latestChangelogAt = latestChangelogAt
       return c.json(body)
     })
-    .post('/v1/projects/:projectId/requests', async (c) => {
-      const actor = requireActor(c)
-      const idempotencyKey = readIdempotencyKey(c)
-      const input = await readJsonBody(c, NewRequestSchema)
-      const projectId = c.get('project').id
-      const { request, created } = await commit(deps, c, async (w) => {
-        const result = await w.store.requests.create({
-          projectId,
-          actor,
-          title: input.title,
-          body: input.body,
-          idempotencyKey,
-          now: w.now,
-        })
-        // A replay tells nobody: the first call did.
-        if (result.created) await w.emit(requestCreated(result.request))
-        return result
-      })
-      const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }
-      return answerCreated(c, body, created)
+    .post('/v1/projects/:projectId/requests', newRequestHandler(deps))
+}
+
+/** The public answer to a new request, shared with the portal (portal/portal-writes.ts). */
+export function newRequestHandler(deps: RouteDeps) {
+  return async (c: Context<AppEnv>) => {
+    const idempotencyKey = readIdempotencyKey(c)
+    const input = await readJsonBody(c, NewRequestSchema)
+    const { request, created, actor } = await submitRequest(deps, c, input, idempotencyKey)
+    const body: RequestResponse = { request: toPublicRequest(request, actor.voter) }
+    return answerCreated(c, body, created)
+  }
+}
+
+/** Files a request as the caller (`actor`), casting their vote; a replayed key files nothing. */
+export async function submitRequest(
+  deps: RouteDeps,
+  c: Context<AppEnv>,
+  input: v.InferOutput<typeof NewRequestSchema>,
+  idempotencyKey: string | null,
+) {
+  const actor = requireActor(c)
+  const projectId = c.get('project').id
+  const { request, created } = await commit(deps, c, async (w) => {
+    const result = await w.store.requests.create({
+      projectId,
+      actor,
+      title: input.title,
+      body: input.body,
+      idempotencyKey,
+      now: w.now,
     })
+    // A replay tells nobody: the first call did.
+    if (result.created) await w.emit(requestCreated(result.request))
+    return result
+  })
+  return { request, created, actor }
 }

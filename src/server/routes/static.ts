@@ -64,8 +64,9 @@ function safeJoin(root: string, relative: string): string | null {
 }
 
 /**
- * GET /widget.js, GET / (the demo page, `?as=pro` renders it signed in; with demo mode off a
- * redirect to the dashboard), GET /dashboard and /dashboard/* (SPA fallback).
+ * GET /widget.js, GET /portal.js (the portal's own script, src/portal/client/), GET / (the demo
+ * page, `?as=pro` renders it signed in; with demo mode off a redirect to the dashboard),
+ * GET /dashboard and /dashboard/* (SPA fallback).
  */
 export function staticRoutes(deps: RouteDeps) {
   const files = new StaticFiles()
@@ -80,6 +81,12 @@ export function staticRoutes(deps: RouteDeps) {
       const file = await files.read(path)
       if (!file) return notBuilt(c, 'dist/widget.js')
       c.header('Access-Control-Allow-Origin', '*')
+      return sendFile(c, file, path, WIDGET_CACHE_CONTROL)
+    })
+    .get('/portal.js', async (c) => {
+      const path = join(distDir, 'portal.js')
+      const file = await files.read(path)
+      if (!file) return notBuilt(c, 'dist/portal.js')
       return sendFile(c, file, path, WIDGET_CACHE_CONTROL)
     })
     .get('/', async (c) => {

@@ -10,27 +10,39 @@ import { requireActor } from './actor'
 
 const VOTE_PATH = '/v1/projects/:projectId/requests/:requestId/vote'
 
+export type VoteChange = 'vote.created' | 'vote.deleted'
+
 /** POST and DELETE a vote: both idempotent, both answer the request as the caller now sees it. */
 export function votesRoutes(deps: RouteDeps) {
-  const answer = (type: 'vote.created' | 'vote.deleted') => async (c: Context<AppEnv>) => {
-    const actor = requireActor(c)
-    const projectId = c.get('project').id
-    const requestId = c.req.param('requestId') ?? ''
-    const request = await commit(deps, c, async (w) => {
-      const votes = w.store.votes
-      const result =
-        type === 'vote.created'
-          ? await votes.cast(projectId, requestId, actor, w.now)
-          : await votes.retract(projectId, requestId, actor, w.now)
-      if (!result) throw notFound.request()
-      // A repeated vote changes nothing, tells nobody and leaves the cached board alone.
-      if (result.changed) await w.emit(voteChanged(type, result.request, actor.voter))
-      else w.nothingChanged()
-      return result.request
-    })
+  return new Hono<AppEnv>()
+    .post(VOTE_PATH, voteHandler(deps, 'vote.created'))
+    .delete(VOTE_PATH, voteHandler(deps, 'vote.deleted'))
+}
+
+/** The public answer to a vote or its retraction, shared with the portal (portal/portal-writes.ts). */
+export function voteHandler(deps: RouteDeps, type: VoteChange) {
+  return async (c: Context<AppEnv>) => {
+    const { request, actor } = await changeVote(deps, c, type)
     return c.json({ request: toPublicRequest(request, actor.voter) } satisfies RequestResponse)
   }
-  return new Hono<AppEnv>()
-    .post(VOTE_PATH, answer('vote.created'))
-    .delete(VOTE_PATH, answer('vote.deleted'))
+}
+
+/** Casts or retracts the caller's vote on the path's `:requestId`. */
+export async function changeVote(deps: RouteDeps, c: Context<AppEnv>, type: VoteChange) {
+  const actor = requireActor(c)
+  const projectId = c.get('project').id
+  const requestId = c.req.param('requestId') ?? ''
+  const request = await commit(deps, c, async (w) => {
+    const votes = w.store.votes
+    const result =
+      type === 'vote.created'
+        ? await votes.cast(projectId, requestId, actor, w.now)
+        : await votes.retract(projectId, requestId, actor, w.now)
+    if (!result) throw notFound.request()
+    // A repeated vote changes nothing, tells nobody and leaves the cached board alone.
+    if (result.changed) await w.emit(voteChanged(type, result.request, actor.voter))
+    else w.nothingChanged()
+    return result.request
+  })
+  return { request, actor }
 }

@@ -16,6 +16,7 @@ import { OriginsStore } from './origins-store'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
+import { PortalSessionsStore } from './portal-sessions-store'
 import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
@@ -40,6 +41,8 @@ export interface Store {
   readonly changes: ChangeFeed
   readonly members: MembersStore
   readonly sessions: SessionsStore
+  /** Portal sign-ins through the project's ssoUrl (portal/portal-session.ts). */
+  readonly portalSessions: PortalSessionsStore
   readonly invites: InvitesStore
   readonly comments: CommentsStore
   readonly roadmap: RoadmapStore
@@ -130,6 +133,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     audit: new AuditStore(db),
     members: new MembersStore(db),
     sessions: new SessionsStore(db),
+    portalSessions: new PortalSessionsStore(db),
     invites: new InvitesStore(db),
     comments: new CommentsStore(db),
     roadmap: new RoadmapStore(db),

@@ -34,6 +34,15 @@ export class ProjectsStore {
     return rows[0]?.n ?? 0
   }
 
+  /** The project whose portal answers on this host name (lowercase, no port), if any. */
+  async findByPortalDomain(domain: string): Promise<ProjectRecord | null> {
+    const rows = await this.db.query<ProjectRow>(
+      `SELECT * FROM projects WHERE portal_settings ->> 'domain' = $1`,
+      [domain],
+    )
+    return rows[0] ? toProjectRecord(rows[0]) : null
+  }
+
   /** The new secret signs from now on; the current one becomes the previous, valid until the given time. */
   async rotateSecret(input: {
     id: string
@@ -54,8 +63,10 @@ export class ProjectsStore {
   }
 
   /**
-   * Renames and/or changes settings; absent fields stay as they are, the widget's too (merged
-   * in the statement, so two teammates saving different fields at once both keep theirs).
+   * Renames and/or changes settings; absent fields stay as they are, the widget's and the
+   * portal's too (merged in the statement, so two teammates saving different fields at once
+   * both keep theirs). `siteUrl`/`ssoUrl`: null clears, absent keeps. A portal domain another
+   * project holds fails on the unique index (migration 020): see isPortalDomainTaken.
    */
   async update(
     id: string,
@@ -68,7 +79,11 @@ export class ProjectsStore {
               require_identity = COALESCE($3, require_identity),
               allow_anonymous_comments = COALESCE($4, allow_anonymous_comments),
               widget_settings = CASE WHEN $5::jsonb IS NULL THEN widget_settings
-                                     ELSE COALESCE(widget_settings, '{}'::jsonb) || $5::jsonb END
+                                     ELSE COALESCE(widget_settings, '{}'::jsonb) || $5::jsonb END,
+              site_url = CASE WHEN $6::boolean THEN $7::text ELSE site_url END,
+              sso_url = CASE WHEN $8::boolean THEN $9::text ELSE sso_url END,
+              portal_settings = CASE WHEN $10::jsonb IS NULL THEN portal_settings
+                                     ELSE COALESCE(portal_settings, '{}'::jsonb) || $10::jsonb END
         WHERE id = $1
         RETURNING *`,
       [
@@ -77,8 +92,27 @@ export class ProjectsStore {
         patch.settings?.requireIdentity ?? null,
         patch.settings?.allowAnonymousComments ?? null,
         patch.settings?.widget ? JSON.stringify(patch.settings.widget) : null,
+        patch.settings?.siteUrl !== undefined,
+        patch.settings?.siteUrl ?? null,
+        patch.settings?.ssoUrl !== undefined,
+        patch.settings?.ssoUrl ?? null,
+        patch.settings?.portal ? JSON.stringify(patch.settings.portal) : null,
       ],
     )
     return rows[0] ? toProjectRecord(rows[0]) : null
   }
+}
+
+/** The error a save gets when another project already serves its portal on that domain. */
+export function isPortalDomainTaken(error: unknown): boolean {
+  const { code, constraint, message } = (error ?? {}) as {
+    code?: unknown
+    constraint?: unknown
+    message?: unknown
+  }
+  return (
+    code === '23505' &&
+    (constraint === 'projects_portal_domain' ||
+      (typeof message === 'string' && message.includes('projects_portal_domain')))
+  )
 }

@@ -1,3 +1,4 @@
+import { readAbsoluteUrl, readPortalSettings } from '../../shared/api/portal-settings'
 import { readWidgetSettings } from '../../shared/api/widget-settings'
 import type { ProjectRecord, RequestRecord } from './types'
 
@@ -15,6 +16,11 @@ export interface ProjectRow {
   allow_anonymous_comments: boolean
   /** jsonb, NULL until the widget's settings are first changed (migration 018). */
   widget_settings: unknown
+  /** Migration 020: NULL until set. */
+  site_url: string | null
+  sso_url: string | null
+  /** jsonb, NULL until the portal's settings are first changed (migration 020). */
+  portal_settings: unknown
 }
 
 export function toProjectRecord(row: ProjectRow): ProjectRecord {
@@ -32,6 +38,9 @@ export function toProjectRecord(row: ProjectRow): ProjectRecord {
       requireIdentity: row.require_identity,
       allowAnonymousComments: row.allow_anonymous_comments,
       widget: readWidgetSettings(row.widget_settings),
+      siteUrl: readAbsoluteUrl(row.site_url),
+      ssoUrl: readAbsoluteUrl(row.sso_url),
+      portal: readPortalSettings(row.portal_settings),
     },
   }
 }

@@ -1,5 +1,6 @@
 /** Projects: the widget's settings and strings, and the admin API's projects, secrets and install status. */
 import type { Messages } from '../messages'
+import { DEFAULT_PORTAL_SETTINGS, type PortalSettings } from './portal-settings'
 import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from './widget-settings'
 
 /** Per-project switches (spec/api.md "Project settings"); none is private. */
@@ -10,17 +11,27 @@ export interface ProjectSettings {
   allowAnonymousComments: boolean
   /** The widget's look and tabs (Settings › Widget). */
   widget: WidgetSettings
+  /** Where the widget is installed: links to a request land there (`?reqio-request=`); or null. */
+  siteUrl: string | null
+  /** The customer's sign-in route for the portal (`?return_to=`); or null. */
+  ssoUrl: string | null
+  /** The public portal: on or off, indexable, custom domain. */
+  portal: PortalSettings
 }
 
-/** What `PATCH /v1/admin/projects/{pid}` takes as `settings`: any of them, the widget's in part. */
-export type ProjectSettingsPatch = Partial<Omit<ProjectSettings, 'widget'>> & {
+/** What `PATCH /v1/admin/projects/{pid}` takes as `settings`: any of them, widget and portal in part. */
+export type ProjectSettingsPatch = Partial<Omit<ProjectSettings, 'widget' | 'portal'>> & {
   widget?: Partial<WidgetSettings>
+  portal?: Partial<PortalSettings>
 }
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   requireIdentity: false,
   allowAnonymousComments: false,
   widget: DEFAULT_WIDGET_SETTINGS,
+  siteUrl: null,
+  ssoUrl: null,
+  portal: DEFAULT_PORTAL_SETTINGS,
 }
 
 export interface WidgetProject {

@@ -7,6 +7,7 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { mountShadowHost } from './host'
 import { createMessages } from './i18n'
 import launcherCss from './launcher.css?inline'
+import { linkedRequestId } from './linked-request'
 import panelCss from './panel.css?inline'
 import requestViewCss from './request-view.css?inline'
 import { createJsonStore } from './storage'
@@ -103,6 +104,9 @@ export const createUi: CreateUi = (core) => {
   const stopWatchingIdentity = core.onIdentityChange(board.identityChanged)
   // A fresh token for the same person changes no identity, but unblocks what an expired one held.
   const stopWatchingTokens = core.on('identify', () => board.identified())
+  // Someone followed a link to one request (an email, a shared link): it opens as the widget starts.
+  const linked = linkedRequestId(location)
+  if (linked) board.openRequest(linked)
   let cancelIdle = () => {}
   const settled = setTimeout(() => {
     cancelIdle = whenIdle(background)

@@ -15,6 +15,19 @@ export async function runHarness(
   secret: string,
   timeoutMs = 120_000,
 ): Promise<string> {
+  const token = await runHarnessLine(harness, secret, timeoutMs)
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+    throw new Error(`${harness.command} printed no JWT: ${JSON.stringify(token)}`)
+  }
+  return token
+}
+
+/** Runs the harness like runHarness; resolves with the last line it printed, whatever it is. */
+export async function runHarnessLine(
+  harness: Harness,
+  secret: string,
+  timeoutMs = 120_000,
+): Promise<string> {
   if (!existsSync(harness.command)) {
     throw new Error(`${harness.command} is not installed (see .ci/run for the Debian packages)`)
   }
@@ -60,9 +73,5 @@ async function runIn(
       },
     )
   })
-  const token = output.trim().split('\n').pop() ?? ''
-  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
-    throw new Error(`${harness.command} printed no JWT: ${JSON.stringify(output)}`)
-  }
-  return token
+  return output.trim().split('\n').pop() ?? ''
 }

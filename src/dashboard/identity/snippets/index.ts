@@ -12,6 +12,7 @@ import type { SnippetTarget, Stack } from './stacks'
 import type { ServerSnippet } from './types'
 
 export { type EmbedSnippets, embedSnippets, pageScriptTag } from './embed'
+export { portalAddress, portalFile, portalSnippet } from './portal'
 export { agentPrompt } from './prompt'
 export { isStack, type SnippetTarget, STACK_INFO, STACKS, type Stack } from './stacks'
 export type { ServerSnippet, SnippetFile } from './types'

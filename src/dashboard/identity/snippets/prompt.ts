@@ -1,5 +1,6 @@
 import { TOKEN_LIFETIME_SECONDS } from '../../../shared/identity'
 import { pageScriptTag } from './embed'
+import { portalAddress } from './portal/portal-address'
 import { type SnippetTarget, STACK_INFO, type Stack } from './stacks'
 
 /** Where each stack's token code usually lives, so the agent starts in the right place. */
@@ -17,7 +18,7 @@ const STACK_HINTS: Record<Stack, string> = {
 /** The copy-ready prompt for an AI coding agent: everything it needs, nothing it must guess. */
 export function agentPrompt(stack: Stack, target: SnippetTarget): string {
   const info = STACK_INFO[stack]
-  return `Add Reqio identity to this ${info.label} server so the Reqio feedback widget knows who the signed-in user is.
+  return `Add Reqio identity to this ${info.label} server so the Reqio feedback widget knows who the signed-in user is, and so signed-in users are signed in on the project's Reqio portal too.
 
 ${STACK_HINTS[stack]}
 
@@ -49,6 +50,7 @@ Requirements:
    - Server-rendered pages: render a freshly minted token into the widget tag's data-identity-token from the page template, e.g. ${pageScriptTag(stack, target)}
    - Single-page apps: add an authenticated endpoint that returns {"token": "..."} with Cache-Control: no-store; after sign-in the browser fetches it and calls window.Reqio.identify(token).
 6. Only signed-in users get a token; anonymous visitors get the script tag without data-identity-token.
+7. Sign people in to the Reqio portal (the project's public feedback pages) with the same token: add an authenticated GET route, e.g. /reqio/sign-in (send people who are not signed in to the app's login first, then back). It mints a fresh token and answers 302 with Cache-Control: no-store to ${portalAddress(target)}/sso?token=<token>&return_to=<the return_to query parameter it received, unchanged> (URL-encode both). Redirect only to that portal address (or the portal's custom domain, if the owner set one in Settings > Portal), never to whatever return_to names: Reqio itself checks return_to. Then tell the owner to set this route's absolute URL as the SSO URL in Settings > Portal.
 
 Project id: ${target.projectId}
 Audience (aud): ${target.audience}

@@ -8,9 +8,11 @@ export interface SnippetFile {
   code: string
   /**
    * `mint`: the self-contained file that signs the token (the interop tests run it verbatim);
-   * `usage`: how the owner's framework hands the token to the page.
+   * `usage`: how the owner's framework hands the token to the page (or, for the portal, the
+   * redirect handler); `portal`: the framework-free function that builds the portal sign-in
+   * URL (the interop tests run it verbatim beside the mint file).
    */
-  role: 'mint' | 'usage'
+  role: 'mint' | 'usage' | 'portal'
 }
 
 export interface ServerSnippet {

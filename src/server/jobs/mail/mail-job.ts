@@ -1,5 +1,6 @@
 import { isSingleEmailAddress } from '../../../shared/email-address'
 import type { Clock } from '../../clock'
+import { requestLinkOf } from '../../portal/request-link'
 import type { Store } from '../../store'
 import type { JobHandler } from '../job-handler'
 import { renderNotificationEmail } from './render'
@@ -35,6 +36,8 @@ export function mailJobHandler(options: {
         return { itemIds }
       // Stored before emails were checked, and not one address: nobody is mailed.
       if (!isSingleEmailAddress(recipient.email)) return { itemIds }
+      const project = await store.projects.find(projectId)
+      if (!project) return { itemIds }
       const key = await store.mail.serverKey(UNSUBSCRIBE_KEY_NAME)
       const unsubscribe = unsubscribeUrl(
         options.publicUrl,
@@ -43,8 +46,7 @@ export function mailJobHandler(options: {
       const email = renderNotificationEmail({
         projectName: recipient.projectName,
         items: items.map((item) => item.detail),
-        requestUrl: (requestId) =>
-          `${options.publicUrl}/?reqio-request=${encodeURIComponent(requestId)}`,
+        requestUrl: (requestId) => requestLinkOf(project, requestId, options.publicUrl),
         unsubscribeUrl: unsubscribe,
       })
       await transport.send({

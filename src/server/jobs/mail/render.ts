@@ -17,7 +17,7 @@ export interface RenderedEmail {
 export interface EmailInput {
   projectName: string
   items: MailItemDetail[]
-  /** Where "view the request" links go (REQIO_PUBLIC_URL). */
+  /** Where "view the request" links go (portal/request-link.ts: the site, else the portal). */
   requestUrl(requestId: string): string
   unsubscribeUrl: string
 }
