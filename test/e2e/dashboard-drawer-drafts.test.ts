@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { backlog, createProject, fileRequest } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { isFocused } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -14,14 +15,8 @@ const OWNER = { email: 'dee@example.com', name: 'Dee', password: 'correct horse 
 describe('the request drawer keeps what was typed and the reply box in reach', () => {
   const world = useWorld()
 
-  beforeAll(async () => {
-    const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    })
-    expect(res.status).toBe(201)
-  })
+  // The owner account is not what this file tests: it is made through the API.
+  beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   async function signedIn(width: number, height = 900): Promise<Page> {
     const { page } = await world.openPage({ viewport: { width, height } })

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { KeptMailInfo } from '../../src/shared/notifications'
 import { seriousViolations } from './support/axe'
 import { backlog, createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { isFocused, tabTo } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -17,14 +18,8 @@ describe('the request drawer', () => {
   // Demo mode without SMTP keeps the emails (Sent mail), sent as soon as the queue runs.
   const world = useWorld({ notify: { mailCoalesceSeconds: 0 } })
 
-  beforeAll(async () => {
-    const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    })
-    expect(res.status).toBe(201)
-  })
+  // The owner account is not what this file tests: it is made through the API.
+  beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   /** A signed-in dashboard page; `bypassCSP` lets axe's script past the dashboard's CSP. */
   async function signedIn(width = 1280, height = 900): Promise<Page> {

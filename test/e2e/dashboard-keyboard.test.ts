@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { mintToken } from '../helpers/tokens'
 import { createProject, fileRequest } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { isFocused, tabTo } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -13,15 +14,8 @@ const OWNER = { email: 'kim@example.com', name: 'Kim', password: 'correct horse 
 describe('the dashboard by keyboard alone', () => {
   const world = useWorld()
 
-  beforeAll(async () => {
-    // The owner account is not what these paths test: it is made through the API.
-    const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    })
-    expect(res.status).toBe(201)
-  })
+  // The owner account is not what this file tests: it is made through the API.
+  beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   /** A page that may read what the dashboard copies, signed in by keyboard. */
   async function signedIn(): Promise<Page> {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seriousViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const OWNER = { email: 'olive@example.com', name: 'Olive', password: 'correct horse battery' }
@@ -27,11 +28,7 @@ describe('the project navigation and the dashboard on a phone', () => {
   /** The owner account, made once through the API (the setup page is the first test's subject). */
   let ownerReady: Promise<void> | null = null
   function ensureOwner(): Promise<void> {
-    ownerReady ??= fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    }).then((res) => expect(res.status).toBe(201))
+    ownerReady ??= createOwnerThroughApi(world, OWNER)
     return ownerReady
   }
 

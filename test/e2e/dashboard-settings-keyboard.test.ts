@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createProject } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { isFocused, tabTo } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -12,14 +13,8 @@ const OWNER = { email: 'kim@example.com', name: 'Kim', password: 'correct horse 
 describe('the Settings area by keyboard alone', () => {
   const world = useWorld()
 
-  beforeAll(async () => {
-    const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    })
-    expect(res.status).toBe(201)
-  })
+  // The owner account is not what this file tests: it is made through the API.
+  beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
     const { page } = await world.openPage({ viewport })

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RequestListResponse } from '../../src/shared/api'
+import { seriousViolations as seriousAxeViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor } from './support/backend'
-import { seriousAxeViolations } from './support/portal-axe'
 import { eventually, SCREENSHOT_DIR, useWorld, type World } from './support/world'
 
 async function publicList(world: World, projectId: string) {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminProject } from '../../src/shared/api'
 import { seriousViolations } from './support/axe'
 import { createProject, fileRequest } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const OWNER = { email: 'pia@example.com', name: 'Pia', password: 'correct horse battery' }
@@ -17,14 +18,8 @@ const OWNER = { email: 'pia@example.com', name: 'Pia', password: 'correct horse 
 describe('Settings › Portal', () => {
   const world = useWorld()
 
-  beforeAll(async () => {
-    const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    })
-    expect(res.status).toBe(201)
-  })
+  // The owner account is not what this file tests: it is made through the API.
+  beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   async function signedIn(
     hash: string,

@@ -5,25 +5,12 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreatedProjectResponse } from '../../src/shared/api'
 import { mintToken } from '../helpers/tokens'
+import { seriousViolations } from './support/axe'
 import { createProject } from './support/backend'
 import { SCREENSHOT_DIR, useWorld } from './support/world'
-
-const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run()
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-}
 
 /** The customer's app: its sign-in handler mints a token for its signed-in user and redirects. */
 async function startCustomerApp(reqioUrl: string, created: CreatedProjectResponse) {

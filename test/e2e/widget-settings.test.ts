@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminProject, WidgetSettings } from '../../src/shared/api'
 import { seriousViolations } from './support/axe'
 import { createProject, fileRequest } from './support/backend'
+import { createOwnerThroughApi } from './support/dashboard'
 import { isFocused, tabTo } from './support/keyboard'
 import { computedStyle, widgetOf } from './support/widget'
 import { eventually, SCREENSHOT_DIR, serveHostPage, useWorld } from './support/world'
@@ -20,14 +21,8 @@ const PHONE = { width: 375, height: 812 }
 describe('widget settings, from the dashboard to the customer’s page', () => {
   const world = useWorld()
 
-  beforeAll(async () => {
-    const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-    })
-    expect(res.status).toBe(201)
-  })
+  // The owner account is not what this file tests: it is made through the API.
+  beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   /** The owner, signed in, on the project's Settings › Widget. */
   async function openWidgetSettings(

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { World } from './world'
 
 /**
  * A fresh server's dashboard opens on "Create the owner account": the admin token creates the
@@ -12,4 +14,21 @@ export async function createOwner(page: Page, adminToken: string): Promise<strin
   await page.getByLabel('Password').fill('correct horse battery')
   await page.getByRole('button', { name: 'Create the owner account' }).click()
   return name
+}
+
+/** A team member's sign-in details, as the e2e files make their owner. */
+export interface Owner {
+  email: string
+  name: string
+  password: string
+}
+
+/** The owner account made through the API, for files whose subject comes after signing up. */
+export async function createOwnerThroughApi(world: World, owner: Owner): Promise<void> {
+  const res = await fetch(`${world.server.url}/v1/auth/setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ adminToken: world.server.adminToken, ...owner }),
+  })
+  expect(res.status).toBe(201)
 }

@@ -2,6 +2,7 @@
 // axe-core scan (support/axe.ts) under the name these files import it by.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { createOwnerThroughApi as createOwnerAs } from './dashboard'
 import type { World } from './world'
 
 export { seriousViolations } from './axe'
@@ -13,14 +14,7 @@ export const OWNER = {
 }
 
 /** The owner account, made once per file through the API (what these tests test comes after). */
-export async function createOwnerThroughApi(world: World): Promise<void> {
-  const res = await fetch(`${world.server.url}/v1/auth/setup`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ adminToken: world.server.adminToken, ...OWNER }),
-  })
-  expect(res.status).toBe(201)
-}
+export const createOwnerThroughApi = (world: World): Promise<void> => createOwnerAs(world, OWNER)
 
 /**
  * A page signed in as the owner on the project's "Webhooks & mail" page, through its old hash
