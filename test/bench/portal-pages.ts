@@ -4,17 +4,15 @@
 // sees, kept whole) and as a visitor with votes of their own (rendered for them each time),
 // and the HTML's bytes raw and gzip. Embedded database always; PostgreSQL too with DATABASE_URL.
 //   npx tsx test/bench/portal-pages.ts
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { createApp } from '../../src/server/app'
 import { systemClock } from '../../src/server/clock'
 import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
 import { silentLogger } from '../../src/server/logger'
-import { openStore, type Store } from '../../src/server/store'
+import type { Store } from '../../src/server/store'
 import { bulkSeedProject } from '../../src/server/store/bulk-seed'
+import { onEachEngine } from './each-engine'
 import { percentile } from './stats'
 
 const SIZE = { requests: 1_000, people: 2_000, votesPerPerson: 5 }
@@ -102,27 +100,7 @@ async function measureBackend(name: string, store: Store) {
 }
 
 export async function benchPortalPages(): Promise<void> {
-  const rows = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-bench-portal-'))
-  const embedded = await openStore({ dataDir })
-  try {
-    rows.push(...(await measureBackend('embedded (PGlite, on disk)', embedded)))
-  } finally {
-    await embedded.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  if (process.env.DATABASE_URL) {
-    const pg = await openStore({
-      databaseUrl: process.env.DATABASE_URL,
-      pgSchema: `bench_portal_${process.pid}`,
-      dropSchemaOnClose: true,
-    })
-    try {
-      rows.push(...(await measureBackend('PostgreSQL (DATABASE_URL)', pg)))
-    } finally {
-      await pg.close()
-    }
-  }
+  const rows = (await onEachEngine('portal', measureBackend)).flat()
   console.log(
     `\n## Portal pages: ${SIZE.requests} requests × ${COMMENTS_PER_REQUEST} comments (${READS} reads each, in-process; the board shows the top 100)`,
   )

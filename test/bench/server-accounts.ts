@@ -5,17 +5,15 @@
 // PostgreSQL too when DATABASE_URL is set.
 //
 //   npx tsx test/bench/server-accounts.ts          (this section alone)
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createApp } from '../../src/server/app'
 import { systemClock } from '../../src/server/clock'
 import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
 import { silentLogger } from '../../src/server/logger'
-import { openStore, type PersonFacts, type Store } from '../../src/server/store'
+import type { PersonFacts, Store } from '../../src/server/store'
 import { bulkSeedProject } from '../../src/server/store/bulk-seed'
+import { onEachEngine } from './each-engine'
 import { percentile } from './stats'
 
 // REQIO_BENCH_SCALE=0.1 runs a tenth of the size (companies stay a multiple of 100).
@@ -112,27 +110,7 @@ async function measureBackend(name: string, store: Store) {
 }
 
 export async function benchServerAccounts(): Promise<void> {
-  const rows = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-bench-accounts-'))
-  const embedded = await openStore({ dataDir })
-  try {
-    rows.push(await measureBackend('embedded (PGlite, on disk)', embedded))
-  } finally {
-    await embedded.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  if (process.env.DATABASE_URL) {
-    const pg = await openStore({
-      databaseUrl: process.env.DATABASE_URL,
-      pgSchema: `bench_accounts_${process.pid}`,
-      dropSchemaOnClose: true,
-    })
-    try {
-      rows.push(await measureBackend('PostgreSQL (DATABASE_URL)', pg))
-    } finally {
-      await pg.close()
-    }
-  }
+  const rows = await onEachEngine('accounts', measureBackend)
   console.log(
     `\n## Revenue per account: ${SIZE.requests} requests, ${SIZE.people * SIZE.votesPerPerson} votes from ${SIZE.people} people in ${SIZE.companies} companies (${BACKLOG_QUERIES} revenue-sorted backlogs, ${VOTES_MEASURED} identified votes one after another)`,
   )

@@ -1,17 +1,15 @@
 // The admin backlog at scale: 10,000 requests, 1,000,000 votes from 50,000 people, sorted by
 // revenue, votes and newest, through the real app (routing, auth, SQL, JSON) without a socket.
 // Embedded database always; PostgreSQL too when DATABASE_URL is set.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createApp } from '../../src/server/app'
 import { systemClock } from '../../src/server/clock'
 import { readServerConfig } from '../../src/server/config'
 import { generateSecret } from '../../src/server/identity/secrets'
 import { silentLogger } from '../../src/server/logger'
-import { openStore, type Store } from '../../src/server/store'
+import type { Store } from '../../src/server/store'
 import { bulkSeedProject } from '../../src/server/store/bulk-seed'
 import type { BacklogSort } from '../../src/shared/api'
+import { onEachEngine } from './each-engine'
 import { percentile } from './stats'
 
 const SIZE = { requests: 10_000, people: 50_000, votesPerPerson: 20 }
@@ -61,27 +59,7 @@ async function measureBackend(name: string, store: Store) {
 }
 
 export async function benchServerBacklog(): Promise<void> {
-  const rows = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-bench-backlog-'))
-  const embedded = await openStore({ dataDir })
-  try {
-    rows.push(...(await measureBackend('embedded (PGlite, on disk)', embedded)))
-  } finally {
-    await embedded.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  if (process.env.DATABASE_URL) {
-    const pg = await openStore({
-      databaseUrl: process.env.DATABASE_URL,
-      pgSchema: `bench_${process.pid}`,
-      dropSchemaOnClose: true,
-    })
-    try {
-      rows.push(...(await measureBackend('PostgreSQL (DATABASE_URL)', pg)))
-    } finally {
-      await pg.close()
-    }
-  }
+  const rows = (await onEachEngine('backlog', measureBackend)).flat()
   console.log(
     `\n## Admin backlog: ${SIZE.requests} requests, ${SIZE.people * SIZE.votesPerPerson} votes from ${SIZE.people} people (${QUERIES_PER_SORT} queries per sort, top 100 with voters)`,
   )
