@@ -105,6 +105,8 @@ describe('the request drawer keeps what was typed and the reply box in reach', (
       await note.focus()
       await page.keyboard.press('Escape')
       await asked.waitFor()
+      // The question takes focus as it opens; the second Escape is meant for it.
+      await eventually(() => isFocused(keep)).toBe(true)
       await page.keyboard.press('Escape')
       await asked.waitFor({ state: 'detached' })
       expect(await drawer.count()).toBe(1)

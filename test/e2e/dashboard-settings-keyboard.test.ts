@@ -68,6 +68,9 @@ describe('the Settings area by keyboard alone', () => {
       // Focus stays on the link followed, so the next page is one more Tab away.
       expect(await focusedText(page)).toBe('Widget')
       await page.keyboard.press('Tab')
+      expect(await focusedText(page)).toBe('Portal')
+      await page.keyboard.press('Tab')
+      expect(await focusedText(page)).toBe('Webhooks & mail')
       await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('Audit log')
       await page.keyboard.press('Enter')
