@@ -4,7 +4,8 @@ import { ApiError, invalid, notFound } from '../errors'
 import { anonymousVoter, personVoter } from '../store'
 import type { AppEnv, RouteDeps } from './env'
 
-const ANONYMOUS_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/
+/** What the public API accepts as an anonymous id (X-Reqio-Anonymous-Id; the portal's cookie). */
+export const ANONYMOUS_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/
 
 /**
  * For /v1/projects/:projectId/*: loads the project (404 project_not_found), verifies the

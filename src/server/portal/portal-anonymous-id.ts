@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { ANONYMOUS_ID_HEADER } from '../../shared/identity'
 import { invalid } from '../errors'
+import { ANONYMOUS_ID_PATTERN } from '../http/caller'
 import { clientAddress } from '../http/client-address'
 import type { ProjectRecord } from '../store'
 import { isOnPortalDomain } from './portal-session'
@@ -11,8 +12,6 @@ import { isOnPortalDomain } from './portal-session'
 export const PORTAL_ANONYMOUS_COOKIE = 'reqio_portal_visitor'
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600
-/** The same shape the public API accepts in X-Reqio-Anonymous-Id (http/caller.ts). */
-const ANONYMOUS_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/
 
 /**
  * Who an anonymous portal visitor is: the X-Reqio-Anonymous-Id header when a script sends one,

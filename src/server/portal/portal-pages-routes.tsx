@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { type Context, Hono } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { BoardPage, type BoardQuery } from '../../portal/board-page'
 import { ChangelogPage } from '../../portal/changelog-page'
 import { FORM_KEY_PLACEHOLDER } from '../../portal/form-key'
@@ -17,7 +16,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
 import { anonymousVoter, type PersonFacts, type ProjectRecord, personVoter } from '../store'
 import { atomFeed } from './atom-feed'
-import { PORTAL_ANONYMOUS_COOKIE } from './portal-anonymous-id'
+import { readPortalVisitorCookie } from './portal-anonymous-id'
 import { ATOM, HTML, type PortalAnswer, XML } from './portal-answer'
 import { portalPageHeaders, renderPortalPage } from './portal-html'
 import { PortalPageCache } from './portal-page-cache'
@@ -151,8 +150,8 @@ function withFreshFormKeys(body: string): string {
 
 /** The anonymous visitor's votes, by the cookie portal-writes gave them (never minted here). */
 function portalVisitorVoter(c: Context): string | null {
-  const id = getCookie(c, PORTAL_ANONYMOUS_COOKIE)
-  return id && /^[A-Za-z0-9_-]{8,128}$/.test(id) ? anonymousVoter(id) : null
+  const id = readPortalVisitorCookie(c)
+  return id ? anonymousVoter(id) : null
 }
 
 function html(status: 200 | 404, body: string): PortalAnswer {
