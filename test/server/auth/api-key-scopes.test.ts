@@ -208,8 +208,9 @@ describe.each(storeBackends())('API key scopes on $name', (backend) => {
   })
 })
 
-describe.each(storeBackends())('the per-key limit on $name', (backend) => {
+describe.each(storeBackends())('the per-key limit and wrong keys on $name', (backend) => {
   const PER_MINUTE = 3
+  const WRONG_KEYS_PER_15_MINUTES = 2
   let server: TestServer
   let projectId: string
 
@@ -218,6 +219,7 @@ describe.each(storeBackends())('the per-key limit on $name', (backend) => {
       demo: false,
       databaseUrl: backend.databaseUrl,
       apiKeyRequestsPerMinute: PER_MINUTE,
+      authFailuresPer15Minutes: WRONG_KEYS_PER_15_MINUTES,
     })
     projectId = ((await server.createProject('Limited')) as CreatedProjectResponse).project.id
   })
@@ -247,5 +249,20 @@ describe.each(storeBackends())('the per-key limit on $name', (backend) => {
     // Another key of the same project has its own budget; the admin token is not limited.
     expect((await backlog(quiet)).status).toBe(200)
     expect((await server.adminFetch(`/v1/admin/projects/${projectId}/backlog`)).status).toBe(200)
+  })
+
+  // Last: it leaves 127.0.0.1 over its budget of failures, the admin token refused too.
+  it('counts wrong and revoked keys as failures, like wrong admin tokens: 429 past the budget', async () => {
+    const revokedKey = await newKey('soon revoked')
+    const listed = await server.adminFetch(`/v1/admin/projects/${projectId}/api-keys`)
+    const { apiKeys } = (await listed.json()) as { apiKeys: { id: string; name: string }[] }
+    const id = apiKeys.find((apiKey) => apiKey.name === 'soon revoked')?.id
+    await server.adminFetch(`/v1/admin/projects/${projectId}/api-keys/${id}`, { method: 'DELETE' })
+    expect((await backlog(`rq_${'B'.repeat(43)}`)).status).toBe(401)
+    expect((await backlog(revokedKey)).status).toBe(401)
+    const throttled = await backlog(`rq_${'C'.repeat(43)}`)
+    expect(throttled.status).toBe(429)
+    expect(throttled.headers.get('Retry-After')).not.toBeNull()
+    expect((await server.adminFetch(`/v1/admin/projects/${projectId}/backlog`)).status).toBe(429)
   })
 })
