@@ -13,29 +13,37 @@ export function ApiKeyRow({
   onRevoke: () => Promise<void>
 }) {
   return (
-    <tr>
-      <th scope="row">{apiKey.name}</th>
-      <td>
-        <code>{apiKey.prefix}…</code>
-      </td>
-      <td>{apiKey.scopes.map((scope) => SCOPE_WORDS[scope]).join(', ')}</td>
-      <td>{formatDate(apiKey.createdAt)}</td>
-      <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</td>
-      <td>
-        <AskFirstButton
-          label="Revoke"
-          name={`Revoke ${apiKey.name}`}
-          question={
-            <>
-              Revoke <strong>{apiKey.name}</strong>? Everything using it is refused at once, and
-              this cannot be undone.
-            </>
-          }
-          confirmLabel="Revoke key"
-          danger
-          onConfirm={onRevoke}
-        />
-      </td>
-    </tr>
+    <li class="api-key">
+      <p class="api-key-name">
+        <strong>{apiKey.name}</strong> <code>{apiKey.prefix}…</code>
+      </p>
+      <dl class="api-key-facts">
+        <div>
+          <dt>Scope</dt>
+          <dd>{apiKey.scopes.map((scope) => SCOPE_WORDS[scope]).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDate(apiKey.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Last used</dt>
+          <dd>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</dd>
+        </div>
+      </dl>
+      <AskFirstButton
+        label="Revoke"
+        name={`Revoke ${apiKey.name}`}
+        question={
+          <>
+            Revoke <strong>{apiKey.name}</strong>? Everything using it is refused at once, and this
+            cannot be undone.
+          </>
+        }
+        confirmLabel="Revoke key"
+        danger
+        onConfirm={onRevoke}
+      />
+    </li>
   )
 }

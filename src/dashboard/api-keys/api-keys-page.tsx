@@ -86,27 +86,11 @@ export function ApiKeysPage({ client, projectId }: { client: AdminClient; projec
       {apiKeys === null ? null : apiKeys.length === 0 ? (
         <p class="hint">No key yet.</p>
       ) : (
-        <div class="api-keys-table-wrap">
-          <table class="api-keys-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {apiKeys.map((apiKey) => (
-                <ApiKeyRow key={apiKey.id} apiKey={apiKey} onRevoke={() => revoke(apiKey)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul class="api-keys-list" aria-label="Keys in use">
+          {apiKeys.map((apiKey) => (
+            <ApiKeyRow key={apiKey.id} apiKey={apiKey} onRevoke={() => revoke(apiKey)} />
+          ))}
+        </ul>
       )}
     </section>
   )
