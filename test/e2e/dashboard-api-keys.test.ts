@@ -27,12 +27,7 @@ describe('the API keys settings page', () => {
     projectId: string,
     viewport = { width: 1280, height: 900 },
   ): Promise<Page> {
-    const { page, context } = await world.openPage({
-      viewport,
-      bypassCSP: true,
-      // The key refused after revocation is fetched from the test, not the page; none expected.
-      allowNetworkFailureLogs: false,
-    })
+    const { page, context } = await world.openPage({ viewport, bypassCSP: true })
     page.setDefaultTimeout(15_000)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: world.server.url,
