@@ -1,0 +1,251 @@
+import { leaveAccount, lockRequests } from './account-revenue'
+import { refreshCommentCounters } from './comments-store'
+import type { SqlExecutor } from './db'
+import {
+  type ErasedWords,
+  erasedWordsLikePatterns,
+  erasedWordsPattern,
+  withoutErasedWords,
+} from './erased-words'
+
+/**
+ * The author key of a request whose author was erased: neither a person ('s:') nor a browser
+ * ('a:'), so it is nobody's `mine` and no one's Idempotency-Key scope.
+ */
+export const ERASED_AUTHOR = 'x:erased'
+
+export interface ErasedPerson {
+  votes: number
+  comments: number
+  requests: number
+}
+
+/**
+ * Erases the person `sub` of a project (spec/api.md v3 "People (GDPR)") inside the caller's
+ * transaction: their votes go, and the counters of every request they voted for drop in the
+ * same transaction (one voter fewer; the last voter of an account takes its MRR along, as
+ * retracting a vote does); their comments go (threads recounted); requests they wrote stay
+ * with no author; their anonymous-id links, updates, follows, mail items, unsubscribe,
+ * portal sessions, kept emails and queued emails go; their email and name are cut out of the
+ * audit log, queued jobs and webhook delivery logs; and the person row itself goes, so
+ * nothing answers for them any more. Null when there is no such person.
+ *
+ * Locks: the person, then the requests in id order (as every vote does).
+ */
+export async function erasePerson(
+  tx: SqlExecutor,
+  projectId: string,
+  sub: string,
+): Promise<ErasedPerson | null> {
+  const [person] = await tx.query<{
+    id: number | string
+    email: string | null
+    name: string | null
+  }>('SELECT id, email, name FROM people WHERE project_id = $1 AND sub = $2 FOR UPDATE', [
+    projectId,
+    sub,
+  ])
+  if (!person) return null
+  const personId = Number(person.id)
+  // Their voter keys: the person, and every browser identify linked to them.
+  const links = await tx.query<{ anonymous_id: string }>(
+    'SELECT anonymous_id FROM anonymous_links WHERE project_id = $1 AND person_id = $2',
+    [projectId, personId],
+  )
+  const voters = [`s:${sub}`, ...links.map((link) => `a:${link.anonymous_id}`)]
+
+  const touched = await tx.query<{ id: string }>(
+    `SELECT request_id AS id FROM votes
+      WHERE project_id = $1 AND (voter = ANY($2::text[]) OR person_id = $3)
+     UNION SELECT request_id FROM comments
+      WHERE project_id = $1 AND (author_voter = ANY($2::text[]) OR author_person_id = $3)
+     UNION SELECT id FROM requests
+      WHERE project_id = $1 AND (author_voter = ANY($2::text[]) OR author_person_id = $3)`,
+    [projectId, voters, personId],
+  )
+  await lockRequests(
+    tx,
+    touched.map((row) => row.id),
+  )
+
+  const votes = await removeVotes(tx, projectId, voters, personId)
+  const comments = await removeComments(tx, projectId, voters, personId)
+  const requests = await tx.query(
+    `UPDATE requests SET author_voter = $4, author_person_id = NULL, idempotency_key = NULL
+      WHERE project_id = $1 AND (author_voter = ANY($2::text[]) OR author_person_id = $3)
+      RETURNING id`,
+    [projectId, voters, personId, ERASED_AUTHOR],
+  )
+  await forgetMergedVotes(tx, projectId, voters, personId)
+  await removeMail(tx, projectId, personId, person.email)
+  await tx.query('DELETE FROM anonymous_links WHERE project_id = $1 AND person_id = $2', [
+    projectId,
+    personId,
+  ])
+  await tx.query('DELETE FROM portal_sessions WHERE project_id = $1 AND sub = $2', [projectId, sub])
+  // person_updates, request_followers, mail_items and mail_unsubscribes go with the row.
+  await tx.query('DELETE FROM people WHERE id = $1', [personId])
+  await scrubCopies(tx, projectId, { email: person.email, name: person.name })
+  return { votes, comments: comments, requests: requests.length }
+}
+
+/**
+ * Every vote of theirs goes; each request loses one vote per row removed, and one voter of the
+ * vote's account (leaveAccount: the last one out takes the account's MRR along).
+ */
+async function removeVotes(
+  tx: SqlExecutor,
+  projectId: string,
+  voters: string[],
+  personId: number,
+): Promise<number> {
+  const removed = await tx.query<{ request_id: string; account: string | null }>(
+    `WITH removed AS (
+       DELETE FROM votes WHERE project_id = $1 AND (voter = ANY($2::text[]) OR person_id = $3)
+       RETURNING request_id, account
+     ), counted AS (
+       UPDATE requests r SET votes = r.votes - n.removed
+         FROM (SELECT request_id, count(*) AS removed FROM removed GROUP BY request_id) n
+        WHERE r.id = n.request_id
+     )
+     SELECT request_id, account FROM removed`,
+    [projectId, voters, personId],
+  )
+  const byAccount = new Map<string, string[]>()
+  for (const vote of removed) {
+    if (vote.account === null) continue
+    byAccount.set(vote.account, [...(byAccount.get(vote.account) ?? []), vote.request_id])
+  }
+  for (const [account, requestIds] of byAccount) {
+    await leaveAccount(tx, [...new Set(requestIds)], account)
+  }
+  return removed.length
+}
+
+/** Their comments go; each thread they wrote in is recounted (comment_count, unanswered). */
+async function removeComments(
+  tx: SqlExecutor,
+  projectId: string,
+  voters: string[],
+  personId: number,
+): Promise<number> {
+  const removed = await tx.query<{ id: string; request_id: string }>(
+    `DELETE FROM comments
+      WHERE project_id = $1 AND (author_voter = ANY($2::text[]) OR author_person_id = $3)
+      RETURNING id, request_id`,
+    [projectId, voters, personId],
+  )
+  for (const requestId of new Set(removed.map((row) => row.request_id))) {
+    await refreshCommentCounters(tx, requestId)
+  }
+  // Events not yet told about their comments and votes would carry the words and the sub to
+  // followers and webhooks after all: they go with what they were about.
+  await tx.query(
+    `DELETE FROM jobs WHERE project_id = $1 AND kind = 'event' AND status <> 'running'
+        AND ((payload ->> 'type' = 'comment.created' AND payload ->> 'commentId' = ANY($2::text[]))
+             OR (payload ->> 'type' IN ('vote.created', 'vote.deleted')
+                 AND payload ->> 'voter' = ANY($3::text[])))`,
+    [projectId, removed.map((row) => row.id), voters],
+  )
+  return removed.length
+}
+
+/**
+ * What merges kept of their votes, so that undoing a merge cannot bring the erased person's
+ * votes back.
+ */
+async function forgetMergedVotes(
+  tx: SqlExecutor,
+  projectId: string,
+  voters: string[],
+  personId: number,
+): Promise<void> {
+  await tx.query(
+    `UPDATE request_merges m SET
+        source_votes = coalesce((
+          SELECT jsonb_agg(vote) FROM jsonb_array_elements(m.source_votes) vote
+           WHERE NOT (vote ->> 'voter' = ANY($2::text[])
+                      OR (vote ->> 'personId') = $3::text)), '[]'::jsonb),
+        moved_voters = ARRAY(SELECT voter FROM unnest(m.moved_voters) voter
+                              WHERE NOT voter = ANY($2::text[]))
+      WHERE m.project_id = $1
+        AND (m.moved_voters && $2::text[]
+             OR EXISTS (SELECT 1 FROM jsonb_array_elements(m.source_votes) vote
+                         WHERE vote ->> 'voter' = ANY($2::text[])
+                            OR (vote ->> 'personId') = $3::text))`,
+    [projectId, voters, String(personId)],
+  )
+}
+
+/**
+ * Emails for them that have not gone yet are dropped with their queued jobs (a job already
+ * running finds no recipient: mail-job.ts reads the person row, which is gone), and the kept
+ * copies of emails sent to them (demo mode's "Sent mail") go too.
+ */
+async function removeMail(
+  tx: SqlExecutor,
+  projectId: string,
+  personId: number,
+  email: string | null,
+): Promise<void> {
+  await tx.query(
+    `DELETE FROM jobs WHERE project_id = $1 AND kind = 'mail' AND status <> 'running'
+        AND payload ->> 'personId' = $2::text`,
+    [projectId, String(personId)],
+  )
+  if (email) {
+    await tx.query('DELETE FROM kept_mail WHERE project_id = $1 AND lower(recipient) = lower($2)', [
+      projectId,
+      email,
+    ])
+  }
+}
+
+/**
+ * Their email and name as copied into other rows of the project: audit lines (target and
+ * detail), jobs not yet done (event payloads: a comment's author name, a voter's email) and
+ * webhook deliveries (the logged and queued bodies). Found with LIKE, rewritten value by value.
+ */
+async function scrubCopies(tx: SqlExecutor, projectId: string, words: ErasedWords): Promise<void> {
+  const pattern = erasedWordsPattern(words)
+  const likes = erasedWordsLikePatterns(words)
+  if (!pattern || likes.length === 0) return
+  const audit = await tx.query<{ id: number | string; target: string; detail: unknown }>(
+    `SELECT id, target, detail FROM audit_log
+      WHERE project_id = $1 AND (target ILIKE ANY($2::text[]) OR detail::text ILIKE ANY($2::text[]))`,
+    [projectId, likes],
+  )
+  for (const line of audit) {
+    const detail = typeof line.detail === 'string' ? JSON.parse(line.detail) : line.detail
+    await tx.query('UPDATE audit_log SET target = $2, detail = $3 WHERE id = $1', [
+      line.id,
+      withoutErasedWords(line.target, pattern).value,
+      detail === null ? null : JSON.stringify(withoutErasedWords(detail, pattern).value),
+    ])
+  }
+  const jobs = await tx.query<{ id: number | string; payload: unknown }>(
+    `SELECT id, payload FROM jobs
+      WHERE project_id = $1 AND status <> 'done' AND payload::text ILIKE ANY($2::text[])`,
+    [projectId, likes],
+  )
+  for (const job of jobs) {
+    const payload = typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload
+    await tx.query('UPDATE jobs SET payload = $2 WHERE id = $1', [
+      job.id,
+      JSON.stringify(withoutErasedWords(payload, pattern).value),
+    ])
+  }
+  const deliveries = await tx.query<{ id: string; body: string }>(
+    'SELECT id, body FROM webhook_deliveries WHERE project_id = $1 AND body ILIKE ANY($2::text[])',
+    [projectId, likes],
+  )
+  for (const delivery of deliveries) {
+    const scrubbed = withoutErasedWords(JSON.parse(delivery.body), pattern)
+    if (scrubbed.changed) {
+      await tx.query('UPDATE webhook_deliveries SET body = $2 WHERE id = $1', [
+        delivery.id,
+        JSON.stringify(scrubbed.value),
+      ])
+    }
+  }
+}
