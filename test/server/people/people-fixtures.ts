@@ -5,9 +5,12 @@ import { mintToken } from '../../helpers/tokens'
 
 /** A project's customers as the tests of people/ write them: through the public API. */
 export function customersOf(server: TestServer, projectId: string, secret: string) {
-  const token = (sub: string, claims: Record<string, unknown> = {}) =>
-    mintToken(secret, { sub, aud: audienceFor(projectId), ...claims })
-  const publicFetch = async (path: string, init: RequestInit & { auth?: string; anon?: string }) => {
+  const token = (sub: string, claims: Record<string, unknown> = {}, nowMs?: number) =>
+    mintToken(secret, { sub, aud: audienceFor(projectId), ...claims }, { nowMs })
+  const publicFetch = async (
+    path: string,
+    init: RequestInit & { auth?: string; anon?: string },
+  ) => {
     const headers = new Headers(init.headers)
     headers.set('X-Reqio-Anonymous-Id', init.anon ?? 'anon-people-test')
     if (init.auth) headers.set('Authorization', `Bearer ${init.auth}`)

@@ -1,7 +1,7 @@
 // The People page's API over real HTTP on both databases: list, search, one person's page, 404.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { PeopleListResponse, PersonDetailResponse } from '../../../src/shared/api'
 import { truncateAllTables } from '../../../src/server/store/reset'
+import type { PeopleListResponse, PersonDetailResponse } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { adminJson, customersOf } from './people-fixtures'
@@ -135,8 +135,6 @@ describe.each(storeBackends())('people on the $name database', (backend) => {
       `/v1/admin/projects/${projectId}/people?q=${'x'.repeat(201)}`,
     )
     expect(res.status).toBe(400)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-      'validation_failed',
-    )
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('validation_failed')
   })
 })
