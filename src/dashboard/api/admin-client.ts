@@ -14,6 +14,8 @@ import type {
   CreatedProjectResponse,
   FeedbackRequest,
   InstallStatusResponse,
+  PeopleListResponse,
+  PersonDetailResponse,
   RequestStatus,
   RoadmapResponse,
   RotatedSecretResponse,
@@ -93,6 +95,16 @@ export interface AdminClient {
   publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
   companies(projectId: string, sort: CompanySort): Promise<AdminResult<CompanyListResponse>>
   company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
+  /** One page of the project's people (`q` searches email, name, sub, company). */
+  people(
+    projectId: string,
+    query: { q?: string; cursor?: string | null },
+  ): Promise<AdminResult<PeopleListResponse>>
+  person(projectId: string, sub: string): Promise<AdminResult<PersonDetailResponse>>
+  /** Everything stored about the person, as the one JSON document the server exports. */
+  personExport(projectId: string, sub: string): Promise<AdminResult<Record<string, unknown>>>
+  /** Erases the person (GDPR): their votes, comments and facts go; their requests stay. */
+  deletePerson(projectId: string, sub: string): Promise<AdminResult<Record<string, never>>>
   /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
   call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
 }
@@ -231,6 +243,16 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     companies: (id, sort) => call('GET', `${project(id)}/companies?sort=${sort}`),
     company: (id, companyId) =>
       call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
+    people: (id, query) => {
+      const params = new URLSearchParams()
+      if (query.q?.trim()) params.set('q', query.q.trim())
+      if (query.cursor) params.set('cursor', query.cursor)
+      return call('GET', `${project(id)}/people?${params}`)
+    },
+    person: (id, sub) => call('GET', `${project(id)}/people/${encodeURIComponent(sub)}`),
+    personExport: (id, sub) =>
+      call('GET', `${project(id)}/people/${encodeURIComponent(sub)}/export`),
+    deletePerson: (id, sub) => call('DELETE', `${project(id)}/people/${encodeURIComponent(sub)}`),
     call: (method, path, body) => call(method, `/v1/admin${path}`, body),
   }
 }
