@@ -4,6 +4,7 @@ import type { AdminClient } from '../api/admin-client'
 import { formatDate } from '../format/dates'
 import { formatMoney } from '../format/money'
 import { PersonDetail } from './person-detail'
+import './people.css'
 
 /**
  * The project's identified people (spec/api.md v3 "People (GDPR)"): search them by email,
@@ -55,7 +56,7 @@ export function PeoplePage({
   }
 
   return (
-    <div class="people">
+    <div class={openSub === null ? 'people' : 'people with-person'}>
       <form
         class="toolbar"
         role="search"
@@ -86,18 +87,24 @@ export function PeoplePage({
       ) : null}
       {people && people.length > 0 ? (
         <div class="backlog-layout">
-          <div>
+          <div class="people-list">
             <table class="companies-table" aria-label="People">
               <thead>
                 <tr>
                   <th scope="col">Email</th>
                   <th scope="col">Name</th>
-                  <th scope="col">Company</th>
-                  <th scope="col">Plan</th>
+                  <th scope="col" class="while-closed">
+                    Company
+                  </th>
+                  <th scope="col" class="while-closed">
+                    Plan
+                  </th>
                   <th scope="col" class="number">
                     MRR
                   </th>
-                  <th scope="col">Last seen</th>
+                  <th scope="col" class="while-closed">
+                    Last seen
+                  </th>
                   <th scope="col" class="number">
                     Requests
                   </th>
@@ -118,10 +125,12 @@ export function PeoplePage({
                       </button>
                     </th>
                     <td>{person.name ?? '—'}</td>
-                    <td>{person.company ? (person.company.name ?? person.company.id) : '—'}</td>
-                    <td>{person.plan ?? '—'}</td>
+                    <td class="while-closed">
+                      {person.company ? (person.company.name ?? person.company.id) : '—'}
+                    </td>
+                    <td class="while-closed">{person.plan ?? '—'}</td>
                     <td class="number">{formatMoney(person.mrrCents)}</td>
-                    <td>{formatDate(person.lastSeenAt)}</td>
+                    <td class="seen while-closed">{formatDate(person.lastSeenAt)}</td>
                     <td class="number">{person.requests}</td>
                     <td class="number">{person.votes}</td>
                     <td class="number">{person.comments}</td>

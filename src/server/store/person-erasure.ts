@@ -1,5 +1,4 @@
-import { leaveAccount, lockRequests } from './account-revenue'
-import { refreshCommentCounters } from './comments-store'
+import { lockRequests } from './account-revenue'
 import type { SqlExecutor } from './db'
 import {
   type ErasedWords,
@@ -90,8 +89,10 @@ export async function erasePerson(
 }
 
 /**
- * Every vote of theirs goes; each request loses one vote per row removed, and one voter of the
- * vote's account (leaveAccount: the last one out takes the account's MRR along).
+ * Every vote of theirs goes, and the counters move by exactly what went, in one statement:
+ * each request loses its removed votes, and each (request, account) row as many voters; a row
+ * left with none goes and takes the account's MRR off the request (as retracting a vote does,
+ * for many requests at once). The caller holds the requests.
  */
 async function removeVotes(
   tx: SqlExecutor,
@@ -99,30 +100,41 @@ async function removeVotes(
   voters: string[],
   personId: number,
 ): Promise<number> {
-  const removed = await tx.query<{ request_id: string; account: string | null }>(
+  const [counted] = await tx.query<{ removed: number | string }>(
     `WITH removed AS (
        DELETE FROM votes WHERE project_id = $1 AND (voter = ANY($2::text[]) OR person_id = $3)
        RETURNING request_id, account
+     ), per_account AS (
+       SELECT request_id, account, count(*) AS n FROM removed
+        WHERE account IS NOT NULL GROUP BY request_id, account
+     ), gone AS (
+       DELETE FROM request_accounts ra USING per_account pa
+        WHERE ra.request_id = pa.request_id AND ra.account = pa.account AND ra.voters <= pa.n
+       RETURNING ra.request_id, ra.mrr_cents
+     ), fewer AS (
+       UPDATE request_accounts ra SET voters = ra.voters - pa.n FROM per_account pa
+        WHERE ra.request_id = pa.request_id AND ra.account = pa.account AND ra.voters > pa.n
+     ), per_request AS (
+       SELECT v.request_id, v.n, count(g.request_id) AS accounts,
+              coalesce(sum(g.mrr_cents), 0) AS mrr_cents
+         FROM (SELECT request_id, count(*) AS n FROM removed GROUP BY request_id) v
+         LEFT JOIN gone g ON g.request_id = v.request_id
+        GROUP BY v.request_id, v.n
      ), counted AS (
-       UPDATE requests r SET votes = r.votes - n.removed
-         FROM (SELECT request_id, count(*) AS removed FROM removed GROUP BY request_id) n
-        WHERE r.id = n.request_id
+       UPDATE requests r SET votes = r.votes - c.n, accounts = r.accounts - c.accounts,
+                             mrr_cents = r.mrr_cents - c.mrr_cents
+         FROM per_request c WHERE r.id = c.request_id
      )
-     SELECT request_id, account FROM removed`,
+     SELECT count(*) AS removed FROM removed`,
     [projectId, voters, personId],
   )
-  const byAccount = new Map<string, string[]>()
-  for (const vote of removed) {
-    if (vote.account === null) continue
-    byAccount.set(vote.account, [...(byAccount.get(vote.account) ?? []), vote.request_id])
-  }
-  for (const [account, requestIds] of byAccount) {
-    await leaveAccount(tx, [...new Set(requestIds)], account)
-  }
-  return removed.length
+  return Number(counted?.removed ?? 0)
 }
 
-/** Their comments go; each thread they wrote in is recounted (comment_count, unanswered). */
+/**
+ * Their comments go, and each thread they wrote in is recounted (comment_count, unanswered) in
+ * the same statement, as refreshCommentCounters does for one request.
+ */
 async function removeComments(
   tx: SqlExecutor,
   projectId: string,
@@ -135,9 +147,17 @@ async function removeComments(
       RETURNING id, request_id`,
     [projectId, voters, personId],
   )
-  for (const requestId of new Set(removed.map((row) => row.request_id))) {
-    await refreshCommentCounters(tx, requestId)
-  }
+  await tx.query(
+    `UPDATE requests r SET
+        comment_count = (SELECT count(*) FROM comments c
+                          WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden),
+        unanswered = coalesce((SELECT c.kind <> 'team' FROM comments c
+                                WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden
+                                ORDER BY c.created_at DESC, c.seq DESC LIMIT 1), false)
+       FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id) t
+      WHERE r.id = t.id`,
+    [removed.map((row) => row.request_id)],
+  )
   // Events not yet told about their comments and votes would carry the words and the sub to
   // followers and webhooks after all: they go with what they were about.
   await tx.query(
