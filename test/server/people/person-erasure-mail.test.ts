@@ -45,10 +45,10 @@ describe.each(storeBackends())('mail for an erased person on the $name database'
     const bob = await customers.token('bob', { email: 'bob@example.com' }, now)
     const request = await customers.submit('Dark mode', ann)
     await customers.vote(request, bob)
-    const patched = await server.adminFetch(
-      `/v1/admin/projects/${projectId}/requests/${request}`,
-      { method: 'PATCH', body: JSON.stringify({ status: 'planned' }) },
-    )
+    const patched = await server.adminFetch(`/v1/admin/projects/${projectId}/requests/${request}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ status: 'planned' }),
+    })
     expect(patched.status).toBe(200)
     await server.drainJobs() // both emails now wait for the coalescing window
     const [queued] = await server.store.db.query<{ n: number }>(
