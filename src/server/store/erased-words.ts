@@ -22,8 +22,10 @@ export function erasedWordsPattern(words: ErasedWords): RegExp | null {
   const parts: string[] = []
   const email = words.email?.trim()
   if (email) parts.push(escapeRegExp(email))
+  // A one-letter "name" would cut every lone "A" out of the log: too short to be theirs.
   const name = words.name?.trim()
-  if (name) parts.push(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`)
+  if (name && [...name].length >= 2)
+    parts.push(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`)
   return parts.length === 0 ? null : new RegExp(parts.join('|'), 'giu')
 }
 
@@ -56,7 +58,7 @@ export function withoutErasedWords(
 export function erasedWordsLikePatterns(words: ErasedWords): string[] {
   return [words.email, words.name]
     .map((word) => word?.trim() ?? '')
-    .filter((word) => word.length > 0)
+    .filter((word) => [...word].length >= 2)
     .map(
       (word) =>
         `%${JSON.stringify(word)
