@@ -222,23 +222,35 @@ async function removeMail(
 }
 
 /**
- * Their email and name as copied into other rows of the project: audit lines (target and
- * detail), jobs not yet done (event payloads: a comment's author name, a voter's email) and
+ * Their email and name as copied into other rows of the project: audit lines (actor, target
+ * and detail), jobs not yet done (event payloads: a comment's author name, a voter's email) and
  * webhook deliveries (the logged and queued bodies). Found with LIKE, rewritten value by value.
  */
 async function scrubCopies(tx: SqlExecutor, projectId: string, words: ErasedWords): Promise<void> {
   const pattern = erasedWordsPattern(words)
   const likes = erasedWordsLikePatterns(words)
   if (!pattern || likes.length === 0) return
-  const audit = await tx.query<{ id: number | string; target: string; detail: unknown }>(
-    `SELECT id, target, detail FROM audit_log
-      WHERE project_id = $1 AND (target ILIKE ANY($2::text[]) OR detail::text ILIKE ANY($2::text[]))`,
+  // An actor is a team member's email, 'admin-token' or 'api-key:{name}'; a key named after
+  // the person is theirs to lose, a member who is also a customer keeps their own lines.
+  const audit = await tx.query<{
+    id: number | string
+    actor: string
+    target: string
+    detail: unknown
+    member: boolean
+  }>(
+    `SELECT id, actor, target, detail,
+            EXISTS (SELECT 1 FROM members m WHERE lower(m.email) = lower(a.actor)) AS member
+       FROM audit_log a
+      WHERE project_id = $1 AND (target ILIKE ANY($2::text[]) OR detail::text ILIKE ANY($2::text[])
+                                 OR actor ILIKE ANY($2::text[]))`,
     [projectId, likes],
   )
   for (const line of audit) {
     const detail = typeof line.detail === 'string' ? JSON.parse(line.detail) : line.detail
-    await tx.query('UPDATE audit_log SET target = $2, detail = $3 WHERE id = $1', [
+    await tx.query('UPDATE audit_log SET actor = $2, target = $3, detail = $4 WHERE id = $1', [
       line.id,
+      line.member ? line.actor : withoutErasedWords(line.actor, pattern).value,
       withoutErasedWords(line.target, pattern).value,
       detail === null ? null : JSON.stringify(withoutErasedWords(detail, pattern).value),
     ])

@@ -174,6 +174,14 @@ describe.each(storeBackends())('erasing a person on the $name database', (backen
       detail: { onBehalfOf: { sub: 'bob', email: 'bob@example.com', name: 'bob O’Brien' } },
       now: Date.now(),
     })
+    // A key someone named after them writes lines as `api-key:{name}`.
+    await server.store.audit.record({
+      projectId,
+      actor: 'api-key:bob O’Brien',
+      action: 'request.status',
+      target: 'r_x',
+      now: Date.now(),
+    })
     await adminJson(server, path('/people/bob'), { method: 'DELETE' }, 204)
 
     const audit = await adminJson<AuditLogResponse>(server, path('/audit'))
