@@ -15,6 +15,7 @@ export const PROJECT_TABS = [
   'install',
   'backlog',
   'companies',
+  'people',
   'changelog',
   'roadmap',
   'settings',

@@ -6,6 +6,7 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchPersonDelete } from './person-delete'
 import { benchPortalPages } from './portal-pages'
 import { benchPortalScript } from './portal-script'
 import { benchRequestLog } from './request-log'
@@ -37,6 +38,7 @@ const BENCHES: Bench[] = [
   { name: 'revenue per account at scale', run: benchServerAccounts },
   { name: 'backlog CSV export at scale', run: benchBacklogExport },
   { name: 'portal pages at scale', run: benchPortalPages },
+  { name: 'people: erasing a person with 1,000 votes, both engines', run: benchPersonDelete },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },

@@ -17,6 +17,8 @@ import type {
   FeedbackRequest,
   InstallStatusResponse,
   NewApiKeyBody,
+  PeopleListResponse,
+  PersonDetailResponse,
   RequestStatus,
   RoadmapResponse,
   RotatedSecretResponse,
@@ -102,6 +104,16 @@ export interface AdminClient {
   createApiKey(projectId: string, body: NewApiKeyBody): Promise<AdminResult<CreatedApiKeyResponse>>
   /** Refused everywhere from the answer on. */
   revokeApiKey(projectId: string, keyId: string): Promise<AdminResult<unknown>>
+  /** One page of the project's people (`q` searches email, name, sub, company). */
+  people(
+    projectId: string,
+    query: { q?: string; cursor?: string | null },
+  ): Promise<AdminResult<PeopleListResponse>>
+  person(projectId: string, sub: string): Promise<AdminResult<PersonDetailResponse>>
+  /** Everything stored about the person, as the one JSON document the server exports. */
+  personExport(projectId: string, sub: string): Promise<AdminResult<Record<string, unknown>>>
+  /** Erases the person (GDPR): their votes, comments and facts go; their requests stay. */
+  deletePerson(projectId: string, sub: string): Promise<AdminResult<Record<string, never>>>
   /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
   call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
 }
@@ -244,6 +256,16 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     createApiKey: (id, body) => call('POST', `${project(id)}/api-keys`, body),
     revokeApiKey: (id, keyId) =>
       call('DELETE', `${project(id)}/api-keys/${encodeURIComponent(keyId)}`),
+    people: (id, query) => {
+      const params = new URLSearchParams()
+      if (query.q?.trim()) params.set('q', query.q.trim())
+      if (query.cursor) params.set('cursor', query.cursor)
+      return call('GET', `${project(id)}/people?${params}`)
+    },
+    person: (id, sub) => call('GET', `${project(id)}/people/${encodeURIComponent(sub)}`),
+    personExport: (id, sub) =>
+      call('GET', `${project(id)}/people/${encodeURIComponent(sub)}/export`),
+    deletePerson: (id, sub) => call('DELETE', `${project(id)}/people/${encodeURIComponent(sub)}`),
     call: (method, path, body) => call(method, `/v1/admin${path}`, body),
   }
 }

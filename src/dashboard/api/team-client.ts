@@ -49,7 +49,11 @@ export interface TeamClient {
     id: string,
     patch: { name?: string; settings?: ProjectSettingsPatch },
   ): Promise<AdminResult<{ project: AdminProject }>>
-  audit(projectId: string): Promise<AdminResult<{ entries: AuditLogEntry[] }>>
+  /** A page of the log, newest first; `cursor` (a page's nextCursor) for the older lines. */
+  audit(
+    projectId: string,
+    cursor?: string | null,
+  ): Promise<AdminResult<{ entries: AuditLogEntry[]; nextCursor?: string | null }>>
 }
 
 /** The admin API's team and project-settings routes; `adminToken` null means the session cookie. */
@@ -66,6 +70,7 @@ export function createTeamClient(adminToken: string | null, apiBase = ''): TeamC
     invite: (email, role) => call('POST', '/v1/admin/invites', { email, role }),
     revokeInvite: (id) => call('DELETE', `/v1/admin/invites/${encodeURIComponent(id)}`),
     updateProject: (id, patch) => call('PATCH', project(id), patch),
-    audit: (id) => call('GET', `${project(id)}/audit`),
+    audit: (id, cursor) =>
+      call('GET', `${project(id)}/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
   }
 }

@@ -12,13 +12,28 @@ import './audit/audit.css'
 export function AuditPage({ team, projectId }: { team: TeamClient; projectId: string }) {
   const [entries, setEntries] = useState<AuditLogEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
+  const [loadingMore, setLoadingMore] = useState(false)
 
   useEffect(() => {
     team.audit(projectId).then((result) => {
-      if (result.ok) setEntries(result.data.entries)
-      else setError(`The audit log could not be loaded: ${result.message}`)
+      if (result.ok) {
+        setEntries(result.data.entries)
+        setNextCursor(result.data.nextCursor ?? null)
+      } else setError(`The audit log could not be loaded: ${result.message}`)
     })
   }, [team, projectId])
+
+  async function loadOlder() {
+    if (!nextCursor) return
+    setLoadingMore(true)
+    const result = await team.audit(projectId, nextCursor)
+    setLoadingMore(false)
+    if (result.ok) {
+      setEntries((shown) => [...(shown ?? []), ...result.data.entries])
+      setNextCursor(result.data.nextCursor ?? null)
+    } else setError(`Older lines could not be loaded: ${result.message}`)
+  }
 
   if (error) return <p role="alert">{error}</p>
   if (!entries) return <p>Loading the audit log…</p>
@@ -40,6 +55,11 @@ export function AuditPage({ team, projectId }: { team: TeamClient; projectId: st
           </li>
         ))}
       </ol>
+      {nextCursor ? (
+        <button type="button" disabled={loadingMore} onClick={loadOlder}>
+          {loadingMore ? 'Loading…' : 'Load more'}
+        </button>
+      ) : null}
     </section>
   )
 }

@@ -9,6 +9,7 @@ import { ChangelogPage } from '../changelog/changelog-page'
 import { RoadmapPreview } from '../changelog/roadmap-preview'
 import { CompaniesPage } from '../companies/companies-page'
 import { InstallPage } from '../install/install-page'
+import { PeoplePage } from '../people/people-page'
 import type { ProjectTab, SettingsSection } from '../router'
 import { reqioBaseOf } from '../settings/portal-address'
 import { SettingsArea } from '../settings/settings-area'
@@ -140,6 +141,9 @@ export function ProjectPage({
           />
         ) : null}
         {tab === 'companies' ? <CompaniesPage client={client} projectId={project.id} /> : null}
+        {tab === 'people' ? (
+          <PeoplePage client={client} projectId={project.id} canDelete={can('triage')} />
+        ) : null}
         {tab === 'changelog' ? <ChangelogPage client={client} projectId={project.id} /> : null}
         {tab === 'roadmap' ? <RoadmapPreview client={client} projectId={project.id} /> : null}
         {tab === 'settings' ? (

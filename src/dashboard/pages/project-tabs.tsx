@@ -4,6 +4,7 @@ const TAB_LABELS: Record<ProjectTab, string> = {
   install: 'Install',
   backlog: 'Backlog',
   companies: 'Companies',
+  people: 'People',
   changelog: 'Changelog',
   roadmap: 'Roadmap',
   settings: 'Settings',
@@ -27,7 +28,7 @@ export function tabAfterKey(
 }
 
 /**
- * A project's sections as one tab list, one Tab stop. Six short names fit one row at 1280 px
+ * A project's sections as one tab list, one Tab stop. Seven short names fit one row at 1280 px
  * and wrap, never scroll sideways, on a phone (styles/navigation.css).
  */
 export function ProjectTabs({

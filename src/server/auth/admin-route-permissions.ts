@@ -31,6 +31,11 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   // Companies (spec "Companies") are read-only views of the backlog.
   { method: 'GET', path: '/v1/admin/projects/:id/companies', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/companies/:cid', permission: 'view' },
+  // People (spec v3 "People (GDPR)"): reading and exporting is viewing; erasing is triage.
+  { method: 'GET', path: '/v1/admin/projects/:id/people', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/people/:sub', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/people/:sub/export', permission: 'view' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/people/:sub', permission: 'triage' },
   // The changelog (spec "Roadmap and changelog") is triage work: members write and publish.
   { method: 'GET', path: '/v1/admin/projects/:id/changelog', permission: 'view' },
   { method: 'POST', path: '/v1/admin/projects/:id/changelog', permission: 'triage' },

@@ -4,10 +4,12 @@ import { BACKLOG_EXPORT_MAX_ROWS, type BacklogRequest, REQUEST_STATUSES } from '
 import { toCsv } from '../http/csv'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
+import { optionalListCursor, pageOf } from '../http/list-cursor'
 import { toBacklogRequest } from '../http/wire'
 import type { BacklogExportRow } from '../store/backlog-export-rows'
 import type { BacklogFilter } from '../store/backlog-filter'
-import { BACKLOG_LIMIT } from '../store/backlog-store'
+import { BACKLOG_KEYSET, BACKLOG_LIMIT, backlogKeyOf } from '../store/backlog-store'
+import { keyShape } from '../store/keyset'
 import { AdminListLimitSchema } from './admin-list-limit'
 
 const shortText = (name: string) =>
@@ -21,6 +23,7 @@ const BacklogQuerySchema = v.object({
     'revenue',
   ),
   limit: AdminListLimitSchema,
+  cursor: v.optional(v.string()),
   q: shortText('q'),
   status: v.optional(v.picklist(REQUEST_STATUSES, 'status must be a request status')),
   plan: shortText('plan'),
@@ -79,6 +82,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
     const query = parseOrFail(BacklogQuerySchema, {
       sort: c.req.query('sort'),
       limit: c.req.query('limit'),
+      cursor: c.req.query('cursor'),
       q: c.req.query('q'),
       status: c.req.query('status'),
       plan: c.req.query('plan'),
@@ -97,14 +101,20 @@ export function adminBacklogRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/backlog', async (c) => {
       const { project, query, filter } = readQuery(c)
+      // A cursor is a key in one sort's order: the list name carries the sort.
+      const list = `backlog.${query.sort}`
+      const after = optionalListCursor(query.cursor, list, keyShape(BACKLOG_KEYSET[query.sort]))
+      const limit = query.limit ?? BACKLOG_LIMIT
       const entries = await deps.store.backlog.list({
         projectId: project.id,
         sort: query.sort,
-        limit: query.limit ?? BACKLOG_LIMIT,
+        limit: limit + 1,
         filter,
+        after,
       })
-      const requests: BacklogRequest[] = entries.map(toBacklogRequest)
-      return c.json({ requests })
+      const page = pageOf(entries, limit, list, (entry) => backlogKeyOf(query.sort, entry))
+      const requests: BacklogRequest[] = page.rows.map(toBacklogRequest)
+      return c.json({ requests, nextCursor: page.nextCursor })
     })
     .get('/backlog.csv', async (c) => {
       const { project, query, filter } = readQuery(c)

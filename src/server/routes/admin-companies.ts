@@ -4,13 +4,16 @@ import type { CompanyDetailResponse, CompanyListResponse } from '../../shared/ap
 import { notFound } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
+import { listCursor, optionalListCursor } from '../http/list-cursor'
 import { toPublicRequest } from '../http/wire'
-import { COMPANIES_LIMIT } from '../store/companies-store'
+import { COMPANIES_LIMIT, COMPANY_KEYSET } from '../store/companies-store'
+import { keyShape } from '../store/keyset'
 import { AdminListLimitSchema } from './admin-list-limit'
 
 const CompaniesQuerySchema = v.object({
   sort: v.optional(v.picklist(['mrr', 'requests'], 'sort must be mrr or requests'), 'mrr'),
   limit: AdminListLimitSchema,
+  cursor: v.optional(v.string()),
 })
 
 /**
@@ -24,13 +27,20 @@ export function adminCompaniesRoutes(deps: RouteDeps) {
       const query = parseOrFail(CompaniesQuerySchema, {
         sort: c.req.query('sort'),
         limit: c.req.query('limit'),
+        cursor: c.req.query('cursor'),
       })
-      const companies = await deps.store.companies.list({
+      const list = `companies.${query.sort}`
+      const page = await deps.store.companies.list({
         projectId: project.id,
         sort: query.sort,
         limit: query.limit ?? COMPANIES_LIMIT,
+        after: optionalListCursor(query.cursor, list, keyShape(COMPANY_KEYSET[query.sort])),
       })
-      return c.json({ companies } satisfies CompanyListResponse)
+      const body: CompanyListResponse = {
+        companies: page.companies,
+        nextCursor: page.nextKey ? listCursor(list, page.nextKey) : null,
+      }
+      return c.json(body)
     })
     .get('/:cid', async (c) => {
       const project = c.get('project')

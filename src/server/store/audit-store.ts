@@ -1,4 +1,5 @@
 import type { Db, SqlExecutor } from './db'
+import { type KeysetColumn, keysetAfter } from './keyset'
 import { toIso } from './rows'
 
 /** One line of a project's audit log (spec/api.md "Team accounts"). */
@@ -11,7 +12,15 @@ export interface AuditEntry {
   /** What it was done to: a request id, a member's email, a comment id… */
   target: string
   detail: Record<string, unknown> | null
+  /** Where the line sits in the log (AUDIT_KEYSET): a cursor's key, never on the wire. */
+  key: [string, number]
 }
+
+/** Newest first: the time exactly as stored, then the id for lines of the same instant. */
+export const AUDIT_KEYSET: readonly KeysetColumn[] = [
+  { sql: 'at', descending: true, type: 'timestamp' },
+  { sql: 'id', descending: true, type: 'number' },
+]
 
 export interface NewAuditEntry {
   projectId: string | null
@@ -23,6 +32,8 @@ export interface NewAuditEntry {
 }
 
 interface AuditRow {
+  id: number | string
+  at_key: string
   at: Date | string
   actor: string
   action: string
@@ -53,13 +64,20 @@ export class AuditStore {
    * Newest first. Team-wide entries (projectId null: invites, roles, removals) show in every
    * project's log, since who is on the team decides who can change every project.
    */
-  async list(projectId: string, limit = 200): Promise<AuditEntry[]> {
+  async list(
+    projectId: string,
+    limit = 200,
+    after: readonly unknown[] | null = null,
+  ): Promise<AuditEntry[]> {
+    const keyset = after ? keysetAfter(AUDIT_KEYSET, after, 3) : null
     const rows = await this.db.query<AuditRow>(
-      `SELECT at, actor, action, target, detail FROM audit_log
-        WHERE project_id = $1 OR project_id IS NULL ORDER BY at DESC, id DESC LIMIT $2`,
-      [projectId, limit],
+      `SELECT id, at::text AS at_key, at, actor, action, target, detail FROM audit_log
+        WHERE (project_id = $1 OR project_id IS NULL) ${keyset ? `AND ${keyset.sql}` : ''}
+        ORDER BY at DESC, id DESC LIMIT $2`,
+      [projectId, limit, ...(keyset?.params ?? [])],
     )
     return rows.map((row) => ({
+      key: [row.at_key, Number(row.id)] as [string, number],
       at: toIso(row.at),
       actor: row.actor,
       action: row.action,

@@ -2,6 +2,7 @@ import type { BacklogSort } from '../../shared/api'
 import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
+import { type KeysetColumn, keysetAfter } from './keyset'
 import { BACKLOG_ORDER } from './requests-store'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
@@ -19,6 +20,38 @@ export interface BacklogEntry extends RequestRecord {
   voters: BacklogVoterRecord[]
   /** Who submitted it, when identified (also after identifying later); null when anonymous. */
   author: BacklogVoterRecord | null
+  /** created_at exactly as stored (microseconds): part of a cursor's key, never on the wire. */
+  createdKey: string
+}
+
+/**
+ * Each sort's order as keyset columns: BACKLOG_ORDER (requests-store.ts) column for column, so
+ * a cursor page continues exactly where the previous page's order stopped.
+ */
+export const BACKLOG_KEYSET: Record<BacklogSort, readonly KeysetColumn[]> = {
+  revenue: [
+    { sql: 'r.mrr_cents', descending: true, type: 'number' },
+    { sql: 'r.votes', descending: true, type: 'number' },
+    { sql: 'r.created_at', descending: true, type: 'timestamp' },
+    { sql: 'r.id', descending: false, type: 'text' },
+  ],
+  votes: [
+    { sql: 'r.votes', descending: true, type: 'number' },
+    { sql: 'r.created_at', descending: true, type: 'timestamp' },
+    { sql: 'r.id', descending: false, type: 'text' },
+  ],
+  new: [
+    { sql: 'r.created_at', descending: true, type: 'timestamp' },
+    { sql: 'r.id', descending: false, type: 'text' },
+  ],
+}
+
+/** The key of an entry in `sort`'s order, as BACKLOG_KEYSET lists its columns. */
+export function backlogKeyOf(sort: BacklogSort, entry: BacklogEntry): (string | number)[] {
+  const tail = [entry.createdKey, entry.id]
+  if (sort === 'revenue') return [entry.mrrCents, entry.votes, ...tail]
+  if (sort === 'votes') return [entry.votes, ...tail]
+  return tail
 }
 
 type VoterJson = BacklogVoterRecord & { mrrCents: number | string }
@@ -55,10 +88,19 @@ export class BacklogStore {
     /** Only this request (the admin PATCH answer). */
     requestId?: string
     filter?: BacklogFilter
+    /** Only the rows after this key (backlogKeyOf) in `sort`'s order: the next page. */
+    after?: readonly unknown[] | null
   }): Promise<BacklogEntry[]> {
     const filter = filterConditions(input.filter ?? {}, 5)
+    const after = input.after
+      ? keysetAfter(BACKLOG_KEYSET[input.sort], input.after, 5 + filter.params.length)
+      : null
     const rows = await this.db.query<
-      RequestRow & { voters: VoterJson[] | string; author: VoterJson | string | null }
+      RequestRow & {
+        voters: VoterJson[] | string
+        author: VoterJson | string | null
+        created_key: string
+      }
     >(
       `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters,
               CASE WHEN ap.id IS NULL THEN NULL ELSE
@@ -67,10 +109,12 @@ export class BacklogStore {
                                   'company', CASE WHEN ac.id IS NULL THEN NULL ELSE
                                     json_build_object('id', ac.external_id, 'name', ac.name,
                                                       'mrrCents', ac.mrr_cents) END) END AS author
-         FROM (SELECT ${REQUEST_COLUMNS}, r.author_person_id FROM requests r
+         FROM (SELECT ${REQUEST_COLUMNS}, r.author_person_id, r.created_at::text AS created_key
+                 FROM requests r
                 WHERE r.project_id = $1 AND r.merged_into IS NULL
                   AND ($4::text IS NULL OR r.id = $4)
                   ${filter.sql}
+                  ${after ? `AND ${after.sql}` : ''}
                 ORDER BY ${BACKLOG_ORDER[input.sort]}
                 LIMIT $2) r
          LEFT JOIN people ap ON ap.id = r.author_person_id
@@ -96,6 +140,7 @@ export class BacklogStore {
         input.votersPerRequest ?? BACKLOG_VOTERS_PER_REQUEST,
         input.requestId ?? null,
         ...filter.params,
+        ...(after?.params ?? []),
       ],
     )
     return rows.map((row) => {
@@ -104,6 +149,7 @@ export class BacklogStore {
         ...toRequestRecord(row),
         voters: parseJson(row.voters).map(toVoterRecord),
         author: author ? toVoterRecord(author) : null,
+        createdKey: row.created_key,
       }
     })
   }

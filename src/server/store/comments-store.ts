@@ -197,6 +197,20 @@ export class CommentsStore {
     return { comments: rows.slice(0, limit).reverse().map(toCommentRecord), hasOlder }
   }
 
+  /** Everything these voters wrote in the project (a person's page), newest first. */
+  async listByAuthors(
+    projectId: string,
+    voters: string[],
+    limit: number,
+  ): Promise<CommentRecord[]> {
+    const rows = await this.db.query<CommentRow>(
+      `${SELECT_COMMENTS} WHERE c.project_id = $1 AND c.author_voter = ANY($2::text[])
+        ORDER BY c.created_at DESC, c.seq DESC LIMIT $3`,
+      [projectId, voters, limit],
+    )
+    return rows.map(toCommentRecord)
+  }
+
   async find(projectId: string, id: string): Promise<CommentRecord | null> {
     const [row] = await this.db.query<CommentRow>(
       `${SELECT_COMMENTS} WHERE c.project_id = $1 AND c.id = $2`,

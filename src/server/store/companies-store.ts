@@ -1,6 +1,7 @@
 import type { CompanySort, CompanySummary } from '../../shared/api'
 import { companyAccount } from './account-revenue'
 import type { Db } from './db'
+import { type KeysetColumn, keysetAfter } from './keyset'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
@@ -45,6 +46,29 @@ const COMPANY_ORDER: Record<CompanySort, string> = {
   requests: 'requests DESC, mrr_cents DESC, external_id',
 }
 
+/**
+ * The keys cursor pages continue from. By revenue the page is chosen in the index's order
+ * (mrr, id) and then shown with more requests first among equal MRR; the key is the last row
+ * in the index's order, so each company is on exactly one page.
+ */
+export const COMPANY_KEYSET: Record<CompanySort, readonly KeysetColumn[]> = {
+  mrr: [
+    { sql: 'mrr_cents', descending: true, type: 'number' },
+    { sql: 'external_id', descending: false, type: 'text' },
+  ],
+  requests: [
+    { sql: 'requests', descending: true, type: 'number' },
+    { sql: 'mrr_cents', descending: true, type: 'number' },
+    { sql: 'external_id', descending: false, type: 'text' },
+  ],
+}
+
+export interface CompanyPage {
+  companies: CompanyRecord[]
+  /** The key (COMPANY_KEYSET) of the last company shown when there are more; else null. */
+  nextKey: (string | number)[] | null
+}
+
 function toCompanyRecord(row: CompanyRow): CompanyRecord {
   return {
     id: row.external_id,
@@ -59,28 +83,46 @@ function toCompanyRecord(row: CompanyRow): CompanyRecord {
 export class CompaniesStore {
   constructor(private readonly db: Db) {}
 
+  /** One page of the project's companies in `sort`'s order, after `after` (a key) when given. */
   async list(input: {
     projectId: string
     sort: CompanySort
     limit?: number
-  }): Promise<CompanyRecord[]> {
+    after?: readonly unknown[] | null
+  }): Promise<CompanyPage> {
     const limit = input.limit ?? COMPANIES_LIMIT
-    // By revenue the index gives the page first and only its companies are counted.
+    const after = input.after ? keysetAfter(COMPANY_KEYSET[input.sort], input.after, 3) : null
+    const afterSql = after ? `AND ${after.sql}` : ''
+    // By revenue the index gives the page first and only its companies are counted. One row
+    // more than the page says whether there are more; `rank` is its place in the index's order.
     const rows =
       input.sort === 'mrr'
-        ? await this.db.query<CompanyRow>(
-            `SELECT ${COMPANY_COLUMNS} FROM
-               (SELECT * FROM companies WHERE project_id = $1
-                 ORDER BY mrr_cents DESC, external_id LIMIT $2) c
+        ? await this.db.query<CompanyRow & { rank: number | string }>(
+            `SELECT ${COMPANY_COLUMNS}, c.rank FROM
+               (SELECT *, row_number() OVER (ORDER BY mrr_cents DESC, external_id) AS rank
+                  FROM (SELECT * FROM companies WHERE project_id = $1 ${afterSql}
+                         ORDER BY mrr_cents DESC, external_id LIMIT $2) page) c
               ORDER BY ${COMPANY_ORDER.mrr}`,
-            [input.projectId, limit],
+            [input.projectId, limit + 1, ...(after?.params ?? [])],
           )
-        : await this.db.query<CompanyRow>(
-            `SELECT * FROM (SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.project_id = $1) c
+        : await this.db.query<CompanyRow & { rank: number | string }>(
+            `SELECT *, row_number() OVER (ORDER BY ${COMPANY_ORDER.requests}) AS rank
+               FROM (SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.project_id = $1) c
+              WHERE true ${afterSql}
               ORDER BY ${COMPANY_ORDER.requests} LIMIT $2`,
-            [input.projectId, limit],
+            [input.projectId, limit + 1, ...(after?.params ?? [])],
           )
-    return rows.map(toCompanyRecord)
+    const shown = rows.filter((row) => Number(row.rank) <= limit)
+    const last = shown.find((row) => Number(row.rank) === limit)
+    const more = rows.length > limit && last !== undefined
+    return {
+      companies: shown.map(toCompanyRecord),
+      nextKey: more
+        ? input.sort === 'mrr'
+          ? [Number(last.mrr_cents), last.external_id]
+          : [Number(last.requests), Number(last.mrr_cents), last.external_id]
+        : null,
+    }
   }
 
   /** One company with its people and the requests they asked for, by revenue. */

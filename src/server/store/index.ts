@@ -14,6 +14,7 @@ import { MailStore } from './mail-store'
 import { MembersStore } from './members-store'
 import { migrate } from './migrate'
 import { OriginsStore } from './origins-store'
+import { PeopleAdminStore } from './people-admin-store'
 import { PeopleStore } from './people-store'
 import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
@@ -33,6 +34,8 @@ export interface Store {
   readonly db: Db
   readonly projects: ProjectsStore
   readonly people: PeopleStore
+  /** The dashboard's people: list, search and one person's page (GDPR export and erasure too). */
+  readonly peopleAdmin: PeopleAdminStore
   readonly requests: RequestsStore
   readonly votes: VotesStore
   readonly backlog: BacklogStore
@@ -129,6 +132,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     db,
     projects: new ProjectsStore(db),
     people: new PeopleStore(db),
+    peopleAdmin: new PeopleAdminStore(db),
     requests: new RequestsStore(db),
     votes: new VotesStore(db),
     backlog: new BacklogStore(db),

@@ -27,3 +27,10 @@ export interface AuditLogEntry {
   /** One plain sentence: "Ana changed Dark mode from Planned to Done". */
   summary: string
 }
+
+/** `GET /v1/admin/projects/{pid}/audit?limit=&cursor=`: a page of the log, newest first. */
+export interface AuditLogResponse {
+  entries: AuditLogEntry[]
+  /** The next (older) page's `?cursor=`; null on the last page. */
+  nextCursor: string | null
+}

@@ -90,3 +90,10 @@ export interface AdminRequestDetailResponse {
 export interface AdminCommentResponse {
   comment: AdminComment
 }
+
+/** `GET /v1/admin/projects/{pid}/backlog?…&limit=&cursor=`: one page in the chosen order. */
+export interface BacklogListResponse {
+  requests: BacklogRequest[]
+  /** The next page's `?cursor=`; null on the last page. */
+  nextCursor: string | null
+}

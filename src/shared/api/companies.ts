@@ -15,6 +15,8 @@ export interface CompanySummary {
 }
 export interface CompanyListResponse {
   companies: CompanySummary[]
+  /** The next page's `?cursor=`; null on the last page. */
+  nextCursor: string | null
 }
 /** `GET /v1/admin/projects/{pid}/companies/{cid}`. */
 export interface CompanyDetailResponse {
