@@ -8,7 +8,7 @@ import { toPublicRequest } from '../http/wire'
 import { COMPANIES_LIMIT } from '../store/companies-store'
 import { AdminListLimitSchema } from './admin-list-limit'
 
-const CompaniesQuerySchema = v.object({
+export const CompaniesQuerySchema = v.object({
   sort: v.optional(v.picklist(['mrr', 'requests'], 'sort must be mrr or requests'), 'mrr'),
   limit: AdminListLimitSchema,
 })
