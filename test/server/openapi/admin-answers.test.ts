@@ -458,6 +458,30 @@ describe('the admin API answers as its RouteDocs say', () => {
       `${P}/webhooks`,
       413,
     )
+    // A signed-in viewer: the session cookie, a role that may not, a write from elsewhere.
+    const viewerInvite = await admin(
+      '/v1/admin/invites',
+      json('POST', { email: 'vera@team.example', role: 'viewer' }),
+    )
+    const viewer = await acceptInvite(server, (await viewerInvite.json()).invite)
+    await answers.json(await viewer.fetch(`${base}/backlog`), 'get', `${P}/backlog`, 200)
+    const refused = await answers.json(
+      await viewer.fetch(base, json('PATCH', { name: 'Mine now' })),
+      'patch',
+      P,
+      403,
+    )
+    expect(refused.error.code).toBe('forbidden')
+    const forged = await answers.json(
+      await viewer.fetch(`${base}/requests/nope/comments`, {
+        ...json('POST', { body: 'hi' }),
+        headers: { Origin: 'https://evil.example' },
+      }),
+      'post',
+      `${P}/requests/{rid}/comments`,
+      403,
+    )
+    expect(forged.error.code).toBe('csrf_rejected')
     await answers.json(
       await admin('/v1/admin/members/nobody', json('DELETE')),
       'delete',

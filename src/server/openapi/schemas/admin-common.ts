@@ -116,7 +116,7 @@ export const AdminProjectSchema = v.object({
   id: v.string(),
   name: v.string(),
   audience: v.string(),
-  createdAt: v.optional(Timestamp),
+  createdAt: Timestamp,
   settings: ProjectSettingsSchema,
 })
 
