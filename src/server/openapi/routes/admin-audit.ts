@@ -1,7 +1,7 @@
 import type { RouteDoc } from '../route-doc'
 import { AuditLogResponseSchema } from '../schemas/admin-audit'
 import { AuditPageQuerySchema } from '../schemas/admin-v3'
-import { adminDoc, projectErrors } from './admin-doc-parts'
+import { adminDoc, PARAM, projectErrors } from './admin-doc-parts'
 
 export const adminAuditDocs: readonly RouteDoc[] = [
   adminDoc({
@@ -11,7 +11,7 @@ export const adminAuditDocs: readonly RouteDoc[] = [
     summary: 'The audit log',
     description:
       "Who did what and when, newest first: actor (a member's email, admin-token or api-key:{name}) and their name, the requests named with their titles, old → new values (keys naming secrets never shown) and one sentence per line.",
-    pathParams: { id: 'The project id.' },
+    pathParams: PARAM.project,
     query: AuditPageQuerySchema,
     responses: { 200: { description: 'The audit log.', schema: AuditLogResponseSchema } },
     errors: projectErrors(),

@@ -6,11 +6,11 @@ import {
   ChangelogListResponseSchema,
 } from '../schemas/admin-changelog'
 import { AudienceResponseSchema } from '../schemas/admin-common'
-import { adminDoc, BODY, projectErrors } from './admin-doc-parts'
+import { adminDoc, BODY, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: changelog'
-const projectParam = { id: 'The project id.' }
-const entryParams = { id: 'The project id.', eid: 'The changelog entry id.' }
+const projectParam = PARAM.project
+const entryParams = { ...PARAM.project, eid: 'The changelog entry id.' }
 const entryNotFound = 'No such entry in this project: 404.'
 
 /** The dashboard's changelog (spec "Roadmap and changelog"): drafts, publishing, audience. */

@@ -3,7 +3,7 @@ import { CompaniesQuerySchema } from '../../routes/admin-companies'
 import type { RouteDoc } from '../route-doc'
 import { CompanyDetailResponseSchema, CompanyListResponseSchema } from '../schemas/admin-companies'
 import { CursorQueryEntries } from '../schemas/admin-v3'
-import { adminDoc, projectErrors } from './admin-doc-parts'
+import { adminDoc, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: companies'
 
@@ -16,7 +16,7 @@ export const adminCompaniesDocs: readonly RouteDoc[] = [
     summary: 'The companies behind the revenue',
     description:
       'Each company with its MRR, plan, people seen with it and distinct requests its people voted for; by MRR (default) or by requests.',
-    pathParams: { id: 'The project id.' },
+    pathParams: PARAM.project,
     query: v.object({ ...CompaniesQuerySchema.entries, ...CursorQueryEntries }),
     responses: { 200: { description: 'The companies.', schema: CompanyListResponseSchema } },
     errors: projectErrors(),
@@ -27,7 +27,7 @@ export const adminCompaniesDocs: readonly RouteDoc[] = [
     tag,
     summary: 'One company, its people and their requests',
     description: 'No person has sent a token with this company: 404.',
-    pathParams: { id: 'The project id.', cid: "The company id (the token's company.id)." },
+    pathParams: { ...PARAM.project, cid: "The company id (the token's company.id)." },
     responses: { 200: { description: 'The company.', schema: CompanyDetailResponseSchema } },
     errors: projectErrors(),
   }),

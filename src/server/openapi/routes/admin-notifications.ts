@@ -4,7 +4,7 @@ import {
   JobsResponseSchema,
   KeptMailResponseSchema,
 } from '../schemas/admin-notifications'
-import { adminDoc, projectErrors } from './admin-doc-parts'
+import { adminDoc, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: notifications'
 
@@ -16,7 +16,7 @@ export const adminNotificationsDocs: readonly RouteDoc[] = [
     tag,
     summary: "The project's job queue",
     description: 'Jobs by state, and the jobs that failed for good (emails, webhooks).',
-    pathParams: { id: 'The project id.' },
+    pathParams: PARAM.project,
     responses: { 200: { description: 'The queue.', schema: JobsResponseSchema } },
     errors: projectErrors(),
   }),
@@ -26,7 +26,7 @@ export const adminNotificationsDocs: readonly RouteDoc[] = [
     tag,
     summary: 'Retry a failed job now',
     description: 'No such failed job in this project: 404.',
-    pathParams: { id: 'The project id.', jid: 'The job id (a whole number).' },
+    pathParams: { ...PARAM.project, jid: 'The job id (a whole number).' },
     responses: { 202: { description: 'Queued again.', schema: JobRetriedResponseSchema } },
     errors: projectErrors(),
   }),
@@ -37,7 +37,7 @@ export const adminNotificationsDocs: readonly RouteDoc[] = [
     summary: 'Emails kept instead of sent',
     description:
       'In demo mode without SMTP, the emails Reqio would have sent ("Sent mail"), and how mail leaves.',
-    pathParams: { id: 'The project id.' },
+    pathParams: PARAM.project,
     responses: { 200: { description: 'The kept emails.', schema: KeptMailResponseSchema } },
     errors: projectErrors(),
   }),

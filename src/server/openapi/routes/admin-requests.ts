@@ -83,7 +83,7 @@ export const adminRequestsDocs: readonly RouteDoc[] = [
     tag,
     summary: 'Hide or show a comment',
     description: 'Hidden comments leave every public answer.',
-    pathParams: { id: 'The project id.', cid: 'The comment id.' },
+    pathParams: { ...PARAM.project, cid: 'The comment id.' },
     body: CommentPatchSchema,
     responses: { 200: { description: 'The comment.', schema: AdminCommentResponseSchema } },
     errors: projectErrors(BODY),

@@ -26,7 +26,7 @@ const idempotencyKey = {
     description: 'The same key again answers what the first call did, never a duplicate.',
   },
 }
-const personParams = { id: 'The project id.', sub: "The person's sub (the token's subject)." }
+const personParams = { ...PARAM.project, sub: "The person's sub (the token's subject)." }
 const keyRefused =
   'An API key may not manage keys (403 forbidden); owner and admin roles, or the admin token.'
 
@@ -60,7 +60,7 @@ export const adminApiKeysDocs: readonly RouteDoc[] = [
     tag: 'Admin: API keys',
     summary: 'Revoke an API key',
     description: `No longer listed, and refused (401 unauthorized) from then on in every process. ${keyRefused}`,
-    pathParams: { id: 'The project id.', kid: 'The API key id.' },
+    pathParams: { ...PARAM.project, kid: 'The API key id.' },
     responses: { 204: { description: 'Revoked.' } },
     errors: projectErrors(),
   }),

@@ -8,10 +8,10 @@ import {
   WebhookResponseSchema,
   WebhookSecretResponseSchema,
 } from '../schemas/admin-webhooks'
-import { adminDoc, BODY, projectErrors } from './admin-doc-parts'
+import { adminDoc, BODY, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: webhooks'
-const endpointParams = { id: 'The project id.', wid: 'The webhook endpoint id.' }
+const endpointParams = { ...PARAM.project, wid: 'The webhook endpoint id.' }
 const notFound = 'No such endpoint in this project: 404.'
 
 /** Webhook endpoints (spec "Webhooks"): owner and admin only, reading included. */
@@ -23,7 +23,7 @@ export const adminWebhooksDocs: readonly RouteDoc[] = [
     summary: 'Add a webhook endpoint',
     description:
       'events absent or null: every event. Targets in private, loopback and link-local ranges: 400 unless REQIO_WEBHOOK_ALLOW_PRIVATE=1. The signing secret (whsec_…) is shown only here and on rotation.',
-    pathParams: { id: 'The project id.' },
+    pathParams: PARAM.project,
     body: NewEndpointSchema,
     responses: {
       201: { description: 'The endpoint and its secret.', schema: CreatedWebhookResponseSchema },
@@ -35,7 +35,7 @@ export const adminWebhooksDocs: readonly RouteDoc[] = [
     path: '/v1/admin/projects/{id}/webhooks',
     tag,
     summary: 'List the webhook endpoints',
-    pathParams: { id: 'The project id.' },
+    pathParams: PARAM.project,
     responses: { 200: { description: 'The endpoints.', schema: WebhookListResponseSchema } },
     errors: projectErrors(),
   }),
