@@ -111,12 +111,12 @@ export const ProjectSettingsSchema = v.object({
   }),
 })
 
-/** `AdminProject`. */
+/** `AdminProject` (its type has `createdAt` optional; every admin route sends it). */
 export const AdminProjectSchema = v.object({
   id: v.string(),
   name: v.string(),
   audience: v.string(),
-  createdAt: Timestamp,
+  createdAt: v.optional(Timestamp),
   settings: ProjectSettingsSchema,
 })
 

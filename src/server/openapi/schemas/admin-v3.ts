@@ -5,13 +5,21 @@ import {
   OptionalClaimsSchema,
   RevenueTraitsSchema,
 } from '../../identity/claims-schema'
-import { NewTeamCommentSchema, TitleSchema } from '../../routes/request-schemas'
-import { FeedbackCommentSchema, FeedbackRequestSchema, Timestamp } from './admin-common'
+import { NewRequestSchema, NewTeamCommentSchema } from '../../routes/request-schemas'
+import {
+  AdminCommentSchema,
+  BacklogRequestSchema,
+  FeedbackRequestSchema,
+  Timestamp,
+} from './admin-common'
 
 /**
  * v3 (spec/api.md "API keys, people, and feedback on a customer's behalf"), written from the
- * contract while the keys, onbehalf and people branches build the routes. The request bodies
- * here stand in for the routes' own schemas: the lead swaps those in at merge.
+ * contract while the keys, onbehalf and people branches build the routes, and checked against
+ * what those branches had committed (answers: src/shared/api/api-keys.ts, on-behalf.ts,
+ * people.ts there). The request bodies and queries here stand in for the routes' own schemas:
+ * the lead swaps those in at merge (NewApiKeySchema, OnBehalfOfSchema and the on-behalf bodies,
+ * PeopleQuerySchema, the audit query).
  */
 
 /** The `sub` claim as the verifier takes it (identity/verify-token.ts): 1–255, not blank. */
@@ -40,7 +48,8 @@ export const API_KEY_SCOPES = ['read', 'write', 'admin'] as const
 
 /** `POST …/api-keys` `{name, scopes}`. */
 export const NewApiKeySchema = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  /** 80: the keys branch's API_KEY_NAME_MAX_LENGTH. */
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
   scopes: v.pipe(v.array(v.picklist(API_KEY_SCOPES)), v.minLength(1)),
 })
 
@@ -64,8 +73,7 @@ export const ApiKeyListResponseSchema = v.object({ apiKeys: v.array(ApiKeySchema
 
 /** `POST …/requests` `{title, body?, onBehalfOf}`: a request authored by that customer. */
 export const OnBehalfRequestSchema = v.object({
-  title: TitleSchema,
-  body: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(5000))),
+  ...NewRequestSchema.entries,
   onBehalfOf: OnBehalfOfSchema,
 })
 
@@ -74,15 +82,15 @@ export const OnBehalfVoteSchema = v.object({ onBehalfOf: OnBehalfOfSchema })
 
 /**
  * `POST …/requests/{rid}/comments`: a team reply or note, or with `onBehalfOf` a customer's
- * comment (not a team reply).
+ * comment (not a team reply; `internal` must then be left out or false).
  */
 export const AdminNewCommentSchema = v.object({
   ...NewTeamCommentSchema.entries,
   onBehalfOf: v.optional(OnBehalfOfSchema),
 })
 
-/** `{request}` of the on-behalf calls: at least the public `Request`. */
-export const OnBehalfRequestResponseSchema = v.object({ request: FeedbackRequestSchema })
+/** `{request}` of the on-behalf calls: the backlog's view of it, revenue and voters included. */
+export const OnBehalfRequestResponseSchema = v.object({ request: BacklogRequestSchema })
 
 /** A person's company as the people answers show it. */
 const PersonCompanySchema = v.nullable(v.object({ id: v.string(), name: v.nullable(v.string()) }))
@@ -95,7 +103,7 @@ const PersonFacts = {
   plan: v.nullable(v.string()),
   mrrCents: v.number(),
   company: PersonCompanySchema,
-  lastSeenAt: v.nullable(Timestamp),
+  lastSeenAt: Timestamp,
 }
 
 /** `GET …/people?q=&limit=&cursor=`: counts of what each person wrote, voted and commented. */
@@ -111,13 +119,24 @@ export const PeopleListResponseSchema = v.object({
   nextCursor: v.nullable(v.string()),
 })
 
-/** `GET …/people/{sub}`: the person with their requests, votes and comments. */
+/**
+ * `GET …/people/{sub}`: the person with their requests (with revenue), votes and comments, and
+ * what erasing them would take away (the dashboard's confirmation).
+ */
 export const PersonDetailResponseSchema = v.object({
   person: v.object({
     ...PersonFacts,
-    requests: v.array(FeedbackRequestSchema),
-    votes: v.array(v.object({ requestId: v.string(), createdAt: Timestamp })),
-    comments: v.array(FeedbackCommentSchema),
+    requests: v.array(
+      v.object({ ...FeedbackRequestSchema.entries, mrrCents: v.number(), accounts: v.number() }),
+    ),
+    votes: v.array(v.object({ requestId: v.string(), createdAt: Timestamp, title: v.string() })),
+    comments: v.array(AdminCommentSchema),
+    erasure: v.object({
+      votes: v.number(),
+      comments: v.number(),
+      requestsLosingRevenue: v.number(),
+      mrrCents: v.number(),
+    }),
   }),
 })
 
@@ -129,7 +148,7 @@ export const PersonExportSchema = v.pipe(
 
 /** `?q=&limit=&cursor=` of the people list. */
 export const PeopleQuerySchema = v.object({
-  q: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
   limit: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(200))),
   cursor: v.optional(v.pipe(v.string(), v.description('The `nextCursor` of the previous page.'))),
 })
