@@ -2,7 +2,10 @@ import { toJsonSchema } from '@valibot/to-json-schema'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_ROUTE_PERMISSIONS } from '../../../src/server/auth/admin-route-permissions'
 import type { RouteDeps } from '../../../src/server/http/env'
-import { ADMIN_ROUTE_DOCS } from '../../../src/server/openapi/routes/admin-index'
+import {
+  ADMIN_ROUTE_DOCS,
+  ADMIN_TAG_DESCRIPTIONS,
+} from '../../../src/server/openapi/routes/admin-index'
 import { adminV3Docs } from '../../../src/server/openapi/routes/admin-v3'
 import { adminRoutes } from '../../../src/server/routes/admin'
 
@@ -39,6 +42,11 @@ describe('the admin RouteDocs', () => {
       .map((route) => key({ method: route.method, path: `/v1/admin${asDocPath(route.path)}` }))
     expect(served.length).toBeGreaterThan(40)
     expect(served.filter((route) => !documented.has(route))).toEqual([])
+  })
+
+  it('group routes under tags that each have a sentence, and none without a route', () => {
+    const tags = new Set(ADMIN_ROUTE_DOCS.map((doc) => doc.tag))
+    expect([...tags].sort()).toEqual(Object.keys(ADMIN_TAG_DESCRIPTIONS).sort())
   })
 
   it('describe each route once, under /v1/admin, for the bearer token and the session cookie', () => {

@@ -1,9 +1,8 @@
-import * as v from 'valibot'
 import { CompaniesQuerySchema } from '../../routes/admin-companies'
 import type { RouteDoc } from '../route-doc'
 import { CompanyDetailResponseSchema, CompanyListResponseSchema } from '../schemas/admin-companies'
 import { CursorQueryEntries } from '../schemas/admin-v3'
-import { adminDoc, PARAM, projectErrors } from './admin-doc-parts'
+import { adminDoc, describedQuery, PAGE_MEANINGS, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: companies'
 
@@ -17,7 +16,13 @@ export const adminCompaniesDocs: readonly RouteDoc[] = [
     description:
       'Each company with its MRR, plan, people seen with it and distinct requests its people voted for; by MRR (default) or by requests.',
     pathParams: PARAM.project,
-    query: v.object({ ...CompaniesQuerySchema.entries, ...CursorQueryEntries }),
+    query: describedQuery(
+      { entries: { ...CompaniesQuerySchema.entries, ...CursorQueryEntries } },
+      {
+        sort: 'mrr (the default) or requests (distinct requests its people voted for).',
+        ...PAGE_MEANINGS,
+      },
+    ),
     responses: { 200: { description: 'The companies.', schema: CompanyListResponseSchema } },
     errors: projectErrors(),
   }),

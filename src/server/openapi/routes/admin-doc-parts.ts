@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import type { RouteDoc, SecurityName } from '../route-doc'
 
 /** Pieces every admin RouteDoc shares: who may call, the path parameters, the error statuses. */
@@ -35,3 +36,24 @@ export const BODY = 413
 export function adminDoc(doc: Omit<RouteDoc, 'security'>): RouteDoc {
   return { ...doc, security: ADMIN_SECURITY }
 }
+
+/**
+ * A route's own query schema with a meaning beside each parameter, for the document: the same
+ * schemas validate each value (a description changes no check), only the words are added.
+ */
+export function describedQuery(
+  schema: { entries: v.ObjectEntries },
+  meanings: Readonly<Record<string, string>>,
+): v.GenericSchema {
+  const entries = Object.entries(schema.entries).map(([name, entry]) => {
+    const meaning = meanings[name]
+    return [name, meaning ? v.pipe(entry as v.GenericSchema, v.description(meaning)) : entry]
+  })
+  return v.object(Object.fromEntries(entries))
+}
+
+/** `limit` and `cursor` as every paged admin list takes them. */
+export const PAGE_MEANINGS = {
+  limit: 'Rows per page, 1 to 200 (v3; 500 before it); absent: the list’s default.',
+  cursor: 'The `nextCursor` of the previous page; absent: the first page.',
+} as const

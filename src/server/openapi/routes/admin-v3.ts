@@ -11,7 +11,14 @@ import {
   PersonDetailResponseSchema,
   PersonExportSchema,
 } from '../schemas/admin-v3'
-import { adminDoc, BODY, PARAM, projectErrors } from './admin-doc-parts'
+import {
+  adminDoc,
+  BODY,
+  describedQuery,
+  PAGE_MEANINGS,
+  PARAM,
+  projectErrors,
+} from './admin-doc-parts'
 
 /**
  * v3 routes (spec/api.md "API keys, people, and feedback on a customer's behalf"), documented
@@ -114,7 +121,10 @@ export const adminPeopleDocs: readonly RouteDoc[] = [
     description:
       'q searches email, name and company; pages with limit (≤ 200) and cursor, nextCursor null at the end.',
     pathParams: PARAM.project,
-    query: PeopleQuerySchema,
+    query: describedQuery(PeopleQuerySchema, {
+      q: 'Words in the email, name or company.',
+      ...PAGE_MEANINGS,
+    }),
     responses: { 200: { description: 'The people.', schema: PeopleListResponseSchema } },
     errors: projectErrors(),
   }),

@@ -150,14 +150,12 @@ export const PersonExportSchema = v.pipe(
 export const PeopleQuerySchema = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
   limit: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(200))),
-  cursor: v.optional(v.pipe(v.string(), v.description('The `nextCursor` of the previous page.'))),
+  cursor: v.optional(v.string()),
 })
 
 /** The `cursor` the backlog, companies and audit log take in v3 (with `limit` ≤ 200). */
 export const CursorQueryEntries = {
-  cursor: v.optional(
-    v.pipe(v.string(), v.description('The `nextCursor` of the previous page (v3).')),
-  ),
+  cursor: v.optional(v.string()),
 }
 
 /** v3: the audit log pages with `limit` (≤ 200) and `cursor`; before v3 it takes no parameter. */
