@@ -17,7 +17,7 @@ const shortText = (name: string) =>
     v.pipe(v.string(), v.trim(), v.maxLength(200, `${name} must be at most 200 characters`)),
   )
 
-const BacklogQuerySchema = v.object({
+export const BacklogQuerySchema = v.object({
   sort: v.optional(
     v.picklist(['revenue', 'votes', 'new'], 'sort must be revenue, votes or new'),
     'revenue',

@@ -10,7 +10,7 @@ import { COMPANIES_LIMIT, COMPANY_KEYSET } from '../store/companies-store'
 import { keyShape } from '../store/keyset'
 import { AdminListLimitSchema } from './admin-list-limit'
 
-const CompaniesQuerySchema = v.object({
+export const CompaniesQuerySchema = v.object({
   sort: v.optional(v.picklist(['mrr', 'requests'], 'sort must be mrr or requests'), 'mrr'),
   limit: AdminListLimitSchema,
   cursor: v.optional(v.string()),

@@ -9,7 +9,7 @@ import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 
-const InviteSchema = v.object({ email: EmailSchema, role: RoleSchema })
+export const InviteSchema = v.object({ email: EmailSchema, role: RoleSchema })
 
 /** Owner (or admin token): invite by email with a role, list pending invites, revoke one. */
 export function adminInvitesRoutes(deps: RouteDeps) {

@@ -10,7 +10,7 @@ import { RateLimitedError } from '../http/rate-limited'
 import { smtpServerName } from '../mail/smtp-server-name'
 import { sendTestEmail } from '../mail/test-email'
 
-const TestEmailSchema = v.object({ to: v.optional(EmailSchema) })
+export const TestEmailSchema = v.object({ to: v.optional(EmailSchema) })
 
 /** A stolen session must not turn the server into a mail cannon: a few tests per person. */
 export const TEST_EMAILS_PER_10_MINUTES = 5

@@ -9,7 +9,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import type { SqlExecutor } from '../store/db'
 
-const RoleChangeSchema = v.strictObject({ role: RoleSchema }, 'only role can be changed')
+export const RoleChangeSchema = v.strictObject({ role: RoleSchema }, 'only role can be changed')
 
 const memberNotFound = () => notFound.thing('No member with that id.')
 const lastOwner = () =>

@@ -12,7 +12,7 @@ import { ProjectNameSchema, toAdminProject } from './admin-projects'
 import { absoluteUrlSetting, PortalSettingsPatchSchema } from './portal-settings-schema'
 import { WidgetSettingsPatchSchema } from './widget-settings-schema'
 
-const ProjectPatchSchema = v.strictObject(
+export const ProjectPatchSchema = v.strictObject(
   {
     name: v.optional(ProjectNameSchema),
     settings: v.optional(

@@ -15,7 +15,7 @@ export const ProjectNameSchema = v.pipe(
   v.maxLength(100),
 )
 
-const NewProjectSchema = v.object({ name: ProjectNameSchema })
+export const NewProjectSchema = v.object({ name: ProjectNameSchema })
 
 /** A readable, URL-safe id: a slug of the name plus a random suffix. */
 export function newProjectId(name: string): string {

@@ -12,7 +12,7 @@ import {
   MAX_ROTATION_GRACE_SECONDS,
 } from '../identity/secrets'
 
-const RotateSchema = v.object({
+export const RotateSchema = v.object({
   graceSeconds: v.optional(
     v.pipe(
       v.number('graceSeconds must be a number'),

@@ -5,7 +5,7 @@ import { ApiError } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 
-const TokenCheckSchema = v.object({
+export const TokenCheckSchema = v.object({
   token: v.pipe(
     v.string('token must be a string'),
     v.trim(),

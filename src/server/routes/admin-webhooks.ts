@@ -21,13 +21,13 @@ const EventsSchema = v.nullable(
   ),
 )
 
-const NewEndpointSchema = v.object({
+export const NewEndpointSchema = v.object({
   url: v.pipe(v.string('url must be a string'), v.trim(), v.maxLength(2000)),
   events: v.optional(EventsSchema),
 })
 
 /** A change of what an endpoint hears: `events` is required here (null: all events). */
-const EndpointChangeSchema = v.object({ events: EventsSchema })
+export const EndpointChangeSchema = v.object({ events: EventsSchema })
 
 /** Each event once, in the order given; null (or left out): every event. */
 const eventSet = (events: readonly string[] | null | undefined) =>

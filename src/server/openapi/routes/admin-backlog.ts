@@ -1,0 +1,54 @@
+import { BacklogQuerySchema } from '../../routes/admin-backlog'
+import type { RouteDoc } from '../route-doc'
+import { BacklogResponseSchema } from '../schemas/admin-requests'
+import { CursorQueryEntries } from '../schemas/admin-v3'
+import { adminDoc, describedQuery, PAGE_MEANINGS, PARAM, projectErrors } from './admin-doc-parts'
+
+const tag = 'Admin: backlog'
+
+/** What each of the backlog's parameters means (the CSV takes the same but the page). */
+const FILTER_MEANINGS = {
+  sort: 'revenue (MRR, counted once per account; the default), votes, or new.',
+  q: 'Words in the title.',
+  status: 'Only requests with this status.',
+  plan: 'A voter, or their company, is on this plan.',
+  company: "A voter's company id (the token's company.id).",
+  paying: 'true: only requests submitted by a paying customer.',
+}
+
+/** The backlog's filters and sort (the route's own schema), with v3's cursor. */
+const BacklogDocQuery = describedQuery(
+  { entries: { ...BacklogQuerySchema.entries, ...CursorQueryEntries } },
+  { ...FILTER_MEANINGS, ...PAGE_MEANINGS },
+)
+
+/** The backlog: JSON with revenue, and the same rows as a CSV download. */
+export const adminBacklogDocs: readonly RouteDoc[] = [
+  adminDoc({
+    method: 'get',
+    path: '/v1/admin/projects/{id}/backlog',
+    tag,
+    summary: 'The backlog, with revenue',
+    description:
+      'Requests with their MRR (counted once per account), accounts, top identified voters and author, sorted by revenue, votes or new, narrowed by title words, status, plan, company or paying author.',
+    pathParams: PARAM.project,
+    query: BacklogDocQuery,
+    responses: { 200: { description: 'The backlog.', schema: BacklogResponseSchema } },
+    errors: projectErrors(),
+  }),
+  adminDoc({
+    method: 'get',
+    path: '/v1/admin/projects/{id}/backlog.csv',
+    tag,
+    summary: 'The backlog as CSV',
+    description:
+      'The same backlog (sort and filters) as a CSV download of at most 10,000 rows in its order; `Reqio-Export-Truncated: true` says rows were left out.',
+    pathParams: PARAM.project,
+    query: describedQuery(BacklogQuerySchema, {
+      ...FILTER_MEANINGS,
+      limit: 'Ignored: the CSV writes up to 10,000 rows.',
+    }),
+    responses: { 200: { description: 'The CSV file.', contentType: 'text/csv' } },
+    errors: projectErrors(),
+  }),
+]

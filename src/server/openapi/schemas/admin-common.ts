@@ -1,0 +1,128 @@
+import * as v from 'valibot'
+import { LAUNCHER_POSITIONS, REQUEST_STATUSES, TAB_VISIBILITIES } from '../../../shared/api'
+import { TEAM_ROLES } from '../../../shared/roles'
+
+/**
+ * The shapes several admin answers share, written as valibot schemas for the OpenAPI document:
+ * each mirrors a type in src/shared/api (named beside it). Objects are not strict, so a field
+ * added later does not make an answer invalid; every field the type names is required, and
+ * `null` is allowed exactly where the type allows it.
+ */
+
+/** An ISO 8601 time as the server writes it (`toISOString()`, or PostgreSQL's with an offset). */
+export const Timestamp = v.pipe(v.string(), v.isoTimestamp())
+
+export const RequestStatusSchema = v.picklist(REQUEST_STATUSES)
+export const TeamRoleSchema = v.picklist(TEAM_ROLES)
+export const MailModeSchema = v.picklist(['smtp', 'kept', 'off'])
+
+/** `FeedbackRequest`: the public `Request` (spec "Request"), never revenue or emails. */
+export const FeedbackRequestSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  body: v.string(),
+  status: RequestStatusSchema,
+  votes: v.number(),
+  voted: v.boolean(),
+  createdAt: Timestamp,
+  commentCount: v.number(),
+  mine: v.boolean(),
+  statusNote: v.nullable(v.string()),
+})
+
+/** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
+export const VoterCompanySchema = v.object({
+  id: v.string(),
+  name: v.nullable(v.string()),
+  mrrCents: v.number(),
+})
+
+/** `BacklogVoter`: an identified voter (or author) and their revenue. */
+export const BacklogVoterSchema = v.object({
+  sub: v.string(),
+  email: v.nullable(v.string()),
+  plan: v.nullable(v.string()),
+  mrrCents: v.number(),
+  company: v.nullable(VoterCompanySchema),
+})
+
+/** `BacklogRequest`: a request with revenue, accounts, top voters and its author. */
+export const BacklogRequestSchema = v.object({
+  ...FeedbackRequestSchema.entries,
+  mrrCents: v.number(),
+  accounts: v.number(),
+  voters: v.array(BacklogVoterSchema),
+  unanswered: v.boolean(),
+  author: v.nullable(BacklogVoterSchema),
+})
+
+/** `FeedbackComment`: the public `Comment` (spec "Comments"): a name, a kind and `you`. */
+export const FeedbackCommentSchema = v.object({
+  id: v.string(),
+  body: v.string(),
+  createdAt: Timestamp,
+  author: v.object({
+    name: v.string(),
+    kind: v.picklist(['team', 'customer', 'visitor']),
+    you: v.boolean(),
+  }),
+})
+
+/** `AdminComment`: every comment as the dashboard sees it, flags and commenter's facts included. */
+export const AdminCommentSchema = v.object({
+  ...FeedbackCommentSchema.entries,
+  author: v.object({
+    ...FeedbackCommentSchema.entries.author.entries,
+    sub: v.nullable(v.string()),
+    email: v.nullable(v.string()),
+    plan: v.nullable(v.string()),
+    mrrCents: v.nullable(v.number()),
+    company: v.nullable(v.object({ id: v.string(), name: v.nullable(v.string()) })),
+  }),
+  internal: v.boolean(),
+  hidden: v.boolean(),
+})
+
+/** `AudienceResponse`: who a change would tell, before it is saved. */
+export const AudienceResponseSchema = v.object({
+  people: v.number(),
+  withEmail: v.number(),
+  anonymous: v.number(),
+  mail: MailModeSchema,
+})
+
+/** `ProjectSettings`, complete as every answer carries them. */
+export const ProjectSettingsSchema = v.object({
+  requireIdentity: v.boolean(),
+  allowAnonymousComments: v.boolean(),
+  widget: v.object({
+    accent: v.nullable(v.string()),
+    position: v.picklist(LAUNCHER_POSITIONS),
+    launcherText: v.nullable(v.string()),
+    roadmapTab: v.picklist(TAB_VISIBILITIES),
+    changelogTab: v.picklist(TAB_VISIBILITIES),
+  }),
+  siteUrl: v.nullable(v.string()),
+  ssoUrl: v.nullable(v.string()),
+  portal: v.object({
+    enabled: v.boolean(),
+    indexable: v.boolean(),
+    domain: v.nullable(v.string()),
+  }),
+})
+
+/** `AdminProject` (its type has `createdAt` optional; every admin route sends it). */
+export const AdminProjectSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  audience: v.string(),
+  createdAt: v.optional(Timestamp),
+  settings: ProjectSettingsSchema,
+})
+
+/**
+ * v3 cursor pagination (spec "Cursor pagination"): `nextCursor` is `null` at the end. Optional
+ * until the people branch adds it to the backlog, companies and audit answers; the lead makes it
+ * required at merge (search "nextCursor" in src/server/openapi).
+ */
+export const NextCursorSchema = v.optional(v.nullable(v.string()))
