@@ -5,6 +5,7 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchOnBehalf } from './on-behalf'
 import { benchPortalPages } from './portal-pages'
 import { benchPortalScript } from './portal-script'
 import { benchRequestLog } from './request-log'
@@ -30,6 +31,7 @@ const BENCHES: Bench[] = [
   { name: 'identity tokens', run: benchServerTokens },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
+  { name: 'on-behalf create+vote, both engines', run: benchOnBehalf },
   { name: 'request log overhead', run: benchRequestLog },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
