@@ -102,6 +102,22 @@ describe('feedback on a customer’s behalf in the dashboard', () => {
     expect(await backlog(world, created.project.id)).toEqual([])
   })
 
+  it('takes a new customer by email alone: the email stands for their id', async () => {
+    const created = await createProject(world, 'By Email')
+    const page = await signedIn()
+    await page.goto(`${world.server.url}/dashboard/#/projects/${created.project.id}/backlog`)
+    await page.getByRole('button', { name: 'Add feedback for a customer' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add feedback for a customer' })
+    await dialog.getByLabel('Title').fill('Dark mode')
+    await dialog.getByLabel('Email (optional)').fill('cleo@example.com')
+    await dialog.getByRole('button', { name: 'Add feedback' }).click()
+    await page.getByText('Added “Dark mode” for cleo@example.com.').waitFor()
+    expect((await backlog(world, created.project.id))[0]?.author).toMatchObject({
+      sub: 'cleo@example.com',
+      email: 'cleo@example.com',
+    })
+  })
+
   it('adds a vote for a customer found by company, counted with their revenue', async () => {
     const created = await createProject(world, 'Votes For')
     const projectId = created.project.id

@@ -100,7 +100,8 @@ export function CustomerPicker({
   function typeNew(field: keyof typeof fresh, text: string) {
     const next = { ...fresh, [field]: text }
     setFresh(next)
-    const sub = next.sub.trim()
+    // "The customer's sub or email" (spec v3): without an id, the email stands for it.
+    const sub = next.sub.trim() || next.email.trim()
     if (sub === '') return onChange(null)
     const onBehalfOf: OnBehalfOf = { sub }
     if (next.email.trim()) onBehalfOf.email = next.email.trim()
@@ -146,11 +147,15 @@ export function CustomerPicker({
           <label for={`${id}-sub`}>Customer id (sub)</label>
           <input
             id={`${id}-sub`}
-            required
             autoComplete="off"
+            aria-describedby={`${id}-sub-hint`}
             value={fresh.sub}
             onInput={(event) => typeNew('sub', event.currentTarget.value)}
           />
+          <p id={`${id}-sub-hint`} class="hint">
+            The id your app puts in their identity token, so what they send from the widget joins
+            this. Left empty, their email is used as the id.
+          </p>
           <label for={`${id}-email`}>Email (optional)</label>
           <input
             id={`${id}-email`}

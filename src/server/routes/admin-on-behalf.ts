@@ -127,7 +127,7 @@ export async function commentOnBehalf(deps: RouteDeps, c: Context<AppEnv>) {
  * Makes the call's actor the person `onBehalfOf` names, with their facts as of now (stored
  * facts fill what the call leaves out: on-behalf-facts.ts).
  */
-async function actOnBehalfOf(deps: RouteDeps, c: Context<AppEnv>, onBehalfOf: OnBehalfOf) {
+export async function actOnBehalfOf(deps: RouteDeps, c: Context<AppEnv>, onBehalfOf: OnBehalfOf) {
   const projectId = c.get('project').id
   const stored = await findStoredPerson(deps.store.db, projectId, onBehalfOf.sub)
   const companyId = onBehalfOf.company?.id ?? stored?.company?.id
