@@ -66,13 +66,16 @@ describe('feedback on a customer’s behalf in the dashboard', () => {
       await page.getByRole('button', { name: 'Add feedback for a customer' }).click()
       const dialog = page.getByRole('dialog', { name: 'Add feedback for a customer' })
       await dialog.waitFor()
-      // The server has no people search: the new customer's fields are there at once.
-      await dialog.getByText('Searching people is not available here').waitFor()
       const title = width === 1280 ? 'Single sign-on with Okta' : 'Okta groups'
       await dialog.getByLabel('Title').fill(title)
       await dialog.getByLabel('Details (optional)').fill('Heard on the renewal call.')
+      await dialog.getByLabel('Search by email, name or company').fill(`bob-${width}@example.com`)
+      // The server has no people search (404): what was typed starts a new customer.
+      await dialog.getByText('Searching people is not available here').waitFor()
+      expect(await dialog.getByLabel('Email (optional)').inputValue()).toBe(
+        `bob-${width}@example.com`,
+      )
       await dialog.getByLabel('Customer id (sub)').fill(`crm-bob-${width}`)
-      await dialog.getByLabel('Email (optional)').fill(`bob-${width}@example.com`)
       await dialog.getByLabel('Name (optional)').fill('Bob Stone')
       expect(await seriousViolations(page)).toEqual([])
       await page.screenshot({ path: join(SCREENSHOT_DIR, `dashboard-add-feedback-${width}.png`) })
@@ -105,10 +108,12 @@ describe('feedback on a customer’s behalf in the dashboard', () => {
   it('takes a new customer by email alone: the email stands for their id', async () => {
     const created = await createProject(world, 'By Email')
     const page = await signedIn()
+    await answerPeopleSearch(page, [], [])
     await page.goto(`${world.server.url}/dashboard/#/projects/${created.project.id}/backlog`)
     await page.getByRole('button', { name: 'Add feedback for a customer' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add feedback for a customer' })
     await dialog.getByLabel('Title').fill('Dark mode')
+    await dialog.getByRole('button', { name: 'A new customer' }).click()
     await dialog.getByLabel('Email (optional)').fill('cleo@example.com')
     await dialog.getByRole('button', { name: 'Add feedback' }).click()
     await page.getByText('Added “Dark mode” for cleo@example.com.').waitFor()

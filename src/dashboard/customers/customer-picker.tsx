@@ -68,17 +68,6 @@ export function CustomerPicker({
   const [fresh, setFresh] = useState({ sub: '', email: '', name: '' })
   const latest = useRef(0)
 
-  // Asked once up front, so a server without the search shows the new customer's fields at once.
-  useEffect(() => {
-    let current = true
-    client.searchPeople(projectId, '', 1).then((result) => {
-      if (current && lacksPeopleSearch(result)) setSearchable(false)
-    })
-    return () => {
-      current = false
-    }
-  }, [client, projectId])
-
   useEffect(() => {
     const q = query.trim()
     if (!searchable || typingNew || q === '') {
@@ -91,8 +80,11 @@ export function CustomerPicker({
       const result = await client.searchPeople(projectId, q, SEARCH_LIMIT)
       if (ticket !== latest.current) return
       if (result.ok) setSearch({ state: 'found', people: result.data.people })
-      else if (lacksPeopleSearch(result)) setSearchable(false)
-      else setSearch({ state: 'failed', message: result.message })
+      else if (lacksPeopleSearch(result)) {
+        // What was typed to find them starts the new customer's fields.
+        setSearchable(false)
+        typeNew(q.includes('@') ? 'email' : 'sub', q)
+      } else setSearch({ state: 'failed', message: result.message })
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
   }, [client, projectId, query, searchable, typingNew])
