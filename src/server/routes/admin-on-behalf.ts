@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono'
-import * as v from 'valibot'
 import type { AdminCommentResponse, BacklogRequest } from '../../shared/api'
 import { notFound } from '../errors'
 import type { UnitOfWork } from '../events/commit'
@@ -8,32 +7,17 @@ import { answerCreated, readIdempotencyKey } from '../http/idempotency'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
 import { SubClaimSchema } from '../identity/claims-schema'
-import {
-  factsAsStored,
-  factsOnBehalf,
-  type OnBehalfOf,
-  OnBehalfOfSchema,
-} from '../identity/on-behalf-facts'
+import { factsAsStored, factsOnBehalf, type OnBehalfOf } from '../identity/on-behalf-facts'
 import { personVoter } from '../store'
 import { findStoredCompanyBilling, findStoredPerson } from '../store/stored-person-facts'
 import { postComment } from './comments'
-import { CommentBodySchema, NewRequestSchema } from './request-schemas'
+import {
+  CommentOnBehalfSchema,
+  NewRequestOnBehalfSchema,
+  VoteOnBehalfSchema,
+} from './on-behalf-schemas'
 import { submitRequest } from './requests'
 import { changeVote } from './votes'
-
-const NewRequestOnBehalfSchema = v.object({
-  ...NewRequestSchema.entries,
-  onBehalfOf: OnBehalfOfSchema,
-})
-
-const VoteOnBehalfSchema = v.object({ onBehalfOf: OnBehalfOfSchema })
-
-const CommentOnBehalfSchema = v.object({
-  body: CommentBodySchema,
-  onBehalfOf: OnBehalfOfSchema,
-  // A customer's comment is public by nature; an internal note is the team's (admin-comments.ts).
-  internal: v.optional(v.literal(false, 'internal must be false: a customer comment is public')),
-})
 
 /**
  * Feedback on a customer's behalf (spec v3): the team files a request, a vote or a comment as
