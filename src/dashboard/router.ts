@@ -28,6 +28,7 @@ export const SETTINGS_SECTIONS = [
   'widget',
   'portal',
   'notifications',
+  'api-keys',
   'audit',
 ] as const
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]
@@ -91,7 +92,7 @@ export function parseRoute(hash: string): Route {
   for (const page of TEAM_PAGES) if (hash === `#/${page}`) return { page }
   const opened = /^#\/projects\/([^/]+)\/requests\/([^/]+)$/.exec(hash)
   if (opened?.[1] && opened[2]) return requestRoute(opened[1], opened[2])
-  const inSettings = /^#\/projects\/([^/]+)\/settings\/([a-z]+)$/.exec(hash)
+  const inSettings = /^#\/projects\/([^/]+)\/settings\/([a-z-]+)$/.exec(hash)
   if (inSettings?.[1]) {
     const section = SETTINGS_SECTIONS.find((candidate) => candidate === inSettings[2])
     return settingsRoute(decodeURIComponent(inSettings[1]), section ?? SETTINGS_HOME)

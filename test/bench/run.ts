@@ -1,6 +1,7 @@
 // `npm run bench`: runs each benchmark module in order and prints its numbers. Not a test:
 // nothing here passes or fails. To add one, append it to BENCHES.
 
+import { benchApiKeyAuth } from './api-key-auth'
 import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
@@ -29,6 +30,7 @@ const BENCHES: Bench[] = [
   { name: 'widget host cost (Chromium)', run: benchWidgetHostCost },
   { name: 'portal.js size and request page in Chromium', run: benchPortalScript },
   { name: 'identity tokens', run: benchServerTokens },
+  { name: 'API key authentication against the session cookie, both engines', run: benchApiKeyAuth },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
   { name: 'on-behalf create+vote, both engines', run: benchOnBehalf },

@@ -40,6 +40,7 @@ it('reads a settings page in the Settings area, and the links from before it to 
   })
   expect(at('/dashboard/', '#/projects/shop-1/settings/widget')).toEqual(settings('widget'))
   expect(at('/dashboard/', '#/projects/shop-1/settings/audit')).toEqual(settings('audit'))
+  expect(at('/dashboard/', '#/projects/shop-1/settings/api-keys')).toEqual(settings('api-keys'))
   expect(at('/dashboard/', '#/projects/shop-1/settings/nope')).toEqual(settings('project'))
   // Links from before the Settings area: each opens its page there.
   expect(at('/dashboard/', '#/projects/shop-1/identity')).toEqual(settings('identity'))

@@ -95,6 +95,7 @@ describe('an invited viewer', () => {
     const settings = await screen.findByRole('navigation', { name: 'Settings' })
     expect(within(settings).queryByRole('link', { name: 'Identity' })).toBeNull()
     expect(within(settings).queryByRole('link', { name: 'Webhooks & mail' })).toBeNull()
+    expect(within(settings).queryByRole('link', { name: 'API keys' })).toBeNull()
     // The backlog reads, but triage is hidden and says why.
     fireEvent.click(screen.getByRole('tab', { name: 'Backlog' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Dark mode' }, SLOW))

@@ -127,6 +127,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Widget',
       'Portal',
       'Webhooks & mail',
+      'API keys',
       'Audit log',
     ])
     for (const [link, slug] of [
@@ -135,6 +136,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Widget', 'widget'],
       ['Portal', 'portal'],
       ['Webhooks & mail', 'notifications'],
+      ['API keys', 'api-keys'],
       ['Audit log', 'audit'],
     ] as const) {
       await settingsNav.getByRole('link', { name: link, exact: true }).click()
@@ -224,7 +226,7 @@ describe('the project navigation and the dashboard on a phone', () => {
         expect((await title.boundingBox())?.height).toBeGreaterThanOrEqual(24)
       }
     }
-    for (const section of ['identity', 'project', 'widget', 'notifications', 'audit']) {
+    for (const section of ['identity', 'project', 'widget', 'notifications', 'api-keys', 'audit']) {
       await page.goto(`${base}/settings/${section}`)
       await page.getByRole('navigation', { name: 'Settings' }).waitFor()
       await page.getByRole('heading', { level: 2 }).first().waitFor()

@@ -3,6 +3,7 @@ import type {
   AdminCommentResponse,
   AdminProject,
   AdminRequestDetailResponse,
+  ApiKeysResponse,
   BacklogFilter,
   BacklogRequest,
   BacklogSort,
@@ -11,9 +12,11 @@ import type {
   CompanyDetailResponse,
   CompanyListResponse,
   CompanySort,
+  CreatedApiKeyResponse,
   CreatedProjectResponse,
   FeedbackRequest,
   InstallStatusResponse,
+  NewApiKeyBody,
   NewRequestOnBehalf,
   OnBehalfOf,
   PersonMatch,
@@ -96,6 +99,12 @@ export interface AdminClient {
   publicRoadmap(projectId: string): Promise<AdminResult<RoadmapResponse>>
   companies(projectId: string, sort: CompanySort): Promise<AdminResult<CompanyListResponse>>
   company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
+  /** The project's live API keys (never the keys themselves). */
+  listApiKeys(projectId: string): Promise<AdminResult<ApiKeysResponse>>
+  /** A new key: the answer's `key` is the only time it is ever shown. */
+  createApiKey(projectId: string, body: NewApiKeyBody): Promise<AdminResult<CreatedApiKeyResponse>>
+  /** Refused everywhere from the answer on. */
+  revokeApiKey(projectId: string, keyId: string): Promise<AdminResult<unknown>>
   /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
   call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
   /** People whose email, name or company matches `q` (the customer picker). */
@@ -265,6 +274,10 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     companies: (id, sort) => call('GET', `${project(id)}/companies?sort=${sort}`),
     company: (id, companyId) =>
       call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
+    listApiKeys: (id) => call('GET', `${project(id)}/api-keys`),
+    createApiKey: (id, body) => call('POST', `${project(id)}/api-keys`, body),
+    revokeApiKey: (id, keyId) =>
+      call('DELETE', `${project(id)}/api-keys/${encodeURIComponent(keyId)}`),
     call: (method, path, body) => call(method, `/v1/admin${path}`, body),
     searchPeople: (id, q, limit) =>
       call('GET', `${project(id)}/people?${new URLSearchParams({ q, limit: String(limit) })}`),

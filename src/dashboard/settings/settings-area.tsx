@@ -2,6 +2,7 @@ import type { AdminProject } from '../../shared/api'
 import { PERMISSION_EXPLANATIONS, type Permission } from '../../shared/roles'
 import type { AdminClient } from '../api/admin-client'
 import type { TeamClient } from '../api/team-client'
+import { ApiKeysPage } from '../api-keys/api-keys-page'
 import { WhyNot } from '../auth/why-not'
 import { IdentitySettings } from '../identity/identity-settings'
 import { NotificationsPage } from '../notifications/notifications-page'
@@ -16,7 +17,7 @@ import './settings.css'
 
 /**
  * A project's Settings tab: its own navigation beside (on a phone, above) the page chosen.
- * Pages for what does not exist yet (integrations, API keys) are not listed until they do.
+ * Pages for what does not exist yet (integrations) are not listed until they do.
  */
 export function SettingsArea({
   client,
@@ -52,7 +53,10 @@ export function SettingsArea({
           onSection={onSection}
         />
         {can('configure') ? null : (
-          <WhyNot permission="configure" doing="see the identity settings or webhooks and mail" />
+          <WhyNot
+            permission="configure"
+            doing="see the identity settings, webhooks and mail, or API keys"
+          />
         )}
       </div>
       <div class="settings-page">
@@ -123,6 +127,8 @@ function SettingsSectionPage({
       )
     case 'notifications':
       return <NotificationsPage client={client} projectId={project.id} />
+    case 'api-keys':
+      return <ApiKeysPage client={client} projectId={project.id} />
     case 'audit':
       return <AuditPage team={team} projectId={project.id} />
   }

@@ -8,6 +8,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
   widget: 'Widget',
   portal: 'Portal',
   notifications: 'Webhooks & mail',
+  'api-keys': 'API keys',
   audit: 'Audit log',
 }
 
@@ -19,6 +20,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
 const NEEDS: Partial<Record<SettingsSection, Permission>> = {
   identity: 'configure',
   notifications: 'configure',
+  'api-keys': 'configure',
 }
 
 /** The settings pages this role is offered, in navigation order. */

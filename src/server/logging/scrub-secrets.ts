@@ -20,6 +20,8 @@ const SCRUBS: [RegExp, string][] = [
   [/[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi, '[email]'],
   // Webhook signing secrets (Standard Webhooks' whsec_ prefix).
   [/\bwhsec_[\w+/=-]{8,}/g, '[secret]'],
+  // Project API keys (rq_ and base64url).
+  [/\brq_[\w-]{8,}/g, '[api-key]'],
 ]
 
 export function scrubSecrets(text: string): string {

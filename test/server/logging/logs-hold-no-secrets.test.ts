@@ -99,6 +99,20 @@ describe.each(engines)('the log of a real server process on $name', (engine) => 
     expect(hook.status).toBe(201)
     secrets.push(((await hook.json()) as { secret: string }).secret)
 
+    // A project API key: used, a wrong one tried, revoked, then tried again.
+    const keyPath = `/v1/admin/projects/${project.id}/api-keys`
+    const keyMade = await call(keyPath, asAdmin(json({ name: 'CRM sync', scopes: ['read'] })))
+    expect(keyMade.status).toBe(201)
+    const { apiKey, key } = (await keyMade.json()) as { apiKey: { id: string }; key: string }
+    const wrongKey = `rq_${random('wrong-key-')}`
+    secrets.push(key, wrongKey)
+    const backlogPath = `/v1/admin/projects/${project.id}/backlog`
+    const withKey = (value: string) => ({ headers: { Authorization: `Bearer ${value}` } })
+    expect((await call(backlogPath, withKey(key))).status).toBe(200)
+    expect((await call(backlogPath, withKey(wrongKey))).status).toBe(401)
+    expect((await call(`${keyPath}/${apiKey.id}`, asAdmin({ method: 'DELETE' }))).status).toBe(204)
+    expect((await call(backlogPath, withKey(key))).status).toBe(401)
+
     // The first owner, a wrong password, the right one, an invite accepted.
     const ownerEmail = `${random('olive.')}@example.com`
     const ownerPassword = random('owner password ')

@@ -438,5 +438,49 @@ describe.each(storeBackends())(
       ])
       expect(lines[2]?.summary).toContain('for a customer')
     })
+
+    it('works with a project API key of the write scope, audited as the key; a read key may not', async () => {
+      const keyOf = async (name: string, scopes: string[]) => {
+        const res = await send('POST', '/api-keys', { name, scopes })
+        expect(res.status).toBe(201)
+        return ((await res.json()) as { key: string }).key
+      }
+      const withKey =
+        (key: string): Fetcher =>
+        (path, init = {}) =>
+          fetch(`${server.url}${path}`, {
+            ...init,
+            headers: {
+              ...(init.headers as Record<string, string>),
+              Authorization: `Bearer ${key}`,
+            },
+          })
+      const reader = withKey(await keyOf('dashboards', ['read']))
+      const refused = await send('POST', '/requests', { title: 'No', onBehalfOf: BEN }, {}, reader)
+      expect(refused.status).toBe(403)
+      const crm = withKey(await keyOf('crm', ['write']))
+      const res = await send(
+        'POST',
+        '/requests',
+        { title: 'From the CRM', onBehalfOf: ADA },
+        {},
+        crm,
+      )
+      expect(res.status).toBe(201)
+      const { request } = (await res.json()) as { request: BacklogRequest }
+      const voted = await send(
+        'POST',
+        `/requests/${request.id}/votes`,
+        { onBehalfOf: BEN },
+        {},
+        crm,
+      )
+      expect(voted.status).toBe(200)
+      const lines = (await auditLines()).filter((line) => line.target === request.id)
+      expect(lines.map((line) => [line.actor, line.action])).toEqual([
+        ['api-key:crm', 'vote.added'],
+        ['api-key:crm', 'request.created'],
+      ])
+    })
   },
 )
