@@ -482,5 +482,18 @@ describe.each(storeBackends())(
         ['api-key:crm', 'request.created'],
       ])
     })
+
+    it('takes back the vote of a sub with slashes and spaces, named percent-encoded in the path', async () => {
+      const owner = await setUpOwner(server)
+      const member = await joinTeam(server, owner, 'member')
+      const sub = 'okta|00u1/ä b'
+      const request = await fileOnBehalf('Odd ids', BEN)
+      await voteOnBehalf(request.id, { sub, traits: { plan: 'p', amount: 700, interval: 'month' } })
+      const path = `/requests/${request.id}/votes/${encodeURIComponent(sub)}`
+      const res = await send('DELETE', path, undefined, {}, member.fetch)
+      expect(res.status).toBe(200)
+      const { request: after } = (await res.json()) as { request: BacklogRequest }
+      expect(after).toMatchObject({ votes: 1, mrrCents: 4_900 })
+    })
   },
 )
