@@ -6,6 +6,7 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchOnBehalf } from './on-behalf'
 import { benchPersonDelete } from './person-delete'
 import { benchPortalPages } from './portal-pages'
 import { benchPortalScript } from './portal-script'
@@ -33,6 +34,7 @@ const BENCHES: Bench[] = [
   { name: 'API key authentication against the session cookie, both engines', run: benchApiKeyAuth },
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
+  { name: 'on-behalf create+vote, both engines', run: benchOnBehalf },
   { name: 'request log overhead', run: benchRequestLog },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },

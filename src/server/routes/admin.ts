@@ -12,6 +12,7 @@ import { adminInvitesRoutes } from './admin-invites'
 import { adminMailRoutes } from './admin-mail'
 import { adminMembersRoutes } from './admin-members'
 import { adminNotificationsRoutes } from './admin-notifications'
+import { adminOnBehalfRoutes } from './admin-on-behalf'
 import { adminPeopleRoutes } from './admin-people'
 import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
@@ -40,6 +41,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/changelog', adminChangelogRoutes(deps))
     .route('/webhooks', adminWebhooksRoutes(deps))
     .route('/', adminNotificationsRoutes(deps))
+    .route('/', adminOnBehalfRoutes(deps))
     .route('/api-keys', adminApiKeysRoutes(deps))
     .route('/people', adminPeopleRoutes(deps))
   return new Hono<AppEnv>()
