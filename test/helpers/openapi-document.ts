@@ -80,7 +80,9 @@ export function answerChecker(document: OpenApiDocument) {
     const content = (response.content ?? {}) as Record<string, { schema?: Json }>
     const mediaType = contentType.split(';')[0]?.trim() ?? ''
     if (!mediaType) return Object.keys(content).length === 0 ? null : `${label}: no body answered`
-    const documented = content[mediaType]
+    // A media type range (`*/*`, `text/*`) covers what it names.
+    const documented =
+      content[mediaType] ?? content[`${mediaType.split('/')[0]}/*`] ?? content['*/*']
     if (!documented) {
       return `${label}: answered ${mediaType}, the document says ${Object.keys(content).join(', ') || 'no body'}`
     }

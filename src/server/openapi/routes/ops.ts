@@ -109,7 +109,10 @@ export const opsDocs: readonly RouteDoc[] = [
     security: [],
     pathParams: { path: 'An asset under `assets/`, or a page of the app.' },
     responses: {
-      200: { description: 'The asset, or the app.', contentType: 'application/octet-stream' },
+      200: {
+        description: 'The asset (JavaScript, CSS, an image…), or the app (HTML).',
+        contentType: '*/*',
+      },
       404: { description: 'No such asset.', contentType: 'text/plain' },
     },
     errors: [400],
