@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { DOCS_PAGE_STYLES } from './docs-page-styles'
 import type { OpenApiDocument, OpenApiOperation } from './document'
@@ -18,7 +19,10 @@ function DocsPage({ document }: { document: OpenApiDocument }) {
   const info = document.info as { title: string; version: string; description?: string }
   const tags = (document.tags as Array<{ name: string; description?: string }>) ?? []
   const operations = operationsOf(document)
-  const components = (document.components as { schemas?: Record<string, JsonSchema> }).schemas ?? {}
+  const { schemas: components = {}, responses: sharedResponses = {} } = document.components as {
+    schemas?: Record<string, JsonSchema>
+    responses?: Record<string, ResponseObject>
+  }
   return (
     <html lang="en">
       <head>
@@ -34,7 +38,7 @@ function DocsPage({ document }: { document: OpenApiDocument }) {
         <header>
           <h1>{`${info.title} API`}</h1>
           <p class="muted">{`Version ${info.version}, OpenAPI ${String(document.openapi)}.`}</p>
-          {info.description && <p>{info.description}</p>}
+          {info.description && <p>{prose(info.description)}</p>}
           <p>
             Machine-readable: <a href="/v1/openapi.json">the OpenAPI document (JSON)</a>.
           </p>
@@ -55,11 +59,15 @@ function DocsPage({ document }: { document: OpenApiDocument }) {
           {tags.map((tag) => (
             <section key={tag.name} aria-labelledby={anchor('tag', tag.name)}>
               <h2 id={anchor('tag', tag.name)}>{tag.name}</h2>
-              {tag.description && <p>{tag.description}</p>}
+              {tag.description && <p>{prose(tag.description)}</p>}
               {operations
                 .filter((operation) => operation.tags.includes(tag.name))
                 .map((operation) => (
-                  <OperationView key={operation.operationId} operation={operation} />
+                  <OperationView
+                    key={operation.operationId}
+                    operation={operation}
+                    shared={sharedResponses}
+                  />
                 ))}
             </section>
           ))}
@@ -83,7 +91,13 @@ function DocsPage({ document }: { document: OpenApiDocument }) {
   )
 }
 
-function OperationView({ operation }: { operation: Operation }) {
+function OperationView({
+  operation,
+  shared,
+}: {
+  operation: Operation
+  shared: Record<string, ResponseObject>
+}) {
   const parameters = (operation.parameters ?? []) as Array<{
     name: string
     in: string
@@ -100,8 +114,8 @@ function OperationView({ operation }: { operation: Operation }) {
         <span class={`method method-${operation.method}`}>{operation.method}</span>
         <code>{operation.path}</code>
       </h3>
-      <p>{operation.summary}</p>
-      {operation.description && <p class="muted">{operation.description}</p>}
+      <p>{prose(operation.summary)}</p>
+      {operation.description && <p class="muted">{prose(operation.description)}</p>}
       <p class="muted">{`Who: ${whoMayCall(operation)}.`}</p>
       {parameters.length > 0 && (
         <>
@@ -126,7 +140,12 @@ function OperationView({ operation }: { operation: Operation }) {
       <h4>Answers</h4>
       <ul class="statuses">
         {Object.entries(operation.responses).map(([status, response]) => (
-          <ResponseView key={status} status={status} response={response as ResponseObject} />
+          <ResponseView
+            key={status}
+            status={status}
+            response={response as ResponseObject}
+            shared={shared}
+          />
         ))}
       </ul>
     </article>
@@ -139,11 +158,21 @@ interface ResponseObject {
   content?: Record<string, { schema?: JsonSchema }>
 }
 
-function ResponseView({ status, response }: { status: string; response: ResponseObject }) {
+function ResponseView({
+  status,
+  response,
+  shared,
+}: {
+  status: string
+  response: ResponseObject
+  shared: Record<string, ResponseObject>
+}) {
   if (response.$ref) {
+    const error = shared[response.$ref.split('/').pop() ?? '']
     return (
       <li>
-        <strong>{status}</strong> the error shape <code>{'{error: {code, message, field?}}'}</code>
+        <strong>{status}</strong> {prose(error?.description ?? 'Error.')} The{' '}
+        <a href={`#${anchor('schema', 'ApiError')}`}>error shape</a>.
       </li>
     )
   }
@@ -151,7 +180,7 @@ function ResponseView({ status, response }: { status: string; response: Response
   const rows = content?.schema ? fieldRows(content.schema) : []
   return (
     <li>
-      <strong>{status}</strong> {response.description}
+      <strong>{status}</strong> {prose(response.description ?? '')}
       {contentType && contentType !== 'application/json' && (
         <span class="muted"> ({contentType})</span>
       )}
@@ -195,7 +224,7 @@ function FieldTable({ rows }: { rows: FieldRow[] }) {
                   <code>{row.type}</code>
                 )}
               </td>
-              <td>{row.description}</td>
+              <td>{prose(row.description)}</td>
             </tr>
           ))}
         </tbody>
@@ -223,6 +252,13 @@ const SCHEME_WORDS: Record<string, string> = {
   sessionCookie: 'a dashboard session',
   metricsToken: 'the metrics token',
   'no credential': 'anonymous callers',
+}
+
+/** The descriptions' Markdown code spans (`like this`) as code; everything else as text. */
+function prose(text: string): ComponentChildren {
+  return text
+    .split(/`([^`]+)`/)
+    .map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))
 }
 
 /** An id for a tag or shape: letters, digits and dashes. */
