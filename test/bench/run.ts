@@ -5,6 +5,7 @@ import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
+import { benchOpenApiDocument } from './openapi-document'
 import { benchPortalPages } from './portal-pages'
 import { benchPortalScript } from './portal-script'
 import { benchRequestLog } from './request-log'
@@ -40,6 +41,7 @@ const BENCHES: Bench[] = [
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },
   { name: 'shared limits on PostgreSQL against in memory', run: benchSharedLimits },
   { name: 'start to ready and memory', run: benchStartAndMemory },
+  { name: 'OpenAPI document generation at start', run: benchOpenApiDocument },
 ]
 
 for (const bench of BENCHES) {

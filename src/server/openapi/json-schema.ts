@@ -23,7 +23,21 @@ export class SchemaConverter {
 
   constructor(private readonly named: Readonly<Record<string, v.GenericSchema>>) {}
 
+  /** Routes share schemas (a request answer, the error shape): each is converted once per side. */
+  private readonly converted = {
+    input: new WeakMap<object, JsonSchema>(),
+    output: new WeakMap<object, JsonSchema>(),
+  }
+
   convert(schema: v.GenericSchema, side: 'input' | 'output'): JsonSchema {
+    const known = this.converted[side].get(schema)
+    if (known) return known
+    const result = this.convertOnce(schema, side)
+    this.converted[side].set(schema, result)
+    return result
+  }
+
+  private convertOnce(schema: v.GenericSchema, side: 'input' | 'output'): JsonSchema {
     // An unnamed lazy schema gets a definition of its own in this conversion only; it is hoisted
     // into the components under a name no other conversion uses.
     const prefix = `Inline${++this.conversions}_`
