@@ -10,7 +10,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:
 header,main{max-width:60rem;margin:0 auto;padding:1rem}
 a{color:var(--post)}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
-code{background:var(--code);padding:.1em .3em;border-radius:4px;overflow-wrap:anywhere}
+code{background:var(--code);padding:.1em .3em;border-radius:4px;overflow-wrap:break-word}
 nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
 section{border-top:1px solid var(--line);margin-top:2rem}
 article{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:1rem 0}

@@ -3,7 +3,7 @@ import { renderToString } from 'preact-render-to-string'
 import { DOCS_PAGE_STYLES } from './docs-page-styles'
 import type { OpenApiDocument, OpenApiOperation } from './document'
 import type { JsonSchema } from './json-schema'
-import { type FieldRow, fieldRows, typeName } from './schema-fields'
+import { constraintsOf, type FieldRow, fieldRows, typeName } from './schema-fields'
 
 /** GET /docs/api: the document as one page to read, rendered on the server, no script. */
 export function renderDocsPage(document: OpenApiDocument): string {
@@ -126,7 +126,9 @@ function OperationView({
               type: typeName(parameter.schema ?? {}),
               ref: null,
               required: parameter.required ?? false,
-              description: parameter.description ?? '',
+              description: [parameter.description ?? '', constraintsOf(parameter.schema ?? {})]
+                .filter(Boolean)
+                .join(' '),
             }))}
           />
         </>

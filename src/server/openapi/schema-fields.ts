@@ -28,9 +28,14 @@ export function fieldRows(schema: JsonSchema, prefix = '', depth = 0): FieldRow[
     const row: FieldRow = {
       name,
       type: typeName(property),
-      ref: refName(property) ?? refName(itemsOf(property) ?? {}),
+      ref: refName(property) ?? refName((property.items as JsonSchema | undefined) ?? {}),
       required: required.has(key),
-      description: typeof property.description === 'string' ? property.description : '',
+      description: [
+        typeof property.description === 'string' ? property.description : '',
+        constraintsOf(property),
+      ]
+        .filter(Boolean)
+        .join(' '),
     }
     const items = itemsOf(property)
     const nested = items
@@ -38,6 +43,27 @@ export function fieldRows(schema: JsonSchema, prefix = '', depth = 0): FieldRow[
       : fieldRows(objectOf(property), `${name}.`, depth + 1)
     return [row, ...nested]
   })
+}
+
+/**
+ * What a validator checks beyond the type, in words: `1–160 characters.`, `Default "top".`,
+ * `Pattern ^\\d{1,3}$.` (of the value, or of the string option of a string-or-null).
+ */
+export function constraintsOf(schema: JsonSchema): string {
+  const value = schema.type === 'string' ? schema : (optionOfType(schema, 'string') ?? schema)
+  const parts: string[] = []
+  const { minLength: min, maxLength: max } = value as { minLength?: number; maxLength?: number }
+  if (min !== undefined && max !== undefined) parts.push(`${min}–${max} characters.`)
+  else if (max !== undefined) parts.push(`At most ${max} characters.`)
+  else if (min !== undefined) parts.push(`At least ${min} characters.`)
+  if (typeof value.pattern === 'string') parts.push(`Pattern ${value.pattern}.`)
+  if (typeof value.format === 'string') parts.push(`Format ${value.format}.`)
+  const items = schema.maxItems as number | undefined
+  if (items !== undefined) parts.push(`At most ${items} items.`)
+  if (schema.minimum !== undefined) parts.push(`At least ${String(schema.minimum)}.`)
+  if (schema.maximum !== undefined) parts.push(`At most ${String(schema.maximum)}.`)
+  if ('default' in schema) parts.push(`Default ${JSON.stringify(schema.default)}.`)
+  return parts.join(' ')
 }
 
 /** A short type: `string`, `"top" | "new"`, `FeedbackRequest[]`, `string | null`. */
