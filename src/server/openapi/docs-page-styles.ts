@@ -1,6 +1,7 @@
 /**
  * /docs/api's one stylesheet, inline and allowed by its hash (DOCS_PAGE_CSP): the page loads
- * nothing else. Colours keep WCAG AA contrast in light and dark.
+ * nothing else. Colours keep WCAG AA contrast in light and dark. Tables have fixed columns that
+ * wrap, so nothing scrolls sideways at 375 px (a scrolling region would need to take focus).
  */
 export const DOCS_PAGE_STYLES = `
 :root{color-scheme:light dark;--fg:#1f2328;--muted:#545d68;--bg:#fff;--line:#d0d7de;--code:#f3f4f6;--get:#0b6b2f;--post:#1d4ed8;--patch:#8a4b00;--put:#8a4b00;--delete:#b42318}
@@ -19,9 +20,10 @@ h4{font-size:.95rem;margin:1rem 0 .25rem}
 .method{font-weight:700;text-transform:uppercase;min-width:4.5em}
 .method-get{color:var(--get)}.method-post{color:var(--post)}.method-patch{color:var(--patch)}.method-put{color:var(--put)}.method-delete{color:var(--delete)}
 .muted{color:var(--muted)}
-.table-wrap{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
+table{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}
+th:nth-child(1){width:36%}th:nth-child(2){width:24%}
+th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+td code{overflow-wrap:anywhere}
 th{font-weight:600}
 ul.statuses{padding-left:1.25rem;margin:.25rem 0}
 `

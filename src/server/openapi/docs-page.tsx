@@ -203,35 +203,33 @@ function Shape({ schema }: { schema: JsonSchema }) {
 
 function FieldTable({ rows }: { rows: FieldRow[] }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Meaning</th>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Type</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.name}>
+            <td>
+              <code>{row.name}</code>
+              {row.required ? '' : <span class="muted"> optional</span>}
+            </td>
+            <td>
+              {row.ref ? (
+                <a href={`#${anchor('schema', row.ref)}`}>{row.type}</a>
+              ) : (
+                <code>{row.type}</code>
+              )}
+            </td>
+            <td>{prose(row.description)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name}>
-              <td>
-                <code>{row.name}</code>
-                {row.required ? '' : <span class="muted"> optional</span>}
-              </td>
-              <td>
-                {row.ref ? (
-                  <a href={`#${anchor('schema', row.ref)}`}>{row.type}</a>
-                ) : (
-                  <code>{row.type}</code>
-                )}
-              </td>
-              <td>{prose(row.description)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
