@@ -23,7 +23,7 @@ h4{font-size:.95rem;margin:1rem 0 .25rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}
 th:nth-child(1){width:36%}th:nth-child(2){width:24%}
 th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
-td code{overflow-wrap:anywhere}
+td code,h3 code{overflow-wrap:anywhere;min-width:0}
 th{font-weight:600}
 ul.statuses{padding-left:1.25rem;margin:.25rem 0}
 `
