@@ -122,14 +122,18 @@ function operationOf(route: RouteDoc, converter: SchemaConverter): OpenApiOperat
     tags: [route.tag],
     ...(security && { security }),
     ...(parameters.length > 0 && { parameters }),
-    ...(route.body && {
-      requestBody: {
-        required: true,
-        content: { 'application/json': { schema: converter.convert(route.body, 'input') } },
-      },
-    }),
+    ...(route.body && { requestBody: requestBodyOf(converter.convert(route.body, 'input')) }),
     responses,
   }
+}
+
+/**
+ * An empty body reads as `{}` (http/json-body.ts): the body is required only when the schema
+ * has a field that is.
+ */
+function requestBodyOf(schema: JsonSchema): Record<string, unknown> {
+  const required = Array.isArray(schema.required) && schema.required.length > 0
+  return { required, content: { 'application/json': { schema } } }
 }
 
 /** Every `{name}` of the path, described by `pathParams` where the RouteDoc says more. */
