@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { operationIdOf } from '../../../src/server/openapi/document'
 import { buildServedDocument } from '../../../src/server/openapi/served-document'
 import { VERSION } from '../../../src/server/version'
+import { BODY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../src/shared/limits'
 
 const { document } = buildServedDocument()
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
@@ -136,5 +137,23 @@ describe('the OpenAPI document', () => {
         content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
       })
     }
+  })
+
+  it('describes bodies with the limits the routes validate with, required only when a field is', () => {
+    const body = (path: string, method: string) =>
+      document.paths[path]?.[method]?.requestBody as {
+        required: boolean
+        content: { 'application/json': { schema: Record<string, unknown> } }
+      }
+    const newRequest = body('/v1/projects/{projectId}/requests', 'post')
+    expect(newRequest.required).toBe(true)
+    expect(newRequest.content['application/json'].schema).toMatchObject({
+      required: ['title'],
+      properties: {
+        title: { type: 'string', minLength: 1, maxLength: TITLE_MAX_LENGTH },
+        body: { type: 'string', maxLength: BODY_MAX_LENGTH, default: '' },
+      },
+    })
+    expect(body('/v1/projects/{projectId}/updates/read', 'post').required).toBe(false)
   })
 })
