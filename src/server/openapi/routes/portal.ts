@@ -23,6 +23,9 @@ const WRITE_DESCRIPTION =
   "A cookie-carrying write needs the portal's own `Origin` (else 403). A form post " +
   '(JavaScript off) answers 303 to the page to look at next instead of JSON.'
 
+/** Pages are limited like the public API's reads; the database may be away a moment. */
+const PAGE_ERRORS = [429, 503] as const
+
 const SEE_OTHER: ResponseDoc = {
   description: 'A form post: the page to look at next (`Location`).',
 }
@@ -46,6 +49,7 @@ export const portalDocs: readonly RouteDoc[] = [
       ...LANG,
     }),
     responses: { 200: html('The board page.'), 404: NOT_FOUND },
+    errors: PAGE_ERRORS,
   },
   {
     method: 'get',
@@ -62,6 +66,7 @@ export const portalDocs: readonly RouteDoc[] = [
       301: { description: 'Merged: the request it went into (`Location`).' },
       404: NOT_FOUND,
     },
+    errors: PAGE_ERRORS,
   },
   {
     method: 'get',
@@ -72,6 +77,7 @@ export const portalDocs: readonly RouteDoc[] = [
     pathParams: PROJECT_PARAM,
     query: v.object(LANG),
     responses: { 200: html('The lanes.'), 404: NOT_FOUND },
+    errors: PAGE_ERRORS,
   },
   {
     method: 'get',
@@ -82,6 +88,7 @@ export const portalDocs: readonly RouteDoc[] = [
     pathParams: PROJECT_PARAM,
     query: v.object(LANG),
     responses: { 200: html('The published entries.'), 404: NOT_FOUND },
+    errors: PAGE_ERRORS,
   },
   {
     method: 'get',
@@ -94,6 +101,7 @@ export const portalDocs: readonly RouteDoc[] = [
       200: { description: 'The feed.', contentType: 'application/atom+xml' },
       404: NOT_FOUND,
     },
+    errors: PAGE_ERRORS,
   },
   {
     method: 'get',
@@ -106,6 +114,7 @@ export const portalDocs: readonly RouteDoc[] = [
       200: { description: 'Every page of the project.', contentType: 'application/xml' },
       404: NOT_FOUND,
     },
+    errors: PAGE_ERRORS,
   },
   {
     method: 'get',
