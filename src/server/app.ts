@@ -22,6 +22,7 @@ import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
 import { metricsRoutes } from './metrics/metrics-route'
+import { openApiRoutes } from './openapi/openapi-routes'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { PortalDomains } from './portal/portal-domains'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
@@ -175,6 +176,8 @@ export function createApp(deps: AppDeps) {
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
+  // GET /v1/openapi.json and /docs/api: the document is built once, here, at start.
+  app.route('/', openApiRoutes(routeDeps))
   app.route('/', portalSsoRoutes(routeDeps))
   // After the portal's sign-in routes: its catch-all answers every other /p/{pid}/… page with 404.
   app.route('/', portalPagesRoutes(routeDeps))

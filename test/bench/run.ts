@@ -7,6 +7,7 @@ import { benchHostileClient } from './hostile-client'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
 import { benchOnBehalf } from './on-behalf'
+import { benchOpenApiDocument } from './openapi-document'
 import { benchPersonDelete } from './person-delete'
 import { benchPortalPages } from './portal-pages'
 import { benchPortalScript } from './portal-script'
@@ -46,6 +47,7 @@ const BENCHES: Bench[] = [
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },
   { name: 'shared limits on PostgreSQL against in memory', run: benchSharedLimits },
   { name: 'start to ready and memory', run: benchStartAndMemory },
+  { name: 'OpenAPI document generation at start', run: benchOpenApiDocument },
 ]
 
 for (const bench of BENCHES) {

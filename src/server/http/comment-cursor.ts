@@ -43,7 +43,8 @@ export function toPublicCommentPage(
   }
 }
 
-const PageQuerySchema = v.object({
+/** `?cursor=&limit=` of GET …/comments, as validated (and as the OpenAPI document shows it). */
+export const CommentPageQuerySchema = v.object({
   cursor: v.optional(v.string()),
   limit: v.optional(
     v.pipe(
@@ -61,7 +62,7 @@ export function readCommentPageQuery(query: {
   cursor: string | undefined
   limit: string | undefined
 }): { beforeId: string | null; limit: number } {
-  const parsed = parseOrFail(PageQuerySchema, query, 'query')
+  const parsed = parseOrFail(CommentPageQuerySchema, query, 'query')
   return {
     beforeId:
       parsed.cursor === undefined || parsed.cursor === '' ? null : readCommentCursor(parsed.cursor),

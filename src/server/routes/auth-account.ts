@@ -12,7 +12,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { RateLimitedError } from '../http/rate-limited'
 
-const PasswordChangeSchema = v.object({
+export const PasswordChangeSchema = v.object({
   currentPassword: v.string('currentPassword must be a string'),
   newPassword: PasswordSchema,
 })

@@ -13,13 +13,13 @@ import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 
-const CodeSchema = v.pipe(
+export const CodeSchema = v.pipe(
   v.string('code must be a string'),
   v.minLength(1, 'code is missing'),
   v.maxLength(200, 'code is too long'),
 )
 
-const AcceptSchema = v.object({
+export const AcceptSchema = v.object({
   code: CodeSchema,
   /** Required for someone new; a password reset keeps the name unless one is given. */
   name: v.optional(MemberNameSchema),

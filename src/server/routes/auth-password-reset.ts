@@ -16,9 +16,9 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { RateLimitedError } from '../http/rate-limited'
 
-const ResetRequestSchema = v.object({ email: EmailSchema })
+export const ResetRequestSchema = v.object({ email: EmailSchema })
 
-const ResetConfirmSchema = v.object({
+export const ResetConfirmSchema = v.object({
   code: v.pipe(
     v.string('code must be a string'),
     v.minLength(1, 'code is missing'),

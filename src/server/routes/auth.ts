@@ -24,12 +24,12 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { RateLimitedError } from '../http/rate-limited'
 
-const LoginSchema = v.object({
+export const LoginSchema = v.object({
   email: EmailSchema,
   password: v.string('password must be a string'),
 })
 
-const SetupSchema = v.object({
+export const SetupSchema = v.object({
   adminToken: v.string('adminToken must be a string'),
   email: EmailSchema,
   name: MemberNameSchema,

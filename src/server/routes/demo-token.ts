@@ -6,7 +6,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { CompanyClaimSchema, RevenueTraitsSchema } from '../identity/claims-schema'
 
-const DemoTokenSchema = v.object({
+export const DemoTokenSchema = v.object({
   sub: v.pipe(
     v.string('sub must be a string'),
     v.trim(),

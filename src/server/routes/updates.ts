@@ -4,7 +4,8 @@ import type { UpdatesResponse } from '../../shared/notifications'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 
-const ReadSchema = v.object({
+/** POST …/updates/read: which updates were seen; none named: all of them. */
+export const ReadUpdatesSchema = v.object({
   ids: v.optional(v.pipe(v.array(v.string('ids must be strings')), v.maxLength(500))),
 })
 
@@ -22,7 +23,7 @@ export function updatesRoutes(deps: RouteDeps) {
       return c.json(body)
     })
     .post('/v1/projects/:projectId/updates/read', async (c) => {
-      const input = await readJsonBody(c, ReadSchema)
+      const input = await readJsonBody(c, ReadUpdatesSchema)
       const person = c.get('actor')?.person
       if (!person) return c.json({ unread: 0 })
       const unread = await deps.store.updates.markRead(

@@ -1,0 +1,568 @@
+/**
+ * The scenario live-answers-match.test.ts runs, as tables: one row per call, its expected status,
+ * and what later rows need from its answer. Add a row for a new route; the test checks its answer
+ * against the document.
+ */
+import { randomUUID } from 'node:crypto'
+
+export interface ScenarioState {
+  url: string
+  adminToken: string
+  metricsToken: string
+  projectId: string
+  /** Identity tokens of two customers. */
+  ann: string
+  bob: string
+  /** What earlier steps kept: ids, cookies. */
+  kept: Record<string, string>
+}
+
+export interface Step {
+  name: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: (s: ScenarioState) => string
+  headers?: (s: ScenarioState) => Record<string, string>
+  /** JSON (serialised by the runner), or a string sent as it is. */
+  body?: (s: ScenarioState) => unknown
+  expect: number
+  keep?: (s: ScenarioState, json: any, res: Response) => void
+}
+
+const ANONYMOUS = { 'X-Reqio-Anonymous-Id': 'anon-openapi-0001' }
+const as = (token: string) => ({ Authorization: `Bearer ${token}` })
+const project = (s: ScenarioState) => `/v1/projects/${s.projectId}`
+const request = (s: ScenarioState) => `${project(s)}/requests/${s.kept.requestId}`
+const sessionCookie = (res: Response) =>
+  /reqio_session=[^;]+/.exec(res.headers.get('Set-Cookie') ?? '')?.[0] ?? ''
+const signedIn = (s: ScenarioState) => ({ Cookie: s.kept.session ?? '', Origin: s.url })
+const idempotencyKey = randomUUID()
+
+export const PUBLIC_STEPS: readonly Step[] = [
+  { name: 'widget settings', method: 'GET', path: (s) => `${project(s)}/widget`, expect: 200 },
+  {
+    name: 'widget settings in German',
+    method: 'GET',
+    path: (s) => `${project(s)}/widget?locale=de-AT`,
+    expect: 200,
+  },
+  {
+    name: 'unknown project',
+    method: 'GET',
+    path: () => '/v1/projects/no-such-project/widget',
+    expect: 404,
+  },
+  {
+    name: 'anonymous submits a request',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests`,
+    headers: () => ({ ...ANONYMOUS, 'Idempotency-Key': idempotencyKey }),
+    body: () => ({ title: 'Export to CSV', body: 'For the finance team.' }),
+    expect: 201,
+    keep: (s, json) => {
+      s.kept.requestId = json.request.id
+    },
+  },
+  {
+    name: 'the same Idempotency-Key again',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests`,
+    headers: () => ({ ...ANONYMOUS, 'Idempotency-Key': idempotencyKey }),
+    body: () => ({ title: 'Export to CSV', body: 'For the finance team.' }),
+    expect: 201,
+  },
+  {
+    name: 'an empty title',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests`,
+    headers: () => ANONYMOUS,
+    body: () => ({ title: '  ' }),
+    expect: 400,
+  },
+  {
+    name: 'a body that is not JSON',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests`,
+    headers: () => ANONYMOUS,
+    body: () => '{nope',
+    expect: 400,
+  },
+  {
+    name: 'a malformed token',
+    method: 'GET',
+    path: (s) => `${project(s)}/requests`,
+    headers: () => as('not-a-jwt'),
+    expect: 401,
+  },
+  {
+    name: 'the board, top',
+    method: 'GET',
+    path: (s) => `${project(s)}/requests?sort=top`,
+    headers: (s) => as(s.ann),
+    expect: 200,
+  },
+  {
+    name: 'the board, searched',
+    method: 'GET',
+    path: (s) => `${project(s)}/requests?sort=new&q=csv`,
+    expect: 200,
+  },
+  {
+    name: 'similar titles',
+    method: 'GET',
+    path: (s) => `${project(s)}/requests?similar=export`,
+    expect: 200,
+  },
+  {
+    name: 'ann votes',
+    method: 'POST',
+    path: (s) => `${request(s)}/vote`,
+    headers: (s) => as(s.ann),
+    expect: 200,
+  },
+  {
+    name: 'bob votes',
+    method: 'POST',
+    path: (s) => `${request(s)}/vote`,
+    headers: (s) => as(s.bob),
+    expect: 200,
+  },
+  {
+    name: 'bob takes it back',
+    method: 'DELETE',
+    path: (s) => `${request(s)}/vote`,
+    headers: (s) => as(s.bob),
+    expect: 200,
+  },
+  {
+    name: 'a vote on no request',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests/nope/vote`,
+    headers: (s) => as(s.ann),
+    expect: 404,
+  },
+  {
+    name: 'ann comments',
+    method: 'POST',
+    path: (s) => `${request(s)}/comments`,
+    headers: (s) => ({ ...as(s.ann), 'Idempotency-Key': randomUUID() }),
+    body: () => ({ body: 'We need this by March.' }),
+    expect: 201,
+  },
+  {
+    name: 'an anonymous comment where the project does not allow it',
+    method: 'POST',
+    path: (s) => `${request(s)}/comments`,
+    headers: () => ANONYMOUS,
+    body: () => ({ body: 'Me too' }),
+    expect: 401,
+  },
+  {
+    name: 'the request with its thread',
+    method: 'GET',
+    path: request,
+    headers: (s) => as(s.ann),
+    expect: 200,
+  },
+  {
+    name: 'older comments, a bad cursor',
+    method: 'GET',
+    path: (s) => `${request(s)}/comments?cursor=zzz`,
+    expect: 400,
+  },
+  {
+    name: 'ann identifies',
+    method: 'POST',
+    path: (s) => `${project(s)}/identify`,
+    headers: (s) => ({ ...as(s.ann), ...ANONYMOUS }),
+    expect: 200,
+  },
+  {
+    name: 'identify without a token',
+    method: 'POST',
+    path: (s) => `${project(s)}/identify`,
+    headers: () => ANONYMOUS,
+    expect: 401,
+  },
+  { name: 'the roadmap', method: 'GET', path: (s) => `${project(s)}/roadmap`, expect: 200 },
+  { name: 'the changelog', method: 'GET', path: (s) => `${project(s)}/changelog`, expect: 200 },
+  {
+    name: "ann's updates",
+    method: 'GET',
+    path: (s) => `${project(s)}/updates`,
+    headers: (s) => as(s.ann),
+    expect: 200,
+  },
+  {
+    name: 'anonymous updates',
+    method: 'GET',
+    path: (s) => `${project(s)}/updates`,
+    headers: () => ANONYMOUS,
+    expect: 200,
+  },
+  {
+    name: 'ann reads them',
+    method: 'POST',
+    path: (s) => `${project(s)}/updates/read`,
+    headers: (s) => as(s.ann),
+    body: () => ({}),
+    expect: 200,
+  },
+  {
+    name: 'a bad unsubscribe link',
+    method: 'POST',
+    path: () => '/v1/unsubscribe/not-signed',
+    expect: 400,
+  },
+  // Auth: the first owner, a session, sign-in refusals.
+  { name: 'setup needed', method: 'GET', path: () => '/v1/auth/setup', expect: 200 },
+  { name: 'no session yet', method: 'GET', path: () => '/v1/auth/session', expect: 200 },
+  { name: 'me, signed out', method: 'GET', path: () => '/v1/auth/me', expect: 401 },
+  {
+    name: 'a wrong admin token for setup',
+    method: 'POST',
+    path: () => '/v1/auth/setup',
+    body: () => ({
+      adminToken: 'wrong',
+      email: 'owner@example.com',
+      name: 'Olga',
+      password: 'correct horse battery',
+    }),
+    expect: 401,
+  },
+  {
+    name: 'the first owner',
+    method: 'POST',
+    path: () => '/v1/auth/setup',
+    body: (s) => ({
+      adminToken: s.adminToken,
+      email: 'owner@example.com',
+      name: 'Olga',
+      password: 'correct horse battery',
+    }),
+    expect: 201,
+    keep: (s, _json, res) => {
+      s.kept.session = sessionCookie(res)
+    },
+  },
+  {
+    name: 'me, signed in',
+    method: 'GET',
+    path: () => '/v1/auth/me',
+    headers: signedIn,
+    expect: 200,
+  },
+  {
+    name: 'the session',
+    method: 'GET',
+    path: () => '/v1/auth/session',
+    headers: signedIn,
+    expect: 200,
+  },
+  {
+    name: 'a second owner',
+    method: 'POST',
+    path: () => '/v1/auth/setup',
+    body: (s) => ({
+      adminToken: s.adminToken,
+      email: 'two@example.com',
+      name: 'Two',
+      password: 'correct horse battery',
+    }),
+    expect: 409,
+  },
+  {
+    name: 'a wrong password',
+    method: 'POST',
+    path: () => '/v1/auth/login',
+    body: () => ({ email: 'owner@example.com', password: 'nope nope nope' }),
+    expect: 401,
+  },
+  {
+    name: 'a login without email',
+    method: 'POST',
+    path: () => '/v1/auth/login',
+    body: () => ({ password: 'x' }),
+    expect: 400,
+  },
+  {
+    name: 'sign in',
+    method: 'POST',
+    path: () => '/v1/auth/login',
+    body: () => ({ email: 'owner@example.com', password: 'correct horse battery' }),
+    expect: 200,
+    keep: (s, _json, res) => {
+      s.kept.session = sessionCookie(res)
+    },
+  },
+  { name: 'how resets work', method: 'GET', path: () => '/v1/auth/password-reset', expect: 200 },
+  {
+    name: 'ask for a reset link',
+    method: 'POST',
+    path: () => '/v1/auth/password-reset',
+    body: () => ({ email: 'owner@example.com' }),
+    expect: 202,
+  },
+  {
+    name: 'a reset with a wrong code',
+    method: 'POST',
+    path: () => '/v1/auth/password-reset/confirm',
+    body: () => ({ code: 'nope', password: 'another long password' }),
+    expect: 404,
+  },
+  {
+    name: 'an unknown invite',
+    method: 'GET',
+    path: () => '/v1/auth/invite?code=nope',
+    expect: 404,
+  },
+  { name: 'an invite without a code', method: 'GET', path: () => '/v1/auth/invite', expect: 400 },
+  {
+    name: 'a password change with the wrong current one',
+    method: 'POST',
+    path: () => '/v1/auth/password',
+    headers: signedIn,
+    body: () => ({ currentPassword: 'wrong wrong', newPassword: 'another long password' }),
+    expect: 400,
+  },
+  {
+    name: 'a sign-out from another origin',
+    method: 'POST',
+    path: () => '/v1/auth/logout',
+    headers: (s) => ({ ...signedIn(s), Origin: 'https://evil.example' }),
+    expect: 403,
+  },
+  {
+    name: 'sign out',
+    method: 'POST',
+    path: () => '/v1/auth/logout',
+    headers: signedIn,
+    expect: 204,
+  },
+  // The portal's writes in JSON: the public API's answers.
+  {
+    name: 'a portal visitor submits a request',
+    method: 'POST',
+    path: (s) => `/p/${s.projectId}/requests`,
+    body: () => ({ title: 'Portal idea' }),
+    expect: 201,
+  },
+  {
+    name: 'a portal vote',
+    method: 'POST',
+    path: (s) => `/p/${s.projectId}/requests/${s.kept.requestId}/vote`,
+    expect: 200,
+  },
+  {
+    name: 'a portal vote taken back',
+    method: 'DELETE',
+    path: (s) => `/p/${s.projectId}/requests/${s.kept.requestId}/vote`,
+    expect: 200,
+  },
+  {
+    name: 'a portal write to no project',
+    method: 'POST',
+    path: () => '/p/no-such-project/requests',
+    body: () => ({ title: 'x' }),
+    expect: 404,
+  },
+  { name: 'a portal page', method: 'GET', path: (s) => `/p/${s.projectId}`, expect: 200 },
+  {
+    name: 'a portal page of no project',
+    method: 'GET',
+    path: () => '/p/no-such-project/roadmap',
+    expect: 404,
+  },
+  {
+    name: 'the portal feed',
+    method: 'GET',
+    path: (s) => `/p/${s.projectId}/changelog.xml`,
+    expect: 200,
+  },
+  {
+    name: 'a portal sign-in with a bad token',
+    method: 'GET',
+    path: (s) => `/p/${s.projectId}/sso?token=nope`,
+    expect: 401,
+  },
+  {
+    name: 'a portal sign-in',
+    method: 'GET',
+    path: (s) => `/p/${s.projectId}/sso?token=${s.ann}`,
+    expect: 302,
+  },
+]
+
+export const OPERATIONS_STEPS: readonly Step[] = [
+  { name: 'liveness', method: 'GET', path: () => '/healthz', expect: 200 },
+  { name: 'readiness', method: 'GET', path: () => '/readyz', expect: 200 },
+  { name: 'metrics without the token', method: 'GET', path: () => '/metrics', expect: 401 },
+  {
+    name: 'metrics',
+    method: 'GET',
+    path: () => '/metrics',
+    headers: (s) => as(s.metricsToken),
+    expect: 200,
+  },
+  { name: 'the demo customers', method: 'GET', path: () => '/demo/customers', expect: 200 },
+  {
+    name: 'a demo token',
+    method: 'POST',
+    path: () => '/demo/token',
+    body: () => ({ sub: 'demo_fran' }),
+    expect: 200,
+  },
+  {
+    name: 'a demo token without sub',
+    method: 'POST',
+    path: () => '/demo/token',
+    body: () => ({}),
+    expect: 400,
+  },
+  { name: 'the OpenAPI document', method: 'GET', path: () => '/v1/openapi.json', expect: 200 },
+  { name: 'the API page', method: 'GET', path: () => '/docs/api', expect: 200 },
+  { name: 'the widget script', method: 'GET', path: () => '/widget.js', expect: 200 },
+  { name: 'the portal script', method: 'GET', path: () => '/portal.js', expect: 200 },
+  { name: 'the dashboard', method: 'GET', path: () => '/dashboard', expect: 200 },
+  { name: 'a dashboard page', method: 'GET', path: () => '/dashboard/settings', expect: 200 },
+]
+
+const admin = (s: ScenarioState) => ({ Authorization: `Bearer ${s.adminToken}` })
+const adminProject = (s: ScenarioState) => `/v1/admin/projects/${s.projectId}`
+
+/** With the admin token; their RouteDocs come from the apidocs branch (routes/admin-*.ts). */
+export const ADMIN_STEPS: readonly Step[] = [
+  { name: 'without a credential', method: 'GET', path: () => '/v1/admin/projects', expect: 401 },
+  {
+    name: 'the projects',
+    method: 'GET',
+    path: () => '/v1/admin/projects',
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'a new project',
+    method: 'POST',
+    path: () => '/v1/admin/projects',
+    headers: admin,
+    body: () => ({ name: 'Second' }),
+    expect: 201,
+  },
+  {
+    name: 'a project without a name',
+    method: 'POST',
+    path: () => '/v1/admin/projects',
+    headers: admin,
+    body: () => ({}),
+    expect: 400,
+  },
+  {
+    name: 'the backlog',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/backlog?sort=revenue`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'the backlog of no project',
+    method: 'GET',
+    path: () => '/v1/admin/projects/nope/backlog',
+    headers: admin,
+    expect: 404,
+  },
+  {
+    name: 'a request in detail',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/requests/${s.kept.requestId}`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'plan it',
+    method: 'PATCH',
+    path: (s) => `${adminProject(s)}/requests/${s.kept.requestId}`,
+    headers: admin,
+    body: () => ({ status: 'planned', statusNote: 'In May.' }),
+    expect: 200,
+  },
+  {
+    name: 'a status that does not exist',
+    method: 'PATCH',
+    path: (s) => `${adminProject(s)}/requests/${s.kept.requestId}`,
+    headers: admin,
+    body: () => ({ status: 'maybe' }),
+    expect: 400,
+  },
+  {
+    name: 'a team reply',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/requests/${s.kept.requestId}/comments`,
+    headers: admin,
+    body: () => ({ body: 'On it.' }),
+    expect: 201,
+  },
+  {
+    name: 'the companies',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/companies`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'the audit log',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/audit`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'the install status',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/install`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'the changelog',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/changelog`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'a token check',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/token-check`,
+    headers: admin,
+    body: (s) => ({ token: s.ann }),
+    expect: 200,
+  },
+  {
+    name: 'the members',
+    method: 'GET',
+    path: () => '/v1/admin/members',
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'an invite',
+    method: 'POST',
+    path: () => '/v1/admin/invites',
+    headers: admin,
+    body: () => ({ email: 'new@example.com', role: 'member' }),
+    expect: 201,
+  },
+  {
+    name: 'the invites',
+    method: 'GET',
+    path: () => '/v1/admin/invites',
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'the webhooks',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/webhooks`,
+    headers: admin,
+    expect: 200,
+  },
+]
