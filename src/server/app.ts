@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
+import { ApiKeyCache } from './auth/api-key-cache'
 import { authFailureLimiterFor } from './auth/login-throttle'
 import { inviteDeliveryFor } from './auth/mail-invite-delivery'
 import { enforceRolePermissions, requireTeamAccess } from './auth/team-access'
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     ),
     notifications,
     lifecycle: deps.lifecycle ?? createLifecycle(),
+    apiKeys: new ApiKeyCache(deps.store, deps.clock),
   }
   const metrics = deps.metrics ?? notifications.metrics
   const app = new Hono<AppEnv>({ getPath: routedPath })

@@ -45,6 +45,8 @@ export interface ServerConfig {
   commentsPerPersonPerRequestPerHour: number
   /** Public comments one request may receive per hour, from everyone together. */
   commentsPerRequestPerHour: number
+  /** REQIO_API_KEY_REQUESTS_PER_MINUTE: admin API calls per project API key per minute. */
+  apiKeyRequestsPerMinute: number
   /** Directory holding widget.js and dashboard/ (vite's outDir). */
   distDir: string
   /** Directory holding the demo page index.html. */
@@ -113,6 +115,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       30,
     ),
     commentsPerRequestPerHour: positiveInt(env, 'REQIO_COMMENTS_PER_REQUEST_PER_HOUR', 300),
+    apiKeyRequestsPerMinute: positiveInt(env, 'REQIO_API_KEY_REQUESTS_PER_MINUTE', 600),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,
     smtpUrl: env.REQIO_SMTP_URL || null,

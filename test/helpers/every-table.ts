@@ -22,6 +22,7 @@ import { startWebhookReceiver } from './webhook-receiver'
  */
 export const FILLED_TABLES = [
   'anonymous_links',
+  'api_keys',
   'audit_log',
   'changelog_entries',
   'changelog_requests',
@@ -211,6 +212,21 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
       }),
     }),
     201,
+  )
+
+  // An integration's API key (api_keys: text[] scopes, a hash), used once (last_used_at).
+  const { key } = await json<{ key: string }>(
+    server.adminFetch(`/v1/admin/projects/${pid}/api-keys`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'CRM sync', scopes: ['read', 'write'] }),
+    }),
+    201,
+  )
+  await expectStatus(
+    fetch(`${server.url}/v1/admin/projects/${pid}/backlog`, {
+      headers: { Authorization: `Bearer ${key}` },
+    }),
+    200,
   )
 
   // Events fan out: person updates, followers, mail (kept in demo mode), webhook deliveries.

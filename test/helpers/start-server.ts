@@ -64,6 +64,8 @@ export interface TestServerOptions {
   metricsToken?: string
   /** REQIO_AUTH_FAILURES_PER_15_MINUTES (default 1,000, so tests sending wrong tokens on purpose are not throttled). */
   authFailuresPer15Minutes?: number
+  /** REQIO_API_KEY_REQUESTS_PER_MINUTE (default 10,000 so tests are not throttled). */
+  apiKeyRequestsPerMinute?: number
   /**
    * The job queue: `auto` runs it in the background as `npm start` does; `manual` (default)
    * leaves it to the test, which calls `server.jobs.drain()` (deterministic with frozen clocks).
@@ -127,6 +129,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,
     authFailuresPer15Minutes: options.authFailuresPer15Minutes ?? 1_000,
+    apiKeyRequestsPerMinute: options.apiKeyRequestsPerMinute ?? 10_000,
     trustProxy: options.trustProxy ?? null,
     webhookAllowPrivate: true,
     metricsToken: options.metricsToken ?? null,

@@ -60,6 +60,10 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   // The server's email set-up and its test email: settings work, like SMTP itself.
   { method: 'GET', path: '/v1/admin/mail', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/mail/test', permission: 'configure' },
+  // Project API keys (spec v3): owners and admins; a key never reaches them (api-key-scopes.ts).
+  { method: 'GET', path: '/v1/admin/projects/:id/api-keys', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/api-keys', permission: 'configure' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/api-keys/:kid', permission: 'configure' },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

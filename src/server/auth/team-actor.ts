@@ -10,12 +10,18 @@ export function actingMember(c: Context<AppEnv>): TeamMember | null {
   return c.get('teamMember') ?? null
 }
 
-/** The audit log's `actor`: the member's email, or 'admin-token'. */
+/** What the audit log calls a project API key: `api-key:{name}` (spec/api.md v3). */
+export const apiKeyActor = (name: string) => `api-key:${name}`
+
+/** The audit log's `actor`: the member's email, `api-key:{name}`, or 'admin-token'. */
 export function auditActor(c: Context<AppEnv>): string {
-  return actingMember(c)?.email ?? ADMIN_TOKEN_ACTOR
+  const member = actingMember(c)
+  if (member) return member.email
+  const apiKey = c.get('apiKey')
+  return apiKey ? apiKeyActor(apiKey.name) : ADMIN_TOKEN_ACTOR
 }
 
-/** The name a team reply is signed with: the member's, or "Team" for the admin token. */
+/** The name a team reply is signed with: the member's, the API key's, or "Team" for the admin token. */
 export function teamReplyName(c: Context<AppEnv>): string {
-  return actingMember(c)?.name ?? 'Team'
+  return actingMember(c)?.name ?? c.get('apiKey')?.name ?? 'Team'
 }

@@ -41,7 +41,7 @@ export function requireAdmin(
     if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
       // No header is not a guess (a dashboard before sign-in); a wrong one is.
       if (header !== '') noteAuthFailure(c, 'admin_token')
-      throw unauthorized('A valid admin token is required.')
+      throw unauthorized('A valid admin token or API key is required.')
     }
     await limiter.refund(failureKey, failuresPer15Minutes, FAILURE_WINDOW_MS)
     c.set('teamMember', null)

@@ -1,3 +1,4 @@
+import type { ApiKeyCache, ApiKeyCaller } from '../auth/api-key-cache'
 import type { InviteDelivery } from '../auth/invite-delivery'
 import type { AuthFailureLimiter } from '../auth/login-throttle'
 import type { Clock } from '../clock'
@@ -42,6 +43,8 @@ export interface RouteDeps extends AppDeps {
   authFailures: AuthFailureLimiter
   notifications: Notifications
   lifecycle: Lifecycle
+  /** This process's memory of live API keys (auth/api-key-cache.ts). */
+  apiKeys: ApiKeyCache
 }
 
 /**
@@ -64,6 +67,8 @@ export interface AppEnv {
     anonymousId: string | null
     /** On /v1/admin/*: the signed-in member, or null when the admin token authorised the call. */
     teamMember: TeamMember | null
+    /** On /v1/admin/*: the API key that authorised the call (teamMember is null then). */
+    apiKey: ApiKeyCaller | undefined
     /** Every request: X-Request-Id, kept from the caller when safe (request-id.ts). */
     requestId: string
     /** Set when a credential was tried and refused (auth-failure.ts); logged at warn. */

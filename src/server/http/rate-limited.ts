@@ -16,6 +16,7 @@ import { ApiError } from '../errors'
  *   (REQIO_COMMENTS_PER_PERSON_PER_REQUEST_PER_HOUR)
  * - comments_per_request: comments per request per hour (REQIO_COMMENTS_PER_REQUEST_PER_HOUR)
  * - test_emails: the dashboard's "Send a test email" per member (5 per 10 minutes)
+ * - api_key_requests: requests per API key per minute (REQIO_API_KEY_REQUESTS_PER_MINUTE)
  */
 export const LIMIT_NAMES = [
   'ip_reads',
@@ -28,6 +29,7 @@ export const LIMIT_NAMES = [
   'comments_per_person',
   'comments_per_request',
   'test_emails',
+  'api_key_requests',
 ] as const
 export type LimitName = (typeof LIMIT_NAMES)[number]
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { loadAdminProject } from '../http/admin-project'
 import type { AppEnv, RouteDeps } from '../http/env'
+import { adminApiKeysRoutes } from './admin-api-keys'
 import { adminAuditRoutes } from './admin-audit'
 import { adminBacklogRoutes } from './admin-backlog'
 import { adminChangelogRoutes } from './admin-changelog'
@@ -38,6 +39,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/changelog', adminChangelogRoutes(deps))
     .route('/webhooks', adminWebhooksRoutes(deps))
     .route('/', adminNotificationsRoutes(deps))
+    .route('/api-keys', adminApiKeysRoutes(deps))
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))

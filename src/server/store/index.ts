@@ -1,4 +1,5 @@
 import { type Logger, silentLogger } from '../logger'
+import { ApiKeysStore } from './api-keys-store'
 import { AudienceStore } from './audience-store'
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
@@ -57,6 +58,8 @@ export interface Store {
   readonly webhookDeliveries: WebhookDeliveriesStore
   /** Where the widget was seen (Origin of public requests). */
   readonly origins: OriginsStore
+  /** Project API keys: their hashes, names and scopes (auth/api-key-auth.ts checks them). */
+  readonly apiKeys: ApiKeysStore
   close(): Promise<void>
 }
 
@@ -145,6 +148,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     webhooks: new WebhooksStore(db),
     webhookDeliveries: new WebhookDeliveriesStore(db),
     origins: new OriginsStore(db),
+    apiKeys: new ApiKeysStore(db),
     changes,
     async close() {
       await changes.close()

@@ -1,4 +1,5 @@
 /** Shapes that cross the wire between widget, server and dashboard (spec/api.md), by area. */
+export * from './api-keys'
 export * from './audit'
 export * from './backlog'
 export * from './changelog'
