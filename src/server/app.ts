@@ -21,7 +21,6 @@ import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
-import { keyProjectFinder } from './mcp/key-project'
 import { mcpRoutes } from './mcp/mcp-route'
 import { metricsRoutes } from './metrics/metrics-route'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
@@ -175,13 +174,7 @@ export function createApp(deps: AppDeps) {
   )
   app.route('/v1/admin', adminRoutes(routeDeps))
   // POST /mcp: the MCP server for API keys; its tools call the routes above in this process.
-  app.route(
-    '/',
-    mcpRoutes({
-      dispatch: (request, env) => app.fetch(request, env),
-      findKeyProject: keyProjectFinder(deps.store),
-    }),
-  )
+  app.route('/', mcpRoutes(routeDeps, (request, env) => app.fetch(request, env)))
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))

@@ -1,19 +1,9 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import { type Context, Hono } from 'hono'
-import type { AppEnv } from '../http/env'
+import type { AppEnv, RouteDeps } from '../http/env'
+import { authenticateMcpKey } from './mcp-key-auth'
 import { buildMcpServer } from './mcp-server'
 import { type Dispatch, restCallerFor } from './rest-call'
-
-/** Which project an API key belongs to; null for a key that is unknown or revoked. */
-export type FindKeyProject = (key: string) => Promise<{ projectId: string } | null>
-
-interface McpRouteDeps {
-  /** The app itself: every tool calls its REST routes in this process. */
-  dispatch: Dispatch
-  findKeyProject: FindKeyProject
-}
-
-const API_KEY = /^Bearer\s+(rq_\S+)\s*$/i
 
 /**
  * POST /mcp: the Model Context Protocol over Streamable HTTP, stateless (a server and a
@@ -21,18 +11,17 @@ const API_KEY = /^Bearer\s+(rq_\S+)\s*$/i
  * not live, is a 401 before any MCP is read. GET (a server-sent stream) and DELETE (ending a
  * session) have nothing to serve without sessions: 405, as the transport's spec says.
  */
-export function mcpRoutes(deps: McpRouteDeps) {
+export function mcpRoutes(deps: RouteDeps, dispatch: Dispatch) {
   return new Hono<AppEnv>()
     .post('/mcp', async (c) => {
-      const key = API_KEY.exec(c.req.header('Authorization') ?? '')?.[1]
-      const owner = key ? await deps.findKeyProject(key) : null
-      if (!key || !owner) return refuseWithoutKey(c)
+      const caller = await authenticateMcpKey(deps, c)
+      if (!caller) return refuseWithoutKey(c)
       const rest = restCallerFor({
-        dispatch: deps.dispatch,
+        dispatch,
         origin: c.req.url,
         env: c.env,
-        authorization: `Bearer ${key}`,
-        projectId: owner.projectId,
+        authorization: `Bearer ${caller.credential}`,
+        projectId: caller.key.projectId,
       })
       const server = buildMcpServer(rest)
       const transport = new WebStandardStreamableHTTPServerTransport({
