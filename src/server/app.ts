@@ -174,7 +174,10 @@ export function createApp(deps: AppDeps) {
   )
   app.route('/v1/admin', adminRoutes(routeDeps))
   // POST /mcp: the MCP server for API keys; its tools call the routes above in this process.
-  app.route('/', mcpRoutes(routeDeps, (request, env) => app.fetch(request, env)))
+  app.route(
+    '/',
+    mcpRoutes(routeDeps, (request, env) => app.fetch(request, env)),
+  )
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))
