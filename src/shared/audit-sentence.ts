@@ -144,6 +144,15 @@ function predicate(entry: Described): AuditPart[] {
       return [text(' set a new password with a reset link')]
     case 'member.password_changed':
       return [text(' changed their password')]
+    // On a customer's behalf (spec v3): `detail.onBehalfOf` is the person's sub.
+    case 'request.created':
+      return [text(' filed '), request, text(' for a customer'), ...customer(detail)]
+    case 'vote.added':
+      return [text(' added a vote for a customer'), ...customer(detail), text(' to '), request]
+    case 'vote.removed':
+      return [text(' took back the vote of a customer'), ...customer(detail), text(' on '), request]
+    case 'comment.created':
+      return [text(' commented for a customer'), ...customer(detail), text(' on '), request]
     case 'person.deleted':
       return [text(' deleted the data of a person')]
     default:
@@ -153,6 +162,13 @@ function predicate(entry: Described): AuditPart[] {
         ...(entry.target ? [text(' on '), value(entry.target)] : []),
       ]
   }
+}
+
+/** " (crm-42)": which customer an on-behalf line was for, by the sub only (never email or name). */
+function customer(detail: Record<string, unknown>): AuditPart[] {
+  return typeof detail.onBehalfOf === 'string'
+    ? [text(' ('), value(detail.onBehalfOf), text(')')]
+    : []
 }
 
 function isOnlyWidget(settings: unknown): boolean {

@@ -14,6 +14,9 @@ import type {
   CreatedProjectResponse,
   FeedbackRequest,
   InstallStatusResponse,
+  NewRequestOnBehalf,
+  OnBehalfOf,
+  PersonMatch,
   RequestStatus,
   RoadmapResponse,
   RotatedSecretResponse,
@@ -95,6 +98,33 @@ export interface AdminClient {
   company(projectId: string, companyId: string): Promise<AdminResult<CompanyDetailResponse>>
   /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
   call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
+  /** People whose email, name or company matches `q` (the customer picker). */
+  searchPeople(
+    projectId: string,
+    q: string,
+    limit: number,
+  ): Promise<AdminResult<{ people: PersonMatch[]; nextCursor: string | null }>>
+  /**
+   * A request filed on a customer's behalf, their vote counted; `idempotencyKey` makes a
+   * resubmit (a double click, a retry) file it once.
+   */
+  createRequestOnBehalf(
+    projectId: string,
+    request: NewRequestOnBehalf,
+    idempotencyKey: string,
+  ): Promise<AdminResult<{ request: BacklogRequest }>>
+  /** The customer's vote on the request (again: still one vote). */
+  voteOnBehalf(
+    projectId: string,
+    requestId: string,
+    onBehalfOf: OnBehalfOf,
+  ): Promise<AdminResult<{ request: BacklogRequest }>>
+  /** Takes the customer's vote back. */
+  removeVoteOnBehalf(
+    projectId: string,
+    requestId: string,
+    sub: string,
+  ): Promise<AdminResult<{ request: BacklogRequest }>>
 }
 
 /** One JSON call to the API; never throws. */
@@ -104,6 +134,8 @@ export type ApiCall = <T>(
   body?: unknown,
   /** Call a public endpoint: no admin token (it would be read as an identity token). */
   asPublic?: boolean,
+  /** More headers (an Idempotency-Key). */
+  headers?: Record<string, string>,
 ) => Promise<AdminResult<T>>
 
 /**
@@ -117,6 +149,7 @@ export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall 
     path: string,
     body?: unknown,
     asPublic = false,
+    headers: Record<string, string> = {},
   ): Promise<AdminResult<T>> => {
     let response: Response
     try {
@@ -127,6 +160,7 @@ export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall 
           // The public API would read the admin token as an identity token and refuse it.
           ...(adminToken && !asPublic ? { Authorization: `Bearer ${adminToken}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
@@ -232,5 +266,20 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
     company: (id, companyId) =>
       call('GET', `${project(id)}/companies/${encodeURIComponent(companyId)}`),
     call: (method, path, body) => call(method, `/v1/admin${path}`, body),
+    searchPeople: (id, q, limit) =>
+      call('GET', `${project(id)}/people?${new URLSearchParams({ q, limit: String(limit) })}`),
+    createRequestOnBehalf: (id, request, idempotencyKey) =>
+      call('POST', `${project(id)}/requests`, request, false, {
+        'Idempotency-Key': idempotencyKey,
+      }),
+    voteOnBehalf: (id, requestId, onBehalfOf) =>
+      call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/votes`, {
+        onBehalfOf,
+      }),
+    removeVoteOnBehalf: (id, requestId, sub) =>
+      call(
+        'DELETE',
+        `${project(id)}/requests/${encodeURIComponent(requestId)}/votes/${encodeURIComponent(sub)}`,
+      ),
   }
 }

@@ -6,6 +6,7 @@ import {
   type BacklogSort,
 } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
+import { AddFeedbackDialog } from '../customers/add-feedback-dialog'
 import { countOf } from '../format/plural'
 import { currentRouteUrl } from '../router'
 import { BacklogFilters } from './backlog-filters'
@@ -69,6 +70,7 @@ export function BacklogPage({
   }, [openRequestId])
   const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [addingFeedback, setAddingFeedback] = useState(false)
   // Answers can arrive out of order while the owner types: only the latest one is shown.
   const latestLoad = useRef(0)
 
@@ -158,7 +160,25 @@ export function BacklogPage({
         <button type="button" onClick={exportCsv}>
           Export CSV
         </button>
+        {canTriage ? (
+          <button type="button" class="primary" onClick={() => setAddingFeedback(true)}>
+            Add feedback for a customer
+          </button>
+        ) : null}
       </div>
+      {addingFeedback ? (
+        <AddFeedbackDialog
+          client={client}
+          projectId={projectId}
+          onClose={() => setAddingFeedback(false)}
+          onFiled={async (request, customer) => {
+            setAddingFeedback(false)
+            setNotice(`Added “${request.title}” for ${customer.label}.`)
+            await load()
+            setOpenId(request.id)
+          }}
+        />
+      ) : null}
       <BacklogFilters filter={filter} onChange={setFilter} />
       <div class="notice" role="status">
         {notice}

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'preact/hooks'
 import type { BacklogRequest, MergedRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
+import { VoteForCustomer } from '../customers/vote-for-customer'
 import { requestLink } from '../router'
 import { ConfirmStep } from '../ui/confirm-step'
 import { CopyButton } from '../ui/copy-button'
@@ -212,6 +213,15 @@ export function RequestDetail({
             </div>
           )}
         </section>
+
+        {canTriage ? (
+          <VoteForCustomer
+            client={client}
+            projectId={projectId}
+            requestId={request.id}
+            onVoted={onThreadChanged}
+          />
+        ) : null}
 
         <MergedRequests
           merged={detail?.mergedRequests ?? []}

@@ -53,3 +53,10 @@ export const OptionalClaimsSchema = v.looseObject({
   name: v.optional(v.nullable(v.pipe(CleanString, v.maxLength(NAME_MAX_LENGTH)))),
   company: v.optional(CompanyClaimSchema),
 })
+
+/** `sub`: who the person is, as the customer's own system names them (verify-token.ts checks the same). */
+export const SubClaimSchema = v.pipe(
+  CleanString,
+  v.maxLength(255, 'must be at most 255 characters'),
+  v.check((sub) => sub.trim() !== '', 'must not be empty'),
+)

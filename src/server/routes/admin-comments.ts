@@ -11,6 +11,7 @@ import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toAdminComment, toBacklogRequest } from '../http/wire'
+import { commentOnBehalf, isCommentOnBehalf } from './admin-on-behalf'
 import { CommentPatchSchema, NewTeamCommentSchema } from './request-schemas'
 
 /** Every identified voter a request has, for its detail (the backlog shows the top ten). */
@@ -44,6 +45,7 @@ export function adminCommentsRoutes(deps: RouteDeps) {
       return c.json({ request } satisfies AdminRequestDetailResponse)
     })
     .post('/requests/:rid/comments', async (c) => {
+      if (await isCommentOnBehalf(c)) return commentOnBehalf(deps, c)
       const project = c.get('project')
       const input = await readJsonBody(c, NewTeamCommentSchema)
       const comment = await commit(deps, c, async (w) => {

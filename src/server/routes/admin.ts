@@ -12,6 +12,7 @@ import { adminInvitesRoutes } from './admin-invites'
 import { adminMailRoutes } from './admin-mail'
 import { adminMembersRoutes } from './admin-members'
 import { adminNotificationsRoutes } from './admin-notifications'
+import { adminOnBehalfRoutes } from './admin-on-behalf'
 import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
 import { adminRequestsRoutes } from './admin-requests'
@@ -40,6 +41,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/webhooks', adminWebhooksRoutes(deps))
     .route('/', adminNotificationsRoutes(deps))
     .route('/api-keys', adminApiKeysRoutes(deps))
+    .route('/', adminOnBehalfRoutes(deps))
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))

@@ -5,7 +5,7 @@ import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
-import { commit } from '../events/commit'
+import { commit, type UnitOfWork } from '../events/commit'
 import { toPublicCommentPage } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { answerCreated, readIdempotencyKey } from '../http/idempotency'
@@ -13,6 +13,7 @@ import { readJsonBody } from '../http/json-body'
 import { toPublicComment, toPublicRequest } from '../http/wire'
 import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
+import type { CommentRecord } from '../store/comments-store'
 import { requireActor } from './actor'
 import { NewCommentSchema } from './request-schemas'
 import { standingRequestOrNotFound } from './standing-request'
@@ -61,18 +62,22 @@ export function newCommentHandler(deps: RouteDeps) {
 }
 
 /**
- * Comments as the caller on the path's `:requestId` (on a merged one: the request it went into),
- * within the comment caps; a replayed key posts nothing.
+ * Comments as the caller on `requestId`, by default the path's `:requestId` (on a merged one:
+ * the request it went into), within the comment caps; a replayed key posts nothing.
+ * `alsoWhenCreated` adds to the same transaction (the team's audit line for a comment on a
+ * customer's behalf: admin-on-behalf.ts).
  */
 export async function postComment(
   deps: RouteDeps,
   c: Context<AppEnv, '/:requestId'>,
   input: v.InferOutput<typeof NewCommentSchema>,
   idempotencyKey: string | null,
+  requestId = c.req.param('requestId'),
+  alsoWhenCreated?: (w: UnitOfWork, comment: CommentRecord) => Promise<void>,
 ) {
   const actor = requireCommenter(c)
   const projectId = c.get('project').id
-  const thread = await standingRequestOrNotFound(deps, c, null)
+  const thread = await standingRequestOrNotFound(deps, c, null, requestId)
   await takeCommentAllowance(deps.rateLimiter, deps.config, {
     projectId,
     requestId: thread.id,
@@ -90,6 +95,7 @@ export async function postComment(
     if (!result) throw notFound.request()
     // A replay tells nobody: the first call did.
     if (result.created) await w.emit(commentCreated(result.comment, null))
+    if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.comment)
     return result
   })
   return { comment, created, actor }

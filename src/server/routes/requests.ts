@@ -2,11 +2,12 @@ import { type Context, Hono } from 'hono'
 import type * as v from 'valibot'
 import type { RequestListResponse, RequestResponse } from '../../shared/api'
 import { requestCreated } from '../events/build'
-import { commit } from '../events/commit'
+import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { answerCreated, readIdempotencyKey } from '../http/idempotency'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
+import type { RequestRecord } from '../store'
 import { requireActor } from './actor'
 import { ListQuerySchema, NewRequestSchema } from './request-schemas'
 
@@ -48,12 +49,17 @@ export function newRequestHandler(deps: RouteDeps) {
   }
 }
 
-/** Files a request as the caller (`actor`), casting their vote; a replayed key files nothing. */
+/**
+ * Files a request as the caller (`actor`), casting their vote; a replayed key files nothing.
+ * `alsoWhenCreated` adds to the same transaction (the team's audit line for a request filed on
+ * a customer's behalf: admin-on-behalf.ts).
+ */
 export async function submitRequest(
   deps: RouteDeps,
   c: Context<AppEnv>,
   input: v.InferOutput<typeof NewRequestSchema>,
   idempotencyKey: string | null,
+  alsoWhenCreated?: (w: UnitOfWork, request: RequestRecord) => Promise<void>,
 ) {
   const actor = requireActor(c)
   const projectId = c.get('project').id
@@ -68,6 +74,7 @@ export async function submitRequest(
     })
     // A replay tells nobody: the first call did.
     if (result.created) await w.emit(requestCreated(result.request))
+    if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.request)
     return result
   })
   return { request, created, actor }

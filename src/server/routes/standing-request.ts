@@ -4,17 +4,18 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import type { RequestRecord } from '../store'
 
 /**
- * The request a public path names (`:requestId`), or the one it was merged into (what a link to
- * a merged request shows); 404 request_not_found when the project has neither. `voter` fills
- * `voted`.
+ * The request a public path names (`:requestId`, or `requestId` when given), or the one it was
+ * merged into (what a link to a merged request shows); 404 request_not_found when the project
+ * has neither. `voter` fills `voted`.
  */
 export async function standingRequestOrNotFound(
   deps: RouteDeps,
   c: Context<AppEnv, '/:requestId'>,
   voter: string | null,
+  requestId = c.req.param('requestId'),
 ): Promise<RequestRecord> {
   const projectId = c.get('project').id
-  const request = await deps.store.requests.findStanding(projectId, c.req.param('requestId'), voter)
+  const request = await deps.store.requests.findStanding(projectId, requestId, voter)
   if (!request) throw notFound.request()
   return request
 }

@@ -3,9 +3,10 @@ import { Hono } from 'hono'
 import type { RequestResponse } from '../../shared/api'
 import { notFound } from '../errors'
 import { voteChanged } from '../events/build'
-import { commit } from '../events/commit'
+import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
+import type { RequestRecord } from '../store'
 import { requireActor } from './actor'
 
 const VOTE_PATH = '/v1/projects/:projectId/requests/:requestId/vote'
@@ -27,11 +28,20 @@ export function voteHandler(deps: RouteDeps, type: VoteChange) {
   }
 }
 
-/** Casts or retracts the caller's vote on the path's `:requestId`. */
-export async function changeVote(deps: RouteDeps, c: Context<AppEnv>, type: VoteChange) {
+/**
+ * Casts or retracts the caller's vote on `requestId` (by default the path's `:requestId`).
+ * `alsoWhenChanged` adds to the same transaction when the vote did change (the team's audit
+ * line for a vote on a customer's behalf: admin-on-behalf.ts).
+ */
+export async function changeVote(
+  deps: RouteDeps,
+  c: Context<AppEnv>,
+  type: VoteChange,
+  requestId = c.req.param('requestId') ?? '',
+  alsoWhenChanged?: (w: UnitOfWork, request: RequestRecord) => Promise<void>,
+) {
   const actor = requireActor(c)
   const projectId = c.get('project').id
-  const requestId = c.req.param('requestId') ?? ''
   const request = await commit(deps, c, async (w) => {
     const votes = w.store.votes
     const result =
@@ -42,6 +52,7 @@ export async function changeVote(deps: RouteDeps, c: Context<AppEnv>, type: Vote
     // A repeated vote changes nothing, tells nobody and leaves the cached board alone.
     if (result.changed) await w.emit(voteChanged(type, result.request, actor.voter))
     else w.nothingChanged()
+    if (result.changed && alsoWhenChanged) await alsoWhenChanged(w, result.request)
     return result.request
   })
   return { request, actor }

@@ -1,0 +1,216 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks'
+import type { OnBehalfOf, PersonMatch } from '../../shared/api'
+import type { AdminClient } from '../api/admin-client'
+import { formatMoney } from '../format/money'
+import './customers.css'
+
+/** How many people one search shows: enough to pick from, few enough to read. */
+const SEARCH_LIMIT = 8
+/** Typing pauses this long before the search goes out. */
+const SEARCH_DELAY_MS = 250
+
+/** Who the feedback is for, and how to name them on screen. */
+export interface ChosenCustomer {
+  onBehalfOf: OnBehalfOf
+  label: string
+}
+
+/** "Ada Lovelace", else the email, else the sub: the way people tell customers apart. */
+export function customerLabel(person: Pick<PersonMatch, 'sub' | 'email' | 'name'>): string {
+  return person.name || person.email || person.sub
+}
+
+/** "ada@example.com · Acme · Business · $100.00/mo": what else the team knows, when known. */
+function personFacts(person: PersonMatch): string {
+  const facts = [
+    person.name && person.email ? person.email : null,
+    person.company ? (person.company.name ?? person.company.id) : null,
+    person.plan,
+    person.mrrCents > 0 ? `${formatMoney(person.mrrCents)}/mo` : null,
+  ]
+  return facts.filter(Boolean).join(' · ')
+}
+
+/** A 404 that is not about the project: this server has no people search (yet). */
+function lacksPeopleSearch(result: { ok: boolean; status?: number; code?: string }): boolean {
+  return !result.ok && result.status === 404 && result.code !== 'project_not_found'
+}
+
+type Search =
+  | { state: 'idle' }
+  | { state: 'searching' }
+  | { state: 'found'; people: PersonMatch[] }
+  | { state: 'failed'; message: string }
+
+/**
+ * The customer a piece of feedback is for: searched by email, name or company among the people
+ * the project knows (GET .../people), or typed in as a new one (their id as the app knows it,
+ * the `sub` of their identity tokens, and optionally email and name). A server without the
+ * people search (404) leaves only the second way. A person picked from the search is sent by
+ * `sub` alone: the server keeps the email, plan and revenue it already has.
+ */
+export function CustomerPicker({
+  client,
+  projectId,
+  value,
+  onChange,
+}: {
+  client: AdminClient
+  projectId: string
+  value: ChosenCustomer | null
+  onChange: (customer: ChosenCustomer | null) => void
+}) {
+  const id = useId()
+  const [searchable, setSearchable] = useState(true)
+  const [typingNew, setTypingNew] = useState(false)
+  const [query, setQuery] = useState('')
+  const [search, setSearch] = useState<Search>({ state: 'idle' })
+  const [fresh, setFresh] = useState({ sub: '', email: '', name: '' })
+  const latest = useRef(0)
+
+  // Asked once up front, so a server without the search shows the new customer's fields at once.
+  useEffect(() => {
+    let current = true
+    client.searchPeople(projectId, '', 1).then((result) => {
+      if (current && lacksPeopleSearch(result)) setSearchable(false)
+    })
+    return () => {
+      current = false
+    }
+  }, [client, projectId])
+
+  useEffect(() => {
+    const q = query.trim()
+    if (!searchable || typingNew || q === '') {
+      setSearch({ state: 'idle' })
+      return
+    }
+    const ticket = ++latest.current
+    const timer = setTimeout(async () => {
+      setSearch({ state: 'searching' })
+      const result = await client.searchPeople(projectId, q, SEARCH_LIMIT)
+      if (ticket !== latest.current) return
+      if (result.ok) setSearch({ state: 'found', people: result.data.people })
+      else if (lacksPeopleSearch(result)) setSearchable(false)
+      else setSearch({ state: 'failed', message: result.message })
+    }, SEARCH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [client, projectId, query, searchable, typingNew])
+
+  function typeNew(field: keyof typeof fresh, text: string) {
+    const next = { ...fresh, [field]: text }
+    setFresh(next)
+    const sub = next.sub.trim()
+    if (sub === '') return onChange(null)
+    const onBehalfOf: OnBehalfOf = { sub }
+    if (next.email.trim()) onBehalfOf.email = next.email.trim()
+    if (next.name.trim()) onBehalfOf.name = next.name.trim()
+    onChange({
+      onBehalfOf,
+      label: customerLabel({ sub, email: onBehalfOf.email ?? null, name: onBehalfOf.name ?? null }),
+    })
+  }
+
+  function switchToNew(on: boolean) {
+    setTypingNew(on)
+    setFresh({ sub: '', email: '', name: '' })
+    onChange(null)
+  }
+
+  if (value && !typingNew && searchable) {
+    return (
+      <fieldset class="customer-picker">
+        <legend>Customer</legend>
+        <p class="customer-chosen">
+          <strong>{value.label}</strong>{' '}
+          <button type="button" class="link" onClick={() => onChange(null)}>
+            Choose someone else
+          </button>
+        </p>
+      </fieldset>
+    )
+  }
+
+  const newCustomer = typingNew || !searchable
+  return (
+    <fieldset class="customer-picker">
+      <legend>Customer</legend>
+      {newCustomer ? (
+        <div class="customer-new">
+          {searchable ? null : (
+            <p class="hint">
+              Searching people is not available here: give the customer’s id as your app knows it
+              (the <code>sub</code> of their identity token).
+            </p>
+          )}
+          <label for={`${id}-sub`}>Customer id (sub)</label>
+          <input
+            id={`${id}-sub`}
+            required
+            autoComplete="off"
+            value={fresh.sub}
+            onInput={(event) => typeNew('sub', event.currentTarget.value)}
+          />
+          <label for={`${id}-email`}>Email (optional)</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="off"
+            value={fresh.email}
+            onInput={(event) => typeNew('email', event.currentTarget.value)}
+          />
+          <label for={`${id}-name`}>Name (optional)</label>
+          <input
+            id={`${id}-name`}
+            autoComplete="off"
+            value={fresh.name}
+            onInput={(event) => typeNew('name', event.currentTarget.value)}
+          />
+          {searchable ? (
+            <button type="button" class="link" onClick={() => switchToNew(false)}>
+              Search people instead
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <div class="customer-search">
+          <label for={`${id}-q`}>Search by email, name or company</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            autoComplete="off"
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+          <p class="hint" role="status">
+            {search.state === 'searching' ? 'Searching…' : null}
+            {search.state === 'found' && search.people.length === 0
+              ? 'Nobody matches: add them as a new customer.'
+              : null}
+            {search.state === 'failed' ? `The search failed: ${search.message}` : null}
+          </p>
+          {search.state === 'found' && search.people.length > 0 ? (
+            <ul class="customer-results" aria-label="Matching people">
+              {search.people.map((person) => (
+                <li key={person.sub}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      onChange({ onBehalfOf: { sub: person.sub }, label: customerLabel(person) })
+                    }
+                  >
+                    <strong>{customerLabel(person)}</strong>
+                    <span class="hint">{personFacts(person)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <button type="button" class="link" onClick={() => switchToNew(true)}>
+            A new customer
+          </button>
+        </div>
+      )}
+    </fieldset>
+  )
+}
