@@ -138,6 +138,32 @@ describe.each(storeBackends())('MCP and key scopes on $name', (backend) => {
     }
   })
 
+  it('answers malformed MCP traffic with a 4xx, never a 5xx', async () => {
+    const post = (body: string, accept = 'application/json, text/event-stream') =>
+      fetch(`${server.url}/mcp`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${readKey}`,
+          'Content-Type': 'application/json',
+          Accept: accept,
+        },
+        body,
+      })
+    const call = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} })
+    for (const res of [
+      await post('{not json'),
+      await post('"\u0000"'),
+      await post(
+        JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 7 } }),
+      ),
+      await post(call, 'text/html'),
+      await post(`{"pad":"${'x'.repeat(200_000)}"}`),
+    ]) {
+      expect(res.status).toBeGreaterThanOrEqual(200)
+      expect(res.status).toBeLessThan(500)
+    }
+  })
+
   it('answers GET and DELETE on /mcp with 405 (a stateless server has no stream or session)', async () => {
     for (const method of ['GET', 'DELETE']) {
       const res = await fetch(`${server.url}/mcp`, {
