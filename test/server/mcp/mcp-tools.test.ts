@@ -243,6 +243,7 @@ describe('MCP tools', () => {
     const some = await callTool(mcp, 'list_companies', { query: 'glob' })
     expect(some.structuredContent).toEqual({
       companies: [expect.objectContaining({ id: 'globex', mrrCents: 900, untrusted: true })],
+      nextCursor: null,
     })
     expect(some.text).toContain('<untrusted>Globex</untrusted>')
   })

@@ -16,7 +16,8 @@ export function registerRequestReadTools({ server, rest }: ToolDeps): void {
         'Lists the project’s feature requests as the dashboard’s backlog does, with votes, ' +
         'distinct paying accounts and revenue (mrrCents, monthly, in cents). `query` matches ' +
         'words in titles; `status` narrows to one status; `sort` is revenue (default), votes ' +
-        `or new. ${UNTRUSTED_NOTICE}`,
+        'or new. When there are more, `nextCursor` fetches the next page (pass it as `cursor` ' +
+        `with the same query, status and sort). ${UNTRUSTED_NOTICE}`,
       inputSchema: {
         query: z.string().max(200).optional().describe('Words in the title.'),
         status: StatusSchema.optional(),
@@ -28,22 +29,29 @@ export function registerRequestReadTools({ server, rest }: ToolDeps): void {
           .max(200)
           .optional()
           .describe('At most this many (default 20).'),
+        cursor: z.string().max(1000).optional().describe('A `nextCursor` from a previous answer.'),
       },
-      outputSchema: { requests: z.array(RequestSummarySchema) },
+      outputSchema: {
+        requests: z.array(RequestSummarySchema),
+        nextCursor: z.string().nullable().describe('The next page, or null at the end.'),
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ query, status, sort, limit }) => {
+    async ({ query, status, sort, limit, cursor }) => {
       const params = new URLSearchParams({ sort: sort ?? 'revenue', limit: String(limit ?? 20) })
       if (query) params.set('q', query)
       if (status) params.set('status', status)
-      const result = await rest.get<{ requests: BacklogRequest[] }>(`/backlog?${params}`)
+      if (cursor) params.set('cursor', cursor)
+      const result = await rest.get<{ requests: BacklogRequest[]; nextCursor?: string | null }>(
+        `/backlog?${params}`,
+      )
       if (!result.ok) return restErrorResult(result)
       const { requests } = result.body
-      const text =
-        requests.length === 0
-          ? 'No request matches.'
-          : [`${requests.length} requests:`, ...requests.map(requestLine)].join('\n')
-      return toolResult(text, { requests: requests.map(requestSummary) })
+      const nextCursor = result.body.nextCursor ?? null
+      const lines = [`${requests.length} requests:`, ...requests.map(requestLine)]
+      if (nextCursor !== null) lines.push(`More: call again with cursor "${nextCursor}".`)
+      const text = requests.length === 0 ? 'No request matches.' : lines.join('\n')
+      return toolResult(text, { requests: requests.map(requestSummary), nextCursor })
     },
   )
 
