@@ -35,12 +35,20 @@ export async function authenticateMcpKey(
       : await deps.rateLimiter.hit(failureKey, failures, FAILURE_WINDOW_MS),
     'admin_token_failures',
   )
+  const refund = () => deps.rateLimiter.refund(failureKey, failures, FAILURE_WINDOW_MS)
   const credential = apiKeyIn(header)
-  const key = credential === null ? null : await actAsApiKey(deps, c, credential)
+  let key: ApiKeyCaller | null = null
+  try {
+    key = credential === null ? null : await actAsApiKey(deps, c, credential)
+  } catch (error) {
+    // A live key past its own limit (429) is not a wrong guess.
+    await refund()
+    throw error
+  }
   if (credential === null || key === null) {
     if (header !== '') noteAuthFailure(c, 'admin_token')
     return null
   }
-  await deps.rateLimiter.refund(failureKey, failures, FAILURE_WINDOW_MS)
+  await refund()
   return { key, credential }
 }
