@@ -22,6 +22,7 @@ export function mcpRoutes(deps: RouteDeps, dispatch: Dispatch) {
         env: c.env,
         authorization: `Bearer ${caller.credential}`,
         projectId: caller.key.projectId,
+        requestId: c.get('requestId'),
       })
       const server = buildMcpServer(rest)
       const transport = new WebStandardStreamableHTTPServerTransport({

@@ -1,3 +1,5 @@
+import { REQUEST_ID_HEADER } from '../http/request-id'
+
 /**
  * Every MCP tool acts by calling the app's own REST route in this process, with the caller's own
  * `Authorization` header: scopes, per-key limits, validation, audit and events are exactly
@@ -23,6 +25,8 @@ interface RestCallerInput {
   env: unknown
   authorization: string
   projectId: string
+  /** The /mcp request's X-Request-Id: every REST call it makes is logged under the same id. */
+  requestId: string
 }
 
 /** A REST caller bound to one MCP request's key; paths are relative to the key's project. */
@@ -30,7 +34,10 @@ export function restCallerFor(input: RestCallerInput): RestCaller {
   const base = `/v1/admin/projects/${encodeURIComponent(input.projectId)}`
   async function call<T>(method: string, path: string, body?: unknown): Promise<RestResult<T>> {
     // Only the key and the body's type go along: never a cookie or an Origin of the /mcp caller.
-    const headers: Record<string, string> = { Authorization: input.authorization }
+    const headers: Record<string, string> = {
+      Authorization: input.authorization,
+      [REQUEST_ID_HEADER]: input.requestId,
+    }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const request = new Request(new URL(`${base}${path}`, input.origin), {
       method,
