@@ -15,7 +15,11 @@ export interface MergePreview {
     voters: Array<{ sub: string; email: string | null; untrusted: true }>
     /** Voters of both: their source vote goes, their target vote stays. */
     votersOnBoth: number
-    /** Votes without an identified person (anonymous): they move too. */
+    /**
+     * Votes without an identified person (anonymous): they move too. The details do not list
+     * anonymous voters, so one who voted for both is counted as moving: `votes.after` is then
+     * one higher than the merge will make it (revenue and accounts are exact).
+     */
     anonymousVotes: number
     /** Accounts the target gains (with what each adds to its MRR). */
     accounts: Array<{ kind: 'company' | 'person'; id: string; mrrCents: number }>
