@@ -21,6 +21,7 @@ import { IdentityVerifier } from './identity/identity-verifier'
 import { createNotifications } from './jobs'
 import { createLifecycle } from './lifecycle'
 import { limitsFor } from './limits/limits'
+import { mcpRoutes } from './mcp/mcp-route'
 import { metricsRoutes } from './metrics/metrics-route'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
@@ -173,6 +174,11 @@ export function createApp(deps: AppDeps) {
     enforceRolePermissions(),
   )
   app.route('/v1/admin', adminRoutes(routeDeps))
+  // POST /mcp: the MCP server for API keys; its tools call the routes above in this process.
+  app.route(
+    '/',
+    mcpRoutes(routeDeps, (request, env) => app.fetch(request, env)),
+  )
 
   if (deps.config.metricsToken) app.route('/', metricsRoutes(deps.config.metricsToken, metrics))
   if (deps.config.demo) app.route('/', demoTokenRoutes(routeDeps))

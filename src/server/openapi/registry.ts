@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import type { RouteDoc } from './route-doc'
 import { ADMIN_ROUTE_DOCS, ADMIN_TAG_DESCRIPTIONS } from './routes/admin-index'
 import { authDocs } from './routes/auth'
+import { mcpDocs } from './routes/mcp'
 import { opsDocs } from './routes/ops'
 import { portalDocs } from './routes/portal'
 import { publicProjectDocs } from './routes/public-project'
@@ -23,6 +24,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...ADMIN_ROUTE_DOCS,
   ...portalDocs,
   ...opsDocs,
+  ...mcpDocs,
 ]
 
 /**
