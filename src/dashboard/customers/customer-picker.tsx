@@ -31,11 +31,6 @@ function personFacts(person: PersonMatch): string {
   return facts.filter(Boolean).join(' · ')
 }
 
-/** A 404 that is not about the project: this server has no people search (yet). */
-function lacksPeopleSearch(result: { ok: boolean; status?: number; code?: string }): boolean {
-  return !result.ok && result.status === 404 && result.code !== 'project_not_found'
-}
-
 type Search =
   | { state: 'idle' }
   | { state: 'searching' }
@@ -45,9 +40,9 @@ type Search =
 /**
  * The customer a piece of feedback is for: searched by email, name or company among the people
  * the project knows (GET .../people), or typed in as a new one (their id as the app knows it,
- * the `sub` of their identity tokens, and optionally email and name). A server without the
- * people search (404) leaves only the second way. A person picked from the search is sent by
- * `sub` alone: the server keeps the email, plan and revenue it already has.
+ * the `sub` of their identity tokens, and optionally email and name), starting from what was
+ * searched for. A person picked from the search is sent by `sub` alone: the server keeps the
+ * email, plan and revenue it already has.
  */
 export function CustomerPicker({
   client,
@@ -61,7 +56,6 @@ export function CustomerPicker({
   onChange: (customer: ChosenCustomer | null) => void
 }) {
   const id = useId()
-  const [searchable, setSearchable] = useState(true)
   const [typingNew, setTypingNew] = useState(false)
   const [query, setQuery] = useState('')
   const [search, setSearch] = useState<Search>({ state: 'idle' })
@@ -70,7 +64,7 @@ export function CustomerPicker({
 
   useEffect(() => {
     const q = query.trim()
-    if (!searchable || typingNew || q === '') {
+    if (typingNew || q === '') {
       setSearch({ state: 'idle' })
       return
     }
@@ -80,17 +74,16 @@ export function CustomerPicker({
       const result = await client.searchPeople(projectId, q, SEARCH_LIMIT)
       if (ticket !== latest.current) return
       if (result.ok) setSearch({ state: 'found', people: result.data.people })
-      else if (lacksPeopleSearch(result)) {
-        // What was typed to find them starts the new customer's fields.
-        setSearchable(false)
-        typeNew(q.includes('@') ? 'email' : 'sub', q)
-      } else setSearch({ state: 'failed', message: result.message })
+      else setSearch({ state: 'failed', message: result.message })
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [client, projectId, query, searchable, typingNew])
+  }, [client, projectId, query, typingNew])
 
   function typeNew(field: keyof typeof fresh, text: string) {
-    const next = { ...fresh, [field]: text }
+    chooseNew({ ...fresh, [field]: text })
+  }
+
+  function chooseNew(next: typeof fresh) {
     setFresh(next)
     // "The customer's sub or email" (spec v3): without an id, the email stands for it.
     const sub = next.sub.trim() || next.email.trim()
@@ -106,11 +99,15 @@ export function CustomerPicker({
 
   function switchToNew(on: boolean) {
     setTypingNew(on)
-    setFresh({ sub: '', email: '', name: '' })
-    onChange(null)
+    // What was searched for starts the new customer: an email, or else their id.
+    const q = on ? query.trim() : ''
+    if (q === '') {
+      setFresh({ sub: '', email: '', name: '' })
+      onChange(null)
+    } else chooseNew({ sub: q.includes('@') ? '' : q, email: q.includes('@') ? q : '', name: '' })
   }
 
-  if (value && !typingNew && searchable) {
+  if (value && !typingNew) {
     return (
       <fieldset class="customer-picker">
         <legend>Customer</legend>
@@ -124,18 +121,11 @@ export function CustomerPicker({
     )
   }
 
-  const newCustomer = typingNew || !searchable
   return (
     <fieldset class="customer-picker">
       <legend>Customer</legend>
-      {newCustomer ? (
+      {typingNew ? (
         <div class="customer-new">
-          {searchable ? null : (
-            <p class="hint">
-              Searching people is not available here: give the customer’s id as your app knows it
-              (the <code>sub</code> of their identity token).
-            </p>
-          )}
           <label for={`${id}-sub`}>Customer id (sub)</label>
           <input
             id={`${id}-sub`}
@@ -163,11 +153,9 @@ export function CustomerPicker({
             value={fresh.name}
             onInput={(event) => typeNew('name', event.currentTarget.value)}
           />
-          {searchable ? (
-            <button type="button" class="link" onClick={() => switchToNew(false)}>
-              Search people instead
-            </button>
-          ) : null}
+          <button type="button" class="link" onClick={() => switchToNew(false)}>
+            Search people instead
+          </button>
         </div>
       ) : (
         <div class="customer-search">

@@ -1,3 +1,5 @@
+import type { PersonSummary } from './people'
+
 /**
  * Feedback on a customer's behalf (spec/api.md v3): the admin API's `onBehalfOf`, the claims
  * an identity token would carry. A field left out keeps what is stored about the person.
@@ -32,11 +34,7 @@ export interface CommentOnBehalf {
  * What the dashboard's customer picker reads of `GET .../people?q=&limit=` (spec v3 "People"):
  * enough to tell people apart and to show what their feedback will weigh.
  */
-export interface PersonMatch {
-  sub: string
-  email: string | null
-  name: string | null
-  plan: string | null
-  mrrCents: number
-  company: { id: string; name: string | null } | null
-}
+export type PersonMatch = Pick<
+  PersonSummary,
+  'sub' | 'email' | 'name' | 'plan' | 'mrrCents' | 'company'
+>

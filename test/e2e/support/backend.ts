@@ -13,7 +13,9 @@ export function createProject(world: World, name = 'Customer'): Promise<CreatedP
 export interface Person {
   sub: string
   email?: string
+  name?: string
   traits?: { plan: string; amount: number; interval: 'month' | 'year' }
+  company?: { id: string; name?: string }
 }
 
 /** A token for `person`, minted as the customer's server would. */
