@@ -121,8 +121,7 @@ export const AdminProjectSchema = v.object({
 })
 
 /**
- * v3 cursor pagination (spec "Cursor pagination"): `nextCursor` is `null` at the end. Optional
- * until the people branch adds it to the backlog, companies and audit answers; the lead makes it
- * required at merge (search "nextCursor" in src/server/openapi).
+ * v3 cursor pagination (spec "Cursor pagination"): every paged admin list (backlog, companies,
+ * people, audit) answers `nextCursor`, `null` at the end.
  */
-export const NextCursorSchema = v.optional(v.nullable(v.string()))
+export const NextCursorSchema = v.nullable(v.string())
