@@ -44,6 +44,18 @@ describe('the admin RouteDocs', () => {
     expect(served.filter((route) => !documented.has(route))).toEqual([])
   })
 
+  it('find every route the admin app serves in the permission table (none falls to a default)', () => {
+    const listed = new Set(
+      ADMIN_ROUTE_PERMISSIONS.map((rule) =>
+        key({ method: rule.method, path: asDocPath(rule.path) }),
+      ),
+    )
+    const served = adminRoutes(anythingGoes())
+      .routes.filter((route) => route.method !== 'ALL')
+      .map((route) => key({ method: route.method, path: `/v1/admin${asDocPath(route.path)}` }))
+    expect(served.filter((route) => !listed.has(route))).toEqual([])
+  })
+
   it('group routes under tags that each have a sentence, and none without a route', () => {
     const tags = new Set(ADMIN_ROUTE_DOCS.map((doc) => doc.tag))
     expect([...tags].sort()).toEqual(Object.keys(ADMIN_TAG_DESCRIPTIONS).sort())

@@ -111,12 +111,12 @@ export const ProjectSettingsSchema = v.object({
   }),
 })
 
-/** `AdminProject` (its type has `createdAt` optional; every admin route sends it). */
+/** `AdminProject`. */
 export const AdminProjectSchema = v.object({
   id: v.string(),
   name: v.string(),
   audience: v.string(),
-  createdAt: v.optional(Timestamp),
+  createdAt: Timestamp,
   settings: ProjectSettingsSchema,
 })
 
