@@ -61,7 +61,7 @@ export const mcpDocs: readonly RouteDoc[] = [
       '`merge_requests` (a preview unless `confirm: true`), `list_companies`, ' +
       "`draft_changelog`. End users' text comes back inside `<untrusted>…</untrusted>`.",
     tag: TAG,
-    security: ['bearer'],
+    security: ['apiKey'],
     headers: {
       Accept: {
         description: '`application/json, text/event-stream`, as the transport asks (else 406).',
