@@ -115,7 +115,7 @@ describe('the admin RouteDocs', () => {
         }
   })
 
-  it('document the v3 routes of the contract that the other branches are building', () => {
+  it('document the v3 routes of the contract', () => {
     expect(adminV3Docs.map(key).sort()).toEqual(
       [
         'POST /v1/admin/projects/{id}/api-keys',
