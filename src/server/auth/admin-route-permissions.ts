@@ -50,6 +50,9 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'POST', path: '/v1/admin/projects/:id/changelog', permission: 'triage' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
+  // Who a change would tell (a count, no one named), read before a status change or a publish.
+  { method: 'GET', path: '/v1/admin/projects/:id/changelog/audience', permission: 'view' },
+  { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid/audience', permission: 'view' },
   // Webhook URLs are often bearer secrets (Slack, Zapier), and the job and mail logs show where
   // and to whom things went: settings-level, even to read (spec v3 "Hardening (round three)").
   { method: 'GET', path: '/v1/admin/projects/:id/webhooks', permission: 'configure' },

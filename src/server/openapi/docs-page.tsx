@@ -249,6 +249,7 @@ function whoMayCall(operation: OpenApiOperation): string {
 const SCHEME_WORDS: Record<string, string> = {
   identityToken: 'an identity token',
   bearer: 'an API key or the admin token (Bearer)',
+  apiKey: 'a project API key (Bearer rq_…), not the admin token',
   sessionCookie: 'a dashboard session',
   metricsToken: 'the metrics token',
   'no credential': 'anonymous callers',

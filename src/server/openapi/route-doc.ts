@@ -37,4 +37,4 @@ export interface ResponseDoc {
 }
 
 /** The security schemes of api.md: identity token, API key or admin token, session cookie. */
-export type SecurityName = 'identityToken' | 'bearer' | 'sessionCookie' | 'metricsToken'
+export type SecurityName = 'identityToken' | 'bearer' | 'apiKey' | 'sessionCookie' | 'metricsToken'

@@ -20,9 +20,10 @@ const MAX_DEPTH = 4
  * nested objects and arrays of objects spelled out with dotted names, named shapes by name.
  */
 export function fieldRows(schema: JsonSchema, prefix = '', depth = 0): FieldRow[] {
-  const properties = schema.properties as Record<string, JsonSchema> | undefined
+  const object = depth === 0 ? eitherObject(schema) : schema
+  const properties = object.properties as Record<string, JsonSchema> | undefined
   if (!properties || depth > MAX_DEPTH) return []
-  const required = new Set((schema.required as string[] | undefined) ?? [])
+  const required = new Set((object.required as string[] | undefined) ?? [])
   return Object.entries(properties).flatMap(([key, property]) => {
     const name = prefix + key
     const row: FieldRow = {
@@ -84,6 +85,24 @@ export function typeName(schema: JsonSchema): string {
 function refName(schema: JsonSchema): string | null {
   const ref = schema.$ref
   return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : null
+}
+
+/**
+ * A body that is one of several objects (the admin comment: a team reply, or a customer's
+ * comment with onBehalfOf) read as one: every field of any of them, required only when every
+ * one requires it, the first object's description of a field kept.
+ */
+function eitherObject(schema: JsonSchema): JsonSchema {
+  const options = schema.anyOf as JsonSchema[] | undefined
+  if (schema.properties || !options?.every((option) => option.properties)) return schema
+  const properties: Record<string, JsonSchema> = {}
+  for (const option of options)
+    for (const [key, property] of Object.entries(option.properties as Record<string, JsonSchema>))
+      properties[key] ??= property
+  const required = Object.keys(properties).filter((key) =>
+    options.every((option) => ((option.required as string[] | undefined) ?? []).includes(key)),
+  )
+  return { type: 'object', properties, required }
 }
 
 /** The object items of an array (or of an array-or-null), whose fields are worth listing. */

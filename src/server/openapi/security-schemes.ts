@@ -21,6 +21,13 @@ export const SECURITY_SCHEMES: Record<SecurityName, Record<string, unknown>> = {
       'A project API key (`rq_…`, scoped `read`, `write` or `admin`, for that project only) or ' +
       'the server-wide `REQIO_ADMIN_TOKEN` (scripts, and creating the first owner).',
   },
+  apiKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A project API key (`rq_…`) with its scopes; the admin token is not one and is refused ' +
+      'with 401 (POST /mcp).',
+  },
   sessionCookie: {
     type: 'apiKey',
     in: 'cookie',

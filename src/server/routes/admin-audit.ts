@@ -12,7 +12,8 @@ import { AdminListLimitSchema } from './admin-list-limit'
 /** Lines per page when `?limit=` is absent: what the log always answered. */
 const AUDIT_PAGE_DEFAULT = 200
 
-const AuditQuerySchema = v.object({
+/** `?limit=&cursor=` of the log (exported for the API's description). */
+export const AuditQuerySchema = v.object({
   limit: AdminListLimitSchema,
   cursor: v.optional(v.string()),
 })

@@ -13,7 +13,8 @@ import { erasePerson } from '../store/person-erasure'
 import { exportPerson } from '../store/person-export'
 import { AdminListLimitSchema } from './admin-list-limit'
 
-const PeopleQuerySchema = v.object({
+/** `?q=&limit=&cursor=` of the people list (exported for the API's description). */
+export const PeopleQuerySchema = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'q must be at most 200 characters'))),
   limit: AdminListLimitSchema,
   cursor: v.optional(v.string()),

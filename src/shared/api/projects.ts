@@ -52,7 +52,7 @@ export interface AdminProject {
   id: string
   name: string
   audience: string
-  createdAt?: string
+  createdAt: string
   settings: ProjectSettings
 }
 /** `GET /v1/admin/projects/{pid}/install`: where the widget was seen, and the first steps. */

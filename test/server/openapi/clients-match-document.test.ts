@@ -22,6 +22,8 @@ const ROOT = join(import.meta.dirname, '..', '..', '..')
 interface SentCall {
   method: string
   path: string
+  /** Names of the query parameters sent, if any. */
+  query?: string[]
 }
 let sent: SentCall[] = []
 const realFetch = globalThis.fetch
@@ -29,7 +31,12 @@ const realFetch = globalThis.fetch
 beforeEach(() => {
   sent = []
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    sent.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname })
+    const url = new URL(String(input))
+    sent.push({
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      query: [...url.searchParams.keys()],
+    })
     return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } })
   }) as typeof fetch
 })
@@ -38,11 +45,23 @@ afterEach(() => {
   globalThis.fetch = realFetch
 })
 
-/** Every call sent that names no operation of the document, as `METHOD /path`. */
+/**
+ * Every call sent that names no operation of the document, as `METHOD /path`, or that sends a
+ * query parameter its operation does not list, as `METHOD /path ?name`.
+ */
 const undocumented = (calls: SentCall[]) =>
-  calls
-    .filter((call) => !findOperation(document, call.method, call.path))
-    .map((call) => `${call.method} ${call.path}`)
+  calls.flatMap((call) => {
+    const found = findOperation(document, call.method, call.path)
+    if (!found) return [`${call.method} ${call.path}`]
+    const listed = new Set(
+      (found.operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name),
+    )
+    return (call.query ?? [])
+      .filter((name) => !listed.has(name))
+      .map((name) => `${call.method} ${call.path} ?${name}`)
+  })
 
 /**
  * Runs every method of a client once, with the arguments the table gives it; a method the table
@@ -89,6 +108,21 @@ describe('the clients and the OpenAPI document', () => {
         publicRoadmap: (c) => c.publicRoadmap('p1'),
         companies: (c) => c.companies('p1', 'mrr'),
         company: (c) => c.company('p1', 'acme'),
+        listApiKeys: (c) => c.listApiKeys('p1'),
+        createApiKey: (c) => c.createApiKey('p1', { name: 'CI', scopes: ['read'] }),
+        revokeApiKey: (c) => c.revokeApiKey('p1', 'k1'),
+        people: async (c) => {
+          await c.people('p1', {})
+          await c.people('p1', { q: 'ada', cursor: 'next' })
+        },
+        person: (c) => c.person('p1', 'user-1'),
+        personExport: (c) => c.personExport('p1', 'user-1'),
+        deletePerson: (c) => c.deletePerson('p1', 'user-1'),
+        searchPeople: (c) => c.searchPeople('p1', 'ada', 8),
+        createRequestOnBehalf: (c) =>
+          c.createRequestOnBehalf('p1', { title: 'T', onBehalfOf: { sub: 'user-1' } }, 'key-1'),
+        voteOnBehalf: (c) => c.voteOnBehalf('p1', 'r1', { sub: 'user-1' }),
+        removeVoteOnBehalf: (c) => c.removeVoteOnBehalf('p1', 'r1', 'user-1'),
       },
       // The pages' direct calls: the table below.
       ['call'],
@@ -102,7 +136,10 @@ describe('the clients and the OpenAPI document', () => {
       invite: (c) => c.invite('new@example.com', 'member'),
       revokeInvite: (c) => c.revokeInvite('i1'),
       updateProject: (c) => c.updateProject('p1', { name: 'Acme' }),
-      audit: (c) => c.audit('p1'),
+      audit: async (c) => {
+        await c.audit('p1')
+        await c.audit('p1', 'next')
+      },
     })
     const changelog = changelogClient(client)
     await runEvery(changelog, {

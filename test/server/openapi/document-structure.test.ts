@@ -91,7 +91,13 @@ describe('the OpenAPI document', () => {
     const schemes = Object.keys(
       (document.components as { securitySchemes: object }).securitySchemes,
     )
-    expect(schemes.sort()).toEqual(['bearer', 'identityToken', 'metricsToken', 'sessionCookie'])
+    expect(schemes.sort()).toEqual([
+      'apiKey',
+      'bearer',
+      'identityToken',
+      'metricsToken',
+      'sessionCookie',
+    ])
     const unknown = operations.flatMap(({ operation }) =>
       (operation.security ?? []).flatMap(Object.keys).filter((name) => !schemes.includes(name)),
     )

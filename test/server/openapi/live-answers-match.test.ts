@@ -1,7 +1,8 @@
 // Issue 28: "live responses validate against the document (ajv)". The real server over HTTP, a
 // scenario through the public, auth, portal and operations routes (and, with the admin token,
-// the admin routes): every answer's status must be listed for its operation, and every JSON
-// answer (errors included) must match that status's schema in GET /v1/openapi.json.
+// the admin routes; with an API key, the MCP server): every answer's status must be listed for
+// its operation, and every JSON answer (errors included) must match that status's schema in
+// GET /v1/openapi.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenApiDocument } from '../../../src/server/openapi/document'
 import { audienceFor } from '../../../src/shared/identity'
@@ -11,6 +12,7 @@ import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { mintToken } from '../../helpers/tokens'
 import {
   ADMIN_STEPS,
+  MCP_STEPS,
   OPERATIONS_STEPS,
   PUBLIC_STEPS,
   type ScenarioState,
@@ -110,5 +112,10 @@ describe.each(storeBackends())('live answers against the OpenAPI document on $na
 
   it('answers the admin routes as documented, errors included', async () => {
     expect(await run(ADMIN_STEPS)).toEqual([])
+  })
+
+  it('answers POST /mcp as documented: a key, tools/list, and what the transport refuses', async () => {
+    expect(await run(MCP_STEPS)).toEqual([])
+    expect(state.kept.mcpTools?.split(',')).toContain('search_requests')
   })
 })

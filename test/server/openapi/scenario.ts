@@ -566,3 +566,103 @@ export const ADMIN_STEPS: readonly Step[] = [
     expect: 200,
   },
 ]
+
+/** What an MCP client sends: JSON, and an Accept naming both answers the transport may give. */
+const mcpHeaders = (s: ScenarioState) => ({
+  Accept: 'application/json, text/event-stream',
+  'Content-Type': 'application/json',
+  ...(s.kept.apiKey ? as(s.kept.apiKey) : {}),
+})
+const listTools = () => ({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
+
+/** POST /mcp with a project API key made through the admin API (routes/mcp.ts). */
+export const MCP_STEPS: readonly Step[] = [
+  {
+    name: 'MCP without a key',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: () => ({ Accept: 'application/json, text/event-stream' }),
+    body: listTools,
+    expect: 401,
+  },
+  {
+    name: 'MCP with the admin token, which is not an API key',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: (s) => ({ Accept: 'application/json, text/event-stream', ...admin(s) }),
+    body: listTools,
+    expect: 401,
+  },
+  {
+    name: 'an API key for the MCP server',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/api-keys`,
+    headers: admin,
+    body: () => ({ name: 'openapi-agent', scopes: ['read'] }),
+    expect: 201,
+    keep: (s, json) => {
+      s.kept.apiKey = json.key
+    },
+  },
+  {
+    name: 'MCP tools/list',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: mcpHeaders,
+    body: listTools,
+    expect: 200,
+    keep: (s, json) => {
+      s.kept.mcpTools = (json.result?.tools ?? []).map((tool: { name: string }) => tool.name).join()
+    },
+  },
+  {
+    name: 'MCP notification',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: mcpHeaders,
+    body: () => ({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+    expect: 202,
+  },
+  {
+    name: 'MCP body that is not JSON',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: mcpHeaders,
+    body: () => '{nope',
+    expect: 400,
+  },
+  {
+    name: 'MCP body that is not JSON-RPC',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: mcpHeaders,
+    body: () => ({ hello: 'world' }),
+    expect: 400,
+  },
+  {
+    name: 'MCP without text/event-stream in Accept',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: (s) => ({ ...mcpHeaders(s), Accept: 'application/json' }),
+    body: listTools,
+    expect: 406,
+  },
+  {
+    name: 'MCP with a text body',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: (s) => ({ ...mcpHeaders(s), 'Content-Type': 'text/plain' }),
+    body: () => JSON.stringify(listTools()),
+    expect: 415,
+  },
+  {
+    name: 'MCP body over 64 KiB',
+    method: 'POST',
+    path: () => '/mcp',
+    headers: mcpHeaders,
+    body: () => ({ ...listTools(), params: { padding: 'x'.repeat(70_000) } }),
+    expect: 413,
+  },
+  { name: 'MCP stream (GET)', method: 'GET', path: () => '/mcp', expect: 405 },
+  { name: 'MCP session end (DELETE)', method: 'DELETE', path: () => '/mcp', expect: 405 },
+]

@@ -42,6 +42,32 @@ describe('fieldRows', () => {
       ['FeedbackComment[]', 'FeedbackComment'],
     ])
   })
+
+  it('reads a body that is one of several objects as every field, required where all require it', () => {
+    const rows = fieldRows({
+      anyOf: [
+        {
+          type: 'object',
+          required: ['body'],
+          properties: { body: { type: 'string' }, internal: { type: 'boolean' } },
+        },
+        {
+          type: 'object',
+          required: ['body', 'onBehalfOf'],
+          properties: {
+            body: { type: 'string' },
+            onBehalfOf: { type: 'object', properties: { sub: { type: 'string' } } },
+          },
+        },
+      ],
+    })
+    expect(rows.map((row) => [row.name, row.type, row.required])).toEqual([
+      ['body', 'string', true],
+      ['internal', 'boolean', false],
+      ['onBehalfOf', 'object', false],
+      ['onBehalfOf.sub', 'string', false],
+    ])
+  })
 })
 
 describe('typeName and constraintsOf', () => {

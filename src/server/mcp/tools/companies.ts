@@ -9,8 +9,6 @@ const PAGE = 200
 /** A query reads at most this many pages in one call (then answers a cursor to go on). */
 const MAX_PAGES_PER_QUERY = 5
 
-type CompanyPage = CompanyListResponse & { nextCursor?: string | null }
-
 /** list_companies: the accounts behind the revenue, richest first. */
 export function registerCompanyTools({ server, rest }: ToolDeps): void {
   server.registerTool(
@@ -51,10 +49,10 @@ export function registerCompanyTools({ server, rest }: ToolDeps): void {
       for (let page = 0; page < (query ? MAX_PAGES_PER_QUERY : 1); page++) {
         const params = new URLSearchParams({ limit: String(query ? PAGE : wanted) })
         if (nextCursor) params.set('cursor', nextCursor)
-        const result = await rest.get<CompanyPage>(`/companies?${params}`)
+        const result = await rest.get<CompanyListResponse>(`/companies?${params}`)
         if (!result.ok) return restErrorResult(result)
         companies.push(...result.body.companies.filter(matching(query)))
-        nextCursor = result.body.nextCursor ?? null
+        nextCursor = result.body.nextCursor
         if (nextCursor === null || companies.length >= wanted) break
       }
       const lines = companies.map(

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import type { AdminRequestDetailResponse, BacklogRequest } from '../../../shared/api'
+import type { AdminRequestDetailResponse, BacklogListResponse } from '../../../shared/api'
 import { requestDetail, requestDetailText, requestLine, requestSummary } from '../present'
 import { UNTRUSTED_NOTICE } from '../untrusted'
 import { restErrorResult, toolResult } from './results'
@@ -42,12 +42,9 @@ export function registerRequestReadTools({ server, rest }: ToolDeps): void {
       if (query) params.set('q', query)
       if (status) params.set('status', status)
       if (cursor) params.set('cursor', cursor)
-      const result = await rest.get<{ requests: BacklogRequest[]; nextCursor?: string | null }>(
-        `/backlog?${params}`,
-      )
+      const result = await rest.get<BacklogListResponse>(`/backlog?${params}`)
       if (!result.ok) return restErrorResult(result)
-      const { requests } = result.body
-      const nextCursor = result.body.nextCursor ?? null
+      const { requests, nextCursor } = result.body
       const lines = [`${requests.length} requests:`, ...requests.map(requestLine)]
       if (nextCursor !== null) lines.push(`More: call again with cursor "${nextCursor}".`)
       const text = requests.length === 0 ? 'No request matches.' : lines.join('\n')

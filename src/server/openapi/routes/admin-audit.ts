@@ -1,6 +1,6 @@
+import { AuditQuerySchema } from '../../routes/admin-audit'
 import type { RouteDoc } from '../route-doc'
 import { AuditLogResponseSchema } from '../schemas/admin-audit'
-import { AuditPageQuerySchema } from '../schemas/admin-v3'
 import { adminDoc, describedQuery, PAGE_MEANINGS, PARAM, projectErrors } from './admin-doc-parts'
 
 export const adminAuditDocs: readonly RouteDoc[] = [
@@ -12,7 +12,7 @@ export const adminAuditDocs: readonly RouteDoc[] = [
     description:
       "Who did what and when, newest first: actor (a member's email, admin-token or api-key:{name}) and their name, the requests named with their titles, old → new values (keys naming secrets never shown) and one sentence per line.",
     pathParams: PARAM.project,
-    query: describedQuery(AuditPageQuerySchema, PAGE_MEANINGS),
+    query: describedQuery(AuditQuerySchema, PAGE_MEANINGS),
     responses: { 200: { description: 'The audit log.', schema: AuditLogResponseSchema } },
     errors: projectErrors(),
   }),

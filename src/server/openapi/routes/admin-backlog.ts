@@ -1,7 +1,6 @@
 import { BacklogQuerySchema } from '../../routes/admin-backlog'
 import type { RouteDoc } from '../route-doc'
 import { BacklogResponseSchema } from '../schemas/admin-requests'
-import { CursorQueryEntries } from '../schemas/admin-v3'
 import { adminDoc, describedQuery, PAGE_MEANINGS, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: backlog'
@@ -16,11 +15,8 @@ const FILTER_MEANINGS = {
   paying: 'true: only requests submitted by a paying customer.',
 }
 
-/** The backlog's filters and sort (the route's own schema), with v3's cursor. */
-const BacklogDocQuery = describedQuery(
-  { entries: { ...BacklogQuerySchema.entries, ...CursorQueryEntries } },
-  { ...FILTER_MEANINGS, ...PAGE_MEANINGS },
-)
+/** The backlog's filters, sort and page (the route's own schema). */
+const BacklogDocQuery = describedQuery(BacklogQuerySchema, { ...FILTER_MEANINGS, ...PAGE_MEANINGS })
 
 /** The backlog: JSON with revenue, and the same rows as a CSV download. */
 export const adminBacklogDocs: readonly RouteDoc[] = [

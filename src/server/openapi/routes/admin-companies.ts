@@ -1,7 +1,6 @@
 import { CompaniesQuerySchema } from '../../routes/admin-companies'
 import type { RouteDoc } from '../route-doc'
 import { CompanyDetailResponseSchema, CompanyListResponseSchema } from '../schemas/admin-companies'
-import { CursorQueryEntries } from '../schemas/admin-v3'
 import { adminDoc, describedQuery, PAGE_MEANINGS, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: companies'
@@ -16,13 +15,10 @@ export const adminCompaniesDocs: readonly RouteDoc[] = [
     description:
       'Each company with its MRR, plan, people seen with it and distinct requests its people voted for; by MRR (default) or by requests.',
     pathParams: PARAM.project,
-    query: describedQuery(
-      { entries: { ...CompaniesQuerySchema.entries, ...CursorQueryEntries } },
-      {
-        sort: 'mrr (the default) or requests (distinct requests its people voted for).',
-        ...PAGE_MEANINGS,
-      },
-    ),
+    query: describedQuery(CompaniesQuerySchema, {
+      sort: 'mrr (the default) or requests (distinct requests its people voted for).',
+      ...PAGE_MEANINGS,
+    }),
     responses: { 200: { description: 'The companies.', schema: CompanyListResponseSchema } },
     errors: projectErrors(),
   }),

@@ -54,6 +54,6 @@ export function describedQuery(
 
 /** `limit` and `cursor` as every paged admin list takes them. */
 export const PAGE_MEANINGS = {
-  limit: 'Rows per page, 1 to 200 (v3; 500 before it); absent: the list’s default.',
+  limit: 'Rows per page, 1 to 200; absent: the list’s default.',
   cursor: 'The `nextCursor` of the previous page; absent: the first page.',
 } as const

@@ -1,4 +1,10 @@
-import { CommentPatchSchema, RequestPatchSchema } from '../../routes/request-schemas'
+import * as v from 'valibot'
+import { CommentOnBehalfSchema } from '../../routes/on-behalf-schemas'
+import {
+  CommentPatchSchema,
+  NewTeamCommentSchema,
+  RequestPatchSchema,
+} from '../../routes/request-schemas'
 import type { RouteDoc } from '../route-doc'
 import { AudienceResponseSchema } from '../schemas/admin-common'
 import {
@@ -7,10 +13,15 @@ import {
   BacklogRequestResponseSchema,
   UnmergeResponseSchema,
 } from '../schemas/admin-requests'
-import { AdminNewCommentSchema } from '../schemas/admin-v3'
 import { adminDoc, BODY, PARAM, projectErrors } from './admin-doc-parts'
 
 const tag = 'Admin: requests'
+
+/**
+ * The comments route reads one of two bodies (admin-comments.ts): a team reply or internal note,
+ * or with `onBehalfOf` a customer's comment (`internal` then false or left out).
+ */
+const AdminNewCommentSchema = v.union([NewTeamCommentSchema, CommentOnBehalfSchema])
 
 /** One request as the team works it: its thread, edits, merges, replies and moderation. */
 export const adminRequestsDocs: readonly RouteDoc[] = [

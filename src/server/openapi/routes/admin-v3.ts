@@ -1,13 +1,12 @@
+import { NewApiKeySchema } from '../../routes/admin-api-keys'
+import { PeopleQuerySchema } from '../../routes/admin-people'
+import { NewRequestOnBehalfSchema, VoteOnBehalfSchema } from '../../routes/on-behalf-schemas'
 import type { RouteDoc } from '../route-doc'
 import {
   ApiKeyListResponseSchema,
   CreatedApiKeyResponseSchema,
-  NewApiKeySchema,
   OnBehalfRequestResponseSchema,
-  OnBehalfRequestSchema,
-  OnBehalfVoteSchema,
   PeopleListResponseSchema,
-  PeopleQuerySchema,
   PersonDetailResponseSchema,
   PersonExportSchema,
 } from '../schemas/admin-v3'
@@ -21,11 +20,10 @@ import {
 } from './admin-doc-parts'
 
 /**
- * v3 routes (spec/api.md "API keys, people, and feedback on a customer's behalf"), documented
- * from the contract while the keys, onbehalf and people branches build them. At merge: swap in
- * the routes' own body and query schemas, and check each status list against their code.
- * Their changes to routes that exist already live beside those routes (marked "v3"): the
- * comments route's onBehalfOf, and `cursor` / `nextCursor` on the backlog, companies and audit.
+ * v3 routes (spec/api.md "API keys, people, and feedback on a customer's behalf"), their bodies
+ * and queries the very schemas the routes validate with. Their changes to routes that exist
+ * already live beside those routes: the comments route's onBehalfOf, and `cursor` /
+ * `nextCursor` on the backlog, companies and audit.
  */
 
 const idempotencyKey = {
@@ -83,7 +81,7 @@ export const adminOnBehalfDocs: readonly RouteDoc[] = [
       'Authored by onBehalfOf, their vote counted with their revenue and company. A bad onBehalfOf: 400 validation_failed naming the field, nothing stored.',
     pathParams: PARAM.project,
     headers: idempotencyKey,
-    body: OnBehalfRequestSchema,
+    body: NewRequestOnBehalfSchema,
     responses: {
       201: { description: 'The request.', schema: OnBehalfRequestResponseSchema },
     },
@@ -97,7 +95,7 @@ export const adminOnBehalfDocs: readonly RouteDoc[] = [
     description: 'Idempotent: a second vote of the same person changes nothing.',
     pathParams: PARAM.request,
     headers: idempotencyKey,
-    body: OnBehalfVoteSchema,
+    body: VoteOnBehalfSchema,
     responses: { 200: { description: 'The request.', schema: OnBehalfRequestResponseSchema } },
     errors: projectErrors(BODY),
   }),

@@ -9,13 +9,38 @@ const JsonRpcSchema = v.pipe(
   v.description('A JSON-RPC 2.0 request, notification or batch of the Model Context Protocol.'),
 )
 
+/** The JSON-RPC error the SDK's transport answers with when it refuses an HTTP request. */
+const JsonRpcErrorSchema = v.looseObject({
+  jsonrpc: v.literal('2.0'),
+  error: v.looseObject({ code: v.number(), message: v.string() }),
+  id: v.null(),
+})
+
 const NOT_ALLOWED: RouteDoc['responses'] = {
   405: {
     description: 'Stateless server: only POST. A JSON-RPC error, with `Allow: POST`.',
-    schema: v.looseObject({
-      jsonrpc: v.literal('2.0'),
-      error: v.looseObject({ code: v.number() }),
-    }),
+    schema: JsonRpcErrorSchema,
+  },
+}
+
+/**
+ * What the SDK's transport refuses, as JSON-RPC errors rather than Reqio's error shape (its
+ * checks, webStandardStreamableHttp.js). A tool the key's scopes do not allow is not among them:
+ * it is a tool result with `isError` in a 200 (`forbidden (HTTP 403)` in its text).
+ */
+const TRANSPORT_REFUSALS: RouteDoc['responses'] = {
+  400: {
+    description:
+      'Not JSON (-32700), not a JSON-RPC message (-32700), a batch of over 100 messages (-32600), or an unsupported `MCP-Protocol-Version` (-32000).',
+    schema: JsonRpcErrorSchema,
+  },
+  406: {
+    description: '`Accept` does not name both application/json and text/event-stream (-32000).',
+    schema: JsonRpcErrorSchema,
+  },
+  415: {
+    description: '`Content-Type` is not application/json (-32000).',
+    schema: JsonRpcErrorSchema,
   },
 }
 
@@ -36,19 +61,26 @@ export const mcpDocs: readonly RouteDoc[] = [
       '`merge_requests` (a preview unless `confirm: true`), `list_companies`, ' +
       "`draft_changelog`. End users' text comes back inside `<untrusted>…</untrusted>`.",
     tag: TAG,
-    security: ['bearer'],
+    security: ['apiKey'],
     headers: {
-      Accept: { description: '`application/json, text/event-stream`, as the transport asks.' },
+      Accept: {
+        description: '`application/json, text/event-stream`, as the transport asks (else 406).',
+        required: true,
+      },
     },
     body: JsonRpcSchema,
     responses: {
       200: {
-        description: 'The JSON-RPC answer.',
+        description:
+          "The JSON-RPC answer; a tool the key's scopes do not allow answers here too, as a result with isError.",
         schema: v.looseObject({ jsonrpc: v.literal('2.0') }),
       },
-      202: { description: 'A notification, accepted.' },
+      202: { description: 'Notifications or responses only, accepted; no body.' },
+      ...TRANSPORT_REFUSALS,
     },
-    errors: [400, 401, 403, 429],
+    // 401: no live API key (the admin token is not one); 413: over 64 KiB, refused before the
+    // SDK reads it; 429: the key's requests per minute, or too many wrong keys from one network.
+    errors: [401, 413, 429],
   },
   {
     method: 'get',

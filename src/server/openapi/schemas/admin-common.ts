@@ -111,18 +111,17 @@ export const ProjectSettingsSchema = v.object({
   }),
 })
 
-/** `AdminProject` (its type has `createdAt` optional; every admin route sends it). */
+/** `AdminProject`. */
 export const AdminProjectSchema = v.object({
   id: v.string(),
   name: v.string(),
   audience: v.string(),
-  createdAt: v.optional(Timestamp),
+  createdAt: Timestamp,
   settings: ProjectSettingsSchema,
 })
 
 /**
- * v3 cursor pagination (spec "Cursor pagination"): `nextCursor` is `null` at the end. Optional
- * until the people branch adds it to the backlog, companies and audit answers; the lead makes it
- * required at merge (search "nextCursor" in src/server/openapi).
+ * v3 cursor pagination (spec "Cursor pagination"): every paged admin list (backlog, companies,
+ * people, audit) answers `nextCursor`, `null` at the end.
  */
-export const NextCursorSchema = v.optional(v.nullable(v.string()))
+export const NextCursorSchema = v.nullable(v.string())
