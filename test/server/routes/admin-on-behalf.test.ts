@@ -1,4 +1,3 @@
-import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 import type {
   AdminCommentResponse,
@@ -13,7 +12,7 @@ import { addWebhook, patchRequest } from '../../helpers/loop-fixtures'
 import type { TestServer } from '../../helpers/start-server'
 import { joinTeam, setUpOwner } from '../../helpers/team'
 import { mintToken } from '../../helpers/tokens'
-import { startWebhookReceiver } from '../../helpers/webhook-receiver'
+import { startWebhookReceiver, verifiedEvents } from '../../helpers/webhook-receiver'
 
 let server: TestServer
 let projectId: string
@@ -376,13 +375,7 @@ describe.each(storeBackends())(
         await send('POST', `/requests/${request.id}/comments`, { body: 'Please', onBehalfOf: BEN })
         await patchRequest(server, projectId, request.id, { status: 'planned' })
         await server.drainJobs()
-        const events = receiver.received.map(
-          (r) =>
-            new Webhook(hook.secret).verify(r.body, r.headers) as {
-              type: string
-              data: Record<string, any>
-            },
-        )
+        const events = verifiedEvents(receiver, hook.secret)
         const created = events.find((e) => e.type === 'request.created')
         expect(created?.data.request.author).toMatchObject({
           sub: 'crm-ada',
