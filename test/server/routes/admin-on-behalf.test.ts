@@ -279,24 +279,18 @@ describe.each(storeBackends())(
     })
 
     it('files once for a repeated Idempotency-Key, answering the same request and saying it is a replay', async () => {
-      const first = await send(
-        'POST',
-        '/requests',
-        { title: 'Slack alerts', onBehalfOf: ADA },
-        {
-          'Idempotency-Key': 'crm-ticket-481',
-        },
-      )
+      // The same call twice, as a CRM retrying after a lost answer would make it.
+      const fileSlackAlerts = () =>
+        send(
+          'POST',
+          '/requests',
+          { title: 'Slack alerts', onBehalfOf: ADA },
+          { 'Idempotency-Key': 'crm-ticket-481' },
+        )
+      const first = await fileSlackAlerts()
       expect(first.status).toBe(201)
       const after = await countRows()
-      const second = await send(
-        'POST',
-        '/requests',
-        { title: 'Slack alerts', onBehalfOf: ADA },
-        {
-          'Idempotency-Key': 'crm-ticket-481',
-        },
-      )
+      const second = await fileSlackAlerts()
       expect(second.status).toBe(201)
       expect(second.headers.get('Idempotent-Replayed')).toBe('true')
       const one = ((await first.json()) as { request: BacklogRequest }).request
