@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApiKeysResponse } from '../../src/shared/api'
 import { createProject } from './support/backend'
+import { signedInPage } from './support/dashboard'
 import { isFocused } from './support/keyboard'
 import {
   createOwnerThroughApi,
@@ -27,16 +28,11 @@ describe('the API keys settings page', () => {
     projectId: string,
     viewport = { width: 1280, height: 900 },
   ): Promise<Page> {
-    const { page, context } = await world.openPage({ viewport, bypassCSP: true })
-    page.setDefaultTimeout(15_000)
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: world.server.url,
+    const page = await signedInPage(world, OWNER, {
+      viewport,
+      bypassCSP: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
     })
-    await page.goto(`${world.server.url}/dashboard/`)
-    await page.getByLabel('Email').fill(OWNER.email)
-    await page.getByLabel('Password').fill(OWNER.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
     await page.goto(`${world.server.url}/dashboard/#/projects/${projectId}/settings/api-keys`)
     await page.getByRole('heading', { level: 2, name: 'API keys' }).waitFor()
     return page

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { backlog, createProject, fileRequest } from './support/backend'
-import { createOwnerThroughApi } from './support/dashboard'
+import { createOwnerThroughApi, signedInPage } from './support/dashboard'
 import { isFocused } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -18,16 +18,8 @@ describe('the request drawer keeps what was typed and the reply box in reach', (
   // The owner account is not what this file tests: it is made through the API.
   beforeAll(() => createOwnerThroughApi(world, OWNER))
 
-  async function signedIn(width: number, height = 900): Promise<Page> {
-    const { page } = await world.openPage({ viewport: { width, height } })
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${world.server.url}/dashboard/`)
-    await page.getByLabel('Email').fill(OWNER.email)
-    await page.getByLabel('Password').fill(OWNER.password)
-    await page.keyboard.press('Enter')
-    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
-    return page
-  }
+  const signedIn = (width: number, height = 900): Promise<Page> =>
+    signedInPage(world, OWNER, { viewport: { width, height } })
 
   async function openDrawer(page: Page, projectId: string, requestId: string, title: string) {
     await page.goto(`${world.server.url}/dashboard/p/${projectId}/requests/${requestId}`)

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { KeptMailInfo } from '../../src/shared/notifications'
 import { seriousViolations } from './support/axe'
 import { backlog, createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
-import { createOwnerThroughApi } from './support/dashboard'
+import { createOwnerThroughApi, signedInPage } from './support/dashboard'
 import { isFocused, tabTo } from './support/keyboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -22,16 +22,8 @@ describe('the request drawer', () => {
   beforeAll(() => createOwnerThroughApi(world, OWNER))
 
   /** A signed-in dashboard page; `bypassCSP` lets axe's script past the dashboard's CSP. */
-  async function signedIn(width = 1280, height = 900): Promise<Page> {
-    const { page } = await world.openPage({ viewport: { width, height }, bypassCSP: true })
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${world.server.url}/dashboard/`)
-    await page.getByLabel('Email').fill(OWNER.email)
-    await page.getByLabel('Password').fill(OWNER.password)
-    await page.keyboard.press('Enter')
-    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
-    return page
-  }
+  const signedIn = (width = 1280, height = 900): Promise<Page> =>
+    signedInPage(world, OWNER, { viewport: { width, height }, bypassCSP: true })
 
   /**
    * The open drawer by its name alone (not its role), so the save and merge tests below assert

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seriousViolations } from './support/axe'
 import { createProject, fileRequest, tokenFor } from './support/backend'
-import { createOwnerThroughApi } from './support/dashboard'
+import { createOwnerThroughApi, signedInPage } from './support/dashboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const OWNER = { email: 'olive@example.com', name: 'Olive', password: 'correct horse battery' }
@@ -35,14 +35,7 @@ describe('the project navigation and the dashboard on a phone', () => {
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
     await ensureOwner()
     // axe is injected as a script: bypassCSP lets it past the dashboard's strict CSP.
-    const { page } = await world.openPage({ viewport, bypassCSP: true })
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${world.server.url}/dashboard/`)
-    await page.getByLabel('Email').fill(OWNER.email)
-    await page.getByLabel('Password').fill(OWNER.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
-    return page
+    return signedInPage(world, OWNER, { viewport, bypassCSP: true })
   }
 
   it('bug 7: the setup page says where the admin token is, not that it was printed', async () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { PersonMatch } from '../../src/shared/api'
 import { seriousViolations } from './support/axe'
 import { backlog, createProject, fileRequest, tokenFor } from './support/backend'
-import { createOwnerThroughApi } from './support/dashboard'
+import { createOwnerThroughApi, signedInPage } from './support/dashboard'
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 const OWNER = { email: 'sal@example.com', name: 'Sal', password: 'correct horse battery' }
@@ -25,16 +25,8 @@ describe('feedback on a customer’s behalf in the dashboard', () => {
   const world = useWorld()
   beforeAll(() => createOwnerThroughApi(world, OWNER))
 
-  async function signedIn(width = 1280, height = 900): Promise<Page> {
-    const { page } = await world.openPage({ viewport: { width, height }, bypassCSP: true })
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${world.server.url}/dashboard/`)
-    await page.getByLabel('Email').fill(OWNER.email)
-    await page.getByLabel('Password').fill(OWNER.password)
-    await page.keyboard.press('Enter')
-    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
-    return page
-  }
+  const signedIn = (width = 1280, height = 900): Promise<Page> =>
+    signedInPage(world, OWNER, { viewport: { width, height }, bypassCSP: true })
 
   it('adds feedback for a new customer nobody has seen yet, starting from what was searched', async () => {
     const created = await createProject(world, 'Sales Calls')

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
+import { signedInPage } from './support/dashboard'
 import { createOwnerThroughApi, OWNER, seriousViolations } from './support/notifications-page'
 import { SCREENSHOT_DIR, useWorld } from './support/world'
 
@@ -17,17 +18,7 @@ describe('the People tab', () => {
   })
 
   async function signedInOn(projectId: string): Promise<Page> {
-    const { page } = await world.openPage({
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-      acceptDownloads: true,
-    })
-    page.setDefaultTimeout(15_000)
-    await page.goto(`${world.server.url}/dashboard/`)
-    await page.getByLabel('Email').fill(OWNER.email)
-    await page.getByLabel('Password').fill(OWNER.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
+    const page = await signedInPage(world, OWNER, { bypassCSP: true, acceptDownloads: true })
     await page.goto(`${world.server.url}/dashboard/#/projects/${projectId}/people`)
     await page.getByRole('table', { name: 'People' }).waitFor()
     return page

@@ -6,6 +6,7 @@
  *   const viewer = await joinTeam(server, owner, 'viewer')
  *   const res = await viewer.fetch('/v1/admin/projects')
  */
+import type { CreatedProjectResponse } from '../../src/shared/api'
 import type { TeamRole } from '../../src/shared/roles'
 import type { CreatedInvite, TeamMemberInfo } from '../../src/shared/team-api'
 
@@ -78,6 +79,16 @@ export async function setUpOwner(
     throw new Error(`setup answered ${response.status}: ${await response.text()}`)
   const { member } = (await response.json()) as { member: TeamMemberInfo }
   return signedIn(server, response, member, password)
+}
+
+/** A project created by `member` in the dashboard's way (their session); answers its id. */
+export async function createProjectAs(member: SignedInMember, name: string): Promise<string> {
+  const res = await member.fetch('/v1/admin/projects', {
+    method: 'POST',
+    body: JSON.stringify({ name }),
+  })
+  if (res.status !== 201) throw new Error(`creating a project answered ${res.status}`)
+  return ((await res.json()) as CreatedProjectResponse).project.id
 }
 
 export async function invite(

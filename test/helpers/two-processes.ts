@@ -42,3 +42,15 @@ export function withTwoProcesses(
     await database?.drop()
   })
 }
+
+/**
+ * fetch on one of the processes as the admin token `adminToken` (the REQIO_ADMIN_TOKEN they were
+ * started with), with a JSON body: `admin(a, '/v1/admin/projects', { method: 'POST', body })`.
+ */
+export function adminFetchWith(adminToken: string) {
+  return (server: ServerProcess, path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    })
+}

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Webhook } from 'standardwebhooks'
 
 export interface ReceivedWebhook {
   headers: Record<string, string>
@@ -78,4 +79,24 @@ export async function startWebhookReceiver(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`
   return receiver
+}
+
+/** A delivery's event, read through its Standard Webhooks signature. */
+export interface VerifiedEvent {
+  type: string
+  timestamp: string
+  data: Record<string, any>
+}
+
+/** The event in `received`, its signature checked with the endpoint's `secret` (throws if it fails). */
+export function verifiedEvent(
+  secret: string,
+  received: { body: string; headers: Record<string, string> },
+): VerifiedEvent {
+  return new Webhook(secret).verify(received.body, received.headers) as VerifiedEvent
+}
+
+/** Every event `receiver` has had so far, each checked against `secret`. */
+export function verifiedEvents(receiver: WebhookReceiver, secret: string): VerifiedEvent[] {
+  return receiver.received.map((received) => verifiedEvent(secret, received))
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
 import { enqueueEvent, type ReqioEvent } from '../../src/server/events/events'
-import { truncateAllTables } from '../../src/server/store/reset'
 import { storeBackends } from '../helpers/backends'
 import {
   customer,
@@ -11,6 +10,7 @@ import {
   visitor,
   vote,
 } from '../helpers/loop-fixtures'
+import { serverWithSmtpSink } from '../helpers/mailing-server'
 import { seedEmbeddedDatabase } from '../helpers/seed-embedded'
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink'
 import { startTestServer, type TestServer } from '../helpers/start-server'
@@ -53,29 +53,24 @@ describe.each(storeBackends())(
       await server.drainJobs()
     }
 
-    beforeAll(async () => {
-      smtp = await startSmtpSink()
-      server = await startTestServer({
+    serverWithSmtpSink(
+      {
         clock,
         demo: false,
         databaseUrl: backend.databaseUrl,
         notify: {
-          smtpUrl: smtp.url,
           mailFrom: 'Acme feedback <feedback@acme.test>',
           publicUrl: PUBLIC_URL,
           mailCoalesceSeconds: 60,
           mailRetrySeconds: [5, 10],
         },
-      })
-    })
-    afterAll(async () => {
-      await server.close()
-      await smtp.close()
-    })
+      },
+      (started, sink) => {
+        server = started
+        smtp = sink
+      },
+    )
     beforeEach(async () => {
-      await truncateAllTables(server.store.db)
-      smtp.messages.length = 0
-      smtp.down = false
       const created = await server.createProject('Acme')
       projectId = created.project.id
       secret = created.secret

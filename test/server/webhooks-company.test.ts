@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../src/server/clock'
 import { ANONYMOUS_ID_HEADER, audienceFor } from '../../src/shared/identity'
@@ -7,7 +6,7 @@ import { storeBackends } from '../helpers/backends'
 import { addWebhook, type Person, submit, visitor, vote } from '../helpers/loop-fixtures'
 import { startTestServer, type TestServer } from '../helpers/start-server'
 import { mintToken } from '../helpers/tokens'
-import { startWebhookReceiver } from '../helpers/webhook-receiver'
+import { startWebhookReceiver, verifiedEvents } from '../helpers/webhook-receiver'
 
 describe.each(storeBackends())('webhook payloads on $name', (backend) => {
   const clock = frozenClock(Date.now())
@@ -45,13 +44,7 @@ describe.each(storeBackends())('webhook payloads on $name', (backend) => {
       await vote(server, project.id, visitor(), requestId)
       await server.drainJobs()
 
-      const events = receiver.received.map(
-        (r) =>
-          new Webhook(hook.secret).verify(r.body, r.headers) as {
-            type: string
-            data: Record<string, any>
-          },
-      )
+      const events = verifiedEvents(receiver, hook.secret)
       const created = events.find((e) => e.type === 'request.created')
       expect(created?.data.request.author.company).toEqual({
         id: 'globex',

@@ -9,14 +9,12 @@ import { truncateAllTables } from '../../src/server/store/reset'
 import { storeBackends } from '../helpers/backends'
 import { addWebhook, customer, patchRequest, submit, visitor, vote } from '../helpers/loop-fixtures'
 import { startTestServer, type TestServer } from '../helpers/start-server'
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver'
-
-const verify = (secret: string, received: { body: string; headers: Record<string, string> }) =>
-  new Webhook(secret).verify(received.body, received.headers) as {
-    type: string
-    timestamp: string
-    data: Record<string, any>
-  }
+import {
+  startWebhookReceiver,
+  verifiedEvent,
+  verifiedEvents,
+  type WebhookReceiver,
+} from '../helpers/webhook-receiver'
 
 describe.each(storeBackends())('webhooks on $name', (backend) => {
   const clock = frozenClock(Date.now())
@@ -72,12 +70,12 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
     await patchRequest(server, projectId, requestId, { status: 'planned' })
     await server.drainJobs()
 
-    const types = receiver.received.map((r) => verify(hook.secret, r).type).sort()
+    const types = receiver.received.map((r) => verifiedEvent(hook.secret, r).type).sort()
     expect(types).toEqual(['request.created', 'request.updated'])
     const updatedIndex = receiver.received.findIndex(
-      (r) => verify(hook.secret, r).type === 'request.updated',
+      (r) => verifiedEvent(hook.secret, r).type === 'request.updated',
     )
-    const updated = verify(hook.secret, receiver.received[updatedIndex]!)
+    const updated = verifiedEvent(hook.secret, receiver.received[updatedIndex]!)
     expect(updated.data.changes).toEqual(['status'])
     expect(updated.data.previous).toEqual({ status: 'open' })
     expect(updated.data.request).toMatchObject({
@@ -123,7 +121,7 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
 
     // Standard Webhooks promises no order: sort by event type.
     const events = receiver.received
-      .map((r) => verify(votesOnly.secret, r))
+      .map((r) => verifiedEvent(votesOnly.secret, r))
       .sort((a, b) => a.type.localeCompare(b.type))
     expect(events.map((e) => e.type)).toEqual(['vote.created', 'vote.deleted'])
     expect(events[0]!.data.request.id).toBe(requestId)
@@ -155,7 +153,7 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
     for (let i = 0; i < 8; i++) await vote(server, projectId, visitor(), requestId)
     await server.drainJobs()
 
-    const events = receiver.received.map((r) => verify(hook.secret, r))
+    const events = verifiedEvents(receiver, hook.secret)
     expect(events).toHaveLength(20)
     // The author's own vote is 1; each of the 20 later votes carries the count right after it.
     expect(events.map((e) => e.data.request.votes).sort((a, b) => a - b)).toEqual(
@@ -197,7 +195,7 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
     await server.drainJobs()
     expect(receiver.received.map((r) => r.status)).toEqual([500, 500, 200])
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1)
-    for (const r of receiver.received) verify(hook.secret, r)
+    for (const r of receiver.received) verifiedEvent(hook.secret, r)
 
     const log = await (
       await server.adminFetch(`/v1/admin/projects/${projectId}/webhooks/${hook.id}/deliveries`)
@@ -243,14 +241,14 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
     const base = `/v1/admin/projects/${projectId}/webhooks/${hook.id}`
     expect((await server.adminFetch(`${base}/test`, { method: 'POST' })).status).toBe(202)
     await server.drainJobs()
-    expect(verify(hook.secret, receiver.received[0]!).type).toBe('webhook.test')
+    expect(verifiedEvent(hook.secret, receiver.received[0]!).type).toBe('webhook.test')
 
     const rotated = await (await server.adminFetch(`${base}/secret`, { method: 'POST' })).json()
     expect(rotated.secret).toMatch(/^whsec_/)
     await server.adminFetch(`${base}/test`, { method: 'POST' })
     await server.drainJobs()
-    expect(verify(rotated.secret, receiver.received[1]!).type).toBe('webhook.test')
-    expect(() => verify(hook.secret, receiver.received[1]!)).toThrow()
+    expect(verifiedEvent(rotated.secret, receiver.received[1]!).type).toBe('webhook.test')
+    expect(() => verifiedEvent(hook.secret, receiver.received[1]!)).toThrow()
 
     expect((await server.adminFetch(base, { method: 'DELETE' })).status).toBe(204)
     await submit(server, projectId, visitor(), 'After delete')
@@ -272,7 +270,9 @@ describe.each(storeBackends())('webhooks on $name', (backend) => {
     })
     await Promise.all([server.drainJobs(), second.runner.drain(), server.drainJobs()])
     await second.close()
-    const ids = receiver.received.map((r) => verify(hook.secret, r) && r.headers['webhook-id'])
+    const ids = receiver.received.map(
+      (r) => verifiedEvent(hook.secret, r) && r.headers['webhook-id'],
+    )
     expect(ids).toHaveLength(30)
     expect(new Set(ids).size).toBe(30)
   })

@@ -1,5 +1,5 @@
 import type { ApiKeyInfo } from '../../shared/api/api-keys'
-import { CopyButton } from '../ui/copy-button'
+import { SecretLine } from '../ui/secret-line'
 
 /**
  * The key just created, the one time the server shows it: copy it now, Reqio keeps only a hash.
@@ -22,10 +22,7 @@ export function CreatedApiKey({
         Copy this key now: it is shown only once. Reqio keeps only a hash of it, so nobody can show
         it again; if it is lost, create another and revoke this one.
       </p>
-      <div class="secret-line">
-        <code>{secret}</code>
-        <CopyButton text={secret} label={`API key ${apiKey.name}`} onCopied={onCopied} />
-      </div>
+      <SecretLine secret={secret} label={`API key ${apiKey.name}`} onCopied={onCopied} />
       <p class="hint">
         Send it as <code>Authorization: Bearer {apiKey.prefix}…</code> to{' '}
         <code>/v1/admin/projects/…</code>, from a server or an agent, never from a web page.

@@ -3,6 +3,7 @@ import type { CompanyDetailResponse, CompanySort, CompanySummary } from '../../s
 import type { AdminClient } from '../api/admin-client'
 import { STATUS_LABELS } from '../backlog/status-labels'
 import { formatMoney } from '../format/money'
+import { DetailPanel } from '../ui/detail-panel'
 
 const SORTS: { value: CompanySort; label: string }[] = [
   { value: 'mrr', label: 'MRR' },
@@ -124,14 +125,7 @@ function CompanyDetail({
 
   const title = detail?.company.name ?? companyId
   return (
-    <section class="request-detail" aria-label={`Company: ${title}`}>
-      <header>
-        <h3>{title}</h3>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </header>
-      {error ? <p role="alert">{error}</p> : null}
+    <DetailPanel kind="Company" title={title} error={error} onClose={onClose}>
       {detail ? (
         <>
           <p>
@@ -166,6 +160,6 @@ function CompanyDetail({
           </table>
         </>
       ) : null}
-    </section>
+    </DetailPanel>
   )
 }

@@ -4,7 +4,7 @@ import { WEBHOOK_EVENT_CHOICES } from '../../shared/webhook-events'
 import type { AdminClient } from '../api/admin-client'
 import { formatDate } from '../format/dates'
 import { AskFirstButton } from '../ui/ask-first-button'
-import { CopyButton } from '../ui/copy-button'
+import { SecretLine } from '../ui/secret-line'
 import { DeliveryLog } from './delivery-log'
 import { EndpointEventsEditor } from './endpoint-events-editor'
 
@@ -94,14 +94,11 @@ export function WebhookEndpoint({
             <strong>Copy it now: shown only once.</strong> Your endpoint verifies each delivery's{' '}
             <code>webhook-signature</code> with it.
           </p>
-          <div class="secret-line">
-            <code>{secret}</code>
-            <CopyButton
-              text={secret}
-              label={`signing secret of ${endpoint.url}`}
-              onCopied={onSecretCopied}
-            />
-          </div>
+          <SecretLine
+            secret={secret}
+            label={`signing secret of ${endpoint.url}`}
+            onCopied={onSecretCopied}
+          />
           <button type="button" class="link" onClick={onHideSecret}>
             I stored it, hide the secret
           </button>

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../backlog/status-labels'
 import { formatDate } from '../format/dates'
 import { formatMoney } from '../format/money'
 import { AskFirstButton } from '../ui/ask-first-button'
+import { DetailPanel } from '../ui/detail-panel'
 import { erasureSentence } from './erasure-sentence'
 
 /** The download's name: the sub with anything unsafe in a file name replaced (as the server). */
@@ -63,14 +64,7 @@ export function PersonDetail({
 
   const title = person?.email ?? person?.name ?? sub
   return (
-    <section class="request-detail" aria-label={`Person: ${title}`}>
-      <header>
-        <h3>{title}</h3>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </header>
-      {error ? <p role="alert">{error}</p> : null}
+    <DetailPanel kind="Person" title={title} error={error} onClose={onClose}>
       <p role="status">{status}</p>
       {person ? (
         <>
@@ -133,6 +127,6 @@ export function PersonDetail({
           </div>
         </>
       ) : null}
-    </section>
+    </DetailPanel>
   )
 }

@@ -100,19 +100,33 @@ export function newCommentId(): string {
 }
 
 /**
+ * A request's (`r`'s) comment_count and unanswered as its comments make them: only what the
+ * public sees counts, and the thread is unanswered while its newest such comment is not the team's.
+ */
+const COMMENT_COUNTERS_OF_R = `comment_count = (SELECT count(*) FROM comments c
+                          WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden),
+        unanswered = coalesce((SELECT c.kind <> 'team' FROM comments c
+                                WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden
+                                ORDER BY c.created_at DESC, c.seq DESC LIMIT 1), false)`
+
+/**
  * Brings a request's comment_count and unanswered up to date from its comments: called in every
  * transaction that adds, hides, unhides or moves comments.
  */
 export async function refreshCommentCounters(tx: SqlExecutor, requestId: string): Promise<void> {
+  await tx.query(`UPDATE requests r SET ${COMMENT_COUNTERS_OF_R} WHERE r.id = $1`, [requestId])
+}
+
+/** refreshCommentCounters for many requests in one statement (an id may come more than once). */
+export async function refreshCommentCountersOfEach(
+  tx: SqlExecutor,
+  requestIds: string[],
+): Promise<void> {
   await tx.query(
-    `UPDATE requests r SET
-        comment_count = (SELECT count(*) FROM comments c
-                          WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden),
-        unanswered = coalesce((SELECT c.kind <> 'team' FROM comments c
-                                WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden
-                                ORDER BY c.created_at DESC, c.seq DESC LIMIT 1), false)
-      WHERE r.id = $1`,
-    [requestId],
+    `UPDATE requests r SET ${COMMENT_COUNTERS_OF_R}
+       FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id) t
+      WHERE r.id = t.id`,
+    [requestIds],
   )
 }
 

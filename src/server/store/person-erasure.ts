@@ -1,4 +1,5 @@
 import { lockRequests } from './account-revenue'
+import { refreshCommentCountersOfEach } from './comments-store'
 import type { SqlExecutor } from './db'
 import {
   type ErasedWords,
@@ -133,7 +134,7 @@ async function removeVotes(
 
 /**
  * Their comments go, and each thread they wrote in is recounted (comment_count, unanswered) in
- * the same statement, as refreshCommentCounters does for one request.
+ * one statement.
  */
 async function removeComments(
   tx: SqlExecutor,
@@ -147,16 +148,9 @@ async function removeComments(
       RETURNING id, request_id`,
     [projectId, voters, personId],
   )
-  await tx.query(
-    `UPDATE requests r SET
-        comment_count = (SELECT count(*) FROM comments c
-                          WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden),
-        unanswered = coalesce((SELECT c.kind <> 'team' FROM comments c
-                                WHERE c.request_id = r.id AND NOT c.internal AND NOT c.hidden
-                                ORDER BY c.created_at DESC, c.seq DESC LIMIT 1), false)
-       FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id) t
-      WHERE r.id = t.id`,
-    [removed.map((row) => row.request_id)],
+  await refreshCommentCountersOfEach(
+    tx,
+    removed.map((row) => row.request_id),
   )
   // Events not yet told about their comments and votes would carry the words and the sub to
   // followers and webhooks after all: they go with what they were about.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import type { World } from './world'
+import type { PageOptions, World } from './world'
 
 /**
  * A fresh server's dashboard opens on "Create the owner account": the admin token creates the
@@ -31,4 +31,24 @@ export async function createOwnerThroughApi(world: World, owner: Owner): Promise
     body: JSON.stringify({ adminToken: world.server.adminToken, ...owner }),
   })
   expect(res.status).toBe(201)
+}
+
+/**
+ * A new page (a context of its own) signed in as `owner`, on the dashboard's Projects list, for
+ * files whose subject comes after signing in. `viewport` defaults to 1280 × 900; the other
+ * context options pass through (`bypassCSP` lets axe's script past the dashboard's strict CSP).
+ */
+export async function signedInPage(
+  world: World,
+  owner: Owner,
+  { viewport = { width: 1280, height: 900 }, ...options }: PageOptions = {},
+): Promise<Page> {
+  const { page } = await world.openPage({ viewport, ...options })
+  page.setDefaultTimeout(15_000)
+  await page.goto(`${world.server.url}/dashboard/`)
+  await page.getByLabel('Email').fill(owner.email)
+  await page.getByLabel('Password').fill(owner.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
+  return page
 }

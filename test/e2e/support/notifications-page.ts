@@ -1,8 +1,7 @@
 // The "Webhooks & mail" page for the e2e files that test it: a signed-in owner on it, and the
 // axe-core scan (support/axe.ts) under the name these files import it by.
 import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
-import { createOwnerThroughApi as createOwnerAs } from './dashboard'
+import { createOwnerThroughApi as createOwnerAs, signedInPage } from './dashboard'
 import type { World } from './world'
 
 export { seriousViolations } from './axe'
@@ -26,16 +25,11 @@ export async function openNotificationsPage(
   projectId: string,
   viewport = { width: 1280, height: 900 },
 ): Promise<Page> {
-  const { page, context } = await world.openPage({ viewport, bypassCSP: true })
-  page.setDefaultTimeout(15_000)
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: world.server.url,
+  const page = await signedInPage(world, OWNER, {
+    viewport,
+    bypassCSP: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
   })
-  await page.goto(`${world.server.url}/dashboard/`)
-  await page.getByLabel('Email').fill(OWNER.email)
-  await page.getByLabel('Password').fill(OWNER.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor()
   await page.goto(`${world.server.url}/dashboard/#/projects/${projectId}/notifications`)
   await page.getByRole('heading', { name: 'Webhooks', exact: true }).waitFor()
   return page

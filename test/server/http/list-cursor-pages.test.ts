@@ -1,9 +1,9 @@
 // Cursor pages of the admin lists over real HTTP on both databases: every row exactly once, in
 // the list's order, ties included; a bad cursor or a limit over 200 is a 400 naming the field.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { truncateAllTables } from '../../../src/server/store/reset'
+import { describe, expect, it } from 'vitest'
 import { storeBackends } from '../../helpers/backends'
-import { startTestServer, type TestServer } from '../../helpers/start-server'
+import { serverWithFreshProject } from '../../helpers/fresh-project'
+import type { TestServer } from '../../helpers/start-server'
 import { adminJson, customersOf } from '../people/people-fixtures'
 
 /** The same instant, to the microsecond, for rows that must tie on time. */
@@ -14,17 +14,10 @@ describe.each(storeBackends())('cursor pages on the $name database', (backend) =
   let projectId: string
   let customers: ReturnType<typeof customersOf>
 
-  beforeAll(async () => {
-    server = await startTestServer({ demo: false, databaseUrl: backend.databaseUrl })
-  })
-  afterAll(async () => {
-    await server.close()
-  })
-  beforeEach(async () => {
-    await truncateAllTables(server.store.db)
-    const created = await server.createProject('Acme')
-    projectId = created.project.id
-    customers = customersOf(server, projectId, created.secret)
+  serverWithFreshProject({ demo: false, databaseUrl: backend.databaseUrl }, 'Acme', (fresh) => {
+    server = fresh.server
+    projectId = fresh.projectId
+    customers = customersOf(server, projectId, fresh.secret)
   })
 
   /** Every page of `list` (`{items, nextCursor}` answers) at `limit` rows a page. */

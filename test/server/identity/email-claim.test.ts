@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../../src/server/clock'
-import { truncateAllTables } from '../../../src/server/store/reset'
 import { isSingleEmailAddress } from '../../../src/shared/email-address'
 import { ANONYMOUS_ID_HEADER, audienceFor } from '../../../src/shared/identity'
 import { customer, patchRequest, submit, vote } from '../../helpers/loop-fixtures'
-import { type SmtpSink, startSmtpSink } from '../../helpers/smtp-sink'
-import { startTestServer, type TestServer } from '../../helpers/start-server'
+import { serverWithSmtpSink } from '../../helpers/mailing-server'
+import type { SmtpSink } from '../../helpers/smtp-sink'
+import type { TestServer } from '../../helpers/start-server'
 import { mintToken } from '../../helpers/tokens'
 
 /** The two values that reached nodemailer as address lists (issue 24, item 7). */
@@ -19,25 +19,18 @@ describe('the email claim is one address', () => {
   let projectId: string
   let secret: string
 
-  beforeAll(async () => {
-    smtp = await startSmtpSink()
-    server = await startTestServer({
+  serverWithSmtpSink(
+    {
       clock,
       demo: false,
-      notify: {
-        smtpUrl: smtp.url,
-        publicUrl: 'https://feedback.acme.test',
-        mailCoalesceSeconds: 0,
-      },
-    })
-  })
-  afterAll(async () => {
-    await server.close()
-    await smtp.close()
-  })
+      notify: { publicUrl: 'https://feedback.acme.test', mailCoalesceSeconds: 0 },
+    },
+    (started, sink) => {
+      server = started
+      smtp = sink
+    },
+  )
   beforeEach(async () => {
-    await truncateAllTables(server.store.db)
-    smtp.messages.length = 0
     const created = await server.createProject('Acme')
     projectId = created.project.id
     secret = created.secret

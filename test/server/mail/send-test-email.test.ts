@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { truncateAllTables } from '../../../src/server/store/reset'
 import type { MailSetupResponse, TestEmailResponse } from '../../../src/shared/mail-setup'
 import { storeBackends } from '../../helpers/backends'
-import { type CapturingLogger, capturingLogger } from '../../helpers/capturing-logger'
+import { capturingLogger } from '../../helpers/capturing-logger'
+import { serverWithSmtpSink } from '../../helpers/mailing-server'
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../helpers/smtp-sink'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
 import { joinTeam, type SignedInMember, setUpOwner } from '../../helpers/team'
@@ -26,27 +26,17 @@ describe.each(storeBackends())(
   (backend) => {
     let smtp: SmtpSink
     let server: TestServer
-    let logger: CapturingLogger
+    const logger = capturingLogger()
     let owner: SignedInMember
 
-    beforeAll(async () => {
-      smtp = await startSmtpSink()
-      logger = capturingLogger()
-      server = await startTestServer({
-        demo: false,
-        databaseUrl: backend.databaseUrl,
-        logger,
-        notify: { smtpUrl: smtp.url, mailFrom: FROM },
-      })
-    })
-    afterAll(async () => {
-      await server.close()
-      await smtp.close()
-    })
+    serverWithSmtpSink(
+      { demo: false, databaseUrl: backend.databaseUrl, logger, notify: { mailFrom: FROM } },
+      (started, sink) => {
+        server = started
+        smtp = sink
+      },
+    )
     beforeEach(async () => {
-      await truncateAllTables(server.store.db)
-      smtp.messages.length = 0
-      smtp.down = false
       owner = await setUpOwner(server, { email: `owner.${backend.name}.${Date.now()}@acme.test` })
     })
 

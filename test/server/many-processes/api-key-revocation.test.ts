@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { CreatedApiKeyResponse, CreatedProjectResponse } from '../../../src/shared/api'
 import type { ServerProcess } from '../../helpers/server-process'
-import { twoProcessesCanRun, withTwoProcesses } from '../../helpers/two-processes'
+import { adminFetchWith, twoProcessesCanRun, withTwoProcesses } from '../../helpers/two-processes'
 
 /** How long B may trail A's answer in hearing of a change (as in two-processes.test.ts). */
 const FEED_DELAY_TOLERANCE_MS = 400
@@ -30,11 +30,7 @@ describe.runIf(twoProcessesCanRun('API keys across two processes'))(
       },
     )
 
-    const admin = (server: ServerProcess, path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      })
+    const admin = adminFetchWith(adminToken)
     const withKey = (server: ServerProcess, key: string, path: string) =>
       fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${key}` } })
 

@@ -8,7 +8,7 @@ import type { CreatedProjectResponse, FeedbackRequest } from '../../../src/share
 import { audienceFor } from '../../../src/shared/identity'
 import type { ServerProcess } from '../../helpers/server-process'
 import { mintToken } from '../../helpers/tokens'
-import { twoProcessesCanRun, withTwoProcesses } from '../../helpers/two-processes'
+import { adminFetchWith, twoProcessesCanRun, withTwoProcesses } from '../../helpers/two-processes'
 import { startWebhookReceiver } from '../../helpers/webhook-receiver'
 
 /** No other test here files more than 20 requests in one project. */
@@ -35,11 +35,7 @@ describe.runIf(twoProcessesCanRun('two-process tests'))(
       },
     )
 
-    const admin = (server: ServerProcess, path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      })
+    const admin = adminFetchWith(adminToken)
 
     async function createProject(server: ServerProcess): Promise<CreatedProjectResponse> {
       const res = await admin(server, '/v1/admin/projects', {

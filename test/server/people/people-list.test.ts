@@ -1,9 +1,9 @@
 // The People page's API over real HTTP on both databases: list, search, one person's page, 404.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { truncateAllTables } from '../../../src/server/store/reset'
+import { describe, expect, it } from 'vitest'
 import type { PeopleListResponse, PersonDetailResponse } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
-import { startTestServer, type TestServer } from '../../helpers/start-server'
+import { serverWithFreshProject } from '../../helpers/fresh-project'
+import type { TestServer } from '../../helpers/start-server'
 import { adminJson, customersOf } from './people-fixtures'
 
 describe.each(storeBackends())('people on the $name database', (backend) => {
@@ -13,17 +13,10 @@ describe.each(storeBackends())('people on the $name database', (backend) => {
   const people = (query = '') =>
     adminJson<PeopleListResponse>(server, `/v1/admin/projects/${projectId}/people${query}`)
 
-  beforeAll(async () => {
-    server = await startTestServer({ demo: false, databaseUrl: backend.databaseUrl })
-  })
-  afterAll(async () => {
-    await server.close()
-  })
-  beforeEach(async () => {
-    await truncateAllTables(server.store.db)
-    const created = await server.createProject('Acme')
-    projectId = created.project.id
-    customers = customersOf(server, projectId, created.secret)
+  serverWithFreshProject({ demo: false, databaseUrl: backend.databaseUrl }, 'Acme', (fresh) => {
+    server = fresh.server
+    projectId = fresh.projectId
+    customers = customersOf(server, projectId, fresh.secret)
   })
 
   async function ann() {

@@ -1,10 +1,10 @@
 // An email already queued for a person who is then erased is never sent: the job goes with them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { frozenClock } from '../../../src/server/clock'
-import { truncateAllTables } from '../../../src/server/store/reset'
 import { storeBackends } from '../../helpers/backends'
-import { type SmtpSink, startSmtpSink } from '../../helpers/smtp-sink'
-import { startTestServer, type TestServer } from '../../helpers/start-server'
+import { serverWithSmtpSink } from '../../helpers/mailing-server'
+import type { SmtpSink } from '../../helpers/smtp-sink'
+import type { TestServer } from '../../helpers/start-server'
 import { adminJson, customersOf } from './people-fixtures'
 
 describe.each(storeBackends())('mail for an erased person on the $name database', (backend) => {
@@ -14,26 +14,19 @@ describe.each(storeBackends())('mail for an erased person on the $name database'
   let projectId: string
   let customers: ReturnType<typeof customersOf>
 
-  beforeAll(async () => {
-    smtp = await startSmtpSink()
-    server = await startTestServer({
+  serverWithSmtpSink(
+    {
       clock,
       demo: false,
       databaseUrl: backend.databaseUrl,
-      notify: {
-        smtpUrl: smtp.url,
-        publicUrl: 'https://feedback.acme.test',
-        mailCoalesceSeconds: 60,
-      },
-    })
-  })
-  afterAll(async () => {
-    await server.close()
-    await smtp.close()
-  })
+      notify: { publicUrl: 'https://feedback.acme.test', mailCoalesceSeconds: 60 },
+    },
+    (started, sink) => {
+      server = started
+      smtp = sink
+    },
+  )
   beforeEach(async () => {
-    await truncateAllTables(server.store.db)
-    smtp.messages.length = 0
     const created = await server.createProject('Acme')
     projectId = created.project.id
     customers = customersOf(server, projectId, created.secret)

@@ -7,15 +7,10 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { hashApiKey } from '../../../src/server/auth/api-key-format'
 import { truncateAllTables } from '../../../src/server/store/reset'
-import type {
-  ApiKeysResponse,
-  AuditLogEntry,
-  CreatedApiKeyResponse,
-  CreatedProjectResponse,
-} from '../../../src/shared/api'
+import type { ApiKeysResponse, AuditLogEntry, CreatedApiKeyResponse } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
-import { joinTeam, type SignedInMember, setUpOwner } from '../../helpers/team'
+import { createProjectAs, joinTeam, type SignedInMember, setUpOwner } from '../../helpers/team'
 
 describe.each(storeBackends())('project API keys on $name', (backend) => {
   let server: TestServer
@@ -29,11 +24,7 @@ describe.each(storeBackends())('project API keys on $name', (backend) => {
   beforeEach(async () => {
     await truncateAllTables(server.store.db)
     owner = await setUpOwner(server, { email: 'olive@example.com', name: 'Olive' })
-    const res = await owner.fetch('/v1/admin/projects', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Acme' }),
-    })
-    projectId = ((await res.json()) as CreatedProjectResponse).project.id
+    projectId = await createProjectAs(owner, 'Acme')
   })
 
   const keysPath = () => `/v1/admin/projects/${projectId}/api-keys`
@@ -159,11 +150,7 @@ describe.each(storeBackends())('project API keys on $name', (backend) => {
   })
 
   it('does not revoke another project’s key through this project', async () => {
-    const other = await owner.fetch('/v1/admin/projects', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Other' }),
-    })
-    const otherId = ((await other.json()) as CreatedProjectResponse).project.id
+    const otherId = await createProjectAs(owner, 'Other')
     const res = await owner.fetch(`/v1/admin/projects/${otherId}/api-keys`, {
       method: 'POST',
       body: JSON.stringify({ name: 'Theirs', scopes: ['read'] }),

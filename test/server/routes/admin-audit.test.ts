@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { truncateAllTables } from '../../../src/server/store/reset'
-import type { AuditLogEntry, CreatedProjectResponse } from '../../../src/shared/api'
+import type { AuditLogEntry } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
 import { startTestServer, type TestServer } from '../../helpers/start-server'
-import { type SignedInMember, setUpOwner } from '../../helpers/team'
+import { createProjectAs, type SignedInMember, setUpOwner } from '../../helpers/team'
 
 describe.each(storeBackends())('the audit log on $name', (backend) => {
   let server: TestServer
@@ -22,11 +22,7 @@ describe.each(storeBackends())('the audit log on $name', (backend) => {
   beforeEach(async () => {
     await truncateAllTables(server.store.db)
     ana = await setUpOwner(server, { email: 'ana@example.com', name: 'Ana' })
-    const res = await ana.fetch('/v1/admin/projects', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Acme' }),
-    })
-    projectId = ((await res.json()) as CreatedProjectResponse).project.id
+    projectId = await createProjectAs(ana, 'Acme')
   })
 
   async function fileRequest(title: string): Promise<string> {
