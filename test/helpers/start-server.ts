@@ -156,7 +156,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     headers.set('Authorization', `Bearer ${adminToken}`)
     if (init.body !== undefined && !headers.has('Content-Type'))
       headers.set('Content-Type', 'application/json')
-    return fetch(`${url}${path}`, { ...init, headers })
+    return fetchOnce(`${url}${path}`, { ...init, headers })
   }
   return {
     url,
@@ -180,5 +180,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await notifications.close()
       await store.close()
     },
+  }
+}
+
+/**
+ * fetch, asked once more when a GET meets a reset connection. The server runs in this very
+ * process, so a test that blocks the event loop for seconds (seeding 10,000 requests, building a
+ * large export) can reuse a kept-alive socket just as the server closes it as idle: browsers ask
+ * again in that case, and a read is safe to repeat. Writes are never repeated.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    const method = (init.method ?? 'GET').toUpperCase()
+    const code = (error as { cause?: { code?: string } }).cause?.code
+    if (method !== 'GET' || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw error
+    return fetch(url, init)
   }
 }
