@@ -77,6 +77,8 @@ describe('the project navigation and the dashboard on a phone', () => {
 
     await page.getByRole('button', { name: 'Initech' }).click()
     const tabs = page.getByRole('tab')
+    // allInnerTexts does not wait: the project page must be there first.
+    await page.getByRole('tab', { name: 'Settings' }).waitFor()
     expect(await tabs.allInnerTexts()).toEqual([
       'Install',
       'Backlog',
@@ -115,6 +117,7 @@ describe('the project navigation and the dashboard on a phone', () => {
     // The Settings tab opens its first page; the navigation lists only pages that exist.
     await page.getByRole('tab', { name: 'Settings' }).click()
     const settingsNav = page.getByRole('navigation', { name: 'Settings' })
+    await settingsNav.getByRole('link', { name: 'Audit log' }).waitFor()
     expect(await settingsNav.getByRole('link').allInnerTexts()).toEqual([
       'Identity',
       'Project',
