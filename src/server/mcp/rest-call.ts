@@ -15,7 +15,13 @@ export interface RestCaller {
   /** The project the key belongs to: every path is under /v1/admin/projects/{projectId}. */
   readonly projectId: string
   get<T>(path: string): Promise<RestResult<T>>
-  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<RestResult<T>>
+  send<T>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    /** The few headers a tool may pass on (Idempotency-Key); never credentials. */
+    extraHeaders?: Readonly<Record<string, string>>,
+  ): Promise<RestResult<T>>
 }
 
 interface RestCallerInput {
@@ -32,9 +38,15 @@ interface RestCallerInput {
 /** A REST caller bound to one MCP request's key; paths are relative to the key's project. */
 export function restCallerFor(input: RestCallerInput): RestCaller {
   const base = `/v1/admin/projects/${encodeURIComponent(input.projectId)}`
-  async function call<T>(method: string, path: string, body?: unknown): Promise<RestResult<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Readonly<Record<string, string>> = {},
+  ): Promise<RestResult<T>> {
     // Only the key and the body's type go along: never a cookie or an Origin of the /mcp caller.
     const headers: Record<string, string> = {
+      ...extraHeaders,
       Authorization: input.authorization,
       [REQUEST_ID_HEADER]: input.requestId,
     }
@@ -50,7 +62,7 @@ export function restCallerFor(input: RestCallerInput): RestCaller {
   return {
     projectId: input.projectId,
     get: (path) => call('GET', path),
-    send: (method, path, body) => call(method, path, body),
+    send: (method, path, body, extraHeaders) => call(method, path, body, extraHeaders),
   }
 }
 

@@ -55,6 +55,23 @@ describe('MCP on a customer’s behalf', () => {
     )
   })
 
+  it('files once when an agent retries create_request with the same idempotencyKey', async () => {
+    const call = () =>
+      callTool(mcp, 'create_request', {
+        title: 'Okta groups',
+        onBehalfOf: acmeBuyer,
+        idempotencyKey: 'call-2026-12-06-ann',
+      })
+    const first = await call()
+    const again = await call()
+    expect(first.isError).toBeFalsy()
+    expect(again.isError).toBeFalsy()
+    const idOf = (result: typeof first) =>
+      (result.structuredContent as { request: { id: string } }).request.id
+    expect(idOf(again)).toBe(idOf(first))
+    expect((await feedback.backlog()).map((entry) => entry.title)).toEqual(['Okta groups'])
+  })
+
   it('adds customers’ votes once each, counting each account once', async () => {
     const id = await feedback.submit({ sub: 'zed', traits: STARTER }, 'Salesforce sync')
     const first = await callTool(mcp, 'add_vote', { requestId: id, onBehalfOf: acmeBuyer })

@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import * as z from 'zod'
 import type { AdminRequestDetailResponse } from '../../../shared/api'
+import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/identity'
 import { requestLine, requestSummary } from '../present'
 import type { RestCaller, RestResult } from '../rest-call'
 import { UNTRUSTED_NOTICE } from '../untrusted'
@@ -22,18 +23,27 @@ export function registerRequestWriteTools({ server, rest }: ToolDeps): void {
         title: z.string().min(1).max(200),
         body: z.string().optional(),
         onBehalfOf: OnBehalfOfSchema,
+        idempotencyKey: z
+          .string()
+          .regex(/^[\x21-\x7e]{1,255}$/)
+          .optional()
+          .describe(
+            'Sent as the Idempotency-Key header: calling again with the same key (say, after a ' +
+              'timeout) answers the request filed the first time instead of filing it twice.',
+          ),
       },
       outputSchema: RequestResultSchema,
       annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
     },
-    async ({ title, body, onBehalfOf }) =>
+    async ({ title, body, onBehalfOf, idempotencyKey }) =>
       answerWithRequest(
         rest,
-        await rest.send<{ request: { id: string } }>('POST', '/requests', {
-          title,
-          ...(body === undefined ? {} : { body }),
-          onBehalfOf,
-        }),
+        await rest.send<{ request: { id: string } }>(
+          'POST',
+          '/requests',
+          { title, ...(body === undefined ? {} : { body }), onBehalfOf },
+          idempotencyKey === undefined ? {} : { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        ),
         'Filed',
       ),
   )
