@@ -2,12 +2,8 @@ import type { Context } from 'hono'
 import { actAsApiKey, apiKeyIn } from '../auth/api-key-auth'
 import type { ApiKeyCaller } from '../auth/api-key-cache'
 import { noteAuthFailure } from '../http/auth-failure'
-import { clientIp } from '../http/client-address'
+import { takeBearerAttempt } from '../http/bearer-attempt'
 import type { AppEnv, RouteDeps } from '../http/env'
-import { refuseIfLimited } from '../http/rate-limit'
-import { clientNetwork } from '../limits/client-network'
-
-const FAILURE_WINDOW_MS = 15 * 60_000
 
 export interface McpCaller {
   key: ApiKeyCaller
@@ -20,22 +16,19 @@ export interface McpCaller {
  * revoked key). Checked as /v1/admin checks a key (auth/api-key-auth.ts): the /mcp request
  * spends one of the key's requests this minute (REQIO_API_KEY_REQUESTS_PER_MINUTE), so listing
  * tools in a loop is limited too. Wrong credentials are counted per IP in the budget wrong admin
- * tokens and keys share on /v1/admin (http/admin-auth.ts, the same bucket and limit name).
+ * tokens and keys share on /v1/admin (http/bearer-attempt.ts).
  */
 export async function authenticateMcpKey(
   deps: RouteDeps,
   c: Context<AppEnv>,
 ): Promise<McpCaller | null> {
   const header = c.req.header('Authorization') ?? ''
-  const failures = deps.config.authFailuresPer15Minutes
-  const failureKey = `admin-failure\u0000${clientNetwork(clientIp(c))}`
-  refuseIfLimited(
-    header === ''
-      ? await deps.rateLimiter.check(failureKey, failures, FAILURE_WINDOW_MS)
-      : await deps.rateLimiter.hit(failureKey, failures, FAILURE_WINDOW_MS),
-    'admin_token_failures',
+  const refund = await takeBearerAttempt(
+    c,
+    deps.rateLimiter,
+    deps.config.authFailuresPer15Minutes,
+    header,
   )
-  const refund = () => deps.rateLimiter.refund(failureKey, failures, FAILURE_WINDOW_MS)
   const credential = apiKeyIn(header)
   let key: ApiKeyCaller | null = null
   try {
