@@ -21,7 +21,6 @@ import type {
   OnBehalfOf,
   PeopleListResponse,
   PersonDetailResponse,
-  PersonMatch,
   RequestStatus,
   RoadmapResponse,
   RotatedSecretResponse,
@@ -107,10 +106,13 @@ export interface AdminClient {
   createApiKey(projectId: string, body: NewApiKeyBody): Promise<AdminResult<CreatedApiKeyResponse>>
   /** Refused everywhere from the answer on. */
   revokeApiKey(projectId: string, keyId: string): Promise<AdminResult<unknown>>
-  /** One page of the project's people (`q` searches email, name, sub, company). */
+  /**
+   * One page of the project's people (`q` searches email, name, sub, company): the People tab
+   * pages with `cursor`, the customer picker asks for a few with `limit`.
+   */
   people(
     projectId: string,
-    query: { q?: string; cursor?: string | null },
+    query: { q?: string; cursor?: string | null; limit?: number },
   ): Promise<AdminResult<PeopleListResponse>>
   person(projectId: string, sub: string): Promise<AdminResult<PersonDetailResponse>>
   /** Everything stored about the person, as the one JSON document the server exports. */
@@ -119,12 +121,6 @@ export interface AdminClient {
   deletePerson(projectId: string, sub: string): Promise<AdminResult<Record<string, never>>>
   /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
   call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
-  /** People whose email, name or company matches `q` (the customer picker). */
-  searchPeople(
-    projectId: string,
-    q: string,
-    limit: number,
-  ): Promise<AdminResult<{ people: PersonMatch[]; nextCursor: string | null }>>
   /**
    * A request filed on a customer's behalf, their vote counted; `idempotencyKey` makes a
    * resubmit (a double click, a retry) file it once.
@@ -294,6 +290,7 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
       const params = new URLSearchParams()
       if (query.q?.trim()) params.set('q', query.q.trim())
       if (query.cursor) params.set('cursor', query.cursor)
+      if (query.limit !== undefined) params.set('limit', String(query.limit))
       return call('GET', `${project(id)}/people?${params}`)
     },
     person: (id, sub) => call('GET', `${project(id)}/people/${encodeURIComponent(sub)}`),
@@ -301,8 +298,6 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
       call('GET', `${project(id)}/people/${encodeURIComponent(sub)}/export`),
     deletePerson: (id, sub) => call('DELETE', `${project(id)}/people/${encodeURIComponent(sub)}`),
     call: (method, path, body) => call(method, `/v1/admin${path}`, body),
-    searchPeople: (id, q, limit) =>
-      call('GET', `${project(id)}/people?${new URLSearchParams({ q, limit: String(limit) })}`),
     createRequestOnBehalf: (id, request, idempotencyKey) =>
       call('POST', `${project(id)}/requests`, request, false, {
         'Idempotency-Key': idempotencyKey,

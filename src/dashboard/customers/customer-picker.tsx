@@ -71,7 +71,7 @@ export function CustomerPicker({
     const ticket = ++latest.current
     const timer = setTimeout(async () => {
       setSearch({ state: 'searching' })
-      const result = await client.searchPeople(projectId, q, SEARCH_LIMIT)
+      const result = await client.people(projectId, { q, limit: SEARCH_LIMIT })
       if (ticket !== latest.current) return
       if (result.ok) setSearch({ state: 'found', people: result.data.people })
       else setSearch({ state: 'failed', message: result.message })

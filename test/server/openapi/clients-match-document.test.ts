@@ -114,11 +114,11 @@ describe('the clients and the OpenAPI document', () => {
         people: async (c) => {
           await c.people('p1', {})
           await c.people('p1', { q: 'ada', cursor: 'next' })
+          await c.people('p1', { q: 'ada', limit: 8 })
         },
         person: (c) => c.person('p1', 'user-1'),
         personExport: (c) => c.personExport('p1', 'user-1'),
         deletePerson: (c) => c.deletePerson('p1', 'user-1'),
-        searchPeople: (c) => c.searchPeople('p1', 'ada', 8),
         createRequestOnBehalf: (c) =>
           c.createRequestOnBehalf('p1', { title: 'T', onBehalfOf: { sub: 'user-1' } }, 'key-1'),
         voteOnBehalf: (c) => c.voteOnBehalf('p1', 'r1', { sub: 'user-1' }),
