@@ -57,7 +57,8 @@ describe('the API keys settings page', () => {
   it('creates a key with a scope, shows it once with a copy button, and lists only its prefix', async () => {
     const { project } = await createProject(world, 'Keys')
     const page = await openApiKeysPage(project.id)
-    expect(await page.getByText('No key yet.').isVisible()).toBe(true)
+    // The heading comes before the list loads: wait for the empty state rather than read it once.
+    await page.getByText('No key yet.').waitFor()
     // Each scope is offered with a sentence saying what it allows.
     for (const scope of ['Read', 'Write', 'Admin'])
       expect(await page.getByRole('radio', { name: new RegExp(`^${scope}:`) }).count()).toBe(1)
