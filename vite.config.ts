@@ -18,8 +18,9 @@ import { skipUnlessInstalled } from './test/helpers/outside-tools.ts'
  * link) may take it to 20 KB, and no further. 18 KB since issue 26's request view and launcher
  * (plural rules and dates in the widget's language, the team's note and comment times, one
  * launcher marker, the request view's own sheet, retries while the server is away: ~0.7 KB).
+ * 20 KB since issue 29 (tags filter, images, editing your own words, following).
  */
-export const WIDGET_BROTLI_BUDGET = 18 * 1024
+export const WIDGET_BROTLI_BUDGET = 20 * 1024
 
 /**
  * portal.js (the portal's enhancement script, src/portal/client/) must stay within this many
