@@ -1,4 +1,4 @@
-import type { RequestStatus } from './api/requests'
+import type { ShownStatus } from './api/requests'
 import type { UpdateKind } from './notifications'
 
 /**
@@ -49,7 +49,9 @@ export const en = {
     in_progress: 'In progress',
     done: 'Done',
     declined: 'Declined',
-  } as Record<RequestStatus, string>,
+    /** v3 moderation: the author's own request, before the team approves it. */
+    pending: 'Waiting for review',
+  } as Record<ShownStatus, string>,
   titleLabel: 'Title',
   details: 'Details (optional)',
   /** {0} the most characters allowed. */
@@ -129,6 +131,7 @@ export const de: Messages = {
     in_progress: 'In Arbeit',
     done: 'Erledigt',
     declined: 'Abgelehnt',
+    pending: 'Wartet auf Prüfung',
   },
   titleLabel: 'Titel',
   details: 'Details (optional)',
@@ -195,6 +198,7 @@ export const fr: Messages = {
     in_progress: 'En cours',
     done: 'Terminée',
     declined: 'Refusée',
+    pending: 'En attente de validation',
   },
   titleLabel: 'Titre',
   details: 'Détails (facultatif)',

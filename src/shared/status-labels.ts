@@ -1,12 +1,13 @@
-import type { RequestStatus } from './api'
+import type { RequestStatus, ShownStatus } from './api'
 
 /** What people read for each status, in the dashboard and in the audit log's sentences. */
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+export const REQUEST_STATUS_LABELS: Record<ShownStatus, string> = {
   open: 'Open',
   planned: 'Planned',
   in_progress: 'In progress',
   done: 'Done',
   declined: 'Declined',
+  pending: 'Waiting for approval',
 }
 
 /** The label of a stored status; an unknown one is shown as it is stored. */

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks'
-import { type BacklogRequest, REQUEST_STATUSES, type RequestStatus } from '../../shared/api'
+import {
+  type BacklogRequest,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  type ShownStatus,
+} from '../../shared/api'
 import { STATUS_NOTE_MAX_LENGTH } from '../../shared/limits'
 import type { AudienceResponse } from '../../shared/notifications'
 import type { RequestChanges } from '../api/admin-client'
@@ -25,7 +30,7 @@ export function StatusEditor({
   onUnsavedChange?: (unsaved: boolean) => void
 }) {
   const savedNote = request.statusNote ?? ''
-  const [status, setStatus] = useState<RequestStatus>(request.status)
+  const [status, setStatus] = useState<ShownStatus>(request.status)
   const [note, setNote] = useState(savedNote)
   const [busy, setBusy] = useState(false)
   // A save (here or elsewhere) changed the request: start again from what is stored.
@@ -47,7 +52,7 @@ export function StatusEditor({
   async function save() {
     if (!canSave) return
     const changes: RequestChanges = {}
-    if (statusChanged) changes.status = status
+    if (statusChanged) changes.status = status as RequestStatus
     if (noteChanged) changes.statusNote = note.trim() || null
     setBusy(true)
     await onChange(changes)

@@ -1,9 +1,10 @@
-import type { RequestStatus } from '../../shared/api'
+import type { RequestStatus, ShownStatus } from '../../shared/api'
 
-export const STATUS_LABELS: Record<RequestStatus, string> = {
+export const STATUS_LABELS: Record<ShownStatus, string> = {
   open: 'Open',
   planned: 'Planned',
   in_progress: 'In progress',
   done: 'Done',
   declined: 'Declined',
+  pending: 'Waiting for approval',
 }

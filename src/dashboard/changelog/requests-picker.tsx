@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { BacklogRequest, RequestStatus } from '../../shared/api'
+import type { BacklogRequest, ShownStatus } from '../../shared/api'
 import { STATUS_LABELS } from '../backlog/status-labels'
 import { countOf } from '../format/plural'
 
@@ -7,7 +7,7 @@ import { countOf } from '../format/plural'
 export interface LinkedRequest {
   id: string
   title: string
-  status?: RequestStatus
+  status?: ShownStatus
 }
 
 /** Enough matches to choose from, few enough to scan. */

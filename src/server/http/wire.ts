@@ -3,7 +3,7 @@ import type {
   BacklogRequest,
   FeedbackComment,
   FeedbackRequest,
-  RequestStatus,
+  ShownStatus,
 } from '../../shared/api'
 import type { RequestRecord } from '../store'
 import type { BacklogEntry } from '../store/backlog-store'
@@ -22,7 +22,7 @@ export function toPublicRequest(
     id: record.id,
     title: record.title,
     body: record.body,
-    status: record.status as RequestStatus,
+    status: record.status as ShownStatus,
     votes: record.votes,
     voted: record.voted,
     createdAt: record.createdAt,
@@ -40,6 +40,7 @@ export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
     voters: entry.voters,
     unanswered: entry.unanswered,
     author: entry.author,
+    deletedAt: entry.deletedAt,
   }
 }
 

@@ -64,6 +64,7 @@ export const REQUEST_COLUMNS = [
   'status_note',
   'comment_count',
   'unanswered',
+  'deleted_at',
 ]
   .map((column) => `r.${column}`)
   .join(', ')
@@ -83,6 +84,8 @@ export interface RequestRow {
   status_note: string | null
   comment_count: number
   unanswered: boolean
+  /** Migration 025: when the team deleted it; null while it stands. */
+  deleted_at?: Date | string | null
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -101,6 +104,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     statusNote: row.status_note ?? null,
     commentCount: Number(row.comment_count ?? 0),
     unanswered: row.unanswered === true,
+    deletedAt: row.deleted_at ? toIso(row.deleted_at) : null,
   }
 }
 

@@ -81,4 +81,6 @@ export interface RequestRecord {
   statusNote: string | null
   commentCount: number
   unanswered: boolean
+  /** v3 moderation: when the team deleted it (restorable for 30 days); null while it stands. */
+  deletedAt: string | null
 }

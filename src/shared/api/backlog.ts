@@ -1,5 +1,5 @@
 /** The dashboard's backlog: requests with their voters' revenue, companies and comments. */
-import type { CommentKind, FeedbackComment, FeedbackRequest, RequestStatus } from './requests'
+import type { CommentKind, FeedbackComment, FeedbackRequest, ShownStatus } from './requests'
 
 export type BacklogSort = 'revenue' | 'votes' | 'new'
 
@@ -29,6 +29,8 @@ export interface BacklogRequest extends FeedbackRequest {
    * identified after submitting anonymously; null for an anonymous author.
    */
   author: BacklogVoter | null
+  /** v3 moderation: when the team deleted it (restorable for 30 days); null when it stands. */
+  deletedAt: string | null
 }
 
 /**
@@ -42,13 +44,16 @@ export const BACKLOG_EXPORT_MAX_ROWS = 10_000
 export interface BacklogFilter {
   /** Words in the title. */
   q?: string
-  status?: RequestStatus
+  /** `pending`: the requests waiting for the team's approval (left out otherwise). */
+  status?: ShownStatus
   /** A voter or their company is on this plan. */
   plan?: string
   /** A voter's company id (the customer's `company.id`). */
   company?: string
   /** Submitted by a paying customer. */
   paying?: boolean
+  /** v3 moderation: the deleted requests (restorable for 30 days) instead of the standing ones. */
+  deleted?: boolean
 }
 
 /** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */

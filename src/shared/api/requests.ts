@@ -1,13 +1,21 @@
 /** The public API's requests and comments (spec/api.md): what the widget reads and sends. */
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+/**
+ * v3 moderation: a request waiting for the team's approval (only its author and the team see
+ * it). Not a status anyone sets: approving gives the request its first status.
+ */
+export const PENDING_STATUS = 'pending'
+/** Every status a request is shown with: the ones the team sets, and pending. */
+export const SHOWN_STATUSES = [...REQUEST_STATUSES, PENDING_STATUS] as const
+export type ShownStatus = (typeof SHOWN_STATUSES)[number]
 
 /** A feature request as the public API shows it: never emails, traits or revenue. */
 export interface FeedbackRequest {
   id: string
   title: string
   body: string
-  status: RequestStatus
+  status: ShownStatus
   /** Distinct people who voted. */
   votes: number
   /** Whether the caller is one of them. */

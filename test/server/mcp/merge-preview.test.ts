@@ -38,6 +38,7 @@ function request(id: string, voters: BacklogVoter[], extra: Partial<AdminRequest
     voters,
     unanswered: false,
     author: null,
+    deletedAt: null,
     comments: [],
     mergedRequests: [],
     ...extra,

@@ -1,5 +1,10 @@
 import * as v from 'valibot'
-import { LAUNCHER_POSITIONS, REQUEST_STATUSES, TAB_VISIBILITIES } from '../../../shared/api'
+import {
+  LAUNCHER_POSITIONS,
+  REQUEST_STATUSES,
+  SHOWN_STATUSES,
+  TAB_VISIBILITIES,
+} from '../../../shared/api'
 import { TEAM_ROLES } from '../../../shared/roles'
 
 /**
@@ -13,6 +18,8 @@ import { TEAM_ROLES } from '../../../shared/roles'
 export const Timestamp = v.pipe(v.string(), v.isoTimestamp())
 
 export const RequestStatusSchema = v.picklist(REQUEST_STATUSES)
+/** What a request is shown with: v3 moderation adds `pending` (waiting for the team's approval). */
+export const ShownStatusSchema = v.picklist(SHOWN_STATUSES)
 export const TeamRoleSchema = v.picklist(TEAM_ROLES)
 export const MailModeSchema = v.picklist(['smtp', 'kept', 'off'])
 
@@ -21,7 +28,7 @@ export const FeedbackRequestSchema = v.object({
   id: v.string(),
   title: v.string(),
   body: v.string(),
-  status: RequestStatusSchema,
+  status: ShownStatusSchema,
   votes: v.number(),
   voted: v.boolean(),
   createdAt: Timestamp,
@@ -54,6 +61,10 @@ export const BacklogRequestSchema = v.object({
   voters: v.array(BacklogVoterSchema),
   unanswered: v.boolean(),
   author: v.nullable(BacklogVoterSchema),
+  deletedAt: v.pipe(
+    v.nullable(Timestamp),
+    v.description('v3: when the team deleted it (restorable for 30 days); null while it stands.'),
+  ),
 })
 
 /** `FeedbackComment`: the public `Comment` (spec "Comments"): a name, a kind and `you`. */
