@@ -14,6 +14,7 @@ import { toRoadmapLane } from '../http/changelog-wire'
 import { readCommentCursor, toPublicCommentPage } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
+import { shownTo, withOwnPending } from '../routes/moderated-requests'
 import { anonymousVoter, type PersonFacts, type ProjectRecord, personVoter } from '../store'
 import { atomFeed } from './atom-feed'
 import { readPortalVisitorCookie } from './portal-anonymous-id'
@@ -169,12 +170,18 @@ function boardQueryOf(c: Context): BoardQuery {
 
 async function boardAnswer(deps: RouteDeps, { c, project, voter, view }: PortalRequest) {
   const query = boardQueryOf(c)
-  const records = await deps.caches.publicList({
-    projectId: project.id,
-    sort: query.sort,
-    q: query.q || null,
+  const records = await withOwnPending(
+    deps,
+    project.id,
     voter,
-  })
+    query.q,
+    await deps.caches.publicList({
+      projectId: project.id,
+      sort: query.sort,
+      q: query.q || null,
+      voter,
+    }),
+  )
   const requests = records
     .filter((record) => query.status === null || record.status === query.status)
     .map((record) => toPublicRequest(record, voter))
@@ -195,7 +202,7 @@ async function boardAnswer(deps: RouteDeps, { c, project, voter, view }: PortalR
 async function requestAnswer(deps: RouteDeps, { c, project, person, voter, view }: PortalRequest) {
   const requestId = c.req.param('requestId') ?? ''
   const record = await deps.store.requests.findStanding(project.id, requestId, voter)
-  if (!record) return notFoundAnswer(view)
+  if (!record || !shownTo(record, [voter])) return notFoundAnswer(view)
   if (record.id !== requestId) {
     const search = new URL(c.req.url).search
     return {

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
+import { MODERATION_MODES } from '../../shared/api/moderation'
 import { normaliseHostName } from '../../shared/api/portal-settings'
 import { serverOrigin } from '../auth/same-origin'
 import { auditActor } from '../auth/team-actor'
@@ -26,6 +27,9 @@ export const ProjectPatchSchema = v.strictObject(
           siteUrl: absoluteUrlSetting('siteUrl'),
           ssoUrl: absoluteUrlSetting('ssoUrl'),
           portal: v.optional(PortalSettingsPatchSchema),
+          moderation: v.optional(
+            v.picklist(MODERATION_MODES, 'moderation must be off, anonymous or all'),
+          ),
         },
         'settings has an unknown field',
       ),

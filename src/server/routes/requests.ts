@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import type * as v from 'valibot'
-import type { RequestListResponse, RequestResponse } from '../../shared/api'
+import { PENDING_STATUS, type RequestListResponse, type RequestResponse } from '../../shared/api'
 import { requestCreated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -9,6 +9,7 @@ import { parseOrFail, readJsonBody } from '../http/json-body'
 import { toPublicRequest } from '../http/wire'
 import type { RequestRecord } from '../store'
 import { requireActor } from './actor'
+import { awaitsApproval, withOwnPending } from './moderated-requests'
 import { ListQuerySchema, NewRequestSchema } from './request-schemas'
 
 /** GET and POST /v1/projects/:projectId/requests. */
@@ -24,7 +25,18 @@ export function requestsRoutes(deps: RouteDeps) {
       const voter = c.get('actor')?.voter ?? null
       const requests = query.similar
         ? await deps.caches.similar({ projectId, title: query.similar, voter })
-        : await deps.caches.publicList({ projectId, sort: query.sort, q: query.q || null, voter })
+        : await withOwnPending(
+            deps,
+            projectId,
+            voter,
+            query.q,
+            await deps.caches.publicList({
+              projectId,
+              sort: query.sort,
+              q: query.q || null,
+              voter,
+            }),
+          )
       const body: RequestListResponse = {
         requests: requests.map((request) => toPublicRequest(request, voter)),
       }
@@ -63,6 +75,7 @@ export async function submitRequest(
 ) {
   const actor = requireActor(c)
   const projectId = c.get('project').id
+  const pending = awaitsApproval(c, actor)
   const { request, created } = await commit(deps, c, async (w) => {
     const result = await w.store.requests.create({
       projectId,
@@ -71,9 +84,10 @@ export async function submitRequest(
       body: input.body,
       idempotencyKey,
       now: w.now,
+      status: pending ? PENDING_STATUS : undefined,
     })
-    // A replay tells nobody: the first call did.
-    if (result.created) await w.emit(requestCreated(result.request))
+    // A replay tells nobody: the first call did. A pending request is told of when approved.
+    if (result.created && !pending) await w.emit(requestCreated(result.request))
     if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.request)
     return result
   })

@@ -13,6 +13,7 @@ import { JobsStore } from './jobs-store'
 import { MailStore } from './mail-store'
 import { MembersStore } from './members-store'
 import { migrate } from './migrate'
+import { ModerationStore } from './moderation-store'
 import { OriginsStore } from './origins-store'
 import { PeopleAdminStore } from './people-admin-store'
 import { PeopleStore } from './people-store'
@@ -63,6 +64,8 @@ export interface Store {
   readonly origins: OriginsStore
   /** Project API keys: their hashes, names and scopes (auth/api-key-auth.ts checks them). */
   readonly apiKeys: ApiKeysStore
+  /** v3: deleting, restoring and approving requests (spec "Spam and deletion"). */
+  readonly moderation: ModerationStore
   close(): Promise<void>
 }
 
@@ -153,6 +156,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     webhookDeliveries: new WebhookDeliveriesStore(db),
     origins: new OriginsStore(db),
     apiKeys: new ApiKeysStore(db),
+    moderation: new ModerationStore(db),
     changes,
     async close() {
       await changes.close()

@@ -83,7 +83,8 @@ export class ProjectsStore {
               site_url = CASE WHEN $6::boolean THEN $7::text ELSE site_url END,
               sso_url = CASE WHEN $8::boolean THEN $9::text ELSE sso_url END,
               portal_settings = CASE WHEN $10::jsonb IS NULL THEN portal_settings
-                                     ELSE COALESCE(portal_settings, '{}'::jsonb) || $10::jsonb END
+                                     ELSE COALESCE(portal_settings, '{}'::jsonb) || $10::jsonb END,
+              moderation = COALESCE($11, moderation)
         WHERE id = $1
         RETURNING *`,
       [
@@ -97,6 +98,7 @@ export class ProjectsStore {
         patch.settings?.ssoUrl !== undefined,
         patch.settings?.ssoUrl ?? null,
         patch.settings?.portal ? JSON.stringify(patch.settings.portal) : null,
+        patch.settings?.moderation ?? null,
       ],
     )
     return rows[0] ? toProjectRecord(rows[0]) : null

@@ -1,6 +1,7 @@
 import type { PublicSort } from '../../shared/api'
 import type { Db, SqlExecutor } from './db'
 import { REQUEST_COLUMNS, type RequestRow } from './rows'
+import { PUBLICLY_SHOWN } from './shown-requests'
 
 /**
  * The public search (`?q=`) with a cost that does not grow with the stored data.
@@ -140,7 +141,7 @@ export async function searchRequests(db: Db, input: SearchInput): Promise<Reques
       `SELECT ${REQUEST_COLUMNS},
               EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
          FROM requests r
-        WHERE r.id = ANY($1::text[]) AND r.search_text LIKE lower($3)
+        WHERE r.id = ANY($1::text[]) AND r.search_text LIKE lower($3) AND ${PUBLICLY_SHOWN}
         ORDER BY ${LIST_ORDER[input.sort]}
         LIMIT $4`,
       [ids, input.voter, containsPattern(input.q), input.limit],

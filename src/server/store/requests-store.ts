@@ -8,6 +8,7 @@ import { ensurePerson } from './people-store'
 import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
 import { searchRequests } from './request-search'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
+import { PUBLICLY_SHOWN } from './shown-requests'
 import type { Actor, RequestRecord } from './types'
 import { castVote } from './votes-store'
 
@@ -49,7 +50,7 @@ export function publicListQuery(input: PublicListInput): { sql: string; params: 
     sql: `SELECT ${REQUEST_COLUMNS},
                  EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
             FROM requests r
-           WHERE r.project_id = $1 AND r.merged_into IS NULL
+           WHERE r.project_id = $1 AND r.merged_into IS NULL AND ${PUBLICLY_SHOWN}
            ORDER BY ${PUBLIC_ORDER[input.sort]}
            LIMIT $3`,
     params: [input.projectId, input.voter, input.limit ?? PUBLIC_LIST_LIMIT],
@@ -63,6 +64,8 @@ export interface NewRequest {
   body: string
   idempotencyKey: string | null
   now: number
+  /** v3 moderation: 'pending' while it waits for the team's approval; else the first status. */
+  status?: string
 }
 
 export class RequestsStore {
@@ -123,8 +126,8 @@ export class RequestsStore {
       }
       const [inserted] = await tx.query<RequestRow>(
         `INSERT INTO requests AS r (id, project_id, title, body, author_voter, author_person_id,
-                               idempotency_key, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+                               idempotency_key, created_at, updated_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, coalesce($9, 'open'))
          ON CONFLICT (project_id, author_voter, idempotency_key)
            WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING ${REQUEST_COLUMNS}`,
@@ -137,6 +140,7 @@ export class RequestsStore {
           person?.id ?? null,
           input.idempotencyKey,
           new Date(input.now),
+          input.status ?? null,
         ],
       )
       if (inserted) {

@@ -1,5 +1,6 @@
 import type { Db } from './db'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
+import { PUBLICLY_SHOWN } from './shown-requests'
 import type { RequestRecord } from './types'
 
 /** The roadmap's lanes, in the order the widget shows them (spec/api.md). */
@@ -29,6 +30,7 @@ export class RoadmapStore {
       const rows = await this.db.query<RequestRow>(
         `SELECT ${REQUEST_COLUMNS} FROM requests r
           WHERE r.project_id = $1 AND r.merged_into IS NULL AND r.status = $2
+            AND ${PUBLICLY_SHOWN}
           ORDER BY ${order} LIMIT $3`,
         [projectId, status, status === 'done' ? ROADMAP_DONE_LIMIT : ROADMAP_LANE_LIMIT],
       )

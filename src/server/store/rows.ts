@@ -1,3 +1,4 @@
+import { readModerationMode } from '../../shared/api/moderation'
 import { readAbsoluteUrl, readPortalSettings } from '../../shared/api/portal-settings'
 import { readWidgetSettings } from '../../shared/api/widget-settings'
 import type { ProjectRecord, RequestRecord } from './types'
@@ -21,6 +22,8 @@ export interface ProjectRow {
   sso_url: string | null
   /** jsonb, NULL until the portal's settings are first changed (migration 020). */
   portal_settings: unknown
+  /** Migration 025: 'off', 'anonymous' or 'all'. */
+  moderation?: string | null
 }
 
 export function toProjectRecord(row: ProjectRow): ProjectRecord {
@@ -41,6 +44,7 @@ export function toProjectRecord(row: ProjectRow): ProjectRecord {
       siteUrl: readAbsoluteUrl(row.site_url),
       ssoUrl: readAbsoluteUrl(row.sso_url),
       portal: readPortalSettings(row.portal_settings),
+      moderation: readModerationMode(row.moderation),
     },
   }
 }

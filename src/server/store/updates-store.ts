@@ -48,6 +48,10 @@ interface UpdateRow {
 
 const UPDATES_LIMIT = 50
 
+/** v3 moderation: updates about a request the team deleted leave the list (and the unread count). */
+const DELETED_REQUEST = (update: string) =>
+  `SELECT 1 FROM requests dr WHERE dr.id = ${update}.request_id AND dr.deleted_at IS NOT NULL`
+
 export class UpdatesStore {
   constructor(private readonly db: Db) {}
 
@@ -56,9 +60,10 @@ export class UpdatesStore {
     const rows = await this.db.query<UpdateRow & { unread: number }>(
       `SELECT u.id, u.request_id, u.title, u.kind, u.status, u.at, u.read_at,
               (SELECT count(*)::int FROM person_updates x
-                WHERE x.person_id = p.id AND x.read_at IS NULL) AS unread
+                WHERE x.person_id = p.id AND x.read_at IS NULL
+                  AND NOT EXISTS (${DELETED_REQUEST('x')})) AS unread
          FROM people p JOIN person_updates u ON u.person_id = p.id
-        WHERE p.project_id = $1 AND p.sub = $2
+        WHERE p.project_id = $1 AND p.sub = $2 AND NOT EXISTS (${DELETED_REQUEST('u')})
         ORDER BY u.at DESC, u.id DESC LIMIT $3`,
       [projectId, sub, UPDATES_LIMIT],
     )

@@ -15,10 +15,12 @@ import {
  * The request a vote on `requestId` counts for (itself, or the one it was merged into), locked
  * before anything else the vote statement touches (votes, request_accounts): the same order as
  * every other path that moves a request's counters. As the first CTE of the statement.
+ * v3 moderation: a deleted request has no target, nor has a pending one but for its author.
  */
-const LOCKED_TARGET = (projectIdParam: string, requestIdParam: string) =>
+const LOCKED_TARGET = (projectIdParam: string, requestIdParam: string, voterParam: string) =>
   `SELECT t.id FROM requests s JOIN requests t ON t.id = coalesce(s.merged_into, s.id)
     WHERE s.project_id = ${projectIdParam} AND s.id = ${requestIdParam}
+      AND t.deleted_at IS NULL AND (t.status <> 'pending' OR t.author_voter = ${voterParam})
       FOR UPDATE OF t`
 
 /**
@@ -39,7 +41,7 @@ export async function castVote(
   now: number,
 ): Promise<{ request: RequestRecord; changed: boolean } | null> {
   const [row] = await sql.query<RequestRow & { changed: number }>(
-    `WITH target AS (${LOCKED_TARGET('$3', '$1')}
+    `WITH target AS (${LOCKED_TARGET('$3', '$1', '$2')}
      ), inserted AS (
        INSERT INTO votes (request_id, voter, project_id, person_id, created_at, voter_mrr_cents,
                           account)
@@ -143,7 +145,7 @@ export class VotesStore {
       // The voter's account loses one voter on the request; the last one takes its MRR along
       // (gone and fewer touch disjoint rows). No target: no row, and null.
       const [row] = await tx.query<RequestRow & { changed: number }>(
-        `WITH target AS (${LOCKED_TARGET('$1', '$2')}
+        `WITH target AS (${LOCKED_TARGET('$1', '$2', '$3')}
          ), removed AS (
            DELETE FROM votes v USING target WHERE v.request_id = target.id AND v.voter = $3
            RETURNING v.request_id, v.account

@@ -1,5 +1,6 @@
 /** Projects: the widget's settings and strings, and the admin API's projects, secrets and install status. */
 import type { Messages } from '../messages'
+import { DEFAULT_MODERATION, type ModerationMode } from './moderation'
 import { DEFAULT_PORTAL_SETTINGS, type PortalSettings } from './portal-settings'
 import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from './widget-settings'
 
@@ -17,6 +18,8 @@ export interface ProjectSettings {
   ssoUrl: string | null
   /** The public portal: on or off, indexable, custom domain. */
   portal: PortalSettings
+  /** v3: whose new requests wait for the team's approval (off, anonymous, all). */
+  moderation: ModerationMode
 }
 
 /** What `PATCH /v1/admin/projects/{pid}` takes as `settings`: any of them, widget and portal in part. */
@@ -32,6 +35,7 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   siteUrl: null,
   ssoUrl: null,
   portal: DEFAULT_PORTAL_SETTINGS,
+  moderation: DEFAULT_MODERATION,
 }
 
 export interface WidgetProject {

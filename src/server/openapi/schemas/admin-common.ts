@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import {
   LAUNCHER_POSITIONS,
+  MODERATION_MODES,
   REQUEST_STATUSES,
   SHOWN_STATUSES,
   TAB_VISIBILITIES,
@@ -120,6 +121,7 @@ export const ProjectSettingsSchema = v.object({
     indexable: v.boolean(),
     domain: v.nullable(v.string()),
   }),
+  moderation: v.picklist(MODERATION_MODES),
 })
 
 /** `AdminProject`. */

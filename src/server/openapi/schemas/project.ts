@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import {
   LAUNCHER_POSITIONS,
+  MODERATION_MODES,
   type ProjectSettings,
   TAB_VISIBILITIES,
   type WidgetProjectResponse,
@@ -30,6 +31,12 @@ export const ProjectSettingsSchema = v.strictObject({
     indexable: v.boolean(),
     domain: v.nullable(v.string()),
   }),
+  moderation: v.pipe(
+    v.picklist(MODERATION_MODES),
+    v.description(
+      "v3: whose new requests wait for the team's approval (`pending`): nobody's, anonymous visitors', or everyone's.",
+    ),
+  ),
 })
 type _Settings = Assert<DescribesWire<typeof ProjectSettingsSchema, ProjectSettings>>
 
