@@ -36,6 +36,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
         },
         mail: { retrySeconds: [], async run() {} },
         webhook: { retrySeconds: [], async run() {} },
+        purge: { retrySeconds: [], async run() {} },
       },
     })
   const queue = (projectId = 'p1', payload: unknown = {}, lane = 'event') =>
@@ -278,6 +279,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
         },
         mail: { retrySeconds: [], async run() {} },
         webhook: { retrySeconds: [], async run() {} },
+        purge: { retrySeconds: [], async run() {} },
       },
     })
     blocking.start()

@@ -24,6 +24,10 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/audit', permission: 'view' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/requests/:rid', permission: 'triage' },
   { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/unmerge', permission: 'triage' },
+  // Moderation (spec v3 "Spam and deletion"): deleting, restoring and approving are triage.
+  { method: 'DELETE', path: '/v1/admin/projects/:id/requests/:rid', permission: 'triage' },
+  { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/restore', permission: 'triage' },
+  { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/approve', permission: 'triage' },
   // Comments (spec "Comments"): reading a request, replying and hiding are triage.
   { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid', permission: 'view' },
   { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/comments', permission: 'triage' },

@@ -8,6 +8,7 @@ import type { Store } from '../store'
 import { eventJobHandler } from './event-job'
 import { DEFAULT_MAIL_RETRY_SECONDS, mailJobHandler } from './mail/mail-job'
 import { createMailTransport, type MailTransport } from './mail/transport'
+import { purgeJobHandler } from './purge/purge-job'
 import { JobRunner, type JobRunnerOptions } from './runner'
 import { DEFAULT_WEBHOOK_RETRY_SECONDS, webhookJobHandler } from './webhooks/webhook-job'
 
@@ -83,6 +84,7 @@ export function createNotifications(options: {
           allowPrivate: config.webhookAllowPrivate,
           outbound: options.outbound,
         }),
+        purge: purgeJobHandler({ store, clock }),
       },
       metrics,
     ),

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
-import { BACKLOG_EXPORT_MAX_ROWS, type BacklogRequest, REQUEST_STATUSES } from '../../shared/api'
+import { BACKLOG_EXPORT_MAX_ROWS, type BacklogRequest, SHOWN_STATUSES } from '../../shared/api'
 import { toCsv } from '../http/csv'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail } from '../http/json-body'
@@ -25,10 +25,12 @@ export const BacklogQuerySchema = v.object({
   limit: AdminListLimitSchema,
   cursor: v.optional(v.string()),
   q: shortText('q'),
-  status: v.optional(v.picklist(REQUEST_STATUSES, 'status must be a request status')),
+  status: v.optional(v.picklist(SHOWN_STATUSES, 'status must be a request status or pending')),
   plan: shortText('plan'),
   company: shortText('company'),
   paying: v.optional(v.picklist(['true', 'false'], 'paying must be true or false')),
+  /** v3 moderation: the deleted requests (restorable for 30 days) instead of the standing ones. */
+  deleted: v.optional(v.picklist(['true', 'false'], 'deleted must be true or false')),
 })
 
 /**
@@ -88,6 +90,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       plan: c.req.query('plan'),
       company: c.req.query('company'),
       paying: c.req.query('paying'),
+      deleted: c.req.query('deleted'),
     })
     const filter: BacklogFilter = {
       q: query.q || undefined,
@@ -95,6 +98,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       plan: query.plan || undefined,
       company: query.company || undefined,
       paying: query.paying === 'true',
+      deleted: query.deleted === 'true',
     }
     return { project, query, filter }
   }

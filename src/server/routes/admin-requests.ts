@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { PENDING_STATUS } from '../../shared/api'
 import { actingMember, auditActor } from '../auth/team-actor'
 import { ApiError, conflict, invalid, notFound } from '../errors'
 import { requestMerged, requestUpdated } from '../events/build'
@@ -30,6 +31,9 @@ export function adminRequestsRoutes(deps: RouteDeps) {
     .post('/requests/:rid/unmerge', async (c) => {
       const project = c.get('project')
       const requestId = c.req.param('rid')
+      if (await deps.store.moderation.deletedWithTarget(project.id, requestId)) {
+        throw notFound.request('The request it was merged into is deleted: restore it first.')
+      }
       const targetId = await commit(deps, c, async (w) => {
         const result = await w.store.requests.unmerge(project.id, requestId, w.now)
         if (!result.ok) throw unmergeRefused(result)
@@ -99,6 +103,10 @@ async function applyEdit(
   const { projectId, requestId, edit } = input
   const before = await w.store.requests.update(projectId, requestId, edit, w.now)
   if (!before) throw notFound.request()
+  // Approving is what tells people of a pending request (admin-moderation.ts), not a status.
+  if (before.status === PENDING_STATUS && edit.status !== undefined) {
+    throw conflict('This request waits for approval: approve it (or delete it) first.')
+  }
   const event = requestUpdated({ projectId, id: requestId }, before, edit, input.teamMemberEmail)
   if (event) await w.emit(event)
   for (const field of EDITED_FIELDS) {

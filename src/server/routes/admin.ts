@@ -11,6 +11,7 @@ import { adminInstallRoutes } from './admin-install'
 import { adminInvitesRoutes } from './admin-invites'
 import { adminMailRoutes } from './admin-mail'
 import { adminMembersRoutes } from './admin-members'
+import { adminModerationRoutes } from './admin-moderation'
 import { adminNotificationsRoutes } from './admin-notifications'
 import { adminOnBehalfRoutes } from './admin-on-behalf'
 import { adminPeopleRoutes } from './admin-people'
@@ -37,6 +38,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/', adminBacklogRoutes(deps))
     .route('/companies', adminCompaniesRoutes(deps))
     .route('/', adminRequestsRoutes(deps))
+    .route('/', adminModerationRoutes(deps))
     .route('/', adminCommentsRoutes(deps))
     .route('/changelog', adminChangelogRoutes(deps))
     .route('/webhooks', adminWebhooksRoutes(deps))

@@ -34,6 +34,8 @@ export async function requestAudience(
          WHERE project_id = $1 AND (id = $2 OR merged_into = $2) AND author_person_id IS NOT NULL
         UNION SELECT person_id FROM votes WHERE request_id = $2 AND person_id IS NOT NULL
         UNION SELECT person_id FROM request_followers WHERE request_id = $2)
+        -- v3 moderation: a deleted request tells nobody, whatever was queued before.
+        AND NOT EXISTS (SELECT 1 FROM requests d WHERE d.id = $2 AND d.deleted_at IS NOT NULL)
       ORDER BY p.id`,
     [projectId, requestId],
   )

@@ -11,6 +11,12 @@ export interface BacklogFilter {
   company?: string
   /** Submitted by a paying customer: an identified author whose account has MRR. */
   paying?: boolean
+  /**
+   * v3 moderation. true: only the deleted requests; false: only standing ones, and those
+   * waiting for approval only when `status` asks for `pending`. Absent: every request (one
+   * request read by id, whatever its state).
+   */
+  deleted?: boolean
 }
 
 /** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
@@ -23,6 +29,11 @@ export function filterConditions(filter: BacklogFilter, firstParam: number) {
   }
   if (filter.q) conditions.push(`r.title ILIKE ${param(containsPattern(filter.q))}`)
   if (filter.status) conditions.push(`r.status = ${param(filter.status)}`)
+  if (filter.deleted === true) conditions.push('r.deleted_at IS NOT NULL')
+  if (filter.deleted === false) {
+    conditions.push('r.deleted_at IS NULL')
+    if (!filter.status) conditions.push(`r.status <> 'pending'`)
+  }
   if (filter.plan) {
     const plan = param(filter.plan)
     conditions.push(`EXISTS (SELECT 1 FROM votes fv JOIN people fp ON fp.id = fv.person_id

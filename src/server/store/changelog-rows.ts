@@ -45,6 +45,8 @@ interface LinkRow {
   title: string
   status: string
   merged_into: string | null
+  /** v3 moderation: a deleted or pending request is not shown with the entry. */
+  deleted_at: Date | string | null
 }
 
 /** The rows as records, each with its links in link order (one query for all of them). */
@@ -54,7 +56,7 @@ export async function withLinks(
 ): Promise<ChangelogEntryRecord[]> {
   if (rows.length === 0) return []
   const links = await executor.query<LinkRow>(
-    `SELECT l.entry_id, l.request_id, r.title, r.status, r.merged_into
+    `SELECT l.entry_id, l.request_id, r.title, r.status, r.merged_into, r.deleted_at
        FROM changelog_requests l JOIN requests r ON r.id = l.request_id
       WHERE l.entry_id IN (SELECT jsonb_array_elements_text($1::jsonb))
       ORDER BY l.entry_id, l.position`,
@@ -70,7 +72,10 @@ export async function withLinks(
       bodyNodes: storedNodes(row.body_nodes),
       requestIds: own.map((link) => link.request_id),
       requests: own
-        .filter((link) => link.merged_into === null)
+        .filter(
+          (link) =>
+            link.merged_into === null && link.deleted_at === null && link.status !== 'pending',
+        )
         .map((link) => ({ id: link.request_id, title: link.title, status: link.status })),
       publishedAt: row.published_at === null ? null : toIso(row.published_at),
       createdAt: toIso(row.created_at),

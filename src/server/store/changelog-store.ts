@@ -272,6 +272,7 @@ async function markShippedDone(
             updated_at = $3
        FROM (SELECT id, status_note FROM requests
               WHERE project_id = $1 AND status <> 'done' AND merged_into IS NULL
+                AND deleted_at IS NULL AND status <> 'pending'
                 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))
               FOR UPDATE) before
       WHERE r.id = before.id

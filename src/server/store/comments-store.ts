@@ -240,8 +240,10 @@ export class CommentsStore {
    */
   async create(input: NewComment): Promise<{ comment: CommentRecord; created: boolean } | null> {
     return this.db.transaction(async (tx) => {
+      // v3 moderation: nobody comments on a deleted request (nor on one merged into it).
       const [target] = await tx.query<{ id: string }>(
-        `SELECT coalesce(merged_into, id) AS id FROM requests WHERE project_id = $1 AND id = $2`,
+        `SELECT t.id FROM requests s JOIN requests t ON t.id = coalesce(s.merged_into, s.id)
+          WHERE s.project_id = $1 AND s.id = $2 AND t.deleted_at IS NULL`,
         [input.projectId, input.requestId],
       )
       if (!target) return null

@@ -121,14 +121,13 @@ export class ModerationStore {
    * merged into them): answers how many requests went. Everything hanging off a request
    * (votes, comments, followers, updates, merges) goes with it (ON DELETE CASCADE).
    */
-  async purge(deletedBefore: number, requestIds?: readonly string[]): Promise<number> {
+  async purge(projectId: string, deletedBefore: number): Promise<number> {
     return this.db.transaction(async (tx) => {
       const due = await tx.query<{ id: string }>(
         `SELECT id FROM requests
-          WHERE deleted_at IS NOT NULL AND deleted_at <= $1
-            AND ($2::text[] IS NULL OR id = ANY($2::text[]))
+          WHERE project_id = $1 AND deleted_at IS NOT NULL AND deleted_at <= $2
           ORDER BY id FOR UPDATE`,
-        [new Date(deletedBefore), requestIds ?? null],
+        [projectId, new Date(deletedBefore)],
       )
       const ids = due.map((row) => row.id)
       if (ids.length === 0) return 0

@@ -46,10 +46,13 @@ const PERSON_SELECT = `
   SELECT p.id, p.sub, p.email, p.name, p.plan, p.mrr_cents, p.updated_at,
          p.updated_at::text AS seen_key, c.external_id AS company_id, c.name AS company_name,
          (SELECT count(*) FROM requests r WHERE r.project_id = p.project_id
-             AND r.author_voter = 's:' || p.sub AND r.merged_into IS NULL) AS requests,
+             AND r.author_voter = 's:' || p.sub AND r.merged_into IS NULL
+             AND r.deleted_at IS NULL) AS requests,
          (SELECT count(*) FROM votes v WHERE v.person_id = p.id) AS votes,
          (SELECT count(*) FROM comments cm WHERE cm.project_id = p.project_id
-             AND cm.author_voter = 's:' || p.sub) AS comments
+             AND cm.author_voter = 's:' || p.sub
+             AND NOT EXISTS (SELECT 1 FROM requests dr
+                              WHERE dr.id = cm.request_id AND dr.deleted_at IS NOT NULL)) AS comments
     FROM people p LEFT JOIN companies c ON c.id = p.company_id`
 
 function toEntry(row: PersonRow): PersonListEntry {
@@ -122,6 +125,7 @@ export class PeopleAdminStore {
       this.db.query<RequestRow>(
         `SELECT ${REQUEST_COLUMNS} FROM requests r
           WHERE r.project_id = $1 AND r.author_voter = $2 AND r.merged_into IS NULL
+            AND r.deleted_at IS NULL
           ORDER BY r.created_at DESC, r.id LIMIT $3`,
         [projectId, `s:${sub}`, PERSON_REQUESTS_SHOWN],
       ),

@@ -178,7 +178,9 @@ export class RequestsStore {
   ): Promise<{ status: string; title: string } | null> {
     return this.db.transaction(async (tx) => {
       const [before] = await tx.query<{ status: string; title: string }>(
-        'SELECT status, title FROM requests WHERE project_id = $1 AND id = $2 FOR UPDATE',
+        // A deleted request is edited by nobody: restore it first (v3 moderation).
+        `SELECT status, title FROM requests
+          WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`,
         [projectId, id],
       )
       if (!before) return null
@@ -214,6 +216,7 @@ export class RequestsStore {
     return this.db.transaction(async (tx) => {
       const locked = await tx.query<{ id: string }>(
         `SELECT id FROM requests WHERE project_id = $1 AND id IN ($2, $3) AND merged_into IS NULL
+            AND deleted_at IS NULL AND (id = $2 OR status <> 'pending')
           ORDER BY id FOR UPDATE`,
         [projectId, sourceId, targetId],
       )

@@ -9,10 +9,13 @@ const tag = 'Admin: backlog'
 const FILTER_MEANINGS = {
   sort: 'revenue (MRR, counted once per account; the default), votes, or new.',
   q: 'Words in the title.',
-  status: 'Only requests with this status.',
+  status:
+    "Only requests with this status; v3: `pending` lists the ones waiting for the team's approval (left out otherwise).",
   plan: 'A voter, or their company, is on this plan.',
   company: "A voter's company id (the token's company.id).",
   paying: 'true: only requests submitted by a paying customer.',
+  deleted:
+    'v3: true lists the deleted requests (restorable for 30 days) instead of the standing ones.',
 }
 
 /** The backlog's filters, sort and page (the route's own schema). */

@@ -4,6 +4,7 @@ import { adminBacklogDocs } from './admin-backlog'
 import { adminChangelogDocs } from './admin-changelog'
 import { adminCompaniesDocs } from './admin-companies'
 import { adminMailDocs } from './admin-mail'
+import { adminModerationDocs } from './admin-moderation'
 import { adminNotificationsDocs } from './admin-notifications'
 import { adminProjectsDocs } from './admin-projects'
 import { adminRequestsDocs } from './admin-requests'
@@ -16,6 +17,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminProjectsDocs,
   ...adminBacklogDocs,
   ...adminRequestsDocs,
+  ...adminModerationDocs,
   ...adminCompaniesDocs,
   ...adminAuditDocs,
   ...adminChangelogDocs,

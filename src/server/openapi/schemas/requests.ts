@@ -5,10 +5,10 @@ import {
   type FeedbackComment,
   type FeedbackRequest,
   type IdentifyResponse,
-  SHOWN_STATUSES,
   type RequestDetailResponse,
   type RequestListResponse,
   type RequestResponse,
+  SHOWN_STATUSES,
 } from '../../../shared/api'
 import type { UpdatesResponse } from '../../../shared/notifications'
 import type { Assert, DescribesWire } from './wire-type'
@@ -25,7 +25,7 @@ export const FeedbackRequestSchema = v.strictObject({
   body: v.string(),
   status: described(
     v.picklist(SHOWN_STATUSES),
-    'v3: `pending` while it waits for the team\'s approval (only its author sees it).',
+    "v3: `pending` while it waits for the team's approval (only its author sees it).",
   ),
   votes: described(v.number(), 'Distinct people who voted.'),
   voted: described(v.boolean(), 'Whether the caller is one of them.'),
