@@ -28,6 +28,7 @@ export const FILLED_TABLES = [
   'changelog_requests',
   'comments',
   'companies',
+  'deleted_request_votes',
   'invites',
   'jobs',
   'kept_mail',
@@ -212,6 +213,14 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
       }),
     }),
     201,
+  )
+
+  // Spam the team deleted: its votes wait in deleted_request_votes for a restore.
+  const spam = await newRequest('Cheap watches', 'Visit my shop', { token: bob })
+  await expectStatus(publicFetch(`/requests/${spam}/vote`, { method: 'POST', token: ann }), 200)
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${spam}`, { method: 'DELETE' }),
+    204,
   )
 
   // An integration's API key (api_keys: text[] scopes, a hash), used once (last_used_at).

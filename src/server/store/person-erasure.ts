@@ -77,6 +77,12 @@ export async function erasePerson(
     [projectId, voters, personId, ERASED_AUTHOR],
   )
   await forgetMergedVotes(tx, projectId, voters, personId)
+  // The votes of requests the team deleted: a restore must not bring theirs back.
+  await tx.query(
+    `DELETE FROM deleted_request_votes
+      WHERE project_id = $1 AND (voter = ANY($2::text[]) OR person_id = $3)`,
+    [projectId, voters, personId],
+  )
   await removeMail(tx, projectId, personId, person.email)
   await tx.query('DELETE FROM anonymous_links WHERE project_id = $1 AND person_id = $2', [
     projectId,

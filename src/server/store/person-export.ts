@@ -40,6 +40,7 @@ export async function exportPerson(
     unsubscribes,
     accounts,
     portalSessions,
+    deletedRequestVotes,
   ] = await Promise.all([
     rows(
       `SELECT to_jsonb(c) AS row FROM companies c JOIN people p ON p.company_id = c.id
@@ -88,6 +89,13 @@ export async function exportPerson(
         WHERE s.project_id = $1 AND s.sub = $2 ORDER BY s.created_at`,
       [projectId, sub],
     ),
+    // v3 moderation: their votes on requests the team deleted (kept for a restore).
+    rows(
+      `SELECT to_jsonb(v) AS row FROM deleted_request_votes v
+        WHERE v.project_id = $1 AND (v.voter = ANY($2::text[]) OR v.person_id = $3)
+        ORDER BY v.created_at, v.request_id`,
+      mine,
+    ),
   ])
   const email = (found.person as { email?: string | null }).email ?? null
   const [keptMail, jobs, auditLog] = await Promise.all([
@@ -133,6 +141,7 @@ export async function exportPerson(
     keptMail,
     requestAccounts: accounts,
     portalSessions,
+    deletedRequestVotes,
     jobs,
     auditLog,
   }

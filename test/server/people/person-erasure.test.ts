@@ -81,6 +81,7 @@ describe.each(storeBackends())('erasing a person on the $name database', (backen
       'mailItems',
       'keptMail',
       'requestAccounts',
+      'deletedRequestVotes',
     ]) {
       expect((doc[kind] as unknown[]).length, kind).toBeGreaterThan(0)
     }
