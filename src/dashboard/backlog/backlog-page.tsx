@@ -8,6 +8,14 @@ import {
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { AddFeedbackDialog } from '../customers/add-feedback-dialog'
 import { countOf } from '../format/plural'
+import {
+  type BacklogView,
+  BacklogViewSwitch,
+  filterForView,
+  useWaitingCount,
+} from '../moderation/backlog-views'
+import { BulkDelete } from '../moderation/bulk-delete'
+import { ModerationList } from '../moderation/moderation-list'
 import { currentRouteUrl } from '../router'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
@@ -71,20 +79,34 @@ export function BacklogPage({
   const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [addingFeedback, setAddingFeedback] = useState(false)
+  // v3 moderation: which requests the backlog lists, and the rows ticked for a bulk delete.
+  const [view, setView] = useState<BacklogView>('standing')
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [loads, setLoads] = useState(0)
+  const waiting = useWaitingCount(client, projectId, loads)
   // Answers can arrive out of order while the owner types: only the latest one is shown.
   const latestLoad = useRef(0)
 
   const load = useCallback(async () => {
     const ticket = ++latestLoad.current
-    const result = await client.backlog(projectId, sort, filter)
+    const result = await client.backlog(projectId, sort, filterForView(view, filter))
     if (ticket !== latestLoad.current) return
+    setLoads((n) => n + 1)
     if (result.ok) {
       setRequests(result.data.requests)
       setError(null)
     } else {
       setError(`The backlog could not be loaded: ${result.message}`)
     }
-  }, [client, projectId, sort, filter])
+  }, [client, projectId, sort, filter, view])
+
+  /** Deleted, rejected, approved or restored: the lists and counts change, the drawer closes. */
+  async function moderated(notice: string) {
+    setOpenId(null)
+    setNotice(notice)
+    setSelected(new Set())
+    await load()
+  }
 
   useEffect(() => {
     load()
@@ -179,7 +201,16 @@ export function BacklogPage({
           }}
         />
       ) : null}
-      <BacklogFilters filter={filter} onChange={setFilter} />
+      <BacklogViewSwitch
+        view={view}
+        waiting={waiting}
+        onChange={(next) => {
+          setView(next)
+          setSelected(new Set())
+          setOpenId(null)
+        }}
+      />
+      {view === 'standing' ? <BacklogFilters filter={filter} onChange={setFilter} /> : null}
       <div class="notice" role="status">
         {notice}
         {lastMerge ? (
@@ -193,19 +224,73 @@ export function BacklogPage({
       </div>
       {error ? <p role="alert">{error}</p> : null}
       {requests === null && !error ? <p>Loading the backlog…</p> : null}
-      {requests && requests.length === 0 ? (
+      {requests && view !== 'standing' ? (
+        <ModerationList
+          client={client}
+          projectId={projectId}
+          view={view}
+          requests={requests}
+          canTriage={canTriage}
+          onOpen={setOpenId}
+          onChanged={moderated}
+        />
+      ) : null}
+      {requests && view === 'standing' && requests.length === 0 ? (
         <p class="empty">
           {isFiltered(filter)
             ? 'No request matches these filters.'
             : "No requests yet. Once the widget is on your site, your customers' requests land here, ranked by the revenue behind them."}
         </p>
       ) : null}
-      {requests && requests.length > 0 ? (
+      {requests && view === 'standing' && requests.length > 0 ? (
         <>
           <MrrChart requests={requests} />
+          {canTriage ? (
+            <BulkDelete
+              client={client}
+              projectId={projectId}
+              selected={[...selected]}
+              onDone={(_deleted, text) => moderated(text)}
+            />
+          ) : null}
           <div class="backlog-layout">
-            <BacklogTable requests={requests} onOpen={setOpenId} />
+            <BacklogTable
+              requests={requests}
+              onOpen={setOpenId}
+              selection={
+                canTriage
+                  ? {
+                      selected,
+                      onToggle: (id) =>
+                        setSelected((now) => {
+                          const next = new Set(now)
+                          if (next.has(id)) next.delete(id)
+                          else next.add(id)
+                          return next
+                        }),
+                    }
+                  : undefined
+              }
+            />
           </div>
+        </>
+      ) : null}
+      {requests && view === 'pending' && open ? (
+        <RequestDetail
+          key={open.id}
+          request={open}
+          others={[]}
+          client={client}
+          projectId={projectId}
+          onChange={(changes) => change(open.id, changes)}
+          onThreadChanged={load}
+          onClose={() => closeDetail(open.id)}
+          canTriage={canTriage}
+          onModerated={moderated}
+        />
+      ) : null}
+      {requests && view === 'standing' && requests.length > 0 ? (
+        <>
           {open ? (
             <RequestDetail
               key={open.id}
@@ -222,6 +307,7 @@ export function BacklogPage({
               onClose={() => closeDetail(open.id)}
               canTriage={canTriage}
               publicLink={publicLink?.(open.id)}
+              onModerated={moderated}
             />
           ) : null}
         </>

@@ -19,14 +19,22 @@ export function authorLabel(author: BacklogVoter | null): string {
 export function BacklogTable({
   requests,
   onOpen,
+  selection,
 }: {
   requests: BacklogRequest[]
   onOpen: (requestId: string) => void
+  /** Ticked rows, for bulk actions (moderation/bulk-delete.tsx); no checkboxes without it. */
+  selection?: { selected: ReadonlySet<string>; onToggle: (requestId: string) => void }
 }) {
   return (
     <table class="backlog-table" aria-label="Backlog">
       <thead>
         <tr>
+          {selection ? (
+            <th scope="col" class="select-cell">
+              <span class="visually-hidden">Select</span>
+            </th>
+          ) : null}
           <th scope="col">Request</th>
           <th scope="col" class="number">
             MRR
@@ -55,6 +63,16 @@ export function BacklogTable({
       <tbody>
         {requests.map((request) => (
           <tr key={request.id}>
+            {selection ? (
+              <td class="select-cell">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${request.title}`}
+                  checked={selection.selected.has(request.id)}
+                  onChange={() => selection.onToggle(request.id)}
+                />
+              </td>
+            ) : null}
             {/* The row is named by its title alone; the phone's facts line is read as content. */}
             <th scope="row" aria-labelledby={`title-${request.id}`}>
               <button

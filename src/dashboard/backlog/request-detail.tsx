@@ -3,6 +3,7 @@ import type { BacklogRequest, MergedRequest } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { VoteForCustomer } from '../customers/vote-for-customer'
+import { RequestModeration } from '../moderation/request-moderation'
 import { requestLink } from '../router'
 import { ConfirmStep } from '../ui/confirm-step'
 import { CopyButton } from '../ui/copy-button'
@@ -46,6 +47,7 @@ export function RequestDetail({
   onClose,
   canTriage = true,
   publicLink,
+  onModerated,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
@@ -62,6 +64,8 @@ export function RequestDetail({
   canTriage?: boolean
   /** The link to give customers: the request on the project's site, else on its portal. */
   publicLink?: string
+  /** v3 moderation: the request was deleted, rejected or approved here. */
+  onModerated?: (notice: string) => void
 }) {
   const [title, setTitle] = useState(request.title)
   const [error, setError] = useState<string | null>(null)
@@ -237,6 +241,15 @@ export function RequestDetail({
               onMerge={(target) => apply({ mergeInto: target.id }, 'merged')}
             />
           </div>
+        ) : null}
+
+        {canTriage && onModerated ? (
+          <RequestModeration
+            client={client}
+            projectId={projectId}
+            request={request}
+            onDone={onModerated}
+          />
         ) : null}
       </div>
     </DrawerDialog>

@@ -5,6 +5,7 @@ import type { TeamClient } from '../api/team-client'
 import { ApiKeysPage } from '../api-keys/api-keys-page'
 import { WhyNot } from '../auth/why-not'
 import { IdentitySettings } from '../identity/identity-settings'
+import { ModerationSettings } from '../moderation/moderation-settings'
 import { NotificationsPage } from '../notifications/notifications-page'
 import { AuditPage } from '../pages/audit-page'
 import { SettingsPage } from '../pages/settings-page'
@@ -103,7 +104,20 @@ function SettingsSectionPage({
       )
     case 'project':
       return (
-        <SettingsPage team={team} project={project} allowed={can('configure')} onSaved={onSaved} />
+        <>
+          <SettingsPage
+            team={team}
+            project={project}
+            allowed={can('configure')}
+            onSaved={onSaved}
+          />
+          <ModerationSettings
+            team={team}
+            project={project}
+            allowed={can('configure')}
+            onSaved={onSaved}
+          />
+        </>
       )
     case 'widget':
       return (

@@ -47,7 +47,10 @@ describe.each(storeBackends())('requests waiting for approval on $name', (backen
       return { headers: { Authorization: `Bearer ${token}`, [ANONYMOUS_ID_HEADER]: randomUUID() } }
     }
     const submit = async (person: Person, title: string) => {
-      const res = await api('/requests', person, { method: 'POST', body: JSON.stringify({ title }) })
+      const res = await api('/requests', person, {
+        method: 'POST',
+        body: JSON.stringify({ title }),
+      })
       expect(res.status).toBe(201)
       return ((await res.json()) as { request: FeedbackRequest }).request
     }
@@ -146,7 +149,7 @@ describe.each(storeBackends())('requests waiting for approval on $name', (backen
     expect((await p.admin(`/requests/${pending.id}/approve`, { method: 'POST' })).status).toBe(404)
   })
 
-  it('with `all`, everyone\'s request waits; rejecting is deleting, after which its author no longer sees it', async () => {
+  it("with `all`, everyone's request waits; rejecting is deleting, after which its author no longer sees it", async () => {
     const p = await project('all')
     const ann = await p.customer('ann')
     const request = await p.submit(ann, 'Audit log')

@@ -44,7 +44,10 @@ describe.each(storeBackends())('deleting and restoring a request on $name', (bac
       return { headers: { Authorization: `Bearer ${token}`, [ANONYMOUS_ID_HEADER]: randomUUID() } }
     }
     const submit = async (person: Person, title: string) => {
-      const res = await api('/requests', person, { method: 'POST', body: JSON.stringify({ title }) })
+      const res = await api('/requests', person, {
+        method: 'POST',
+        body: JSON.stringify({ title }),
+      })
       expect(res.status).toBe(201)
       return ((await res.json()) as { request: { id: string } }).request.id
     }
@@ -57,7 +60,9 @@ describe.each(storeBackends())('deleting and restoring a request on $name', (bac
     const p = await project()
     await p.admin('', {
       method: 'PATCH',
-      body: JSON.stringify({ settings: { portal: { enabled: true }, allowAnonymousComments: true } }),
+      body: JSON.stringify({
+        settings: { portal: { enabled: true }, allowAnonymousComments: true },
+      }),
     })
     const ann = await p.customer('ann')
     const spam = await p.submit(ann, 'Cheap watches online')
@@ -72,8 +77,9 @@ describe.each(storeBackends())('deleting and restoring a request on $name', (bac
     expect(((await get.json()) as { error: { code: string } }).error.code).toBe('request_not_found')
     expect((await p.api(`/requests/${spam}`, ann)).status).toBe(404)
     const ids = async (query: string) =>
-      ((await (await p.api(`/requests${query}`, ann)).json()) as { requests: { id: string }[] })
-        .requests.map((request) => request.id)
+      (
+        (await (await p.api(`/requests${query}`, ann)).json()) as { requests: { id: string }[] }
+      ).requests.map((request) => request.id)
     expect(await ids('?sort=new')).toEqual([kept])
     expect(await ids('?q=watches')).toEqual([])
     expect(await ids('?similar=Cheap%20watches')).toEqual([])
@@ -214,9 +220,7 @@ describe.each(storeBackends())('deleting and restoring a request on $name', (bac
         .map((delivery) => (JSON.parse(delivery.body) as { type: string }).type)
       expect(types).toEqual(['request.updated'])
       // Restoring tells nobody either.
-      expect((await p.admin(`/requests/${requestId}/restore`, { method: 'POST' })).status).toBe(
-        200,
-      )
+      expect((await p.admin(`/requests/${requestId}/restore`, { method: 'POST' })).status).toBe(200)
       await server.drainJobs()
       expect(smtp.messages.length).toBe(mailed)
       expect(receiver.received.length).toBe(told + 1)

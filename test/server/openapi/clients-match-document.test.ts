@@ -91,7 +91,10 @@ describe('the clients and the OpenAPI document', () => {
         listProjects: (c) => c.listProjects(),
         createProject: (c) => c.createProject('Acme'),
         rotateSecret: (c) => c.rotateSecret('p1', 60),
-        backlog: (c) => c.backlog('p1', 'revenue', { q: 'x', status: 'open', paying: true }),
+        backlog: async (c) => {
+          await c.backlog('p1', 'revenue', { q: 'x', status: 'open', paying: true })
+          await c.backlog('p1', 'new', { deleted: true })
+        },
         installStatus: (c) => c.installStatus('p1'),
         backlogCsv: (c) => c.backlogCsv('p1', 'votes'),
         unmergeRequest: (c) => c.unmergeRequest('p1', 'r1'),
@@ -205,6 +208,11 @@ describe('the clients and the OpenAPI document', () => {
  */
 const PAGE_CALLS: Record<string, Array<[method: string, path: string]>> = {
   'src/dashboard/backlog/use-audience.ts': [['GET', '/projects/p1/requests/r1/audience']],
+  'src/dashboard/moderation/moderation-client.ts': [
+    ['DELETE', '/projects/p1/requests/r1'],
+    ['POST', '/projects/p1/requests/r1/approve'],
+    ['POST', '/projects/p1/requests/r1/restore'],
+  ],
   'src/dashboard/notifications/audience-line.tsx': [['GET', '/projects/p1/requests/r1/audience']],
   'src/dashboard/notifications/webhooks-section.tsx': [
     ['GET', '/projects/p1/webhooks'],
