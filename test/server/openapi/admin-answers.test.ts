@@ -490,6 +490,46 @@ describe('the admin API answers as its RouteDocs say', () => {
     )
   })
 
+  it('for moderation: delete, restore, a pending request approved (v3 "Spam and deletion")', async () => {
+    const admin = server.adminFetch
+    const R = '/v1/admin/projects/{id}/requests/{rid}'
+    const { project } = await server.createProject('Moderation docs')
+    const base = `/v1/admin/projects/${project.id}`
+    await admin(base, json('PATCH', { settings: { moderation: 'all' } }))
+    const submitted = await fetch(`${server.url}/v1/projects/${project.id}/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reqio-Anonymous-Id': randomUUID() },
+      body: JSON.stringify({ title: 'Offline mode' }),
+    })
+    const rid = ((await submitted.json()) as { request: { id: string } }).request.id
+    await answers.json(
+      await admin(`${base}/requests/${rid}/approve`, json('POST')),
+      'post',
+      `${R}/approve`,
+      200,
+    )
+    await answers.json(
+      await admin(`${base}/requests/${rid}/approve`, json('POST')),
+      'post',
+      `${R}/approve`,
+      404,
+    )
+    await answers.json(await admin(`${base}/requests/${rid}`, json('DELETE')), 'delete', R, 204)
+    await answers.json(await admin(`${base}/requests/${rid}`, json('DELETE')), 'delete', R, 404)
+    await answers.json(
+      await admin(`${base}/requests/${rid}/restore`, json('POST')),
+      'post',
+      `${R}/restore`,
+      200,
+    )
+    await answers.json(
+      await admin(`${base}/requests/${rid}/restore`, json('POST')),
+      'post',
+      `${R}/restore`,
+      404,
+    )
+  })
+
   it('leaving no route of today unchecked', () => {
     const v3 = new Set(adminV3Docs.map((doc) => `${doc.method.toUpperCase()} ${doc.path}`))
     expect(answers.unexercised().filter((route) => !v3.has(route))).toEqual([])
