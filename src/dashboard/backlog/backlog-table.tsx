@@ -30,11 +30,6 @@ export function BacklogTable({
     <table class="backlog-table" aria-label="Backlog">
       <thead>
         <tr>
-          {selection ? (
-            <th scope="col" class="select-cell">
-              <span class="visually-hidden">Select</span>
-            </th>
-          ) : null}
           <th scope="col">Request</th>
           <th scope="col" class="number">
             MRR
@@ -63,18 +58,17 @@ export function BacklogTable({
       <tbody>
         {requests.map((request) => (
           <tr key={request.id}>
-            {selection ? (
-              <td class="select-cell">
+            {/* The row is named by its title alone; the phone's facts line is read as content. */}
+            <th scope="row" aria-labelledby={`title-${request.id}`}>
+              {selection ? (
                 <input
                   type="checkbox"
+                  class="select-row"
                   aria-label={`Select ${request.title}`}
                   checked={selection.selected.has(request.id)}
                   onChange={() => selection.onToggle(request.id)}
                 />
-              </td>
-            ) : null}
-            {/* The row is named by its title alone; the phone's facts line is read as content. */}
-            <th scope="row" aria-labelledby={`title-${request.id}`}>
+              ) : null}
               <button
                 id={`title-${request.id}`}
                 type="button"
