@@ -86,6 +86,13 @@ function predicate(entry: Described): AuditPart[] {
         text(' from '),
         requestPart(entry.relatedRequest, String(detail.from)),
       ]
+    // v3 moderation (spec "Spam and deletion").
+    case 'request.deleted':
+      return [text(' deleted '), request]
+    case 'request.restored':
+      return [text(' restored '), request]
+    case 'request.approved':
+      return [text(' approved '), request]
     case 'comment.replied':
       return [text(' replied on '), request]
     case 'comment.note':
