@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type * as v from 'valibot'
-import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
+import { type CommentResponse, PENDING_STATUS, type RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
@@ -93,8 +93,11 @@ export async function postComment(
       now: w.now,
     })
     if (!result) throw notFound.request()
-    // A replay tells nobody: the first call did.
-    if (result.created) await w.emit(commentCreated(result.comment, null))
+    // A replay tells nobody: the first call did. Nor does its author's comment on a request
+    // waiting for approval (v3 moderation): nobody has been told of the request yet.
+    if (result.created && thread.status !== PENDING_STATUS) {
+      await w.emit(commentCreated(result.comment, null))
+    }
     if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.comment)
     return result
   })

@@ -117,6 +117,11 @@ describe.each(storeBackends())('requests waiting for approval on $name', (backen
       body: '{"body":"More details"}',
     })
     expect(own.status).toBe(201)
+    const told = await server.store.db.query(
+      "SELECT 1 FROM jobs WHERE payload ->> 'requestId' = $1 AND payload ->> 'type' = 'comment.created'",
+      [pending.id],
+    )
+    expect(told).toEqual([])
     // The roadmap, search and the portal leave it out for anyone else.
     expect(await (await p.api('/requests?q=watches', stranger)).text()).not.toContain(pending.id)
     expect((await fetch(`${server.url}/p/${p.id}/requests/${pending.id}`)).status).toBe(404)
