@@ -307,4 +307,32 @@ button {
   border-top: 1px solid var(--line);
   font-size: 0.875rem;
 }
+.notice {
+  background: var(--note);
+  border-radius: 6px;
+  padding: 0.5rem 0.75rem;
+}
+.preferences fieldset {
+  border: 1px solid var(--line);
+  border-radius: 6px;
+  margin: 1rem 0;
+  padding: 0.5rem 1rem;
+}
+.choice {
+  display: flex;
+  gap: 0.5rem;
+  align-items: center;
+  min-height: 44px;
+}
+.choice input {
+  width: auto;
+  margin: 0;
+}
+.follow {
+  margin: 0.5rem 0 1rem;
+}
+.follow button[aria-pressed="true"] {
+  color: var(--accent);
+  background: var(--bg);
+}
 `

@@ -1,5 +1,6 @@
 import type { FeedbackComment, FeedbackRequest } from '../shared/api'
 import { COMMENT_MAX_LENGTH } from '../shared/limits'
+import { FollowForm } from './follow-form'
 import { FormKey } from './form-key'
 import { formatDate, plural } from './format'
 import type { PortalView } from './portal-view'
@@ -16,10 +17,12 @@ interface Props {
   olderHref: string | null
   /** Whether this visitor may comment (identified, or the project allows anonymous comments). */
   canComment: boolean
+  /** Whether the signed-in person follows it; undefined for anonymous visitors (no control). */
+  following?: boolean
 }
 
 /** A request's own page: what it asks, where it stands, the team's note and the thread. */
-export function RequestPage({ view, request, comments, olderHref, canComment }: Props) {
+export function RequestPage({ view, request, comments, olderHref, canComment, following }: Props) {
   const { t } = view
   return (
     <article class="request" data-portal-request={request.id}>
@@ -40,6 +43,9 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
           </p>
         </div>
       </div>
+      {following !== undefined && (
+        <FollowForm view={view} requestId={request.id} following={following} />
+      )}
       {request.body && <p class="body">{request.body}</p>}
       {request.statusNote && (
         <aside class="note" aria-label={t.teamNote}>

@@ -26,6 +26,7 @@ import { metricsRoutes } from './metrics/metrics-route'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { PortalDomains } from './portal/portal-domains'
+import { portalFollowRoutes } from './portal/portal-follow'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
 import { portalWritesRoutes } from './portal/portal-writes'
@@ -38,6 +39,8 @@ import { changelogRoutes } from './routes/changelog'
 import { commentPagesRoutes } from './routes/comment-pages'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
+import { emailPreferencesRoutes } from './routes/email-preferences'
+import { followRoutes } from './routes/follow'
 import { identifyRoutes } from './routes/identify'
 import { probeRoutes } from './routes/probes'
 import { requestsRoutes } from './routes/requests'
@@ -143,6 +146,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', roadmapRoutes(routeDeps))
   app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
+  app.route('/', followRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
   app.route('/', commentPagesRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
@@ -150,9 +154,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', unsubscribeRoutes(routeDeps))
   // The portal's votes, requests and comments: the routes above, for the portal's visitors.
   app.route('/', portalWritesRoutes(routeDeps))
+  app.route('/', portalFollowRoutes(routeDeps))
 
   // The portal's public pages (src/server/portal/), limited like the public API's reads.
   app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
+  // The page every email's footer links to: signed, no login, whether or not the portal is on.
+  app.route('/', emailPreferencesRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))

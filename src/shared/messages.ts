@@ -81,6 +81,9 @@ export const en = {
   /** A long thread shows its newest comments; this loads the ones before them. */
   olderComments: 'Show older comments',
   signInToComment: 'Sign in to comment.',
+  /** A toggle on a request for identified people: its news (emails, Updates) or none. */
+  follow: 'Follow',
+  following: 'Following',
   views: 'Views',
   requests: 'Requests',
   roadmap: 'Roadmap',
@@ -156,6 +159,8 @@ export const de: Messages = {
   noComments: 'Noch keine Kommentare.',
   olderComments: 'Ältere Kommentare anzeigen',
   signInToComment: 'Melden Sie sich an, um zu kommentieren.',
+  follow: 'Folgen',
+  following: 'Gefolgt',
   views: 'Ansichten',
   requests: 'Wünsche',
   roadmap: 'Roadmap',
@@ -222,6 +227,8 @@ export const fr: Messages = {
   noComments: 'Pas encore de commentaires.',
   olderComments: 'Afficher les commentaires plus anciens',
   signInToComment: 'Connectez-vous pour commenter.',
+  follow: 'Suivre',
+  following: 'Suivi',
   views: 'Vues',
   requests: 'Demandes',
   roadmap: 'Feuille de route',

@@ -15,6 +15,7 @@ import { readCommentCursor, toPublicCommentPage } from '../http/comment-cursor'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
 import { anonymousVoter, type PersonFacts, type ProjectRecord, personVoter } from '../store'
+import { isFollowing } from '../store/following-store'
 import { atomFeed } from './atom-feed'
 import { readPortalVisitorCookie } from './portal-anonymous-id'
 import { ATOM, HTML, type PortalAnswer, XML } from './portal-answer'
@@ -241,6 +242,9 @@ async function requestAnswer(deps: RouteDeps, { c, project, person, voter, view 
             : null
         }
         canComment={canComment}
+        following={
+          person ? await isFollowing(deps.store.db, project.id, record.id, person.sub) : undefined
+        }
       />
     ),
   })

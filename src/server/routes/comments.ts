@@ -15,6 +15,7 @@ import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
 import type { CommentRecord } from '../store/comments-store'
 import { requireActor } from './actor'
+import { followingOf } from './following-of'
 import { NewCommentSchema } from './request-schemas'
 import { standingRequestOrNotFound } from './standing-request'
 
@@ -43,6 +44,7 @@ export function commentsRoutes(deps: RouteDeps) {
           ...toPublicRequest(request, viewer),
           comments: thread.comments,
           commentsCursor: thread.nextCursor,
+          following: await followingOf(deps, c, request.id),
         },
       }
       return c.json(body)

@@ -40,6 +40,8 @@ export async function exportPerson(
     unsubscribes,
     accounts,
     portalSessions,
+    unfollows,
+    preferences,
   ] = await Promise.all([
     rows(
       `SELECT to_jsonb(c) AS row FROM companies c JOIN people p ON p.company_id = c.id
@@ -88,6 +90,12 @@ export async function exportPerson(
         WHERE s.project_id = $1 AND s.sub = $2 ORDER BY s.created_at`,
       [projectId, sub],
     ),
+    rows('SELECT to_jsonb(u) AS row FROM request_unfollows u WHERE u.person_id = $1 ORDER BY at', [
+      personId,
+    ]),
+    rows('SELECT to_jsonb(n) AS row FROM notification_preferences n WHERE n.person_id = $1', [
+      personId,
+    ]),
   ])
   const email = (found.person as { email?: string | null }).email ?? null
   const [keptMail, jobs, auditLog] = await Promise.all([
@@ -128,6 +136,8 @@ export async function exportPerson(
     comments,
     personUpdates: updates,
     requestFollowers: following,
+    requestUnfollows: unfollows,
+    notificationPreferences: preferences[0] ?? null,
     mailItems,
     mailUnsubscribes: unsubscribes,
     keptMail,

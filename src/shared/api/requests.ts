@@ -43,7 +43,12 @@ export interface RequestDetailResponse {
    * The newest public comments (at most COMMENTS_PAGE_SIZE), oldest first among them;
    * `commentsCursor` fetches the ones before them, null when there are none.
    */
-  request: FeedbackRequest & { comments: FeedbackComment[]; commentsCursor: string | null }
+  request: FeedbackRequest & {
+    comments: FeedbackComment[]
+    commentsCursor: string | null
+    /** Whether the caller follows it (v3 "Following"): always false for anonymous callers. */
+    following: boolean
+  }
 }
 /** GET …/requests/{rid}/comments?cursor=&limit=: the page before `cursor`, oldest first. */
 export interface CommentPageResponse {

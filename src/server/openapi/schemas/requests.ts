@@ -74,6 +74,11 @@ export const RequestDetailResponseSchema = v.strictObject({
       v.nullable(v.string()),
       'Fetches the comments before these (GET …/comments?cursor=); null when there are none.',
     ),
+    following: described(
+      v.boolean(),
+      'Whether the caller follows it (its author, a voter, a commenter, or by hand, unless they ' +
+        'unfollowed it); always false for anonymous callers.',
+    ),
   }),
 })
 type _Detail = Assert<DescribesWire<typeof RequestDetailResponseSchema, RequestDetailResponse>>
