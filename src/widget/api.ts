@@ -62,6 +62,8 @@ export function createWidgetApi(
       call('POST', '/requests', body, { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }),
     vote: (requestId) => call('POST', `${requestPath(requestId)}/vote`),
     unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
+    follow: (requestId) => call('POST', `${requestPath(requestId)}/follow`),
+    unfollow: (requestId) => call('DELETE', `${requestPath(requestId)}/follow`),
     identify: () => call('POST', '/identify'),
     getRequest: (requestId) => call('GET', requestPath(requestId)),
     olderComments: (requestId, cursor) =>

@@ -6,6 +6,7 @@ import type {
   CommentPageResponse,
   CommentResponse,
   FeedbackRequest,
+  FollowResponse,
   IdentifyResponse,
   NewRequestBody,
   PublicChangelogResponse,
@@ -62,6 +63,9 @@ export interface WidgetApi extends UpdatesApi {
   submitRequest(body: NewRequestBody, idempotencyKey: string): Promise<ApiResult<RequestResponse>>
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
+  /** Identified people only: the request's news (emails, Updates) from now on, or none. */
+  follow(requestId: string): Promise<ApiResult<FollowResponse>>
+  unfollow(requestId: string): Promise<ApiResult<FollowResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
   /** One request with its newest public comments, oldest first, and a cursor to older ones. */
   getRequest(requestId: string): Promise<ApiResult<RequestDetailResponse>>

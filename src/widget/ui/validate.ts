@@ -5,6 +5,8 @@ export type RequestDetail = FeedbackRequest & {
   comments: FeedbackComment[]
   /** Where the older comments start; null when the thread is all here. */
   commentsCursor: string | null
+  /** Whether the caller follows it (absent from a server older than v3). */
+  following?: boolean
 }
 
 /**

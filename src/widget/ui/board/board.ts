@@ -4,6 +4,7 @@ import type { Messages } from '../i18n'
 import { withVote } from '../request-shapes'
 import type { JsonStore } from '../storage'
 import { createComposer } from './composer'
+import { createFollowToggle } from './follow'
 import { createList } from './list'
 import { type BoardContext, createPart, guard, reportFailure } from './part'
 import { createSender } from './sender'
@@ -74,6 +75,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     composer,
     thread,
     sender,
+    follow: createFollowToggle(ctx, thread),
     /** How far the list was scrolled, so Back from a request lands exactly there. */
     listScroll: 0,
     subscribe(listener: () => void): () => void {

@@ -43,6 +43,16 @@ export function RequestView({ board, t }: Props) {
           <span aria-hidden="true">‹ </span>
           {t.back}
         </button>
+        {request && board.follow.shown() && (
+          <button
+            type="button"
+            class="follow"
+            aria-pressed={request.following}
+            onClick={board.follow.toggle}
+          >
+            {request.following ? t.following : t.follow}
+          </button>
+        )}
       </div>
       <div class="body">
         <div class={request ? `top s-${request.status}` : 'top'}>
