@@ -43,14 +43,14 @@ export function RequestView({ board, t }: Props) {
           <span aria-hidden="true">‹ </span>
           {t.back}
         </button>
-        {request && board.follow.shown() && (
+        {detail && board.follow.shown() && (
           <button
             type="button"
             class="follow"
-            aria-pressed={request.following}
+            aria-pressed={detail.following}
             onClick={board.follow.toggle}
           >
-            {request.following ? t.following : t.follow}
+            {detail.following ? t.following : t.follow}
           </button>
         )}
       </div>
