@@ -43,7 +43,7 @@ export function securityHeaders(): MiddlewareHandler {
     } else if (path === '/widget.js') {
       headers.set('Cross-Origin-Resource-Policy', 'cross-origin')
     } else if (!headers.has('Referrer-Policy')) {
-      // A page with a secret in its URL (the email preferences link) sets no-referrer itself.
+      // A page with a secret in its URL (the email preferences link) sets a stricter one itself.
       headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
     }
   }

@@ -39,7 +39,7 @@ export function emailPreferencesRoutes(deps: RouteDeps) {
     return target && target.projectId === c.req.param('projectId') ? target : null
   }
 
-  /** One whole page in the portal's look; the token never leaves in a Referer. */
+  /** One whole page in the portal's look; the token never leaves in a Referer to another site. */
   const page = async (
     c: Context<AppEnv>,
     status: 200 | 400 | 403 | 404,
@@ -65,7 +65,9 @@ export function emailPreferencesRoutes(deps: RouteDeps) {
     })
     return c.body(body, status, {
       ...portalPageHeaders(true),
-      'Referrer-Policy': 'no-referrer',
+      // Same-origin only: other sites never see the token, and our own form posts keep their Origin
+      // (no-referrer would make Chromium send `Origin: null`).
+      'Referrer-Policy': 'same-origin',
     })
   }
   const refused = (c: Context<AppEnv>, status: 400 | 403 | 404) =>

@@ -170,7 +170,7 @@ describe.each(storeBackends())(
 
       const page = await fetch(link)
       expect(page.status).toBe(200)
-      expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(page.headers.get('referrer-policy')).toBe('same-origin')
       const html = await page.text()
       expect(html).toContain('bob@example.com')
       for (const kind of ['status', 'reply', 'shipped'])

@@ -82,7 +82,7 @@ export const followingDocs: readonly RouteDoc[] = [
     summary: 'The email preferences page',
     description:
       "Every email's footer links here. A form with one checkbox per kind of news (`status`, " +
-      '`reply`, `shipped`); a kind turned off reaches neither email nor the widget\'s Updates. ' +
+      "`reply`, `shipped`); a kind turned off reaches neither email nor the widget's Updates. " +
       'No login: the signed token is the authorisation; served whether or not the portal is on.',
     tag: 'Email',
     security: [],
