@@ -1,5 +1,6 @@
-// Issue 29's Following in Chromium, on the built widget.js and the server-rendered page: an
-// identified person unfollows and follows a request in the widget; the email preferences page
+// Issue 29's Following in Chromium, on the built widget.js and the server-rendered pages: an
+// identified person unfollows and follows a request in the widget and on the portal (JavaScript
+// off); the email preferences page
 // (the link in an email's footer) works with JavaScript off and saves their choice. axe finds no
 // serious or critical violation at 1280 and 375 px; screenshots go to test/e2e/screenshots/.
 import { join } from 'node:path'
@@ -130,4 +131,56 @@ describe('following a request', () => {
       }
     },
   )
+
+  it.each(WIDTHS)(
+    'on the portal at %i px, JavaScript off: a signed-in voter unfollows and follows again with the form',
+    async (width, height) => {
+      const created = await createProject(world)
+      const projectId = created.project.id
+      const token = await tokenFor(created, { sub: 'cy', email: 'cy@example.com' })
+      const request = await fileRequest(world, projectId, 'Webhooks for every event', token)
+      const { page } = await world.openPage({
+        viewport: { width, height },
+        isMobile: width < 500,
+        javaScriptEnabled: false,
+        bypassCSP: true,
+      })
+      const requestPage = `${world.server.url}/p/${projectId}/requests/${request.id}`
+      await page.goto(
+        `${world.server.url}/p/${projectId}/sso?${new URLSearchParams({ token, return_to: requestPage })}`,
+      )
+      const following = page.getByRole('button', { name: 'Following', exact: true })
+      await following.waitFor()
+      expect(await following.getAttribute('aria-pressed')).toBe('true')
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `portal-following-${width}.png`) })
+
+      await following.click()
+      await page.getByRole('button', { name: 'Follow', exact: true }).waitFor()
+      expect(page.url()).toBe(requestPage)
+      expect(await follows(projectId, request.id, token)).toBe(false)
+      await page.getByRole('button', { name: 'Follow', exact: true }).click()
+      await following.waitFor()
+      expect(await follows(projectId, request.id, token)).toBe(true)
+    },
+  )
+
+  it('has no serious axe violation on a signed-in request page with the follow form, light and dark', async () => {
+    const created = await createProject(world)
+    const projectId = created.project.id
+    const token = await tokenFor(created, { sub: 'di' })
+    const request = await fileRequest(world, projectId, 'Single sign-on', token)
+    const { page } = await world.openPage({
+      viewport: { width: 375, height: 740 },
+      bypassCSP: true,
+    })
+    const requestPage = `${world.server.url}/p/${projectId}/requests/${request.id}`
+    await page.goto(
+      `${world.server.url}/p/${projectId}/sso?${new URLSearchParams({ token, return_to: requestPage })}`,
+    )
+    await page.getByRole('button', { name: 'Following', exact: true }).waitFor()
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      expect(await seriousViolations(page), colorScheme).toEqual([])
+    }
+  })
 })
