@@ -30,7 +30,8 @@ export async function changeFollowing(
   const person = c.get('actor')?.person
   if (!person) throw identityRequired('Only an identified person can follow a request.')
   const projectId = c.get('project').id
-  const request = await standingRequestOrNotFound(deps, c, null)
+  // As the caller sees it (so a request only its author may see yet is theirs to follow).
+  const request = await standingRequestOrNotFound(deps, c, c.get('actor')?.voter ?? null)
   const following = await commit(deps, c, async (w) => {
     // Nothing any cached read shows changes: the board and the request stay cached.
     w.nothingChanged()
