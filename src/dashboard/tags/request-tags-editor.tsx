@@ -27,21 +27,26 @@ export function RequestTagsEditor({
 }) {
   const [saved, setSaved] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // Ticked at once, while the save and the backlog's reload are on their way.
+  const [wanted, setWanted] = useState<string[] | null>(null)
+  const busy = wanted !== null
+  const shown = wanted ?? request.tags.map((own) => own.id)
 
   async function toggle(tag: RequestTag, present: boolean) {
-    setBusy(true)
-    setSaved('')
-    const result = await tagsClient(client).setRequestTags(
-      projectId,
-      request.id,
-      tagIdsWith(request.tags, tag.id, present),
+    const next = tagIdsWith(
+      shown.map((id) => ({ id })),
+      tag.id,
+      present,
     )
-    setBusy(false)
+    setWanted(next)
+    setSaved('')
+    const result = await tagsClient(client).setRequestTags(projectId, request.id, next)
     setError(result.ok ? null : `The tags were not saved: ${result.message}`)
-    if (!result.ok) return
-    setSaved(present ? `Tagged “${tag.name}”.` : `“${tag.name}” taken off.`)
-    await onChanged()
+    if (result.ok) {
+      setSaved(present ? `Tagged “${tag.name}”.` : `“${tag.name}” taken off.`)
+      await onChanged()
+    }
+    setWanted(null)
   }
 
   if (!canTriage)
@@ -66,7 +71,7 @@ export function RequestTagsEditor({
         <fieldset aria-busy={busy}>
           <legend>Tags</legend>
           {tags.map((tag) => {
-            const present = request.tags.some((own) => own.id === tag.id)
+            const present = shown.includes(tag.id)
             return (
               <label key={tag.id} class="check">
                 <input

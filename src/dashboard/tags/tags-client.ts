@@ -43,8 +43,12 @@ export function tagsClient(client: AdminClient): TagsClient {
   }
 }
 
-/** The tag ids of a request with `tagId` added or taken off: what a bulk action sends. */
-export function tagIdsWith(tags: RequestTag[], tagId: string, present: boolean): string[] {
+/** A request's tag ids with `tagId` added or taken off: what a change of one tag sends. */
+export function tagIdsWith(
+  tags: Pick<RequestTag, 'id'>[],
+  tagId: string,
+  present: boolean,
+): string[] {
   const ids = tags.map((t) => t.id).filter((id) => id !== tagId)
   return present ? [...ids, tagId] : ids
 }
