@@ -1,6 +1,12 @@
 /** The audit log's sentences for tags (spec v3 "Tags"), beside audit-sentence.ts's others. */
 import type { AuditLogEntry } from './api/audit'
-import type { AuditPart } from './audit-sentence'
+
+/** audit-sentence.ts's AuditPart, repeated here so the two files do not import each other. */
+type AuditPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'actor'; text: string }
+  | { kind: 'request'; id: string; title: string | null }
+  | { kind: 'value'; text: string }
 
 type Described = Omit<AuditLogEntry, 'summary'>
 
