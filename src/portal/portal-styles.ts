@@ -214,6 +214,10 @@ button {
 .status {
   font-weight: 600;
 }
+.tag-dot {
+  margin-right: 0.25rem;
+  vertical-align: middle;
+}
 .request-head {
   display: flex;
   gap: 0.75rem;

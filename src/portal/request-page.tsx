@@ -6,6 +6,7 @@ import { formatDate, plural } from './format'
 import type { PortalView } from './portal-view'
 import { signInHref } from './sso/sign-in-control'
 import { StatusBadge } from './status-badge'
+import { TagChips } from './tag-chips'
 import { VoteButton } from './vote-button'
 
 interface Props {
@@ -35,6 +36,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
           <h1>{request.title}</h1>
           <p class="row-facts">
             <StatusBadge view={view} status={request.status} />
+            <TagChips tags={request.tags} />
             <span>{plural(t.locale, t.portal.votes, request.votes)}</span>
             <span>
               {t.portal.postedOn}{' '}

@@ -36,6 +36,8 @@ export const en = {
   alreadyShipped: 'This already shipped.',
   all: 'All',
   filter: 'Status',
+  /** The board's filter by the team's tags. */
+  tag: 'Tag',
   retry: 'Retry',
   /**
    * {0} the request's title, {1} its vote count. The count is the button's visible text, so it
@@ -123,6 +125,7 @@ export const de: Messages = {
   alreadyShipped: 'Das ist schon umgesetzt.',
   all: 'Alle',
   filter: 'Status',
+  tag: 'Schlagwort',
   retry: 'Erneut versuchen',
   vote: 'Für {0} stimmen: {1}',
   pending: 'Ausstehend',
@@ -191,6 +194,7 @@ export const fr: Messages = {
   alreadyShipped: 'C’est déjà livré.',
   all: 'Toutes',
   filter: 'Statut',
+  tag: 'Étiquette',
   retry: 'Réessayer',
   vote: 'Voter pour {0} : {1}',
   pending: 'En attente',

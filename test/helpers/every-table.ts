@@ -43,10 +43,12 @@ export const FILLED_TABLES = [
   'request_accounts',
   'request_followers',
   'request_merges',
+  'request_tags',
   'request_unfollows',
   'requests',
   'server_keys',
   'sessions',
+  'tags',
   'votes',
   'webhook_deliveries',
   'webhook_endpoints',
@@ -192,6 +194,21 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
     server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}`, {
       method: 'PATCH',
       body: JSON.stringify({ status: 'in_progress', statusNote: 'Started this week' }),
+    }),
+    200,
+  )
+  // A tag (v3), on a request.
+  const { tag } = await json<{ tag: { id: string } }>(
+    server.adminFetch(`/v1/admin/projects/${pid}/tags`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Look & feel “UI”', color: '#0f766e' }),
+    }),
+    201,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ tagIds: [tag.id] }),
     }),
     200,
   )

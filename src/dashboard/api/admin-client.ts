@@ -210,6 +210,7 @@ export function backlogQuery(sort: BacklogSort, filter: BacklogFilter = {}): str
   if (filter.plan?.trim()) params.set('plan', filter.plan.trim())
   if (filter.company?.trim()) params.set('company', filter.company.trim())
   if (filter.paying) params.set('paying', 'true')
+  if (filter.tag) params.set('tag', filter.tag)
   return params.toString()
 }
 

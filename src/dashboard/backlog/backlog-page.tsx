@@ -9,6 +9,9 @@ import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { AddFeedbackDialog } from '../customers/add-feedback-dialog'
 import { countOf } from '../format/plural'
 import { currentRouteUrl } from '../router'
+import { BulkTagBar } from '../tags/bulk-tag-bar'
+import { useRowSelection } from '../tags/row-selection'
+import { useTags } from '../tags/use-tags'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
 import { downloadText } from './download'
@@ -29,7 +32,12 @@ interface LastMerge {
 
 function isFiltered(filter: BacklogFilter): boolean {
   return Boolean(
-    filter.q?.trim() || filter.status || filter.plan || filter.company || filter.paying,
+    filter.q?.trim() ||
+      filter.status ||
+      filter.plan ||
+      filter.company ||
+      filter.paying ||
+      filter.tag,
   )
 }
 
@@ -71,6 +79,9 @@ export function BacklogPage({
   const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [addingFeedback, setAddingFeedback] = useState(false)
+  const { tags } = useTags(client, projectId)
+  const { selection, clear: clearSelection } = useRowSelection(requests)
+  const selected = requests?.filter((request) => selection.ids.has(request.id)) ?? []
   // Answers can arrive out of order while the owner types: only the latest one is shown.
   const latestLoad = useRef(0)
 
@@ -179,7 +190,7 @@ export function BacklogPage({
           }}
         />
       ) : null}
-      <BacklogFilters filter={filter} onChange={setFilter} />
+      <BacklogFilters filter={filter} onChange={setFilter} tags={tags} />
       <div class="notice" role="status">
         {notice}
         {lastMerge ? (
@@ -203,8 +214,25 @@ export function BacklogPage({
       {requests && requests.length > 0 ? (
         <>
           <MrrChart requests={requests} />
+          {canTriage && tags ? (
+            <BulkTagBar
+              client={client}
+              projectId={projectId}
+              selected={selected}
+              tags={tags}
+              onDone={async (sentence) => {
+                setNotice(sentence)
+                clearSelection()
+                await load()
+              }}
+            />
+          ) : null}
           <div class="backlog-layout">
-            <BacklogTable requests={requests} onOpen={setOpenId} />
+            <BacklogTable
+              requests={requests}
+              onOpen={setOpenId}
+              selection={canTriage && tags?.length ? selection : undefined}
+            />
           </div>
           {open ? (
             <RequestDetail
@@ -222,6 +250,7 @@ export function BacklogPage({
               onClose={() => closeDetail(open.id)}
               canTriage={canTriage}
               publicLink={publicLink?.(open.id)}
+              tags={tags}
             />
           ) : null}
         </>

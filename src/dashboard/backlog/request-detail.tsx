@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from 'preact/hooks'
-import type { BacklogRequest, MergedRequest } from '../../shared/api'
+import type { BacklogRequest, MergedRequest, RequestTag } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { VoteForCustomer } from '../customers/vote-for-customer'
 import { requestLink } from '../router'
+import { RequestTagsEditor } from '../tags/request-tags-editor'
 import { ConfirmStep } from '../ui/confirm-step'
 import { CopyButton } from '../ui/copy-button'
 import { DrawerDialog } from './drawer-dialog'
@@ -46,6 +47,7 @@ export function RequestDetail({
   onClose,
   canTriage = true,
   publicLink,
+  tags = null,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
@@ -62,6 +64,8 @@ export function RequestDetail({
   canTriage?: boolean
   /** The link to give customers: the request on the project's site, else on its portal. */
   publicLink?: string
+  /** The project's tags, to put on the request (tags/request-tags-editor.tsx). */
+  tags?: RequestTag[] | null
 }) {
   const [title, setTitle] = useState(request.title)
   const [error, setError] = useState<string | null>(null)
@@ -201,6 +205,15 @@ export function RequestDetail({
             </>
           )}
         </section>
+
+        <RequestTagsEditor
+          client={client}
+          projectId={projectId}
+          request={request}
+          tags={tags}
+          canTriage={canTriage}
+          onChanged={onThreadChanged}
+        />
 
         <section class="drawer-section" aria-labelledby="voters-heading">
           <h3 id="voters-heading">Voters by account</h3>

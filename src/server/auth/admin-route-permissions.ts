@@ -81,6 +81,13 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/api-keys', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/api-keys', permission: 'configure' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/api-keys/:kid', permission: 'configure' },
+  // Tags (spec v3 "Tags"): everyone reads the vocabulary; shaping it (names, colours, deleting a
+  // tag off every request) is settings work, like Canny's; putting tags on a request is the
+  // PATCH .../requests/:rid line above (triage).
+  { method: 'GET', path: '/v1/admin/projects/:id/tags', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/tags', permission: 'configure' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/tags/:tagId', permission: 'configure' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/tags/:tagId', permission: 'configure' },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

@@ -29,6 +29,7 @@ export function toPublicRequest(
     commentCount: record.commentCount,
     mine: viewer !== null && record.authorVoter === viewer,
     statusNote: record.statusNote,
+    tags: record.tags,
   }
 }
 

@@ -11,6 +11,7 @@ import type { BacklogFilter } from '../store/backlog-filter'
 import { BACKLOG_KEYSET, BACKLOG_LIMIT, backlogKeyOf } from '../store/backlog-store'
 import { keyShape } from '../store/keyset'
 import { AdminListLimitSchema } from './admin-list-limit'
+import { TagFilterSchema } from './tag-schemas'
 
 const shortText = (name: string) =>
   v.optional(
@@ -29,6 +30,7 @@ export const BacklogQuerySchema = v.object({
   plan: shortText('plan'),
   company: shortText('company'),
   paying: v.optional(v.picklist(['true', 'false'], 'paying must be true or false')),
+  tag: TagFilterSchema,
 })
 
 /**
@@ -88,6 +90,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       plan: c.req.query('plan'),
       company: c.req.query('company'),
       paying: c.req.query('paying'),
+      tag: c.req.query('tag'),
     })
     const filter: BacklogFilter = {
       q: query.q || undefined,
@@ -95,6 +98,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       plan: query.plan || undefined,
       company: query.company || undefined,
       paying: query.paying === 'true',
+      tag: query.tag || undefined,
     }
     return { project, query, filter }
   }

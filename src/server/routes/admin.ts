@@ -18,6 +18,7 @@ import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
 import { adminRequestsRoutes } from './admin-requests'
 import { adminSecretRoutes } from './admin-secret'
+import { adminTagsRoutes } from './admin-tags'
 import { adminTokenCheckRoutes } from './admin-token-check'
 import { adminWebhooksRoutes } from './admin-webhooks'
 
@@ -44,6 +45,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/', adminOnBehalfRoutes(deps))
     .route('/api-keys', adminApiKeysRoutes(deps))
     .route('/people', adminPeopleRoutes(deps))
+    .route('/tags', adminTagsRoutes(deps))
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))

@@ -19,12 +19,19 @@ export function requestsRoutes(deps: RouteDeps) {
         sort: c.req.query('sort'),
         q: c.req.query('q'),
         similar: c.req.query('similar'),
+        tag: c.req.query('tag'),
       })
       const projectId = c.get('project').id
       const voter = c.get('actor')?.voter ?? null
       const requests = query.similar
         ? await deps.caches.similar({ projectId, title: query.similar, voter })
-        : await deps.caches.publicList({ projectId, sort: query.sort, q: query.q || null, voter })
+        : await deps.caches.publicList({
+            projectId,
+            sort: query.sort,
+            q: query.q || null,
+            voter,
+            tag: query.tag || null,
+          })
       const body: RequestListResponse = {
         requests: requests.map((request) => toPublicRequest(request, voter)),
       }

@@ -23,6 +23,7 @@ import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
+import { TagsStore } from './tags-store'
 import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
 import { waitForDatabase } from './wait-for-database'
@@ -63,6 +64,8 @@ export interface Store {
   readonly origins: OriginsStore
   /** Project API keys: their hashes, names and scopes (auth/api-key-auth.ts checks them). */
   readonly apiKeys: ApiKeysStore
+  /** A project's tags and which requests carry them (v3). */
+  readonly tags: TagsStore
   close(): Promise<void>
 }
 
@@ -153,6 +156,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     webhookDeliveries: new WebhookDeliveriesStore(db),
     origins: new OriginsStore(db),
     apiKeys: new ApiKeysStore(db),
+    tags: new TagsStore(db),
     changes,
     async close() {
       await changes.close()

@@ -8,6 +8,7 @@ import { ensurePerson } from './people-store'
 import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
 import { searchRequests } from './request-search'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
+import { tagCondition } from './tag-filter'
 import type { Actor, RequestRecord } from './types'
 import { castVote } from './votes-store'
 
@@ -38,6 +39,8 @@ export interface PublicListInput {
   q: string | null
   voter: string | null
   limit?: number
+  /** Only the requests carrying this tag (`?tag=`); null or absent: all. */
+  tag?: string | null
 }
 
 /**
@@ -50,9 +53,15 @@ export function publicListQuery(input: PublicListInput): { sql: string; params: 
                  EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
             FROM requests r
            WHERE r.project_id = $1 AND r.merged_into IS NULL
+                 ${input.tag ? `AND ${tagCondition('$4')}` : ''}
            ORDER BY ${PUBLIC_ORDER[input.sort]}
            LIMIT $3`,
-    params: [input.projectId, input.voter, input.limit ?? PUBLIC_LIST_LIMIT],
+    params: [
+      input.projectId,
+      input.voter,
+      input.limit ?? PUBLIC_LIST_LIMIT,
+      ...(input.tag ? [input.tag] : []),
+    ],
   }
 }
 

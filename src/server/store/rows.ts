@@ -1,5 +1,6 @@
 import { readAbsoluteUrl, readPortalSettings } from '../../shared/api/portal-settings'
 import { readWidgetSettings } from '../../shared/api/widget-settings'
+import { REQUEST_TAGS_COLUMN, readRequestTags } from './request-tags-column'
 import type { ProjectRecord, RequestRecord } from './types'
 
 /** Database rows to store records: the one place that knows column names. */
@@ -66,6 +67,7 @@ export const REQUEST_COLUMNS = [
   'unanswered',
 ]
   .map((column) => `r.${column}`)
+  .concat(REQUEST_TAGS_COLUMN)
   .join(', ')
 
 export interface RequestRow {
@@ -83,6 +85,8 @@ export interface RequestRow {
   status_note: string | null
   comment_count: number
   unanswered: boolean
+  /** json from REQUEST_TAGS_COLUMN (a string on some drivers). */
+  tags?: unknown
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -101,6 +105,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     statusNote: row.status_note ?? null,
     commentCount: Number(row.comment_count ?? 0),
     unanswered: row.unanswered === true,
+    tags: readRequestTags(row.tags),
   }
 }
 

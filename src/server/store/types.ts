@@ -1,4 +1,4 @@
-import type { ProjectSettings } from '../../shared/api'
+import type { ProjectSettings, RequestTag } from '../../shared/api'
 import type { BillingInterval } from '../../shared/identity'
 
 /** What the store keeps about a person, taken from their latest verified token. */
@@ -81,4 +81,6 @@ export interface RequestRecord {
   statusNote: string | null
   commentCount: number
   unanswered: boolean
+  /** The team's tags on it, by name (store/request-tags-column.ts). */
+  tags: RequestTag[]
 }

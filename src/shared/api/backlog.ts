@@ -49,6 +49,8 @@ export interface BacklogFilter {
   company?: string
   /** Submitted by a paying customer. */
   paying?: boolean
+  /** Carries this tag (its id). */
+  tag?: string
 }
 
 /** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */

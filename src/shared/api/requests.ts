@@ -1,4 +1,6 @@
 /** The public API's requests and comments (spec/api.md): what the widget reads and sends. */
+import type { RequestTag } from './tags'
+
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
@@ -19,6 +21,8 @@ export interface FeedbackRequest {
   mine: boolean
   /** The team's public note on the current status. */
   statusNote: string | null
+  /** The team's tags on it (v3), by name. */
+  tags: RequestTag[]
 }
 
 export type CommentKind = 'team' | 'customer' | 'visitor'

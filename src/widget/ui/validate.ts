@@ -23,6 +23,7 @@ export function asRequest(value: unknown): FeedbackRequest | undefined {
     commentCount: +r.commentCount || 0,
     mine: r.mine === true,
     statusNote: typeof r.statusNote === 'string' ? r.statusNote : null,
+    tags: Array.isArray(r.tags) ? r.tags : [],
   }
 }
 

@@ -13,6 +13,7 @@ const FILTER_MEANINGS = {
   plan: 'A voter, or their company, is on this plan.',
   company: "A voter's company id (the token's company.id).",
   paying: 'true: only requests submitted by a paying customer.',
+  tag: 'Only requests carrying this tag (its id); an id no tag has finds nothing.',
 }
 
 /** The backlog's filters, sort and page (the route's own schema). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { LAUNCHER_POSITIONS, REQUEST_STATUSES, TAB_VISIBILITIES } from '../../../shared/api'
 import { TEAM_ROLES } from '../../../shared/roles'
+import { RequestTagSchema } from './tags'
 
 /**
  * The shapes several admin answers share, written as valibot schemas for the OpenAPI document:
@@ -28,6 +29,7 @@ export const FeedbackRequestSchema = v.object({
   commentCount: v.number(),
   mine: v.boolean(),
   statusNote: v.nullable(v.string()),
+  tags: v.array(RequestTagSchema),
 })
 
 /** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
