@@ -29,6 +29,7 @@ export function toPublicRequest(
     commentCount: record.commentCount,
     mine: viewer !== null && record.authorVoter === viewer,
     statusNote: record.statusNote,
+    editedAt: record.editedAt,
   }
 }
 
@@ -54,6 +55,7 @@ export function toPublicComment(record: CommentRecord, viewer: string | null): F
       kind: record.kind,
       you: viewer !== null && record.authorVoter === viewer,
     },
+    editedAt: record.editedAt,
   }
 }
 

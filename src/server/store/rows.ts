@@ -64,6 +64,7 @@ export const REQUEST_COLUMNS = [
   'status_note',
   'comment_count',
   'unanswered',
+  'edited_at',
 ]
   .map((column) => `r.${column}`)
   .join(', ')
@@ -83,6 +84,8 @@ export interface RequestRow {
   status_note: string | null
   comment_count: number
   unanswered: boolean
+  /** Migration 026: when the author last changed the title or body. */
+  edited_at?: Date | string | null
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -101,6 +104,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     statusNote: row.status_note ?? null,
     commentCount: Number(row.comment_count ?? 0),
     unanswered: row.unanswered === true,
+    editedAt: row.edited_at ? toIso(row.edited_at) : null,
   }
 }
 

@@ -81,4 +81,6 @@ export interface RequestRecord {
   statusNote: string | null
   commentCount: number
   unanswered: boolean
+  /** When the author last changed the title or body; null until then. */
+  editedAt: string | null
 }

@@ -19,6 +19,8 @@ export interface FeedbackRequest {
   mine: boolean
   /** The team's public note on the current status. */
   statusNote: string | null
+  /** When the author last changed the title or body ("edited"); null until then. */
+  editedAt: string | null
 }
 
 export type CommentKind = 'team' | 'customer' | 'visitor'
@@ -35,6 +37,8 @@ export interface FeedbackComment {
     /** Whether the caller wrote it. */
     you: boolean
   }
+  /** When its author last changed it ("edited"); null until then. */
+  editedAt: string | null
 }
 
 /** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
@@ -66,6 +70,11 @@ export interface RequestResponse {
 }
 export interface IdentifyResponse {
   user: { id: string }
+}
+/** The author's own edit (spec v3 "Editing your own words"): PATCH …/requests/{rid}. */
+export interface RequestEditBody {
+  title?: string
+  body?: string
 }
 export interface NewRequestBody {
   title: string

@@ -28,6 +28,7 @@ export const FeedbackRequestSchema = v.object({
   commentCount: v.number(),
   mine: v.boolean(),
   statusNote: v.nullable(v.string()),
+  editedAt: v.nullable(Timestamp),
 })
 
 /** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
@@ -66,6 +67,7 @@ export const FeedbackCommentSchema = v.object({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: v.boolean(),
   }),
+  editedAt: v.nullable(Timestamp),
 })
 
 /** `AdminComment`: every comment as the dashboard sees it, flags and commenter's facts included. */

@@ -30,6 +30,10 @@ export const FeedbackRequestSchema = v.strictObject({
   commentCount: described(v.number(), 'Public comments (no internal notes, no hidden ones).'),
   mine: described(v.boolean(), 'Whether the caller wrote it.'),
   statusNote: described(v.nullable(v.string()), "The team's public note on the current status."),
+  editedAt: described(
+    v.nullable(IsoDateTime),
+    'When the author last changed the title or body ("edited"); null until then.',
+  ),
 })
 type _Request = Assert<DescribesWire<typeof FeedbackRequestSchema, FeedbackRequest>>
 
@@ -46,6 +50,10 @@ export const FeedbackCommentSchema = v.strictObject({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: described(v.boolean(), 'Whether the caller wrote it.'),
   }),
+  editedAt: described(
+    v.nullable(IsoDateTime),
+    'When its author last changed it ("edited"); null until then.',
+  ),
 })
 type _Comment = Assert<DescribesWire<typeof FeedbackCommentSchema, FeedbackComment>>
 
