@@ -28,6 +28,7 @@ import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { PortalDomains } from './portal/portal-domains'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
+import { portalWordEditsRoutes } from './portal/portal-word-edits'
 import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
@@ -35,11 +36,13 @@ import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
 import { authPasswordResetRoutes } from './routes/auth-password-reset'
 import { changelogRoutes } from './routes/changelog'
+import { commentEditsRoutes } from './routes/comment-edits'
 import { commentPagesRoutes } from './routes/comment-pages'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
 import { identifyRoutes } from './routes/identify'
 import { probeRoutes } from './routes/probes'
+import { requestEditsRoutes } from './routes/request-edits'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
@@ -145,11 +148,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', votesRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
   app.route('/', commentPagesRoutes(routeDeps))
+  app.route('/', commentEditsRoutes(routeDeps))
+  app.route('/', requestEditsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
   // The portal's votes, requests and comments: the routes above, for the portal's visitors.
   app.route('/', portalWritesRoutes(routeDeps))
+  app.route('/', portalWordEditsRoutes(routeDeps))
 
   // The portal's public pages (src/server/portal/), limited like the public API's reads.
   app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))

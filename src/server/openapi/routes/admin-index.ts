@@ -10,12 +10,14 @@ import { adminRequestsDocs } from './admin-requests'
 import { adminTeamDocs } from './admin-team'
 import { adminV3Docs } from './admin-v3'
 import { adminWebhooksDocs } from './admin-webhooks'
+import { adminEditingDocs } from './editing'
 
 /** Every /v1/admin route's RouteDoc, in the order /docs/api shows their tags. */
 export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminProjectsDocs,
   ...adminBacklogDocs,
   ...adminRequestsDocs,
+  ...adminEditingDocs,
   ...adminCompaniesDocs,
   ...adminAuditDocs,
   ...adminChangelogDocs,
