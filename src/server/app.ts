@@ -56,7 +56,7 @@ export type { AppDeps } from './http/env'
 /** The widget calls from any site: open CORS, no cookies, our identity headers allowed. */
 const publicCors = cors({
   origin: '*',
-  allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
   allowHeaders: ['Authorization', 'X-Reqio-Anonymous-Id', 'Idempotency-Key', 'Content-Type'],
   exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
   maxAge: 86400,
