@@ -4,12 +4,7 @@ import { COMMENT_MAX_LENGTH } from '../../../src/shared/limits'
 import { storeBackends } from '../../helpers/backends'
 import { serverWithFreshProject } from '../../helpers/fresh-project'
 import type { TestServer } from '../../helpers/start-server'
-import {
-  allowAnonymousComments,
-  errorCode,
-  personToken,
-  publicApi,
-} from './editing-fixtures'
+import { allowAnonymousComments, errorCode, personToken, publicApi } from './editing-fixtures'
 
 let server: TestServer
 let projectId: string
@@ -77,7 +72,7 @@ describe.each(storeBackends())('editing your own comments on $name', (backend) =
     expect((await api.detail(ANON, request.id)).comments).toEqual([])
   })
 
-  it("treats the person on another device as the author once identify made the anonymous comment theirs", async () => {
+  it('treats the person on another device as the author once identify made the anonymous comment theirs', async () => {
     await allowAnonymousComments(server, projectId)
     const phone = { anonymousId: 'anon-phone-0001' }
     const request = await api.submit(phone, 'Offline mode')
