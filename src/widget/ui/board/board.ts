@@ -5,6 +5,7 @@ import { withVote } from '../request-shapes'
 import type { JsonStore } from '../storage'
 import { createComposer } from './composer'
 import { createList } from './list'
+import { createOwnWords } from './own-words'
 import { type BoardContext, createPart, guard, reportFailure } from './part'
 import { createSender } from './sender'
 import { createThread } from './thread'
@@ -61,6 +62,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   })
   const composer = createComposer(ctx, sender, () => panel.set({ view: 'board' }))
   const thread = createThread(ctx, sender, list.swapIn, () => inRequestView())
+  const own = createOwnWords(ctx, thread, answered)
   /** Requests whose vote is on its way: another click waits for the answer. */
   const voting = new Set<string>()
   let warmed = false
@@ -73,6 +75,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     list,
     composer,
     thread,
+    own,
     sender,
     /** How far the list was scrolled, so Back from a request lands exactly there. */
     listScroll: 0,
@@ -172,6 +175,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       list.forgetPerson()
       composer.forgetPerson()
       thread.forgetPerson()
+      own.stopEditing()
       ctx.tell()
       sender.syncPending()
       if (panel.get().open) list.reload()
