@@ -1,5 +1,4 @@
 import type { FeedbackComment, FeedbackRequest } from '../../../shared/api'
-import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/limits'
 import type { ApiFailure } from '../../types'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
 import type { Thread } from './thread'
@@ -50,14 +49,11 @@ export function createOwnWords(
     saveWords: guard(ctx, async () => {
       const { editing, busy } = get()
       if (busy || !editing) return
-      const text = get().words.trim()
-      const title = get().heading.trim()
+      // The server checks the words as it checks new ones (400: "Please check your text").
+      const text = get().words
+      const title = get().heading
       const id = requestId()
       const ofRequest = editing === id
-      const fits = ofRequest
-        ? title && title.length <= TITLE_MAX_LENGTH && text.length <= BODY_MAX_LENGTH
-        : text && text.length <= COMMENT_MAX_LENGTH
-      if (!fits) return ctx.tell(t.invalid)
       set({ busy: true })
       ctx.tell()
       if (ofRequest) {
