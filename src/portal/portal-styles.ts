@@ -261,6 +261,28 @@ button {
 .comment-body {
   margin: 0.25rem 0 0;
 }
+.edited {
+  color: var(--muted);
+  font-size: 0.875rem;
+}
+.own {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0 1rem;
+  margin-top: 0.25rem;
+  font-size: 0.875rem;
+}
+.own summary {
+  cursor: pointer;
+}
+.own-form {
+  display: grid;
+  gap: 0.5rem;
+  margin: 0.5rem 0;
+}
+.own-form button {
+  justify-self: start;
+}
 .comment-form,
 .new form {
   display: grid;

@@ -3,6 +3,7 @@ import { COMMENT_MAX_LENGTH } from '../shared/limits'
 import { FollowForm } from './follow-form'
 import { FormKey } from './form-key'
 import { formatDate, plural } from './format'
+import { EditedMark, OwnCommentForms, OwnRequestForm } from './own-words'
 import type { PortalView } from './portal-view'
 import { signInHref } from './sso/sign-in-control'
 import { StatusBadge } from './status-badge'
@@ -42,6 +43,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
               {t.portal.postedOn}{' '}
               <time dateTime={request.createdAt}>{formatDate(t.locale, request.createdAt)}</time>
             </span>
+            <EditedMark view={view} at={request.editedAt} />
           </p>
         </div>
       </div>
@@ -49,6 +51,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
         <FollowForm view={view} requestId={request.id} following={following} />
       )}
       {request.body && <p class="body">{request.body}</p>}
+      <OwnRequestForm view={view} request={request} comments={comments} />
       {request.statusNote && (
         <aside class="note" aria-label={t.teamNote}>
           <h2>{t.teamNote}</h2>
@@ -82,8 +85,12 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
                   <time dateTime={comment.createdAt}>
                     {formatDate(t.locale, comment.createdAt)}
                   </time>
+                  <EditedMark view={view} at={comment.editedAt} />
                 </p>
                 <p class="comment-body">{comment.body}</p>
+                {comment.author.you && (
+                  <OwnCommentForms view={view} request={request} comment={comment} />
+                )}
               </li>
             ))}
           </ol>

@@ -97,6 +97,8 @@ function predicate(entry: Described): AuditPart[] {
       return [text(' hid a comment on '), request]
     case 'comment.unhidden':
       return [text(' showed a hidden comment again on '), request]
+    case 'comment.deleted':
+      return [text(' deleted a comment on '), request]
     case 'changelog.published':
       return [text(' published '), quoted(title)]
     case 'changelog.updated':

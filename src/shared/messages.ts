@@ -104,6 +104,17 @@ export const en = {
     reply: 'The team replied',
     shipped: 'Shipped',
   } as Record<UpdateKind, string>,
+  /** Editing your own words (spec v3): on your comments and your request. */
+  edit: 'Edit',
+  delete: 'Delete',
+  save: 'Save',
+  cancel: 'Cancel',
+  /** Beside a comment or request whose author changed it. */
+  edited: 'edited',
+  /** Asked before your comment goes. */
+  deleteAsk: 'Delete this comment?',
+  /** Why your request can no longer be edited (the server answered 409 conflict). */
+  editClosed: 'Others have voted or commented: it can no longer be edited.',
 }
 
 export type Messages = typeof en
@@ -175,6 +186,14 @@ export const de: Messages = {
   newForYou: { one: '{0} neu für Sie', other: '{0} neu für Sie' },
   teamNote: 'Notiz vom Team',
   kinds: { status: 'Status geändert', reply: 'Das Team hat geantwortet', shipped: 'Umgesetzt' },
+  edit: 'Bearbeiten',
+  delete: 'Löschen',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  edited: 'bearbeitet',
+  deleteAsk: 'Diesen Kommentar löschen?',
+  editClosed:
+    'Jemand anderes hat abgestimmt oder kommentiert, daher kann dieser Wunsch nicht mehr bearbeitet werden.',
 }
 
 export const fr: Messages = {
@@ -244,6 +263,13 @@ export const fr: Messages = {
   newForYou: { one: '{0} nouveauté pour vous', other: '{0} nouveautés pour vous' },
   teamNote: 'Note de l’équipe',
   kinds: { status: 'Statut modifié', reply: 'L’équipe a répondu', shipped: 'Livré' },
+  edit: 'Modifier',
+  delete: 'Supprimer',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  edited: 'modifié',
+  deleteAsk: 'Supprimer ce commentaire ?',
+  editClosed: 'Quelqu’un d’autre a voté ou commenté : cette demande ne peut plus être modifiée.',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

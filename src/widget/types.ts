@@ -12,6 +12,7 @@ import type {
   PublicChangelogResponse,
   PublicSort,
   RequestDetailResponse,
+  RequestEditBody,
   RequestListResponse,
   RequestResponse,
   RoadmapResponse,
@@ -76,6 +77,14 @@ export interface WidgetApi extends UpdatesApi {
     body: string,
     idempotencyKey: string,
   ): Promise<ApiResult<CommentResponse>>
+  /** The author's own words (spec v3 "Editing your own words"). */
+  editComment(
+    requestId: string,
+    commentId: string,
+    body: string,
+  ): Promise<ApiResult<CommentResponse>>
+  deleteComment(requestId: string, commentId: string): Promise<ApiResult<undefined>>
+  editRequest(requestId: string, edit: RequestEditBody): Promise<ApiResult<RequestResponse>>
   /** Asked only when the Roadmap or What's new view opens. */
   roadmap(): Promise<ApiResult<RoadmapResponse>>
   changelog(): Promise<ApiResult<PublicChangelogResponse>>

@@ -15,6 +15,7 @@ const request = (id: string, title: string, votes = 0): FeedbackRequest => ({
   statusNote: null,
   createdAt: '',
   tags: [],
+  editedAt: null,
 })
 
 const board = [

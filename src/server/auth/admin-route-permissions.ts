@@ -28,6 +28,8 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid', permission: 'view' },
   { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/comments', permission: 'triage' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/comments/:cid', permission: 'triage' },
+  // Deleting any comment (spec v3 "Editing your own words") is moderation, like hiding.
+  { method: 'DELETE', path: '/v1/admin/projects/:id/comments/:cid', permission: 'triage' },
   // On a customer's behalf (spec v3): filing, voting and taking a vote back are triage, like
   // replying (POST .../comments with onBehalfOf is the comments line above).
   { method: 'POST', path: '/v1/admin/projects/:id/requests', permission: 'triage' },

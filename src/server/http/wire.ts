@@ -30,6 +30,7 @@ export function toPublicRequest(
     mine: viewer !== null && record.authorVoter === viewer,
     statusNote: record.statusNote,
     tags: record.tags,
+    editedAt: record.editedAt,
   }
 }
 
@@ -55,6 +56,7 @@ export function toPublicComment(record: CommentRecord, viewer: string | null): F
       kind: record.kind,
       you: viewer !== null && record.authorVoter === viewer,
     },
+    editedAt: record.editedAt,
   }
 }
 

@@ -5,6 +5,7 @@ import { adminApiKeysRoutes } from './admin-api-keys'
 import { adminAuditRoutes } from './admin-audit'
 import { adminBacklogRoutes } from './admin-backlog'
 import { adminChangelogRoutes } from './admin-changelog'
+import { adminCommentDeleteRoutes } from './admin-comment-delete'
 import { adminCommentsRoutes } from './admin-comments'
 import { adminCompaniesRoutes } from './admin-companies'
 import { adminInstallRoutes } from './admin-install'
@@ -39,6 +40,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/companies', adminCompaniesRoutes(deps))
     .route('/', adminRequestsRoutes(deps))
     .route('/', adminCommentsRoutes(deps))
+    .route('/', adminCommentDeleteRoutes(deps))
     .route('/changelog', adminChangelogRoutes(deps))
     .route('/webhooks', adminWebhooksRoutes(deps))
     .route('/', adminNotificationsRoutes(deps))

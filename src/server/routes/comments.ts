@@ -104,7 +104,7 @@ export async function postComment(
 }
 
 /** Identified users may always comment; anonymous ones only where the project allows it. */
-function requireCommenter(c: Context<AppEnv>): Actor {
+export function requireCommenter(c: Context<AppEnv>): Actor {
   const actor = requireActor(c)
   if (actor.person) return actor
   const { requireIdentity, allowAnonymousComments } = c.get('project').settings

@@ -65,6 +65,7 @@ export const REQUEST_COLUMNS = [
   'status_note',
   'comment_count',
   'unanswered',
+  'edited_at',
 ]
   .map((column) => `r.${column}`)
   .concat(REQUEST_TAGS_COLUMN)
@@ -87,6 +88,8 @@ export interface RequestRow {
   unanswered: boolean
   /** json from REQUEST_TAGS_COLUMN (a string on some drivers). */
   tags?: unknown
+  /** Migration 026: when the author last changed the title or body. */
+  edited_at?: Date | string | null
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -106,6 +109,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     commentCount: Number(row.comment_count ?? 0),
     unanswered: row.unanswered === true,
     tags: readRequestTags(row.tags),
+    editedAt: row.edited_at ? toIso(row.edited_at) : null,
   }
 }
 

@@ -83,4 +83,6 @@ export interface RequestRecord {
   unanswered: boolean
   /** The team's tags on it, by name (store/request-tags-column.ts). */
   tags: RequestTag[]
+  /** When the author last changed the title or body; null until then. */
+  editedAt: string | null
 }

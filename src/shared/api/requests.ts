@@ -23,6 +23,8 @@ export interface FeedbackRequest {
   statusNote: string | null
   /** The team's tags on it (v3), by name. */
   tags: RequestTag[]
+  /** When the author last changed the title or body ("edited"); null until then. */
+  editedAt: string | null
 }
 
 export type CommentKind = 'team' | 'customer' | 'visitor'
@@ -39,6 +41,8 @@ export interface FeedbackComment {
     /** Whether the caller wrote it. */
     you: boolean
   }
+  /** When its author last changed it ("edited"); null until then. */
+  editedAt: string | null
 }
 
 /** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
@@ -75,6 +79,11 @@ export interface RequestResponse {
 }
 export interface IdentifyResponse {
   user: { id: string }
+}
+/** The author's own edit (spec v3 "Editing your own words"): PATCH …/requests/{rid}. */
+export interface RequestEditBody {
+  title?: string
+  body?: string
 }
 export interface NewRequestBody {
   title: string

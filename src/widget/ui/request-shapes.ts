@@ -16,6 +16,7 @@ export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
     mine: true,
     statusNote: null,
     tags: [],
+    editedAt: null,
   }
 }
 

@@ -34,6 +34,7 @@ function request(id: string, voters: BacklogVoter[], extra: Partial<AdminRequest
     mine: false,
     statusNote: null,
     tags: [],
+    editedAt: null,
     mrrCents: [...accounts.values()].reduce((a, b) => a + b, 0),
     accounts: accounts.size,
     voters,
@@ -83,6 +84,7 @@ describe('merge preview', () => {
           },
           internal: false,
           hidden: false,
+          editedAt: null,
         },
       ],
       mergedRequests: [

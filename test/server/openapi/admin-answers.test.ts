@@ -166,6 +166,18 @@ describe('the admin API answers as its RouteDocs say', () => {
       `${R}/comments`,
       201,
     )
+    const mistake = await answers.json(
+      await admin(`${base}/requests/${darkMode}/comments`, json('POST', { body: 'Wrong thread' })),
+      'post',
+      `${R}/comments`,
+      201,
+    )
+    await answers.json(
+      await admin(`${base}/comments/${mistake.comment.id}`, json('DELETE')),
+      'delete',
+      `${P}/comments/{cid}`,
+      204,
+    )
     await answers.json(
       await admin(`${base}/comments/${reply.comment.id}`, json('PATCH', { hidden: true })),
       'patch',

@@ -101,6 +101,7 @@ describe('the clients and the OpenAPI document', () => {
         requestDetail: (c) => c.requestDetail('p1', 'r1'),
         addComment: (c) => c.addComment('p1', 'r1', { body: 'Hi', internal: false }),
         setCommentHidden: (c) => c.setCommentHidden('p1', 'c1', true),
+        deleteComment: (c) => c.deleteComment('p1', 'c1'),
         listChangelog: (c) => c.listChangelog('p1'),
         saveChangelogEntry: async (c) => {
           await c.saveChangelogEntry('p1', null, { title: 'New' })
@@ -201,6 +202,9 @@ describe('the clients and the OpenAPI document', () => {
       getRequest: (c) => c.getRequest('r1'),
       olderComments: (c) => c.olderComments('r1', 'cursor'),
       postComment: (c) => c.postComment('r1', 'Hi', 'key-2'),
+      editComment: (c) => c.editComment('r1', 'c1', 'Hello'),
+      deleteComment: (c) => c.deleteComment('r1', 'c1'),
+      editRequest: (c) => c.editRequest('r1', { title: 'Dark mode' }),
       roadmap: (c) => c.roadmap(),
       changelog: (c) => c.changelog(),
       updates: (c) => c.updates(),

@@ -4,6 +4,7 @@
  * against the document.
  */
 import { randomUUID } from 'node:crypto'
+import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
 
 export interface ScenarioState {
   url: string
@@ -147,6 +148,9 @@ export const PUBLIC_STEPS: readonly Step[] = [
     headers: (s) => ({ ...as(s.ann), 'Idempotency-Key': randomUUID() }),
     body: () => ({ body: 'We need this by March.' }),
     expect: 201,
+    keep: (s, json) => {
+      s.kept.commentId = json.comment.id
+    },
   },
   {
     name: 'an anonymous comment where the project does not allow it',
@@ -163,6 +167,8 @@ export const PUBLIC_STEPS: readonly Step[] = [
     headers: (s) => as(s.ann),
     expect: 200,
   },
+  // Editing your own words (spec v3): the author only; a request only while nobody else joined.
+  ...EDITING_STEPS,
   {
     name: 'older comments, a bad cursor',
     method: 'GET',
@@ -424,6 +430,7 @@ export const PUBLIC_STEPS: readonly Step[] = [
     path: (s) => `/p/${s.projectId}/requests/${s.kept.requestId}/vote`,
     expect: 200,
   },
+  ...PORTAL_EDITING_STEPS,
   {
     name: 'a portal write to no project',
     method: 'POST',

@@ -11,6 +11,7 @@ import { adminTagsDocs } from './admin-tags'
 import { adminTeamDocs } from './admin-team'
 import { adminV3Docs } from './admin-v3'
 import { adminWebhooksDocs } from './admin-webhooks'
+import { adminEditingDocs } from './editing'
 
 /** Every /v1/admin route's RouteDoc, in the order /docs/api shows their tags. */
 export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
@@ -18,6 +19,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminBacklogDocs,
   ...adminRequestsDocs,
   ...adminTagsDocs,
+  ...adminEditingDocs,
   ...adminCompaniesDocs,
   ...adminAuditDocs,
   ...adminChangelogDocs,

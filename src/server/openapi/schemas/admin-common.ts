@@ -30,6 +30,7 @@ export const FeedbackRequestSchema = v.object({
   mine: v.boolean(),
   statusNote: v.nullable(v.string()),
   tags: v.array(RequestTagSchema),
+  editedAt: v.nullable(Timestamp),
 })
 
 /** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
@@ -68,6 +69,7 @@ export const FeedbackCommentSchema = v.object({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: v.boolean(),
   }),
+  editedAt: v.nullable(Timestamp),
 })
 
 /** `AdminComment`: every comment as the dashboard sees it, flags and commenter's facts included. */

@@ -32,6 +32,10 @@ export const FeedbackRequestSchema = v.strictObject({
   mine: described(v.boolean(), 'Whether the caller wrote it.'),
   statusNote: described(v.nullable(v.string()), "The team's public note on the current status."),
   tags: described(v.array(RequestTagSchema), "The team's tags on it (v3), by name."),
+  editedAt: described(
+    v.nullable(IsoDateTime),
+    'When the author last changed the title or body ("edited"); null until then.',
+  ),
 })
 type _Request = Assert<DescribesWire<typeof FeedbackRequestSchema, FeedbackRequest>>
 
@@ -48,6 +52,10 @@ export const FeedbackCommentSchema = v.strictObject({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: described(v.boolean(), 'Whether the caller wrote it.'),
   }),
+  editedAt: described(
+    v.nullable(IsoDateTime),
+    'When its author last changed it ("edited"); null until then.',
+  ),
 })
 type _Comment = Assert<DescribesWire<typeof FeedbackCommentSchema, FeedbackComment>>
 
