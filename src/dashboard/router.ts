@@ -28,6 +28,7 @@ export const SETTINGS_SECTIONS = [
   'project',
   'widget',
   'portal',
+  'tags',
   'notifications',
   'api-keys',
   'audit',

@@ -1,28 +1,38 @@
-import { type FeedbackRequest, REQUEST_STATUSES, type RequestStatus } from '../shared/api'
+import {
+  type FeedbackRequest,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  type RequestTag,
+} from '../shared/api'
 import { TITLE_MAX_LENGTH } from '../shared/limits'
 import { fill } from '../shared/messages'
 import { FormKey } from './form-key'
 import { plural } from './format'
 import type { PortalView } from './portal-view'
 import { RequestRow } from './request-row'
+import { TagFilter } from './tag-filter'
 
 export interface BoardQuery {
   sort: 'top' | 'new'
   q: string
   status: RequestStatus | null
+  /** `?tag={tagId}`: only requests with this tag. */
+  tag: string | null
 }
 
 interface Props {
   view: PortalView
   query: BoardQuery
   requests: FeedbackRequest[]
+  /** The project's tags, for the tag filter. */
+  tags: RequestTag[]
 }
 
 /**
  * The board: search, sort and status as plain links and a GET form (they work with JavaScript
  * off and give every view its own URL), the list, and the form for a new request.
  */
-export function BoardPage({ view, query, requests }: Props) {
+export function BoardPage({ view, query, requests, tags }: Props) {
   const { t, paths } = view
   const linkWith = (change: Partial<BoardQuery>) => {
     const next = { ...query, ...change }
@@ -30,6 +40,7 @@ export function BoardPage({ view, query, requests }: Props) {
       sort: next.sort === 'top' ? undefined : next.sort,
       q: next.q || undefined,
       status: next.status ?? undefined,
+      tag: next.tag ?? undefined,
     })
   }
   return (
@@ -40,6 +51,7 @@ export function BoardPage({ view, query, requests }: Props) {
         <input id="portal-q" type="search" name="q" value={query.q} maxLength={200} />
         {query.sort !== 'top' && <input type="hidden" name="sort" value={query.sort} />}
         {query.status && <input type="hidden" name="status" value={query.status} />}
+        {query.tag && <input type="hidden" name="tag" value={query.tag} />}
         <button type="submit">{t.search}</button>
       </form>
       <div class="filters">
@@ -76,12 +88,18 @@ export function BoardPage({ view, query, requests }: Props) {
             ))}
           </ul>
         </nav>
+        <TagFilter
+          view={view}
+          tags={tags}
+          current={query.tag}
+          linkWith={(tag) => linkWith({ tag })}
+        />
       </div>
       <p class="count" aria-live="polite" data-portal-count="">
         {plural(t.locale, t.portal.requestCount, requests.length)}
       </p>
       {requests.length === 0 ? (
-        <p class="empty">{query.q || query.status ? t.empty : t.first}</p>
+        <p class="empty">{query.q || query.status || query.tag ? t.empty : t.first}</p>
       ) : (
         <ol class="list" data-portal-list="">
           {requests.map((request) => (

@@ -214,6 +214,10 @@ button {
 .status {
   font-weight: 600;
 }
+.tag-dot {
+  margin-right: 0.25rem;
+  vertical-align: middle;
+}
 .request-head {
   display: flex;
   gap: 0.75rem;
@@ -256,6 +260,28 @@ button {
 }
 .comment-body {
   margin: 0.25rem 0 0;
+}
+.edited {
+  color: var(--muted);
+  font-size: 0.875rem;
+}
+.own {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0 1rem;
+  margin-top: 0.25rem;
+  font-size: 0.875rem;
+}
+.own summary {
+  cursor: pointer;
+}
+.own-form {
+  display: grid;
+  gap: 0.5rem;
+  margin: 0.5rem 0;
+}
+.own-form button {
+  justify-self: start;
 }
 .comment-form,
 .new form {
@@ -306,5 +332,33 @@ button {
   padding-top: 1rem;
   border-top: 1px solid var(--line);
   font-size: 0.875rem;
+}
+.notice {
+  background: var(--note);
+  border-radius: 6px;
+  padding: 0.5rem 0.75rem;
+}
+.preferences fieldset {
+  border: 1px solid var(--line);
+  border-radius: 6px;
+  margin: 1rem 0;
+  padding: 0.5rem 1rem;
+}
+.choice {
+  display: flex;
+  gap: 0.5rem;
+  align-items: center;
+  min-height: 44px;
+}
+.choice input {
+  width: auto;
+  margin: 0;
+}
+.follow {
+  margin: 0.5rem 0 1rem;
+}
+.follow button[aria-pressed="true"] {
+  color: var(--accent);
+  background: var(--bg);
 }
 `

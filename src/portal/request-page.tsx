@@ -1,10 +1,13 @@
 import type { FeedbackComment, FeedbackRequest } from '../shared/api'
 import { COMMENT_MAX_LENGTH } from '../shared/limits'
+import { FollowForm } from './follow-form'
 import { FormKey } from './form-key'
 import { formatDate, plural } from './format'
+import { EditedMark, OwnCommentForms, OwnRequestForm } from './own-words'
 import type { PortalView } from './portal-view'
 import { signInHref } from './sso/sign-in-control'
 import { StatusBadge } from './status-badge'
+import { TagChips } from './tag-chips'
 import { VoteButton } from './vote-button'
 
 interface Props {
@@ -16,10 +19,12 @@ interface Props {
   olderHref: string | null
   /** Whether this visitor may comment (identified, or the project allows anonymous comments). */
   canComment: boolean
+  /** Whether the signed-in person follows it; undefined for anonymous visitors (no control). */
+  following?: boolean
 }
 
 /** A request's own page: what it asks, where it stands, the team's note and the thread. */
-export function RequestPage({ view, request, comments, olderHref, canComment }: Props) {
+export function RequestPage({ view, request, comments, olderHref, canComment, following }: Props) {
   const { t } = view
   return (
     <article class="request" data-portal-request={request.id}>
@@ -32,15 +37,21 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
           <h1>{request.title}</h1>
           <p class="row-facts">
             <StatusBadge view={view} status={request.status} />
+            <TagChips tags={request.tags} />
             <span>{plural(t.locale, t.portal.votes, request.votes)}</span>
             <span>
               {t.portal.postedOn}{' '}
               <time dateTime={request.createdAt}>{formatDate(t.locale, request.createdAt)}</time>
             </span>
+            <EditedMark view={view} at={request.editedAt} />
           </p>
         </div>
       </div>
+      {following !== undefined && (
+        <FollowForm view={view} requestId={request.id} following={following} />
+      )}
       {request.body && <p class="body">{request.body}</p>}
+      <OwnRequestForm view={view} request={request} comments={comments} />
       {request.statusNote && (
         <aside class="note" aria-label={t.teamNote}>
           <h2>{t.teamNote}</h2>
@@ -74,8 +85,12 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
                   <time dateTime={comment.createdAt}>
                     {formatDate(t.locale, comment.createdAt)}
                   </time>
+                  <EditedMark view={view} at={comment.editedAt} />
                 </p>
                 <p class="comment-body">{comment.body}</p>
+                {comment.author.you && (
+                  <OwnCommentForms view={view} request={request} comment={comment} />
+                )}
               </li>
             ))}
           </ol>

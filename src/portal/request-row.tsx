@@ -2,6 +2,7 @@ import type { FeedbackRequest } from '../shared/api'
 import { plural } from './format'
 import type { PortalView } from './portal-view'
 import { StatusBadge } from './status-badge'
+import { TagChips } from './tag-chips'
 import { VoteButton } from './vote-button'
 
 /** One request in a list (the board, a roadmap lane): vote, title linking to its page, facts. */
@@ -17,6 +18,7 @@ export function RequestRow({ view, request }: { view: PortalView; request: Feedb
         <p class="row-facts">
           <StatusBadge view={view} status={request.status} />
           <span>{plural(t.locale, t.comments, request.commentCount)}</span>
+          <TagChips tags={request.tags} />
         </p>
       </div>
     </li>

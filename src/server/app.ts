@@ -26,8 +26,10 @@ import { metricsRoutes } from './metrics/metrics-route'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { PortalDomains } from './portal/portal-domains'
+import { portalFollowRoutes } from './portal/portal-follow'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
+import { portalWordEditsRoutes } from './portal/portal-word-edits'
 import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
@@ -35,11 +37,15 @@ import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
 import { authPasswordResetRoutes } from './routes/auth-password-reset'
 import { changelogRoutes } from './routes/changelog'
+import { commentEditsRoutes } from './routes/comment-edits'
 import { commentPagesRoutes } from './routes/comment-pages'
 import { commentsRoutes } from './routes/comments'
 import { demoTokenRoutes } from './routes/demo-token'
+import { emailPreferencesRoutes } from './routes/email-preferences'
+import { followRoutes } from './routes/follow'
 import { identifyRoutes } from './routes/identify'
 import { probeRoutes } from './routes/probes'
+import { requestEditsRoutes } from './routes/request-edits'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
@@ -53,7 +59,7 @@ export type { AppDeps } from './http/env'
 /** The widget calls from any site: open CORS, no cookies, our identity headers allowed. */
 const publicCors = cors({
   origin: '*',
-  allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
   allowHeaders: ['Authorization', 'X-Reqio-Anonymous-Id', 'Idempotency-Key', 'Content-Type'],
   exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
   maxAge: 86400,
@@ -143,16 +149,23 @@ export function createApp(deps: AppDeps) {
   app.route('/', roadmapRoutes(routeDeps))
   app.route('/', changelogRoutes(routeDeps))
   app.route('/', votesRoutes(routeDeps))
+  app.route('/', followRoutes(routeDeps))
   app.route('/', commentsRoutes(routeDeps))
   app.route('/', commentPagesRoutes(routeDeps))
+  app.route('/', commentEditsRoutes(routeDeps))
+  app.route('/', requestEditsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
   // The portal's votes, requests and comments: the routes above, for the portal's visitors.
   app.route('/', portalWritesRoutes(routeDeps))
+  app.route('/', portalFollowRoutes(routeDeps))
+  app.route('/', portalWordEditsRoutes(routeDeps))
 
   // The portal's public pages (src/server/portal/), limited like the public API's reads.
   app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
+  // The page every email's footer links to: signed, no login, whether or not the portal is on.
+  app.route('/', emailPreferencesRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))

@@ -4,6 +4,7 @@
  */
 import type { AuditLogEntry, AuditRequestRef } from './api/audit'
 import { statusLabel } from './status-labels'
+import { tagAuditPredicate } from './tag-audit-sentence'
 
 export type AuditPart =
   | { kind: 'text'; text: string }
@@ -39,6 +40,8 @@ function predicate(entry: Described): AuditPart[] {
   const detail = entry.detail ?? {}
   const request = requestPart(entry.request, entry.target)
   const title = detail.title
+  const aboutTags = tagAuditPredicate(entry, request)
+  if (aboutTags) return aboutTags
   switch (entry.action) {
     case 'request.status': {
       const to = value(statusLabel(detail.to ?? detail.status))
@@ -101,6 +104,8 @@ function predicate(entry: Described): AuditPart[] {
       return [text(' hid a comment on '), request]
     case 'comment.unhidden':
       return [text(' showed a hidden comment again on '), request]
+    case 'comment.deleted':
+      return [text(' deleted a comment on '), request]
     case 'changelog.published':
       return [text(' published '), quoted(title)]
     case 'changelog.updated':

@@ -36,6 +36,8 @@ export const en = {
   alreadyShipped: 'This already shipped.',
   all: 'All',
   filter: 'Status',
+  /** The board's filter by the team's tags. */
+  tag: 'Tag',
   retry: 'Retry',
   /**
    * {0} the request's title, {1} its vote count. The count is the button's visible text, so it
@@ -83,6 +85,9 @@ export const en = {
   /** A long thread shows its newest comments; this loads the ones before them. */
   olderComments: 'Show older comments',
   signInToComment: 'Sign in to comment.',
+  /** A toggle on a request for identified people: its news (emails, Updates) or none. */
+  follow: 'Follow',
+  following: 'Following',
   views: 'Views',
   requests: 'Requests',
   roadmap: 'Roadmap',
@@ -101,6 +106,17 @@ export const en = {
     reply: 'The team replied',
     shipped: 'Shipped',
   } as Record<UpdateKind, string>,
+  /** Editing your own words (spec v3): on your comments and your request. */
+  edit: 'Edit',
+  delete: 'Delete',
+  save: 'Save',
+  cancel: 'Cancel',
+  /** Beside a comment or request whose author changed it. */
+  edited: 'edited',
+  /** Asked before your comment goes. */
+  deleteAsk: 'Delete this comment?',
+  /** Why your request can no longer be edited (the server answered 409 conflict). */
+  editClosed: 'Others have voted or commented: it can no longer be edited.',
 }
 
 export type Messages = typeof en
@@ -122,6 +138,7 @@ export const de: Messages = {
   alreadyShipped: 'Das ist schon umgesetzt.',
   all: 'Alle',
   filter: 'Status',
+  tag: 'Schlagwort',
   retry: 'Erneut versuchen',
   vote: 'Für {0} stimmen: {1}',
   pending: 'Ausstehend',
@@ -159,6 +176,8 @@ export const de: Messages = {
   noComments: 'Noch keine Kommentare.',
   olderComments: 'Ältere Kommentare anzeigen',
   signInToComment: 'Melden Sie sich an, um zu kommentieren.',
+  follow: 'Folgen',
+  following: 'Gefolgt',
   views: 'Ansichten',
   requests: 'Wünsche',
   roadmap: 'Roadmap',
@@ -170,6 +189,14 @@ export const de: Messages = {
   newForYou: { one: '{0} neu für Sie', other: '{0} neu für Sie' },
   teamNote: 'Notiz vom Team',
   kinds: { status: 'Status geändert', reply: 'Das Team hat geantwortet', shipped: 'Umgesetzt' },
+  edit: 'Bearbeiten',
+  delete: 'Löschen',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  edited: 'bearbeitet',
+  deleteAsk: 'Diesen Kommentar löschen?',
+  editClosed:
+    'Jemand anderes hat abgestimmt oder kommentiert, daher kann dieser Wunsch nicht mehr bearbeitet werden.',
 }
 
 export const fr: Messages = {
@@ -189,6 +216,7 @@ export const fr: Messages = {
   alreadyShipped: 'C’est déjà livré.',
   all: 'Toutes',
   filter: 'Statut',
+  tag: 'Étiquette',
   retry: 'Réessayer',
   vote: 'Voter pour {0} : {1}',
   pending: 'En attente',
@@ -226,6 +254,8 @@ export const fr: Messages = {
   noComments: 'Pas encore de commentaires.',
   olderComments: 'Afficher les commentaires plus anciens',
   signInToComment: 'Connectez-vous pour commenter.',
+  follow: 'Suivre',
+  following: 'Suivi',
   views: 'Vues',
   requests: 'Demandes',
   roadmap: 'Feuille de route',
@@ -237,6 +267,13 @@ export const fr: Messages = {
   newForYou: { one: '{0} nouveauté pour vous', other: '{0} nouveautés pour vous' },
   teamNote: 'Note de l’équipe',
   kinds: { status: 'Statut modifié', reply: 'L’équipe a répondu', shipped: 'Livré' },
+  edit: 'Modifier',
+  delete: 'Supprimer',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  edited: 'modifié',
+  deleteAsk: 'Supprimer ce commentaire ?',
+  editClosed: 'Quelqu’un d’autre a voté ou commenté : cette demande ne peut plus être modifiée.',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

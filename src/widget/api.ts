@@ -49,6 +49,8 @@ export function createWidgetApi(
   }
 
   const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`
+  const commentPath = (requestId: string, commentId: string) =>
+    `${requestPath(requestId)}/comments/${encodeURIComponent(commentId)}`
 
   return {
     getProject: (locale) =>
@@ -62,6 +64,8 @@ export function createWidgetApi(
       call('POST', '/requests', body, { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }),
     vote: (requestId) => call('POST', `${requestPath(requestId)}/vote`),
     unvote: (requestId) => call('DELETE', `${requestPath(requestId)}/vote`),
+    follow: (requestId) => call('POST', `${requestPath(requestId)}/follow`),
+    unfollow: (requestId) => call('DELETE', `${requestPath(requestId)}/follow`),
     identify: () => call('POST', '/identify'),
     getRequest: (requestId) => call('GET', requestPath(requestId)),
     olderComments: (requestId, cursor) =>
@@ -75,6 +79,10 @@ export function createWidgetApi(
           [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
         },
       ),
+    editComment: (requestId, commentId, body) =>
+      call('PATCH', commentPath(requestId, commentId), { body }),
+    deleteComment: (requestId, commentId) => call('DELETE', commentPath(requestId, commentId)),
+    editRequest: (requestId, edit) => call('PATCH', requestPath(requestId), edit),
     roadmap: () => call('GET', '/roadmap'),
     changelog: () => call('GET', '/changelog'),
     updates: () => call('GET', '/updates'),

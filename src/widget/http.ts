@@ -4,7 +4,7 @@ import type { ApiFailure, ApiFailureCode, ApiResult } from './types'
 export const REQUEST_TIMEOUT_MS = 10_000
 
 export interface JsonRequest {
-  method: 'GET' | 'POST' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string
   headers: Record<string, string>
   body?: unknown
@@ -44,6 +44,8 @@ export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> 
 
 async function readAnswer<T>(response: Response): Promise<ApiResult<T>> {
   const status = response.status
+  // No Content (a deleted comment): success with nothing to read.
+  if (status === 204) return { ok: true, data: undefined as T, status }
   let body: unknown
   try {
     body = JSON.parse(await response.text())

@@ -6,11 +6,13 @@ import type {
   CommentPageResponse,
   CommentResponse,
   FeedbackRequest,
+  FollowResponse,
   IdentifyResponse,
   NewRequestBody,
   PublicChangelogResponse,
   PublicSort,
   RequestDetailResponse,
+  RequestEditBody,
   RequestListResponse,
   RequestResponse,
   RoadmapResponse,
@@ -62,6 +64,9 @@ export interface WidgetApi extends UpdatesApi {
   submitRequest(body: NewRequestBody, idempotencyKey: string): Promise<ApiResult<RequestResponse>>
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
+  /** Identified people only: the request's news (emails, Updates) from now on, or none. */
+  follow(requestId: string): Promise<ApiResult<FollowResponse>>
+  unfollow(requestId: string): Promise<ApiResult<FollowResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
   /** One request with its newest public comments, oldest first, and a cursor to older ones. */
   getRequest(requestId: string): Promise<ApiResult<RequestDetailResponse>>
@@ -72,6 +77,14 @@ export interface WidgetApi extends UpdatesApi {
     body: string,
     idempotencyKey: string,
   ): Promise<ApiResult<CommentResponse>>
+  /** The author's own words (spec v3 "Editing your own words"). */
+  editComment(
+    requestId: string,
+    commentId: string,
+    body: string,
+  ): Promise<ApiResult<CommentResponse>>
+  deleteComment(requestId: string, commentId: string): Promise<ApiResult<undefined>>
+  editRequest(requestId: string, edit: RequestEditBody): Promise<ApiResult<RequestResponse>>
   /** Asked only when the Roadmap or What's new view opens. */
   roadmap(): Promise<ApiResult<RoadmapResponse>>
   changelog(): Promise<ApiResult<PublicChangelogResponse>>

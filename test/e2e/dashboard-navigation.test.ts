@@ -123,6 +123,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Project',
       'Widget',
       'Portal',
+      'Tags',
       'Webhooks & mail',
       'API keys',
       'Audit log',
@@ -132,6 +133,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Project', 'project'],
       ['Widget', 'widget'],
       ['Portal', 'portal'],
+      ['Tags', 'tags'],
       ['Webhooks & mail', 'notifications'],
       ['API keys', 'api-keys'],
       ['Audit log', 'audit'],
@@ -223,7 +225,15 @@ describe('the project navigation and the dashboard on a phone', () => {
         expect((await title.boundingBox())?.height).toBeGreaterThanOrEqual(24)
       }
     }
-    for (const section of ['identity', 'project', 'widget', 'notifications', 'api-keys', 'audit']) {
+    for (const section of [
+      'identity',
+      'project',
+      'widget',
+      'tags',
+      'notifications',
+      'api-keys',
+      'audit',
+    ]) {
       await page.goto(`${base}/settings/${section}`)
       await page.getByRole('navigation', { name: 'Settings' }).waitFor()
       await page.getByRole('heading', { level: 2 }).first().waitFor()
@@ -274,6 +284,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Project',
       'Widget',
       'Portal',
+      'Tags',
       'Audit log',
     ])
     expect(await page.getByRole('note').innerText()).toContain('admin or owner role')

@@ -70,6 +70,8 @@ describe('the Settings area by keyboard alone', () => {
       await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('Portal')
       await page.keyboard.press('Tab')
+      expect(await focusedText(page)).toBe('Tags')
+      await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('Webhooks & mail')
       await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('API keys')

@@ -35,6 +35,7 @@ export const FILLED_TABLES = [
   'mail_items',
   'mail_unsubscribes',
   'members',
+  'notification_preferences',
   'people',
   'person_updates',
   'portal_sessions',
@@ -43,9 +44,12 @@ export const FILLED_TABLES = [
   'request_accounts',
   'request_followers',
   'request_merges',
+  'request_tags',
+  'request_unfollows',
   'requests',
   'server_keys',
   'sessions',
+  'tags',
   'votes',
   'webhook_deliveries',
   'webhook_endpoints',
@@ -194,6 +198,21 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
     }),
     200,
   )
+  // A tag (v3), on a request.
+  const { tag } = await json<{ tag: { id: string } }>(
+    server.adminFetch(`/v1/admin/projects/${pid}/tags`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Look & feel “UI”', color: '#0f766e' }),
+    }),
+    201,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ tagIds: [tag.id] }),
+    }),
+    200,
+  )
   // A merge: requests.merged_into points into its own table, and request_merges keeps jsonb
   // and text[] columns.
   await expectStatus(
@@ -249,6 +268,30 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
   const link = /\/v1\/unsubscribe\/[\w.-]+/.exec(kept[0]?.text_body ?? '')?.[0]
   if (!link) throw new Error('no unsubscribe link in the kept mail')
   await expectStatus(fetch(`${server.url}${link}`, { method: 'POST' }), 200)
+
+  // Bob unfollows a request he voted and commented on (request_unfollows), and the person who
+  // did not unsubscribe keeps only replies and shipped news (notification_preferences), on the
+  // page their email's footer links to.
+  await expectStatus(publicFetch(`/requests/${dark}/follow`, { method: 'DELETE', token: bob }), 200)
+  const others = await server.store.db.query<{ text_body: string }>(
+    'SELECT text_body FROM kept_mail WHERE recipient <> (SELECT recipient FROM kept_mail ORDER BY id LIMIT 1) ORDER BY id LIMIT 1',
+  )
+  const preferences = /\/p\/[^/\s]+\/email-preferences\?token=([\w.-]+)/.exec(
+    others[0]?.text_body ?? '',
+  )
+  if (!preferences) throw new Error('no email preferences link in the kept mail')
+  await expectStatus(
+    fetch(`${server.url}/p/${pid}/email-preferences`, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['token', preferences[1] ?? ''],
+        ['kinds', 'reply'],
+        ['kinds', 'shipped'],
+      ]),
+      redirect: 'manual',
+    }),
+    303,
+  )
 
   // Done jobs are deleted: one more change leaves a job waiting in the queue.
   await expectStatus(

@@ -118,7 +118,8 @@ describe.each(storeBackends())(
       const link = `https://app.acme.test/help?tab=ideas&reqio-request=${requestId}#top`
       expect(mail.parsed.text).toContain(link)
       expect(mail.parsed.html).toContain(`href="${link.replace('&', '&amp;')}"`)
-      expect(mail.parsed.text).not.toContain('/p/')
+      // The portal page is not linked (the footer's preferences page lives under /p/ too).
+      expect(mail.parsed.text).not.toContain(`/p/${projectId}/requests/`)
     })
 
     it('folds several events for one person within the window into one email', async () => {

@@ -14,6 +14,8 @@ const request = (id: string, title: string, votes = 0): FeedbackRequest => ({
   mine: false,
   statusNote: null,
   createdAt: '',
+  tags: [],
+  editedAt: null,
 })
 
 const board = [

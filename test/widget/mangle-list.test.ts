@@ -11,7 +11,7 @@ const CROSSING = {
     ...['error', 'code', 'message', 'project', 'messages', 'user', 'sort', 'q'],
     ...['kind', 'key', 'identity', 'requestId', 'at'],
     ...['comment', 'comments', 'author', 'name', 'you', 'commentCount', 'mine', 'statusNote'],
-    ...['commentsCursor', 'nextCursor', 'cursor', 'limit'],
+    ...['commentsCursor', 'nextCursor', 'cursor', 'limit', 'following'],
     ...['settings', 'allowAnonymousComments', 'requireIdentity'],
     ...['widget', 'accent', 'position', 'launcherText', 'roadmapTab', 'changelogTab'],
   ],

@@ -89,6 +89,8 @@ export interface AdminClient {
     commentId: string,
     hidden: boolean,
   ): Promise<AdminResult<AdminCommentResponse>>
+  /** Removes any comment for good (spec v3 "Editing your own words"): 204, audited. */
+  deleteComment(projectId: string, commentId: string): Promise<AdminResult<Record<string, never>>>
   listChangelog(projectId: string): Promise<AdminResult<{ entries: ChangelogEntry[] }>>
   /** Without `entryId` a new entry; with it, a change to that one. */
   saveChangelogEntry(
@@ -211,6 +213,7 @@ export function backlogQuery(sort: BacklogSort, filter: BacklogFilter = {}): str
   if (filter.company?.trim()) params.set('company', filter.company.trim())
   if (filter.paying) params.set('paying', 'true')
   if (filter.deleted) params.set('deleted', 'true')
+  if (filter.tag) params.set('tag', filter.tag)
   return params.toString()
 }
 
@@ -273,6 +276,8 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
       call('POST', `${project(id)}/requests/${encodeURIComponent(requestId)}/comments`, comment),
     setCommentHidden: (id, commentId, hidden) =>
       call('PATCH', `${project(id)}/comments/${encodeURIComponent(commentId)}`, { hidden }),
+    deleteComment: (id, commentId) =>
+      call('DELETE', `${project(id)}/comments/${encodeURIComponent(commentId)}`),
     listChangelog: (id) => call('GET', `${project(id)}/changelog`),
     saveChangelogEntry: (id, entryId, body) =>
       entryId

@@ -1,13 +1,22 @@
-import { type BacklogFilter, REQUEST_STATUSES, type RequestStatus } from '../../shared/api'
+import {
+  type BacklogFilter,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  type RequestTag,
+} from '../../shared/api'
+import { TagFilterField } from '../tags/tag-filter-field'
 import { STATUS_LABELS } from './status-labels'
 
 /** Search and filters over the backlog; every change asks the server again. */
 export function BacklogFilters({
   filter,
   onChange,
+  tags = null,
 }: {
   filter: BacklogFilter
   onChange: (filter: BacklogFilter) => void
+  /** The project's tags, for the tag filter (none shown without tags). */
+  tags?: RequestTag[] | null
 }) {
   return (
     <div class="toolbar filters" role="search" aria-label="Filter the backlog">
@@ -38,6 +47,11 @@ export function BacklogFilters({
           ))}
         </select>
       </label>
+      <TagFilterField
+        tags={tags}
+        value={filter.tag}
+        onChange={(tag) => onChange({ ...filter, tag })}
+      />
       <label>
         Plan{' '}
         <input

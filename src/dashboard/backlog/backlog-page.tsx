@@ -17,6 +17,9 @@ import {
 import { BulkDelete } from '../moderation/bulk-delete'
 import { ModerationList } from '../moderation/moderation-list'
 import { currentRouteUrl } from '../router'
+import { BulkTagBar } from '../tags/bulk-tag-bar'
+import { useRowSelection } from '../tags/row-selection'
+import { useTags } from '../tags/use-tags'
 import { BacklogFilters } from './backlog-filters'
 import { BacklogTable } from './backlog-table'
 import { downloadText } from './download'
@@ -37,7 +40,12 @@ interface LastMerge {
 
 function isFiltered(filter: BacklogFilter): boolean {
   return Boolean(
-    filter.q?.trim() || filter.status || filter.plan || filter.company || filter.paying,
+    filter.q?.trim() ||
+      filter.status ||
+      filter.plan ||
+      filter.company ||
+      filter.paying ||
+      filter.tag,
   )
 }
 
@@ -79,9 +87,11 @@ export function BacklogPage({
   const [lastMerge, setLastMerge] = useState<LastMerge | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [addingFeedback, setAddingFeedback] = useState(false)
-  // v3 moderation: which requests the backlog lists, and the rows ticked for a bulk delete.
+  const { tags } = useTags(client, projectId)
+  const { selection, clear: clearSelection } = useRowSelection(requests)
+  const selected = requests?.filter((request) => selection.ids.has(request.id)) ?? []
+  // v3 moderation: which requests the backlog lists (the backlog, waiting, deleted).
   const [view, setView] = useState<BacklogView>('standing')
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [loads, setLoads] = useState(0)
   const waiting = useWaitingCount(client, projectId, loads)
   // Answers can arrive out of order while the owner types: only the latest one is shown.
@@ -104,7 +114,7 @@ export function BacklogPage({
   async function moderated(notice: string) {
     setOpenId(null)
     setNotice(notice)
-    setSelected(new Set())
+    clearSelection()
     await load()
   }
 
@@ -206,11 +216,13 @@ export function BacklogPage({
         waiting={waiting}
         onChange={(next) => {
           setView(next)
-          setSelected(new Set())
+          clearSelection()
           setOpenId(null)
         }}
       />
-      {view === 'standing' ? <BacklogFilters filter={filter} onChange={setFilter} /> : null}
+      {view === 'standing' ? (
+        <BacklogFilters filter={filter} onChange={setFilter} tags={tags} />
+      ) : null}
       <div class="notice" role="status">
         {notice}
         {lastMerge ? (
@@ -249,28 +261,28 @@ export function BacklogPage({
             <BulkDelete
               client={client}
               projectId={projectId}
-              selected={[...selected]}
+              selected={selected.map((request) => request.id)}
               onDone={(_deleted, text) => moderated(text)}
+            />
+          ) : null}
+          {canTriage && tags ? (
+            <BulkTagBar
+              client={client}
+              projectId={projectId}
+              selected={selected}
+              tags={tags}
+              onDone={async (sentence) => {
+                setNotice(sentence)
+                clearSelection()
+                await load()
+              }}
             />
           ) : null}
           <div class="backlog-layout">
             <BacklogTable
               requests={requests}
               onOpen={setOpenId}
-              selection={
-                canTriage
-                  ? {
-                      selected,
-                      onToggle: (id) =>
-                        setSelected((now) => {
-                          const next = new Set(now)
-                          if (next.has(id)) next.delete(id)
-                          else next.add(id)
-                          return next
-                        }),
-                    }
-                  : undefined
-              }
+              selection={canTriage ? selection : undefined}
             />
           </div>
         </>
@@ -308,6 +320,7 @@ export function BacklogPage({
               canTriage={canTriage}
               publicLink={publicLink?.(open.id)}
               onModerated={moderated}
+              tags={tags}
             />
           ) : null}
         </>

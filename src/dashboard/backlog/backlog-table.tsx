@@ -1,6 +1,8 @@
 import type { BacklogRequest, BacklogVoter } from '../../shared/api'
 import { formatMoney } from '../format/money'
 import { countOf } from '../format/plural'
+import { type RowSelection, SelectAllCell, SelectCell } from '../tags/row-selection'
+import { TagChips } from '../tags/tag-chip'
 import { STATUS_LABELS } from './status-labels'
 import './backlog-table.css'
 
@@ -23,13 +25,14 @@ export function BacklogTable({
 }: {
   requests: BacklogRequest[]
   onOpen: (requestId: string) => void
-  /** Ticked rows, for bulk actions (moderation/bulk-delete.tsx); no checkboxes without it. */
-  selection?: { selected: ReadonlySet<string>; onToggle: (requestId: string) => void }
+  /** Rows ticked for a bulk action (tags/row-selection.ts); absent: no checkboxes. */
+  selection?: RowSelection
 }) {
   return (
     <table class="backlog-table" aria-label="Backlog">
       <thead>
         <tr>
+          {selection ? <SelectAllCell selection={selection} requests={requests} /> : null}
           <th scope="col">Request</th>
           <th scope="col" class="number">
             MRR
@@ -58,17 +61,9 @@ export function BacklogTable({
       <tbody>
         {requests.map((request) => (
           <tr key={request.id}>
+            {selection ? <SelectCell selection={selection} request={request} /> : null}
             {/* The row is named by its title alone; the phone's facts line is read as content. */}
             <th scope="row" aria-labelledby={`title-${request.id}`}>
-              {selection ? (
-                <input
-                  type="checkbox"
-                  class="select-row"
-                  aria-label={`Select ${request.title}`}
-                  checked={selection.selected.has(request.id)}
-                  onChange={() => selection.onToggle(request.id)}
-                />
-              ) : null}
               <button
                 id={`title-${request.id}`}
                 type="button"
@@ -78,6 +73,7 @@ export function BacklogTable({
               >
                 {request.title}
               </button>
+              <TagChips tags={request.tags} />
               <RowFacts request={request} />
             </th>
             <td class="number">{formatMoney(request.mrrCents)}</td>

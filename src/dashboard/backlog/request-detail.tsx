@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'preact/hooks'
-import type { BacklogRequest, MergedRequest } from '../../shared/api'
+import type { BacklogRequest, MergedRequest, RequestTag } from '../../shared/api'
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { VoteForCustomer } from '../customers/vote-for-customer'
 import { RequestModeration } from '../moderation/request-moderation'
 import { requestLink } from '../router'
+import { RequestTagsEditor } from '../tags/request-tags-editor'
 import { ConfirmStep } from '../ui/confirm-step'
 import { CopyButton } from '../ui/copy-button'
 import { DrawerDialog } from './drawer-dialog'
@@ -48,6 +49,7 @@ export function RequestDetail({
   canTriage = true,
   publicLink,
   onModerated,
+  tags = null,
 }: {
   request: BacklogRequest
   /** Requests this one can be merged into. */
@@ -66,6 +68,8 @@ export function RequestDetail({
   publicLink?: string
   /** v3 moderation: the request was deleted, rejected or approved here. */
   onModerated?: (notice: string) => void
+  /** The project's tags, to put on the request (tags/request-tags-editor.tsx). */
+  tags?: RequestTag[] | null
 }) {
   const [title, setTitle] = useState(request.title)
   const [error, setError] = useState<string | null>(null)
@@ -205,6 +209,15 @@ export function RequestDetail({
             </>
           )}
         </section>
+
+        <RequestTagsEditor
+          client={client}
+          projectId={projectId}
+          request={request}
+          tags={tags}
+          canTriage={canTriage}
+          onChanged={onThreadChanged}
+        />
 
         <section class="drawer-section" aria-labelledby="voters-heading">
           <h3 id="voters-heading">Voters by account</h3>

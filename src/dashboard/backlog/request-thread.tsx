@@ -3,6 +3,7 @@ import type { AdminComment, AdminRequestDetail } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { formatDateTime } from '../format/dates'
 import { formatMoney } from '../format/money'
+import { CommentDeleteButton } from './comment-delete'
 import { ReplyBox } from './reply-box'
 
 const KIND_LABELS = {
@@ -66,6 +67,15 @@ export function RequestThread({
     }
   }
 
+  async function deleteComment(comment: AdminComment) {
+    const result = await client.deleteComment(projectId, comment.id)
+    if (!result.ok) setError(`Not deleted: ${result.message}`)
+    else {
+      setError(null)
+      await onChanged()
+    }
+  }
+
   const problem = error ?? loadError
   return (
     <section class="thread drawer-section" aria-label="Comments">
@@ -88,6 +98,7 @@ export function RequestThread({
                 key={comment.id}
                 comment={comment}
                 onHidden={canTriage ? setHidden : undefined}
+                onDelete={canTriage ? deleteComment : undefined}
               />
             ))}
           </ol>
@@ -101,10 +112,13 @@ export function RequestThread({
 function CommentEntry({
   comment,
   onHidden,
+  onDelete,
 }: {
   comment: AdminComment
   /** Absent for a viewer, who cannot hide comments. */
   onHidden?: (comment: AdminComment, hidden: boolean) => void
+  /** Absent for a viewer, who cannot delete comments (comment-delete.tsx). */
+  onDelete?: (comment: AdminComment) => Promise<void>
 }) {
   const { author } = comment
   const kind = comment.internal ? 'Internal note' : KIND_LABELS[author.kind]
@@ -116,6 +130,7 @@ function CommentEntry({
       <header>
         <strong>{author.name}</strong> <span class="comment-kind">{kind}</span>
         {comment.hidden ? <span class="comment-kind">Hidden</span> : null}
+        {comment.editedAt ? <span class="comment-kind">Edited</span> : null}
         <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
       </header>
       {author.sub ? (
@@ -131,6 +146,7 @@ function CommentEntry({
           {comment.hidden ? 'Unhide' : 'Hide'}
         </button>
       )}
+      {onDelete ? <CommentDeleteButton comment={comment} onDelete={onDelete} /> : null}
     </li>
   )
 }

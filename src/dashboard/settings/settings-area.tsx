@@ -10,6 +10,7 @@ import { NotificationsPage } from '../notifications/notifications-page'
 import { AuditPage } from '../pages/audit-page'
 import { SettingsPage } from '../pages/settings-page'
 import type { SettingsSection } from '../router'
+import { TagsSettingsPage } from '../tags/tags-settings-page'
 import { PortalSettingsPage } from './portal-settings-page'
 import { SettingsNav } from './settings-nav'
 import { SETTINGS_LABELS, visibleSettingsSections } from './settings-sections'
@@ -139,6 +140,8 @@ function SettingsSectionPage({
           onSaved={onSaved}
         />
       )
+    case 'tags':
+      return <TagsSettingsPage client={client} projectId={project.id} allowed={can('configure')} />
     case 'notifications':
       return <NotificationsPage client={client} projectId={project.id} />
     case 'api-keys':

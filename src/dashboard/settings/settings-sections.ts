@@ -7,6 +7,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
   project: 'Project',
   widget: 'Widget',
   portal: 'Portal',
+  tags: 'Tags',
   notifications: 'Webhooks & mail',
   'api-keys': 'API keys',
   audit: 'Audit log',

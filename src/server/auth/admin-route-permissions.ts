@@ -32,6 +32,8 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid', permission: 'view' },
   { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/comments', permission: 'triage' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/comments/:cid', permission: 'triage' },
+  // Deleting any comment (spec v3 "Editing your own words") is moderation, like hiding.
+  { method: 'DELETE', path: '/v1/admin/projects/:id/comments/:cid', permission: 'triage' },
   // On a customer's behalf (spec v3): filing, voting and taking a vote back are triage, like
   // replying (POST .../comments with onBehalfOf is the comments line above).
   { method: 'POST', path: '/v1/admin/projects/:id/requests', permission: 'triage' },
@@ -85,6 +87,13 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'GET', path: '/v1/admin/projects/:id/api-keys', permission: 'configure' },
   { method: 'POST', path: '/v1/admin/projects/:id/api-keys', permission: 'configure' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/api-keys/:kid', permission: 'configure' },
+  // Tags (spec v3 "Tags"): everyone reads the vocabulary; shaping it (names, colours, deleting a
+  // tag off every request) is settings work, like Canny's; putting tags on a request is the
+  // PATCH .../requests/:rid line above (triage).
+  { method: 'GET', path: '/v1/admin/projects/:id/tags', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/tags', permission: 'configure' },
+  { method: 'PATCH', path: '/v1/admin/projects/:id/tags/:tagId', permission: 'configure' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/tags/:tagId', permission: 'configure' },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

@@ -28,7 +28,8 @@ const NEWS_MAX_BYTES = 8 * 1024 * 1024
 
 /** Roughly what a record costs in memory: its strings (2 bytes a character) plus fixed fields. */
 function requestBytes(request: RequestRecord): number {
-  return 200 + 2 * (request.id.length + request.title.length + request.body.length)
+  const tags = request.tags.reduce((sum, tag) => sum + 80 + 2 * tag.name.length, 0)
+  return 200 + tags + 2 * (request.id.length + request.title.length + request.body.length)
 }
 
 function projectBytes(project: ProjectRecord | null): number {
@@ -96,8 +97,10 @@ export class ReadCaches {
     sort: 'top' | 'new'
     q: string | null
     voter: string | null
+    /** `?tag=`: a list of its own, cached like the others. */
+    tag?: string | null
   }): Promise<RequestRecord[]> {
-    const shared = await this.sharedList(input.projectId, input.sort, input.q)
+    const shared = await this.sharedList(input.projectId, input.sort, input.q, undefined, input.tag)
     return this.withVoted(input.projectId, shared, input.voter)
   }
 
@@ -120,14 +123,15 @@ export class ReadCaches {
     sort: 'top' | 'new',
     q: string | null,
     limit?: number,
+    tag: string | null = null,
   ): Promise<RequestRecord[]> {
     if (q !== null) {
-      return this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
+      return this.store.requests.listPublic({ projectId, sort, q, voter: null, limit, tag })
     }
-    const key = `${projectId}\u0000${sort}\u0000${limit ?? ''}`
+    const key = `${projectId}\u0000${sort}\u0000${limit ?? ''}\u0000${tag ?? ''}`
     let shared = this.lists.get(key)
     if (!shared) {
-      shared = await this.store.requests.listPublic({ projectId, sort, q, voter: null, limit })
+      shared = await this.store.requests.listPublic({ projectId, sort, q, voter: null, limit, tag })
       this.lists.set(key, shared)
     }
     return shared

@@ -42,7 +42,8 @@ export function securityHeaders(): MiddlewareHandler {
       headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
     } else if (path === '/widget.js') {
       headers.set('Cross-Origin-Resource-Policy', 'cross-origin')
-    } else {
+    } else if (!headers.has('Referrer-Policy')) {
+      // A page with a secret in its URL (the email preferences link) sets a stricter one itself.
       headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
     }
   }

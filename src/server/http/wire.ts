@@ -29,6 +29,8 @@ export function toPublicRequest(
     commentCount: record.commentCount,
     mine: viewer !== null && record.authorVoter === viewer,
     statusNote: record.statusNote,
+    tags: record.tags,
+    editedAt: record.editedAt,
   }
 }
 
@@ -55,6 +57,7 @@ export function toPublicComment(record: CommentRecord, viewer: string | null): F
       kind: record.kind,
       you: viewer !== null && record.authorVoter === viewer,
     },
+    editedAt: record.editedAt,
   }
 }
 

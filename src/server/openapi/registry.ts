@@ -2,6 +2,8 @@ import type * as v from 'valibot'
 import type { RouteDoc } from './route-doc'
 import { ADMIN_ROUTE_DOCS, ADMIN_TAG_DESCRIPTIONS } from './routes/admin-index'
 import { authDocs } from './routes/auth'
+import { portalEditingDocs, publicEditingDocs } from './routes/editing'
+import { followingDocs } from './routes/following'
 import { mcpDocs } from './routes/mcp'
 import { opsDocs } from './routes/ops'
 import { portalDocs } from './routes/portal'
@@ -19,10 +21,13 @@ import { TeamMemberSchema } from './schemas/team'
  */
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...publicRequestDocs,
+  ...followingDocs,
+  ...publicEditingDocs,
   ...publicProjectDocs,
   ...authDocs,
   ...ADMIN_ROUTE_DOCS,
   ...portalDocs,
+  ...portalEditingDocs,
   ...opsDocs,
   ...mcpDocs,
 ]

@@ -16,6 +16,7 @@ import type { AppEnv, RouteDeps } from '../http/env'
 import { toPublicRequest } from '../http/wire'
 import { shownTo, withOwnPending } from '../routes/moderated-requests'
 import { anonymousVoter, type PersonFacts, type ProjectRecord, personVoter } from '../store'
+import { isFollowing } from '../store/following-store'
 import { atomFeed } from './atom-feed'
 import { readPortalVisitorCookie } from './portal-anonymous-id'
 import { ATOM, HTML, type PortalAnswer, XML } from './portal-answer'
@@ -23,6 +24,7 @@ import { portalPageHeaders, renderPortalPage } from './portal-html'
 import { PortalPageCache } from './portal-page-cache'
 import { portalPersonOf } from './portal-session'
 import { portalSettingsOf } from './portal-settings'
+import { portalTagOf } from './portal-tag-query'
 import { bareViewFor, portalViewFor } from './portal-view-for'
 import { sitemapXml } from './sitemap'
 
@@ -83,7 +85,9 @@ export function portalPagesRoutes(deps: RouteDeps) {
       page(
         (c) => {
           const query = boardQueryOf(c)
-          return query.q ? null : `board\u0000${query.sort}\u0000${query.status ?? ''}`
+          return query.q
+            ? null
+            : `board\u0000${query.sort}\u0000${query.status ?? ''}\u0000${query.tag ?? ''}`
         },
         (r) => boardAnswer(deps, r),
       ),
@@ -165,6 +169,7 @@ function boardQueryOf(c: Context): BoardQuery {
     sort: c.req.query('sort') === 'new' ? 'new' : 'top',
     q: (c.req.query('q') ?? '').trim().slice(0, QUERY_MAX_LENGTH),
     status: REQUEST_STATUSES.includes(status as RequestStatus) ? (status as RequestStatus) : null,
+    tag: portalTagOf(c),
   }
 }
 
@@ -174,14 +179,16 @@ async function boardAnswer(deps: RouteDeps, { c, project, voter, view }: PortalR
     deps,
     project.id,
     voter,
-    query.q,
+    query.q || query.tag,
     await deps.caches.publicList({
       projectId: project.id,
       sort: query.sort,
       q: query.q || null,
       voter,
+      tag: query.tag,
     }),
   )
+  const tags = await deps.store.tags.list(project.id)
   const requests = records
     .filter((record) => query.status === null || record.status === query.status)
     .map((record) => toPublicRequest(record, voter))
@@ -194,7 +201,7 @@ async function boardAnswer(deps: RouteDeps, { c, project, voter, view }: PortalR
       description: fill(t.portal.boardDescription, project.name),
       path: view.paths.board(),
     },
-    children: <BoardPage view={view} query={query} requests={requests} />,
+    children: <BoardPage view={view} query={query} requests={requests} tags={tags} />,
   })
   return html(200, body)
 }
@@ -248,6 +255,9 @@ async function requestAnswer(deps: RouteDeps, { c, project, person, voter, view 
             : null
         }
         canComment={canComment}
+        following={
+          person ? await isFollowing(deps.store.db, project.id, record.id, person.sub) : undefined
+        }
       />
     ),
   })

@@ -11,6 +11,7 @@ import type { BacklogFilter } from '../store/backlog-filter'
 import { BACKLOG_KEYSET, BACKLOG_LIMIT, backlogKeyOf } from '../store/backlog-store'
 import { keyShape } from '../store/keyset'
 import { AdminListLimitSchema } from './admin-list-limit'
+import { TagFilterSchema } from './tag-schemas'
 
 const shortText = (name: string) =>
   v.optional(
@@ -31,6 +32,7 @@ export const BacklogQuerySchema = v.object({
   paying: v.optional(v.picklist(['true', 'false'], 'paying must be true or false')),
   /** v3 moderation: the deleted requests (restorable for 30 days) instead of the standing ones. */
   deleted: v.optional(v.picklist(['true', 'false'], 'deleted must be true or false')),
+  tag: TagFilterSchema,
 })
 
 /**
@@ -91,6 +93,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       company: c.req.query('company'),
       paying: c.req.query('paying'),
       deleted: c.req.query('deleted'),
+      tag: c.req.query('tag'),
     })
     const filter: BacklogFilter = {
       q: query.q || undefined,
@@ -99,6 +102,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       company: query.company || undefined,
       paying: query.paying === 'true',
       deleted: query.deleted === 'true',
+      tag: query.tag || undefined,
     }
     return { project, query, filter }
   }

@@ -9,6 +9,7 @@ import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
 import type { UnmergeResult } from '../store/request-merges'
 import { RequestPatchSchema } from './request-schemas'
+import { applyRequestTags } from './request-tags-edit'
 
 /** What a PATCH may edit on a request, as stored: a note of null clears it. */
 interface RequestEdit {
@@ -20,8 +21,8 @@ interface RequestEdit {
 const EDITED_FIELDS = ['status', 'title', 'statusNote'] as const
 
 /**
- * PATCH /v1/admin/projects/:id/requests/:rid: change status and title, or fold the request
- * into another with mergeInto, in one transaction. Answers the request that now stands: the
+ * PATCH /v1/admin/projects/:id/requests/:rid: change status, title and tags, or fold the
+ * request into another with mergeInto, in one transaction. Answers the request that now stands: the
  * target after a merge.
  * POST /v1/admin/projects/:id/requests/:rid/unmerge: undo the latest merge of :rid; answers
  * the request back on its own, and the target it left.
@@ -59,8 +60,10 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       if (mergeInto === requestId) throw invalid('mergeInto', 'A request cannot merge into itself.')
       const edit = editOf(patch)
       const teamMemberEmail = actingMember(c)?.email ?? null
+      const { tagIds } = patch
       const standingId = await commit(deps, c, async (w) => {
         if (edit) await applyEdit(w, { projectId: project.id, requestId, edit, teamMemberEmail })
+        if (tagIds) await applyRequestTags(w, { projectId: project.id, requestId, tagIds })
         if (mergeInto === undefined) return requestId
         await applyMerge(w, {
           projectId: project.id,

@@ -5,6 +5,7 @@ import { adminApiKeysRoutes } from './admin-api-keys'
 import { adminAuditRoutes } from './admin-audit'
 import { adminBacklogRoutes } from './admin-backlog'
 import { adminChangelogRoutes } from './admin-changelog'
+import { adminCommentDeleteRoutes } from './admin-comment-delete'
 import { adminCommentsRoutes } from './admin-comments'
 import { adminCompaniesRoutes } from './admin-companies'
 import { adminInstallRoutes } from './admin-install'
@@ -19,6 +20,7 @@ import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
 import { adminRequestsRoutes } from './admin-requests'
 import { adminSecretRoutes } from './admin-secret'
+import { adminTagsRoutes } from './admin-tags'
 import { adminTokenCheckRoutes } from './admin-token-check'
 import { adminWebhooksRoutes } from './admin-webhooks'
 
@@ -40,12 +42,14 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/', adminRequestsRoutes(deps))
     .route('/', adminModerationRoutes(deps))
     .route('/', adminCommentsRoutes(deps))
+    .route('/', adminCommentDeleteRoutes(deps))
     .route('/changelog', adminChangelogRoutes(deps))
     .route('/webhooks', adminWebhooksRoutes(deps))
     .route('/', adminNotificationsRoutes(deps))
     .route('/', adminOnBehalfRoutes(deps))
     .route('/api-keys', adminApiKeysRoutes(deps))
     .route('/people', adminPeopleRoutes(deps))
+    .route('/tags', adminTagsRoutes(deps))
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))

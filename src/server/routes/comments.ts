@@ -15,6 +15,7 @@ import { takeCommentAllowance } from '../limits/comment-caps'
 import type { Actor } from '../store'
 import type { CommentRecord } from '../store/comments-store'
 import { requireActor } from './actor'
+import { followingOf } from './following-of'
 import { NewCommentSchema } from './request-schemas'
 import { standingRequestOrNotFound } from './standing-request'
 
@@ -43,6 +44,7 @@ export function commentsRoutes(deps: RouteDeps) {
           ...toPublicRequest(request, viewer),
           comments: thread.comments,
           commentsCursor: thread.nextCursor,
+          following: await followingOf(deps, c, request.id),
         },
       }
       return c.json(body)
@@ -105,7 +107,7 @@ export async function postComment(
 }
 
 /** Identified users may always comment; anonymous ones only where the project allows it. */
-function requireCommenter(c: Context<AppEnv>): Actor {
+export function requireCommenter(c: Context<AppEnv>): Actor {
   const actor = requireActor(c)
   if (actor.person) return actor
   const { requireIdentity, allowAnonymousComments } = c.get('project').settings

@@ -6,6 +6,7 @@ import {
   STATUS_NOTE_MAX_LENGTH,
   TITLE_MAX_LENGTH,
 } from '../../shared/limits'
+import { RequestTagIdsSchema, TagFilterSchema } from './tag-schemas'
 
 export const TitleSchema = v.pipe(
   v.string('title must be a string'),
@@ -36,6 +37,7 @@ export const ListQuerySchema = v.object({
       v.maxLength(TITLE_MAX_LENGTH, `similar must be at most ${TITLE_MAX_LENGTH} characters`),
     ),
   ),
+  tag: TagFilterSchema,
 })
 
 export const RequestPatchSchema = v.object({
@@ -57,6 +59,8 @@ export const RequestPatchSchema = v.object({
       ),
     ),
   ),
+  /** The request's tags, exactly these (v3): [] takes every tag off. */
+  tagIds: RequestTagIdsSchema,
 })
 
 export const CommentBodySchema = v.pipe(

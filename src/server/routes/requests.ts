@@ -20,6 +20,7 @@ export function requestsRoutes(deps: RouteDeps) {
         sort: c.req.query('sort'),
         q: c.req.query('q'),
         similar: c.req.query('similar'),
+        tag: c.req.query('tag'),
       })
       const projectId = c.get('project').id
       const voter = c.get('actor')?.voter ?? null
@@ -29,12 +30,13 @@ export function requestsRoutes(deps: RouteDeps) {
             deps,
             projectId,
             voter,
-            query.q,
+            query.q || query.tag,
             await deps.caches.publicList({
               projectId,
               sort: query.sort,
               q: query.q || null,
               voter,
+              tag: query.tag || null,
             }),
           )
       const body: RequestListResponse = {

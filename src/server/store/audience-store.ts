@@ -1,4 +1,7 @@
+import type { UpdateKind } from '../../shared/notifications'
 import type { Db, SqlExecutor } from './db'
+import { moveUnfollows, NOT_UNFOLLOWED } from './following-store'
+import { wantsKind } from './notification-preferences-store'
 import type { RequestRow } from './rows'
 
 /** An identified person who hears about a request: its author, a voter or a commenter. */
@@ -10,7 +13,9 @@ export interface AudienceMember {
 }
 
 /**
- * Who wrote, voted for or commented on a request (and on the requests merged into it).
+ * Who wrote, voted for or commented on a request (and on the requests merged into it), or
+ * followed it by hand, less whoever unfollowed it (following-store.ts); with `kind`, also less
+ * whoever turned that kind of news off (notification-preferences-store.ts).
  * Commenters are the rows of request_followers, added when a comment.created event fans out:
  * this is the one interface the notification code needs from comments.
  */
@@ -18,6 +23,7 @@ export async function requestAudience(
   sql: SqlExecutor,
   projectId: string,
   requestId: string,
+  kind?: UpdateKind,
 ): Promise<AudienceMember[]> {
   const rows = await sql.query<{
     id: number
@@ -36,8 +42,9 @@ export async function requestAudience(
         UNION SELECT person_id FROM request_followers WHERE request_id = $2)
         -- v3 moderation: a deleted request tells nobody, whatever was queued before.
         AND NOT EXISTS (SELECT 1 FROM requests d WHERE d.id = $2 AND d.deleted_at IS NOT NULL)
+        AND ${NOT_UNFOLLOWED} ${kind ? `AND ${wantsKind('$3')}` : ''}
       ORDER BY p.id`,
-    [projectId, requestId],
+    kind ? [projectId, requestId, kind] : [projectId, requestId],
   )
   return rows.map((row) => ({
     personId: row.id,
@@ -83,8 +90,12 @@ export async function followAsAuthor(
   )
 }
 
-/** After a merge, whoever followed the source follows the target. */
+/**
+ * After a merge, whoever followed the source follows the target, and whoever unfollowed it
+ * stays silent there (moved first: a hand-made follow of the target still wins).
+ */
 export async function moveFollowers(tx: SqlExecutor, fromId: string, toId: string): Promise<void> {
+  await moveUnfollows(tx, fromId, toId)
   await tx.query(
     `INSERT INTO request_followers (request_id, person_id, since)
      SELECT $2, person_id, since FROM request_followers WHERE request_id = $1

@@ -1,4 +1,5 @@
 import { containsPattern } from './requests-store'
+import { tagCondition } from './tag-filter'
 
 /** Narrowing the backlog: every field optional, all of them must hold. */
 export interface BacklogFilter {
@@ -17,6 +18,8 @@ export interface BacklogFilter {
    * request read by id, whatever its state).
    */
   deleted?: boolean
+  /** Carries this tag (by id). */
+  tag?: string
 }
 
 /** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
@@ -50,5 +53,6 @@ export function filterConditions(filter: BacklogFilter, firstParam: number) {
                        WHERE ap.id = r.author_person_id
                          AND greatest(ap.mrr_cents, coalesce(ac.mrr_cents, 0)) > 0)`)
   }
+  if (filter.tag) conditions.push(tagCondition(param(filter.tag)))
   return { sql: conditions.map((condition) => `AND ${condition}`).join('\n'), params }
 }

@@ -23,7 +23,7 @@ export async function shippingAudience(
   if (requestIds.length === 0) return { people: [], anonymous: 0 }
   const people = new Map<number, AudienceMember>()
   for (const requestId of requestIds) {
-    for (const member of await requestAudience(sql, projectId, requestId)) {
+    for (const member of await requestAudience(sql, projectId, requestId, 'shipped')) {
       people.set(member.personId, member)
     }
   }

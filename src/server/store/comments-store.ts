@@ -27,6 +27,8 @@ export interface CommentRecord {
   internal: boolean
   hidden: boolean
   createdAt: string
+  /** When its author last changed it (migration 026); null until then. */
+  editedAt: string | null
 }
 
 export interface NewComment {
@@ -52,6 +54,7 @@ interface CommentRow {
   internal: boolean
   hidden: boolean
   created_at: Date | string
+  edited_at: Date | string | null
   person_sub: string | null
   person_email: string | null
   person_plan: string | null
@@ -92,6 +95,7 @@ function toCommentRecord(row: CommentRow): CommentRecord {
     internal: row.internal,
     hidden: row.hidden,
     createdAt: toIso(row.created_at),
+    editedAt: row.edited_at ? toIso(row.edited_at) : null,
   }
 }
 

@@ -24,6 +24,7 @@ import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
+import { TagsStore } from './tags-store'
 import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
 import { waitForDatabase } from './wait-for-database'
@@ -66,6 +67,8 @@ export interface Store {
   readonly apiKeys: ApiKeysStore
   /** v3: deleting, restoring and approving requests (spec "Spam and deletion"). */
   readonly moderation: ModerationStore
+  /** A project's tags and which requests carry them (v3). */
+  readonly tags: TagsStore
   close(): Promise<void>
 }
 
@@ -157,6 +160,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     origins: new OriginsStore(db),
     apiKeys: new ApiKeysStore(db),
     moderation: new ModerationStore(db),
+    tags: new TagsStore(db),
     changes,
     async close() {
       await changes.close()

@@ -89,7 +89,8 @@ export async function erasePerson(
     personId,
   ])
   await tx.query('DELETE FROM portal_sessions WHERE project_id = $1 AND sub = $2', [projectId, sub])
-  // person_updates, request_followers, mail_items and mail_unsubscribes go with the row.
+  // person_updates, request_followers, request_unfollows, notification_preferences, mail_items
+  // and mail_unsubscribes go with the row.
   await tx.query('DELETE FROM people WHERE id = $1', [personId])
   await scrubCopies(tx, projectId, { email: person.email, name: person.name })
   return { votes, comments: comments, requests: requests.length }

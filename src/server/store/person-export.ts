@@ -41,6 +41,8 @@ export async function exportPerson(
     accounts,
     portalSessions,
     deletedRequestVotes,
+    unfollows,
+    preferences,
   ] = await Promise.all([
     rows(
       `SELECT to_jsonb(c) AS row FROM companies c JOIN people p ON p.company_id = c.id
@@ -96,6 +98,12 @@ export async function exportPerson(
         ORDER BY v.created_at, v.request_id`,
       mine,
     ),
+    rows('SELECT to_jsonb(u) AS row FROM request_unfollows u WHERE u.person_id = $1 ORDER BY at', [
+      personId,
+    ]),
+    rows('SELECT to_jsonb(n) AS row FROM notification_preferences n WHERE n.person_id = $1', [
+      personId,
+    ]),
   ])
   const email = (found.person as { email?: string | null }).email ?? null
   const [keptMail, jobs, auditLog] = await Promise.all([
@@ -136,6 +144,8 @@ export async function exportPerson(
     comments,
     personUpdates: updates,
     requestFollowers: following,
+    requestUnfollows: unfollows,
+    notificationPreferences: preferences[0] ?? null,
     mailItems,
     mailUnsubscribes: unsubscribes,
     keptMail,

@@ -2,6 +2,7 @@ import type { PublicSort } from '../../shared/api'
 import type { Db, SqlExecutor } from './db'
 import { REQUEST_COLUMNS, type RequestRow } from './rows'
 import { PUBLICLY_SHOWN } from './shown-requests'
+import { tagCondition } from './tag-filter'
 
 /**
  * The public search (`?q=`) with a cost that does not grow with the stored data.
@@ -42,6 +43,8 @@ export interface SearchInput {
   q: string
   voter: string | null
   limit: number
+  /** Only requests with this tag, among the candidates (`?tag=` with `?q=`). */
+  tag?: string | null
 }
 
 export interface SearchCandidate {
@@ -142,9 +145,10 @@ export async function searchRequests(db: Db, input: SearchInput): Promise<Reques
               EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
          FROM requests r
         WHERE r.id = ANY($1::text[]) AND r.search_text LIKE lower($3) AND ${PUBLICLY_SHOWN}
+              ${input.tag ? `AND ${tagCondition('$5')}` : ''}
         ORDER BY ${LIST_ORDER[input.sort]}
         LIMIT $4`,
-      [ids, input.voter, containsPattern(input.q), input.limit],
+      [ids, input.voter, containsPattern(input.q), input.limit, ...(input.tag ? [input.tag] : [])],
     )
   })
 }

@@ -9,6 +9,7 @@ import { recordMerge, type UnmergeResult, undoMerge } from './request-merges'
 import { searchRequests } from './request-search'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import { PUBLICLY_SHOWN } from './shown-requests'
+import { tagCondition } from './tag-filter'
 import type { Actor, RequestRecord } from './types'
 import { castVote } from './votes-store'
 
@@ -39,6 +40,8 @@ export interface PublicListInput {
   q: string | null
   voter: string | null
   limit?: number
+  /** Only the requests carrying this tag (`?tag=`); null or absent: all. */
+  tag?: string | null
 }
 
 /**
@@ -51,9 +54,15 @@ export function publicListQuery(input: PublicListInput): { sql: string; params: 
                  EXISTS (SELECT 1 FROM votes v WHERE v.request_id = r.id AND v.voter = $2) AS voted
             FROM requests r
            WHERE r.project_id = $1 AND r.merged_into IS NULL AND ${PUBLICLY_SHOWN}
+                 ${input.tag ? `AND ${tagCondition('$4')}` : ''}
            ORDER BY ${PUBLIC_ORDER[input.sort]}
            LIMIT $3`,
-    params: [input.projectId, input.voter, input.limit ?? PUBLIC_LIST_LIMIT],
+    params: [
+      input.projectId,
+      input.voter,
+      input.limit ?? PUBLIC_LIST_LIMIT,
+      ...(input.tag ? [input.tag] : []),
+    ],
   }
 }
 

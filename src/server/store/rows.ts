@@ -1,6 +1,7 @@
 import { readModerationMode } from '../../shared/api/moderation'
 import { readAbsoluteUrl, readPortalSettings } from '../../shared/api/portal-settings'
 import { readWidgetSettings } from '../../shared/api/widget-settings'
+import { REQUEST_TAGS_COLUMN, readRequestTags } from './request-tags-column'
 import type { ProjectRecord, RequestRecord } from './types'
 
 /** Database rows to store records: the one place that knows column names. */
@@ -69,8 +70,10 @@ export const REQUEST_COLUMNS = [
   'comment_count',
   'unanswered',
   'deleted_at',
+  'edited_at',
 ]
   .map((column) => `r.${column}`)
+  .concat(REQUEST_TAGS_COLUMN)
   .join(', ')
 
 export interface RequestRow {
@@ -90,6 +93,10 @@ export interface RequestRow {
   unanswered: boolean
   /** Migration 025: when the team deleted it; null while it stands. */
   deleted_at?: Date | string | null
+  /** json from REQUEST_TAGS_COLUMN (a string on some drivers). */
+  tags?: unknown
+  /** Migration 026: when the author last changed the title or body. */
+  edited_at?: Date | string | null
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -109,6 +116,8 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     commentCount: Number(row.comment_count ?? 0),
     unanswered: row.unanswered === true,
     deletedAt: row.deleted_at ? toIso(row.deleted_at) : null,
+    tags: readRequestTags(row.tags),
+    editedAt: row.edited_at ? toIso(row.edited_at) : null,
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ProjectSettings } from '../../shared/api'
+import type { ProjectSettings, RequestTag } from '../../shared/api'
 import type { BillingInterval } from '../../shared/identity'
 
 /** What the store keeps about a person, taken from their latest verified token. */
@@ -83,4 +83,8 @@ export interface RequestRecord {
   unanswered: boolean
   /** v3 moderation: when the team deleted it (restorable for 30 days); null while it stands. */
   deletedAt: string | null
+  /** The team's tags on it, by name (store/request-tags-column.ts). */
+  tags: RequestTag[]
+  /** When the author last changed the title or body; null until then. */
+  editedAt: string | null
 }

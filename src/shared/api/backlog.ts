@@ -54,6 +54,8 @@ export interface BacklogFilter {
   paying?: boolean
   /** v3 moderation: the deleted requests (restorable for 30 days) instead of the standing ones. */
   deleted?: boolean
+  /** Carries this tag (its id). */
+  tag?: string
 }
 
 /** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */

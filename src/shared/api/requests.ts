@@ -1,4 +1,6 @@
 /** The public API's requests and comments (spec/api.md): what the widget reads and sends. */
+import type { RequestTag } from './tags'
+
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 /**
@@ -27,6 +29,10 @@ export interface FeedbackRequest {
   mine: boolean
   /** The team's public note on the current status. */
   statusNote: string | null
+  /** The team's tags on it (v3), by name. */
+  tags: RequestTag[]
+  /** When the author last changed the title or body ("edited"); null until then. */
+  editedAt: string | null
 }
 
 export type CommentKind = 'team' | 'customer' | 'visitor'
@@ -43,6 +49,8 @@ export interface FeedbackComment {
     /** Whether the caller wrote it. */
     you: boolean
   }
+  /** When its author last changed it ("edited"); null until then. */
+  editedAt: string | null
 }
 
 /** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
@@ -51,7 +59,12 @@ export interface RequestDetailResponse {
    * The newest public comments (at most COMMENTS_PAGE_SIZE), oldest first among them;
    * `commentsCursor` fetches the ones before them, null when there are none.
    */
-  request: FeedbackRequest & { comments: FeedbackComment[]; commentsCursor: string | null }
+  request: FeedbackRequest & {
+    comments: FeedbackComment[]
+    commentsCursor: string | null
+    /** Whether the caller follows it (v3 "Following"): always false for anonymous callers. */
+    following: boolean
+  }
 }
 /** GET …/requests/{rid}/comments?cursor=&limit=: the page before `cursor`, oldest first. */
 export interface CommentPageResponse {
@@ -74,6 +87,11 @@ export interface RequestResponse {
 }
 export interface IdentifyResponse {
   user: { id: string }
+}
+/** The author's own edit (spec v3 "Editing your own words"): PATCH …/requests/{rid}. */
+export interface RequestEditBody {
+  title?: string
+  body?: string
 }
 export interface NewRequestBody {
   title: string

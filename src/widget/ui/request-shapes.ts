@@ -15,6 +15,8 @@ export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
     commentCount: 0,
     mine: true,
     statusNote: null,
+    tags: [],
+    editedAt: null,
   }
 }
 

@@ -17,7 +17,7 @@ export interface BoardRow {
  * with the votes still waiting in the outbox applied, so a reload shows what the user did.
  */
 export function boardRows(
-  { requests, statusFilter }: ListState,
+  { requests, statusFilter, tagFilter }: ListState,
   { pending, sending }: SenderState,
 ): BoardRow[] {
   const rows: BoardRow[] = []
@@ -27,6 +27,7 @@ export function boardRows(
   }
   for (const request of requests) {
     if (statusFilter && request.status !== statusFilter) continue
+    if (tagFilter && !request.tags.some((tag) => tag.id === tagFilter)) continue
     const vote = pending.find(
       (e) => e.kind === 'vote' && e.requestId === request.id && !sending.includes(e.key),
     )

@@ -5,6 +5,8 @@ export type RequestDetail = FeedbackRequest & {
   comments: FeedbackComment[]
   /** Where the older comments start; null when the thread is all here. */
   commentsCursor: string | null
+  /** Whether the caller follows it (absent from a server older than v3). */
+  following?: boolean
 }
 
 /**
@@ -21,6 +23,7 @@ export function asRequest(value: unknown): FeedbackRequest | undefined {
     commentCount: +r.commentCount || 0,
     mine: r.mine === true,
     statusNote: typeof r.statusNote === 'string' ? r.statusNote : null,
+    tags: Array.isArray(r.tags) ? r.tags : [],
   }
 }
 

@@ -33,6 +33,8 @@ function request(id: string, voters: BacklogVoter[], extra: Partial<AdminRequest
     commentCount: 0,
     mine: false,
     statusNote: null,
+    tags: [],
+    editedAt: null,
     mrrCents: [...accounts.values()].reduce((a, b) => a + b, 0),
     accounts: accounts.size,
     voters,
@@ -83,6 +85,7 @@ describe('merge preview', () => {
           },
           internal: false,
           hidden: false,
+          editedAt: null,
         },
       ],
       mergedRequests: [

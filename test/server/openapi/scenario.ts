@@ -4,6 +4,7 @@
  * against the document.
  */
 import { randomUUID } from 'node:crypto'
+import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
 
 export interface ScenarioState {
   url: string
@@ -147,6 +148,9 @@ export const PUBLIC_STEPS: readonly Step[] = [
     headers: (s) => ({ ...as(s.ann), 'Idempotency-Key': randomUUID() }),
     body: () => ({ body: 'We need this by March.' }),
     expect: 201,
+    keep: (s, json) => {
+      s.kept.commentId = json.comment.id
+    },
   },
   {
     name: 'an anonymous comment where the project does not allow it',
@@ -163,6 +167,8 @@ export const PUBLIC_STEPS: readonly Step[] = [
     headers: (s) => as(s.ann),
     expect: 200,
   },
+  // Editing your own words (spec v3): the author only; a request only while nobody else joined.
+  ...EDITING_STEPS,
   {
     name: 'older comments, a bad cursor',
     method: 'GET',
@@ -206,6 +212,72 @@ export const PUBLIC_STEPS: readonly Step[] = [
     headers: (s) => as(s.ann),
     body: () => ({}),
     expect: 200,
+  },
+  // Following (v3): identified people follow and unfollow; the preferences page's link is signed.
+  {
+    name: 'ann unfollows',
+    method: 'DELETE',
+    path: (s) => `${request(s)}/follow`,
+    headers: (s) => as(s.ann),
+    expect: 200,
+  },
+  {
+    name: 'ann follows again',
+    method: 'POST',
+    path: (s) => `${request(s)}/follow`,
+    headers: (s) => as(s.ann),
+    expect: 200,
+  },
+  {
+    name: 'an anonymous follow',
+    method: 'POST',
+    path: (s) => `${request(s)}/follow`,
+    headers: () => ANONYMOUS,
+    expect: 401,
+  },
+  {
+    name: 'a follow of no request',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests/nope/follow`,
+    headers: (s) => as(s.ann),
+    expect: 404,
+  },
+  {
+    name: 'a portal follow by a visitor',
+    method: 'POST',
+    path: (s) => `/p/${s.projectId}/requests/${s.kept.requestId}/follow`,
+    expect: 401,
+  },
+  {
+    name: 'a portal unfollow by a visitor',
+    method: 'DELETE',
+    path: (s) => `/p/${s.projectId}/requests/${s.kept.requestId}/follow`,
+    expect: 401,
+  },
+  {
+    name: 'a tampered email preferences link',
+    method: 'GET',
+    path: (s) => `/p/${s.projectId}/email-preferences?token=bm9wZQ.not-signed`,
+    expect: 400,
+  },
+  {
+    name: 'email preferences saved with a tampered token',
+    method: 'POST',
+    path: (s) => `/p/${s.projectId}/email-preferences`,
+    headers: () => ({ 'Content-Type': 'application/x-www-form-urlencoded' }),
+    body: () => 'token=bm9wZQ.not-signed&kinds=status',
+    expect: 400,
+  },
+  {
+    name: 'email preferences posted from another site',
+    method: 'POST',
+    path: (s) => `/p/${s.projectId}/email-preferences`,
+    headers: () => ({
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: 'https://evil.example',
+    }),
+    body: () => 'token=bm9wZQ.not-signed',
+    expect: 403,
   },
   {
     name: 'a bad unsubscribe link',
@@ -358,6 +430,7 @@ export const PUBLIC_STEPS: readonly Step[] = [
     path: (s) => `/p/${s.projectId}/requests/${s.kept.requestId}/vote`,
     expect: 200,
   },
+  ...PORTAL_EDITING_STEPS,
   {
     name: 'a portal write to no project',
     method: 'POST',
@@ -483,6 +556,84 @@ export const ADMIN_STEPS: readonly Step[] = [
     headers: admin,
     body: () => ({ status: 'planned', statusNote: 'In May.' }),
     expect: 200,
+  },
+  {
+    name: 'a tag',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/tags`,
+    headers: admin,
+    body: () => ({ name: 'Billing', color: '#1d4ed8' }),
+    expect: 201,
+    keep: (s, json) => {
+      s.kept.tagId = json.tag.id
+    },
+  },
+  {
+    name: 'a tag of the same name',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/tags`,
+    headers: admin,
+    body: () => ({ name: 'billing', color: '#000000' }),
+    expect: 409,
+  },
+  {
+    name: 'a tag with a colour that is not #rrggbb',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/tags`,
+    headers: admin,
+    body: () => ({ name: 'Red', color: 'red' }),
+    expect: 400,
+  },
+  {
+    name: 'the tags',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/tags`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'recolour the tag',
+    method: 'PATCH',
+    path: (s) => `${adminProject(s)}/tags/${s.kept.tagId}`,
+    headers: admin,
+    body: () => ({ color: '#b91c1c' }),
+    expect: 200,
+  },
+  {
+    name: 'tag the request',
+    method: 'PATCH',
+    path: (s) => `${adminProject(s)}/requests/${s.kept.requestId}`,
+    headers: admin,
+    body: (s) => ({ tagIds: [s.kept.tagId] }),
+    expect: 200,
+  },
+  {
+    name: 'a tag that is not the project’s',
+    method: 'PATCH',
+    path: (s) => `${adminProject(s)}/requests/${s.kept.requestId}`,
+    headers: admin,
+    body: () => ({ tagIds: ['tag_nope'] }),
+    expect: 400,
+  },
+  {
+    name: 'the backlog of one tag',
+    method: 'GET',
+    path: (s) => `${adminProject(s)}/backlog?tag=${s.kept.tagId}`,
+    headers: admin,
+    expect: 200,
+  },
+  {
+    name: 'the board of one tag',
+    method: 'GET',
+    path: (s) => `${project(s)}/requests?tag=${s.kept.tagId}`,
+    expect: 200,
+  },
+  {
+    name: 'delete a tag',
+    method: 'DELETE',
+    path: (s) => `${adminProject(s)}/tags/${s.kept.tagId}`,
+    headers: admin,
+    expect: 204,
   },
   {
     name: 'a status that does not exist',

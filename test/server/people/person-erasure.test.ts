@@ -78,6 +78,7 @@ describe.each(storeBackends())('erasing a person on the $name database', (backen
       'comments',
       'personUpdates',
       'requestFollowers',
+      'requestUnfollows',
       'mailItems',
       'keptMail',
       'requestAccounts',
@@ -96,6 +97,11 @@ describe.each(storeBackends())('erasing a person on the $name database', (backen
     expect(JSON.stringify(ann.portalSessions)).not.toContain('id_hash')
     const unsubscribed = [doc, ann].filter((one) => (one.mailUnsubscribes as unknown[]).length)
     expect(unsubscribed).toHaveLength(1)
+    // The other one chose their kinds of news on the email preferences page.
+    const chose = [doc, ann].filter((one) => one.notificationPreferences !== null)
+    expect(chose).toHaveLength(1)
+    expect(chose[0]).not.toBe(unsubscribed[0])
+    expect(chose[0]?.notificationPreferences).toMatchObject({ muted_kinds: ['status'] })
   })
 
   it('names the download after the sub with every unsafe character replaced', async () => {

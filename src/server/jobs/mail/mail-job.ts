@@ -2,7 +2,11 @@ import { isSingleEmailAddress } from '../../../shared/email-address'
 import type { Clock } from '../../clock'
 import { requestLinkOf } from '../../portal/request-link'
 import type { Store } from '../../store'
+import { unfollowedAmong } from '../../store/following-store'
+import type { MailItem } from '../../store/mail-store'
+import { mutedKinds } from '../../store/notification-preferences-store'
 import type { JobHandler } from '../job-handler'
+import { emailPreferencesToken, emailPreferencesUrl } from './email-preferences-link'
 import { renderNotificationEmail } from './render'
 import type { MailTransport } from './transport'
 import { UNSUBSCRIBE_KEY_NAME, unsubscribeToken, unsubscribeUrl } from './unsubscribe-link'
@@ -36,6 +40,8 @@ export function mailJobHandler(options: {
         return { itemIds }
       // Stored before emails were checked, and not one address: nobody is mailed.
       if (!isSingleEmailAddress(recipient.email)) return { itemIds }
+      const wanted = await stillWanted(store, personId, items)
+      if (wanted.length === 0) return { itemIds }
       const project = await store.projects.find(projectId)
       if (!project) return { itemIds }
       const key = await store.mail.serverKey(UNSUBSCRIBE_KEY_NAME)
@@ -45,9 +51,14 @@ export function mailJobHandler(options: {
       )
       const email = renderNotificationEmail({
         projectName: recipient.projectName,
-        items: items.map((item) => item.detail),
+        items: wanted.map((item) => item.detail),
         requestUrl: (requestId) => requestLinkOf(project, requestId, options.publicUrl),
         unsubscribeUrl: unsubscribe,
+        preferencesUrl: emailPreferencesUrl(
+          options.publicUrl,
+          projectId,
+          emailPreferencesToken(key, projectId, personId),
+        ),
       })
       await transport.send({
         projectId,
@@ -67,4 +78,19 @@ export function mailJobHandler(options: {
       await store.mail.markSent(tx, itemIds, options.clock.now())
     },
   }
+}
+
+/**
+ * The items the person still wants as the email leaves: news queued before they unfollowed its
+ * request or turned its kind off (within the coalescing window) is dropped with the rest.
+ */
+async function stillWanted(store: Store, personId: number, items: MailItem[]) {
+  const requestIds = [...new Set(items.map((item) => item.detail.requestId))]
+  const [muted, unfollowed] = await Promise.all([
+    mutedKinds(store.db, personId),
+    unfollowedAmong(store.db, personId, requestIds),
+  ])
+  return items.filter(
+    (item) => !muted.has(item.detail.kind) && !unfollowed.has(item.detail.requestId),
+  )
 }

@@ -20,6 +20,8 @@ export interface EmailInput {
   /** Where "view the request" links go (portal/request-link.ts: the site, else the portal). */
   requestUrl(requestId: string): string
   unsubscribeUrl: string
+  /** The signed page where the person chooses which kinds of news they get (every email's footer). */
+  preferencesUrl: string
 }
 
 const statusLabel = (status: string) => STATUS_LABELS[status] ?? status
@@ -64,7 +66,7 @@ export function renderNotificationEmail(input: EmailInput): RenderedEmail {
       `\n  ${input.requestUrl(item.requestId)}`,
     ].join('')
   })
-  const footer = `You get this because you asked for, voted for or commented on these requests.\nUnsubscribe from ${projectName}'s emails: ${input.unsubscribeUrl}`
+  const footer = `You get this because you asked for, voted for, commented on or followed these requests.\nChoose which emails you get: ${input.preferencesUrl}\nUnsubscribe from ${projectName}'s emails: ${input.unsubscribeUrl}`
   const text = `${intro}\n\n${textParts.join('\n\n')}\n\n--\n${footer}\n`
   const htmlItems = items
     .map((item) => {
@@ -78,7 +80,7 @@ export function renderNotificationEmail(input: EmailInput): RenderedEmail {
     .join('')
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">
 <p>${escapeHtml(intro)}</p><ul style="padding-left:20px">${htmlItems}</ul>
-<hr style="border:0;border-top:1px solid #eee"><p style="font-size:12px;color:#666">You get this because you asked for, voted for or commented on these requests. <a href="${escapeHtml(input.unsubscribeUrl)}">Unsubscribe from ${escapeHtml(projectName)}'s emails</a>.</p>
+<hr style="border:0;border-top:1px solid #eee"><p style="font-size:12px;color:#666">You get this because you asked for, voted for, commented on or followed these requests. <a href="${escapeHtml(input.preferencesUrl)}">Choose which emails you get</a> · <a href="${escapeHtml(input.unsubscribeUrl)}">Unsubscribe from ${escapeHtml(projectName)}'s emails</a>.</p>
 </body></html>`
   return { subject, text, html }
 }

@@ -30,9 +30,10 @@ export function tellWebhooks(
 }
 
 /**
- * Tells everyone who wrote, voted for or commented on `request`: an update in their widget
- * and, if they gave an email and did not unsubscribe, a line in their next email. The team
- * member who made the change hears nothing of it.
+ * Tells everyone who follows `request` (wrote, voted for or commented on it, unless they
+ * unfollowed it) and did not turn this kind of news off: an update in their widget and, if they
+ * gave an email and did not unsubscribe, a line in their next email. The team member who made
+ * the change hears nothing of it.
  */
 export async function tellAudience(
   tx: SqlExecutor,
@@ -47,7 +48,7 @@ export async function tellAudience(
   },
 ): Promise<AudienceMember[]> {
   const audience = withoutTeamMember(
-    await requestAudience(tx, input.projectId, input.request.id),
+    await requestAudience(tx, input.projectId, input.request.id, input.kind),
     input.teamMemberEmail,
   )
   await insertPersonUpdates(tx, {

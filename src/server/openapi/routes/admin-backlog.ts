@@ -16,6 +16,7 @@ const FILTER_MEANINGS = {
   paying: 'true: only requests submitted by a paying customer.',
   deleted:
     'v3: true lists the deleted requests (restorable for 30 days) instead of the standing ones.',
+  tag: 'Only requests carrying this tag (its id); an id no tag has finds nothing.',
 }
 
 /** The backlog's filters, sort and page (the route's own schema). */

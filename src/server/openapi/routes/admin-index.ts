@@ -8,9 +8,11 @@ import { adminModerationDocs } from './admin-moderation'
 import { adminNotificationsDocs } from './admin-notifications'
 import { adminProjectsDocs } from './admin-projects'
 import { adminRequestsDocs } from './admin-requests'
+import { adminTagsDocs } from './admin-tags'
 import { adminTeamDocs } from './admin-team'
 import { adminV3Docs } from './admin-v3'
 import { adminWebhooksDocs } from './admin-webhooks'
+import { adminEditingDocs } from './editing'
 
 /** Every /v1/admin route's RouteDoc, in the order /docs/api shows their tags. */
 export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
@@ -18,6 +20,8 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminBacklogDocs,
   ...adminRequestsDocs,
   ...adminModerationDocs,
+  ...adminTagsDocs,
+  ...adminEditingDocs,
   ...adminCompaniesDocs,
   ...adminAuditDocs,
   ...adminChangelogDocs,
@@ -40,6 +44,8 @@ export const ADMIN_TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'The backlog with revenue: MRR counted once per account, voters, authors; as JSON pages or a CSV file.',
   'Admin: requests':
     "One request as the team works it: its thread, status, notes, merges, replies and moderation, and feedback on a customer's behalf.",
+  'Admin: tags':
+    "The project's tags (name and colour): everyone on the team reads them, admins and owners shape them; tagging a request is the request's PATCH.",
   'Admin: companies': 'The accounts behind the revenue, and what their people asked for.',
   'Admin: people':
     'The people who sent feedback: search, detail, export and erasure (GDPR). Erasing takes their facts, comments and votes away at once.',

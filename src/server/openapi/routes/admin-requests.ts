@@ -42,9 +42,9 @@ export const adminRequestsDocs: readonly RouteDoc[] = [
     method: 'patch',
     path: '/v1/admin/projects/{id}/requests/{rid}',
     tag,
-    summary: 'Change status, title or note, or merge',
+    summary: 'Change status, title, note or tags, or merge',
     description:
-      'status, title and statusNote (null or empty clears it) change in one transaction; mergeInto folds the request into another and answers that one. Both requests must exist and stand on their own (404 request_not_found).',
+      "status, title, statusNote (null or empty clears it) and tagIds (the request's tags, exactly; an id that is not a tag of this project: 400 validation_failed, field tagIds) change in one transaction; mergeInto folds the request into another and answers that one. Both requests must exist and stand on their own (404 request_not_found).",
     pathParams: PARAM.request,
     body: RequestPatchSchema,
     responses: {

@@ -28,7 +28,8 @@ export const publicRequestDocs: readonly RouteDoc[] = [
     path: '/v1/projects/{projectId}/requests',
     summary: 'List the board',
     description:
-      'The public requests, `sort=top` (votes) or `new`, optionally searched with `q`. ' +
+      'The public requests, `sort=top` (votes) or `new`, optionally searched with `q` and ' +
+      'narrowed to one tag with `tag={tagId}` (an id no tag has finds nothing). ' +
       '`similar=<title>` answers the few most like a title being typed instead.',
     tag: WIDGET_TAG,
     security,

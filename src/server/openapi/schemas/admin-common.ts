@@ -7,6 +7,7 @@ import {
   TAB_VISIBILITIES,
 } from '../../../shared/api'
 import { TEAM_ROLES } from '../../../shared/roles'
+import { RequestTagSchema } from './tags'
 
 /**
  * The shapes several admin answers share, written as valibot schemas for the OpenAPI document:
@@ -36,6 +37,8 @@ export const FeedbackRequestSchema = v.object({
   commentCount: v.number(),
   mine: v.boolean(),
   statusNote: v.nullable(v.string()),
+  tags: v.array(RequestTagSchema),
+  editedAt: v.nullable(Timestamp),
 })
 
 /** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
@@ -78,6 +81,7 @@ export const FeedbackCommentSchema = v.object({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: v.boolean(),
   }),
+  editedAt: v.nullable(Timestamp),
 })
 
 /** `AdminComment`: every comment as the dashboard sees it, flags and commenter's facts included. */

@@ -11,6 +11,7 @@ import {
   SHOWN_STATUSES,
 } from '../../../shared/api'
 import type { UpdatesResponse } from '../../../shared/notifications'
+import { RequestTagSchema } from './tags'
 import type { Assert, DescribesWire } from './wire-type'
 
 const described = <S extends v.GenericSchema>(schema: S, text: string) =>
@@ -33,6 +34,11 @@ export const FeedbackRequestSchema = v.strictObject({
   commentCount: described(v.number(), 'Public comments (no internal notes, no hidden ones).'),
   mine: described(v.boolean(), 'Whether the caller wrote it.'),
   statusNote: described(v.nullable(v.string()), "The team's public note on the current status."),
+  tags: described(v.array(RequestTagSchema), "The team's tags on it (v3), by name."),
+  editedAt: described(
+    v.nullable(IsoDateTime),
+    'When the author last changed the title or body ("edited"); null until then.',
+  ),
 })
 type _Request = Assert<DescribesWire<typeof FeedbackRequestSchema, FeedbackRequest>>
 
@@ -49,6 +55,10 @@ export const FeedbackCommentSchema = v.strictObject({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: described(v.boolean(), 'Whether the caller wrote it.'),
   }),
+  editedAt: described(
+    v.nullable(IsoDateTime),
+    'When its author last changed it ("edited"); null until then.',
+  ),
 })
 type _Comment = Assert<DescribesWire<typeof FeedbackCommentSchema, FeedbackComment>>
 
@@ -76,6 +86,11 @@ export const RequestDetailResponseSchema = v.strictObject({
     commentsCursor: described(
       v.nullable(v.string()),
       'Fetches the comments before these (GET …/comments?cursor=); null when there are none.',
+    ),
+    following: described(
+      v.boolean(),
+      'Whether the caller follows it (its author, a voter, a commenter, or by hand, unless they ' +
+        'unfollowed it); always false for anonymous callers.',
     ),
   }),
 })

@@ -4,7 +4,9 @@ import type { Messages } from '../i18n'
 import { withVote } from '../request-shapes'
 import type { JsonStore } from '../storage'
 import { createComposer } from './composer'
+import { createFollowToggle } from './follow'
 import { createList } from './list'
+import { createOwnWords } from './own-words'
 import { type BoardContext, createPart, guard, reportFailure } from './part'
 import { createSender } from './sender'
 import { createThread } from './thread'
@@ -61,6 +63,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
   })
   const composer = createComposer(ctx, sender, () => panel.set({ view: 'board' }))
   const thread = createThread(ctx, sender, list.swapIn, () => inRequestView())
+  const own = createOwnWords(ctx, thread, answered)
   /** Requests whose vote is on its way: another click waits for the answer. */
   const voting = new Set<string>()
   let warmed = false
@@ -73,7 +76,9 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
     list,
     composer,
     thread,
+    own,
     sender,
+    follow: createFollowToggle(ctx, thread),
     /** How far the list was scrolled, so Back from a request lands exactly there. */
     listScroll: 0,
     subscribe(listener: () => void): () => void {
@@ -172,6 +177,7 @@ export function createBoard(core: WidgetCore, t: Messages, store: JsonStore) {
       list.forgetPerson()
       composer.forgetPerson()
       thread.forgetPerson()
+      own.stopEditing()
       ctx.tell()
       sender.syncPending()
       if (panel.get().open) list.reload()

@@ -14,6 +14,8 @@ export interface ListState {
   listedQuery: string
   /** Only requests with this status, or all with ''. */
   statusFilter: RequestStatus | ''
+  /** Only requests with this tag (its id), or all with ''. */
+  tagFilter: string
   /** The list as the server last answered it, with the user's votes applied at once. */
   requests: FeedbackRequest[]
   loadError?: string
@@ -29,6 +31,7 @@ export function createList(ctx: BoardContext, panelIsOpen: () => boolean) {
       listedSort: 'top',
       listedQuery: '',
       statusFilter: '',
+      tagFilter: '',
       requests: [],
     },
     ctx.redraw,
@@ -92,6 +95,7 @@ export function createList(ctx: BoardContext, panelIsOpen: () => boolean) {
       searchTimer = setTimeout(reload, 250)
     }),
     setFilter: guard(ctx, (statusFilter: ListState['statusFilter']) => set({ statusFilter })),
+    setTagFilter: guard(ctx, (tagFilter: string) => set({ tagFilter })),
     swapIn,
     /** Puts a request in the list, replacing its old copy or first when new. */
     upsert(request: FeedbackRequest) {

@@ -126,6 +126,17 @@ export function createThread(
       set({ detail: { ...detail, comments: [...detail.comments, comment], commentCount } })
       caughtUp({ ...detail, commentCount })
     },
+    /** Your comment edited (`comment`) or deleted (none): the thread and its count follow. */
+    changeComment(id: string, comment?: FeedbackComment) {
+      const { detail } = get()
+      if (!detail) return
+      const comments = detail.comments.flatMap((c) =>
+        c.id !== id ? [c] : comment ? [comment] : [],
+      )
+      const commentCount = detail.commentCount - detail.comments.length + comments.length
+      set({ detail: { ...detail, comments, commentCount } })
+      caughtUp({ ...detail, commentCount })
+    },
     /** The server's newer copy of the request shown, e.g. after a vote. */
     swapIn(request: FeedbackRequest) {
       const { detail } = get()

@@ -12,6 +12,7 @@ import type { ListState } from '../board/list'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
 import { RequestRow } from './RequestRow'
+import { TagFilter } from './TagFilter'
 
 interface Props {
   board: Board
@@ -68,6 +69,7 @@ export function BoardView({ board, t }: Props) {
             </option>
           ))}
         </select>
+        <TagFilter list={list} t={t} />
         <input
           type="search"
           data-autofocus={!returning || undefined}
@@ -115,7 +117,11 @@ export function BoardView({ board, t }: Props) {
       ) : (
         status !== 'error' && (
           <p class="state">
-            {status !== 'ready' ? t.loading : state.statusFilter ? t.empty : t.first}
+            {status !== 'ready'
+              ? t.loading
+              : state.statusFilter || state.tagFilter
+                ? t.empty
+                : t.first}
           </p>
         )
       )}

@@ -4,7 +4,7 @@
  * @jsxRuntime classic
  * @jsx h
  */
-import { h } from 'preact'
+import { type ComponentChildren, h } from 'preact'
 import type { FeedbackComment } from '../../../shared/api'
 import { formatDateTime } from '../format'
 import type { Messages } from '../i18n'
@@ -14,10 +14,14 @@ interface Props {
     body: string
     author: Partial<FeedbackComment['author']> & { name: string }
     createdAt?: string
+    /** Changed by its author: says "edited". */
+    editedAt?: string | null
   }
   t: Messages
   /** Still in the outbox. */
   pending?: boolean
+  /** Under your own comment: Edit and Delete (OwnWords.tsx). */
+  children?: ComponentChildren
 }
 
 /**
@@ -33,7 +37,12 @@ const NEUTRAL_NAMES = { team: 'Team', customer: 'Customer', visitor: 'Visitor' }
  * one still in the outbox "Pending"; a nameless customer or visitor is named in the widget's
  * language ("Client", "Besucher").
  */
-export function CommentItem({ comment: { body, author, createdAt }, t, pending }: Props) {
+export function CommentItem({
+  comment: { body, author, createdAt, editedAt },
+  t,
+  pending,
+  children,
+}: Props) {
   const team = author.kind === 'team'
   const kind = author.kind || 'visitor'
   const neutral = author.name === NEUTRAL_NAMES[kind]
@@ -45,8 +54,10 @@ export function CommentItem({ comment: { body, author, createdAt }, t, pending }
         {name && <b>{name}</b>}
         {badge && <span class={pending ? 'badge pending' : 'badge'}>{badge}</span>}
         {createdAt && <time dateTime={createdAt}>{formatDateTime(t, createdAt)}</time>}
+        {editedAt && <i>{t.edited}</i>}
       </div>
       <p>{body}</p>
+      {children}
     </li>
   )
 }

@@ -67,6 +67,11 @@ export function RequestRow({
         {commentCount > 0 && <span class="badge">{countOf(t, t.comments, commentCount)}</span>}
         {request.mine && <span class="badge">{t.you}</span>}
         {pending && <span class="badge pending">{t.pending}</span>}
+        {request.tags.map((tag) => (
+          <span key={tag.id} class="badge tag" style={`--tag:${tag.color}`}>
+            {tag.name}
+          </span>
+        ))}
       </div>
     </li>
   )

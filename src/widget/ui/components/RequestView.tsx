@@ -6,12 +6,14 @@
  * @jsxFrag Fragment
  */
 import { Fragment, h } from 'preact'
+import type { FeedbackComment, FeedbackRequest } from '../../../shared/api'
 import { fill } from '../../../shared/messages'
 import type { Board } from '../board/board'
 import { countOf } from '../format'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
 import { CommentItem } from './CommentItem'
+import { OwnCommentControls, OwnRequestControls } from './OwnWords'
 
 interface Props {
   board: Board
@@ -43,6 +45,16 @@ export function RequestView({ board, t }: Props) {
           <span aria-hidden="true">‹ </span>
           {t.back}
         </button>
+        {detail && board.follow.shown() && (
+          <button
+            type="button"
+            class="follow"
+            aria-pressed={detail.following}
+            onClick={board.follow.toggle}
+          >
+            {detail.following ? t.following : t.follow}
+          </button>
+        )}
       </div>
       <div class="body">
         <div class={request ? `top s-${request.status}` : 'top'}>
@@ -63,10 +75,14 @@ export function RequestView({ board, t }: Props) {
             </h3>
             {request && <span class="badge st">{t.status[request.status] || t.status.open}</span>}
             {request && request.mine && <span class="badge">{t.you}</span>}
+            {request && request.editedAt && <i class="ed">{t.edited}</i>}
             {row && row.pending && <span class="badge pending">{t.pending}</span>}
           </div>
         </div>
         {request && request.body && <p class="text">{request.body}</p>}
+        {detail && request && mayEdit(request, detail.comments, row && row.pending) && (
+          <OwnRequestControls board={board} t={t} request={request} />
+        )}
         {request && request.statusNote && (
           <div class="note">
             <strong>{t.teamNote}</strong>
@@ -91,7 +107,9 @@ export function RequestView({ board, t }: Props) {
         {detail && (
           <ul aria-label={countOf(t, t.comments, detail.commentCount)}>
             {detail.comments.map((comment) => (
-              <CommentItem key={comment.id} comment={comment} t={t} />
+              <CommentItem key={comment.id} comment={comment} t={t}>
+                {comment.author.you && <OwnCommentControls board={board} t={t} comment={comment} />}
+              </CommentItem>
             ))}
             {waiting.map((entry) => (
               <CommentItem
@@ -136,5 +154,23 @@ export function RequestView({ board, t }: Props) {
         )}
       </div>
     </>
+  )
+}
+
+/**
+ * Whether your request still takes an edit, as far as the widget can tell: yours, on the
+ * server, and nobody else voted or commented (team replies do not count). The server has the
+ * last word (409, said in words by the editor).
+ */
+function mayEdit(
+  request: FeedbackRequest,
+  comments: FeedbackComment[],
+  pending: boolean | undefined,
+): boolean {
+  return (
+    request.mine &&
+    !pending &&
+    request.votes <= (request.voted ? 1 : 0) &&
+    !comments.some((c) => c.author.kind !== 'team' && !c.author.you)
   )
 }
