@@ -22,9 +22,13 @@ function rowTitles(table: HTMLElement): string[] {
 function rowOf(table: HTMLElement, title: string): string[] {
   const header = within(table).getByRole('rowheader', { name: title })
   const row = header.closest('tr') as HTMLElement
-  return within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent ?? '')
+  return (
+    within(row)
+      .getAllByRole('cell')
+      // The tick box for bulk actions (tags, delete) is not one of the request's facts.
+      .filter((cell) => !cell.classList.contains('select'))
+      .map((cell) => cell.textContent ?? '')
+  )
 }
 
 async function backlogFromApi(created: CreatedProjectResponse): Promise<BacklogRequest[]> {
