@@ -99,6 +99,16 @@ export const en = {
     reply: 'The team replied',
     shipped: 'Shipped',
   } as Record<UpdateKind, string>,
+  /** Images on a request or comment (spec/api.md "Images"). The file picker's label: */
+  attach: 'Add image',
+  uploading: 'Uploading…',
+  /** {0} the image's place among those of the request or comment. */
+  image: 'Image {0}',
+  removeImage: 'Remove image {0}',
+  imageType: 'Only PNG, JPEG, WebP or GIF images.',
+  imageTooBig: 'Images must be 5 MB or smaller.',
+  /** {0} the most images one request or comment takes. */
+  imageLimit: 'At most {0} images.',
 }
 
 export type Messages = typeof en
@@ -167,6 +177,13 @@ export const de: Messages = {
   newForYou: { one: '{0} neu für Sie', other: '{0} neu für Sie' },
   teamNote: 'Notiz vom Team',
   kinds: { status: 'Status geändert', reply: 'Das Team hat geantwortet', shipped: 'Umgesetzt' },
+  attach: 'Bild hinzufügen',
+  uploading: 'Wird hochgeladen…',
+  image: 'Bild {0}',
+  removeImage: 'Bild {0} entfernen',
+  imageType: 'Nur PNG-, JPEG-, WebP- oder GIF-Bilder.',
+  imageTooBig: 'Bilder dürfen höchstens 5 MB groß sein.',
+  imageLimit: 'Höchstens {0} Bilder.',
 }
 
 export const fr: Messages = {
@@ -233,6 +250,13 @@ export const fr: Messages = {
   newForYou: { one: '{0} nouveauté pour vous', other: '{0} nouveautés pour vous' },
   teamNote: 'Note de l’équipe',
   kinds: { status: 'Statut modifié', reply: 'L’équipe a répondu', shipped: 'Livré' },
+  attach: 'Ajouter une image',
+  uploading: 'Envoi en cours…',
+  image: 'Image {0}',
+  removeImage: 'Retirer l’image {0}',
+  imageType: 'Images PNG, JPEG, WebP ou GIF uniquement.',
+  imageTooBig: 'Les images ne doivent pas dépasser 5 Mo.',
+  imageLimit: '{0} images au maximum.',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

@@ -66,15 +66,16 @@ export function createWidgetApi(
     getRequest: (requestId) => call('GET', requestPath(requestId)),
     olderComments: (requestId, cursor) =>
       call('GET', `${requestPath(requestId)}/comments?cursor=${encodeURIComponent(cursor)}`),
-    postComment: (requestId, body, idempotencyKey) =>
+    postComment: (requestId, body, idempotencyKey, attachmentIds) =>
       call(
         'POST',
         `${requestPath(requestId)}/comments`,
-        { body },
+        { body, attachmentIds },
         {
           [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
         },
       ),
+    uploadAttachment: (image) => call('POST', '/attachments', image),
     roadmap: () => call('GET', '/roadmap'),
     changelog: () => call('GET', '/changelog'),
     updates: () => call('GET', '/updates'),

@@ -7,13 +7,16 @@
 import { h } from 'preact'
 import type { FeedbackComment } from '../../../shared/api'
 import { formatDateTime } from '../format'
+import type { ImageAttachment } from '../../types'
 import type { Messages } from '../i18n'
+import { Attachments } from './Attachments'
 
 interface Props {
   comment: {
     body: string
     author: Partial<FeedbackComment['author']> & { name: string }
     createdAt?: string
+    attachments?: ImageAttachment[]
   }
   t: Messages
   /** Still in the outbox. */
@@ -33,7 +36,11 @@ const NEUTRAL_NAMES = { team: 'Team', customer: 'Customer', visitor: 'Visitor' }
  * one still in the outbox "Pending"; a nameless customer or visitor is named in the widget's
  * language ("Client", "Besucher").
  */
-export function CommentItem({ comment: { body, author, createdAt }, t, pending }: Props) {
+export function CommentItem({
+  comment: { body, author, createdAt, attachments },
+  t,
+  pending,
+}: Props) {
   const team = author.kind === 'team'
   const kind = author.kind || 'visitor'
   const neutral = author.name === NEUTRAL_NAMES[kind]
@@ -47,6 +54,7 @@ export function CommentItem({ comment: { body, author, createdAt }, t, pending }
         {createdAt && <time dateTime={createdAt}>{formatDateTime(t, createdAt)}</time>}
       </div>
       <p>{body}</p>
+      <Attachments list={attachments} t={t} />
     </li>
   )
 }

@@ -11,6 +11,8 @@ import type { Board } from '../board/board'
 import { countOf } from '../format'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
+import { AttachmentPicker } from './AttachmentPicker'
+import { Attachments } from './Attachments'
 import { CommentItem } from './CommentItem'
 
 interface Props {
@@ -67,6 +69,7 @@ export function RequestView({ board, t }: Props) {
           </div>
         </div>
         {request && request.body && <p class="text">{request.body}</p>}
+        <Attachments list={request && request.attachments} t={t} />
         {request && request.statusNote && (
           <div class="note">
             <strong>{t.teamNote}</strong>
@@ -100,6 +103,7 @@ export function RequestView({ board, t }: Props) {
                   body: entry.kind === 'comment' ? entry.body : '',
                   author: { name: t.you, you: true },
                   createdAt: new Date(entry.at).toISOString(),
+                  attachments: entry.kind === 'comment' ? entry.attachments : [],
                 }}
                 t={t}
                 pending
@@ -116,6 +120,7 @@ export function RequestView({ board, t }: Props) {
               event.preventDefault()
               thread.sendTyped()
             }}
+            onPaste={thread.uploads.paste}
           >
             <label>
               {t.comment}
@@ -124,9 +129,14 @@ export function RequestView({ board, t }: Props) {
                 onInput={(event) => thread.setTyped(event.currentTarget.value)}
               />
             </label>
+            <AttachmentPicker uploads={thread.uploads} t={t} />
             <div class="foot">
               <span />
-              <button type="submit" class="primary" disabled={!typed.trim()}>
+              <button
+                type="submit"
+                class="primary"
+                disabled={!typed.trim() || thread.uploads.busy()}
+              >
                 {t.send}
               </button>
             </div>

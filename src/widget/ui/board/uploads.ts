@@ -1,0 +1,91 @@
+import { fill } from '../../../shared/messages'
+import type { ImageAttachment } from '../../types'
+import { asAttachment } from '../attachments'
+import { type BoardContext, createPart, guard, reportFailure } from './part'
+
+/** What the server takes (spec/api.md "Images"): checked here first, so a refusal costs no upload. */
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024
+export const IMAGES_MAX = 4
+
+/** One image picked or pasted: uploading until the server answers with its attachment. */
+export interface Upload {
+  key: number
+  attachment?: ImageAttachment
+}
+
+/** The ids a request or comment sends for its images; none: no field at all. */
+export const imageIds = (attachments: ImageAttachment[] | undefined) =>
+  attachments && attachments.length ? attachments.map((a) => a.id) : undefined
+
+/**
+ * The images going with one form (the submit form, or the comment box): each is uploaded as
+ * soon as it is chosen, so the words wait only for uploads still running. A refused or failed
+ * upload drops that image, says why, and leaves the typed words alone.
+ */
+export function createUploads(ctx: BoardContext) {
+  const { core, t } = ctx
+  const { get, set } = createPart<{ uploads: Upload[] }>({ uploads: [] }, ctx.redraw)
+  let nextKey = 0
+  const without = (key: number) => get().uploads.filter((u) => u.key !== key)
+
+  const upload = guard(ctx, async (image: File) => {
+    const key = nextKey++
+    set({ uploads: [...get().uploads, { key }] })
+    const result = await core.api.uploadAttachment(image)
+    const attachment = result.ok ? asAttachment(result.data && result.data.attachment) : undefined
+    // Removed (or the form sent without it) while it was on its way.
+    if (!get().uploads.some((u) => u.key === key)) return
+    if (attachment) {
+      return set({ uploads: get().uploads.map((u) => (u.key === key ? { key, attachment } : u)) })
+    }
+    set({ uploads: without(key) })
+    const status = result.ok ? 0 : result.error.status
+    ctx.tell(
+      status === 413
+        ? t.imageTooBig
+        : status === 415
+          ? t.imageType
+          : result.ok
+            ? t.failed
+            : reportFailure(ctx, result.error),
+    )
+  })
+
+  /** Takes files from the picker or the clipboard: images only, each within the limits. */
+  const add = guard(ctx, (files: ArrayLike<File>) => {
+    for (const image of Array.from(files)) {
+      const problem =
+        get().uploads.length >= IMAGES_MAX
+          ? fill(t.imageLimit, IMAGES_MAX)
+          : IMAGE_TYPES.indexOf(image.type) < 0
+            ? t.imageType
+            : image.size > IMAGE_MAX_BYTES
+              ? t.imageTooBig
+              : ''
+      if (problem) return ctx.tell(problem)
+      upload(image)
+    }
+  })
+
+  return {
+    get,
+    add,
+    /** An image pasted into the form's fields (text pastes as it always did). */
+    paste: (event: ClipboardEvent) => event.clipboardData && add(event.clipboardData.files),
+    remove: (key: number) => set({ uploads: without(key) }),
+    /** Whether an upload is still running: the form waits for it. */
+    busy: () => get().uploads.some((u) => !u.attachment),
+    attachments: () =>
+      get()
+        .uploads.map((u) => u.attachment)
+        .filter((a): a is ImageAttachment => !!a),
+    /** Puts back the images of a refused submission or comment, with its words. */
+    restore(attachments: ImageAttachment[] = []) {
+      set({ uploads: attachments.map((attachment) => ({ key: nextKey++, attachment })) })
+    },
+    clear: () => set({ uploads: [] }),
+  }
+}
+
+export type Uploads = ReturnType<typeof createUploads>
