@@ -1,7 +1,9 @@
 import type { FeedbackComment, FeedbackRequest } from '../shared/api'
 import { COMMENT_MAX_LENGTH } from '../shared/limits'
+import { AttachmentList } from './attachment-list'
 import { FormKey } from './form-key'
 import { formatDate, plural } from './format'
+import { ImageField } from './image-field'
 import type { PortalView } from './portal-view'
 import { signInHref } from './sso/sign-in-control'
 import { StatusBadge } from './status-badge'
@@ -41,6 +43,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
         </div>
       </div>
       {request.body && <p class="body">{request.body}</p>}
+      <AttachmentList view={view} attachments={request.attachments} />
       {request.statusNote && (
         <aside class="note" aria-label={t.teamNote}>
           <h2>{t.teamNote}</h2>
@@ -76,6 +79,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
                   </time>
                 </p>
                 <p class="comment-body">{comment.body}</p>
+                <AttachmentList view={view} attachments={comment.attachments} />
               </li>
             ))}
           </ol>
@@ -85,6 +89,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
             class="comment-form"
             method="post"
             action={`${view.paths.request(request.id)}/comments`}
+            encType="multipart/form-data"
             data-portal-comment={request.id}
           >
             <FormKey />
@@ -96,6 +101,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment }: 
               required
               maxLength={COMMENT_MAX_LENGTH}
             />
+            <ImageField view={view} id="portal-comment-images" />
             <button type="submit">{t.comment}</button>
           </form>
         ) : (

@@ -84,9 +84,7 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
     },
     /** Gives a refused submission's text back to an empty form rather than dropping it. */
     giveBack(entry: PendingSubmit) {
-      if (!isEmpty(get().draft)) return
-      setDraft({ title: entry.title, body: entry.body })
-      uploads.restore(entry.attachments)
+      if (isEmpty(get().draft)) setDraft({ title: entry.title, body: entry.body })
     },
     submit: guard(ctx, async () => {
       const { draft, status } = get()
@@ -98,14 +96,14 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
       ctx.tell()
       // The text is in the outbox from here; the draft is cleared only once that is safe.
       const delivery = await sender
-        .dispatch({ kind: 'submit', title, body, attachments: uploads.attachments() })
+        .dispatch({ kind: 'submit', title, body, attachments: uploads.attached() })
         .finally(() => set({ status: 'writing' }))
       if (!delivery.sent && !delivery.kept) return ctx.tell(reportFailure(ctx, delivery.failure))
       // Clear only what was sent: anything typed meanwhile stays.
       const now = get().draft
       if (now.title.trim() === title && now.body.trim() === body) {
         setDraft({ title: '', body: '' })
-        uploads.clear()
+        uploads.dropAll()
       }
       onSubmitted()
       // A kept one has told already that it goes later.
@@ -116,7 +114,7 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
     },
     forgetPerson() {
       set({ similar: [] })
-      uploads.clear()
+      uploads.dropAll()
     },
     dispose: () => clearTimeout(similarTimer),
   }

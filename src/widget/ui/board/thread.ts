@@ -93,9 +93,7 @@ export function createThread(
   /** Gives a refused comment's text back to an empty box of the same request. */
   function giveBack(entry: PendingComment) {
     const { typed, requestId } = get()
-    if (typed.trim() || requestId !== entry.requestId) return
-    set({ typed: entry.body })
-    uploads.restore(entry.attachments)
+    if (!typed.trim() && requestId === entry.requestId) set({ typed: entry.body })
   }
 
   return {
@@ -107,7 +105,7 @@ export function createThread(
     showRequest(id: string) {
       if (id !== get().requestId) {
         set({ requestId: id, status: 'loading', detail: undefined, detailError: '', typed: '' })
-        uploads.clear()
+        uploads.dropAll()
       }
       if (!get().settings && !core.isIdentified()) guard(ctx, loadSettings)()
     },
@@ -147,9 +145,9 @@ export function createThread(
         return ctx.tell(body ? fill(t.tooLong, COMMENT_MAX_LENGTH) : t.invalid)
       }
       // The text is in the outbox (and on screen as pending): the box is free for the next one.
-      const attachments = uploads.attachments()
+      const attachments = uploads.attached()
       set({ typed: '' })
-      uploads.clear()
+      uploads.dropAll()
       ctx.tell()
       const wish = { kind: 'comment', requestId: get().requestId, body, attachments } as const
       const delivery = await sender.dispatch(wish)
@@ -160,7 +158,7 @@ export function createThread(
     /** Forgets what was shown for the previous person. */
     forgetPerson() {
       set({ detail: undefined })
-      uploads.clear()
+      uploads.dropAll()
     },
     dispose: () => clearTimeout(retryTimer),
   }

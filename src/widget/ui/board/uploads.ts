@@ -1,7 +1,7 @@
 import { fill } from '../../../shared/messages'
 import type { ImageAttachment } from '../../types'
 import { asAttachment } from '../attachments'
-import { type BoardContext, createPart, guard, reportFailure } from './part'
+import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
 
 /** What the server takes (spec/api.md "Images"): checked here first, so a refusal costs no upload. */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
@@ -40,20 +40,15 @@ export function createUploads(ctx: BoardContext) {
       return set({ uploads: get().uploads.map((u) => (u.key === key ? { key, attachment } : u)) })
     }
     set({ uploads: without(key) })
-    const status = result.ok ? 0 : result.error.status
+    const failure = result.ok ? BAD_RESPONSE : result.error
+    const { status } = failure
     ctx.tell(
-      status === 413
-        ? t.imageTooBig
-        : status === 415
-          ? t.imageType
-          : result.ok
-            ? t.failed
-            : reportFailure(ctx, result.error),
+      status === 413 ? t.imageTooBig : status === 415 ? t.imageType : reportFailure(ctx, failure),
     )
   })
 
   /** Takes files from the picker or the clipboard: images only, each within the limits. */
-  const add = guard(ctx, (files: ArrayLike<File>) => {
+  const pick = guard(ctx, (files: ArrayLike<File>) => {
     for (const image of Array.from(files)) {
       const problem =
         get().uploads.length >= IMAGES_MAX
@@ -70,21 +65,17 @@ export function createUploads(ctx: BoardContext) {
 
   return {
     get,
-    add,
+    pick,
     /** An image pasted into the form's fields (text pastes as it always did). */
-    paste: (event: ClipboardEvent) => event.clipboardData && add(event.clipboardData.files),
-    remove: (key: number) => set({ uploads: without(key) }),
+    paste: (event: ClipboardEvent) => event.clipboardData && pick(event.clipboardData.files),
+    drop: (key: number) => set({ uploads: without(key) }),
     /** Whether an upload is still running: the form waits for it. */
     busy: () => get().uploads.some((u) => !u.attachment),
-    attachments: () =>
+    attached: () =>
       get()
         .uploads.map((u) => u.attachment)
         .filter((a): a is ImageAttachment => !!a),
-    /** Puts back the images of a refused submission or comment, with its words. */
-    restore(attachments: ImageAttachment[] = []) {
-      set({ uploads: attachments.map((attachment) => ({ key: nextKey++, attachment })) })
-    },
-    clear: () => set({ uploads: [] }),
+    dropAll: () => set({ uploads: [] }),
   }
 }
 

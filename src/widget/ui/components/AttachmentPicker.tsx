@@ -35,7 +35,7 @@ export function AttachmentPicker({ uploads, t }: Props) {
             type="button"
             class="x"
             aria-label={fill(t.removeImage, index + 1)}
-            onClick={() => uploads.remove(key)}
+            onClick={() => uploads.drop(key)}
           >
             ×
           </button>
@@ -48,7 +48,7 @@ export function AttachmentPicker({ uploads, t }: Props) {
             accept={IMAGE_TYPES.join()}
             multiple
             onChange={(event) => {
-              uploads.add(event.currentTarget.files || [])
+              uploads.pick(event.currentTarget.files || [])
               // The same file again is a new pick.
               event.currentTarget.value = ''
             }}

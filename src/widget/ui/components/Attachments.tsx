@@ -25,8 +25,9 @@ export function Attachments({ list, t }: Props) {
     <ul class="att">
       {list.map((image, index) => (
         <li key={image.id}>
-          <a href={image.url} target="_blank" rel="noopener">
-            <img src={image.url} alt={fill(t.image, index + 1)} loading="lazy" />
+          {/* A new tab: target=_blank is noopener in every browser the widget supports. */}
+          <a href={image.url} target="_blank">
+            <img src={image.url} alt={fill(t.image, index + 1)} />
           </a>
         </li>
       ))}

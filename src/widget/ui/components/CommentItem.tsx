@@ -6,8 +6,8 @@
  */
 import { h } from 'preact'
 import type { FeedbackComment } from '../../../shared/api'
-import { formatDateTime } from '../format'
 import type { ImageAttachment } from '../../types'
+import { formatDateTime } from '../format'
 import type { Messages } from '../i18n'
 import { Attachments } from './Attachments'
 

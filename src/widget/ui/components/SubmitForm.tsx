@@ -84,7 +84,10 @@ export function SubmitForm({ board, t }: Props) {
         <button type="button" onClick={board.showBoard}>
           {t.back}
         </button>
-        <button type="submit" class="primary" disabled={submitting || !!draftProblem(draft, t) || composer.uploads.busy()}
+        <button
+          type="submit"
+          class="primary"
+          disabled={submitting || !!draftProblem(draft, t) || composer.uploads.busy()}
         >
           {t.send}
         </button>
