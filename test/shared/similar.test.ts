@@ -14,6 +14,7 @@ const request = (id: string, title: string, votes = 0): FeedbackRequest => ({
   mine: false,
   statusNote: null,
   createdAt: '',
+  attachments: [],
 })
 
 const board = [

@@ -9,6 +9,7 @@ import type { RequestRecord } from '../store'
 import type { BacklogEntry } from '../store/backlog-store'
 import { commentAuthorName } from '../store/comment-author'
 import type { CommentRecord } from '../store/comments-store'
+import { toAttachment } from './attachment-wire'
 
 /**
  * The public shape: never revenue, emails or traits. `viewer` is the caller's voter key, for
@@ -29,6 +30,7 @@ export function toPublicRequest(
     commentCount: record.commentCount,
     mine: viewer !== null && record.authorVoter === viewer,
     statusNote: record.statusNote,
+    attachments: (record.attachments ?? []).map(toAttachment),
   }
 }
 
@@ -54,6 +56,7 @@ export function toPublicComment(record: CommentRecord, viewer: string | null): F
       kind: record.kind,
       you: viewer !== null && record.authorVoter === viewer,
     },
+    attachments: (record.attachments ?? []).map(toAttachment),
   }
 }
 

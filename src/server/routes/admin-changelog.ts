@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
+import { attachUploads } from '../attachments/attach-uploads'
 import { actingMember, auditActor } from '../auth/team-actor'
 import { type ApiError, notFound } from '../errors'
 import { changelogPublished } from '../events/build'
@@ -47,6 +48,9 @@ export function adminChangelogRoutes(deps: RouteDeps) {
         const write = await linkingKnownRequests(() =>
           w.store.changelog.create({ projectId: project.id, ...input, bodyNodes }, w.now),
         )
+        if (input.attachmentIds.length > 0) {
+          write.entry.attachments = await attachEntryImages(w, write, input.attachmentIds)
+        }
         await tellShipped(w, c, write)
         return write.entry
       })
@@ -61,6 +65,9 @@ export function adminChangelogRoutes(deps: RouteDeps) {
           w.store.changelog.update(project.id, c.req.param('eid'), { ...patch, bodyNodes }, w.now),
         )
         if (!write) throw entryNotFound()
+        if (patch.attachmentIds !== undefined) {
+          write.entry.attachments = await attachEntryImages(w, write, patch.attachmentIds)
+        }
         await tellShipped(w, c, write)
         const edited = publishedEditLine(write, patch)
         if (edited) await w.audit(edited)
@@ -78,6 +85,15 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       })
       return c.body(null, 204)
     })
+}
+
+/** The team's images of an entry: any of the project's uploads attached to nothing else. */
+function attachEntryImages(w: UnitOfWork, write: ChangelogWrite, ids: string[]) {
+  return attachUploads(w, {
+    projectId: write.entry.projectId,
+    target: { kind: 'changelog_entry', id: write.entry.id },
+    ids,
+  })
 }
 
 function entryNotFound(): ApiError {

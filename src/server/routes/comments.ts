@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type * as v from 'valibot'
 import type { CommentResponse, RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
+import { attachUploads } from '../attachments/attach-uploads'
 import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
@@ -93,6 +94,14 @@ export async function postComment(
       now: w.now,
     })
     if (!result) throw notFound.request()
+    if (result.created && input.attachmentIds.length > 0) {
+      result.comment.attachments = await attachUploads(w, {
+        projectId,
+        target: { kind: 'comment', id: result.comment.id },
+        ids: input.attachmentIds,
+        uploaderVoter: actor.voter,
+      })
+    }
     // A replay tells nobody: the first call did.
     if (result.created) await w.emit(commentCreated(result.comment, null))
     if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.comment)

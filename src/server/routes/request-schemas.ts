@@ -6,6 +6,7 @@ import {
   STATUS_NOTE_MAX_LENGTH,
   TITLE_MAX_LENGTH,
 } from '../../shared/limits'
+import { AttachmentIdsSchema } from '../attachments/attach-uploads'
 
 export const TitleSchema = v.pipe(
   v.string('title must be a string'),
@@ -24,6 +25,7 @@ export const NewRequestSchema = v.object({
     ),
     '',
   ),
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
 })
 
 export const ListQuerySchema = v.object({
@@ -66,7 +68,10 @@ export const CommentBodySchema = v.pipe(
   v.maxLength(COMMENT_MAX_LENGTH, `body must be at most ${COMMENT_MAX_LENGTH} characters`),
 )
 
-export const NewCommentSchema = v.object({ body: CommentBodySchema })
+export const NewCommentSchema = v.object({
+  body: CommentBodySchema,
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
+})
 
 export const NewTeamCommentSchema = v.object({
   body: CommentBodySchema,

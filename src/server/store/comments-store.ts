@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { CommentKind } from '../../shared/api'
+import { type AttachmentRef, attachmentsColumn, toAttachmentRefs } from './attachment-rows'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
 import { toIso } from './rows'
@@ -27,6 +28,8 @@ export interface CommentRecord {
   internal: boolean
   hidden: boolean
   createdAt: string
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: AttachmentRef[]
 }
 
 export interface NewComment {
@@ -59,12 +62,14 @@ interface CommentRow {
   person_name: string | null
   person_company_id: string | null
   person_company_name: string | null
+  attachments?: unknown
 }
 
 const SELECT_COMMENTS = `
   SELECT c.*, p.sub AS person_sub, p.email AS person_email, p.plan AS person_plan,
          p.mrr_cents AS person_mrr_cents, p.name AS person_name,
-         co.external_id AS person_company_id, co.name AS person_company_name
+         co.external_id AS person_company_id, co.name AS person_company_name,
+         ${attachmentsColumn('comment_id', 'c.id')}
     FROM comments c
     LEFT JOIN people p ON p.id = c.author_person_id
     LEFT JOIN companies co ON co.id = p.company_id`
@@ -92,6 +97,7 @@ function toCommentRecord(row: CommentRow): CommentRecord {
     internal: row.internal,
     hidden: row.hidden,
     createdAt: toIso(row.created_at),
+    attachments: toAttachmentRefs(row.attachments),
   }
 }
 

@@ -1,5 +1,6 @@
 import { type Logger, silentLogger } from '../logger'
 import { ApiKeysStore } from './api-keys-store'
+import { AttachmentsStore } from './attachments-store'
 import { AudienceStore } from './audience-store'
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
@@ -63,6 +64,8 @@ export interface Store {
   readonly origins: OriginsStore
   /** Project API keys: their hashes, names and scopes (auth/api-key-auth.ts checks them). */
   readonly apiKeys: ApiKeysStore
+  /** Uploaded images (spec/api.md v3 "Images"): bytes, uploader, what they are attached to. */
+  readonly attachments: AttachmentsStore
   close(): Promise<void>
 }
 
@@ -153,6 +156,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     webhookDeliveries: new WebhookDeliveriesStore(db),
     origins: new OriginsStore(db),
     apiKeys: new ApiKeysStore(db),
+    attachments: new AttachmentsStore(db),
     changes,
     async close() {
       await changes.close()

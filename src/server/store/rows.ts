@@ -1,5 +1,6 @@
 import { readAbsoluteUrl, readPortalSettings } from '../../shared/api/portal-settings'
 import { readWidgetSettings } from '../../shared/api/widget-settings'
+import { attachmentsColumn, toAttachmentRefs } from './attachment-rows'
 import type { ProjectRecord, RequestRecord } from './types'
 
 /** Database rows to store records: the one place that knows column names. */
@@ -66,6 +67,8 @@ export const REQUEST_COLUMNS = [
   'unanswered',
 ]
   .map((column) => `r.${column}`)
+  // Its images (migration 027), read live with the request.
+  .concat(attachmentsColumn('request_id', 'r.id'))
   .join(', ')
 
 export interface RequestRow {
@@ -83,6 +86,7 @@ export interface RequestRow {
   status_note: string | null
   comment_count: number
   unanswered: boolean
+  attachments?: unknown
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -101,6 +105,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     statusNote: row.status_note ?? null,
     commentCount: Number(row.comment_count ?? 0),
     unanswered: row.unanswered === true,
+    attachments: toAttachmentRefs(row.attachments),
   }
 }
 

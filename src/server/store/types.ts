@@ -1,5 +1,6 @@
 import type { ProjectSettings } from '../../shared/api'
 import type { BillingInterval } from '../../shared/identity'
+import type { AttachmentRef } from './attachment-rows'
 
 /** What the store keeps about a person, taken from their latest verified token. */
 export interface PersonFacts {
@@ -81,4 +82,6 @@ export interface RequestRecord {
   statusNote: string | null
   commentCount: number
   unanswered: boolean
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: AttachmentRef[]
 }

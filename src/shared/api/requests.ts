@@ -1,4 +1,6 @@
 /** The public API's requests and comments (spec/api.md): what the widget reads and sends. */
+import type { Attachment } from './attachments'
+
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
@@ -19,6 +21,8 @@ export interface FeedbackRequest {
   mine: boolean
   /** The team's public note on the current status. */
   statusNote: string | null
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: Attachment[]
 }
 
 export type CommentKind = 'team' | 'customer' | 'visitor'
@@ -35,6 +39,8 @@ export interface FeedbackComment {
     /** Whether the caller wrote it. */
     you: boolean
   }
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: Attachment[]
 }
 
 /** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
@@ -70,4 +76,6 @@ export interface IdentifyResponse {
 export interface NewRequestBody {
   title: string
   body?: string
+  /** Uploads of the caller's own to attach (at most 4). */
+  attachmentIds?: string[]
 }

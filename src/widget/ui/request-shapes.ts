@@ -15,6 +15,7 @@ export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
     commentCount: 0,
     mine: true,
     statusNote: null,
+    attachments: [],
   }
 }
 

@@ -33,6 +33,7 @@ function request(id: string, voters: BacklogVoter[], extra: Partial<AdminRequest
     commentCount: 0,
     mine: false,
     statusNote: null,
+    attachments: [],
     mrrCents: [...accounts.values()].reduce((a, b) => a + b, 0),
     accounts: accounts.size,
     voters,
@@ -82,6 +83,7 @@ describe('merge preview', () => {
           },
           internal: false,
           hidden: false,
+          attachments: [],
         },
       ],
       mergedRequests: [

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { LAUNCHER_POSITIONS, REQUEST_STATUSES, TAB_VISIBILITIES } from '../../../shared/api'
 import { TEAM_ROLES } from '../../../shared/roles'
+import { AttachmentListSchema } from './attachments'
 
 /**
  * The shapes several admin answers share, written as valibot schemas for the OpenAPI document:
@@ -28,6 +29,7 @@ export const FeedbackRequestSchema = v.object({
   commentCount: v.number(),
   mine: v.boolean(),
   statusNote: v.nullable(v.string()),
+  attachments: AttachmentListSchema,
 })
 
 /** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
@@ -66,6 +68,7 @@ export const FeedbackCommentSchema = v.object({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: v.boolean(),
   }),
+  attachments: AttachmentListSchema,
 })
 
 /** `AdminComment`: every comment as the dashboard sees it, flags and commenter's facts included. */

@@ -11,6 +11,7 @@ import {
   type RequestResponse,
 } from '../../../shared/api'
 import type { UpdatesResponse } from '../../../shared/notifications'
+import { AttachmentListSchema } from './attachments'
 import type { Assert, DescribesWire } from './wire-type'
 
 const described = <S extends v.GenericSchema>(schema: S, text: string) =>
@@ -30,6 +31,7 @@ export const FeedbackRequestSchema = v.strictObject({
   commentCount: described(v.number(), 'Public comments (no internal notes, no hidden ones).'),
   mine: described(v.boolean(), 'Whether the caller wrote it.'),
   statusNote: described(v.nullable(v.string()), "The team's public note on the current status."),
+  attachments: AttachmentListSchema,
 })
 type _Request = Assert<DescribesWire<typeof FeedbackRequestSchema, FeedbackRequest>>
 
@@ -46,6 +48,7 @@ export const FeedbackCommentSchema = v.strictObject({
     kind: v.picklist(['team', 'customer', 'visitor']),
     you: described(v.boolean(), 'Whether the caller wrote it.'),
   }),
+  attachments: AttachmentListSchema,
 })
 type _Comment = Assert<DescribesWire<typeof FeedbackCommentSchema, FeedbackComment>>
 
