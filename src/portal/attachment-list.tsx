@@ -1,10 +1,10 @@
+import type { Attachment } from '../shared/api'
 import { fill } from '../shared/messages'
-import type { ImageAttachment } from '../widget/types'
 import type { PortalView } from './portal-view'
 
 interface Props {
   view: PortalView
-  attachments: ImageAttachment[] | undefined
+  attachments: Attachment[] | undefined
 }
 
 /**

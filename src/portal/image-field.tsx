@@ -1,8 +1,6 @@
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENTS_MAX_PER_ITEM } from '../shared/api/attachments'
 import { fill } from '../shared/messages'
 import type { PortalView } from './portal-view'
-
-/** What the server takes (spec/api.md "Images"), as the file picker's filter. */
-const ACCEPTED_IMAGES = 'image/png,image/jpeg,image/webp,image/gif'
 
 /**
  * Images for a new request or a comment: a file input in the form, which then posts as
@@ -19,13 +17,13 @@ export function ImageField({ view, id }: { view: PortalView; id: string }) {
         id={id}
         type="file"
         name="images"
-        accept={ACCEPTED_IMAGES}
+        accept={ATTACHMENT_CONTENT_TYPES.join(',')}
         multiple
         aria-describedby={`${id}-hint`}
         data-portal-images=""
       />
       <small id={`${id}-hint`} class="hint">
-        {t.imageType} {t.imageTooBig} {fill(t.imageLimit, 4)}
+        {t.imageType} {t.imageTooBig} {fill(t.imageLimit, ATTACHMENTS_MAX_PER_ITEM)}
       </small>
     </>
   )

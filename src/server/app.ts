@@ -27,6 +27,7 @@ import { metricsRoutes } from './metrics/metrics-route'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { PortalDomains } from './portal/portal-domains'
+import { isPortalImageForm } from './portal/portal-form-images'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
 import { portalWritesRoutes } from './portal/portal-writes'
@@ -116,7 +117,10 @@ export function createApp(deps: AppDeps) {
     },
   })
   // Image uploads count their own, larger limit while they stream (attachments/).
-  app.use('*', (c, next) => (isImageUpload(c) ? next() : jsonBodyLimit(c, next)))
+  // So do the portal's forms with images (portal/portal-form-images.ts).
+  app.use('*', (c, next) =>
+    isImageUpload(c) || isPortalImageForm(c) ? next() : jsonBodyLimit(c, next),
+  )
 
   // The job runner gives way to API traffic (the portal's too) on the embedded database's one
   // connection.

@@ -3,6 +3,7 @@
  * (config, identity, API client, events) and its UI (src/widget/ui).
  */
 import type {
+  AttachmentResponse,
   CommentPageResponse,
   CommentResponse,
   FeedbackRequest,
@@ -43,16 +44,6 @@ export interface ApiFailure {
 /** What every API call returns: it never throws. */
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiFailure }
 
-/** An uploaded image as the server answers it (spec/api.md "Images"). */
-export interface ImageAttachment {
-  id: string
-  url: string
-  contentType: string
-  bytes: number
-  width: number
-  height: number
-}
-
 /** The two calls the Updates view needs. */
 export interface UpdatesApi {
   updates(): Promise<ApiResult<UpdatesResponse>>
@@ -69,10 +60,7 @@ export interface WidgetApi extends UpdatesApi {
     q?: string
     similar?: string
   }): Promise<ApiResult<RequestListResponse>>
-  submitRequest(
-    body: NewRequestBody & { attachmentIds?: string[] },
-    idempotencyKey: string,
-  ): Promise<ApiResult<RequestResponse>>
+  submitRequest(body: NewRequestBody, idempotencyKey: string): Promise<ApiResult<RequestResponse>>
   vote(requestId: string): Promise<ApiResult<RequestResponse>>
   unvote(requestId: string): Promise<ApiResult<RequestResponse>>
   identify(): Promise<ApiResult<IdentifyResponse>>
@@ -87,7 +75,7 @@ export interface WidgetApi extends UpdatesApi {
     attachmentIds?: string[],
   ): Promise<ApiResult<CommentResponse>>
   /** One image (PNG, JPEG, WebP or GIF, at most 5 MiB), before the request or comment it goes with. */
-  uploadAttachment(image: Blob): Promise<ApiResult<{ attachment: ImageAttachment }>>
+  uploadAttachment(image: Blob): Promise<ApiResult<AttachmentResponse>>
   /** Asked only when the Roadmap or What's new view opens. */
   roadmap(): Promise<ApiResult<RoadmapResponse>>
   changelog(): Promise<ApiResult<PublicChangelogResponse>>

@@ -1,9 +1,12 @@
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_MAX_PER_ITEM,
+} from '../../shared/api/attachments'
 import { HOOKS, selector } from './hooks'
 
 /** What the server takes (spec/api.md "Images"): refused here first, before any upload. */
-const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
-const IMAGE_MAX_BYTES = 5 * 1024 * 1024
-const IMAGES_MAX = 4
+const ACCEPTED_TYPES: readonly string[] = ATTACHMENT_CONTENT_TYPES
 
 /**
  * Whether the form carries chosen images: then the browser posts it itself (multipart, as with
@@ -22,8 +25,8 @@ export function hasChosenImages(form: HTMLFormElement): boolean {
 export function checkChosenImages(input: HTMLInputElement): void {
   const files = Array.from(input.files ?? [])
   const fits =
-    files.length <= IMAGES_MAX &&
-    files.every((file) => ACCEPTED_TYPES.includes(file.type) && file.size <= IMAGE_MAX_BYTES)
+    files.length <= ATTACHMENTS_MAX_PER_ITEM &&
+    files.every((file) => ACCEPTED_TYPES.includes(file.type) && file.size <= ATTACHMENT_MAX_BYTES)
   const hint = document.getElementById(input.getAttribute('aria-describedby') ?? '')
   input.setCustomValidity(fits ? '' : (hint?.textContent ?? ' '))
   if (!fits) input.reportValidity()

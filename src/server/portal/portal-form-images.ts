@@ -99,7 +99,7 @@ export async function uploadFormImages(
   }
   const ids: string[] = []
   for (const file of images) {
-    await takeUploadAllowance(deps.rateLimiter, {
+    await takeUploadAllowance(deps.rateLimiter, deps.config, {
       projectId: project.id,
       voter: actor.voter,
       ip: clientIp(c),

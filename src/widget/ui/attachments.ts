@@ -1,4 +1,4 @@
-import type { ImageAttachment } from '../types'
+import type { Attachment } from '../../shared/api'
 
 /** The API's base URL (config.apiUrl): one widget per page, set when its UI starts. */
 let apiUrl = ''
@@ -12,13 +12,13 @@ export const setAttachmentsBase = (url: string) => {
  * becomes a link and an image in the host page: only http(s) ever does (never `javascript:`
  * from a tampered answer).
  */
-export function asAttachment(value: unknown): ImageAttachment | undefined {
-  const a = value as ImageAttachment
+export function asAttachment(value: unknown): Attachment | undefined {
+  const a = value as Attachment
   if (!a || typeof a.id !== 'string' || typeof a.url !== 'string') return
   const url = a.url[0] === '/' ? apiUrl + a.url : a.url
   if (/^https?:\/\//.test(url)) return { ...a, url }
 }
 
 /** The images of a request or comment as answered; anything else is none. */
-export const asAttachments = (value: unknown): ImageAttachment[] =>
-  Array.isArray(value) ? (value.map(asAttachment).filter((a) => a) as ImageAttachment[]) : []
+export const asAttachments = (value: unknown): Attachment[] =>
+  Array.isArray(value) ? (value.map(asAttachment).filter((a) => a) as Attachment[]) : []

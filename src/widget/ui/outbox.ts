@@ -1,4 +1,4 @@
-import type { ImageAttachment } from '../types'
+import type { Attachment } from '../../shared/api'
 import type { JsonStore } from './storage'
 
 /**
@@ -6,7 +6,7 @@ import type { JsonStore } from './storage'
  * is on the server before its words are sent (or kept), so a queued entry only names it.
  */
 interface WithImages {
-  attachments?: ImageAttachment[]
+  attachments?: Attachment[]
 }
 
 /** A submission waiting to reach the server; `key` is its Idempotency-Key, fixed at creation. */

@@ -57,7 +57,7 @@ class FormBrowser {
   }
 }
 
-const pngFile = (name = 'shot.png') => new File([png], name, { type: 'image/png' })
+const pngFile = (name = 'shot.png') => new File([new Uint8Array(png)], name, { type: 'image/png' })
 
 async function requestOf(requestId: string) {
   const res = await fetch(`${server.url}/v1/projects/${projectId}/requests/${requestId}`, {
@@ -78,7 +78,7 @@ describe.each(storeBackends())('portal forms with images on the $name database',
     const browser = new FormBrowser()
     const res = await browser.post('/requests', { title: 'Dark mode', body: 'Like this' }, [
       pngFile('a.png'),
-      new File([jpegWithGps], 'b.jpg', { type: 'image/jpeg' }),
+      new File([new Uint8Array(jpegWithGps)], 'b.jpg', { type: 'image/jpeg' }),
     ])
     expect(res.status).toBe(303)
     const requestId = requestIdIn(res.headers.get('Location'))

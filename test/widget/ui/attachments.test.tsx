@@ -18,7 +18,8 @@ beforeAll(async () => {
     .png()
     .toBuffer()
 })
-const screenshot = (name = 'shot.png') => new File([png], name, { type: 'image/png' })
+const screenshot = (name = 'shot.png') =>
+  new File([new Uint8Array(png)], name, { type: 'image/png' })
 
 async function openForm(w: Widget) {
   w.reqio.open()

@@ -1,21 +1,25 @@
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_MAX_PER_ITEM,
+  type Attachment,
+} from '../../../shared/api/attachments'
 import { fill } from '../../../shared/messages'
-import type { ImageAttachment } from '../../types'
 import { asAttachment } from '../attachments'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
 
 /** What the server takes (spec/api.md "Images"): checked here first, so a refusal costs no upload. */
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024
-export const IMAGES_MAX = 4
+export const IMAGE_TYPES: readonly string[] = ATTACHMENT_CONTENT_TYPES
+export const IMAGES_MAX = ATTACHMENTS_MAX_PER_ITEM
 
 /** One image picked or pasted: uploading until the server answers with its attachment. */
 export interface Upload {
   key: number
-  attachment?: ImageAttachment
+  attachment?: Attachment
 }
 
 /** The ids a request or comment sends for its images; none: no field at all. */
-export const imageIds = (attachments: ImageAttachment[] | undefined) =>
+export const imageIds = (attachments: Attachment[] | undefined) =>
   attachments && attachments.length ? attachments.map((a) => a.id) : undefined
 
 /**
@@ -55,7 +59,7 @@ export function createUploads(ctx: BoardContext) {
           ? fill(t.imageLimit, IMAGES_MAX)
           : IMAGE_TYPES.indexOf(image.type) < 0
             ? t.imageType
-            : image.size > IMAGE_MAX_BYTES
+            : image.size > ATTACHMENT_MAX_BYTES
               ? t.imageTooBig
               : ''
       if (problem) return ctx.tell(problem)
@@ -74,7 +78,7 @@ export function createUploads(ctx: BoardContext) {
     attached: () =>
       get()
         .uploads.map((u) => u.attachment)
-        .filter((a): a is ImageAttachment => !!a),
+        .filter((a): a is Attachment => !!a),
     dropAll: () => set({ uploads: [] }),
   }
 }

@@ -5,12 +5,12 @@
  * @jsx h
  */
 import { h } from 'preact'
+import type { Attachment } from '../../../shared/api'
 import { fill } from '../../../shared/messages'
-import type { ImageAttachment } from '../../types'
 import type { Messages } from '../i18n'
 
 interface Props {
-  list?: ImageAttachment[]
+  list?: Attachment[]
   t: Messages
 }
 

@@ -5,8 +5,7 @@
  * @jsx h
  */
 import { h } from 'preact'
-import type { FeedbackComment } from '../../../shared/api'
-import type { ImageAttachment } from '../../types'
+import type { Attachment, FeedbackComment } from '../../../shared/api'
 import { formatDateTime } from '../format'
 import type { Messages } from '../i18n'
 import { Attachments } from './Attachments'
@@ -16,7 +15,7 @@ interface Props {
     body: string
     author: Partial<FeedbackComment['author']> & { name: string }
     createdAt?: string
-    attachments?: ImageAttachment[]
+    attachments?: Attachment[]
   }
   t: Messages
   /** Still in the outbox. */
