@@ -152,13 +152,15 @@ describe('images in the request view', () => {
     await w.ui().findByText('Thanks! Your request is in.')
     await openRequest(w, 'Dark mode')
 
-    const box = w.ui().getByRole('textbox', { name: 'Comment' })
+    const box = await w.ui().findByRole('textbox', { name: 'Comment' })
     fireEvent.input(box, { target: { value: 'Here is where it hurts' } })
     fireEvent.paste(box, { clipboardData: { files: [screenshot()] } })
     await waitFor(() => expect(w.ui().getAllByRole('img', { name: 'Image 1' })).toHaveLength(2))
     fireEvent.click(w.ui().getByRole('button', { name: 'Send' }))
-    const comment = (await w.ui().findByText('Here is where it hurts')).closest('li') as HTMLElement
-    await waitFor(() => expect(comment.textContent).not.toContain('Pending'))
+    // Pending, then as the server has it.
+    await w.ui().findByText('Here is where it hurts')
+    await waitFor(() => expect(w.ui().queryByText('Pending')).toBeNull())
+    const comment = w.ui().getByText('Here is where it hurts').closest('li') as HTMLElement
     const post = w.server.writes().find((c) => c.path.endsWith('/comments'))
     const [, commentUpload] = uploads(w)
     const { attachment } = commentUpload?.answer as { attachment: { id: string; url: string } }
@@ -180,7 +182,7 @@ describe('images in the request view', () => {
     await server.seed([{ title: 'CSV export' }])
     const w = startWidget({ server })
     await openRequest(w, 'CSV export')
-    const box = w.ui().getByRole('textbox', { name: 'Comment' })
+    const box = await w.ui().findByRole('textbox', { name: 'Comment' })
     fireEvent.input(box, { target: { value: 'Like this' } })
     pick(w, screenshot())
     await w.ui().findByRole('img', { name: 'Image 1' })
