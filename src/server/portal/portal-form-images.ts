@@ -50,7 +50,7 @@ export function limitPortalForm(): MiddlewareHandler<AppEnv> {
 
 /**
  * A posted form's text fields and its images. A form posted with no image chosen sends an empty
- * file part, which is no image; a file anywhere else, or text where images belong, is refused
+ * file part (or, from some clients, an empty field), which is no image; a file anywhere else, or text where images belong, is refused
  * like any bad input.
  */
 export async function readFormWithImages(
@@ -63,6 +63,8 @@ export async function readFormWithImages(
     const values = Array.isArray(value) ? value : [value]
     if (name === FORM_IMAGES_FIELD) {
       for (const file of values) {
+        // Some clients send an empty file part as an empty text field.
+        if (file === '') continue
         if (typeof file === 'string') throw invalid(name, `${name} must be image files.`)
         if (file.size > 0 || file.name !== '') images.push(file)
       }
