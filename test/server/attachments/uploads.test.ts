@@ -21,6 +21,7 @@ import {
   SVG,
   webpImage,
 } from './image-fixtures'
+import { uploaded as uploadedImage, uploadImage } from './upload-client'
 
 describe.each(storeBackends())('image uploads on the $name database', (backend) => {
   let server: TestServer
@@ -35,17 +36,9 @@ describe.each(storeBackends())('image uploads on the $name database', (backend) 
   })
 
   const upload = (bytes: Uint8Array, contentType: string, anonymousId = 'anon-uploader-1') =>
-    fetch(`${server.url}/v1/projects/${projectId}/attachments`, {
-      method: 'POST',
-      headers: { 'Content-Type': contentType, 'X-Reqio-Anonymous-Id': anonymousId },
-      body: bytes,
-    })
-
-  async function uploaded(bytes: Uint8Array, contentType: string, anonymousId?: string) {
-    const res = await upload(bytes, contentType, anonymousId)
-    expect(res.status).toBe(201)
-    return ((await res.json()) as AttachmentResponse).attachment
-  }
+    uploadImage(server.url, projectId, bytes, contentType, { anonymousId })
+  const uploaded = (bytes: Uint8Array, contentType: string) =>
+    uploadedImage(server.url, projectId, bytes, contentType)
 
   async function served(url: string) {
     const res = await fetch(`${server.url}${url}`)
