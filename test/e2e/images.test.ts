@@ -47,9 +47,13 @@ async function pasteImage(field: Locator) {
 /** Clicks `link` (or presses Enter on it) and answers what the new tab loaded. */
 async function openedInNewTab(page: Page, open: () => Promise<void>) {
   const [tab] = await Promise.all([page.context().waitForEvent('page'), open()])
-  const response = await tab.waitForEvent('response')
   await tab.waitForLoadState()
-  const found = { url: tab.url(), type: response.headers()['content-type'] }
+  // An image opened by itself is a document of its own type, showing the image full size.
+  const found = {
+    url: tab.url(),
+    type: await tab.evaluate(() => document.contentType),
+    width: await tab.evaluate(() => document.querySelector('img')?.naturalWidth),
+  }
   await tab.close()
   return found
 }
@@ -81,7 +85,8 @@ describe('images in the widget', () => {
       await dialog.getByRole('button', { name: 'Send' }).click()
       await dialog.getByText('Thanks! Your request is in.').waitFor()
       await dialog.getByRole('button', { name: 'Crop screenshots', exact: true }).click()
-      const requestImage = dialog.getByRole('link', { name: 'Image 1' })
+      // The request's image, above the thread (the comment's comes after it).
+      const requestImage = dialog.getByRole('link', { name: 'Image 1' }).first()
       await requestImage.waitFor()
 
       const box = dialog.getByRole('textbox', { name: 'Comment' })
@@ -98,7 +103,7 @@ describe('images in the widget', () => {
 
       // Full size in a new tab: by click, and from the keyboard.
       const byClick = await openedInNewTab(page, () => requestImage.click())
-      expect(byClick.type).toBe('image/png')
+      expect(byClick).toMatchObject({ type: 'image/png', width: 320 })
       expect(byClick.url).toMatch(new RegExp(`^${world.server.url}/v1/projects/${projectId}/`))
       await commentImage.focus()
       const byKey = await openedInNewTab(page, () => page.keyboard.press('Enter'))
@@ -116,13 +121,18 @@ describe('images in the portal', () => {
     'attaches a PNG to a new request and to a comment, with portal.js; thumbnails open full size, at %i px',
     async (width, height) => {
       const { project } = await createProject(world, 'Initech')
+      const settings = { settings: { allowAnonymousComments: true } }
+      await world.server.adminFetch(`/v1/admin/projects/${project.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify(settings),
+      })
       const { page } = await world.openPage({ viewport: { width, height } })
       await page.goto(`${world.server.url}/p/${project.id}`)
       await page.getByLabel('Title').fill('Annotate screenshots')
       await page.getByLabel('Add image').setInputFiles(pngFile('board.png'))
       await page.getByRole('button', { name: 'Send' }).click()
       await page.getByRole('heading', { level: 1, name: 'Annotate screenshots' }).waitFor()
-      const requestImage = page.getByRole('link', { name: 'Image 1' })
+      const requestImage = page.getByRole('link', { name: 'Image 1' }).first()
       await requestImage.waitFor()
 
       await page.getByLabel('Your comment').fill('Arrows would help.')
