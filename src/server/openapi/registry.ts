@@ -1,6 +1,7 @@
 import type * as v from 'valibot'
 import type { RouteDoc } from './route-doc'
 import { ADMIN_ROUTE_DOCS, ADMIN_TAG_DESCRIPTIONS } from './routes/admin-index'
+import { publicAttachmentDocs } from './routes/attachments'
 import { authDocs } from './routes/auth'
 import { mcpDocs } from './routes/mcp'
 import { opsDocs } from './routes/ops'
@@ -19,6 +20,7 @@ import { TeamMemberSchema } from './schemas/team'
  */
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...publicRequestDocs,
+  ...publicAttachmentDocs,
   ...publicProjectDocs,
   ...authDocs,
   ...ADMIN_ROUTE_DOCS,

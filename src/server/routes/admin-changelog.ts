@@ -43,7 +43,7 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .post('/', async (c) => {
       const project = c.get('project')
       const input = await readJsonBody(c, NewChangelogEntrySchema)
-      const bodyNodes = bodyNodesForWrite(input.body)
+      const bodyNodes = bodyNodesForWrite(input.body, project.id)
       const entry = await commit(deps, c, async (w) => {
         const write = await linkingKnownRequests(() =>
           w.store.changelog.create({ projectId: project.id, ...input, bodyNodes }, w.now),
@@ -59,7 +59,8 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .patch('/:eid', async (c) => {
       const project = c.get('project')
       const patch = await readJsonBody(c, ChangelogPatchSchema)
-      const bodyNodes = patch.body === undefined ? undefined : bodyNodesForWrite(patch.body)
+      const bodyNodes =
+        patch.body === undefined ? undefined : bodyNodesForWrite(patch.body, project.id)
       const entry = await commit(deps, c, async (w) => {
         const write = await linkingKnownRequests(() =>
           w.store.changelog.update(project.id, c.req.param('eid'), { ...patch, bodyNodes }, w.now),

@@ -10,6 +10,7 @@ import { adminRequestsDocs } from './admin-requests'
 import { adminTeamDocs } from './admin-team'
 import { adminV3Docs } from './admin-v3'
 import { adminWebhooksDocs } from './admin-webhooks'
+import { adminAttachmentDocs } from './attachments'
 
 /** Every /v1/admin route's RouteDoc, in the order /docs/api shows their tags. */
 export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
@@ -19,6 +20,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminCompaniesDocs,
   ...adminAuditDocs,
   ...adminChangelogDocs,
+  ...adminAttachmentDocs,
   ...adminWebhooksDocs,
   ...adminNotificationsDocs,
   ...adminTeamDocs,
