@@ -1,5 +1,4 @@
-import { ATTACHMENT_CONTENT_TYPES, ATTACHMENTS_MAX_PER_ITEM } from '../shared/api/attachments'
-import { fill } from '../shared/messages'
+import { ATTACHMENT_CONTENT_TYPES } from '../shared/api/attachments'
 import type { PortalView } from './portal-view'
 
 /**
@@ -23,7 +22,7 @@ export function ImageField({ view, id }: { view: PortalView; id: string }) {
         data-portal-images=""
       />
       <small id={`${id}-hint`} class="hint">
-        {t.imageType} {t.imageTooBig} {fill(t.imageLimit, ATTACHMENTS_MAX_PER_ITEM)}
+        {t.imageRules}
       </small>
     </>
   )

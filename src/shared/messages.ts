@@ -105,10 +105,8 @@ export const en = {
   /** {0} the image's place among those of the request or comment. */
   image: 'Image {0}',
   removeImage: 'Remove image {0}',
-  imageType: 'Only PNG, JPEG, WebP or GIF images.',
-  imageTooBig: 'Images must be 5 MB or smaller.',
-  /** {0} the most images one request or comment takes. */
-  imageLimit: 'At most {0} images.',
+  /** Said when an image is refused (spec/api.md "Images": the types, the size, how many). */
+  imageRules: 'Up to 4 images: PNG, JPEG, WebP or GIF, at most 5 MB each.',
 }
 
 export type Messages = typeof en
@@ -181,9 +179,7 @@ export const de: Messages = {
   uploading: 'Wird hochgeladen…',
   image: 'Bild {0}',
   removeImage: 'Bild {0} entfernen',
-  imageType: 'Nur PNG-, JPEG-, WebP- oder GIF-Bilder.',
-  imageTooBig: 'Bilder dürfen höchstens 5 MB groß sein.',
-  imageLimit: 'Höchstens {0} Bilder.',
+  imageRules: 'Bis zu 4 Bilder: PNG, JPEG, WebP oder GIF, je höchstens 5 MB.',
 }
 
 export const fr: Messages = {
@@ -254,9 +250,7 @@ export const fr: Messages = {
   uploading: 'Envoi en cours…',
   image: 'Image {0}',
   removeImage: 'Retirer l’image {0}',
-  imageType: 'Images PNG, JPEG, WebP ou GIF uniquement.',
-  imageTooBig: 'Les images ne doivent pas dépasser 5 Mo.',
-  imageLimit: '{0} images au maximum.',
+  imageRules: 'Jusqu’à 4 images : PNG, JPEG, WebP ou GIF, 5 Mo maximum chacune.',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

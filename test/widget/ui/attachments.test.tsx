@@ -38,6 +38,9 @@ function pick(w: Widget, ...files: File[]) {
   fireEvent.change(input)
 }
 
+/** What the widget says when it refuses an image, whatever the reason. */
+const RULES = 'Up to 4 images: PNG, JPEG, WebP or GIF, at most 5 MB each.'
+
 const uploads = (w: Widget) => w.server.calls.filter((c) => c.path.endsWith('/attachments'))
 
 describe('images in the submit form', () => {
@@ -92,9 +95,9 @@ describe('images in the submit form', () => {
     await openForm(w)
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'big.png', { type: 'image/png' })
     pick(w, big)
-    expect(await w.ui().findByText('Images must be 5 MB or smaller.')).toBeTruthy()
+    expect(await w.ui().findByText(RULES)).toBeTruthy()
     pick(w, new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' }))
-    expect(await w.ui().findByText('Only PNG, JPEG, WebP or GIF images.')).toBeTruthy()
+    expect(await w.ui().findByText(RULES)).toBeTruthy()
     expect(uploads(w)).toEqual([])
     expect(w.ui().queryByRole('img')).toBeNull()
   })
@@ -109,7 +112,7 @@ describe('images in the submit form', () => {
       body: { error: { code: 'unsupported_media_type', message: 'Not a PNG.' } },
     })
     pick(w, screenshot())
-    expect(await w.ui().findByText('Only PNG, JPEG, WebP or GIF images.')).toBeTruthy()
+    expect(await w.ui().findByText(RULES)).toBeTruthy()
     w.server.setOffline(true)
     pick(w, screenshot())
     expect(await w.ui().findByText('You seem to be offline.')).toBeTruthy()

@@ -4,7 +4,6 @@ import {
   ATTACHMENTS_MAX_PER_ITEM,
   type Attachment,
 } from '../../../shared/api/attachments'
-import { fill } from '../../../shared/messages'
 import { asAttachment } from '../attachments'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
 
@@ -46,23 +45,17 @@ export function createUploads(ctx: BoardContext) {
     set({ uploads: without(key) })
     const failure = result.ok ? BAD_RESPONSE : result.error
     const { status } = failure
-    ctx.tell(
-      status === 413 ? t.imageTooBig : status === 415 ? t.imageType : reportFailure(ctx, failure),
-    )
+    ctx.tell(status === 413 || status === 415 ? t.imageRules : reportFailure(ctx, failure))
   })
 
   /** Takes files from the picker or the clipboard: images only, each within the limits. */
   const pick = guard(ctx, (files: ArrayLike<File>) => {
     for (const image of Array.from(files)) {
-      const problem =
-        get().uploads.length >= IMAGES_MAX
-          ? fill(t.imageLimit, IMAGES_MAX)
-          : IMAGE_TYPES.indexOf(image.type) < 0
-            ? t.imageType
-            : image.size > ATTACHMENT_MAX_BYTES
-              ? t.imageTooBig
-              : ''
-      if (problem) return ctx.tell(problem)
+      const refused =
+        get().uploads.length >= IMAGES_MAX ||
+        IMAGE_TYPES.indexOf(image.type) < 0 ||
+        image.size > ATTACHMENT_MAX_BYTES
+      if (refused) return ctx.tell(t.imageRules)
       upload(image)
     }
   })
