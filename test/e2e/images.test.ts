@@ -75,7 +75,22 @@ describe('images in the widget', () => {
       const dialog = root.getByRole('dialog')
       await dialog.getByRole('button', { name: 'Suggest a feature' }).click()
       await dialog.getByRole('textbox', { name: 'Title' }).fill('Crop screenshots')
-      await dialog.getByLabel('Add image').setInputFiles(pngFile('editor.png'))
+      // From the keyboard: Tab from Details reaches "Add image", Space opens the file dialog.
+      await dialog.getByRole('textbox', { name: 'Details (optional)' }).focus()
+      await page.keyboard.press('Tab')
+      const focused = await root.evaluate((host) => {
+        const active = host.shadowRoot?.activeElement as HTMLInputElement | null
+        return active && `${active.type} ${active.closest('label')?.textContent}`
+      })
+      expect(focused).toBe('file Add image')
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, `images-widget-picker-focus-${width}.png`),
+      })
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.keyboard.press('Space'),
+      ])
+      await chooser.setFiles(pngFile('editor.png'))
       const thumbnail = dialog.getByRole('img', { name: 'Image 1' })
       await thumbnail.waitFor()
       expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320)
