@@ -116,6 +116,7 @@ describe.each(storeBackends())('on the $name database', (backend) => {
         body: 'Please, for the night shift.',
         createdAt: expect.any(String),
         author: { name: 'Ada Lovelace', kind: 'customer', you: true },
+        attachments: [],
       })
       const seen = await detail(request.id, { token })
       expect(seen.comments).toEqual([created])
@@ -283,6 +284,7 @@ describe.each(storeBackends())('on the $name database', (backend) => {
           body: 'On it!',
           createdAt: expect.any(String),
           author: { name: 'Team', kind: 'team', you: false },
+          attachments: [],
         },
       ])
       const audit = (await (

@@ -76,6 +76,8 @@ export const NewCommentSchema = v.object({
 export const NewTeamCommentSchema = v.object({
   body: CommentBodySchema,
   internal: v.optional(v.boolean('internal must be true or false'), false),
+  /** The team's images: any of the project's uploads attached to nothing yet. */
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
 })
 
 export const CommentPatchSchema = v.object({

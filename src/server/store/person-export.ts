@@ -40,6 +40,7 @@ export async function exportPerson(
     unsubscribes,
     accounts,
     portalSessions,
+    attachments,
   ] = await Promise.all([
     rows(
       `SELECT to_jsonb(c) AS row FROM companies c JOIN people p ON p.company_id = c.id
@@ -88,6 +89,13 @@ export async function exportPerson(
         WHERE s.project_id = $1 AND s.sub = $2 ORDER BY s.created_at`,
       [projectId, sub],
     ),
+    // The images they uploaded: what is kept about each, not the bytes (GET its url for those).
+    rows(
+      `SELECT to_jsonb(a) - 'data' AS row FROM attachments a
+        WHERE a.project_id = $1 AND a.uploader_voter = ANY($2::text[])
+        ORDER BY a.created_at, a.id`,
+      [projectId, voters],
+    ),
   ])
   const email = (found.person as { email?: string | null }).email ?? null
   const [keptMail, jobs, auditLog] = await Promise.all([
@@ -133,6 +141,7 @@ export async function exportPerson(
     keptMail,
     requestAccounts: accounts,
     portalSessions,
+    attachments,
     jobs,
     auditLog,
   }

@@ -173,6 +173,31 @@ describe.each(storeBackends())('attachments on the $name database', (backend) =>
     expect(((await patched.json()) as { entry: ChangelogEntry }).entry.attachments).toEqual([two])
   })
 
+  it("lets the team attach any of the project's unattached uploads to its reply", async () => {
+    const { request } = (await (
+      await post('/requests', { title: 'Team reply' })
+    ).json()) as RequestResponse
+    const teams = await adminUpload()
+    const reply = (body: unknown) =>
+      server.adminFetch(`/v1/admin/projects/${projectId}/requests/${request.id}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const res = await reply({ body: 'Fixed, see', attachmentIds: [teams.id] })
+    expect(res.status).toBe(201)
+    expect(((await res.json()) as CommentResponse).comment.attachments).toEqual([teams])
+    const visitors = await image('anon-carol')
+    expect((await reply({ body: 'Theirs', attachmentIds: [visitors.id] })).status).toBe(201)
+    const detail = (await (
+      await fetch(`${server.url}/v1/projects/${projectId}/requests/${request.id}`)
+    ).json()) as RequestDetailResponse
+    expect(detail.request.comments.map((comment) => ids(comment.attachments))).toEqual([
+      [teams.id],
+      [visitors.id],
+    ])
+  })
+
   it('sweeps uploads attached to nothing after 24 hours, and keeps attached ones', async () => {
     const loose = await image('anon-sweep')
     const kept = await image('anon-sweep')

@@ -123,6 +123,8 @@ describe('the clients and the OpenAPI document', () => {
           c.createRequestOnBehalf('p1', { title: 'T', onBehalfOf: { sub: 'user-1' } }, 'key-1'),
         voteOnBehalf: (c) => c.voteOnBehalf('p1', 'r1', { sub: 'user-1' }),
         removeVoteOnBehalf: (c) => c.removeVoteOnBehalf('p1', 'r1', 'user-1'),
+        uploadImage: (c) =>
+          c.uploadImage('p1', new Blob([new Uint8Array([1])], { type: 'image/png' })),
       },
       // The pages' direct calls: the table below.
       ['call'],
