@@ -176,6 +176,7 @@ describe.each(storeBackends())('portal writes on the $name database', (backend) 
         body: 'Yes please',
         createdAt: expect.any(String),
         author: { name: 'Visitor', kind: 'visitor', you: true },
+        attachments: [],
       })
     })
 
