@@ -8,6 +8,7 @@ import { TITLE_MAX_LENGTH } from '../shared/limits'
 import { fill } from '../shared/messages'
 import { FormKey } from './form-key'
 import { plural } from './format'
+import { ImageField } from './image-field'
 import type { PortalView } from './portal-view'
 import { RequestRow } from './request-row'
 import { TagFilter } from './tag-filter'
@@ -118,12 +119,18 @@ function NewRequestForm({ view }: { view: PortalView }) {
   return (
     <section class="new" aria-labelledby="portal-new">
       <h2 id="portal-new">{t.suggest}</h2>
-      <form method="post" action={`${view.paths.root}/requests`} data-portal-submit="">
+      <form
+        method="post"
+        action={`${view.paths.root}/requests`}
+        encType="multipart/form-data"
+        data-portal-submit=""
+      >
         <FormKey />
         <label for="portal-title">{t.titleLabel}</label>
         <input id="portal-title" name="title" required maxLength={TITLE_MAX_LENGTH} />
         <label for="portal-body">{t.details}</label>
         <textarea id="portal-body" name="body" rows={4} />
+        <ImageField view={view} id="portal-images" />
         <button type="submit">{t.send}</button>
       </form>
     </section>

@@ -1,9 +1,12 @@
+import { ATTACHMENT_STYLES } from './attachment-styles'
+
 /**
  * The portal's one stylesheet, inlined into every page (the CSP allows it by its hash). Light by
  * default, dark when the visitor's system asks; every pair of colours passes WCAG AA (axe:
  * color-contrast). A TypeScript string, not a .css file: the server bundles it as it is.
  */
-export const PORTAL_STYLES = `
+export const PORTAL_STYLES =
+  `
 :root {
   color-scheme: light dark;
   --bg: #ffffff;
@@ -361,4 +364,4 @@ button {
   color: var(--accent);
   background: var(--bg);
 }
-`
+` + ATTACHMENT_STYLES

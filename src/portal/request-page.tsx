@@ -1,8 +1,10 @@
 import type { FeedbackComment, FeedbackRequest } from '../shared/api'
 import { COMMENT_MAX_LENGTH } from '../shared/limits'
+import { AttachmentList } from './attachment-list'
 import { FollowForm } from './follow-form'
 import { FormKey } from './form-key'
 import { formatDate, plural } from './format'
+import { ImageField } from './image-field'
 import { EditedMark, OwnCommentForms, OwnRequestForm } from './own-words'
 import type { PortalView } from './portal-view'
 import { signInHref } from './sso/sign-in-control'
@@ -52,6 +54,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
       )}
       {request.body && <p class="body">{request.body}</p>}
       <OwnRequestForm view={view} request={request} comments={comments} />
+      <AttachmentList view={view} attachments={request.attachments} />
       {request.statusNote && (
         <aside class="note" aria-label={t.teamNote}>
           <h2>{t.teamNote}</h2>
@@ -91,6 +94,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
                 {comment.author.you && (
                   <OwnCommentForms view={view} request={request} comment={comment} />
                 )}
+                <AttachmentList view={view} attachments={comment.attachments} />
               </li>
             ))}
           </ol>
@@ -100,6 +104,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
             class="comment-form"
             method="post"
             action={`${view.paths.request(request.id)}/comments`}
+            encType="multipart/form-data"
             data-portal-comment={request.id}
           >
             <FormKey />
@@ -111,6 +116,7 @@ export function RequestPage({ view, request, comments, olderHref, canComment, fo
               required
               maxLength={COMMENT_MAX_LENGTH}
             />
+            <ImageField view={view} id="portal-comment-images" />
             <button type="submit">{t.comment}</button>
           </form>
         ) : (

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { PAYLOAD_MAX_BYTES } from '../shared/limits'
+import { isImageUpload } from './attachments/upload-path'
 import { ApiKeyCache } from './auth/api-key-cache'
 import { authFailureLimiterFor } from './auth/login-throttle'
 import { inviteDeliveryFor } from './auth/mail-invite-delivery'
@@ -27,11 +28,13 @@ import { openApiRoutes } from './openapi/openapi-routes'
 import { routedPath, servePortalDomains } from './portal/portal-domain'
 import { PortalDomains } from './portal/portal-domains'
 import { portalFollowRoutes } from './portal/portal-follow'
+import { isPortalImageForm } from './portal/portal-form-images'
 import { portalPagesRoutes } from './portal/portal-pages-routes'
 import { portalSsoRoutes } from './portal/portal-sso'
 import { portalWordEditsRoutes } from './portal/portal-word-edits'
 import { portalWritesRoutes } from './portal/portal-writes'
 import { adminRoutes } from './routes/admin'
+import { attachmentsRoutes } from './routes/attachments'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
@@ -113,14 +116,16 @@ export function createApp(deps: AppDeps) {
   // Probes first: no limit, no auth, no body; load balancers call them every few seconds.
   app.route('/', probeRoutes(routeDeps))
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: PAYLOAD_MAX_BYTES,
-      onError: () => {
-        throw payloadTooLarge(`The body must be at most ${PAYLOAD_MAX_BYTES} bytes.`)
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: PAYLOAD_MAX_BYTES,
+    onError: () => {
+      throw payloadTooLarge(`The body must be at most ${PAYLOAD_MAX_BYTES} bytes.`)
+    },
+  })
+  // Image uploads count their own, larger limit while they stream (attachments/).
+  // So do the portal's forms with images (portal/portal-form-images.ts).
+  app.use('*', (c, next) =>
+    isImageUpload(c) || isPortalImageForm(c) ? next() : jsonBodyLimit(c, next),
   )
 
   // The job runner gives way to API traffic (the portal's too) on the embedded database's one
@@ -155,6 +160,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', commentEditsRoutes(routeDeps))
   app.route('/', requestEditsRoutes(routeDeps))
   app.route('/', identifyRoutes(routeDeps))
+  app.route('/', attachmentsRoutes(routeDeps))
   app.route('/', updatesRoutes(routeDeps))
   app.route('/', unsubscribeRoutes(routeDeps))
   // The portal's votes, requests and comments: the routes above, for the portal's visitors.

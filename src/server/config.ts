@@ -45,6 +45,10 @@ export interface ServerConfig {
   commentsPerPersonPerRequestPerHour: number
   /** Public comments one request may receive per hour, from everyone together. */
   commentsPerRequestPerHour: number
+  /** REQIO_UPLOADS_PER_IP_PER_HOUR: public image uploads per client network per hour. */
+  uploadsPerIpPerHour: number
+  /** REQIO_UPLOADS_PER_PERSON_PER_HOUR: public image uploads per person and project per hour. */
+  uploadsPerPersonPerHour: number
   /** REQIO_API_KEY_REQUESTS_PER_MINUTE: admin API calls per project API key per minute. */
   apiKeyRequestsPerMinute: number
   /** Directory holding widget.js and dashboard/ (vite's outDir). */
@@ -115,6 +119,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       30,
     ),
     commentsPerRequestPerHour: positiveInt(env, 'REQIO_COMMENTS_PER_REQUEST_PER_HOUR', 300),
+    uploadsPerIpPerHour: positiveInt(env, 'REQIO_UPLOADS_PER_IP_PER_HOUR', 60),
+    uploadsPerPersonPerHour: positiveInt(env, 'REQIO_UPLOADS_PER_PERSON_PER_HOUR', 30),
     apiKeyRequestsPerMinute: positiveInt(env, 'REQIO_API_KEY_REQUESTS_PER_MINUTE', 600),
     distDir: resolve(projectRoot, 'dist'),
     publicRoot: projectRoot,

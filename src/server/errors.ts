@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   validation_failed: 400,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
   internal_error: 500,
@@ -80,6 +81,9 @@ export const forbidden = (message: string) => new ApiError('forbidden', message)
 /** 409: the change clashes with what is stored. */
 export const conflict = (message: string) => new ApiError('conflict', message)
 export const payloadTooLarge = (message: string) => new ApiError('payload_too_large', message)
+/** 415: an upload whose bytes are not an accepted image of the type it declares. */
+export const unsupportedMediaType = (message: string) =>
+  new ApiError('unsupported_media_type', message)
 
 export function errorBody(error: ApiError): ApiErrorBody {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } }

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   })
   const running = await listen(app, config.host, config.port)
   notifications.runner.start()
+  notifications.sweeps.start()
   logger.info(
     {
       smtp: 'email: SMTP (REQIO_SMTP_URL)',

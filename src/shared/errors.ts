@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'request_not_found',
   'validation_failed',
   'payload_too_large',
+  /** 415: an upload that is not the image type it declares (or no accepted type at all). */
+  'unsupported_media_type',
   'rate_limited',
   'not_found',
   /** 503 with Retry-After: the database is away (restarting, unreachable); try again shortly. */

@@ -1,6 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked'
+import { attachmentPath } from './api/attachments'
 import { inlineWorkProblem, lineProblem, MAX_TREE_DEPTH, treeDepth } from './markdown-bounds'
 import {
+  ATTACHMENT_SRC,
   type MarkdownElement,
   type MarkdownNode,
   type MarkdownTag,
@@ -13,14 +15,29 @@ export type MarkdownParse = { nodes: MarkdownNode[] } | { refused: string }
 /**
  * A changelog entry's Markdown as a safe node tree (see markdown-nodes.ts): headings, emphasis,
  * strike-through, lists, links, inline and block code, quotes and rules. HTML is never kept:
- * tags are dropped and the text between them stays text. Images become their alt text, tables
- * their cells' text. The server parses once per write and stores the tree; the dashboard
+ * tags are dropped and the text between them stays text. An image shows only when it is one of
+ * the project's own attachments (`projectId`'s `/v1/projects/{pid}/attachments/{id}`, relative
+ * or on any origin: the tree keeps the path, loaded from Reqio); any other image becomes its alt
+ * text, so an entry never loads from elsewhere. Tables become their cells' text. The server parses once per write and stores the tree; the dashboard
  * previews with it, so what the owner sees is what the widget shows.
  *
  * Nesting and emphasis work are bounded before marked runs (markdown-bounds.ts): a body past
  * them is refused, never half-parsed. Never throws.
  */
-export function parseMarkdown(markdown: string): MarkdownParse {
+export function parseMarkdown(markdown: string, projectId?: string): MarkdownParse {
+  // The parse is synchronous: the project whose attachments may show holds for this call only.
+  imagesOf = projectId ?? null
+  try {
+    return parseWithinBounds(markdown)
+  } finally {
+    imagesOf = null
+  }
+}
+
+/** The project whose attachments the parse under way shows as images (null: none). */
+let imagesOf: string | null = null
+
+function parseWithinBounds(markdown: string): MarkdownParse {
   const src = markdown.replace(/\r\n?/g, '\n')
   const nesting = lineProblem(src)
   if (nesting) return { refused: nesting }
@@ -46,8 +63,8 @@ export function parseMarkdown(markdown: string): MarkdownParse {
 }
 
 /** The tree, or the body as plain paragraphs when it is past the bounds (previews, old rows). */
-export function markdownToNodes(markdown: string): MarkdownNode[] {
-  const parsed = parseMarkdown(markdown)
+export function markdownToNodes(markdown: string, projectId?: string): MarkdownNode[] {
+  const parsed = parseMarkdown(markdown, projectId)
   return 'nodes' in parsed ? parsed.nodes : markdownAsPlainText(markdown)
 }
 
@@ -165,8 +182,12 @@ function inline(token: Token): MarkdownNode[] {
       if (!href) return children
       return [el('a', children.length ? children : [href], href)]
     }
-    case 'image':
-      return [decodeEntities((token as Tokens.Image).text)]
+    case 'image': {
+      const image = token as Tokens.Image
+      const alt = decodeEntities(image.text)
+      const src = attachmentSrc(image.href)
+      return src ? [{ t: 'img', src, alt }] : [alt]
+    }
     case 'html':
       // Inline HTML never renders; the text between tags is its own token.
       return []
@@ -178,6 +199,24 @@ function inline(token: Token): MarkdownNode[] {
 /** The text a node shows, without its formatting. */
 export function textOf(node: MarkdownNode): string {
   return typeof node === 'string' ? node : (node.c ?? []).map(textOf).join('')
+}
+
+/**
+ * The path of an attachment of the project being parsed, from a relative path or an absolute
+ * http(s) URL of any origin; null for every other image.
+ */
+function attachmentSrc(raw: string): string | null {
+  if (imagesOf === null) return null
+  let path: string
+  try {
+    const url = new URL(raw.trim(), 'http://relative.invalid')
+    if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) return null
+    path = url.pathname
+  } catch {
+    return null
+  }
+  const prefix = attachmentPath(imagesOf, '')
+  return ATTACHMENT_SRC.test(path) && path.startsWith(prefix) ? path : null
 }
 
 /** An absolute http(s): or mailto: URL, normalised, or null for anything else. */

@@ -117,6 +117,14 @@ export const en = {
   deleteAsk: 'Delete this comment?',
   /** Why your request can no longer be edited (the server answered 409 conflict). */
   editClosed: 'Others have voted or commented: it can no longer be edited.',
+  /** Images on a request or comment (spec/api.md "Images"). The file picker's label: */
+  attach: 'Add image',
+  uploading: 'Uploading…',
+  /** {0} the image's place among those of the request or comment. */
+  image: 'Image {0}',
+  removeImage: 'Remove image {0}',
+  /** Said when an image is refused (spec/api.md "Images": the types, the size, how many). */
+  imageRules: 'Up to 4 images: PNG, JPEG, WebP or GIF, at most 5 MB each.',
 }
 
 export type Messages = typeof en
@@ -197,6 +205,11 @@ export const de: Messages = {
   deleteAsk: 'Diesen Kommentar löschen?',
   editClosed:
     'Jemand anderes hat abgestimmt oder kommentiert, daher kann dieser Wunsch nicht mehr bearbeitet werden.',
+  attach: 'Bild hinzufügen',
+  uploading: 'Wird hochgeladen…',
+  image: 'Bild {0}',
+  removeImage: 'Bild {0} entfernen',
+  imageRules: 'Bis zu 4 Bilder: PNG, JPEG, WebP oder GIF, je höchstens 5 MB.',
 }
 
 export const fr: Messages = {
@@ -274,6 +287,11 @@ export const fr: Messages = {
   edited: 'modifié',
   deleteAsk: 'Supprimer ce commentaire ?',
   editClosed: 'Quelqu’un d’autre a voté ou commenté : cette demande ne peut plus être modifiée.',
+  attach: 'Ajouter une image',
+  uploading: 'Envoi en cours…',
+  image: 'Image {0}',
+  removeImage: 'Retirer l’image {0}',
+  imageRules: 'Jusqu’à 4 images : PNG, JPEG, WebP ou GIF, 5 Mo maximum chacune.',
 }
 
 /** The strings for a locale such as "de-AT", or undefined for a language we do not speak yet. */

@@ -70,11 +70,11 @@ export function createWidgetApi(
     getRequest: (requestId) => call('GET', requestPath(requestId)),
     olderComments: (requestId, cursor) =>
       call('GET', `${requestPath(requestId)}/comments?cursor=${encodeURIComponent(cursor)}`),
-    postComment: (requestId, body, idempotencyKey) =>
+    postComment: (requestId, body, idempotencyKey, attachmentIds) =>
       call(
         'POST',
         `${requestPath(requestId)}/comments`,
-        { body },
+        { body, attachmentIds },
         {
           [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
         },
@@ -83,6 +83,7 @@ export function createWidgetApi(
       call('PATCH', commentPath(requestId, commentId), { body }),
     deleteComment: (requestId, commentId) => call('DELETE', commentPath(requestId, commentId)),
     editRequest: (requestId, edit) => call('PATCH', requestPath(requestId), edit),
+    uploadAttachment: (image) => call('POST', '/attachments', image),
     roadmap: () => call('GET', '/roadmap'),
     changelog: () => call('GET', '/changelog'),
     updates: () => call('GET', '/updates'),

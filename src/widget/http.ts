@@ -2,11 +2,14 @@ import type { ApiFailure, ApiFailureCode, ApiResult } from './types'
 
 /** Long enough for a slow mobile network, short enough that the UI can say something. */
 export const REQUEST_TIMEOUT_MS = 10_000
+/** An image upload (up to 5 MiB) on that same slow network: about 1 Mbit/s. */
+export const UPLOAD_TIMEOUT_MS = 60_000
 
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string
   headers: Record<string, string>
+  /** Sent as JSON; a Blob (an image upload) goes as it is, with its own type. */
   body?: unknown
   timeoutMs?: number
 }
@@ -16,19 +19,24 @@ export interface JsonRequest {
  * Content-Type is sent only with a body, so body-less requests stay as simple as CORS allows.
  */
 export async function fetchJson<T>(request: JsonRequest): Promise<ApiResult<T>> {
+  const { body } = request
+  const raw = body instanceof Blob
   const controller = new AbortController()
   let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, request.timeoutMs ?? REQUEST_TIMEOUT_MS)
+  const timer = setTimeout(
+    () => {
+      timedOut = true
+      controller.abort()
+    },
+    request.timeoutMs ?? (raw ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS),
+  )
   try {
     const headers: Record<string, string> = { ...request.headers }
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+    if (body !== undefined) headers['Content-Type'] = raw ? body.type : 'application/json'
     const response = await fetch(request.url, {
       method: request.method,
       headers,
-      body: JSON.stringify(request.body),
+      body: raw ? body : JSON.stringify(body),
       signal: controller.signal,
       credentials: 'omit',
     })

@@ -3,6 +3,7 @@
  * (config, identity, API client, events) and its UI (src/widget/ui).
  */
 import type {
+  AttachmentResponse,
   CommentPageResponse,
   CommentResponse,
   FeedbackRequest,
@@ -76,6 +77,7 @@ export interface WidgetApi extends UpdatesApi {
     requestId: string,
     body: string,
     idempotencyKey: string,
+    attachmentIds?: string[],
   ): Promise<ApiResult<CommentResponse>>
   /** The author's own words (spec v3 "Editing your own words"). */
   editComment(
@@ -85,6 +87,8 @@ export interface WidgetApi extends UpdatesApi {
   ): Promise<ApiResult<CommentResponse>>
   deleteComment(requestId: string, commentId: string): Promise<ApiResult<undefined>>
   editRequest(requestId: string, edit: RequestEditBody): Promise<ApiResult<RequestResponse>>
+  /** One image (PNG, JPEG, WebP or GIF, at most 5 MiB), before the request or comment it goes with. */
+  uploadAttachment(image: Blob): Promise<ApiResult<AttachmentResponse>>
   /** Asked only when the Roadmap or What's new view opens. */
   roadmap(): Promise<ApiResult<RoadmapResponse>>
   changelog(): Promise<ApiResult<PublicChangelogResponse>>

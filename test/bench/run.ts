@@ -4,6 +4,7 @@
 import { benchApiKeyAuth } from './api-key-auth'
 import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
+import { benchImageUpload } from './image-upload'
 import { benchLoop } from './loop'
 import { benchManyProcesses } from './many-processes'
 import { benchOnBehalf } from './on-behalf'
@@ -36,6 +37,7 @@ const BENCHES: Bench[] = [
   { name: 'server HTTP', run: benchServerHttp },
   { name: 'POST vote by identified voters, both engines', run: benchServerVotes },
   { name: 'on-behalf create+vote, both engines', run: benchOnBehalf },
+  { name: 'image upload of a 2 MB JPEG, both engines', run: benchImageUpload },
   { name: 'request log overhead', run: benchRequestLog },
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },

@@ -23,6 +23,7 @@ import { startWebhookReceiver } from './webhook-receiver'
 export const FILLED_TABLES = [
   'anonymous_links',
   'api_keys',
+  'attachments',
   'audit_log',
   'changelog_entries',
   'changelog_requests',
@@ -54,6 +55,14 @@ export const FILLED_TABLES = [
   'webhook_deliveries',
   'webhook_endpoints',
 ]
+
+/** A 1×1 PNG. */
+const TINY_PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+)
 
 /** Needs a server with demo mode on and no SMTP (mail is kept) and mailCoalesceSeconds 0. */
 export async function fillEveryTable(server: TestServer): Promise<void> {
@@ -149,11 +158,20 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
   ] as const)
     await expectStatus(publicFetch(`/requests/${request}/vote`, { method: 'POST', token }), 200)
 
+  // bob's screenshot rides on his comment (attachments: bytea, his voter key).
+  const screenshot = await json<{ attachment: { id: string } }>(
+    fetch(`${server.url}/v1/projects/${pid}/attachments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'image/png', Authorization: `Bearer ${bob}` },
+      body: TINY_PNG,
+    }),
+    201,
+  )
   await expectStatus(
     publicFetch(`/requests/${dark}/comments`, {
       method: 'POST',
       token: bob,
-      body: JSON.stringify({ body: 'Please! ✨' }),
+      body: JSON.stringify({ body: 'Please! ✨', attachmentIds: [screenshot.attachment.id] }),
     }),
     201,
   )

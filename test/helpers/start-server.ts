@@ -48,6 +48,10 @@ export interface TestServerOptions {
   commentsPerPersonPerRequestPerHour?: number
   /** REQIO_COMMENTS_PER_REQUEST_PER_HOUR (default 100,000). */
   commentsPerRequestPerHour?: number
+  /** REQIO_UPLOADS_PER_IP_PER_HOUR (default 100,000). */
+  uploadsPerIpPerHour?: number
+  /** REQIO_UPLOADS_PER_PERSON_PER_HOUR (default 100,000). */
+  uploadsPerPersonPerHour?: number
   /** The HTTP server's requestTimeout (default: the production value). */
   requestTimeoutMs?: number
   audienceBase?: string
@@ -125,6 +129,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     newRequestsPerIpPerProjectPerHour: options.newRequestsPerIpPerProjectPerHour ?? 100_000,
     commentsPerPersonPerRequestPerHour: options.commentsPerPersonPerRequestPerHour ?? 100_000,
     commentsPerRequestPerHour: options.commentsPerRequestPerHour ?? 100_000,
+    uploadsPerIpPerHour: options.uploadsPerIpPerHour ?? 100_000,
+    uploadsPerPersonPerHour: options.uploadsPerPersonPerHour ?? 100_000,
     audienceBase: options.audienceBase ?? base.audienceBase,
     distDir: options.distDir ?? base.distDir,
     publicUrl: options.publicUrl ?? null,

@@ -117,6 +117,7 @@ describe.each(storeBackends())('on the $name database', (backend) => {
         createdAt: expect.any(String),
         author: { name: 'Ada Lovelace', kind: 'customer', you: true },
         editedAt: null,
+        attachments: [],
       })
       const seen = await detail(request.id, { token })
       expect(seen.comments).toEqual([created])
@@ -285,6 +286,7 @@ describe.each(storeBackends())('on the $name database', (backend) => {
           createdAt: expect.any(String),
           author: { name: 'Team', kind: 'team', you: false },
           editedAt: null,
+          attachments: [],
         },
       ])
       const audit = (await (

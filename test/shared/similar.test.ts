@@ -16,6 +16,7 @@ const request = (id: string, title: string, votes = 0): FeedbackRequest => ({
   createdAt: '',
   tags: [],
   editedAt: null,
+  attachments: [],
 })
 
 const board = [

@@ -1,4 +1,5 @@
 /** The admin API (spec/api.md) as the dashboard calls it: every call resolves, none throws. */
+
 import type {
   AdminCommentResponse,
   AdminProject,
@@ -26,6 +27,8 @@ import type {
   RotatedSecretResponse,
   TokenCheckResponse,
 } from '../../shared/api'
+import type { AttachmentResponse } from '../../shared/api/attachments'
+import { createImageUpload } from './image-upload'
 
 export type AdminResult<T> =
   | { ok: true; data: T }
@@ -123,6 +126,8 @@ export interface AdminClient {
   deletePerson(projectId: string, sub: string): Promise<AdminResult<Record<string, never>>>
   /** Any other admin call (the notifications pages use it): method, path under /v1/admin. */
   call<T>(method: string, path: string, body?: unknown): Promise<AdminResult<T>>
+  /** An image for the changelog (PNG, JPEG, WebP or GIF, ≤ 5 MiB), stored re-encoded. */
+  uploadImage(projectId: string, image: Blob): Promise<AdminResult<AttachmentResponse>>
   /**
    * A request filed on a customer's behalf, their vote counted; `idempotencyKey` makes a
    * resubmit (a double click, a retry) file it once.
@@ -256,6 +261,7 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
   const call = createApiCall(adminToken, apiBase)
   const project = (id: string) => `/v1/admin/projects/${encodeURIComponent(id)}`
   return {
+    uploadImage: createImageUpload(adminToken, apiBase),
     listProjects: () => call('GET', '/v1/admin/projects'),
     createProject: (name) => call('POST', '/v1/admin/projects', { name }),
     rotateSecret: (id, graceSeconds) =>

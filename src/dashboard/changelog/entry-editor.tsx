@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { BacklogRequest, ChangelogEntry } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { countOf } from '../format/plural'
 import { changelogClient } from './changelog-client'
 import { EntryActions, type PendingAction } from './entry-actions'
+import { attachmentIdsInBody, IMAGE_TYPES, insertAt, markdownImage } from './entry-images'
+import { ImageButton } from './image-button'
 import { MarkdownPreview } from './markdown-preview'
 import { type LinkedRequest, RequestsPicker } from './requests-picker'
 
@@ -28,6 +30,8 @@ export function EntryEditor({ client, projectId, entry, onSaved, onDeleted }: Pr
   const [pending, setPending] = useState<PendingAction | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [uploading, setUploading] = useState(false)
+  const bodyField = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
     client.backlog(projectId, 'new').then((result) => {
@@ -40,6 +44,25 @@ export function EntryEditor({ client, projectId, entry, onSaved, onDeleted }: Pr
   const shipIds = linked
     .map((link) => link.id)
     .filter((id) => !published || !entry?.requestIds.includes(id))
+
+  /** Uploads the image and writes it into the body where the caret is; the preview shows it. */
+  async function addImage(file: File) {
+    if (!IMAGE_TYPES.includes(file.type)) {
+      return setError('Not added: choose a PNG, JPEG, WebP or GIF image.')
+    }
+    setUploading(true)
+    setError(null)
+    const result = await client.uploadImage(projectId, file)
+    setUploading(false)
+    if (!result.ok) return setError(`Image not added: ${result.message}`)
+    const field = bodyField.current
+    const selection = field
+      ? { start: field.selectionStart, end: field.selectionEnd }
+      : { start: body.length, end: body.length }
+    const next = insertAt(body, markdownImage(file.name, result.data.attachment.url), selection)
+    setBody(next.body)
+    requestAnimationFrame(() => field?.setSelectionRange(next.caret, next.caret))
+  }
 
   async function run<T>(
     work: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
@@ -62,6 +85,8 @@ export function EntryEditor({ client, projectId, entry, onSaved, onDeleted }: Pr
           title,
           body,
           requestIds: linked.map((link) => link.id),
+          // The images the body shows stay attached; one taken out of it is let go.
+          attachmentIds: attachmentIdsInBody(body, projectId),
           // Saving a published entry keeps it published; only "Publish now" publishes a draft.
           ...(publish ? { publish: true } : published ? {} : { publish: false }),
         }),
@@ -86,14 +111,29 @@ export function EntryEditor({ client, projectId, entry, onSaved, onDeleted }: Pr
       </label>
       <div class="editor-panes">
         <label>
-          Body (Markdown: headings, *emphasis*, lists, [links](https://…), `code`)
-          <textarea rows={12} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+          Body (Markdown: headings, *emphasis*, lists, [links](https://…), `code`; paste an image or
+          use Add image)
+          <textarea
+            ref={bodyField}
+            rows={12}
+            value={body}
+            onInput={(e) => setBody(e.currentTarget.value)}
+            onPaste={(event) => {
+              const image = [...(event.clipboardData?.files ?? [])].find((file) =>
+                IMAGE_TYPES.includes(file.type),
+              )
+              if (!image) return
+              event.preventDefault()
+              void addImage(image)
+            }}
+          />
         </label>
         <section aria-label="Preview" class="entry-preview">
           <h3 class="entry-title">{title || 'Untitled'}</h3>
-          <MarkdownPreview markdown={body} />
+          <MarkdownPreview markdown={body} projectId={projectId} />
         </section>
       </div>
+      <ImageButton busy={uploading} onPick={(file) => void addImage(file)} />
       <RequestsPicker linked={linked} requests={requests} onChange={setLinked} />
       {error ? <p role="alert">{error}</p> : null}
       <EntryActions

@@ -11,6 +11,8 @@ export const HOOKS = {
   submit: 'data-portal-submit',
   /** <form> commenting on the request id it names. */
   comment: 'data-portal-comment',
+  /** <input type="file"> of a new request or comment form (image-field.tsx). */
+  images: 'data-portal-images',
   /** <ol> of a request's comments (absent while there are none). */
   comments: 'data-portal-comments',
   /** The board's GET search <form>; its `q` input searches as you type. */

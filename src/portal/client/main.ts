@@ -1,5 +1,6 @@
 import { sendComment } from './comment'
 import { HOOKS, selector } from './hooks'
+import { checkChosenImages, hasChosenImages } from './images'
 import { enhanceSearch } from './search'
 import { sendNewRequest } from './submit'
 import { sendVote } from './vote'
@@ -20,9 +21,17 @@ document.addEventListener('submit', (event) => {
   const form = event.target
   if (!(form instanceof HTMLFormElement) || typeof fetch !== 'function') return
   const match = handlers.find(([hook]) => form.hasAttribute(hook))
-  if (!match) return
+  // A form with images posts itself (multipart): the server uploads them, then files it.
+  if (!match || hasChosenImages(form)) return
   event.preventDefault()
   match[1](form).catch(() => form.submit())
+})
+
+document.addEventListener('change', (event) => {
+  const input = event.target
+  if (input instanceof HTMLInputElement && input.hasAttribute(HOOKS.images)) {
+    checkChosenImages(input)
+  }
 })
 
 for (const form of document.querySelectorAll<HTMLFormElement>(`form${selector(HOOKS.search)}`)) {

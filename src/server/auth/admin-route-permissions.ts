@@ -56,6 +56,8 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'POST', path: '/v1/admin/projects/:id/changelog', permission: 'triage' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/changelog/:eid', permission: 'triage' },
+  // Images for changelog entries (spec v3 "Images"): whoever writes the changelog uploads them.
+  { method: 'POST', path: '/v1/admin/projects/:id/attachments', permission: 'triage' },
   // Who a change would tell (a count, no one named), read before a status change or a publish.
   { method: 'GET', path: '/v1/admin/projects/:id/changelog/audience', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid/audience', permission: 'view' },

@@ -6,10 +6,11 @@ import type { ChangelogEntryRecord } from '../store/changelog-store'
 /**
  * A changelog body is parsed once, when it is written: within the bounds it is stored as its
  * node tree; past them the write is refused with `400 validation_failed` saying why. Reads use
- * the stored tree and never parse, so a vote clearing the read caches costs no parsing.
+ * the stored tree and never parse, so a vote clearing the read caches costs no parsing. Images
+ * show only when they are `projectId`'s attachments.
  */
-export function bodyNodesForWrite(body: string): string {
-  const parsed = parseMarkdown(body)
+export function bodyNodesForWrite(body: string, projectId: string): string {
+  const parsed = parseMarkdown(body, projectId)
   if ('refused' in parsed) {
     throw invalid('body', `body: ${parsed.refused}.`)
   }
@@ -29,7 +30,7 @@ export function publicBodyNodes(record: ChangelogEntryRecord): MarkdownNode[] {
   const key = `${record.id}\u0000${record.updatedAt}`
   let nodes = parsedOldRows.get(key)
   if (!nodes) {
-    const parsed = parseMarkdown(record.body)
+    const parsed = parseMarkdown(record.body, record.projectId)
     nodes = 'nodes' in parsed ? parsed.nodes : markdownAsPlainText(record.body)
     if (parsedOldRows.size >= OLD_ROWS_KEPT) parsedOldRows.clear()
     parsedOldRows.set(key, nodes)

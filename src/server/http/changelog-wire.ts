@@ -6,6 +6,7 @@ import type {
 } from '../../shared/api'
 import type { ChangelogEntryRecord } from '../store/changelog-store'
 import type { RoadmapLaneRecord } from '../store/roadmap-store'
+import { toAttachment } from './attachment-wire'
 import { publicBodyNodes } from './changelog-body'
 import { toPublicRequest } from './wire'
 
@@ -18,6 +19,7 @@ export function toPublicChangelogEntry(record: ChangelogEntryRecord): PublicChan
     bodyNodes: publicBodyNodes(record),
     publishedAt: record.publishedAt ?? '',
     requests: record.requests.map(({ id, title }) => ({ id, title })),
+    attachments: record.attachments.map(toAttachment),
   }
 }
 
@@ -35,6 +37,7 @@ export function toChangelogEntry(record: ChangelogEntryRecord): ChangelogEntry {
       title,
       status: status as RequestStatus,
     })),
+    attachments: record.attachments.map(toAttachment),
   }
 }
 

@@ -17,6 +17,8 @@ import { ApiError } from '../errors'
  * - comments_per_request: comments per request per hour (REQIO_COMMENTS_PER_REQUEST_PER_HOUR)
  * - test_emails: the dashboard's "Send a test email" per member (5 per 10 minutes)
  * - api_key_requests: requests per API key per minute (REQIO_API_KEY_REQUESTS_PER_MINUTE)
+ * - uploads_per_ip: public image uploads per IP network per hour (limits/upload-caps.ts)
+ * - uploads_per_person: public image uploads per person (voter) and project per hour (the same)
  */
 export const LIMIT_NAMES = [
   'ip_reads',
@@ -30,6 +32,8 @@ export const LIMIT_NAMES = [
   'comments_per_request',
   'test_emails',
   'api_key_requests',
+  'uploads_per_ip',
+  'uploads_per_person',
 ] as const
 export type LimitName = (typeof LIMIT_NAMES)[number]
 

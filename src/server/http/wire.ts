@@ -9,6 +9,7 @@ import type { RequestRecord } from '../store'
 import type { BacklogEntry } from '../store/backlog-store'
 import { commentAuthorName } from '../store/comment-author'
 import type { CommentRecord } from '../store/comments-store'
+import { toAttachment } from './attachment-wire'
 
 /**
  * The public shape: never revenue, emails or traits. `viewer` is the caller's voter key, for
@@ -31,6 +32,7 @@ export function toPublicRequest(
     statusNote: record.statusNote,
     tags: record.tags,
     editedAt: record.editedAt,
+    attachments: (record.attachments ?? []).map(toAttachment),
   }
 }
 
@@ -58,6 +60,7 @@ export function toPublicComment(record: CommentRecord, viewer: string | null): F
       you: viewer !== null && record.authorVoter === viewer,
     },
     editedAt: record.editedAt,
+    attachments: (record.attachments ?? []).map(toAttachment),
   }
 }
 

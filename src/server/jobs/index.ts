@@ -10,6 +10,7 @@ import { DEFAULT_MAIL_RETRY_SECONDS, mailJobHandler } from './mail/mail-job'
 import { createMailTransport, type MailTransport } from './mail/transport'
 import { purgeJobHandler } from './purge/purge-job'
 import { JobRunner, type JobRunnerOptions } from './runner'
+import { createPeriodicSweeps, type PeriodicSweeps } from './sweeps'
 import { DEFAULT_WEBHOOK_RETRY_SECONDS, webhookJobHandler } from './webhooks/webhook-job'
 
 export type JobsConfig = Pick<
@@ -33,6 +34,8 @@ export interface Notifications {
    * given, so one app (and its queue) has one registry.
    */
   metrics: AppMetrics
+  /** Deletions on a timer (unattached uploads after 24 h); index.ts starts them with the runner. */
+  sweeps: PeriodicSweeps
   close(): Promise<void>
 }
 
@@ -89,12 +92,15 @@ export function createNotifications(options: {
       metrics,
     ),
   })
+  const sweeps = createPeriodicSweeps({ store, clock, logger })
   return {
     runner,
     mail,
     config,
     metrics,
+    sweeps,
     async close() {
+      sweeps.stop()
       await runner.stop()
       mail.close()
     },

@@ -123,6 +123,7 @@ function operationOf(route: RouteDoc, converter: SchemaConverter): OpenApiOperat
     ...(security && { security }),
     ...(parameters.length > 0 && { parameters }),
     ...(route.body && { requestBody: requestBodyOf(converter.convert(route.body, 'input')) }),
+    ...(route.rawBody && { requestBody: rawRequestBodyOf(route.rawBody) }),
     responses,
   }
 }
@@ -134,6 +135,16 @@ function operationOf(route: RouteDoc, converter: SchemaConverter): OpenApiOperat
 function requestBodyOf(schema: JsonSchema): Record<string, unknown> {
   const required = Array.isArray(schema.required) && schema.required.length > 0
   return { required, content: { 'application/json': { schema } } }
+}
+
+/** A body sent as bytes (a binary string), one entry per media type it may have. */
+function rawRequestBodyOf(raw: NonNullable<RouteDoc['rawBody']>): Record<string, unknown> {
+  const bytes = { schema: { type: 'string', format: 'binary' } }
+  return {
+    required: true,
+    description: raw.description,
+    content: Object.fromEntries(raw.contentTypes.map((type) => [type, bytes])),
+  }
 }
 
 /** Every `{name}` of the path, described by `pathParams` where the RouteDoc says more. */

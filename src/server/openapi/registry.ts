@@ -1,6 +1,7 @@
 import type * as v from 'valibot'
 import type { RouteDoc } from './route-doc'
 import { ADMIN_ROUTE_DOCS, ADMIN_TAG_DESCRIPTIONS } from './routes/admin-index'
+import { publicAttachmentDocs } from './routes/attachments'
 import { authDocs } from './routes/auth'
 import { portalEditingDocs, publicEditingDocs } from './routes/editing'
 import { followingDocs } from './routes/following'
@@ -23,6 +24,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...publicRequestDocs,
   ...followingDocs,
   ...publicEditingDocs,
+  ...publicAttachmentDocs,
   ...publicProjectDocs,
   ...authDocs,
   ...ADMIN_ROUTE_DOCS,

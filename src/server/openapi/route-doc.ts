@@ -23,6 +23,8 @@ export interface RouteDoc {
   headers?: Readonly<Record<string, { description: string; required?: boolean }>>
   /** The JSON body: the schema readJsonBody validates with. */
   body?: v.GenericSchema
+  /** A raw, non-JSON body instead (an image upload): the media types it may have, as bytes. */
+  rawBody?: { contentTypes: readonly string[]; description: string }
   /** Success answers by status. `schema` omitted: no JSON body (204, a redirect, a file). */
   responses: Readonly<Record<number, ResponseDoc>>
   /** Error statuses this route can answer; each gets the shared error shape. */

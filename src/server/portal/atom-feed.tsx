@@ -19,9 +19,11 @@ export function atomFeed(input: {
   language: string
 }): string {
   const updated = input.entries[0]?.publishedAt ?? input.fallbackUpdated
+  // A feed reader is on no origin of ours: the entries' images load from the page's.
+  const imageBase = new URL(input.pageUrl).origin
   const entries = input.entries.map((entry) => {
     const url = `${input.pageUrl}#entry-${entry.id}`
-    const html = renderToString(<>{renderMarkdown(entry.bodyNodes)}</>)
+    const html = renderToString(<>{renderMarkdown(entry.bodyNodes, imageBase)}</>)
     return [
       '<entry>',
       `<id>${xmlText(url)}</id>`,

@@ -16,6 +16,7 @@ import {
   readFormFields,
   seeOther,
 } from './portal-form'
+import { limitPortalForm, readFormWithImages, uploadFormImages } from './portal-form-images'
 
 /**
  * The portal's writes (spec/api.md "A home on the web: the portal"): POST /p/{pid}/requests,
@@ -28,6 +29,7 @@ import {
 export function portalWritesRoutes(deps: RouteDeps) {
   const guards = [
     formErrorPages(),
+    limitPortalForm(),
     resolvePortalCaller(deps),
     limitPublicWrites(deps.rateLimiter, deps.config),
   ] as const
@@ -51,18 +53,31 @@ export function portalWritesRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .post('/p/:projectId/requests', ...guards, async (c) => {
       if (!isFormPost(c)) return newRequest(c)
-      const fields = await readFormFields(c)
+      const { fields, images } = await readFormWithImages(c)
       const input = parseOrFail(NewRequestSchema, formText(fields, ['title', 'body']))
-      const { request } = await submitRequest(deps, c, input, formIdempotencyKey(fields))
+      // The words are checked before any image is uploaded for them.
+      const attachmentIds = await uploadFormImages(deps, c, images)
+      const { request } = await submitRequest(
+        deps,
+        c,
+        { ...input, attachmentIds },
+        formIdempotencyKey(fields),
+      )
       return seeOther(c, requestPage(c, request.id))
     })
     .post('/p/:projectId/requests/:requestId/vote', ...guards, vote('vote.created'))
     .delete('/p/:projectId/requests/:requestId/vote', ...guards, vote('vote.deleted'))
     .post('/p/:projectId/requests/:requestId/comments', ...guards, async (c) => {
       if (!isFormPost(c)) return newComment(c)
-      const fields = await readFormFields(c)
+      const { fields, images } = await readFormWithImages(c)
       const input = parseOrFail(NewCommentSchema, formText(fields, ['body']))
-      const { comment } = await postComment(deps, c, input, formIdempotencyKey(fields))
+      const attachmentIds = await uploadFormImages(deps, c, images)
+      const { comment } = await postComment(
+        deps,
+        c,
+        { ...input, attachmentIds },
+        formIdempotencyKey(fields),
+      )
       return seeOther(c, `${requestPage(c, comment.requestId)}#comment-${comment.id}`)
     })
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { ChangelogEntry } from '../../shared/api'
+import { attachUploads } from '../attachments/attach-uploads'
 import { actingMember, auditActor } from '../auth/team-actor'
 import { type ApiError, notFound } from '../errors'
 import { changelogPublished } from '../events/build'
@@ -42,11 +43,14 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .post('/', async (c) => {
       const project = c.get('project')
       const input = await readJsonBody(c, NewChangelogEntrySchema)
-      const bodyNodes = bodyNodesForWrite(input.body)
+      const bodyNodes = bodyNodesForWrite(input.body, project.id)
       const entry = await commit(deps, c, async (w) => {
         const write = await linkingKnownRequests(() =>
           w.store.changelog.create({ projectId: project.id, ...input, bodyNodes }, w.now),
         )
+        if (input.attachmentIds.length > 0) {
+          write.entry.attachments = await attachEntryImages(w, write, input.attachmentIds)
+        }
         await tellShipped(w, c, write)
         return write.entry
       })
@@ -55,12 +59,16 @@ export function adminChangelogRoutes(deps: RouteDeps) {
     .patch('/:eid', async (c) => {
       const project = c.get('project')
       const patch = await readJsonBody(c, ChangelogPatchSchema)
-      const bodyNodes = patch.body === undefined ? undefined : bodyNodesForWrite(patch.body)
+      const bodyNodes =
+        patch.body === undefined ? undefined : bodyNodesForWrite(patch.body, project.id)
       const entry = await commit(deps, c, async (w) => {
         const write = await linkingKnownRequests(() =>
           w.store.changelog.update(project.id, c.req.param('eid'), { ...patch, bodyNodes }, w.now),
         )
         if (!write) throw entryNotFound()
+        if (patch.attachmentIds !== undefined) {
+          write.entry.attachments = await attachEntryImages(w, write, patch.attachmentIds)
+        }
         await tellShipped(w, c, write)
         const edited = publishedEditLine(write, patch)
         if (edited) await w.audit(edited)
@@ -78,6 +86,15 @@ export function adminChangelogRoutes(deps: RouteDeps) {
       })
       return c.body(null, 204)
     })
+}
+
+/** The team's images of an entry: any of the project's uploads attached to nothing else. */
+function attachEntryImages(w: UnitOfWork, write: ChangelogWrite, ids: string[]) {
+  return attachUploads(w, {
+    projectId: write.entry.projectId,
+    target: { kind: 'changelog_entry', id: write.entry.id },
+    ids,
+  })
 }
 
 function entryNotFound(): ApiError {

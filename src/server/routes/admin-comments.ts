@@ -4,6 +4,7 @@ import type {
   AdminRequestDetail,
   AdminRequestDetailResponse,
 } from '../../shared/api'
+import { attachUploads } from '../attachments/attach-uploads'
 import { actingMember, auditActor, teamReplyName } from '../auth/team-actor'
 import { ApiError, notFound } from '../errors'
 import { commentCreated } from '../events/build'
@@ -58,6 +59,13 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         })
         if (!result) throw notFound.request()
         const created = result.comment
+        if (input.attachmentIds.length > 0) {
+          created.attachments = await attachUploads(w, {
+            projectId: project.id,
+            target: { kind: 'comment', id: created.id },
+            ids: input.attachmentIds,
+          })
+        }
         await w.audit({
           action: created.internal ? 'comment.note' : 'comment.replied',
           target: created.requestId,

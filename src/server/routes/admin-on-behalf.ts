@@ -36,7 +36,7 @@ export function adminOnBehalfRoutes(deps: RouteDeps) {
       const { request, created } = await submitRequest(
         deps,
         c,
-        input,
+        { ...input, attachmentIds: [] },
         idempotencyKey,
         auditOnBehalf('request.created', onBehalfOf.sub),
       )
@@ -90,7 +90,7 @@ export async function commentOnBehalf(deps: RouteDeps, c: Context<AppEnv>) {
   const { comment, created } = await postComment(
     deps,
     c as Context<AppEnv, '/:requestId'>,
-    { body },
+    { body, attachmentIds: [] },
     idempotencyKey,
     c.req.param('rid') ?? '',
     async (w, posted) =>

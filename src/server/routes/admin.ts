@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { loadAdminProject } from '../http/admin-project'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { adminApiKeysRoutes } from './admin-api-keys'
+import { adminAttachmentsRoutes } from './admin-attachments'
 import { adminAuditRoutes } from './admin-audit'
 import { adminBacklogRoutes } from './admin-backlog'
 import { adminChangelogRoutes } from './admin-changelog'
@@ -44,6 +45,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/', adminCommentsRoutes(deps))
     .route('/', adminCommentDeleteRoutes(deps))
     .route('/changelog', adminChangelogRoutes(deps))
+    .route('/attachments', adminAttachmentsRoutes(deps))
     .route('/webhooks', adminWebhooksRoutes(deps))
     .route('/', adminNotificationsRoutes(deps))
     .route('/', adminOnBehalfRoutes(deps))

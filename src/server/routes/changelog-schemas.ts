@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { AttachmentIdsSchema } from '../attachments/attach-uploads'
 import { TitleSchema } from './request-schemas'
 
 /** Long enough for release notes, well inside the 64 KB body limit. */
@@ -25,6 +26,7 @@ export const NewChangelogEntrySchema = v.strictObject({
   title: TitleSchema,
   body: ChangelogBodySchema,
   requestIds: v.optional(RequestIdsSchema, []),
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
   publish: v.optional(v.boolean('publish must be true or false'), false),
 })
 
@@ -33,6 +35,7 @@ export const ChangelogPatchSchema = v.pipe(
     title: v.optional(TitleSchema),
     body: v.optional(ChangelogBodySchema),
     requestIds: v.optional(RequestIdsSchema),
+    attachmentIds: v.optional(AttachmentIdsSchema),
     publish: v.optional(v.boolean('publish must be true or false')),
   }),
   v.check((patch) => Object.keys(patch).length > 0, 'name at least one field to change'),

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type * as v from 'valibot'
 import { type CommentResponse, PENDING_STATUS, type RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
+import { attachUploads } from '../attachments/attach-uploads'
 import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
@@ -95,6 +96,14 @@ export async function postComment(
       now: w.now,
     })
     if (!result) throw notFound.request()
+    if (result.created && input.attachmentIds.length > 0) {
+      result.comment.attachments = await attachUploads(w, {
+        projectId,
+        target: { kind: 'comment', id: result.comment.id },
+        ids: input.attachmentIds,
+        uploaderVoter: actor.voter,
+      })
+    }
     // A replay tells nobody: the first call did. Nor does its author's comment on a request
     // waiting for approval (v3 moderation): nobody has been told of the request yet.
     if (result.created && thread.status !== PENDING_STATUS) {

@@ -17,7 +17,9 @@ const OnBehalfOf = v.pipe(
 
 /** POST /v1/admin/projects/:id/requests */
 export const NewRequestOnBehalfSchema = v.object({
-  ...NewRequestSchema.entries,
+  // Images come from the public's own uploads: a request on someone's behalf takes none.
+  title: NewRequestSchema.entries.title,
+  body: NewRequestSchema.entries.body,
   onBehalfOf: OnBehalfOf,
 })
 

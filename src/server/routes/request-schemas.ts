@@ -6,6 +6,7 @@ import {
   STATUS_NOTE_MAX_LENGTH,
   TITLE_MAX_LENGTH,
 } from '../../shared/limits'
+import { AttachmentIdsSchema } from '../attachments/attach-uploads'
 import { RequestTagIdsSchema, TagFilterSchema } from './tag-schemas'
 
 export const TitleSchema = v.pipe(
@@ -25,6 +26,7 @@ export const NewRequestSchema = v.object({
     ),
     '',
   ),
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
 })
 
 export const ListQuerySchema = v.object({
@@ -70,11 +72,16 @@ export const CommentBodySchema = v.pipe(
   v.maxLength(COMMENT_MAX_LENGTH, `body must be at most ${COMMENT_MAX_LENGTH} characters`),
 )
 
-export const NewCommentSchema = v.object({ body: CommentBodySchema })
+export const NewCommentSchema = v.object({
+  body: CommentBodySchema,
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
+})
 
 export const NewTeamCommentSchema = v.object({
   body: CommentBodySchema,
   internal: v.optional(v.boolean('internal must be true or false'), false),
+  /** The team's images: any of the project's uploads attached to nothing yet. */
+  attachmentIds: v.optional(AttachmentIdsSchema, []),
 })
 
 export const CommentPatchSchema = v.object({

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import type * as v from 'valibot'
 import { PENDING_STATUS, type RequestListResponse, type RequestResponse } from '../../shared/api'
+import { attachUploads } from '../attachments/attach-uploads'
 import { requestCreated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -88,6 +89,14 @@ export async function submitRequest(
       now: w.now,
       status: pending ? PENDING_STATUS : undefined,
     })
+    if (result.created && input.attachmentIds.length > 0) {
+      result.request.attachments = await attachUploads(w, {
+        projectId,
+        target: { kind: 'request', id: result.request.id },
+        ids: input.attachmentIds,
+        uploaderVoter: actor.voter,
+      })
+    }
     // A replay tells nobody: the first call did. A pending request is told of when approved.
     if (result.created && !pending) await w.emit(requestCreated(result.request))
     if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.request)

@@ -1,4 +1,5 @@
 import type { MarkdownNode } from '../../shared/markdown-nodes'
+import { type AttachmentRef, toAttachmentRefs } from './attachment-rows'
 import type { SqlExecutor } from './db'
 import { toIso } from './rows'
 
@@ -26,6 +27,8 @@ export interface ChangelogEntryRecord {
   publishedAt: string | null
   createdAt: string
   updatedAt: string
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: AttachmentRef[]
 }
 
 export interface EntryRow {
@@ -62,6 +65,10 @@ export async function withLinks(
       ORDER BY l.entry_id, l.position`,
     [JSON.stringify(rows.map((row) => row.id))],
   )
+  const images = await attachmentsOfEntries(
+    executor,
+    rows.map((row) => row.id),
+  )
   return rows.map((row) => {
     const own = links.filter((link) => link.entry_id === row.id)
     return {
@@ -80,8 +87,26 @@ export async function withLinks(
       publishedAt: row.published_at === null ? null : toIso(row.published_at),
       createdAt: toIso(row.created_at),
       updatedAt: toIso(row.updated_at),
+      attachments: images.get(row.id) ?? [],
     }
   })
+}
+
+/** The entries' images by entry, in order (one query for all of them). */
+async function attachmentsOfEntries(
+  executor: SqlExecutor,
+  entryIds: string[],
+): Promise<Map<string, AttachmentRef[]>> {
+  const rows = await executor.query<{ entry_id: string; attachments: unknown }>(
+    `SELECT a.changelog_entry_id AS entry_id,
+            json_agg(json_build_object('id', a.id, 'projectId', a.project_id,
+              'contentType', a.content_type, 'bytes', a.byte_size, 'width', a.width,
+              'height', a.height) ORDER BY a.position, a.id) AS attachments
+       FROM attachments a WHERE a.changelog_entry_id = ANY($1::text[])
+      GROUP BY a.changelog_entry_id`,
+    [entryIds],
+  )
+  return new Map(rows.map((row) => [row.entry_id, toAttachmentRefs(row.attachments)]))
 }
 
 /** The stored tree, or null when there is none or it is not a list (then the body is parsed). */

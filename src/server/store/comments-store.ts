@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { CommentKind } from '../../shared/api'
+import { type AttachmentRef, attachmentsColumn, toAttachmentRefs } from './attachment-rows'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson } from './people-store'
 import { toIso } from './rows'
@@ -29,6 +30,8 @@ export interface CommentRecord {
   createdAt: string
   /** When its author last changed it (migration 026); null until then. */
   editedAt: string | null
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: AttachmentRef[]
 }
 
 export interface NewComment {
@@ -62,12 +65,14 @@ interface CommentRow {
   person_name: string | null
   person_company_id: string | null
   person_company_name: string | null
+  attachments?: unknown
 }
 
 const SELECT_COMMENTS = `
   SELECT c.*, p.sub AS person_sub, p.email AS person_email, p.plan AS person_plan,
          p.mrr_cents AS person_mrr_cents, p.name AS person_name,
-         co.external_id AS person_company_id, co.name AS person_company_name
+         co.external_id AS person_company_id, co.name AS person_company_name,
+         ${attachmentsColumn('comment_id', 'c.id')}
     FROM comments c
     LEFT JOIN people p ON p.id = c.author_person_id
     LEFT JOIN companies co ON co.id = p.company_id`
@@ -96,6 +101,7 @@ function toCommentRecord(row: CommentRow): CommentRecord {
     hidden: row.hidden,
     createdAt: toIso(row.created_at),
     editedAt: row.edited_at ? toIso(row.edited_at) : null,
+    attachments: toAttachmentRefs(row.attachments),
   }
 }
 

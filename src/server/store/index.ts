@@ -1,5 +1,6 @@
 import { type Logger, silentLogger } from '../logger'
 import { ApiKeysStore } from './api-keys-store'
+import { AttachmentsStore } from './attachments-store'
 import { AudienceStore } from './audience-store'
 import { AuditStore } from './audit-store'
 import { BacklogStore } from './backlog-store'
@@ -69,6 +70,8 @@ export interface Store {
   readonly moderation: ModerationStore
   /** A project's tags and which requests carry them (v3). */
   readonly tags: TagsStore
+  /** Uploaded images (spec/api.md v3 "Images"): bytes, uploader, what they are attached to. */
+  readonly attachments: AttachmentsStore
   close(): Promise<void>
 }
 
@@ -161,6 +164,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     apiKeys: new ApiKeysStore(db),
     moderation: new ModerationStore(db),
     tags: new TagsStore(db),
+    attachments: new AttachmentsStore(db),
     changes,
     async close() {
       await changes.close()

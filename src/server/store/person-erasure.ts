@@ -25,7 +25,7 @@ export interface ErasedPerson {
  * transaction: their votes go, and the counters of every request they voted for drop in the
  * same transaction (one voter fewer; the last voter of an account takes its MRR along, as
  * retracting a vote does); their comments go (threads recounted); requests they wrote stay
- * with no author; their anonymous-id links, updates, follows, mail items, unsubscribe,
+ * with no author; the images they uploaded go; their anonymous-id links, updates, follows, mail items, unsubscribe,
  * portal sessions, kept emails and queued emails go; their email and name are cut out of the
  * audit log, queued jobs and webhook delivery logs; and the person row itself goes, so
  * nothing answers for them any more. Null when there is no such person.
@@ -82,6 +82,11 @@ export async function erasePerson(
     `DELETE FROM deleted_request_votes
       WHERE project_id = $1 AND (voter = ANY($2::text[]) OR person_id = $3)`,
     [projectId, voters, personId],
+  )
+  // The images they uploaded go too, wherever attached (a request they wrote stays, without them).
+  await tx.query(
+    'DELETE FROM attachments WHERE project_id = $1 AND uploader_voter = ANY($2::text[])',
+    [projectId, voters],
   )
   await removeMail(tx, projectId, personId, person.email)
   await tx.query('DELETE FROM anonymous_links WHERE project_id = $1 AND person_id = $2', [

@@ -43,6 +43,7 @@ export async function exportPerson(
     deletedRequestVotes,
     unfollows,
     preferences,
+    attachments,
   ] = await Promise.all([
     rows(
       `SELECT to_jsonb(c) AS row FROM companies c JOIN people p ON p.company_id = c.id
@@ -104,6 +105,13 @@ export async function exportPerson(
     rows('SELECT to_jsonb(n) AS row FROM notification_preferences n WHERE n.person_id = $1', [
       personId,
     ]),
+    // The images they uploaded: what is kept about each, not the bytes (GET its url for those).
+    rows(
+      `SELECT to_jsonb(a) - 'data' AS row FROM attachments a
+        WHERE a.project_id = $1 AND a.uploader_voter = ANY($2::text[])
+        ORDER BY a.created_at, a.id`,
+      [projectId, voters],
+    ),
   ])
   const email = (found.person as { email?: string | null }).email ?? null
   const [keptMail, jobs, auditLog] = await Promise.all([
@@ -152,6 +160,7 @@ export async function exportPerson(
     requestAccounts: accounts,
     portalSessions,
     deletedRequestVotes,
+    attachments,
     jobs,
     auditLog,
   }

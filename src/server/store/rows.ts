@@ -1,6 +1,7 @@
 import { readModerationMode } from '../../shared/api/moderation'
 import { readAbsoluteUrl, readPortalSettings } from '../../shared/api/portal-settings'
 import { readWidgetSettings } from '../../shared/api/widget-settings'
+import { attachmentsColumn, toAttachmentRefs } from './attachment-rows'
 import { REQUEST_TAGS_COLUMN, readRequestTags } from './request-tags-column'
 import type { ProjectRecord, RequestRecord } from './types'
 
@@ -74,6 +75,8 @@ export const REQUEST_COLUMNS = [
 ]
   .map((column) => `r.${column}`)
   .concat(REQUEST_TAGS_COLUMN)
+  // Its images (migration 027), read live with the request.
+  .concat(attachmentsColumn('request_id', 'r.id'))
   .join(', ')
 
 export interface RequestRow {
@@ -97,6 +100,7 @@ export interface RequestRow {
   tags?: unknown
   /** Migration 026: when the author last changed the title or body. */
   edited_at?: Date | string | null
+  attachments?: unknown
 }
 
 export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): RequestRecord {
@@ -118,6 +122,7 @@ export function toRequestRecord(row: RequestRow, voted = row.voted ?? false): Re
     deletedAt: row.deleted_at ? toIso(row.deleted_at) : null,
     tags: readRequestTags(row.tags),
     editedAt: row.edited_at ? toIso(row.edited_at) : null,
+    attachments: toAttachmentRefs(row.attachments),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ProjectSettings, RequestTag } from '../../shared/api'
 import type { BillingInterval } from '../../shared/identity'
+import type { AttachmentRef } from './attachment-rows'
 
 /** What the store keeps about a person, taken from their latest verified token. */
 export interface PersonFacts {
@@ -87,4 +88,6 @@ export interface RequestRecord {
   tags: RequestTag[]
   /** When the author last changed the title or body; null until then. */
   editedAt: string | null
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: AttachmentRef[]
 }

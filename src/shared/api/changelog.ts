@@ -1,5 +1,6 @@
 /** Roadmap and changelog (spec/api.md v2): public lanes and entries, and the dashboard's drafts. */
 import type { MarkdownNode } from '../markdown-nodes'
+import type { Attachment } from './attachments'
 import type { FeedbackRequest, RequestStatus } from './requests'
 
 /** Roadmap and changelog (spec/api.md v2). */
@@ -22,6 +23,8 @@ export interface PublicChangelogEntry {
   bodyNodes: MarkdownNode[]
   publishedAt: string
   requests: Array<{ id: string; title: string }>
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: Attachment[]
 }
 export interface PublicChangelogResponse {
   entries: PublicChangelogEntry[]
@@ -37,10 +40,14 @@ export interface ChangelogEntry {
   updatedAt: string
   /** The linked requests that still stand, with their status. */
   requests: Array<{ id: string; title: string; status: RequestStatus }>
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: Attachment[]
 }
 export interface ChangelogEntryBody {
   title?: string
   body?: string
   requestIds?: string[]
+  /** The project's uploads to attach, replacing those it had (at most 4). */
+  attachmentIds?: string[]
   publish?: boolean
 }

@@ -1,5 +1,6 @@
 /** Shapes that cross the wire between widget, server and dashboard (spec/api.md), by area. */
 export * from './api-keys'
+export * from './attachments'
 export * from './audit'
 export * from './backlog'
 export * from './changelog'

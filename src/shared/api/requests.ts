@@ -1,4 +1,6 @@
 /** The public API's requests and comments (spec/api.md): what the widget reads and sends. */
+
+import type { Attachment } from './attachments'
 import type { RequestTag } from './tags'
 
 export const REQUEST_STATUSES = ['open', 'planned', 'in_progress', 'done', 'declined'] as const
@@ -33,6 +35,8 @@ export interface FeedbackRequest {
   tags: RequestTag[]
   /** When the author last changed the title or body ("edited"); null until then. */
   editedAt: string | null
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: Attachment[]
 }
 
 export type CommentKind = 'team' | 'customer' | 'visitor'
@@ -51,6 +55,8 @@ export interface FeedbackComment {
   }
   /** When its author last changed it ("edited"); null until then. */
   editedAt: string | null
+  /** Its images, in order (spec/api.md v3 "Images"). */
+  attachments: Attachment[]
 }
 
 /** `GET /v1/projects/{pid}/requests/{rid}`: the request with its thread, oldest first. */
@@ -96,4 +102,6 @@ export interface RequestEditBody {
 export interface NewRequestBody {
   title: string
   body?: string
+  /** Uploads of the caller's own to attach (at most 4). */
+  attachmentIds?: string[]
 }

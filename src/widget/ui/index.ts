@@ -1,6 +1,8 @@
 import { h, render } from 'preact'
 import { whenIdle } from '../idle'
 import type { CreateUi } from '../types'
+import { setAttachmentsBase } from './attachments'
+import attachmentsCss from './attachments.css?inline'
 import { createBoard } from './board/board'
 import { App } from './components/App'
 import { ErrorBoundary } from './components/ErrorBoundary'
@@ -40,6 +42,7 @@ export const createUi: CreateUi = (core) => {
   const messages = createMessages(core.config.locale, store)
   const { t } = messages
   const board = createBoard(core, t, store)
+  setAttachmentsBase(core.config.apiUrl)
   const tabs = createTabs(core, store, board.redraw)
   const updates = createUpdates(core, core.api)
   const { host, root, addSheet } = mountShadowHost(core.config, launcherCss)
@@ -75,7 +78,7 @@ export const createUi: CreateUi = (core) => {
    * open, or for the launcher's hover or focus, which give it a head start.
    */
   const warm = runOnce(() => {
-    addSheet(panelCss + requestViewCss)
+    addSheet(panelCss + requestViewCss + attachmentsCss)
     board.warm()
     // The Updates tab's list (no request for anonymous visitors); the board list brings the rest.
     loadUpdates()

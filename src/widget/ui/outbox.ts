@@ -1,7 +1,16 @@
+import type { Attachment } from '../../shared/api'
 import type { JsonStore } from './storage'
 
+/**
+ * The images uploaded for a submission or comment. The upload itself is never queued: an image
+ * is on the server before its words are sent (or kept), so a queued entry only names it.
+ */
+interface WithImages {
+  attachments?: Attachment[]
+}
+
 /** A submission waiting to reach the server; `key` is its Idempotency-Key, fixed at creation. */
-export interface PendingSubmit {
+export interface PendingSubmit extends WithImages {
   kind: 'submit'
   key: string
   identity: string
@@ -21,7 +30,7 @@ export interface PendingVote {
 }
 
 /** A comment waiting to reach the server; `key` is its Idempotency-Key, fixed at creation. */
-export interface PendingComment {
+export interface PendingComment extends WithImages {
   kind: 'comment'
   key: string
   identity: string

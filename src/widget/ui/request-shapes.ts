@@ -17,6 +17,7 @@ export function pendingRequest(entry: PendingSubmit): FeedbackRequest {
     statusNote: null,
     tags: [],
     editedAt: null,
+    attachments: [],
   }
 }
 

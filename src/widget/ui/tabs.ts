@@ -51,6 +51,8 @@ export function createTabs(core: WidgetCore, store: JsonStore, redraw: () => voi
   }, core.report)
 
   return {
+    /** Where the changelog's images load from: the Reqio server. */
+    apiUrl: core.config.apiUrl,
     get: (): TabsState => state,
     /** The tabs this person has: Updates only once someone is identified. */
     list: (): Tab[] => (core.isIdentified() ? [...TABS, 'updates'] : [...TABS]),

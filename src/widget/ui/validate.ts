@@ -1,4 +1,5 @@
 import type { FeedbackComment, FeedbackRequest } from '../../shared/api'
+import { asAttachments } from './attachments'
 
 /** A request with its public thread (the newest part of it), as the request view shows it. */
 export type RequestDetail = FeedbackRequest & {
@@ -24,6 +25,7 @@ export function asRequest(value: unknown): FeedbackRequest | undefined {
     mine: r.mine === true,
     statusNote: typeof r.statusNote === 'string' ? r.statusNote : null,
     tags: Array.isArray(r.tags) ? r.tags : [],
+    attachments: asAttachments(r.attachments),
   }
 }
 
@@ -38,7 +40,11 @@ export function asComment(value: unknown): FeedbackComment | undefined {
   const author = c && c.author
   if (typeof c !== 'object' || !author || typeof c.id !== 'string' || typeof c.body !== 'string')
     return
-  return { ...c, author: { name: `${author.name}`, kind: author.kind, you: author.you === true } }
+  return {
+    ...c,
+    author: { name: `${author.name}`, kind: author.kind, you: author.you === true },
+    attachments: asAttachments(c.attachments),
+  }
 }
 
 export function asRequestDetail(value: unknown): RequestDetail | undefined {

@@ -35,6 +35,7 @@ function request(id: string, voters: BacklogVoter[], extra: Partial<AdminRequest
     statusNote: null,
     tags: [],
     editedAt: null,
+    attachments: [],
     mrrCents: [...accounts.values()].reduce((a, b) => a + b, 0),
     accounts: accounts.size,
     voters,
@@ -86,6 +87,7 @@ describe('merge preview', () => {
           internal: false,
           hidden: false,
           editedAt: null,
+          attachments: [],
         },
       ],
       mergedRequests: [

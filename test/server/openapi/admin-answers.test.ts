@@ -17,6 +17,9 @@ import { startWebhookReceiver } from '../../helpers/webhook-receiver'
  * schema with valibot and with ajv on the JSON Schema the OpenAPI document publishes.
  */
 const answers = routeDocAnswers(ADMIN_ROUTE_DOCS)
+/** A 1×1 PNG. */
+const TINY_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 const CUSTOMER_SITE = 'https://shop.example'
 
 let server: TestServer
@@ -231,12 +234,27 @@ describe('the admin API answers as its RouteDocs say', () => {
     )
     await answers.json(await admin(`${base}/companies/acme`), 'get', `${P}/companies/{cid}`, 200)
 
-    // The changelog: a draft, who publishing would tell, publishing, deleting.
+    // The changelog: an image, a draft, who publishing would tell, publishing, deleting.
     const C = `${P}/changelog`
+    const image = await answers.json(
+      await admin(`${base}/attachments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'image/png' },
+        body: Buffer.from(TINY_PNG_BASE64, 'base64'),
+      }),
+      'post',
+      `${P}/attachments`,
+      201,
+    )
     const entry = await answers.json(
       await admin(
         `${base}/changelog`,
-        json('POST', { title: 'Dark mode', body: '**Finally.**', requestIds: [darkMode] }),
+        json('POST', {
+          title: 'Dark mode',
+          body: `**Finally.**\n\n![dark](${image.attachment.url})`,
+          requestIds: [darkMode],
+          attachmentIds: [image.attachment.id],
+        }),
       ),
       'post',
       C,

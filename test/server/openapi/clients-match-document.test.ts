@@ -128,6 +128,8 @@ describe('the clients and the OpenAPI document', () => {
           c.createRequestOnBehalf('p1', { title: 'T', onBehalfOf: { sub: 'user-1' } }, 'key-1'),
         voteOnBehalf: (c) => c.voteOnBehalf('p1', 'r1', { sub: 'user-1' }),
         removeVoteOnBehalf: (c) => c.removeVoteOnBehalf('p1', 'r1', 'user-1'),
+        uploadImage: (c) =>
+          c.uploadImage('p1', new Blob([new Uint8Array([1])], { type: 'image/png' })),
       },
       // The pages' direct calls: the table below.
       ['call'],
@@ -204,10 +206,11 @@ describe('the clients and the OpenAPI document', () => {
       identify: (c) => c.identify(),
       getRequest: (c) => c.getRequest('r1'),
       olderComments: (c) => c.olderComments('r1', 'cursor'),
-      postComment: (c) => c.postComment('r1', 'Hi', 'key-2'),
       editComment: (c) => c.editComment('r1', 'c1', 'Hello'),
       deleteComment: (c) => c.deleteComment('r1', 'c1'),
       editRequest: (c) => c.editRequest('r1', { title: 'Dark mode' }),
+      postComment: (c) => c.postComment('r1', 'Hi', 'key-2', ['att_1']),
+      uploadAttachment: (c) => c.uploadAttachment(new Blob([], { type: 'image/png' })),
       roadmap: (c) => c.roadmap(),
       changelog: (c) => c.changelog(),
       updates: (c) => c.updates(),

@@ -80,7 +80,13 @@ describe.each(storeBackends())('live answers against the OpenAPI document on $na
         method: step.method,
         headers,
         body:
-          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+          body === undefined
+            ? undefined
+            : typeof body === 'string'
+              ? body
+              : body instanceof Uint8Array
+                ? new Uint8Array(body)
+                : JSON.stringify(body),
         redirect: 'manual',
       })
       const contentType = res.headers.get('Content-Type') ?? ''

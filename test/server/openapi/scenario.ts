@@ -23,7 +23,7 @@ export interface Step {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: (s: ScenarioState) => string
   headers?: (s: ScenarioState) => Record<string, string>
-  /** JSON (serialised by the runner), or a string sent as it is. */
+  /** JSON (serialised by the runner), or a string or bytes sent as they are. */
   body?: (s: ScenarioState) => unknown
   expect: number
   keep?: (s: ScenarioState, json: any, res: Response) => void
@@ -37,6 +37,11 @@ const sessionCookie = (res: Response) =>
   /reqio_session=[^;]+/.exec(res.headers.get('Set-Cookie') ?? '')?.[0] ?? ''
 const signedIn = (s: ScenarioState) => ({ Cookie: s.kept.session ?? '', Origin: s.url })
 const idempotencyKey = randomUUID()
+/** A 1×1 PNG. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 export const PUBLIC_STEPS: readonly Step[] = [
   { name: 'widget settings', method: 'GET', path: (s) => `${project(s)}/widget`, expect: 200 },
@@ -77,6 +82,50 @@ export const PUBLIC_STEPS: readonly Step[] = [
     path: (s) => `${project(s)}/requests`,
     headers: () => ANONYMOUS,
     body: () => ({ title: '  ' }),
+    expect: 400,
+  },
+  {
+    name: 'anonymous uploads an image',
+    method: 'POST',
+    path: (s) => `${project(s)}/attachments`,
+    headers: () => ({ ...ANONYMOUS, 'Content-Type': 'image/png' }),
+    body: () => TINY_PNG,
+    expect: 201,
+    keep: (s, json) => {
+      s.kept.attachmentUrl = json.attachment.url
+      s.kept.attachmentId = json.attachment.id
+    },
+  },
+  {
+    name: 'an SVG upload',
+    method: 'POST',
+    path: (s) => `${project(s)}/attachments`,
+    headers: () => ({ ...ANONYMOUS, 'Content-Type': 'image/svg+xml' }),
+    body: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    expect: 415,
+  },
+  { name: 'the image', method: 'GET', path: (s) => s.kept.attachmentUrl ?? '', expect: 200 },
+  {
+    name: 'the image, not modified',
+    method: 'GET',
+    path: (s) => s.kept.attachmentUrl ?? '',
+    headers: (s) => ({ 'If-None-Match': `"${s.kept.attachmentId}"` }),
+    expect: 304,
+  },
+  {
+    name: 'anonymous submits a request with the image',
+    method: 'POST',
+    path: (s) => `${project(s)}/requests`,
+    headers: () => ANONYMOUS,
+    body: (s) => ({ title: 'Broken chart', attachmentIds: [s.kept.attachmentId] }),
+    expect: 201,
+  },
+  {
+    name: "someone else's image",
+    method: 'POST',
+    path: (s) => `${project(s)}/requests`,
+    headers: (s) => as(s.bob),
+    body: (s) => ({ title: 'Not my chart', attachmentIds: [s.kept.attachmentId] }),
     expect: 400,
   },
   {
@@ -772,6 +821,37 @@ export const ADMIN_STEPS: readonly Step[] = [
     path: (s) => `${adminProject(s)}/changelog`,
     headers: admin,
     expect: 200,
+  },
+  {
+    name: 'the team uploads an image',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/attachments`,
+    headers: (s) => ({ ...admin(s), 'Content-Type': 'image/png' }),
+    body: () => TINY_PNG,
+    expect: 201,
+    keep: (s, json) => {
+      s.kept.teamAttachmentId = json.attachment.id
+    },
+  },
+  {
+    name: 'HTML uploaded as a PNG',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/attachments`,
+    headers: (s) => ({ ...admin(s), 'Content-Type': 'image/png' }),
+    body: () => '<html><script>alert(1)</script></html>',
+    expect: 415,
+  },
+  {
+    name: 'a changelog draft with the image',
+    method: 'POST',
+    path: (s) => `${adminProject(s)}/changelog`,
+    headers: admin,
+    body: (s) => ({
+      title: 'Charts',
+      body: 'New charts.',
+      attachmentIds: [s.kept.teamAttachmentId],
+    }),
+    expect: 201,
   },
   {
     name: 'a token check',

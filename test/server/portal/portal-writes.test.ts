@@ -177,6 +177,7 @@ describe.each(storeBackends())('portal writes on the $name database', (backend) 
         createdAt: expect.any(String),
         author: { name: 'Visitor', kind: 'visitor', you: true },
         editedAt: null,
+        attachments: [],
       })
     })
 

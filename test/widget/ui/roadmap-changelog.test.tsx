@@ -26,6 +26,7 @@ function entry(id: string, title: string, body: string, publishedAt: string): Pu
     bodyNodes: markdownToNodes(body),
     publishedAt,
     requests: [{ id: 'r1', title: 'Dark mode' }],
+    attachments: [],
   }
 }
 

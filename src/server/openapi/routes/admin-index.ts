@@ -12,6 +12,7 @@ import { adminTagsDocs } from './admin-tags'
 import { adminTeamDocs } from './admin-team'
 import { adminV3Docs } from './admin-v3'
 import { adminWebhooksDocs } from './admin-webhooks'
+import { adminAttachmentDocs } from './attachments'
 import { adminEditingDocs } from './editing'
 
 /** Every /v1/admin route's RouteDoc, in the order /docs/api shows their tags. */
@@ -25,6 +26,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminCompaniesDocs,
   ...adminAuditDocs,
   ...adminChangelogDocs,
+  ...adminAttachmentDocs,
   ...adminWebhooksDocs,
   ...adminNotificationsDocs,
   ...adminTeamDocs,

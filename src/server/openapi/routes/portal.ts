@@ -23,6 +23,12 @@ const WRITE_DESCRIPTION =
   "A cookie-carrying write needs the portal's own `Origin` (else 403). A form post " +
   '(JavaScript off) answers 303 to the page to look at next instead of JSON.'
 
+/** The two forms that take images (portal/portal-form-images.ts). */
+const WITH_IMAGES =
+  ' As `multipart/form-data` a form may also carry up to 4 files in `images` (PNG, JPEG, WebP ' +
+  'or GIF, 5 MiB each): each is uploaded for the caller as `POST /v1/projects/{projectId}/attachments` ' +
+  'would (same checks, re-encoding and hourly caps), then attached (`attachmentIds`).'
+
 /** Pages are limited like the public API's reads; the database may be away a moment. */
 const PAGE_ERRORS = [429, 503] as const
 
@@ -159,7 +165,7 @@ export const portalDocs: readonly RouteDoc[] = [
     method: 'post',
     path: '/p/{projectId}/requests',
     summary: 'Submit a request from the portal',
-    description: WRITE_DESCRIPTION,
+    description: WRITE_DESCRIPTION + WITH_IMAGES,
     tag: WRITES,
     security: [],
     pathParams: PROJECT_PARAM,
@@ -173,7 +179,7 @@ export const portalDocs: readonly RouteDoc[] = [
       201: { description: 'The new request.', schema: RequestResponseSchema },
       303: SEE_OTHER,
     },
-    errors: [...WRITE_ERRORS, 403],
+    errors: [...WRITE_ERRORS, 403, 415],
   },
   {
     method: 'post',
@@ -206,7 +212,7 @@ export const portalDocs: readonly RouteDoc[] = [
     method: 'post',
     path: '/p/{projectId}/requests/{requestId}/comments',
     summary: 'Comment from the portal',
-    description: WRITE_DESCRIPTION,
+    description: WRITE_DESCRIPTION + WITH_IMAGES,
     tag: WRITES,
     security: [],
     pathParams: REQUEST_PARAMS,
@@ -220,6 +226,6 @@ export const portalDocs: readonly RouteDoc[] = [
       201: { description: 'The new comment.', schema: CommentResponseSchema },
       303: SEE_OTHER,
     },
-    errors: [...WRITE_ERRORS, 403],
+    errors: [...WRITE_ERRORS, 403, 415],
   },
 ]

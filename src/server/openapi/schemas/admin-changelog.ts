@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { RequestStatusSchema, Timestamp } from './admin-common'
+import { AttachmentListSchema } from './attachments'
 
 /** `ChangelogEntry`: an entry as the dashboard sees it, drafts (`publishedAt: null`) too. */
 export const ChangelogEntrySchema = v.object({
@@ -11,6 +12,7 @@ export const ChangelogEntrySchema = v.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   requests: v.array(v.object({ id: v.string(), title: v.string(), status: RequestStatusSchema })),
+  attachments: AttachmentListSchema,
 })
 
 /** `GET …/changelog`. */

@@ -7,6 +7,7 @@ import {
   TAB_VISIBILITIES,
 } from '../../../shared/api'
 import { TEAM_ROLES } from '../../../shared/roles'
+import { AttachmentListSchema } from './attachments'
 import { RequestTagSchema } from './tags'
 
 /**
@@ -39,6 +40,7 @@ export const FeedbackRequestSchema = v.object({
   statusNote: v.nullable(v.string()),
   tags: v.array(RequestTagSchema),
   editedAt: v.nullable(Timestamp),
+  attachments: AttachmentListSchema,
 })
 
 /** `VoterCompany`: a voter's account when it is a company, with the MRR it adds once. */
@@ -82,6 +84,7 @@ export const FeedbackCommentSchema = v.object({
     you: v.boolean(),
   }),
   editedAt: v.nullable(Timestamp),
+  attachments: AttachmentListSchema,
 })
 
 /** `AdminComment`: every comment as the dashboard sees it, flags and commenter's facts included. */

@@ -5,6 +5,7 @@ import {
   type RoadmapResponse,
 } from '../../../shared/api'
 import { MARKDOWN_TAGS, type MarkdownNode } from '../../../shared/markdown-nodes'
+import { AttachmentListSchema } from './attachments'
 import { FeedbackRequestSchema, IsoDateTime } from './requests'
 import type { Assert, DescribesWire } from './wire-type'
 
@@ -33,6 +34,7 @@ export const PublicChangelogResponseSchema = v.strictObject({
       ),
       publishedAt: IsoDateTime,
       requests: v.array(v.strictObject({ id: v.string(), title: v.string() })),
+      attachments: AttachmentListSchema,
     }),
   ),
 })

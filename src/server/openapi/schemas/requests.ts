@@ -11,6 +11,7 @@ import {
   SHOWN_STATUSES,
 } from '../../../shared/api'
 import type { UpdatesResponse } from '../../../shared/notifications'
+import { AttachmentListSchema } from './attachments'
 import { RequestTagSchema } from './tags'
 import type { Assert, DescribesWire } from './wire-type'
 
@@ -39,6 +40,7 @@ export const FeedbackRequestSchema = v.strictObject({
     v.nullable(IsoDateTime),
     'When the author last changed the title or body ("edited"); null until then.',
   ),
+  attachments: AttachmentListSchema,
 })
 type _Request = Assert<DescribesWire<typeof FeedbackRequestSchema, FeedbackRequest>>
 
@@ -59,6 +61,7 @@ export const FeedbackCommentSchema = v.strictObject({
     v.nullable(IsoDateTime),
     'When its author last changed it ("edited"); null until then.',
   ),
+  attachments: AttachmentListSchema,
 })
 type _Comment = Assert<DescribesWire<typeof FeedbackCommentSchema, FeedbackComment>>
 

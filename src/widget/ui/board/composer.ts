@@ -6,6 +6,7 @@ import type { PendingSubmit } from '../outbox'
 import { asRequestList } from '../validate'
 import { type BoardContext, createPart, guard, reportFailure } from './part'
 import type { Sender } from './sender'
+import { createUploads } from './uploads'
 
 export interface Draft {
   title: string
@@ -41,6 +42,7 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
     ctx.redraw,
   )
   let similarTimer: ReturnType<typeof setTimeout> | undefined
+  const uploads = createUploads(ctx)
 
   /** Asks the server, once the user pauses, which requests look like the draft's title. */
   function findSimilar() {
@@ -71,6 +73,7 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
 
   return {
     get,
+    uploads,
     /** Takes back the draft this browser kept, when the panel first opens. */
     restoreDraft: () => set({ draft: { ...get().draft, ...store.read(draftKey, {}) } }),
     setDraft: guard(ctx, setDraft),
@@ -86,19 +89,22 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
     submit: guard(ctx, async () => {
       const { draft, status } = get()
       const problem = draftProblem(draft, t)
-      if (problem || status === 'sending') return ctx.tell(problem)
+      if (problem || status === 'sending' || uploads.busy()) return ctx.tell(problem)
       const title = draft.title.trim()
       const body = draft.body.trim()
       set({ status: 'sending' })
       ctx.tell()
       // The text is in the outbox from here; the draft is cleared only once that is safe.
       const delivery = await sender
-        .dispatch({ kind: 'submit', title, body })
+        .dispatch({ kind: 'submit', title, body, attachments: uploads.attached() })
         .finally(() => set({ status: 'writing' }))
       if (!delivery.sent && !delivery.kept) return ctx.tell(reportFailure(ctx, delivery.failure))
       // Clear only what was sent: anything typed meanwhile stays.
       const now = get().draft
-      if (now.title.trim() === title && now.body.trim() === body) setDraft({ title: '', body: '' })
+      if (now.title.trim() === title && now.body.trim() === body) {
+        setDraft({ title: '', body: '' })
+        uploads.dropAll()
+      }
       onSubmitted()
       // A kept one has told already that it goes later.
       if (delivery.sent) ctx.tell(t.thanks)
@@ -106,7 +112,10 @@ export function createComposer(ctx: BoardContext, sender: Sender, onSubmitted: (
     swapIn(request: FeedbackRequest) {
       set({ similar: get().similar.map((r) => (r.id === request.id ? request : r)) })
     },
-    forgetPerson: () => set({ similar: [] }),
+    forgetPerson() {
+      set({ similar: [] })
+      uploads.dropAll()
+    },
     dispose: () => clearTimeout(similarTimer),
   }
 }

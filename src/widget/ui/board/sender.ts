@@ -6,6 +6,7 @@ import { createOutbox, type OutboxEntry } from '../outbox'
 import { pendingRequest } from '../request-shapes'
 import { asComment, asRequest } from '../validate'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
+import { imageIds } from './uploads'
 
 export interface SenderState {
   /** Outbox entries of the current identity. */
@@ -50,10 +51,13 @@ export function createSender(ctx: BoardContext, hooks: SenderHooks) {
   /** The call that carries an entry to the server. */
   function carry(entry: OutboxEntry) {
     const { api } = core
+    const attachmentIds = entry.kind !== 'vote' ? imageIds(entry.attachments) : undefined
     if (entry.kind === 'submit') {
-      return api.submitRequest({ title: entry.title, body: entry.body }, entry.key)
+      return api.submitRequest({ title: entry.title, body: entry.body, attachmentIds }, entry.key)
     }
-    if (entry.kind === 'comment') return api.postComment(entry.requestId, entry.body, entry.key)
+    if (entry.kind === 'comment') {
+      return api.postComment(entry.requestId, entry.body, entry.key, attachmentIds)
+    }
     return entry.voted ? api.vote(entry.requestId) : api.unvote(entry.requestId)
   }
 

@@ -6,6 +6,7 @@ import type { PendingComment } from '../outbox'
 import { asRequestDetail, type RequestDetail } from '../validate'
 import { BAD_RESPONSE, type BoardContext, createPart, guard, reportFailure } from './part'
 import type { Sender } from './sender'
+import { createUploads } from './uploads'
 
 /** 'failed': the request could not be loaded (the view offers Retry). */
 export type ThreadStatus = 'loading' | 'ready' | 'failed'
@@ -40,6 +41,7 @@ export function createThread(
   )
 
   let retryTimer: ReturnType<typeof setTimeout> | undefined
+  const uploads = createUploads(ctx)
 
   /** The open request and its thread, fresh from the server. */
   async function load() {
@@ -96,11 +98,14 @@ export function createThread(
 
   return {
     get,
+    /** The images going with the comment being typed. */
+    uploads,
     load: guard(ctx, load),
     /** Shows request `id`: what was loaded for another one goes. */
     showRequest(id: string) {
       if (id !== get().requestId) {
         set({ requestId: id, status: 'loading', detail: undefined, detailError: '', typed: '' })
+        uploads.dropAll()
       }
       if (!get().settings && !core.isIdentified()) guard(ctx, loadSettings)()
     },
@@ -146,20 +151,26 @@ export function createThread(
     /** Sends the typed comment through the outbox, like votes and submissions. */
     sendTyped: guard(ctx, async () => {
       const body = get().typed.trim()
+      if (uploads.busy()) return
       if (!body || body.length > COMMENT_MAX_LENGTH) {
         return ctx.tell(body ? fill(t.tooLong, COMMENT_MAX_LENGTH) : t.invalid)
       }
       // The text is in the outbox (and on screen as pending): the box is free for the next one.
+      const attachments = uploads.attached()
       set({ typed: '' })
+      uploads.dropAll()
       ctx.tell()
-      const wish = { kind: 'comment', requestId: get().requestId, body } as const
+      const wish = { kind: 'comment', requestId: get().requestId, body, attachments } as const
       const delivery = await sender.dispatch(wish)
       if (delivery.sent || delivery.kept) return
       giveBack(wish as PendingComment)
       ctx.tell(reportFailure(ctx, delivery.failure))
     }),
     /** Forgets what was shown for the previous person. */
-    forgetPerson: () => set({ detail: undefined }),
+    forgetPerson() {
+      set({ detail: undefined })
+      uploads.dropAll()
+    },
     dispose: () => clearTimeout(retryTimer),
   }
 }

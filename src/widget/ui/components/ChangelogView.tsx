@@ -16,10 +16,12 @@ interface Props {
   entries?: PublicChangelogEntry[]
   t: Messages
   onOpenRequest: OpenRequest
+  /** Where its images load from (the Reqio server). */
+  imageBase?: string
 }
 
 /** Published entries, newest first: title, date, the Markdown as formatted text, what shipped. */
-export function ChangelogView({ entries, t, onOpenRequest }: Props) {
+export function ChangelogView({ entries, t, onOpenRequest, imageBase }: Props) {
   if (entries && !entries.length) return <p class="state">{t.nothing}</p>
   return (
     <>
@@ -32,7 +34,7 @@ export function ChangelogView({ entries, t, onOpenRequest }: Props) {
               {formatDate(t, entry.publishedAt)}
             </time>
           </h3>
-          <div class="md">{renderMarkdown(entry.bodyNodes)}</div>
+          <div class="md">{renderMarkdown(entry.bodyNodes, imageBase)}</div>
           {entry.requests && entry.requests.length > 0 && (
             <p class="md">
               {t.shipped}

@@ -5,9 +5,10 @@
  * @jsx h
  */
 import { type ComponentChildren, h } from 'preact'
-import type { FeedbackComment } from '../../../shared/api'
+import type { Attachment, FeedbackComment } from '../../../shared/api'
 import { formatDateTime } from '../format'
 import type { Messages } from '../i18n'
+import { Attachments } from './Attachments'
 
 interface Props {
   comment: {
@@ -16,6 +17,7 @@ interface Props {
     createdAt?: string
     /** Changed by its author: says "edited". */
     editedAt?: string | null
+    attachments?: Attachment[]
   }
   t: Messages
   /** Still in the outbox. */
@@ -38,7 +40,7 @@ const NEUTRAL_NAMES = { team: 'Team', customer: 'Customer', visitor: 'Visitor' }
  * language ("Client", "Besucher").
  */
 export function CommentItem({
-  comment: { body, author, createdAt, editedAt },
+  comment: { body, author, createdAt, editedAt, attachments },
   t,
   pending,
   children,
@@ -57,6 +59,7 @@ export function CommentItem({
         {editedAt && <i>{t.edited}</i>}
       </div>
       <p>{body}</p>
+      <Attachments list={attachments} t={t} />
       {children}
     </li>
   )

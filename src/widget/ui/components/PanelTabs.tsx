@@ -84,7 +84,12 @@ export function PanelTabs({ tabs, updates, t, onOpenRequest, children }: Props) 
                 onOpenRequest={(id) => onOpenRequest({ id, title: '' })}
               />
             ) : tab === 'news' ? (
-              <ChangelogView entries={state.entries} t={t} onOpenRequest={onOpenRequest} />
+              <ChangelogView
+                entries={state.entries}
+                t={t}
+                onOpenRequest={onOpenRequest}
+                imageBase={tabs.apiUrl}
+              />
             ) : (
               <RoadmapView lanes={state.lanes} t={t} onOpenRequest={onOpenRequest} />
             )}

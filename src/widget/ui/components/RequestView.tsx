@@ -12,6 +12,8 @@ import type { Board } from '../board/board'
 import { countOf } from '../format'
 import type { Messages } from '../i18n'
 import { boardRows } from '../rows'
+import { AttachmentPicker } from './AttachmentPicker'
+import { Attachments } from './Attachments'
 import { CommentItem } from './CommentItem'
 import { OwnCommentControls, OwnRequestControls } from './OwnWords'
 
@@ -83,6 +85,7 @@ export function RequestView({ board, t }: Props) {
         {detail && request && mayEdit(request, detail.comments, row && row.pending) && (
           <OwnRequestControls board={board} t={t} request={request} />
         )}
+        <Attachments list={request && request.attachments} t={t} />
         {request && request.statusNote && (
           <div class="note">
             <strong>{t.teamNote}</strong>
@@ -118,6 +121,7 @@ export function RequestView({ board, t }: Props) {
                   body: entry.kind === 'comment' ? entry.body : '',
                   author: { name: t.you, you: true },
                   createdAt: new Date(entry.at).toISOString(),
+                  attachments: entry.kind === 'comment' ? entry.attachments : [],
                 }}
                 t={t}
                 pending
@@ -134,6 +138,7 @@ export function RequestView({ board, t }: Props) {
               event.preventDefault()
               thread.sendTyped()
             }}
+            onPaste={thread.uploads.paste}
           >
             <label>
               {t.comment}
@@ -142,9 +147,14 @@ export function RequestView({ board, t }: Props) {
                 onInput={(event) => thread.setTyped(event.currentTarget.value)}
               />
             </label>
+            <AttachmentPicker uploads={thread.uploads} t={t} />
             <div class="foot">
               <span />
-              <button type="submit" class="primary" disabled={!typed.trim()}>
+              <button
+                type="submit"
+                class="primary"
+                disabled={!typed.trim() || thread.uploads.busy()}
+              >
                 {t.send}
               </button>
             </div>

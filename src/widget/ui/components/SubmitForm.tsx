@@ -10,6 +10,7 @@ import { fill } from '../../../shared/messages'
 import type { Board } from '../board/board'
 import { draftProblem } from '../board/composer'
 import type { Messages } from '../i18n'
+import { AttachmentPicker } from './AttachmentPicker'
 import { RequestRow } from './RequestRow'
 
 interface Props {
@@ -55,6 +56,7 @@ export function SubmitForm({ board, t }: Props) {
         event.preventDefault()
         composer.submit()
       }}
+      onPaste={composer.uploads.paste}
     >
       <div class="body">
         <h3>{t.suggest}</h3>
@@ -76,12 +78,17 @@ export function SubmitForm({ board, t }: Props) {
           </section>
         )}
         {field('body', t.details, BODY_MAX_LENGTH)}
+        <AttachmentPicker uploads={composer.uploads} t={t} />
       </div>
       <div class="foot">
         <button type="button" onClick={board.showBoard}>
           {t.back}
         </button>
-        <button type="submit" class="primary" disabled={submitting || !!draftProblem(draft, t)}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={submitting || !!draftProblem(draft, t) || composer.uploads.busy()}
+        >
           {t.send}
         </button>
       </div>

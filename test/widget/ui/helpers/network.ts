@@ -14,6 +14,7 @@ export interface SeenCall {
   path: string
   query: URLSearchParams
   headers: Headers
+  /** The JSON sent; for an upload (a Blob), its type and size. */
   body: unknown
   /** The JSON the real server answered, once it did. */
   answer?: unknown
@@ -37,7 +38,7 @@ export interface HttpAnswer {
 /** One HTTP exchange with the test server: no browser rules, nothing recorded. */
 export function sendHttp(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
@@ -76,13 +77,19 @@ export function createNetwork() {
     const url = new URL(String(input))
     const headers = new Headers(init.headers)
     const method = init.method ?? 'GET'
-    const body = typeof init.body === 'string' ? init.body : undefined
+    const upload = init.body instanceof Blob ? init.body : undefined
+    const body =
+      typeof init.body === 'string' ? init.body : upload && Buffer.from(await upload.arrayBuffer())
     const call: SeenCall = {
       method,
       path: url.pathname,
       query: url.searchParams,
       headers,
-      body: body === undefined ? undefined : JSON.parse(body),
+      body: upload
+        ? { type: upload.type, size: upload.size }
+        : body === undefined
+          ? undefined
+          : JSON.parse(String(body)),
     }
     calls.push(call)
     const next = canned.shift() ?? (offline || unreachable ? 'offline' : undefined)
