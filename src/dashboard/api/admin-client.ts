@@ -28,11 +28,10 @@ import type {
   TokenCheckResponse,
 } from '../../shared/api'
 import type { AttachmentResponse } from '../../shared/api/attachments'
+import type { AdminResult } from './admin-result'
 import { createImageUpload } from './image-upload'
 
-export type AdminResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; status: number; code: string; message: string }
+export type { AdminResult } from './admin-result'
 
 export interface RequestChanges {
   status?: RequestStatus

@@ -1,5 +1,5 @@
 import type { AttachmentResponse } from '../../shared/api/attachments'
-import type { AdminResult } from './admin-client'
+import type { AdminResult } from './admin-result'
 
 /**
  * `POST /v1/admin/projects/{pid}/attachments` with the image itself as the body (not JSON),

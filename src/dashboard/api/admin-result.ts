@@ -1,0 +1,4 @@
+/** What every admin call resolves to: the answer, or the error the server (or the network) gave. */
+export type AdminResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; code: string; message: string }
