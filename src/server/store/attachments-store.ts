@@ -74,9 +74,19 @@ export class AttachmentsStore {
   }
 
   /** The bytes to serve, or null when the project has no such attachment. */
+  /**
+   * The bytes to serve, or null. An image goes dark with what it is attached to: a request the
+   * team deleted (spam, v3 moderation), a comment the team hid, or a comment on a deleted
+   * request stops serving its images at once, though the row stays for a restore or an unhide.
+   */
   async image(projectId: string, id: string): Promise<StoredImage | null> {
     const [row] = await this.db.query<{ content_type: AttachmentContentType; data: Uint8Array }>(
-      'SELECT content_type, data FROM attachments WHERE project_id = $1 AND id = $2',
+      `SELECT a.content_type, a.data FROM attachments a
+         LEFT JOIN requests r ON r.id = a.request_id
+         LEFT JOIN comments c ON c.id = a.comment_id
+         LEFT JOIN requests cr ON cr.id = c.request_id
+        WHERE a.project_id = $1 AND a.id = $2
+          AND r.deleted_at IS NULL AND cr.deleted_at IS NULL AND c.hidden IS NOT TRUE`,
       [projectId, id],
     )
     return row ? { contentType: row.content_type, data: toBytes(row.data) } : null
