@@ -1,6 +1,7 @@
 import type { BacklogRequest } from '../../shared/api'
 import { formatMoney } from '../format/money'
 import { countOf } from '../format/plural'
+import { AttachmentThumbnails } from '../ui/attachment-thumbnails'
 import { authorLabel } from './backlog-table'
 import { STATUS_LABELS } from './status-labels'
 
@@ -15,6 +16,7 @@ export function RequestSummary({ request }: { request: BacklogRequest }) {
         {request.author ? `, ${formatMoney(request.author.mrrCents)} MRR` : ''}
       </p>
       {request.body ? <p class="request-body">{request.body}</p> : null}
+      <AttachmentThumbnails attachments={request.attachments} label="Images of the request" />
       <p>
         {countOf(request.votes, 'vote', 'votes')} from{' '}
         {countOf(request.accounts, 'account', 'accounts')}, {formatMoney(request.mrrCents)} monthly

@@ -3,6 +3,7 @@ import type { AdminComment, AdminRequestDetail } from '../../shared/api'
 import type { AdminClient } from '../api/admin-client'
 import { formatDateTime } from '../format/dates'
 import { formatMoney } from '../format/money'
+import { AttachmentThumbnails } from '../ui/attachment-thumbnails'
 import { CommentDeleteButton } from './comment-delete'
 import { ReplyBox } from './reply-box'
 
@@ -141,6 +142,11 @@ function CommentEntry({
         </p>
       ) : null}
       <p class="comment-body">{comment.body}</p>
+      <AttachmentThumbnails
+        attachments={comment.attachments}
+        label={`Images of ${author.name}'s comment`}
+        withheld={comment.hidden}
+      />
       {comment.internal || !onHidden ? null : (
         <button type="button" class="link" onClick={() => onHidden(comment, !comment.hidden)}>
           {comment.hidden ? 'Unhide' : 'Hide'}
