@@ -4,7 +4,7 @@ import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentContentType,
 } from '../../shared/api/attachments'
-import { unsupportedMediaType } from '../errors'
+import { payloadTooLarge, unsupportedMediaType } from '../errors'
 import { detectImageType } from './image-magic'
 import { readCappedBody } from './read-capped-body'
 import { type ReencodedImage, reencodeImage } from './reencode-image'
@@ -16,7 +16,22 @@ import { type ReencodedImage, reencodeImage } from './reencode-image'
  */
 export async function acceptImageUpload(c: Context): Promise<ReencodedImage> {
   const declared = declaredImageType(c.req.header('Content-Type'))
-  const bytes = await readCappedBody(c, ATTACHMENT_MAX_BYTES)
+  return acceptImageBytes(await readCappedBody(c, ATTACHMENT_MAX_BYTES), declared)
+}
+
+/** A portal form's file, held to the same rules as a raw upload (portal-form-images.ts). */
+export async function acceptImageFile(file: File): Promise<ReencodedImage> {
+  const declared = declaredImageType(file.type)
+  if (file.size > ATTACHMENT_MAX_BYTES) {
+    throw payloadTooLarge(`An image must be at most ${ATTACHMENT_MAX_BYTES} bytes.`)
+  }
+  return acceptImageBytes(new Uint8Array(await file.arrayBuffer()), declared)
+}
+
+async function acceptImageBytes(
+  bytes: Uint8Array,
+  declared: AttachmentContentType,
+): Promise<ReencodedImage> {
   const actual = detectImageType(bytes)
   if (actual === null) {
     throw unsupportedMediaType('The bytes are not a PNG, JPEG, WebP or GIF image.')
@@ -27,7 +42,7 @@ export async function acceptImageUpload(c: Context): Promise<ReencodedImage> {
   return reencodeImage(bytes, actual)
 }
 
-/** The Content-Type's media type when it is one we take; anything else is 415 before reading. */
+/** The media type (of a Content-Type or a form file) when it is one we take; else 415 before reading. */
 function declaredImageType(header: string | undefined): AttachmentContentType {
   const mediaType = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
   const accepted = ATTACHMENT_CONTENT_TYPES.find((type) => type === mediaType)

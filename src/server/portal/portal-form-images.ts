@@ -1,19 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import {
-  ATTACHMENT_CONTENT_TYPES,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENTS_MAX_PER_ITEM,
-} from '../../shared/api/attachments'
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_PER_ITEM } from '../../shared/api/attachments'
 import { PAYLOAD_MAX_BYTES } from '../../shared/limits'
-import { detectImageType } from '../attachments/image-magic'
-import { reencodeImage } from '../attachments/reencode-image'
+import { acceptImageFile } from '../attachments/accept-upload'
 import { sweepExpiredUploads } from '../attachments/sweep-unattached'
-import { identityRequired, invalid, payloadTooLarge, unsupportedMediaType } from '../errors'
-import { clientIp } from '../http/client-address'
+import { uploadAsCaller } from '../attachments/upload-as-caller'
+import { invalid, payloadTooLarge } from '../errors'
 import type { AppEnv, RouteDeps } from '../http/env'
-import { takeUploadAllowance } from '../limits/upload-caps'
-import { requireActor } from '../routes/actor'
 
 /** The form field a portal form's images come in (src/portal/image-field.tsx). */
 export const FORM_IMAGES_FIELD = 'images'
@@ -94,45 +87,10 @@ export async function uploadFormImages(
   images: File[],
 ): Promise<string[]> {
   if (images.length === 0) return []
-  const actor = requireActor(c)
-  const project = c.get('project')
-  if (project.settings.requireIdentity && !actor.person) {
-    throw identityRequired('This project needs you to be signed in.')
-  }
   const ids: string[] = []
   for (const file of images) {
-    await takeUploadAllowance(deps.rateLimiter, deps.config, {
-      projectId: project.id,
-      voter: actor.voter,
-      ip: clientIp(c),
-    })
-    const image = await acceptImageFile(file)
-    const now = deps.clock.now()
-    const attachment = await deps.store.attachments.create({
-      projectId: project.id,
-      uploader: { voter: actor.voter },
-      ...image,
-      now,
-    })
-    ids.push(attachment.id)
+    ids.push((await uploadAsCaller(deps, c, () => acceptImageFile(file))).id)
   }
   await sweepExpiredUploads(deps, deps.clock.now())
   return ids
-}
-
-/** One form file as attachments/accept-upload.ts takes a raw body: type, size, magic, re-encode. */
-async function acceptImageFile(file: File) {
-  const declared = ATTACHMENT_CONTENT_TYPES.find((type) => type === file.type.toLowerCase())
-  if (!declared) {
-    throw unsupportedMediaType(`Images must be one of ${ATTACHMENT_CONTENT_TYPES.join(', ')}.`)
-  }
-  if (file.size > ATTACHMENT_MAX_BYTES) {
-    throw payloadTooLarge(`An image must be at most ${ATTACHMENT_MAX_BYTES} bytes.`)
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const actual = detectImageType(bytes)
-  if (actual !== declared) {
-    throw unsupportedMediaType(`The bytes are not the declared ${declared} image.`)
-  }
-  return reencodeImage(bytes, actual)
 }
