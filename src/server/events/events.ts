@@ -1,5 +1,5 @@
-import { followAsAuthor } from '../store/audience-store'
 import type { SqlExecutor } from '../store/db'
+import { addFollower } from '../store/following-store'
 import { insertEventJobIfSubscribed, insertJob } from '../store/job-inserts'
 
 /**
@@ -105,7 +105,7 @@ export async function enqueueEvent(
   // A commenter follows the request from now on, in the comment's own transaction: an event
   // fanned out after this one (a status change, say) already reaches them.
   if (event.type === 'comment.created' && event.authorSub && !event.internal) {
-    await followAsAuthor(tx, event.projectId, event.requestId, event.authorSub, now)
+    await addFollower(tx, event.projectId, event.requestId, event.authorSub, now)
   }
   await insertJob(tx, {
     projectId: event.projectId,

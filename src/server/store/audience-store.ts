@@ -74,22 +74,6 @@ export class AudienceStore {
   }
 }
 
-/** The person `sub` (if the store knows them) follows the request: one statement. */
-export async function followAsAuthor(
-  tx: SqlExecutor,
-  projectId: string,
-  requestId: string,
-  sub: string,
-  now: number,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO request_followers (request_id, person_id, since)
-     SELECT $2, id, $4 FROM people WHERE project_id = $1 AND sub = $3
-     ON CONFLICT DO NOTHING`,
-    [projectId, requestId, sub, new Date(now)],
-  )
-}
-
 /**
  * After a merge, whoever followed the source follows the target, and whoever unfollowed it
  * stays silent there (moved first: a hand-made follow of the target still wins).

@@ -44,6 +44,17 @@ export async function follow(
       WHERE request_id = $2 AND person_id = (SELECT id FROM people WHERE project_id = $1 AND sub = $3)`,
     [projectId, requestId, sub],
   )
+  await addFollower(tx, projectId, requestId, sub, now)
+}
+
+/** The person `sub` (if the store knows them) follows the request, e.g. its author: one statement. */
+export async function addFollower(
+  tx: SqlExecutor,
+  projectId: string,
+  requestId: string,
+  sub: string,
+  now: number,
+): Promise<void> {
   await tx.query(
     `INSERT INTO request_followers (request_id, person_id, since)
      SELECT $2, id, $4 FROM people WHERE project_id = $1 AND sub = $3
