@@ -29,7 +29,6 @@ import type {
 } from '../../shared/api'
 import type { AttachmentResponse } from '../../shared/api/attachments'
 import type { AdminResult } from './admin-result'
-import { createImageUpload } from './image-upload'
 
 export type { AdminResult } from './admin-result'
 
@@ -176,16 +175,28 @@ export function createApiCall(adminToken: string | null, apiBase = ''): ApiCall 
   ): Promise<AdminResult<T>> => {
     let response: Response
     try {
+      // An image goes as its own bytes with its own type (POST …/attachments); the rest as JSON.
+      const image = body instanceof Blob ? body : null
       response = await fetch(`${apiBase}${path}`, {
         method,
         credentials: 'same-origin',
         headers: {
           // The public API would read the admin token as an identity token and refuse it.
           ...(adminToken && !asPublic ? { Authorization: `Bearer ${adminToken}` } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(body === undefined
+            ? {}
+            : {
+                'Content-Type': image
+                  ? image.type || 'application/octet-stream'
+                  : 'application/json',
+              }),
           ...headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: image
+          ? await image.arrayBuffer()
+          : body === undefined
+            ? undefined
+            : JSON.stringify(body),
       })
     } catch {
       return {
@@ -260,7 +271,7 @@ export function createAdminClient(adminToken: string | null, apiBase = ''): Admi
   const call = createApiCall(adminToken, apiBase)
   const project = (id: string) => `/v1/admin/projects/${encodeURIComponent(id)}`
   return {
-    uploadImage: createImageUpload(adminToken, apiBase),
+    uploadImage: (projectId, image) => call('POST', `${project(projectId)}/attachments`, image),
     listProjects: () => call('GET', '/v1/admin/projects'),
     createProject: (name) => call('POST', '/v1/admin/projects', { name }),
     rotateSecret: (id, graceSeconds) =>
