@@ -102,8 +102,13 @@ describe('the project navigation and the dashboard on a phone', () => {
     const table = page.getByRole('table', { name: 'Backlog' })
     await table.getByRole('row', { name: /Single sign-on/ }).waitFor()
     await page.unroute(backlogCalls)
+    // First the column of tick boxes for bulk actions (tags, delete), headed by "Select all".
     const headers = table.getByRole('columnheader')
+    await expect
+      .poll(() => table.getByRole('checkbox', { name: 'Select all requests' }).count())
+      .toBe(1)
     expect(await headers.allInnerTexts()).toEqual([
+      '',
       'Request',
       'MRR',
       'Accounts',
@@ -210,11 +215,14 @@ describe('the project navigation and the dashboard on a phone', () => {
       if (tab === 'backlog') {
         // Title, MRR and votes as columns; status, comments and who asked in a line under it.
         const table = page.getByRole('table', { name: 'Backlog' })
-        const headers = await table
-          .getByRole('columnheader')
-          .evaluateAll((all) =>
-            all.filter((th) => th.getBoundingClientRect().width > 0).map((th) => th.textContent),
-          )
+        const headers = await table.getByRole('columnheader').evaluateAll((all) =>
+          all
+            // The tick boxes for bulk actions stay on a phone too; their column has no words.
+            .filter(
+              (th) => th.getBoundingClientRect().width > 0 && !th.classList.contains('select'),
+            )
+            .map((th) => th.textContent),
+        )
         expect(headers).toEqual(['Request', 'MRR', 'Votes'])
         const row = table.getByRole('row').filter({ hasText: 'Export every report' })
         expect(await row.innerText()).toContain('$999.00')

@@ -150,6 +150,9 @@ describe('the request view', () => {
     await eventually(focused).toBe('H3 Dark mode')
     await page.keyboard.press('Shift+Tab')
     expect(await focused()).toMatch(/^BUTTON \d+$/)
+    // The signed-in reader's Follow toggle sits at the top right, after Back in reading order.
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused()).toMatch(/^BUTTON Follow(ing)?$/)
     await page.keyboard.press('Shift+Tab')
     expect(await focused()).toBe('BUTTON ‹ Back')
     await page.keyboard.press('Enter')
