@@ -9,6 +9,7 @@ import { ChangelogStore } from './changelog-store'
 import { CommentsStore } from './comments-store'
 import { CompaniesStore } from './companies-store'
 import type { Db } from './db'
+import { IntegrationsStore } from './integrations-store'
 import { InvitesStore } from './invites-store'
 import { JobsStore } from './jobs-store'
 import { MailStore } from './mail-store'
@@ -72,6 +73,8 @@ export interface Store {
   readonly tags: TagsStore
   /** Uploaded images (spec/api.md v3 "Images"): bytes, uploader, what they are attached to. */
   readonly attachments: AttachmentsStore
+  /** Slack, GitHub and Linear, as the project set them up (v3 "The team's tools"). */
+  readonly integrations: IntegrationsStore
   close(): Promise<void>
 }
 
@@ -165,6 +168,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     moderation: new ModerationStore(db),
     tags: new TagsStore(db),
     attachments: new AttachmentsStore(db),
+    integrations: new IntegrationsStore(db),
     changes,
     async close() {
       await changes.close()
