@@ -36,6 +36,12 @@ const SECTION_MAX = 3000
 const LISTED_REQUESTS = 10
 
 export function slackMessage(news: SlackNews, links: SlackLinks): SlackMessage {
+  const message = unescapedMessage(news, links)
+  // `text` is mrkdwn too (notifications show it): customers' words in it are escaped as well.
+  return { ...message, text: escape(message.text) }
+}
+
+function unescapedMessage(news: SlackNews, links: SlackLinks): SlackMessage {
   switch (news.type) {
     case 'request.created':
       return requestCreatedMessage(news.request, news.asker, links)

@@ -63,7 +63,7 @@ export interface SlackJobPayload {
 /** Enough of a request or comment to read in the channel; the link leads to the rest. */
 const BODY_EXCERPT = 500
 
-/** One project's Slack messages go out one lane: in order, a few at a time (Slack allows ~1/s). */
+/** One project's Slack messages share a lane: a few at a time (Slack allows about one a second). */
 export function slackLane(projectId: string): string {
   return `slack:${projectId}`
 }
