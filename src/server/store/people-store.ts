@@ -34,10 +34,11 @@ interface PersonRow extends TokenBillingColumns {
  * Finds or creates the person (project, sub) and, when the token is the newest word on them
  * (newest-token.ts), makes their email, name, traits and company exactly what it says (a
  * snapshot: a claim it leaves out is cleared), inside the caller's transaction. The token's
- * company is brought up to date first, by its own newest word (company-billing.ts). The person row (and their company's)
- * stays locked until that transaction ends, so a vote and a revenue or company change of the
- * same person never interleave, and a changed MRR or account is pushed into every request they
- * voted for right here. Locks are taken person, then company, then requests in id order.
+ * company is brought up to date first, by its own newest word (company-billing.ts). The person
+ * row (and their company's) stays locked until that transaction ends, so a vote and a revenue
+ * or company change of the same person never interleave, and a changed MRR or account is pushed
+ * into every request they voted for right here. Locks are taken person, then company, then
+ * requests in id order.
  */
 export async function ensurePerson(
   tx: SqlExecutor,
