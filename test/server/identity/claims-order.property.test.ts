@@ -246,7 +246,7 @@ describe.each(storeBackends())('claims order on the $name database (property)', 
           expect(await deliverInOrder(tokens, order, baseSecond)).toEqual(expected)
         }
       }),
-      { numRuns: 10 },
+      { numRuns: 8 },
     )
   }, 120_000)
 })
