@@ -113,3 +113,22 @@ it("embeds the token with each stack's own template expression, never a placehol
     expect(codeBlockText('AI agent prompt')).toContain(attribute)
   }
 })
+
+it('says to send the same claims on every token: on the page, in every stack’s token code and in the prompt', async () => {
+  renderSignedIn(server, identityHash())
+  await screen.findByText('Send the same claims on every token.')
+  const mintFiles: [string, string][] = [
+    ['Next.js', 'Next.js: lib/reqio-token.ts'],
+    ['Node.js', 'Node.js: reqio-token.mjs'],
+    ['Python', 'Python: reqio_token.py'],
+    ['PHP', 'PHP: reqio_token.php'],
+    ['Ruby', 'Ruby: lib/reqio_token.rb'],
+    ['Go', 'Go: reqio/token.go'],
+  ]
+  for (const [stack, title] of mintFiles) {
+    fireEvent.click(await screen.findByRole('radio', { name: stack }))
+    expect(codeBlockText(title)).toContain('Send the same claims on every token')
+    expect(codeBlockText(title)).toContain('a claim left out is cleared')
+    expect(codeBlockText('AI agent prompt')).toContain('Send the same claims on every token')
+  }
+})

@@ -14,6 +14,11 @@ export function SnippetStep({ stack, target }: { stack: Stack; target: SnippetTa
         Reqio package is needed. Tokens expire 300 seconds after they are issued, so mint a fresh
         one on every server-rendered request.
       </p>
+      <p>
+        <strong>Send the same claims on every token.</strong> Each token replaces what Reqio knows
+        about the person: a claim it leaves out (email, name, traits, company) is cleared, and an
+        older token (by <code>iat</code>) never overwrites a newer one.
+      </p>
       <div class="side-by-side">
         <div>
           {snippet.files.map((file) => (

@@ -1,7 +1,8 @@
 import * as v from 'valibot'
 import { monthlyRevenueCents } from '../../shared/identity'
 import type { PersonFacts } from '../store'
-import type { StoredBilling, StoredPerson } from '../store/stored-person-facts'
+import { isNewerWord, personWordOf } from '../store/newest-token'
+import type { StoredBilling, StoredCompany, StoredPerson } from '../store/stored-person-facts'
 import { OptionalClaimsSchema, SubClaimSchema } from './claims-schema'
 
 /**
@@ -23,18 +24,24 @@ export type OnBehalfOf = v.InferOutput<typeof OnBehalfOfSchema>
  * stored (a salesperson who knows the email should not wipe the customer's revenue). Left-out
  * `traits` take the billing of the person's company when it is known (a company's billing is
  * its people's latest token's: a colleague filed without traits must not zero it), else the
- * person's own. An explicit `null` email or name clears it, as in a token.
- * `iat` is now, or the stored one when that is later (a token issued a few seconds ahead of our
- * clock), so these facts are the newest and are recorded.
+ * person's own; a company named without its `name` keeps the stored name. An explicit `null`
+ * email or name clears it, as in a token.
+ * `iat` is now; when the stored facts are of this very second or later (a token issued a few
+ * seconds ahead of our clock), it is theirs, plus one second if these facts differ, so they are
+ * the newest (newest-token.ts) and are recorded, while repeated calls do not creep ahead.
  */
 export function factsOnBehalf(
   claims: OnBehalfOf,
   stored: StoredPerson | null,
-  companyBilling: StoredBilling | null,
+  storedCompany: StoredCompany | null,
   nowMs: number,
 ): PersonFacts {
   const company = claims.company
-    ? { id: claims.company.id, name: claims.company.name ?? null }
+    ? {
+        id: claims.company.id,
+        name:
+          claims.company.name === undefined ? (storedCompany?.name ?? null) : claims.company.name,
+      }
     : (stored?.company ?? null)
   const billing = claims.traits
     ? {
@@ -43,16 +50,23 @@ export function factsOnBehalf(
         amountCents: claims.traits.amount,
         mrrCents: monthlyRevenueCents(claims.traits),
       }
-    : (companyBilling ?? storedBilling(stored))
+    : storedBilling(storedCompany ?? stored)
   const name = claims.name === undefined ? (stored?.name ?? null) : claims.name?.trim() || null
-  return {
+  const facts: PersonFacts = {
     sub: claims.sub,
     email: claims.email === undefined ? (stored?.email ?? null) : claims.email,
     name,
     ...billing,
-    iat: Math.max(Math.floor(nowMs / 1000), stored?.tokenIat ?? 0),
+    iat: Math.floor(nowMs / 1000),
     company,
   }
+  if (stored && stored.tokenIat >= facts.iat) {
+    const before = personWordOf(factsAsStored(claims.sub, stored))
+    const after = { ...personWordOf(facts), iat: stored.tokenIat }
+    const differs = isNewerWord(before, after) || isNewerWord(after, before)
+    facts.iat = differs ? stored.tokenIat + 1 : stored.tokenIat
+  }
+  return facts
 }
 
 /**

@@ -9,7 +9,7 @@ import { toAdminComment, toBacklogRequest } from '../http/wire'
 import { SubClaimSchema } from '../identity/claims-schema'
 import { factsAsStored, factsOnBehalf, type OnBehalfOf } from '../identity/on-behalf-facts'
 import { personVoter } from '../store'
-import { findStoredCompanyBilling, findStoredPerson } from '../store/stored-person-facts'
+import { findStoredCompany, findStoredPerson } from '../store/stored-person-facts'
 import { postComment } from './comments'
 import {
   CommentOnBehalfSchema,
@@ -115,11 +115,10 @@ export async function actOnBehalfOf(deps: RouteDeps, c: Context<AppEnv>, onBehal
   const projectId = c.get('project').id
   const stored = await findStoredPerson(deps.store.db, projectId, onBehalfOf.sub)
   const companyId = onBehalfOf.company?.id ?? stored?.company?.id
-  const companyBilling =
-    !onBehalfOf.traits && companyId
-      ? await findStoredCompanyBilling(deps.store.db, projectId, companyId)
-      : null
-  const facts = factsOnBehalf(onBehalfOf, stored, companyBilling, deps.clock.now())
+  const storedCompany = companyId
+    ? await findStoredCompany(deps.store.db, projectId, companyId)
+    : null
+  const facts = factsOnBehalf(onBehalfOf, stored, storedCompany, deps.clock.now())
   c.set('actor', { voter: personVoter(facts.sub), person: facts })
 }
 

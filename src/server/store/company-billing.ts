@@ -1,6 +1,14 @@
+import type { BillingInterval } from '../../shared/identity'
 import { companyAccount, repriceAccount } from './account-revenue'
 import type { SqlExecutor } from './db'
-import { holdsTokenBilling, type TokenBillingColumns, tokenBillingValues } from './token-billing'
+import { companyRank, companyWordOf, isNewerWord } from './newest-token'
+import {
+  billingAfterToken,
+  billingValues,
+  TOKEN_BILLING_COLUMNS,
+  type TokenBillingColumns,
+  tokenBillingValues,
+} from './token-billing'
 import type { PersonFacts } from './types'
 
 export interface CompanyRef {
@@ -13,21 +21,24 @@ interface CompanyRow extends TokenBillingColumns {
   name: string | null
 }
 
+type CompanyFacts = PersonFacts & { company: NonNullable<PersonFacts['company']> }
+
 /**
  * Finds or creates the token's company and locks it until the transaction ends. A company's
- * billing (and name, when the token gives one) follows the latest token by iat that any of its
- * people sent; a changed MRR moves every request the company counts for, right here.
+ * name and billing are those of the newest token (newest-token.ts) that named it, whichever of
+ * its people sent it, and even when that token is older than its sender's latest (it is still
+ * the newest word on the company: otherwise arrival order would decide). A changed MRR moves
+ * every request the company counts for, right here.
  */
 export async function ensureCompany(
   tx: SqlExecutor,
   projectId: string,
-  facts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
+  facts: CompanyFacts,
   now: number,
 ): Promise<CompanyRef> {
-  const billing = tokenBillingValues(facts)
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<CompanyRow>(
-      `SELECT id, name, plan, billing_interval, amount_cents, mrr_cents, token_iat
+      `SELECT id, name, ${TOKEN_BILLING_COLUMNS}
          FROM companies WHERE project_id = $1 AND external_id = $2 FOR UPDATE`,
       [projectId, facts.company.id],
     )
@@ -38,7 +49,13 @@ export async function ensureCompany(
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        ON CONFLICT (project_id, external_id) DO NOTHING
        RETURNING id, mrr_cents`,
-      [projectId, facts.company.id, facts.company.name, ...billing, new Date(now)],
+      [
+        projectId,
+        facts.company.id,
+        facts.company.name,
+        ...tokenBillingValues(facts),
+        new Date(now),
+      ],
     )
     // Nothing returned: another transaction created the company meanwhile; read it again.
     if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
@@ -46,34 +63,38 @@ export async function ensureCompany(
   throw new Error('could not create company')
 }
 
+/**
+ * A newer token rewrites the company whole (a snapshot: a name it leaves out is cleared) and
+ * always records its iat, even when nothing else changed: an iat left behind would let a token
+ * older than this one overwrite what this one confirmed.
+ */
 async function updateIfNewer(
   tx: SqlExecutor,
   row: CompanyRow,
-  facts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
+  facts: CompanyFacts,
   now: number,
 ): Promise<CompanyRef> {
-  const current = { id: row.id, mrrCents: row.mrr_cents }
-  if (facts.iat < row.token_iat) return current
-  const name = facts.company.name ?? row.name
-  if (row.name === name && holdsTokenBilling(row, facts)) return current
+  const stored = {
+    iat: row.token_iat,
+    rank: companyRank({
+      mrrCents: row.mrr_cents,
+      amountCents: row.amount_cents,
+      plan: row.plan,
+      interval: row.billing_interval as BillingInterval | null,
+      name: row.name,
+    }),
+  }
+  if (!isNewerWord(stored, companyWordOf(facts))) return { id: row.id, mrrCents: row.mrr_cents }
+  const billing = billingAfterToken(row, facts)
   await tx.query(
     `UPDATE companies SET name = $2, plan = $3, billing_interval = $4, amount_cents = $5,
             mrr_cents = $6, token_iat = $7, updated_at = $8
       WHERE id = $1`,
-    [
-      row.id,
-      name,
-      facts.plan,
-      facts.interval,
-      facts.amountCents,
-      facts.mrrCents,
-      facts.iat,
-      new Date(now),
-    ],
+    [row.id, facts.company.name, ...billingValues(billing), facts.iat, new Date(now)],
   )
-  if (facts.mrrCents !== row.mrr_cents)
-    await repriceAccount(tx, companyAccount(row.id), facts.mrrCents)
-  return { id: row.id, mrrCents: facts.mrrCents }
+  if (billing.mrrCents !== row.mrr_cents)
+    await repriceAccount(tx, companyAccount(row.id), billing.mrrCents)
+  return { id: row.id, mrrCents: billing.mrrCents }
 }
 
 /** The person's current company, locked, when the token that came is older than their latest. */

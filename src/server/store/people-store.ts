@@ -1,7 +1,14 @@
 import { accountOf, moveVotesToAccount, personAccount, repriceAccount } from './account-revenue'
 import { type CompanyRef, ensureCompany, lockCompany } from './company-billing'
 import type { Db, SqlExecutor } from './db'
-import { holdsTokenBilling, type TokenBillingColumns, tokenBillingValues } from './token-billing'
+import { isNewerWord, personRank, personWordOf } from './newest-token'
+import {
+  billingAfterToken,
+  billingValues,
+  TOKEN_BILLING_COLUMNS,
+  type TokenBillingColumns,
+  tokenBillingValues,
+} from './token-billing'
 import type { PersonFacts } from './types'
 
 export interface PersonRef {
@@ -19,14 +26,19 @@ interface PersonRow extends TokenBillingColumns {
   email: string | null
   name: string | null
   company_id: number | null
+  /** The customer's id of that company: part of what the stored token said (newest-token.ts). */
+  company_external_id: string | null
 }
 
 /**
- * Finds or creates the person (project, sub) and brings their email, traits and company up to
- * date from a newer token, inside the caller's transaction. The person row (and their company's)
- * stays locked until that transaction ends, so a vote and a revenue or company change of the
- * same person never interleave, and a changed MRR or account is pushed into every request they
- * voted for right here. Locks are taken person, then company, then requests in id order.
+ * Finds or creates the person (project, sub) and, when the token is the newest word on them
+ * (newest-token.ts), makes their email, name, traits and company exactly what it says (a
+ * snapshot: a claim it leaves out is cleared), inside the caller's transaction. The token's
+ * company is brought up to date first, by its own newest word (company-billing.ts). The person
+ * row (and their company's) stays locked until that transaction ends, so a vote and a revenue
+ * or company change of the same person never interleave, and a changed MRR or account is pushed
+ * into every request they voted for right here. Locks are taken person, then company, then
+ * requests in id order.
  */
 export async function ensurePerson(
   tx: SqlExecutor,
@@ -36,7 +48,9 @@ export async function ensurePerson(
 ): Promise<PersonRef> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<PersonRow>(
-      `SELECT id, email, name, plan, billing_interval, amount_cents, mrr_cents, token_iat, company_id
+      `SELECT id, email, name, ${TOKEN_BILLING_COLUMNS}, company_id,
+              (SELECT c.external_id FROM companies c WHERE c.id = people.company_id)
+                AS company_external_id
          FROM people WHERE project_id = $1 AND sub = $2 FOR UPDATE`,
       [projectId, facts.sub],
     )
@@ -155,7 +169,7 @@ async function updateIfNewer(
   tokenCompany: CompanyRef | null,
   now: number,
 ): Promise<PersonRef> {
-  if (facts.iat < row.token_iat) {
+  if (!isNewerWord(storedWord(row), personWordOf(facts))) {
     // An older token changes nothing about the person: they stay in their latest company.
     const current =
       row.company_id === null
@@ -166,32 +180,51 @@ async function updateIfNewer(
     return refOf(row.id, row.mrr_cents, current)
   }
   const companyId = tokenCompany?.id ?? null
-  const unchanged =
-    row.email === facts.email &&
-    holdsTokenBilling(row, facts) &&
-    row.name === (facts.name ?? null) &&
-    row.company_id === companyId
-  const ref = refOf(row.id, facts.mrrCents, tokenCompany)
-  if (unchanged && facts.iat === row.token_iat) return ref
+  const billing = billingAfterToken(row, facts)
+  const ref = refOf(row.id, billing.mrrCents, tokenCompany)
   await tx.query(
     `UPDATE people SET email = $2, plan = $3, billing_interval = $4, amount_cents = $5,
             mrr_cents = $6, token_iat = $7, company_id = $8, updated_at = $9, name = $10
       WHERE id = $1`,
-    [row.id, ...factColumns(facts), companyId, new Date(now), facts.name ?? null],
+    [
+      row.id,
+      facts.email,
+      ...billingValues(billing),
+      facts.iat,
+      companyId,
+      new Date(now),
+      facts.name ?? null,
+    ],
   )
-  if (facts.mrrCents !== row.mrr_cents) {
+  if (billing.mrrCents !== row.mrr_cents) {
     await tx.query('UPDATE votes SET voter_mrr_cents = $2 WHERE person_id = $1', [
       row.id,
-      facts.mrrCents,
+      billing.mrrCents,
     ])
   }
   const before = accountOf({ id: row.id, companyId: row.company_id })
   if (before !== ref.account) {
     await moveVotesToAccount(tx, row.id, before, ref.account, ref.accountMrrCents)
-  } else if (companyId === null && facts.mrrCents !== row.mrr_cents) {
-    await repriceAccount(tx, personAccount(row.id), facts.mrrCents)
+  } else if (companyId === null && billing.mrrCents !== row.mrr_cents) {
+    await repriceAccount(tx, personAccount(row.id), billing.mrrCents)
   }
   return ref
+}
+
+/** What the stored facts said, as the word a newer token must beat. */
+function storedWord(row: PersonRow) {
+  return {
+    iat: row.token_iat,
+    rank: personRank({
+      mrrCents: row.mrr_cents,
+      amountCents: row.amount_cents,
+      plan: row.plan,
+      interval: row.billing_interval,
+      companyId: row.company_external_id,
+      email: row.email,
+      name: row.name,
+    }),
+  }
 }
 
 export class PeopleStore {

@@ -14,7 +14,7 @@ export interface StoredPerson extends StoredBilling {
   email: string | null
   name: string | null
   company: { id: string; name: string | null } | null
-  /** iat of the facts stored: newer facts win (people-store.ts). */
+  /** iat of the facts stored: newer facts win (newest-token.ts). */
   tokenIat: number
 }
 
@@ -68,16 +68,21 @@ export async function findStoredPerson(
   }
 }
 
-/** The company's billing as its people's latest token left it; null when it is not known yet. */
-export async function findStoredCompanyBilling(
+/** A company as the newest token naming it left it: its name and billing. */
+export interface StoredCompany extends StoredBilling {
+  name: string | null
+}
+
+/** The company as stored; null when it is not known yet. */
+export async function findStoredCompany(
   db: SqlExecutor,
   projectId: string,
   externalId: string,
-): Promise<StoredBilling | null> {
-  const [row] = await db.query<BillingRow>(
-    `SELECT plan, billing_interval, amount_cents, mrr_cents
+): Promise<StoredCompany | null> {
+  const [row] = await db.query<BillingRow & { name: string | null }>(
+    `SELECT name, plan, billing_interval, amount_cents, mrr_cents
        FROM companies WHERE project_id = $1 AND external_id = $2`,
     [projectId, externalId],
   )
-  return row ? toBilling(row) : null
+  return row ? { ...toBilling(row), name: row.name } : null
 }

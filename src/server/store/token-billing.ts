@@ -1,8 +1,9 @@
+import type { BillingInterval } from '../../shared/identity'
 import type { PersonFacts } from './types'
 
 /**
  * The billing a token carries, as people and companies both keep it: the plan, interval, amount
- * and MRR of the latest token by iat.
+ * and MRR of the newest token by iat (newest-token.ts).
  */
 export interface TokenBillingColumns {
   plan: string | null
@@ -12,17 +13,39 @@ export interface TokenBillingColumns {
   token_iat: number
 }
 
-/** The token's values for plan, billing_interval, amount_cents, mrr_cents, token_iat: in that order. */
-export function tokenBillingValues(facts: PersonFacts) {
-  return [facts.plan, facts.interval, facts.amountCents, facts.mrrCents, facts.iat]
+/** The columns of TokenBillingColumns, for the SELECTs that read a row before a token writes it. */
+export const TOKEN_BILLING_COLUMNS = 'plan, billing_interval, amount_cents, mrr_cents, token_iat'
+
+/** Billing as an account (a company, or a person without one) ends up holding it. */
+export interface AccountBilling {
+  plan: string | null
+  interval: BillingInterval | null
+  amountCents: number | null
+  mrrCents: number
 }
 
-/** True when the row already holds the token's billing (whichever token it came from). */
-export function holdsTokenBilling(row: TokenBillingColumns, facts: PersonFacts): boolean {
-  return (
-    row.plan === facts.plan &&
-    row.billing_interval === facts.interval &&
-    row.amount_cents === facts.amountCents &&
-    row.mrr_cents === facts.mrrCents
-  )
+/**
+ * THE place where a token's traits become a company's or a person's stored billing: every
+ * write of a newer token's billing (company-billing.ts, people-store.ts) stores what this
+ * answers, and moves the requests the account counts for by the MRR it answers. Today that is
+ * the token's billing, whatever the row held; an account whose revenue comes from elsewhere
+ * (Stripe, spec v3 "The revenue ledger") keeps its own here.
+ */
+export function billingAfterToken(_row: TokenBillingColumns, facts: PersonFacts): AccountBilling {
+  return {
+    plan: facts.plan,
+    interval: facts.interval,
+    amountCents: facts.amountCents,
+    mrrCents: facts.mrrCents,
+  }
+}
+
+/** The billing's values for plan, billing_interval, amount_cents, mrr_cents: in that order. */
+export function billingValues(billing: AccountBilling) {
+  return [billing.plan, billing.interval, billing.amountCents, billing.mrrCents]
+}
+
+/** The token's values for plan, billing_interval, amount_cents, mrr_cents, token_iat: in that order. */
+export function tokenBillingValues(facts: PersonFacts) {
+  return [...billingValues(facts), facts.iat]
 }

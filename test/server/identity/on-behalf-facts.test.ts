@@ -72,8 +72,9 @@ describe('the facts a call on a customer’s behalf records', () => {
     expect([facts.email, facts.name]).toEqual([null, null])
   })
 
-  it('take the company’s billing when traits are left out and the company is known', () => {
-    const companyBilling = {
+  it('take the company’s billing and name when traits and name are left out and the company is known', () => {
+    const storedCompany = {
+      name: 'Acme Corp',
       plan: 'enterprise',
       interval: 'month' as const,
       amountCents: 90_000,
@@ -82,15 +83,31 @@ describe('the facts a call on a customer’s behalf records', () => {
     const facts = factsOnBehalf(
       parse({ sub: 'crm-2', company: { id: 'acme' } }),
       null,
-      companyBilling,
+      storedCompany,
       NOW_MS,
     )
-    expect(facts).toMatchObject({ plan: 'enterprise', mrrCents: 90_000, company: { id: 'acme' } })
+    expect(facts).toMatchObject({
+      plan: 'enterprise',
+      mrrCents: 90_000,
+      company: { id: 'acme', name: 'Acme Corp' },
+    })
   })
 
   it('stay the newest when the stored facts came from a token issued ahead of our clock', () => {
     const ahead = { ...STORED, tokenIat: NOW_S + 20 }
+    // Nothing new: the stored iat, so repeated calls do not creep ahead of the customer's tokens.
     expect(factsOnBehalf(parse({ sub: 'crm-ada' }), ahead, null, NOW_MS).iat).toBe(NOW_S + 20)
+    // Something new: one second past it, so it wins over the token of that second.
+    const renamed = factsOnBehalf(parse({ sub: 'crm-ada', name: 'Zed' }), ahead, null, NOW_MS)
+    expect(renamed.iat).toBe(NOW_S + 21)
+    const thisSecond = { ...STORED, tokenIat: NOW_S }
+    const lowerRanked = factsOnBehalf(
+      parse({ sub: 'crm-ada', email: null }),
+      thisSecond,
+      null,
+      NOW_MS,
+    )
+    expect(lowerRanked.iat).toBe(NOW_S + 1)
   })
 
   it('are exactly the stored ones for a vote taken back by sub', () => {

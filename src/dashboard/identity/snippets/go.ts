@@ -44,6 +44,8 @@ func MintToken(user User) (string, error) {
 		"iat": iat,
 		"exp": iat + LifetimeSeconds,
 	}
+	// Send the same claims on every token: each one replaces what Reqio stores about the user,
+	// so a claim left out is cleared (the newest token by iat wins).
 	if user.Email != "" {
 		claims["email"] = user.Email
 	}

@@ -29,6 +29,8 @@ export interface ReqioUser {
 export async function mintReqioToken(user: ReqioUser): Promise<string> {
   const secret = new TextEncoder().encode(process.env.REQIO_SECRET)
   const iat = Math.floor(Date.now() / 1000)
+  // Send the same claims on every token: each one replaces what Reqio stores about the user,
+  // so a claim left out is cleared (the newest token by iat wins).
   const claims = {
     email: user.email || undefined,
     name: user.name || undefined,

@@ -16,6 +16,8 @@ const TOKEN_LIFETIME_SECONDS = ${TOKEN_LIFETIME_SECONDS}
 export async function mintReqioToken(user) {
   const secret = new TextEncoder().encode(process.env.REQIO_SECRET)
   const iat = Math.floor(Date.now() / 1000)
+  // Send the same claims on every token: each one replaces what Reqio stores about the user,
+  // so a claim left out is cleared (the newest token by iat wins).
   const claims = {
     email: user.email || undefined, // ADAPT (optional)
     name: user.name || undefined, // ADAPT (optional): shown beside their comments, ≤ 100 characters

@@ -24,6 +24,8 @@ function mintReqioToken(array $user): string
         'iat' => $iat,
         'exp' => $iat + REQIO_TOKEN_LIFETIME_SECONDS,
     ];
+    // Send the same claims on every token: each one replaces what Reqio stores about the user,
+    // so a claim left out is cleared (the newest token by iat wins).
     if (!empty($user['email'])) { // ADAPT (optional)
         $payload['email'] = $user['email'];
     }

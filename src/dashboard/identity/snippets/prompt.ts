@@ -45,7 +45,7 @@ Requirements:
    }
    When "company" is present, "traits" describe that company's billing: Reqio counts each company's revenue once, however many of its people vote, and a later token without "company" makes the user their own account again.
    The token lives exactly ${TOKEN_LIFETIME_SECONDS} seconds (exp = iat + ${TOKEN_LIFETIME_SECONDS}); Reqio rejects longer lifetimes. Mint a fresh token on every server-rendered request.
-4. Map sub, email, name, traits and (if the product sells to companies/teams/workspaces) company from this project's existing session/user model and billing data.
+4. Map sub, email, name, traits and (if the product sells to companies/teams/workspaces) company from this project's existing session/user model and billing data. Send the same claims on every token: each token replaces what Reqio stores about the user, so a claim left out is cleared, and the newest token by iat wins whatever order tokens arrive in.
 5. Pass the token to the widget:
    - Server-rendered pages: render a freshly minted token into the widget tag's data-identity-token from the page template, e.g. ${pageScriptTag(stack, target)}
    - Single-page apps: add an authenticated endpoint that returns {"token": "..."} with Cache-Control: no-store; after sign-in the browser fetches it and calls window.Reqio.identify(token).

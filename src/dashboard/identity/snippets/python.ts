@@ -25,6 +25,8 @@ def mint_reqio_token(user):
         "iat": iat,
         "exp": iat + TOKEN_LIFETIME_SECONDS,
     }
+    # Send the same claims on every token: each one replaces what Reqio stores about the user,
+    # so a claim left out is cleared (the newest token by iat wins).
     if user.email:  # ADAPT (optional)
         payload["email"] = user.email
     if user.name:  # ADAPT (optional): shown beside their comments, at most 100 characters

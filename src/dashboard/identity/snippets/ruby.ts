@@ -22,6 +22,8 @@ module ReqioToken
       iat: iat,
       exp: iat + LIFETIME_SECONDS
     }
+    # Send the same claims on every token: each one replaces what Reqio stores about the user,
+    # so a claim left out is cleared (the newest token by iat wins).
     payload[:email] = user.email if user.email # ADAPT (optional)
     payload[:name] = user.name if user.name # ADAPT (optional): shown beside their comments, at most 100 characters
     if user.plan # ADAPT (optional): the customer's billing, for revenue ranking
