@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import type { ReqioEvent } from '../events/events'
+import { tellTeamOf } from '../integrations/team-email/who-hears'
 import type { SqlExecutor } from '../store/db'
 import type { FinishedJob, JobHandler } from './job-handler'
 import { onChangelogPublished } from './notify/changelog-published'
@@ -13,6 +14,7 @@ import { queueWebhookDeliveriesMany } from './webhooks/queue-deliveries'
 async function fanOutEvent(tx: SqlExecutor, ctx: NotifyContext, event: ReqioEvent): Promise<void> {
   switch (event.type) {
     case 'request.created':
+      await tellTeamOf(tx, ctx, event)
       return onRequestCreated(tx, ctx, event)
     case 'request.updated':
       return onRequestUpdated(tx, ctx, event)
@@ -22,6 +24,7 @@ async function fanOutEvent(tx: SqlExecutor, ctx: NotifyContext, event: ReqioEven
     case 'vote.deleted':
       return onVotes(tx, ctx, [event])
     case 'comment.created':
+      await tellTeamOf(tx, ctx, event)
       return onCommentCreated(tx, ctx, event)
     case 'changelog.published':
       return onChangelogPublished(tx, ctx, event)

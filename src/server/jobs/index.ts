@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
+import { teamMailJobHandler } from '../integrations/team-email/send-team-mail'
 import type { Logger } from '../logger'
 import { type AppMetrics, createAppMetrics } from '../metrics/app-metrics'
 import { countJobOutcomes, countSentMail } from '../metrics/counted-jobs'
@@ -88,6 +89,13 @@ export function createNotifications(options: {
           outbound: options.outbound,
         }),
         purge: purgeJobHandler({ store, clock }),
+        'team-mail': teamMailJobHandler({
+          store,
+          clock,
+          transport: mail,
+          publicUrl: config.publicUrl,
+          retrySeconds: config.mailRetrySeconds ?? DEFAULT_MAIL_RETRY_SECONDS,
+        }),
       },
       metrics,
     ),

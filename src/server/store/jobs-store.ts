@@ -3,7 +3,7 @@ import { toIso } from './rows'
 
 /** 'event' fans out to people and endpoints; 'mail' sends one coalesced email; 'webhook' one delivery. */
 /** `purge`: deleted requests past their 30 days (jobs/purge/purge-job.ts). */
-export type JobKind = 'event' | 'mail' | 'webhook' | 'purge'
+export type JobKind = 'event' | 'mail' | 'webhook' | 'purge' | 'team-mail'
 
 /** A job this worker holds until `leaseUntil`; `attempts` counts this run and fences the result. */
 export interface ClaimedJob {
