@@ -65,6 +65,7 @@ export async function fanOutEvents(
 export function eventJobHandler(options: {
   clock: Clock
   mailEnabled: boolean
+  smtpEnabled: boolean
   coalesceSeconds: number
 }): JobHandler<void> {
   return {
@@ -76,6 +77,7 @@ export function eventJobHandler(options: {
         {
           now: options.clock.now(),
           mailEnabled: options.mailEnabled,
+          smtpEnabled: options.smtpEnabled,
           coalesceSeconds: options.coalesceSeconds,
         },
         done.map(({ job }) => job.payload as ReqioEvent),

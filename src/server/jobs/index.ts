@@ -72,6 +72,7 @@ export function createNotifications(options: {
         event: eventJobHandler({
           clock,
           mailEnabled: mail.mode !== 'off',
+          smtpEnabled: mail.mode === 'smtp',
           coalesceSeconds: config.mailCoalesceSeconds,
         }),
         mail: mailJobHandler({

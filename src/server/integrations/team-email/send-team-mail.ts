@@ -29,8 +29,8 @@ export function teamMailJobHandler(options: {
       const memberId = (job.payload as { memberId: string }).memberId
       const { boundIds, lines } = await bindTeamMailLines(store.db, projectId, memberId, job.id)
       const done = { lineIds: boundIds }
-      // Mail turned off since, or nothing left worth sending: the lines are dropped, not kept.
-      if (lines.length === 0 || transport.mode === 'off') return done
+      // SMTP turned off since, or nothing left worth sending: the lines are dropped, not kept.
+      if (lines.length === 0 || transport.mode !== 'smtp') return done
       const member = await store.members.findById(memberId)
       if (!member || !isSingleEmailAddress(member.email)) return done
       // Turned off within the coalescing window: what waited goes with the choice.

@@ -10,14 +10,15 @@ type EventOf<T extends ReqioEvent['type']> = Extract<ReqioEvent, { type: T }>
  * Team email (spec/api.md v3 "The team's tools"), who hears: the members who want this kind of
  * news get a line in their next email about the project, coalesced like customers' emails (one
  * job per member and project waits out the window and takes every line that arrived). Never
- * the member whose own action it was, and nothing at all while mail is off.
+ * the member whose own action it was, and nothing at all unless email leaves by SMTP (demo
+ * mode's kept mail is the customers' alone).
  */
 export async function tellTeamOf(
   tx: SqlExecutor,
   ctx: NotifyContext,
   event: EventOf<'request.created'> | EventOf<'comment.created'>,
 ): Promise<void> {
-  if (!ctx.mailEnabled) return
+  if (!ctx.smtpEnabled) return
   const line = lineOf(event)
   if (!line) return
   const memberIds = await membersWhoWant(
