@@ -198,6 +198,23 @@ describe.each(storeBackends())('team email over real HTTP and SMTP on $name', (b
     expect(text).not.toContain('Internal')
   })
 
+  it('tells the team of a held-back request once approved, but not the member who approved it', async () => {
+    const moderated = await server.adminFetch(`/v1/admin/projects/${projectId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ settings: { moderation: 'all' } }),
+    })
+    expect(moderated.status).toBe(200)
+    const requestId = await submit(server, projectId, ann, 'Free trial')
+    await afterWindow()
+    expect(smtp.messages).toEqual([]) // nobody hears of it while it waits
+    await adminCall(admin, `/requests/${requestId}/approve`, {}, 200)
+    await afterWindow()
+    expect(addresses(smtp.messages)).toEqual(['olive@team.test'])
+    expect(smtp.messages[0]?.parsed.subject).toBe(
+      '[Acme] New request: “Free trial” from Ann (Globex, $490.00 MRR)',
+    )
+  })
+
   it('tells each project apart: one email per project, each holding only its own news', async () => {
     const other = await server.createProject('Initech')
     const bob = await customerNamed('bob', 'Bob', other.project.id, other.secret)
