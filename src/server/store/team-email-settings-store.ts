@@ -1,5 +1,9 @@
 import type { TeamRole } from '../../shared/roles'
-import { TEAM_EMAIL_ON_BY_DEFAULT, type TeamEmailSettings } from '../../shared/team-email'
+import {
+  defaultTeamEmailSettings,
+  TEAM_EMAIL_ON_BY_DEFAULT,
+  type TeamEmailSettings,
+} from '../../shared/team-email'
 import type { SqlExecutor } from './db'
 
 /** Which of a member's choices a kind of team email reads. */
@@ -36,10 +40,9 @@ export async function readTeamEmailSettings(
        FROM ${MEMBERS_WITH_SETTINGS} WHERE m.id = $1`,
     [member.id],
   )
-  const on = TEAM_EMAIL_ON_BY_DEFAULT.includes(member.role)
   return row
     ? { newRequest: row.new_request, newComment: row.new_comment }
-    : { newRequest: on, newComment: on }
+    : defaultTeamEmailSettings(member.role)
 }
 
 /** Stores both choices: from now on the role's defaults no longer apply to this member. */
