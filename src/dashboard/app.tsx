@@ -205,6 +205,7 @@ export function App({ apiBase = '', widgetUrl }: AppProps) {
         session.via === 'cookie' ? (
           <AccountPage
             auth={auth}
+            apiBase={apiBase}
             member={session.member}
             onSignedOut={() => setAuthState({ kind: 'signed-out' })}
           />

@@ -38,6 +38,7 @@ import { attachmentsRoutes } from './routes/attachments'
 import { authRoutes } from './routes/auth'
 import { authAccountRoutes } from './routes/auth-account'
 import { authInviteRoutes } from './routes/auth-invite'
+import { authNotificationsRoutes } from './routes/auth-notifications'
 import { authPasswordResetRoutes } from './routes/auth-password-reset'
 import { changelogRoutes } from './routes/changelog'
 import { commentEditsRoutes } from './routes/comment-edits'
@@ -176,6 +177,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
   app.route('/', authInviteRoutes(routeDeps))
+  app.route('/', authNotificationsRoutes(routeDeps))
   app.route('/', authPasswordResetRoutes(routeDeps))
 
   // The session cookie or the bearer admin token (wrong tokens throttled per IP), then the role

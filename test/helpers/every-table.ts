@@ -10,9 +10,10 @@
 import { MIGRATIONS_TABLE, quoteIdent, TRANSIENT_TABLES } from '../../src/server/ops/catalog'
 import { useCanonicalTextForms } from '../../src/server/ops/text-forms'
 import type { Db, SqlExecutor } from '../../src/server/store/db'
+import { insertTeamMailItems } from '../../src/server/store/team-mail-store'
 import { audienceFor } from '../../src/shared/identity'
 import type { TestServer } from './start-server'
-import { invite, inviteCode, postJson, setUpOwner } from './team'
+import { cookieFetch, invite, inviteCode, postJson, sessionCookieFrom, setUpOwner } from './team'
 import { mintToken } from './tokens'
 import { startWebhookReceiver } from './webhook-receiver'
 
@@ -51,6 +52,8 @@ export const FILLED_TABLES = [
   'server_keys',
   'sessions',
   'tags',
+  'team_email_settings',
+  'team_mail_items',
   'votes',
   'webhook_deliveries',
   'webhook_endpoints',
@@ -194,13 +197,34 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
   const owner = await setUpOwner(server)
   await invite(owner, 'pending.person@example.com', 'viewer')
   const accepted = await invite(owner, 'mia.member@example.com', 'member')
-  await expectStatus(
+  const mia = await expectStatus(
     postJson(server, '/v1/auth/accept', {
       code: inviteCode(accepted),
       name: 'Mia Member',
       password: 'another long password here',
     }),
     200,
+  )
+  // Mia asks for team email about comments (team_email_settings). Team email goes out by SMTP
+  // only, which this server has not: the line the fan-out would write for the owner is written
+  // by the same store function (team_mail_items).
+  await expectStatus(
+    cookieFetch(server, sessionCookieFrom(mia))('/v1/auth/notifications', {
+      method: 'PUT',
+      body: JSON.stringify({ newComment: true }),
+    }),
+    200,
+  )
+  await server.store.db.transaction((tx) =>
+    insertTeamMailItems(tx, {
+      projectId: pid,
+      memberIds: [owner.member.id],
+      kind: 'request',
+      requestId: dark,
+      commentId: null,
+      sendAt: Date.now() + 3_600_000,
+      now: Date.now(),
+    }),
   )
   await expectStatus(
     server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}/comments`, {

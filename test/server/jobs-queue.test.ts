@@ -38,6 +38,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
         webhook: { retrySeconds: [], async run() {} },
         purge: { retrySeconds: [], async run() {} },
         slack: { retrySeconds: [], async run() {} },
+        'team-mail': { retrySeconds: [], async run() {} },
       },
     })
   const queue = (projectId = 'p1', payload: unknown = {}, lane = 'event') =>
@@ -282,6 +283,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
         webhook: { retrySeconds: [], async run() {} },
         purge: { retrySeconds: [], async run() {} },
         slack: { retrySeconds: [], async run() {} },
+        'team-mail': { retrySeconds: [], async run() {} },
       },
     })
     blocking.start()

@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks'
+import { useMemo, useState } from 'preact/hooks'
 import { type Permission, ROLE_DESCRIPTIONS, roleMay } from '../../shared/roles'
 import type { TeamMemberInfo } from '../../shared/team-api'
 import type { AuthClient } from '../api/team-client'
+import { createTeamEmailClient } from './team-email-client'
+import { TeamEmailSection } from './team-email-section'
 import { WhyNot } from './why-not'
 
 const WHAT_IT_IS: Record<Permission, string> = {
@@ -11,16 +13,19 @@ const WHAT_IT_IS: Record<Permission, string> = {
   manage_members: 'manage members',
 }
 
-/** The signed-in member's own account: change the password, sign out on every device. */
+/** The signed-in member's own account: email choices, the password, sign out on every device. */
 export function AccountPage({
   auth,
   member,
   onSignedOut,
+  apiBase = '',
 }: {
   auth: AuthClient
   member: TeamMemberInfo
   onSignedOut: () => void
+  apiBase?: string
 }) {
+  const teamEmail = useMemo(() => createTeamEmailClient(apiBase), [apiBase])
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
@@ -54,6 +59,7 @@ export function AccountPage({
         .map((permission) => (
           <WhyNot key={permission} permission={permission} doing={WHAT_IT_IS[permission]} />
         ))}
+      <TeamEmailSection client={teamEmail} />
       <form class="change-password" onSubmit={changePassword}>
         <h3>Change password</h3>
         <label for="current-password">Current password</label>

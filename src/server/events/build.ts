@@ -12,9 +12,20 @@ import type { ReqioEvent, RequestChanges } from './events'
  * they are not emailed about their own change; null for the admin token and for customers.
  */
 
-/** A request just created (its author's vote comes with it). */
-export function requestCreated(request: RequestRecord): ReqioEvent {
-  return { type: 'request.created', projectId: request.projectId, requestId: request.id }
+/**
+ * A request just created (its author's vote comes with it); `teamMemberEmail` when a member filed
+ * it on a customer's behalf or approved it.
+ */
+export function requestCreated(
+  request: RequestRecord,
+  teamMemberEmail: string | null = null,
+): ReqioEvent {
+  return {
+    type: 'request.created',
+    projectId: request.projectId,
+    requestId: request.id,
+    teamMemberEmail,
+  }
 }
 
 /** A vote cast or retracted, with the request's counters right after it. */

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../store/db'
 import { addFollower } from '../store/following-store'
 import { insertEventJobIfSubscribed, insertJob } from '../store/job-inserts'
+import { TEAM_WANTS_NEW_REQUESTS } from '../store/team-email-settings-store'
 
 /**
  * Everything that can happen and be told: to the people it concerns (email, widget updates)
@@ -12,7 +13,13 @@ import { insertEventJobIfSubscribed, insertJob } from '../store/job-inserts'
  * they are not emailed about their own change; null for the admin token and for customers.
  */
 export type ReqioEvent =
-  | { type: 'request.created'; projectId: string; requestId: string }
+  | {
+      type: 'request.created'
+      projectId: string
+      requestId: string
+      /** The member who filed it on a customer's behalf or approved it (team email skips them). */
+      teamMemberEmail?: string | null
+    }
   | {
       type: 'request.updated'
       projectId: string
@@ -99,8 +106,10 @@ export async function enqueueEvent(
   now: number,
 ): Promise<boolean> {
   if (WEBHOOK_ONLY.has(event.type)) {
-    // One statement: a vote on a project without endpoints costs no extra round trip.
-    return insertEventJobIfSubscribed(tx, event.projectId, event.type, event, now)
+    // One statement: a vote on a project without endpoints costs no extra round trip. A new
+    // request is also queued when a member wants it by email (team email).
+    const alsoWhen = event.type === 'request.created' ? TEAM_WANTS_NEW_REQUESTS : undefined
+    return insertEventJobIfSubscribed(tx, event.projectId, event.type, event, now, alsoWhen)
   }
   // A commenter follows the request from now on, in the comment's own transaction: an event
   // fanned out after this one (a status change, say) already reaches them.

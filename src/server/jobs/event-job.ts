@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 import type { ReqioEvent } from '../events/events'
 import { queueSlackNews } from '../integrations/slack/slack-news'
+import { tellTeamOf } from '../integrations/team-email/who-hears'
 import type { SqlExecutor } from '../store/db'
 import type { FinishedJob, JobHandler } from './job-handler'
 import { onChangelogPublished } from './notify/changelog-published'
@@ -14,6 +15,7 @@ import { queueWebhookDeliveriesMany } from './webhooks/queue-deliveries'
 async function fanOutEvent(tx: SqlExecutor, ctx: NotifyContext, event: ReqioEvent): Promise<void> {
   switch (event.type) {
     case 'request.created':
+      await tellTeamOf(tx, ctx, event)
       return onRequestCreated(tx, ctx, event)
     case 'request.updated':
       return onRequestUpdated(tx, ctx, event)
@@ -23,6 +25,7 @@ async function fanOutEvent(tx: SqlExecutor, ctx: NotifyContext, event: ReqioEven
     case 'vote.deleted':
       return onVotes(tx, ctx, [event])
     case 'comment.created':
+      await tellTeamOf(tx, ctx, event)
       return onCommentCreated(tx, ctx, event)
     case 'changelog.published':
       return onChangelogPublished(tx, ctx, event)
@@ -66,6 +69,7 @@ export async function fanOutEvents(
 export function eventJobHandler(options: {
   clock: Clock
   mailEnabled: boolean
+  smtpEnabled: boolean
   coalesceSeconds: number
 }): JobHandler<void> {
   return {
@@ -77,6 +81,7 @@ export function eventJobHandler(options: {
         {
           now: options.clock.now(),
           mailEnabled: options.mailEnabled,
+          smtpEnabled: options.smtpEnabled,
           coalesceSeconds: options.coalesceSeconds,
         },
         done.map(({ job }) => job.payload as ReqioEvent),

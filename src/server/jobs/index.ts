@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import { slackJobHandler } from '../integrations/slack/slack-job'
+import { teamMailJobHandler } from '../integrations/team-email/send-team-mail'
 import type { Logger } from '../logger'
 import { type AppMetrics, createAppMetrics } from '../metrics/app-metrics'
 import { countJobOutcomes, countSentMail } from '../metrics/counted-jobs'
@@ -72,6 +73,7 @@ export function createNotifications(options: {
         event: eventJobHandler({
           clock,
           mailEnabled: mail.mode !== 'off',
+          smtpEnabled: mail.mode === 'smtp',
           coalesceSeconds: config.mailCoalesceSeconds,
         }),
         mail: mailJobHandler({
@@ -96,6 +98,13 @@ export function createNotifications(options: {
           retrySeconds: config.webhookRetrySeconds ?? DEFAULT_WEBHOOK_RETRY_SECONDS,
           allowPrivate: config.webhookAllowPrivate,
           outbound: options.outbound,
+        }),
+        'team-mail': teamMailJobHandler({
+          store,
+          clock,
+          transport: mail,
+          publicUrl: config.publicUrl,
+          retrySeconds: config.mailRetrySeconds ?? DEFAULT_MAIL_RETRY_SECONDS,
         }),
       },
       metrics,

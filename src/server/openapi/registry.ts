@@ -3,6 +3,7 @@ import type { RouteDoc } from './route-doc'
 import { ADMIN_ROUTE_DOCS, ADMIN_TAG_DESCRIPTIONS } from './routes/admin-index'
 import { publicAttachmentDocs } from './routes/attachments'
 import { authDocs } from './routes/auth'
+import { authNotificationsDocs } from './routes/auth-notifications'
 import { portalEditingDocs, publicEditingDocs } from './routes/editing'
 import { followingDocs } from './routes/following'
 import { mcpDocs } from './routes/mcp'
@@ -27,6 +28,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...publicAttachmentDocs,
   ...publicProjectDocs,
   ...authDocs,
+  ...authNotificationsDocs,
   ...ADMIN_ROUTE_DOCS,
   ...portalDocs,
   ...portalEditingDocs,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { actingMember } from '../auth/team-actor'
 import { notFound } from '../errors'
 import { requestCreated } from '../events/build'
 import { commit } from '../events/commit'
@@ -47,7 +48,7 @@ export function adminModerationRoutes(deps: RouteDeps) {
       await commit(deps, c, async (w) => {
         const approved = await w.store.moderation.approve(project.id, requestId, w.now)
         if (!approved) throw notFound.request('No request of that id waits for approval.')
-        await w.emit(requestCreated(approved))
+        await w.emit(requestCreated(approved, actingMember(c)?.email ?? null))
         await w.audit({ action: 'request.approved', target: requestId })
       })
       return c.json({ request: await backlogRequest(deps, project.id, requestId) })

@@ -4,6 +4,7 @@ import type * as v from 'valibot'
 import { type CommentResponse, PENDING_STATUS, type RequestDetailResponse } from '../../shared/api'
 import { COMMENTS_PAGE_SIZE } from '../../shared/limits'
 import { attachUploads } from '../attachments/attach-uploads'
+import { actingMember } from '../auth/team-actor'
 import { ApiError, identityRequired, notFound } from '../errors'
 import { commentCreated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
@@ -107,7 +108,8 @@ export async function postComment(
     // A replay tells nobody: the first call did. Nor does its author's comment on a request
     // waiting for approval (v3 moderation): nobody has been told of the request yet.
     if (result.created && thread.status !== PENDING_STATUS) {
-      await w.emit(commentCreated(result.comment, null))
+      // A member filing it on a customer's behalf is not emailed about it (team email).
+      await w.emit(commentCreated(result.comment, actingMember(c)?.email ?? null))
     }
     if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.comment)
     return result

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import type * as v from 'valibot'
 import { PENDING_STATUS, type RequestListResponse, type RequestResponse } from '../../shared/api'
 import { attachUploads } from '../attachments/attach-uploads'
+import { actingMember } from '../auth/team-actor'
 import { requestCreated } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
@@ -98,7 +99,8 @@ export async function submitRequest(
       })
     }
     // A replay tells nobody: the first call did. A pending request is told of when approved.
-    if (result.created && !pending) await w.emit(requestCreated(result.request))
+    if (result.created && !pending)
+      await w.emit(requestCreated(result.request, actingMember(c)?.email ?? null))
     if (result.created && alsoWhenCreated) await alsoWhenCreated(w, result.request)
     return result
   })

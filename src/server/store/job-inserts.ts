@@ -37,8 +37,9 @@ export async function insertJob(tx: SqlExecutor, job: NewJob): Promise<number | 
 }
 
 /**
- * An event job, only if an endpoint of the project subscribes to `eventType` or its Slack
- * channel hears it: one statement. Answers whether it was queued.
+ * An event job, only if an endpoint of the project subscribes to `eventType`, its Slack channel
+ * hears it, or the SQL condition `alsoWhen` holds (someone else listens): one statement.
+ * Answers whether it was queued.
  */
 export async function insertEventJobIfSubscribed(
   tx: SqlExecutor,
@@ -46,10 +47,12 @@ export async function insertEventJobIfSubscribed(
   eventType: string,
   payload: unknown,
   now: number,
+  alsoWhen?: string,
 ): Promise<boolean> {
+  const listened = `(${SUBSCRIBED_ENDPOINT_EXISTS} OR ${SLACK_HEARS_EVENT}${alsoWhen ? ` OR ${alsoWhen}` : ''})`
   const rows = await tx.query(
     `INSERT INTO jobs (project_id, kind, lane, payload, run_at, created_at, updated_at)
-     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS} OR ${SLACK_HEARS_EVENT}
+     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${listened}
      RETURNING id`,
     [projectId, eventType, JSON.stringify(payload), new Date(now)],
   )

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAdminClient } from '../../../src/dashboard/api/admin-client'
 import { createAuthClient, createTeamClient } from '../../../src/dashboard/api/team-client'
 import { createPasswordResetClient } from '../../../src/dashboard/auth/password-reset-client'
+import { createTeamEmailClient } from '../../../src/dashboard/auth/team-email-client'
 import { changelogClient } from '../../../src/dashboard/changelog/changelog-client'
 import { tagsClient } from '../../../src/dashboard/tags/tags-client'
 import { buildServedDocument } from '../../../src/server/openapi/served-document'
@@ -182,6 +183,10 @@ describe('the clients and the OpenAPI document', () => {
       status: (c) => c.status(),
       askForLink: (c) => c.askForLink('a@b.c'),
       confirm: (c) => c.confirm('code', 'password'),
+    })
+    await runEvery(createTeamEmailClient(BASE), {
+      settings: (c) => c.settings(),
+      save: (c) => c.save({ newRequest: true, newComment: false }),
     })
     expect(undocumented(sent)).toEqual([])
   })

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
+import { TEAM_EMAIL_STEPS } from './scenario-team-email'
 
 export interface ScenarioState {
   url: string
@@ -445,6 +446,7 @@ export const PUBLIC_STEPS: readonly Step[] = [
     body: () => ({ currentPassword: 'wrong wrong', newPassword: 'another long password' }),
     expect: 400,
   },
+  ...TEAM_EMAIL_STEPS,
   {
     name: 'a sign-out from another origin',
     method: 'POST',

@@ -9,6 +9,8 @@ export interface NotifyContext {
   now: number
   /** False when there is no SMTP and no demo Sent mail: then no mail is even queued. */
   mailEnabled: boolean
+  /** True only when email leaves by SMTP: team email is sent then only, never kept (demo). */
+  smtpEnabled: boolean
   coalesceSeconds: number
   /**
    * What the project's endpoints are to hear: collected while a batch of events fans out,
