@@ -70,7 +70,8 @@ export function readLinearChange(rawBody: string): InboundChange | null {
   if (!('stateId' in event.updatedFrom)) return null
   const issueKey = linearIdentifierOf(event.data?.identifier)
   const stateType = event.data?.state?.type
-  const status = typeof stateType === 'string' ? STATUS_BY_LINEAR_STATE_TYPE.get(stateType) : undefined
+  const status =
+    typeof stateType === 'string' ? STATUS_BY_LINEAR_STATE_TYPE.get(stateType) : undefined
   if (!issueKey || !status) return null
   return { issueKey, status }
 }

@@ -102,8 +102,12 @@ describe('Linear signatures', () => {
   it('accepts the hex HMAC-SHA256 of the raw body with a timestamp within 60 s either way', () => {
     const body = issueUpdate('completed')
     expect(verifyLinearDelivery(delivery(body, sign(body, secret)), secret)).toBe(true)
-    expect(verifyLinearDelivery(delivery(body, sign(body, secret), NOW + 60_000), secret)).toBe(true)
-    expect(verifyLinearDelivery(delivery(body, sign(body, secret), NOW - 60_000), secret)).toBe(true)
+    expect(verifyLinearDelivery(delivery(body, sign(body, secret), NOW + 60_000), secret)).toBe(
+      true,
+    )
+    expect(verifyLinearDelivery(delivery(body, sign(body, secret), NOW - 60_000), secret)).toBe(
+      true,
+    )
   })
 
   it('refuses a wrong, missing or malformed signature, a changed body and a stale or absent timestamp', () => {
