@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
+import { ISSUE_TRACKER_KINDS, type IssueTrackerKind } from '../../shared/api/integrations'
 import type { Db } from './db'
 import { toIso } from './rows'
 
 /** The trackers a request can be linked to (a subset of the integrations' kinds). */
-export const TRACKER_KINDS = ['github', 'linear'] as const
-export type TrackerKind = (typeof TRACKER_KINDS)[number]
+export const TRACKER_KINDS = ISSUE_TRACKER_KINDS
+export type TrackerKind = IssueTrackerKind
 
 /** One issue linked to a request, as the team sees it. */
 export interface RequestLink {
