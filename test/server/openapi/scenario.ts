@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
+import { INTEGRATION_STEPS } from './scenario-integrations'
 
 export interface ScenarioState {
   url: string
@@ -890,6 +891,7 @@ export const ADMIN_STEPS: readonly Step[] = [
     headers: admin,
     expect: 200,
   },
+  ...INTEGRATION_STEPS,
 ]
 
 /** What an MCP client sends: JSON, and an Accept naming both answers the transport may give. */
