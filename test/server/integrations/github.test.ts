@@ -9,6 +9,7 @@ import { sign } from '@octokit/webhooks-methods'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditLogResponse, IntegrationsResponse } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
+import { capturingLogger } from '../../helpers/capturing-logger'
 import { type FakeGitHub, startFakeGitHub } from '../../helpers/fake-github'
 import { addWebhook, customer, type Person, submit, vote } from '../../helpers/loop-fixtures'
 import { serverWithSmtpSink } from '../../helpers/mailing-server'
@@ -25,7 +26,14 @@ const PUBLIC_URL = 'https://feedback.acme.test'
 
 /** An `issues` delivery as GitHub sends it: the raw body, signed with `secret` unless told otherwise. */
 async function gitHubDelivery(
-  input: { event?: string; action: string; repository?: string; number: number },
+  input: {
+    event?: string
+    action: string
+    repository?: string
+    number: number
+    /** The issue's text; GitHub allows 65,536 characters, more bytes than that in UTF-8. */
+    issueBody?: string
+  },
   secret: string | null,
 ): Promise<{ body: string; headers: Record<string, string> }> {
   const repository = input.repository ?? 'Acme/App'
@@ -36,7 +44,7 @@ async function gitHubDelivery(
       html_url: `https://github.com/${repository}/issues/${input.number}`,
       state: input.action === 'closed' ? 'closed' : 'open',
       title: 'Dark mode',
-      body: 'Café ☕ and a long line, as GitHub sends it.',
+      body: input.issueBody ?? 'Café ☕ and a long line, as GitHub sends it.',
     },
     repository: { full_name: repository, name: repository.split('/')[1] },
     sender: { login: 'octocat' },
@@ -57,7 +65,9 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
   let smtp: SmtpSink
   let projectId: string
   let projectSecret: string
+  const logger = capturingLogger()
   const options: TestServerOptions = {
+    logger,
     demo: false,
     databaseUrl: backend.databaseUrl,
     notify: { publicUrl: PUBLIC_URL, mailCoalesceSeconds: 0 },
@@ -173,6 +183,12 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
     expect((await integrations()).body.github).toBeNull()
     // Removed: its secret verifies nothing any more.
     expect((await deliver(await ping(second))).status).toBe(401)
+    // A refused delivery is logged as a refused credential; no line holds the token or a secret.
+    const logged = JSON.stringify(logger.lines, (_key, value) =>
+      value instanceof Error ? value.message : value,
+    )
+    expect(logged).toContain('tracker_signature')
+    for (const secretText of [TOKEN, first, second]) expect(logged).not.toContain(secretText)
   })
 
   it('links GitHub and Linear issues by URL, lists and unlinks them, and refuses what is not an issue', async () => {
@@ -345,7 +361,11 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
         201,
       )
 
-      const closed = await deliver(await gitHubDelivery({ action: 'closed', number: 42 }, secret))
+      // An issue with a long text: the event is past the 64 kB other JSON bodies are held to.
+      const longText = 'Dark mode ☾ '.repeat(6_000)
+      const closed = await deliver(
+        await gitHubDelivery({ action: 'closed', number: 42, issueBody: longText }, secret),
+      )
       expect(closed.status).toBe(200)
       expect(await closed.json()).toEqual({ moved: 2 })
       expect(await statusOf(darkMode)).toBe('done')
