@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
+import { INTEGRATION_STEPS } from './scenario-integrations'
+import { LINEAR_STEPS } from './scenario-linear'
 import { TEAM_EMAIL_STEPS } from './scenario-team-email'
 
 export interface ScenarioState {
@@ -934,6 +936,8 @@ export const ADMIN_STEPS: readonly Step[] = [
     expect: 200,
   },
   ...SLACK_STEPS,
+  ...INTEGRATION_STEPS,
+  ...LINEAR_STEPS,
 ]
 
 /** What an MCP client sends: JSON, and an Accept naming both answers the transport may give. */
