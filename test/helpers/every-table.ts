@@ -31,6 +31,7 @@ export const FILLED_TABLES = [
   'comments',
   'companies',
   'deleted_request_votes',
+  'integrations',
   'invites',
   'jobs',
   'kept_mail',
@@ -45,6 +46,7 @@ export const FILLED_TABLES = [
   'projects',
   'request_accounts',
   'request_followers',
+  'request_links',
   'request_merges',
   'request_tags',
   'request_unfollows',
@@ -254,6 +256,22 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
       body: JSON.stringify({ tagIds: [tag.id] }),
     }),
     200,
+  )
+  // The team's tools (v3): GitHub set up (integrations: jsonb settings, the inbound secret) and
+  // an issue linked to a request (request_links).
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/integrations/github`, {
+      method: 'POST',
+      body: JSON.stringify({ repository: 'acme/app' }),
+    }),
+    201,
+  )
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}/requests/${dark}/links`, {
+      method: 'POST',
+      body: JSON.stringify({ url: 'https://github.com/acme/app/issues/7' }),
+    }),
+    201,
   )
   // A merge: requests.merged_into points into its own table, and request_merges keeps jsonb
   // and text[] columns.
