@@ -18,7 +18,8 @@ function newInboundSecret(): string {
  * A project's connected tools (spec/api.md v3 "The team's tools"):
  * GET /integrations says what is set up (never a token, secret or Slack URL);
  * POST /integrations/{github|linear} `{token?, <kind's settings>?}` sets a tracker up, keeps what
- * is omitted, and answers a new inbound secret each time (the old one stops verifying);
+ * is omitted, and answers a new inbound secret each time (the old one stops verifying), or the
+ * tracker's own `webhookSecret` when given (Linear's webhook form makes its own);
  * DELETE /integrations/{slack|github|linear} removes the set-up (204 whether or not there was one).
  */
 export function adminIntegrationsRoutes(deps: RouteDeps) {
@@ -36,8 +37,8 @@ export function adminIntegrationsRoutes(deps: RouteDeps) {
     routes.post(`/${tracker.kind}`, async (c) => {
       const project = c.get('project')
       const input = await readJsonBody(c, tracker.setupSchema)
-      const { token, ...given } = input
-      const secret = newInboundSecret()
+      const { token, webhookSecret, ...given } = input
+      const secret = webhookSecret ?? newInboundSecret()
       await commit(deps, c, async (w) => {
         const stored = await w.store.integrations.find(project.id, tracker.kind)
         const settings = tracker.settingsOf(given, stored?.settings ?? null)
@@ -53,7 +54,12 @@ export function adminIntegrationsRoutes(deps: RouteDeps) {
         await w.audit({
           action: stored ? 'integration.updated' : 'integration.created',
           target: tracker.kind,
-          detail: { ...settings, tokenChanged: token !== undefined, secretRotated: true },
+          detail: {
+            ...settings,
+            tokenChanged: token !== undefined,
+            secretRotated: true,
+            secretGiven: webhookSecret !== undefined,
+          },
         })
       })
       const body: TrackerSecretResponse = { secret }

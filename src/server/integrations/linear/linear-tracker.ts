@@ -14,8 +14,30 @@ export interface LinearSettings extends Record<string, unknown> {
 const TOKEN_MAX_LENGTH = 400
 const TEAM_ID_MAX_LENGTH = 100
 
-/** POST …/integrations/linear `{token?, teamId?}`. */
+const WEBHOOK_SECRET_MIN_LENGTH = 16
+const WEBHOOK_SECRET_MAX_LENGTH = 200
+
+/**
+ * POST …/integrations/linear `{token?, teamId?, webhookSecret?}`. Linear's webhook form makes
+ * its own signing secret (`lin_wh_…`) and takes none: pasting it here as `webhookSecret` lets
+ * that form be used; without it Reqio makes one, for a webhook created through Linear's API.
+ */
 const LinearSetupSchema = v.strictObject({
+  webhookSecret: v.optional(
+    v.pipe(
+      v.string('webhookSecret must be a string'),
+      v.trim(),
+      v.minLength(
+        WEBHOOK_SECRET_MIN_LENGTH,
+        `webhookSecret must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters`,
+      ),
+      v.maxLength(
+        WEBHOOK_SECRET_MAX_LENGTH,
+        `webhookSecret must be at most ${WEBHOOK_SECRET_MAX_LENGTH} characters`,
+      ),
+      v.regex(/^[\x21-\x7e]+$/, 'webhookSecret must be one word of printable characters'),
+    ),
+  ),
   token: v.optional(
     v.pipe(
       v.string('token must be a string'),

@@ -76,8 +76,13 @@ export interface IssueTracker<Settings extends Record<string, unknown> = Record<
   /**
    * POST …/integrations/{kind} body: `token` plus the kind's own settings (GitHub
    * `repository`, Linear `teamId`). Every field optional: what is omitted stays as stored.
+   * `webhookSecret`, where a tracker takes it, is the secret the tracker made itself (Linear's
+   * webhook form makes its own): Reqio verifies with it instead of making one.
    */
-  readonly setupSchema: v.GenericSchema<unknown, { token?: string } & Partial<Settings>>
+  readonly setupSchema: v.GenericSchema<
+    unknown,
+    { token?: string; webhookSecret?: string } & Partial<Settings>
+  >
   /** The stored settings a set-up body makes, given what was stored before (null: nothing). */
   settingsOf(body: Partial<Settings>, stored: Settings | null): Settings
   /** What GET …/integrations may show of the settings (never the token or secret). */

@@ -146,6 +146,24 @@ describe.each(storeBackends())('Linear on $name', (backend) => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('validation_failed')
   })
 
+  it("takes the signing secret Linear's webhook form made, and verifies with it", async () => {
+    // Linear's form shows its own secret (lin_wh_…) and takes none: pasted here, it is the one.
+    const linearMade = 'lin_wh_5hB8pQk2VxWm9Rz3Lt7Yc1Nd'
+    expect(await setUpLinear({ token: TOKEN, teamId: TEAM_ID, webhookSecret: linearMade })).toBe(
+      linearMade,
+    )
+    const requestId = await submit('Webhook from the form')
+    expect((await link(requestId, { url: 'https://linear.app/acme/issue/ENG-9' })).status).toBe(201)
+    const body = stateChanged('ENG-9', 'started')
+    expect((await deliver(body, sign(body, linearMade))).status).toBeLessThan(300)
+    expect(await statusOf(requestId)).toBe('in_progress')
+    const short = await post('/integrations/linear', { webhookSecret: 'too-short' })
+    expect(short.status).toBe(400)
+    expect(((await short.json()) as { error: { field?: string } }).error.field).toBe(
+      'webhookSecret',
+    )
+  })
+
   it("creates the issue in Linear with the owner's key and links the request to it", async () => {
     await setUpLinear()
     const requestId = await submit('Export to CSV')
