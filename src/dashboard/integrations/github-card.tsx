@@ -44,7 +44,7 @@ export function GitHubCard({
     send: (body) => api.setUpGitHub(projectId, body),
     onChanged,
   })
-  const url = inboundWebhookUrl(reqioBase, 'github', projectId)
+  const url = summary?.inboundUrl ?? inboundWebhookUrl(reqioBase, 'github', projectId)
 
   async function save(event: Event) {
     event.preventDefault()
@@ -63,7 +63,7 @@ export function GitHubCard({
       <h3 id="github-heading">GitHub</h3>
       <IntegrationStatus connected={connected}>
         {summary?.repository ? <>issues of {summary.repository}</> : 'issues linked by URL'}
-        {hasToken(summary) === false ? ' (no token: issues cannot be created from here)' : ''}
+        {connected && !hasToken(summary) ? ' (no token: issues cannot be created from here)' : ''}
       </IntegrationStatus>
       <p class="hint">
         Link a request to a GitHub issue, or create the issue from the request. When the issue is

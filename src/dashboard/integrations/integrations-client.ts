@@ -9,44 +9,41 @@ export const SLACK_EVENT_CHOICES = [
 ] as const
 export type SlackEvent = (typeof SLACK_EVENT_CHOICES)[number]['type']
 
-/** The project's Slack channel as its owner set it up: the URL in full, only to owners/admins. */
+/**
+ * The project's Slack channel. Only the POST that saves it answers `webhookUrl` in full; every
+ * later read has it masked (`https://hooks.slack.com/services/T…/B…/…wxyz`).
+ */
 export interface SlackSetup {
   webhookUrl: string
   events: SlackEvent[]
 }
 
-/** What "Send test message" got back from Slack (or why it never got there). */
-export interface SlackTestAnswer {
-  ok?: boolean
-  /** Slack's HTTP status, when it answered. */
-  status?: number | null
-  /** Slack's body ("ok", "invalid_token", "no_service"…), when it answered. */
-  body?: string | null
-  /** Why nothing was answered (refused address, timeout, connection refused). */
-  error?: string | null
+/** What Slack answered a test message (`test.ok`: it answered 2xx). */
+export interface SlackTestResult {
+  ok: boolean
+  /** Slack's HTTP status; null when no answer came (refused address, timeout, connection). */
+  statusCode: number | null
+  /** Slack's answer body ("ok", "no_service"…), or why nothing was sent or answered. */
+  answer: string
 }
 
 export type TrackerKind = 'github' | 'linear'
 export type IntegrationKind = 'slack' | TrackerKind
 
-/**
- * GET …/integrations: what is set up, never a token, a secret or the Slack URL in full. Each
- * kind is null when it is not set up; the fields beyond that are read when present.
- */
+/** GET …/integrations: what is set up, never a token, a secret or the Slack URL in full. */
 export interface IntegrationsOverview {
-  slack: { events?: string[]; webhookHost?: string; [more: string]: unknown } | null
-  github: {
-    repository?: string | null
-    hasToken?: boolean
-    tokenSet?: boolean
-    [more: string]: unknown
-  } | null
-  linear: {
-    teamId?: string | null
-    hasToken?: boolean
-    tokenSet?: boolean
-    [more: string]: unknown
-  } | null
+  slack: { webhookUrlHint: string; events: string[] | null; updatedAt: string } | null
+  github: (TrackerInfo & { repository: string | null }) | null
+  linear: (TrackerInfo & { teamId: string | null }) | null
+}
+
+interface TrackerInfo {
+  /** A token is stored (creating issues needs one); the token itself is never answered. */
+  tokenSet: boolean
+  /** Where the tracker's webhook must post. */
+  inboundUrl: string
+  createdAt: string
+  updatedAt: string
 }
 
 /** A tracker's issue linked to a request. */
@@ -60,9 +57,12 @@ export interface IntegrationsClient {
   overview(projectId: string): Promise<AdminResult<IntegrationsOverview>>
   slack(projectId: string): Promise<AdminResult<{ slack: SlackSetup | null }>>
   /** Creates or replaces the project's Slack channel. */
-  saveSlack(projectId: string, setup: SlackSetup): Promise<AdminResult<{ slack: SlackSetup }>>
+  saveSlack(
+    projectId: string,
+    setup: { webhookUrl: string; events?: SlackEvent[] },
+  ): Promise<AdminResult<{ slack: SlackSetup }>>
   /** Sends a test message now and says what Slack answered. */
-  testSlack(projectId: string): Promise<AdminResult<SlackTestAnswer>>
+  testSlack(projectId: string): Promise<AdminResult<{ test: SlackTestResult }>>
   /** Sets GitHub up (a field left out keeps what is stored); the answer's secret is new each time. */
   setUpGitHub(
     projectId: string,

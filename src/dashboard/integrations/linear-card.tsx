@@ -45,7 +45,7 @@ export function LinearCard({
     send: (body) => api.setUpLinear(projectId, body),
     onChanged,
   })
-  const url = inboundWebhookUrl(reqioBase, 'linear', projectId)
+  const url = summary?.inboundUrl ?? inboundWebhookUrl(reqioBase, 'linear', projectId)
 
   async function save(event: Event) {
     event.preventDefault()
@@ -65,7 +65,7 @@ export function LinearCard({
       <h3 id="linear-heading">Linear</h3>
       <IntegrationStatus connected={connected}>
         {summary?.teamId ? <>issues of team {summary.teamId}</> : 'issues linked by URL'}
-        {hasToken(summary) === false ? ' (no API key: issues cannot be created from here)' : ''}
+        {connected && !hasToken(summary) ? ' (no API key: issues cannot be created from here)' : ''}
       </IntegrationStatus>
       <p class="hint">
         Link a request to a Linear issue, or create the issue from the request. When the issue is

@@ -11,12 +11,10 @@ import { issueLabel, TRACKER_LABELS } from './issue-label'
 import { hasToken } from './tracker-summary'
 import './integrations.css'
 
-/** The trackers an issue can be created in: set up, and not known to lack a token. */
+/** The trackers an issue can be created in: set up with a token. */
 function creatableIn(overview: IntegrationsOverview | null): TrackerKind[] {
   if (!overview) return []
-  return (['github', 'linear'] as const).filter(
-    (kind) => overview[kind] !== null && hasToken(overview[kind]) !== false,
-  )
+  return (['github', 'linear'] as const).filter((kind) => hasToken(overview[kind]))
 }
 
 /**

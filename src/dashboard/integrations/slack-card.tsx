@@ -5,8 +5,7 @@ import {
   type IntegrationsClient,
   SLACK_EVENT_CHOICES,
   type SlackEvent,
-  type SlackSetup,
-  type SlackTestAnswer,
+  type SlackTestResult,
 } from './integrations-client'
 import { RemoveIntegration } from './remove-integration'
 import { SlackTestOutcome } from './slack-test-outcome'
@@ -30,33 +29,28 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
     { failure: 'The Slack set-up could not be loaded' },
   )
   const setup = loaded.data?.setup ?? null
-  const [url, setUrl] = useState<string | null>(null)
+  // Reads answer the URL masked, so the field starts empty: a save sends it again in full.
+  const [url, setUrl] = useState('')
   const [events, setEvents] = useState<SlackEvent[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [testing, setTesting] = useState(false)
   const [saved, setSaved] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [test, setTest] = useState<{ answer: SlackTestAnswer } | { failure: string } | null>(null)
+  const [test, setTest] = useState<{ test: SlackTestResult } | { failure: string } | null>(null)
 
-  // Typed values win; until then the form shows what is stored.
-  const shownUrl = url ?? setup?.webhookUrl ?? ''
+  // Ticked boxes win; until then the form shows what is stored.
   const shownEvents = events ?? setup?.events ?? EVERY_EVENT
-  const changed =
-    setup === null ||
-    shownUrl.trim() !== setup.webhookUrl ||
-    shownEvents.join() !== setup.events.join()
 
   async function save(event: Event) {
     event.preventDefault()
     setBusy(true)
     setSaved('')
-    const body: SlackSetup = { webhookUrl: shownUrl.trim(), events: shownEvents }
-    const result = await api.saveSlack(projectId, body)
+    const result = await api.saveSlack(projectId, { webhookUrl: url.trim(), events: shownEvents })
     setBusy(false)
     setError(result.ok ? null : `Slack was not saved: ${result.message}`)
     if (!result.ok) return
     loaded.setData({ setup: result.data.slack })
-    setUrl(null)
+    setUrl('')
     setEvents(null)
     setSaved(
       setup === null
@@ -70,7 +64,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
     setTesting(true)
     const result = await api.testSlack(projectId)
     setTesting(false)
-    setTest(result.ok ? { answer: result.data } : { failure: result.message })
+    setTest(result.ok ? { test: result.data.test } : { failure: result.message })
   }
 
   async function remove() {
@@ -78,7 +72,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
     setError(result.ok ? null : `Slack was not removed: ${result.message}`)
     if (!result.ok) return
     loaded.setData({ setup: null })
-    setUrl(null)
+    setUrl('')
     setEvents(null)
     setTest(null)
     setSaved('Slack removed: no more messages go to that channel.')
@@ -98,7 +92,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
         <p class="hint">Loading…</p>
       ) : (
         <IntegrationStatus connected={setup !== null}>
-          messages go to the channel of {hostOf(setup?.webhookUrl)}
+          posting to <code class="inbound-url">{setup?.webhookUrl}</code>
         </IntegrationStatus>
       )}
       {loaded.error ? <p role="alert">{loaded.error}</p> : null}
@@ -115,16 +109,19 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
             autoComplete="off"
             spellcheck={false}
             placeholder="https://hooks.slack.com/services/…"
-            value={shownUrl}
+            value={url}
             aria-describedby="slack-url-hint"
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
         </label>
         <p id="slack-url-hint" class="hint">
-          {shownUrl.trim() && !shownUrl.trim().startsWith(SLACK_WEBHOOK_PREFIX)
+          {url.trim() && !url.trim().startsWith(SLACK_WEBHOOK_PREFIX)
             ? `Slack's incoming webhooks start with ${SLACK_WEBHOOK_PREFIX}. `
             : null}
           Keep it private: whoever has it can post in that channel.
+          {setup === null
+            ? null
+            : ' Reqio does not show it again, so paste it (or a new one) to save a change.'}
         </p>
         <details class="integration-how">
           <summary>How to get one</summary>
@@ -164,7 +161,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
           <button
             type="submit"
             class="primary"
-            disabled={busy || !shownUrl.trim() || shownEvents.length === 0 || !changed}
+            disabled={busy || !url.trim() || shownEvents.length === 0}
           >
             {setup === null ? 'Save and connect' : 'Save changes'}
           </button>
@@ -189,14 +186,4 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
       {test ? <SlackTestOutcome outcome={test} /> : null}
     </section>
   )
-}
-
-/** The channel's host for the status line; never the URL's secret path. */
-function hostOf(url: string | undefined): string {
-  if (!url) return 'Slack'
-  try {
-    return new URL(url).host
-  } catch {
-    return 'Slack'
-  }
 }

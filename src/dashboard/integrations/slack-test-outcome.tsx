@@ -1,4 +1,4 @@
-import type { SlackTestAnswer } from './integrations-client'
+import type { SlackTestResult } from './integrations-client'
 
 /** Slack's answers to a test message that say what to do next. */
 const SLACK_ANSWER_MEANINGS: Record<string, string> = {
@@ -9,14 +9,13 @@ const SLACK_ANSWER_MEANINGS: Record<string, string> = {
   channel_is_archived: 'the channel is archived: unarchive it or pick another.',
   action_prohibited: 'an admin of the workspace blocked this app.',
   posting_to_general_channel_denied: 'only admins may post in that channel.',
-  too_many_attachments: 'Slack refused the message as too long.',
 }
 
-/** What "Send test message" got back, in words: Slack's status and body, or why it never got there. */
+/** What "Send test message" got back, in words: Slack's status and answer, or why none came. */
 export function SlackTestOutcome({
   outcome,
 }: {
-  outcome: { answer: SlackTestAnswer } | { failure: string }
+  outcome: { test: SlackTestResult } | { failure: string }
 }) {
   if ('failure' in outcome)
     return (
@@ -24,16 +23,14 @@ export function SlackTestOutcome({
         The test message was not sent: {outcome.failure}
       </p>
     )
-  const { answer } = outcome
-  const status = typeof answer.status === 'number' ? answer.status : null
-  const body = typeof answer.body === 'string' ? answer.body.trim() : ''
-  const delivered = answer.ok ?? (status !== null && status >= 200 && status < 300)
+  const { ok, statusCode, answer } = outcome.test
+  const body = answer.trim().slice(0, 200)
   const meaning = SLACK_ANSWER_MEANINGS[body]
   const said =
-    status === null
-      ? (answer.error ?? 'Slack could not be reached.')
-      : `Slack answered ${status}${body ? ` “${body.slice(0, 200)}”` : ''}${meaning ? `: ${meaning}` : '.'}`
-  return delivered ? (
+    statusCode === null
+      ? `Slack did not answer: ${body || 'it could not be reached'}.`
+      : `Slack answered ${statusCode}${body ? ` “${body}”` : ''}${meaning ? `: ${meaning}` : '.'}`
+  return ok ? (
     <p role="status" class="outcome success">
       Sent. {said}
     </p>
