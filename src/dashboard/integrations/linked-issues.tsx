@@ -37,10 +37,12 @@ export function LinkedIssues({
   const links = useLoad(() => api.links(projectId, requestId), [api, projectId, requestId], {
     failure: 'The linked issues could not be loaded',
   })
-  // Which trackers are set up: a role that may not read it simply gets no "Create" buttons.
-  const overview = useLoad(() => api.overview(projectId), [api, projectId], {
-    failure: 'The integrations could not be read',
-  })
+  // Which trackers are set up, for the "Create" buttons: asked only by those who may press them.
+  const overview = useLoad<IntegrationsOverview | null>(
+    async () => (canTriage ? api.overview(projectId) : { ok: true, data: null }),
+    [api, projectId, canTriage],
+    { failure: 'The integrations could not be read' },
+  )
   const [url, setUrl] = useState('')
   const [busy, setBusy] = useState<'link' | TrackerKind | null>(null)
   const [saved, setSaved] = useState('')
