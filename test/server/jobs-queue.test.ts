@@ -37,6 +37,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
         mail: { retrySeconds: [], async run() {} },
         webhook: { retrySeconds: [], async run() {} },
         purge: { retrySeconds: [], async run() {} },
+        slack: { retrySeconds: [], async run() {} },
       },
     })
   const queue = (projectId = 'p1', payload: unknown = {}, lane = 'event') =>
@@ -280,6 +281,7 @@ describe.each(storeBackends())('the job queue on $name', (backend) => {
         mail: { retrySeconds: [], async run() {} },
         webhook: { retrySeconds: [], async run() {} },
         purge: { retrySeconds: [], async run() {} },
+        slack: { retrySeconds: [], async run() {} },
       },
     })
     blocking.start()

@@ -96,6 +96,16 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   { method: 'POST', path: '/v1/admin/projects/:id/tags', permission: 'configure' },
   { method: 'PATCH', path: '/v1/admin/projects/:id/tags/:tagId', permission: 'configure' },
   { method: 'DELETE', path: '/v1/admin/projects/:id/tags/:tagId', permission: 'configure' },
+  // Slack (spec v3 "The team's tools"): its webhook URL is a bearer secret, like a webhook's:
+  // settings-level, even to read.
+  { method: 'GET', path: '/v1/admin/projects/:id/integrations/slack', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/integrations/slack', permission: 'configure' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/integrations/slack', permission: 'configure' },
+  {
+    method: 'POST',
+    path: '/v1/admin/projects/:id/integrations/slack/test',
+    permission: 'configure',
+  },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

@@ -3,7 +3,12 @@ import type { Logger } from '../logger'
 import type { Store } from '../store'
 import type { ClaimedJob, JobKind } from '../store/jobs-store'
 import type { ApiShare } from './api-share'
-import { type FinishedJob, type JobHandler, PermanentJobError } from './job-handler'
+import {
+  type FinishedJob,
+  type JobHandler,
+  PermanentJobError,
+  RetryAfterError,
+} from './job-handler'
 
 /**
  * A finished job waits this long for others to close with it while jobs are still running;
@@ -138,7 +143,11 @@ export class JobClosing {
 
   private async recordFailure(job: ClaimedJob, error: unknown): Promise<void> {
     const { store, clock, logger, handlers } = this.options
-    const delay = handlers[job.kind].retrySeconds[job.attempts - 1]
+    const scheduled = handlers[job.kind].retrySeconds[job.attempts - 1]
+    const delay =
+      scheduled !== undefined && error instanceof RetryAfterError
+        ? Math.max(scheduled, error.retryAfterSeconds)
+        : scheduled
     const nextAt =
       error instanceof PermanentJobError || delay === undefined ? null : clock.now() + delay * 1000
     const message = error instanceof Error ? error.message : String(error)

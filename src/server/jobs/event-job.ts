@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import type { ReqioEvent } from '../events/events'
+import { queueSlackNews } from '../integrations/slack/slack-news'
 import type { SqlExecutor } from '../store/db'
 import type { FinishedJob, JobHandler } from './job-handler'
 import { onChangelogPublished } from './notify/changelog-published'
@@ -29,8 +30,8 @@ async function fanOutEvent(tx: SqlExecutor, ctx: NotifyContext, event: ReqioEven
 }
 
 /**
- * Decides who hears each of `events`, in order, writing their updates, mail items and webhook
- * deliveries in `tx`. Votes, the one kind of event that comes by the hundred per second, are
+ * Decides who hears each of `events`, in order, writing their updates, mail items, webhook
+ * deliveries and Slack messages in `tx`. Votes, the one kind of event that comes by the hundred per second, are
  * told together (onVotes), and every delivery of the batch is queued with one statement.
  */
 export async function fanOutEvents(
@@ -52,6 +53,8 @@ export async function fanOutEvents(
   }
   if (votes.length > 0) await onVotes(tx, ctx, votes)
   await queueWebhookDeliveriesMany(tx, ctx.webhooks, ctx.now)
+  // The project's Slack channel hears its own selection, queued in this same transaction.
+  await queueSlackNews(tx, events, ctx.now)
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
+import { slackJobHandler } from '../integrations/slack/slack-job'
 import type { Logger } from '../logger'
 import { type AppMetrics, createAppMetrics } from '../metrics/app-metrics'
 import { countJobOutcomes, countSentMail } from '../metrics/counted-jobs'
@@ -88,6 +89,14 @@ export function createNotifications(options: {
           outbound: options.outbound,
         }),
         purge: purgeJobHandler({ store, clock }),
+        slack: slackJobHandler({
+          store,
+          clock,
+          publicUrl: config.publicUrl,
+          retrySeconds: config.webhookRetrySeconds ?? DEFAULT_WEBHOOK_RETRY_SECONDS,
+          allowPrivate: config.webhookAllowPrivate,
+          outbound: options.outbound,
+        }),
       },
       metrics,
     ),

@@ -26,3 +26,16 @@ export interface JobHandler<Result = unknown, Loaded = unknown> {
 
 /** Thrown by a handler when trying again cannot help (the endpoint was deleted, say). */
 export class PermanentJobError extends Error {}
+
+/**
+ * A failure that names its earliest retry (a 429's Retry-After): the job waits for that or for
+ * its schedule's next step, whichever is later. Past the schedule's last step it still fails.
+ */
+export class RetryAfterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message)
+  }
+}

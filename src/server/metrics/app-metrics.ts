@@ -2,7 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { LIMIT_NAMES, type LimitName } from '../http/rate-limited'
 import type { JobKind } from '../store/jobs-store'
 
-const JOB_KINDS: JobKind[] = ['event', 'mail', 'webhook', 'purge']
+const JOB_KINDS: JobKind[] = ['event', 'mail', 'webhook', 'purge', 'slack']
 const WEBHOOK_OUTCOMES = ['delivered', 'retrying', 'failed'] as const
 /** What happened to one webhook delivery attempt. */
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number]

@@ -21,6 +21,7 @@ import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
 import { adminRequestsRoutes } from './admin-requests'
 import { adminSecretRoutes } from './admin-secret'
+import { adminSlackRoutes } from './admin-slack'
 import { adminTagsRoutes } from './admin-tags'
 import { adminTokenCheckRoutes } from './admin-token-check'
 import { adminWebhooksRoutes } from './admin-webhooks'
@@ -52,6 +53,7 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/api-keys', adminApiKeysRoutes(deps))
     .route('/people', adminPeopleRoutes(deps))
     .route('/tags', adminTagsRoutes(deps))
+    .route('/integrations/slack', adminSlackRoutes(deps))
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))

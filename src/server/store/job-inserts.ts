@@ -1,5 +1,6 @@
 import type { SqlExecutor } from './db'
 import type { JobKind } from './jobs-store'
+import { SLACK_HEARS_EVENT } from './slack-facts'
 import { SUBSCRIBED_ENDPOINT_EXISTS } from './webhooks-store'
 
 /** How a change puts work on the queue: inside its own transaction, so it commits with it. */
@@ -36,8 +37,8 @@ export async function insertJob(tx: SqlExecutor, job: NewJob): Promise<number | 
 }
 
 /**
- * An event job, only if an endpoint of the project subscribes to `eventType`: one statement.
- * Answers whether it was queued.
+ * An event job, only if an endpoint of the project subscribes to `eventType` or its Slack
+ * channel hears it: one statement. Answers whether it was queued.
  */
 export async function insertEventJobIfSubscribed(
   tx: SqlExecutor,
@@ -48,7 +49,7 @@ export async function insertEventJobIfSubscribed(
 ): Promise<boolean> {
   const rows = await tx.query(
     `INSERT INTO jobs (project_id, kind, lane, payload, run_at, created_at, updated_at)
-     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS}
+     SELECT $1, 'event', 'event:' || $1, $3, $4, $4, $4 WHERE ${SUBSCRIBED_ENDPOINT_EXISTS} OR ${SLACK_HEARS_EVENT}
      RETURNING id`,
     [projectId, eventType, JSON.stringify(payload), new Date(now)],
   )

@@ -2,8 +2,8 @@ import type { Db, SqlExecutor } from './db'
 import { toIso } from './rows'
 
 /** 'event' fans out to people and endpoints; 'mail' sends one coalesced email; 'webhook' one delivery. */
-/** `purge`: deleted requests past their 30 days (jobs/purge/purge-job.ts). */
-export type JobKind = 'event' | 'mail' | 'webhook' | 'purge'
+/** `purge`: deleted requests past their 30 days (jobs/purge/purge-job.ts); `slack`: one Slack message (integrations/slack). */
+export type JobKind = 'event' | 'mail' | 'webhook' | 'purge' | 'slack'
 
 /** A job this worker holds until `leaseUntil`; `attempts` counts this run and fences the result. */
 export interface ClaimedJob {

@@ -8,6 +8,7 @@ import { adminModerationDocs } from './admin-moderation'
 import { adminNotificationsDocs } from './admin-notifications'
 import { adminProjectsDocs } from './admin-projects'
 import { adminRequestsDocs } from './admin-requests'
+import { adminSlackDocs } from './admin-slack'
 import { adminTagsDocs } from './admin-tags'
 import { adminTeamDocs } from './admin-team'
 import { adminV3Docs } from './admin-v3'
@@ -28,6 +29,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminChangelogDocs,
   ...adminAttachmentDocs,
   ...adminWebhooksDocs,
+  ...adminSlackDocs,
   ...adminNotificationsDocs,
   ...adminTeamDocs,
   ...adminMailDocs,
@@ -56,6 +58,8 @@ export const ADMIN_TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'The changelog: drafts, publishing (which makes linked requests done and tells their people), and who publishing would tell.',
   'Admin: webhooks':
     'Webhook endpoints, signed by the Standard Webhooks rules, and their delivery log. Owner and admin only, reading included.',
+  'Admin: integrations':
+    "The team's tools: a Slack channel that hears new requests, customers' comments, status changes and the changelog. Owner and admin only, reading included.",
   'Admin: notifications':
     "The project's job queue, and in demo mode the emails kept instead of sent.",
   'Admin: team': 'Members, roles and invites. Owners only (or the admin token).',

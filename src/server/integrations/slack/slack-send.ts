@@ -1,0 +1,137 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { SlackTestResult } from '../../../shared/api/slack'
+import type { OutboundGuard } from '../../outbound/outbound-guard'
+import type { SlackMessage } from './slack-message'
+
+/**
+ * How a message reaches Slack: one POST of `{text, blocks}` to the project's incoming webhook,
+ * through the outbound guard's agents (checked addresses only, kept-alive connections).
+ * Slack answers 200 `ok`, or an error status with a short reason as the body
+ * (`invalid_payload`, `no_service`, `channel_is_archived`…), or 429 with Retry-After.
+ */
+export interface SlackAnswer {
+  statusCode: number
+  /** The body Slack answered, at most ANSWER_MAX characters. */
+  body: string
+  /** From a 429's Retry-After, in seconds (at most RETRY_AFTER_MAX); null otherwise. */
+  retryAfterSeconds: number | null
+}
+
+export const SLACK_TIMEOUT_MS = 10_000
+/** Slack's reasons are a word or two; anything longer is not read to its end. */
+const ANSWER_MAX = 200
+/** A Retry-After past an hour is taken as an hour: the retry schedule goes on from there. */
+const RETRY_AFTER_MAX = 3600
+
+export class SlackTimeoutError extends Error {
+  override name = 'TimeoutError'
+}
+
+export async function postToSlack(
+  url: string,
+  message: SlackMessage,
+  guard: OutboundGuard,
+  timeoutMs = SLACK_TIMEOUT_MS,
+): Promise<SlackAnswer> {
+  const target = new URL(url)
+  const body = JSON.stringify(message)
+  try {
+    return await postOnce(target, body, guard, timeoutMs)
+  } catch (error) {
+    // A kept-alive connection Slack closed just as we reused it: the message never reached
+    // Slack, so sending it again on a fresh connection cannot post it twice.
+    if ((error as { reusedSocket?: boolean }).reusedSocket)
+      return postOnce(target, body, guard, timeoutMs)
+    throw error
+  }
+}
+
+function postOnce(
+  target: URL,
+  body: string,
+  guard: OutboundGuard,
+  timeoutMs: number,
+): Promise<SlackAnswer> {
+  const send = target.protocol === 'https:' ? https.request : http.request
+  return new Promise((resolve, reject) => {
+    const request = send(target, {
+      method: 'POST',
+      agent: guard.agentFor(target),
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(body)),
+        'user-agent': 'Reqio-Slack/1',
+      },
+    })
+    const deadline = setTimeout(() => {
+      request.destroy(new SlackTimeoutError(`Slack did not answer within ${timeoutMs / 1000} s`))
+    }, timeoutMs)
+    request.on('response', (response) => {
+      let text = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => {
+        text += chunk
+        if (text.length > ANSWER_MAX) response.destroy()
+      })
+      const done = () => {
+        clearTimeout(deadline)
+        resolve({
+          statusCode: response.statusCode ?? 0,
+          body: text.slice(0, ANSWER_MAX).trim(),
+          retryAfterSeconds:
+            response.statusCode === 429 ? retryAfter(response.headers['retry-after']) : null,
+        })
+      }
+      response.on('end', done)
+      response.on('close', done)
+      response.on('error', () => {})
+    })
+    request.on('error', (error) => {
+      clearTimeout(deadline)
+      const failedEarly =
+        request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+      reject(Object.assign(error, { reusedSocket: failedEarly }))
+    })
+    request.end(body)
+  })
+}
+
+/** Retry-After as seconds (delta or HTTP date); 1 s when absent or unreadable. */
+function retryAfter(header: string | undefined): number {
+  if (!header) return 1
+  const seconds = Number(header)
+  const wait = Number.isFinite(seconds) ? seconds : (Date.parse(header) - Date.now()) / 1000
+  if (!Number.isFinite(wait)) return 1
+  return Math.min(RETRY_AFTER_MAX, Math.max(1, Math.ceil(wait)))
+}
+
+/**
+ * Sends `message` now and says what happened, for "Send test message": Slack's status and body,
+ * or why nothing was sent (the address refused) or answered (timeout, connection refused).
+ */
+export async function trySlack(
+  url: string,
+  message: SlackMessage,
+  guard: OutboundGuard,
+): Promise<SlackTestResult> {
+  const problem = await guard.targetProblem(url)
+  if (problem) return { ok: false, statusCode: null, answer: problem }
+  try {
+    const answer = await postToSlack(url, message, guard)
+    const ok = answer.statusCode >= 200 && answer.statusCode < 300
+    return { ok, statusCode: answer.statusCode, answer: answer.body }
+  } catch (error) {
+    return { ok: false, statusCode: null, answer: connectionProblem(error) }
+  }
+}
+
+/** A failure to reach Slack in words (never the URL: it is the channel's secret). */
+export function connectionProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (error instanceof SlackTimeoutError) return error.message
+  if (code === 'ECONNREFUSED') return 'Connection refused.'
+  if (code === 'ENOTFOUND') return 'The host does not resolve.'
+  if (code === 'ERR_OUTBOUND_REFUSED') return (error as Error).message
+  return code ? `Could not reach Slack (${code}).` : 'Could not reach Slack.'
+}
