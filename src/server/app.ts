@@ -52,6 +52,7 @@ import { requestEditsRoutes } from './routes/request-edits'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
+import { isTrackerInbound, trackerInboundRoutes } from './routes/tracker-inbound'
 import { unsubscribeRoutes } from './routes/unsubscribe'
 import { updatesRoutes } from './routes/updates'
 import { votesRoutes } from './routes/votes'
@@ -124,8 +125,11 @@ export function createApp(deps: AppDeps) {
   })
   // Image uploads count their own, larger limit while they stream (attachments/).
   // So do the portal's forms with images (portal/portal-form-images.ts).
+  // So do the issue trackers' webhooks (routes/tracker-inbound.ts).
   app.use('*', (c, next) =>
-    isImageUpload(c) || isPortalImageForm(c) ? next() : jsonBodyLimit(c, next),
+    isImageUpload(c) || isPortalImageForm(c) || isTrackerInbound(c)
+      ? next()
+      : jsonBodyLimit(c, next),
   )
 
   // The job runner gives way to API traffic (the portal's too) on the embedded database's one
@@ -174,6 +178,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', emailPreferencesRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
+  // Issue trackers' webhooks (GitHub, Linear): signed with the project's inbound secret.
+  app.route('/', trackerInboundRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))
   app.route('/', authInviteRoutes(routeDeps))
   app.route('/', authPasswordResetRoutes(routeDeps))

@@ -67,6 +67,8 @@ export interface ServerConfig {
   webhookRetrySeconds: number[] | null
   /** REQIO_WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private, loopback and link-local addresses. */
   webhookAllowPrivate: boolean
+  /** REQIO_GITHUB_API_URL: GitHub's REST API (GitHub Enterprise: https://HOST/api/v3), no trailing slash. */
+  githubApiUrl: string
   /** REQIO_TRUST_PROXY: which peers may set the client address (http/client-address.ts). */
   trustProxy: TrustProxy
   /** REQIO_METRICS_TOKEN: the bearer token of GET /metrics; null: no /metrics (404). */
@@ -130,6 +132,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     mailRetrySeconds: parseSecondsList(env.REQIO_MAIL_RETRY_SECONDS),
     webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
     webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
+    githubApiUrl: parseApiUrl(env, 'REQIO_GITHUB_API_URL', 'https://api.github.com'),
     trustProxy: parseTrustProxy(env.REQIO_TRUST_PROXY),
     metricsToken: env.REQIO_METRICS_TOKEN || null,
     log: readLogSettings(env),
@@ -168,6 +171,21 @@ function readDemo(value: string | undefined, host: string, publicUrl: string | n
       'identity tokens for anyone) is on by default: set REQIO_DEMO=0 for a real install, or ' +
       'REQIO_DEMO=1 to serve the demo there anyway.',
   )
+}
+
+/** An outside API's base URL (http or https), without its trailing slashes. */
+function parseApiUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]
+  if (!value) return fallback
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`${name} must be a URL, got ${value}`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`${name} must start with https:// or http://, got ${value}`)
+  return value.replace(/\/+$/, '')
 }
 
 function parsePort(value: string | undefined): number {

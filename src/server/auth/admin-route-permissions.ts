@@ -106,6 +106,20 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
     path: '/v1/admin/projects/:id/integrations/slack/test',
     permission: 'configure',
   },
+  // The team's tools (spec v3 "The team's tools"): everyone sees what is set up (no token or
+  // secret is shown) and may link or create tracker issues from a request (triage work); setting
+  // a tool up or removing it is settings work.
+  { method: 'GET', path: '/v1/admin/projects/:id/integrations', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/integrations/github', permission: 'configure' },
+  { method: 'POST', path: '/v1/admin/projects/:id/integrations/linear', permission: 'configure' },
+  { method: 'DELETE', path: '/v1/admin/projects/:id/integrations/:kind', permission: 'configure' },
+  { method: 'GET', path: '/v1/admin/projects/:id/requests/:rid/links', permission: 'view' },
+  { method: 'POST', path: '/v1/admin/projects/:id/requests/:rid/links', permission: 'triage' },
+  {
+    method: 'DELETE',
+    path: '/v1/admin/projects/:id/requests/:rid/links/:lid',
+    permission: 'triage',
+  },
   // The team itself.
   { method: 'GET', path: '/v1/admin/members', permission: 'manage_members' },
   { method: 'PATCH', path: '/v1/admin/members/:id', permission: 'manage_members' },

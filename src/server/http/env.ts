@@ -52,7 +52,13 @@ export interface RouteDeps extends AppDeps {
  * request log (someone guessing, or a customer's server signing with an old secret). Not a missing
  * credential: a dashboard opened before sign-in is not an attack.
  */
-export type AuthFailure = 'admin_token' | 'password' | 'identity_token' | 'metrics_token'
+export type AuthFailure =
+  | 'admin_token'
+  | 'password'
+  | 'identity_token'
+  | 'metrics_token'
+  /** An issue tracker's webhook signed with another secret (routes/tracker-inbound.ts). */
+  | 'tracker_signature'
 
 /** Hono context variables set by middleware. */
 export interface AppEnv {

@@ -1,24 +1,15 @@
 import { Hono } from 'hono'
-import { PENDING_STATUS } from '../../shared/api'
 import { actingMember, auditActor } from '../auth/team-actor'
 import { ApiError, conflict, invalid, notFound } from '../errors'
-import { requestMerged, requestUpdated } from '../events/build'
+import { requestMerged } from '../events/build'
 import { commit, type UnitOfWork } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { readJsonBody } from '../http/json-body'
 import { toBacklogRequest } from '../http/wire'
 import type { UnmergeResult } from '../store/request-merges'
+import { applyRequestEdit, EDITED_FIELDS, type RequestEdit } from './apply-request-edit'
 import { RequestPatchSchema } from './request-schemas'
 import { applyRequestTags } from './request-tags-edit'
-
-/** What a PATCH may edit on a request, as stored: a note of null clears it. */
-interface RequestEdit {
-  status?: string
-  title?: string
-  statusNote?: string | null
-}
-
-const EDITED_FIELDS = ['status', 'title', 'statusNote'] as const
 
 /**
  * PATCH /v1/admin/projects/:id/requests/:rid: change status, title and tags, or fold the
@@ -62,7 +53,8 @@ export function adminRequestsRoutes(deps: RouteDeps) {
       const teamMemberEmail = actingMember(c)?.email ?? null
       const { tagIds } = patch
       const standingId = await commit(deps, c, async (w) => {
-        if (edit) await applyEdit(w, { projectId: project.id, requestId, edit, teamMemberEmail })
+        if (edit)
+          await applyRequestEdit(w, { projectId: project.id, requestId, edit, teamMemberEmail })
         if (tagIds) await applyRequestTags(w, { projectId: project.id, requestId, tagIds })
         if (mergeInto === undefined) return requestId
         await applyMerge(w, {
@@ -91,37 +83,6 @@ function editOf(patch: {
     statusNote: patch.statusNote === undefined ? undefined : patch.statusNote || null,
   }
   return EDITED_FIELDS.some((field) => edit[field] !== undefined) ? edit : null
-}
-
-/** Stores the edit, tells people only of what really changed, and audits every field sent. */
-async function applyEdit(
-  w: UnitOfWork,
-  input: {
-    projectId: string
-    requestId: string
-    edit: RequestEdit
-    teamMemberEmail: string | null
-  },
-): Promise<void> {
-  const { projectId, requestId, edit } = input
-  const before = await w.store.requests.update(projectId, requestId, edit, w.now)
-  if (!before) throw notFound.request()
-  // Approving is what tells people of a pending request (admin-moderation.ts), not a status.
-  if (before.status === PENDING_STATUS && edit.status !== undefined) {
-    throw conflict('This request waits for approval: approve it (or delete it) first.')
-  }
-  const event = requestUpdated({ projectId, id: requestId }, before, edit, input.teamMemberEmail)
-  if (event) await w.emit(event)
-  for (const field of EDITED_FIELDS) {
-    if (edit[field] === undefined) continue
-    // The old value too, so the audit log reads "from Planned to Done" (the note's is not read).
-    const from = field === 'statusNote' ? {} : { from: before[field] }
-    await w.audit({
-      action: `request.${field}`,
-      target: requestId,
-      detail: { [field]: edit[field], ...from },
-    })
-  }
 }
 
 /** Folds the request into `intoId`: both must exist and stand on their own. */

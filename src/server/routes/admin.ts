@@ -10,6 +10,7 @@ import { adminCommentDeleteRoutes } from './admin-comment-delete'
 import { adminCommentsRoutes } from './admin-comments'
 import { adminCompaniesRoutes } from './admin-companies'
 import { adminInstallRoutes } from './admin-install'
+import { adminIntegrationsRoutes } from './admin-integrations'
 import { adminInvitesRoutes } from './admin-invites'
 import { adminMailRoutes } from './admin-mail'
 import { adminMembersRoutes } from './admin-members'
@@ -19,6 +20,7 @@ import { adminOnBehalfRoutes } from './admin-on-behalf'
 import { adminPeopleRoutes } from './admin-people'
 import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
+import { adminRequestLinksRoutes } from './admin-request-links'
 import { adminRequestsRoutes } from './admin-requests'
 import { adminSecretRoutes } from './admin-secret'
 import { adminSlackRoutes } from './admin-slack'
@@ -54,6 +56,8 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/people', adminPeopleRoutes(deps))
     .route('/tags', adminTagsRoutes(deps))
     .route('/integrations/slack', adminSlackRoutes(deps))
+    .route('/integrations', adminIntegrationsRoutes(deps))
+    .route('/', adminRequestLinksRoutes(deps))
   return new Hono<AppEnv>()
     .route('/members', adminMembersRoutes(deps))
     .route('/invites', adminInvitesRoutes(deps))

@@ -23,6 +23,7 @@ import { openPgDb } from './pg-db'
 import { openPgliteDb } from './pglite-db'
 import { PortalSessionsStore } from './portal-sessions-store'
 import { ProjectsStore } from './projects-store'
+import { RequestLinksStore } from './request-links-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
@@ -75,6 +76,8 @@ export interface Store {
   readonly attachments: AttachmentsStore
   /** Slack, GitHub and Linear, as the project set them up (v3 "The team's tools"). */
   readonly integrations: IntegrationsStore
+  /** Tracker issues (GitHub, Linear) linked to requests (v3 "The team's tools"). */
+  readonly requestLinks: RequestLinksStore
   close(): Promise<void>
 }
 
@@ -169,6 +172,7 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     tags: new TagsStore(db),
     attachments: new AttachmentsStore(db),
     integrations: new IntegrationsStore(db),
+    requestLinks: new RequestLinksStore(db),
     changes,
     async close() {
       await changes.close()

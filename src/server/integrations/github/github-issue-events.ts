@@ -1,0 +1,35 @@
+import type { InboundChange, InboundDelivery } from '../trackers/issue-tracker'
+import { gitHubIssueKey } from './github-issue-url'
+
+/** The `issues` actions that move linked requests; every other action and event changes nothing. */
+const STATUS_OF_ACTION = {
+  closed: 'done',
+  reopened: 'in_progress',
+} as const
+
+interface IssuesPayload {
+  action?: unknown
+  issue?: { number?: unknown }
+  repository?: { full_name?: unknown }
+}
+
+/**
+ * What a verified GitHub delivery means for linked requests: `X-GitHub-Event: issues` with
+ * action `closed` → done, `reopened` → in_progress; `ping`, other events and other actions →
+ * null (answered 2xx, nothing changes).
+ */
+export function readGitHubIssueEvent(delivery: InboundDelivery): InboundChange | null {
+  if (delivery.header('x-github-event') !== 'issues') return null
+  let payload: IssuesPayload
+  try {
+    payload = JSON.parse(delivery.rawBody) as IssuesPayload
+  } catch {
+    return null
+  }
+  const action = payload?.action
+  if (action !== 'closed' && action !== 'reopened') return null
+  const issueNumber = payload.issue?.number
+  const repository = payload.repository?.full_name
+  if (typeof issueNumber !== 'number' || typeof repository !== 'string') return null
+  return { issueKey: gitHubIssueKey(repository, issueNumber), status: STATUS_OF_ACTION[action] }
+}
