@@ -69,6 +69,8 @@ export interface ServerConfig {
   webhookAllowPrivate: boolean
   /** REQIO_GITHUB_API_URL: GitHub's REST API (GitHub Enterprise: https://HOST/api/v3), no trailing slash. */
   githubApiUrl: string
+  /** REQIO_LINEAR_API_URL: Linear's GraphQL endpoint itself (a proxy, or a test's fake Linear). */
+  linearApiUrl: string
   /** REQIO_TRUST_PROXY: which peers may set the client address (http/client-address.ts). */
   trustProxy: TrustProxy
   /** REQIO_METRICS_TOKEN: the bearer token of GET /metrics; null: no /metrics (404). */
@@ -133,6 +135,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     webhookRetrySeconds: parseSecondsList(env.REQIO_WEBHOOK_RETRY_SECONDS),
     webhookAllowPrivate: env.REQIO_WEBHOOK_ALLOW_PRIVATE === '1',
     githubApiUrl: parseApiUrl(env, 'REQIO_GITHUB_API_URL', 'https://api.github.com'),
+    linearApiUrl: parseApiUrl(env, 'REQIO_LINEAR_API_URL', 'https://api.linear.app/graphql'),
     trustProxy: parseTrustProxy(env.REQIO_TRUST_PROXY),
     metricsToken: env.REQIO_METRICS_TOKEN || null,
     log: readLogSettings(env),

@@ -1,42 +1,65 @@
 import * as v from 'valibot'
-import type { IssueRef, IssueTracker } from '../trackers/issue-tracker'
-import { TrackerRefusedError } from '../trackers/issue-tracker'
+import type { IntegrationRecord } from '../../store/integrations-store'
+import type { IssueTracker } from '../trackers/issue-tracker'
+import { parseLinearIssueUrl, readLinearChange } from './linear-changes'
+import { createLinearIssue, verifyLinearDelivery } from './linear-transport'
 
-/*
- * PLACEHOLDER owned by slice 4 (branch linear), which replaces this whole file with the real
- * tracker (GraphQL issueCreate, Linear-Signature, state types). Until then a Linear issue can be
- * linked by URL, but not created, and no inbound delivery is verified.
- */
+export { parseLinearIssueUrl } from './linear-changes'
 
+/** What a project's Linear set-up keeps besides its key: the team new issues go to. */
 export interface LinearSettings extends Record<string, unknown> {
   teamId: string | null
 }
 
-const ISSUE_URL =
-  /^https:\/\/linear\.app\/([A-Za-z0-9_-]{1,100})\/issue\/([A-Za-z][A-Za-z0-9]{0,9}-[1-9][0-9]{0,9})(?:\/[^/?#]*)?\/?$/
+const TOKEN_MAX_LENGTH = 400
+const TEAM_ID_MAX_LENGTH = 100
 
-/** `https://linear.app/{team}/issue/{KEY-n}[/slug]`: keyed by the identifier, whatever slug. */
-export function parseLinearIssueUrl(url: string): IssueRef | null {
-  const match = ISSUE_URL.exec(url.trim().replace(/[?#].*$/, ''))
-  if (!match) return null
-  const [, workspace, identifier] = match as unknown as [string, string, string]
-  const key = identifier.toUpperCase()
-  return { key, url: `https://linear.app/${workspace}/issue/${key}` }
-}
+/** POST …/integrations/linear `{token?, teamId?}`. */
+const LinearSetupSchema = v.strictObject({
+  token: v.optional(
+    v.pipe(
+      v.string('token must be a string'),
+      v.trim(),
+      v.minLength(1, 'token must not be empty'),
+      v.maxLength(TOKEN_MAX_LENGTH, `token must be at most ${TOKEN_MAX_LENGTH} characters`),
+      v.regex(/^[\x21-\x7e]+$/, 'token must be one word of printable characters'),
+    ),
+  ),
+  teamId: v.optional(
+    v.pipe(
+      v.string('teamId must be a string'),
+      v.trim(),
+      v.minLength(1, 'teamId must not be empty'),
+      v.maxLength(TEAM_ID_MAX_LENGTH, `teamId must be at most ${TEAM_ID_MAX_LENGTH} characters`),
+      v.regex(/^[A-Za-z0-9_-]+$/, "teamId must be the team's id (a UUID)"),
+    ),
+  ),
+})
 
+/**
+ * Linear issues: link by URL (keyed by the identifier, KEY-n), create through GraphQL
+ * `issueCreate`, follow through Linear's Issue webhooks (linear-changes.ts says what moves,
+ * linear-transport.ts how it is sent and checked).
+ */
 export const linearTracker: IssueTracker<LinearSettings> = {
   kind: 'linear',
   label: 'Linear',
   parseIssueUrl: parseLinearIssueUrl,
-  setupSchema: v.strictObject({
-    token: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(400))),
-    teamId: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
-  }),
+  setupSchema: LinearSetupSchema,
   settingsOf: (body, stored) => ({ teamId: body.teamId ?? stored?.teamId ?? null }),
   describe: (setup) => ({ teamId: setup.settings.teamId ?? null }),
-  createProblem: () => 'Creating Linear issues is not available yet.',
-  createIssue: () =>
-    Promise.reject(new TrackerRefusedError('Creating Linear issues is not available yet.')),
-  verifyInbound: async () => false,
-  readInbound: () => null,
+  createProblem(setup) {
+    if (!setup) return 'Linear is not set up for this project.'
+    if (!setup.token || !setup.settings.teamId)
+      return 'Give Linear a personal API key (token) and a teamId first.'
+    return null
+  },
+  createIssue(setup: IntegrationRecord<LinearSettings>, issue, env) {
+    const { token } = setup
+    const { teamId } = setup.settings
+    if (!token || !teamId) throw new Error('createIssue called without token or teamId')
+    return createLinearIssue({ token, teamId }, issue, env)
+  },
+  verifyInbound: async (delivery, secret) => verifyLinearDelivery(delivery, secret),
+  readInbound: (delivery) => readLinearChange(delivery.rawBody),
 }
