@@ -1,88 +1,55 @@
+import type {
+  IntegrationsResponse,
+  IssueTrackerKind,
+  RequestLinkInfo,
+  RequestLinkResponse,
+  RequestLinksResponse,
+  SavedSlackIntegrationResponse,
+  SlackIntegrationInput,
+  SlackIntegrationResponse,
+  SlackTestResponse,
+  TrackerSecretResponse,
+} from '../../shared/api'
 import type { AdminClient, AdminResult } from '../api/admin-client'
 
-/** The events a Slack channel can hear (spec/api.md v3 "Slack"), with what each means. */
-export const SLACK_EVENT_CHOICES = [
-  { type: 'request.created', label: 'A request is submitted (who asked, their company and MRR)' },
-  { type: 'comment.created', label: 'A customer comments (team replies are not sent)' },
-  { type: 'request.updated', label: 'A request changes status (shipped: for how many accounts)' },
-  { type: 'changelog.published', label: 'A changelog entry is published' },
-] as const
-export type SlackEvent = (typeof SLACK_EVENT_CHOICES)[number]['type']
-
-/**
- * The project's Slack channel. Only the POST that saves it answers `webhookUrl` in full; every
- * later read has it masked (`https://hooks.slack.com/services/T…/B…/…wxyz`).
- */
-export interface SlackSetup {
-  webhookUrl: string
-  events: SlackEvent[]
-}
-
-/** What Slack answered a test message (`test.ok`: it answered 2xx). */
-export interface SlackTestResult {
-  ok: boolean
-  /** Slack's HTTP status; null when no answer came (refused address, timeout, connection). */
-  statusCode: number | null
-  /** Slack's answer body ("ok", "no_service"…), or why nothing was sent or answered. */
-  answer: string
-}
-
-export type TrackerKind = 'github' | 'linear'
+export type TrackerKind = IssueTrackerKind
 export type IntegrationKind = 'slack' | TrackerKind
-
 /** GET …/integrations: what is set up, never a token, a secret or the Slack URL in full. */
-export interface IntegrationsOverview {
-  slack: { webhookUrlHint: string; events: string[] | null; updatedAt: string } | null
-  github: (TrackerInfo & { repository: string | null }) | null
-  linear: (TrackerInfo & { teamId: string | null }) | null
-}
-
-interface TrackerInfo {
-  /** A token is stored (creating issues needs one); the token itself is never answered. */
-  tokenSet: boolean
-  /** Where the tracker's webhook must post. */
-  inboundUrl: string
-  createdAt: string
-  updatedAt: string
-}
-
+export type IntegrationsOverview = IntegrationsResponse
 /** A tracker's issue linked to a request. */
-export interface IssueLink {
-  id: string
-  url: string
-  kind: TrackerKind
-}
+export type IssueLink = RequestLinkInfo
 
 export interface IntegrationsClient {
-  overview(projectId: string): Promise<AdminResult<IntegrationsOverview>>
-  slack(projectId: string): Promise<AdminResult<{ slack: SlackSetup | null }>>
+  overview(projectId: string): Promise<AdminResult<IntegrationsResponse>>
+  /** The Slack set-up, its URL masked. */
+  slack(projectId: string): Promise<AdminResult<SlackIntegrationResponse>>
   /** Creates or replaces the project's Slack channel. */
   saveSlack(
     projectId: string,
-    setup: { webhookUrl: string; events?: SlackEvent[] },
-  ): Promise<AdminResult<{ slack: SlackSetup }>>
+    setup: SlackIntegrationInput,
+  ): Promise<AdminResult<SavedSlackIntegrationResponse>>
   /** Sends a test message now and says what Slack answered. */
-  testSlack(projectId: string): Promise<AdminResult<{ test: SlackTestResult }>>
+  testSlack(projectId: string): Promise<AdminResult<SlackTestResponse>>
   /** Sets GitHub up (a field left out keeps what is stored); the answer's secret is new each time. */
   setUpGitHub(
     projectId: string,
     setup: { token?: string; repository?: string },
-  ): Promise<AdminResult<{ secret: string }>>
+  ): Promise<AdminResult<TrackerSecretResponse>>
   setUpLinear(
     projectId: string,
     setup: { token?: string; teamId?: string },
-  ): Promise<AdminResult<{ secret: string }>>
+  ): Promise<AdminResult<TrackerSecretResponse>>
   /** Forgets the set-up of that kind: its token and secret with it. */
   remove(projectId: string, kind: IntegrationKind): Promise<AdminResult<unknown>>
-  links(projectId: string, requestId: string): Promise<AdminResult<{ links: IssueLink[] }>>
+  links(projectId: string, requestId: string): Promise<AdminResult<RequestLinksResponse>>
   /** Links an issue by its URL (a GitHub or Linear issue). */
-  link(projectId: string, requestId: string, url: string): Promise<AdminResult<{ link: IssueLink }>>
+  link(projectId: string, requestId: string, url: string): Promise<AdminResult<RequestLinkResponse>>
   /** Creates the issue in the tracker (title, body, a link back) and links it. */
   createIssue(
     projectId: string,
     requestId: string,
     tracker: TrackerKind,
-  ): Promise<AdminResult<{ link: IssueLink }>>
+  ): Promise<AdminResult<RequestLinkResponse>>
   unlink(projectId: string, requestId: string, linkId: string): Promise<AdminResult<unknown>>
 }
 

@@ -1,16 +1,20 @@
 import { useState } from 'preact/hooks'
+import { SLACK_EVENT_TYPES, type SlackEventType, type SlackTestResult } from '../../shared/api'
 import { useLoad } from '../ui/use-load'
 import { IntegrationStatus } from './integration-status'
-import {
-  type IntegrationsClient,
-  SLACK_EVENT_CHOICES,
-  type SlackEvent,
-  type SlackTestResult,
-} from './integrations-client'
+import type { IntegrationsClient } from './integrations-client'
 import { RemoveIntegration } from './remove-integration'
 import { SlackTestOutcome } from './slack-test-outcome'
 
-const EVERY_EVENT: SlackEvent[] = SLACK_EVENT_CHOICES.map((choice) => choice.type)
+/** What each event posts, as the form offers it. */
+const SLACK_EVENT_LABELS: Record<SlackEventType, string> = {
+  'request.created': 'A request is submitted (who asked, their company, plan and MRR)',
+  'comment.created': 'A customer comments (team replies are not posted)',
+  'request.updated': 'A request changes status (shipped: for how many accounts, how much MRR)',
+  'changelog.published': 'A changelog entry is published',
+}
+
+const EVERY_EVENT: SlackEventType[] = [...SLACK_EVENT_TYPES]
 
 /** Slack's own host of incoming webhooks; anything else is probably a mistake worth a hint. */
 const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/'
@@ -31,7 +35,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
   const setup = loaded.data?.setup ?? null
   // Reads answer the URL masked, so the field starts empty: a save sends it again in full.
   const [url, setUrl] = useState('')
-  const [events, setEvents] = useState<SlackEvent[] | null>(null)
+  const [events, setEvents] = useState<SlackEventType[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [testing, setTesting] = useState(false)
   const [saved, setSaved] = useState('')
@@ -78,7 +82,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
     setSaved('Slack removed: no more messages go to that channel.')
   }
 
-  const toggle = (type: SlackEvent, on: boolean) =>
+  const toggle = (type: SlackEventType, on: boolean) =>
     setEvents(
       EVERY_EVENT.filter((candidate) =>
         candidate === type ? on : shownEvents.includes(candidate),
@@ -145,14 +149,14 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
         </details>
         <fieldset class="integration-events">
           <legend>Which events</legend>
-          {SLACK_EVENT_CHOICES.map((choice) => (
-            <label key={choice.type} class="check">
+          {EVERY_EVENT.map((type) => (
+            <label key={type} class="check">
               <input
                 type="checkbox"
-                checked={shownEvents.includes(choice.type)}
-                onChange={(event) => toggle(choice.type, event.currentTarget.checked)}
+                checked={shownEvents.includes(type)}
+                onChange={(event) => toggle(type, event.currentTarget.checked)}
               />{' '}
-              {choice.label}
+              {SLACK_EVENT_LABELS[type]}
             </label>
           ))}
           {shownEvents.length === 0 ? <p class="hint">Tick at least one event.</p> : null}

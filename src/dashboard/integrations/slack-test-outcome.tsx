@@ -1,4 +1,4 @@
-import type { SlackTestResult } from './integrations-client'
+import type { SlackTestResult } from '../../shared/api'
 
 /** Slack's answers to a test message that say what to do next. */
 const SLACK_ANSWER_MEANINGS: Record<string, string> = {
