@@ -75,7 +75,7 @@ export interface TestServerOptions {
    * leaves it to the test, which calls `server.jobs.drain()` (deterministic with frozen clocks).
    */
   jobs?: 'auto' | 'manual'
-  /** Config overrides for email and webhooks (REQIO_SMTP_URL, retry schedules…). */
+  /** Config overrides for email, webhooks and trackers (REQIO_SMTP_URL, retry schedules, REQIO_GITHUB_API_URL…). */
   notify?: Partial<
     Pick<
       ServerConfig,
@@ -86,6 +86,7 @@ export interface TestServerOptions {
       | 'mailRetrySeconds'
       | 'webhookRetrySeconds'
       | 'webhookAllowPrivate'
+      | 'githubApiUrl'
     >
   >
 }
