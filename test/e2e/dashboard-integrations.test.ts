@@ -7,10 +7,11 @@ import { createHmac } from 'node:crypto'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github'
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack'
 import type { TestServerOptions } from '../helpers/start-server'
 import { createProject, fileRequest } from './support/backend'
 import { signedInPage } from './support/dashboard'
-import { type FakeTools, startFakeTools } from './support/fake-tools'
 import {
   createOwnerThroughApi,
   OWNER,
@@ -20,16 +21,21 @@ import {
 import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 describe('Settings › Integrations and the drawer’s linked issues', () => {
-  let tools: FakeTools
+  const GITHUB_TOKEN = 'github_pat_e2e'
+  let fakeSlack: FakeSlack
+  let fakeGitHub: FakeGitHub
   // The fakes' addresses are known only once they listen: the server options are filled in
   // before useWorld's own beforeAll reads them.
   const serverOptions: TestServerOptions = {}
   beforeAll(async () => {
-    tools = await startFakeTools()
-    Object.assign(serverOptions, tools.serverOptions)
+    ;[fakeSlack, fakeGitHub] = await Promise.all([
+      startFakeSlack(),
+      startFakeGitHub({ token: GITHUB_TOKEN, repositories: ['acme/web-app'] }),
+    ])
+    serverOptions.notify = { githubApiUrl: fakeGitHub.url }
   })
   const world = useWorld(serverOptions)
-  afterAll(() => tools?.close())
+  afterAll(() => Promise.all([fakeSlack?.close(), fakeGitHub?.close()]))
 
   beforeAll(async () => {
     await createOwnerThroughApi(world)
@@ -53,7 +59,7 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
 
   async function setUpGitHub(page: Page): Promise<string> {
     const github = card(page, 'GitHub')
-    await github.getByLabel('Token').fill(tools.github.token)
+    await github.getByLabel('Token').fill(GITHUB_TOKEN)
     await github.getByLabel('Repository').fill('acme/web-app')
     await github.getByRole('button', { name: 'Save and connect' }).click()
     const secret = page
@@ -93,7 +99,7 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
 
     await slack.getByText('How to get one').click()
     await slack.getByText('Add New Webhook to Workspace').waitFor()
-    await slack.getByLabel('Incoming webhook URL').fill(tools.slack.webhookUrl)
+    await slack.getByLabel('Incoming webhook URL').fill(fakeSlack.webhookUrl)
     await slack.getByLabel('A changelog entry is published').uncheck()
     await slack.getByRole('button', { name: 'Save and connect' }).click()
     await slack.getByRole('status').filter({ hasText: 'Slack is connected' }).waitFor()
@@ -109,10 +115,10 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
 
     await slack.getByRole('button', { name: 'Send test message' }).click()
     await slack.getByText('Sent. Slack answered 200 “ok”').waitFor()
-    expect(tools.slack.received.length).toBe(1)
+    expect(fakeSlack.messages.length).toBe(1)
 
     // Slack refusing is said in Slack's own words.
-    tools.slack.answerNext(404, 'no_service')
+    fakeSlack.failures.push({ status: 404 })
     await slack.getByRole('button', { name: 'Send test message' }).click()
     await slack.getByRole('alert').filter({ hasText: 'Slack answered 404 “no_service”' }).waitFor()
 
@@ -184,11 +190,12 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
 
     await linked.getByRole('button', { name: 'Create GitHub issue' }).click()
     await linked.getByRole('status').filter({ hasText: 'in GitHub and linked it' }).waitFor()
-    const [created] = tools.github.issues
-    expect(created?.title).toBe('Export invoices as CSV')
-    expect(created?.repository).toBe('acme/web-app')
-    const issueLink = linked.getByRole('link', { name: `acme/web-app#${created?.number}` })
-    expect(await issueLink.getAttribute('href')).toBe(created?.htmlUrl)
+    const created = fakeGitHub.received.filter((call) => call.method === 'POST')
+    expect(created.map((call) => [call.path, call.body.title])).toEqual([
+      ['/repos/acme/web-app/issues', 'Export invoices as CSV'],
+    ])
+    const issueLink = linked.getByRole('link', { name: 'acme/web-app#1' })
+    expect(await issueLink.getAttribute('href')).toBe('https://github.com/acme/web-app/issues/1')
     expect(await linked.getByRole('listitem').first().innerText()).toContain('GitHub')
 
     await linked.getByLabel('Issue URL').fill('https://linear.app/acme/issue/ENG-42/export-csv')
@@ -196,7 +203,7 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
     await linked.getByRole('link', { name: 'ENG-42' }).waitFor()
     expect(await linked.getByRole('listitem').count()).toBe(2)
 
-    await linked.getByRole('button', { name: `Unlink acme/web-app#${created?.number}` }).click()
+    await linked.getByRole('button', { name: 'Unlink acme/web-app#1' }).click()
     await linked.getByRole('status').filter({ hasText: 'Unlinked' }).waitFor()
     const res = await world.server.adminFetch(
       `/v1/admin/projects/${project.id}/requests/${request.id}/links`,
@@ -218,7 +225,7 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
       const page = await openIntegrations(project.id, { width, height: 900 })
       if (width === 1280) {
         const slack = card(page, 'Slack')
-        await slack.getByLabel('Incoming webhook URL').fill(tools.slack.webhookUrl)
+        await slack.getByLabel('Incoming webhook URL').fill(fakeSlack.webhookUrl)
         await slack.getByRole('button', { name: 'Save and connect' }).click()
         await slack.getByRole('button', { name: 'Send test message' }).click()
         await slack.getByText('Sent. Slack answered 200').waitFor()
