@@ -161,7 +161,7 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
     expect(await github.innerText()).toContain(hookUrl)
 
     // Rotating asks first, then shows a new secret; the old one is refused from then on.
-    await github.getByRole('button', { name: 'Rotate GitHub webhook secret' }).click()
+    await github.getByRole('button', { name: 'Rotate secret of the GitHub webhook' }).click()
     await github.getByRole('button', { name: 'Rotate secret', exact: true }).click()
     const rotated = await page
       .getByRole('region', { name: 'GitHub webhook set-up' })
@@ -212,7 +212,8 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
     expect(links).toEqual([
       expect.objectContaining({
         kind: 'linear',
-        url: 'https://linear.app/acme/issue/ENG-42/export-csv',
+        // Kept by its identifier: the slug is not part of the issue.
+        url: 'https://linear.app/acme/issue/ENG-42',
       }),
     ])
   })
@@ -233,7 +234,7 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
       } else {
         // Every state at once on the phone: a secret shown, a question pending.
         await card(page, 'GitHub')
-          .getByRole('button', { name: 'Rotate GitHub webhook secret' })
+          .getByRole('button', { name: 'Rotate secret of the GitHub webhook' })
           .click()
         await card(page, 'GitHub')
           .getByRole('button', { name: 'Rotate secret', exact: true })

@@ -12,7 +12,8 @@ import { hasToken } from './tracker-summary'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
 /** `owner/name`, as GitHub spells a repository. */
-const REPOSITORY_PATTERN = '[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+'
+// Browsers compile `pattern` with the `v` flag, where a `-` in a class must be escaped.
+const REPOSITORY_PATTERN = '[\\w.\\-]+/[\\w.\\-]+'
 
 /**
  * Settings › Integrations › GitHub: a token (to create issues) and the repository, then the
@@ -112,7 +113,7 @@ export function GitHubCard({
             <>
               <AskFirstButton
                 label="Rotate secret"
-                name="Rotate GitHub webhook secret"
+                name="Rotate secret of the GitHub webhook"
                 question="Make a new webhook secret? GitHub's events are refused until the new one is pasted in the webhook's settings there."
                 confirmLabel="Rotate secret"
                 onConfirm={async () => {

@@ -112,7 +112,7 @@ export function LinearCard({
             <>
               <AskFirstButton
                 label="Rotate secret"
-                name="Rotate Linear webhook secret"
+                name="Rotate secret of the Linear webhook"
                 question="Make a new webhook secret? Linear's events are refused until its webhook carries the new one."
                 confirmLabel="Rotate secret"
                 onConfirm={async () => {
