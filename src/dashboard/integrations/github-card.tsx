@@ -8,7 +8,6 @@ import {
   inboundWebhookUrl,
 } from './integrations-client'
 import { RemoveIntegration } from './remove-integration'
-import { hasToken } from './tracker-summary'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
 /** `owner/name`, as GitHub spells a repository. */
@@ -64,7 +63,9 @@ export function GitHubCard({
       <h3 id="github-heading">GitHub</h3>
       <IntegrationStatus connected={connected}>
         {summary?.repository ? <>issues of {summary.repository}</> : 'issues linked by URL'}
-        {connected && !hasToken(summary) ? ' (no token: issues cannot be created from here)' : ''}
+        {connected && !(summary?.tokenSet && summary.repository)
+          ? ' (issues are created from here once a token and a repository are saved)'
+          : ''}
       </IntegrationStatus>
       <p class="hint">
         Link a request to a GitHub issue, or create the issue from the request. When the issue is

@@ -15,8 +15,10 @@ export function IntegrationStatus({
   return (
     <p class={`integration-status ${connected ? 'connected' : 'not-set-up'}`}>
       <span class="integration-dot" aria-hidden="true" />
-      <strong>{connected ? 'Connected' : 'Not set up'}</strong>
-      {connected && children ? <span>: {children}</span> : null}
+      <span>
+        <strong>{connected ? 'Connected' : 'Not set up'}</strong>
+        {connected && children ? <>: {children}</> : null}
+      </span>
     </p>
   )
 }

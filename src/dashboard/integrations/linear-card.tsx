@@ -10,7 +10,6 @@ import {
 } from './integrations-client'
 import { linearWebhookCommand } from './linear-webhook-command'
 import { RemoveIntegration } from './remove-integration'
-import { hasToken } from './tracker-summary'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
 /**
@@ -65,7 +64,9 @@ export function LinearCard({
       <h3 id="linear-heading">Linear</h3>
       <IntegrationStatus connected={connected}>
         {summary?.teamId ? <>issues of team {summary.teamId}</> : 'issues linked by URL'}
-        {connected && !hasToken(summary) ? ' (no API key: issues cannot be created from here)' : ''}
+        {connected && !(summary?.tokenSet && summary.teamId)
+          ? ' (issues are created from here once an API key and a team id are saved)'
+          : ''}
       </IntegrationStatus>
       <p class="hint">
         Link a request to a Linear issue, or create the issue from the request. When the issue is

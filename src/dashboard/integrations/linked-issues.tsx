@@ -8,13 +8,13 @@ import {
   type TrackerKind,
 } from './integrations-client'
 import { issueLabel, TRACKER_LABELS } from './issue-label'
-import { hasToken } from './tracker-summary'
+import { canCreateIssues } from './tracker-summary'
 import './integrations.css'
 
-/** The trackers an issue can be created in: set up with a token. */
+/** The trackers an issue can be created in from here. */
 function creatableIn(overview: IntegrationsOverview | null): TrackerKind[] {
   if (!overview) return []
-  return (['github', 'linear'] as const).filter((kind) => hasToken(overview[kind]))
+  return (['github', 'linear'] as const).filter((kind) => canCreateIssues(overview, kind))
 }
 
 /**
@@ -114,6 +114,7 @@ export function LinkedIssues({
               <span class="issue-kind">{TRACKER_LABELS[link.kind] ?? link.kind}</span>
               <a href={link.url} target="_blank" rel="noopener noreferrer">
                 {issueLabel(link)}
+                <span class="visually-hidden"> (opens in a new tab)</span>
               </a>
               {canTriage ? (
                 <button

@@ -53,7 +53,8 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
     setBusy(false)
     setError(result.ok ? null : `Slack was not saved: ${result.message}`)
     if (!result.ok) return
-    loaded.setData({ setup: result.data.slack })
+    // Read again: the answer holds the URL in full, and nothing shows it after this call.
+    await loaded.reload()
     setUrl('')
     setEvents(null)
     setSaved(

@@ -1,8 +1,10 @@
-import type { IntegrationsOverview } from './integrations-client'
+import type { IntegrationsOverview, TrackerKind } from './integrations-client'
 
-/** Whether a tracker's set-up holds a token (false: issues can be linked, not created). */
-export function hasToken(
-  summary: IntegrationsOverview['github'] | IntegrationsOverview['linear'],
-): boolean {
-  return summary?.tokenSet === true
+/**
+ * Whether "Create … issue" can work: the tracker is set up with a token and knows where issues
+ * go (GitHub's repository, Linear's team), as the server asks before it calls the tracker.
+ */
+export function canCreateIssues(overview: IntegrationsOverview, kind: TrackerKind): boolean {
+  if (kind === 'github') return Boolean(overview.github?.tokenSet && overview.github.repository)
+  return Boolean(overview.linear?.tokenSet && overview.linear.teamId)
 }
