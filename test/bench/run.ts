@@ -19,6 +19,7 @@ import { benchServerHttp } from './server-http'
 import { benchServerTokens } from './server-tokens'
 import { benchServerVotes } from './server-votes'
 import { benchSharedLimits } from './shared-limits'
+import { benchSlackStatus } from './slack-status'
 import { benchStartAndMemory } from './start-and-memory'
 import { benchWidgetHostCost } from './widget-host-cost'
 import { benchWidgetSize } from './widget-size'
@@ -46,6 +47,7 @@ const BENCHES: Bench[] = [
   { name: 'people: erasing a person with 1,000 votes, both engines', run: benchPersonDelete },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
+  { name: 'Slack: status change to message received, both engines', run: benchSlackStatus },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },
   { name: 'shared limits on PostgreSQL against in memory', run: benchSharedLimits },
   { name: 'start to ready and memory', run: benchStartAndMemory },

@@ -551,6 +551,47 @@ export const OPERATIONS_STEPS: readonly Step[] = [
 const admin = (s: ScenarioState) => ({ Authorization: `Bearer ${s.adminToken}` })
 const adminProject = (s: ScenarioState) => `/v1/admin/projects/${s.projectId}`
 
+/** Slack (spec v3 "The team's tools"): nothing listens on port 9, so the test finds no answer. */
+const slackPath = (s: ScenarioState) => `${adminProject(s)}/integrations/slack`
+const SLACK_STEPS: readonly Step[] = [
+  { name: 'no Slack yet', method: 'GET', path: slackPath, headers: admin, expect: 200 },
+  {
+    name: 'Slack set up',
+    method: 'POST',
+    path: slackPath,
+    headers: admin,
+    body: () => ({
+      webhookUrl: 'http://127.0.0.1:9/services/T0/B0/openapi',
+      events: ['request.created'],
+    }),
+    expect: 201,
+  },
+  {
+    name: 'a Slack URL that is not one',
+    method: 'POST',
+    path: slackPath,
+    headers: admin,
+    body: () => ({ webhookUrl: 'slack please' }),
+    expect: 400,
+  },
+  { name: 'the Slack set-up', method: 'GET', path: slackPath, headers: admin, expect: 200 },
+  {
+    name: 'a Slack test message',
+    method: 'POST',
+    path: (s) => `${slackPath(s)}/test`,
+    headers: admin,
+    expect: 200,
+  },
+  { name: 'Slack removed', method: 'DELETE', path: slackPath, headers: admin, expect: 204 },
+  {
+    name: 'a Slack test message without Slack',
+    method: 'POST',
+    path: (s) => `${slackPath(s)}/test`,
+    headers: admin,
+    expect: 404,
+  },
+]
+
 /** With the admin token; their RouteDocs come from the apidocs branch (routes/admin-*.ts). */
 export const ADMIN_STEPS: readonly Step[] = [
   { name: 'without a credential', method: 'GET', path: () => '/v1/admin/projects', expect: 401 },
@@ -890,6 +931,7 @@ export const ADMIN_STEPS: readonly Step[] = [
     headers: admin,
     expect: 200,
   },
+  ...SLACK_STEPS,
 ]
 
 /** What an MCP client sends: JSON, and an Accept naming both answers the transport may give. */

@@ -18,7 +18,7 @@ export const adminSlackDocs: readonly RouteDoc[] = [
     path,
     tag,
     summary: 'Set up or replace Slack',
-    description: `webhookUrl: a Slack incoming webhook (https://hooks.slack.com/services/…); https, and targets in private, loopback and link-local ranges refused (400) unless REQIO_WEBHOOK_ALLOW_PRIVATE=1. events absent: all four (request.created, comment.created for customers' comments, request.updated for status changes, changelog.published). ${rolesOnly}`,
+    description: `webhookUrl: a Slack incoming webhook URL (hooks.slack.com/services/…) over https; targets in private, loopback and link-local ranges refused (400) unless REQIO_WEBHOOK_ALLOW_PRIVATE=1. events absent: all four (request.created, comment.created for customers' comments, request.updated for status changes, changelog.published). ${rolesOnly}`,
     pathParams: PARAM.project,
     body: SlackSetupSchema,
     responses: {

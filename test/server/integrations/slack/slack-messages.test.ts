@@ -108,7 +108,7 @@ describe.each(storeBackends())('Slack messages on $name', (backend) => {
     expect(message).toContain(`<${publicLink(rid)}|Public page>`)
 
     const anonymous = await submit(visitor(), 'Export to CSV <!channel>')
-    const [visitorMessage] = await heard()
+    const [visitorMessage = ''] = await heard()
     expect(visitorMessage).toContain('an anonymous visitor')
     // A customer's words cannot mention the whole channel or forge a link.
     expect(visitorMessage).toContain('Export to CSV &lt;!channel&gt;')
