@@ -5,6 +5,7 @@ import { publicAttachmentDocs } from './routes/attachments'
 import { authDocs } from './routes/auth'
 import { portalEditingDocs, publicEditingDocs } from './routes/editing'
 import { followingDocs } from './routes/following'
+import { integrationsInboundDocs } from './routes/integrations-inbound'
 import { mcpDocs } from './routes/mcp'
 import { opsDocs } from './routes/ops'
 import { portalDocs } from './routes/portal'
@@ -30,6 +31,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...ADMIN_ROUTE_DOCS,
   ...portalDocs,
   ...portalEditingDocs,
+  ...integrationsInboundDocs,
   ...opsDocs,
   ...mcpDocs,
 ]
@@ -56,6 +58,8 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'Portal pages': 'The public portal, rendered on the server: readable with JavaScript off.',
   'Portal writes':
     "The portal's votes, requests and comments: the public API's rules and answers, for its visitors.",
+  Integrations:
+    "Issue trackers' webhooks into Reqio, each signed with the project's inbound secret.",
   Operations: 'For load balancers and monitoring.',
   Files: 'The built scripts and pages.',
   Demo: 'Only with demo mode on: the demo page plays a customer site.',

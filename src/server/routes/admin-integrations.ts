@@ -6,8 +6,7 @@ import { commit } from '../events/commit'
 import type { AppEnv, RouteDeps } from '../http/env'
 import { parseOrFail, readJsonBody } from '../http/json-body'
 import { describeIntegrations } from '../integrations/integrations-summary'
-import type { TrackerKind } from '../integrations/trackers/issue-tracker'
-import { trackerOf } from '../integrations/trackers/registry'
+import { ISSUE_TRACKERS } from '../integrations/trackers/registry'
 import { IntegrationKindSchema } from './integration-schemas'
 
 /** 32 random bytes: what a tracker signs its webhooks with, shown to the team once. */
@@ -23,19 +22,19 @@ function newInboundSecret(): string {
  * DELETE /integrations/{slack|github|linear} removes the set-up (204 whether or not there was one).
  */
 export function adminIntegrationsRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>()
-    .get('/', async (c) => {
-      const project = c.get('project')
-      const setups = await deps.store.integrations.list(project.id)
-      const body: IntegrationsResponse = describeIntegrations(setups, {
-        base: publicBase(deps, c),
-        projectId: project.id,
-      })
-      return c.json(body)
+  const routes = new Hono<AppEnv>().get('/', async (c) => {
+    const project = c.get('project')
+    const setups = await deps.store.integrations.list(project.id)
+    const body: IntegrationsResponse = describeIntegrations(setups, {
+      base: publicBase(deps, c),
+      projectId: project.id,
     })
-    .post('/:kind{github|linear}', async (c) => {
+    return c.json(body)
+  })
+  // One path per tracker (POST …/integrations/github, …/linear), each with its own body.
+  for (const tracker of Object.values(ISSUE_TRACKERS)) {
+    routes.post(`/${tracker.kind}`, async (c) => {
       const project = c.get('project')
-      const tracker = trackerOf(c.req.param('kind') as TrackerKind)
       const input = await readJsonBody(c, tracker.setupSchema)
       const { token, ...given } = input
       const secret = newInboundSecret()
@@ -60,13 +59,15 @@ export function adminIntegrationsRoutes(deps: RouteDeps) {
       const body: TrackerSecretResponse = { secret }
       return c.json(body, 201)
     })
-    .delete('/:kind', async (c) => {
-      const project = c.get('project')
-      const kind = parseOrFail(IntegrationKindSchema, c.req.param('kind'), 'kind')
-      await commit(deps, c, async (w) => {
-        if (!(await w.store.integrations.remove(project.id, kind))) return w.nothingChanged()
-        await w.audit({ action: 'integration.removed', target: kind })
-      })
-      return c.body(null, 204)
+  }
+  routes.delete('/:kind', async (c) => {
+    const project = c.get('project')
+    const kind = parseOrFail(IntegrationKindSchema, c.req.param('kind'), 'kind')
+    await commit(deps, c, async (w) => {
+      if (!(await w.store.integrations.remove(project.id, kind))) return w.nothingChanged()
+      await w.audit({ action: 'integration.removed', target: kind })
     })
+    return c.body(null, 204)
+  })
+  return routes
 }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
+import { INTEGRATION_STEPS } from './scenario-integrations'
 
 export interface ScenarioState {
   url: string
@@ -932,6 +933,7 @@ export const ADMIN_STEPS: readonly Step[] = [
     expect: 200,
   },
   ...SLACK_STEPS,
+  ...INTEGRATION_STEPS,
 ]
 
 /** What an MCP client sends: JSON, and an Accept naming both answers the transport may give. */

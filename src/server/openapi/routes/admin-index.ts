@@ -3,6 +3,7 @@ import { adminAuditDocs } from './admin-audit'
 import { adminBacklogDocs } from './admin-backlog'
 import { adminChangelogDocs } from './admin-changelog'
 import { adminCompaniesDocs } from './admin-companies'
+import { adminIntegrationsDocs } from './admin-integrations'
 import { adminMailDocs } from './admin-mail'
 import { adminModerationDocs } from './admin-moderation'
 import { adminNotificationsDocs } from './admin-notifications'
@@ -30,6 +31,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminAttachmentDocs,
   ...adminWebhooksDocs,
   ...adminSlackDocs,
+  ...adminIntegrationsDocs,
   ...adminNotificationsDocs,
   ...adminTeamDocs,
   ...adminMailDocs,
@@ -58,10 +60,10 @@ export const ADMIN_TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'The changelog: drafts, publishing (which makes linked requests done and tells their people), and who publishing would tell.',
   'Admin: webhooks':
     'Webhook endpoints, signed by the Standard Webhooks rules, and their delivery log. Owner and admin only, reading included.',
-  'Admin: integrations':
-    "The team's tools: a Slack channel that hears new requests, customers' comments, status changes and the changelog. Owner and admin only, reading included.",
   'Admin: notifications':
     "The project's job queue, and in demo mode the emails kept instead of sent.",
+  'Admin: integrations':
+    "The team's tools: a Slack channel that hears new requests, customers' comments, status changes and the changelog; GitHub and Linear for a project (owner and admin set them up; tokens, secrets and the Slack URL are never shown again), and the tracker issues linked to a request.",
   'Admin: team': 'Members, roles and invites. Owners only (or the admin token).',
   'Admin: mail': "The server's email set-up and a test email. Owner and admin only.",
   'Admin: API keys':
