@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock'
-import { type JobHandler, PermanentJobError, RetryAfterError } from '../../jobs/job-handler'
+import { type JobHandler, RetryAfterError } from '../../jobs/job-handler'
 import { type OutboundGuard, outboundGuard } from '../../outbound/outbound-guard'
 import { requestLinkOf } from '../../portal/request-link'
 import type { ProjectRecord, Store } from '../../store'
@@ -33,10 +33,12 @@ export function slackJobHandler(options: {
     retrySeconds: options.retrySeconds,
     async run(job) {
       const projectId = job.projectId ?? ''
+      // Slack removed (or the project gone) since: the message is dropped, not failed, so the
+      // job log does not fill with messages nobody wants any more.
       const setup = await store.integrations.find<SlackSettings>(projectId, 'slack')
-      if (!setup) throw new PermanentJobError('Slack was disconnected from the project')
+      if (!setup) return
       const project = await store.projects.find(projectId)
-      if (!project) throw new PermanentJobError('the project was deleted')
+      if (!project) return
       const url = setup.settings.webhookUrl
       // The address may have changed since the URL was saved; the guard's agent checks it
       // again on connecting, whatever this lookup saw.
