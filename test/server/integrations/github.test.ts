@@ -25,7 +25,14 @@ const PUBLIC_URL = 'https://feedback.acme.test'
 
 /** An `issues` delivery as GitHub sends it: the raw body, signed with `secret` unless told otherwise. */
 async function gitHubDelivery(
-  input: { event?: string; action: string; repository?: string; number: number },
+  input: {
+    event?: string
+    action: string
+    repository?: string
+    number: number
+    /** The issue's text; GitHub allows 65,536 characters, more bytes than that in UTF-8. */
+    issueBody?: string
+  },
   secret: string | null,
 ): Promise<{ body: string; headers: Record<string, string> }> {
   const repository = input.repository ?? 'Acme/App'
@@ -36,7 +43,7 @@ async function gitHubDelivery(
       html_url: `https://github.com/${repository}/issues/${input.number}`,
       state: input.action === 'closed' ? 'closed' : 'open',
       title: 'Dark mode',
-      body: 'Café ☕ and a long line, as GitHub sends it.',
+      body: input.issueBody ?? 'Café ☕ and a long line, as GitHub sends it.',
     },
     repository: { full_name: repository, name: repository.split('/')[1] },
     sender: { login: 'octocat' },
@@ -345,7 +352,11 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
         201,
       )
 
-      const closed = await deliver(await gitHubDelivery({ action: 'closed', number: 42 }, secret))
+      // An issue with a long text: the event is past the 64 kB other JSON bodies are held to.
+      const longText = 'Dark mode ☾ '.repeat(6_000)
+      const closed = await deliver(
+        await gitHubDelivery({ action: 'closed', number: 42, issueBody: longText }, secret),
+      )
       expect(closed.status).toBe(200)
       expect(await closed.json()).toEqual({ moved: 2 })
       expect(await statusOf(darkMode)).toBe('done')

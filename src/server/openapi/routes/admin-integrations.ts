@@ -72,7 +72,7 @@ export const adminIntegrationsDocs: readonly RouteDoc[] = [
     tag,
     summary: 'Link an issue, or create one and link it',
     description:
-      '`{url}`: a GitHub issue (`https://github.com/{o}/{r}/issues/{n}`) or a Linear issue (`https://linear.app/{team}/issue/{KEY-n}`); anything else 400. `{create: "github"|"linear"}`: creates the issue there with the configured token (the request\'s title, its text and a link back to it in the dashboard) and links it; a set-up without a token (or repository, or team), and a tracker that refuses, answer 409 with what was wrong. An issue the request is linked to already answers its link with 200. At most 20 links per request (409).',
+      '`{url}`: a GitHub issue (`github.com/{o}/{r}/issues/{n}`) or a Linear issue (`linear.app/{team}/issue/{KEY-n}`), over https; anything else 400. `{create: "github"|"linear"}`: creates the issue there with the configured token (the request\'s title, its text and a link back to it in the dashboard) and links it; a set-up without a token (or repository, or team), and a tracker that refuses, answer 409 with what was wrong. An issue the request is linked to already answers its link with 200. At most 20 links per request (409).',
     pathParams: PARAM.request,
     body: NewRequestLinkSchema,
     responses: {
