@@ -87,6 +87,7 @@ export interface TestServerOptions {
       | 'webhookRetrySeconds'
       | 'webhookAllowPrivate'
       | 'githubApiUrl'
+      | 'linearApiUrl'
     >
   >
 }

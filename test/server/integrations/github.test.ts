@@ -9,6 +9,7 @@ import { sign } from '@octokit/webhooks-methods'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditLogResponse, IntegrationsResponse } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
+import { capturingLogger } from '../../helpers/capturing-logger'
 import { type FakeGitHub, startFakeGitHub } from '../../helpers/fake-github'
 import { addWebhook, customer, type Person, submit, vote } from '../../helpers/loop-fixtures'
 import { serverWithSmtpSink } from '../../helpers/mailing-server'
@@ -64,7 +65,9 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
   let smtp: SmtpSink
   let projectId: string
   let projectSecret: string
+  const logger = capturingLogger()
   const options: TestServerOptions = {
+    logger,
     demo: false,
     databaseUrl: backend.databaseUrl,
     notify: { publicUrl: PUBLIC_URL, mailCoalesceSeconds: 0 },
@@ -180,6 +183,12 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
     expect((await integrations()).body.github).toBeNull()
     // Removed: its secret verifies nothing any more.
     expect((await deliver(await ping(second))).status).toBe(401)
+    // A refused delivery is logged as a refused credential; no line holds the token or a secret.
+    const logged = JSON.stringify(logger.lines, (_key, value) =>
+      value instanceof Error ? value.message : value,
+    )
+    expect(logged).toContain('tracker_signature')
+    for (const secretText of [TOKEN, first, second]) expect(logged).not.toContain(secretText)
   })
 
   it('links GitHub and Linear issues by URL, lists and unlinks them, and refuses what is not an issue', async () => {

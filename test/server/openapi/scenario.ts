@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
 import { INTEGRATION_STEPS } from './scenario-integrations'
+import { LINEAR_STEPS } from './scenario-linear'
 
 export interface ScenarioState {
   url: string
@@ -934,6 +935,7 @@ export const ADMIN_STEPS: readonly Step[] = [
   },
   ...SLACK_STEPS,
   ...INTEGRATION_STEPS,
+  ...LINEAR_STEPS,
 ]
 
 /** What an MCP client sends: JSON, and an Accept naming both answers the transport may give. */
