@@ -87,6 +87,27 @@ describe.each(storeBackends())('Slack through an outage on $name', (backend) => 
     expect(slack.messages.map(messageText).join()).toContain('moved from *Open* to *In progress*')
   })
 
+  it('drops the messages still waiting when Slack is removed, without failing them', async () => {
+    await slack.down()
+    try {
+      await submit(fresh.server, fresh.projectId, visitor(), 'Slack threads')
+      await fresh.server.drainJobs()
+      const removed = await fresh.server.adminFetch(
+        `/v1/admin/projects/${fresh.projectId}/integrations/slack`,
+        { method: 'DELETE' },
+      )
+      expect(removed.status).toBe(204)
+    } finally {
+      await slack.up()
+    }
+    await after(5)
+    expect(slack.messages).toEqual([])
+    expect(await fresh.server.store.jobs.counts(fresh.projectId)).toMatchObject({
+      queued: 0,
+      failed: 0,
+    })
+  })
+
   it('fails a message for good after the last retry, and the job log says what Slack answered, never the URL', async () => {
     slack.failures.push({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
     await submit(fresh.server, fresh.projectId, visitor(), 'Keyboard shortcuts')
