@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github'
+import { type FakeLinear, startFakeLinear } from '../helpers/fake-linear'
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack'
 import type { TestServerOptions } from '../helpers/start-server'
 import { createProject, fileRequest } from './support/backend'
@@ -22,20 +23,24 @@ import { eventually, SCREENSHOT_DIR, useWorld } from './support/world'
 
 describe('Settings › Integrations and the drawer’s linked issues', () => {
   const GITHUB_TOKEN = 'github_pat_e2e'
+  const LINEAR_TOKEN = 'lin_api_e2e'
+  const LINEAR_TEAM = '5c3f7e0a-team-eng'
   let fakeSlack: FakeSlack
   let fakeGitHub: FakeGitHub
+  let fakeLinear: FakeLinear
   // The fakes' addresses are known only once they listen: the server options are filled in
   // before useWorld's own beforeAll reads them.
   const serverOptions: TestServerOptions = {}
   beforeAll(async () => {
-    ;[fakeSlack, fakeGitHub] = await Promise.all([
+    ;[fakeSlack, fakeGitHub, fakeLinear] = await Promise.all([
       startFakeSlack(),
       startFakeGitHub({ token: GITHUB_TOKEN, repositories: ['acme/web-app'] }),
+      startFakeLinear({ token: LINEAR_TOKEN, teams: { [LINEAR_TEAM]: 'ENG' } }),
     ])
-    serverOptions.notify = { githubApiUrl: fakeGitHub.url }
+    serverOptions.notify = { githubApiUrl: fakeGitHub.url, linearApiUrl: fakeLinear.url }
   })
   const world = useWorld(serverOptions)
-  afterAll(() => Promise.all([fakeSlack?.close(), fakeGitHub?.close()]))
+  afterAll(() => Promise.all([fakeSlack?.close(), fakeGitHub?.close(), fakeLinear?.close()]))
 
   beforeAll(async () => {
     await createOwnerThroughApi(world)
@@ -173,20 +178,30 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
     expect(await githubDelivery(project.id, rotated)).toBeLessThan(300)
   })
 
-  it('creates a GitHub issue from a request, lists it linked, links a Linear issue by URL and unlinks', async () => {
+  it('creates GitHub and Linear issues from a request, lists them linked, links one by URL and unlinks', async () => {
     const { project } = await createProject(world, 'Tracker Co')
     const request = await fileRequest(world, project.id, 'Export invoices as CSV')
     const settings = await openIntegrations(project.id)
     await setUpGitHub(settings)
+    const linear = card(settings, 'Linear')
+    await linear.getByLabel('API key').fill(LINEAR_TOKEN)
+    await linear.getByLabel('Team id').fill(LINEAR_TEAM)
+    await linear.getByRole('button', { name: 'Save and connect' }).click()
+    const linearSetUp = settings.getByRole('region', { name: 'Linear webhook set-up' })
+    const linearSecret = await linearSetUp.locator('.secret-line code').nth(1).innerText()
+    // The command that adds the webhook in Linear carries that secret, the URL and the team.
+    const command = await linearSetUp.locator('pre').innerText()
+    expect(command).toContain(`"secret":"${linearSecret}"`)
+    expect(command).toContain(`/v1/integrations/linear/${project.id}`)
+    expect(command).toContain(`"teamId":"${LINEAR_TEAM}"`)
 
     const page = await signedInPage(world, OWNER, { bypassCSP: true })
     await page.goto(`${world.server.url}/dashboard/p/${project.id}/requests/${request.id}`)
     const drawer = page.getByRole('dialog', { name: 'Request: Export invoices as CSV' })
     const linked = drawer.getByRole('region', { name: 'Linked issues' })
     await linked.getByText('No issue linked').waitFor()
-    // Linear is not set up: only GitHub offers to create.
     await linked.getByRole('button', { name: 'Create GitHub issue' }).waitFor()
-    expect(await linked.getByRole('button', { name: 'Create Linear issue' }).count()).toBe(0)
+    await linked.getByRole('button', { name: 'Create Linear issue' }).waitFor()
 
     await linked.getByRole('button', { name: 'Create GitHub issue' }).click()
     await linked.getByRole('status').filter({ hasText: 'in GitHub and linked it' }).waitFor()
@@ -198,10 +213,16 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
     expect(await issueLink.getAttribute('href')).toBe('https://github.com/acme/web-app/issues/1')
     expect(await linked.getByRole('listitem').first().innerText()).toContain('GitHub')
 
+    await linked.getByRole('button', { name: 'Create Linear issue' }).click()
+    await linked.getByRole('status').filter({ hasText: 'ENG-1 in Linear and linked it' }).waitFor()
+    expect([...fakeLinear.issues.values()].map((issue) => issue.title)).toEqual([
+      'Export invoices as CSV',
+    ])
+
     await linked.getByLabel('Issue URL').fill('https://linear.app/acme/issue/ENG-42/export-csv')
     await linked.getByRole('button', { name: 'Link issue' }).click()
     await linked.getByRole('link', { name: 'ENG-42' }).waitFor()
-    expect(await linked.getByRole('listitem').count()).toBe(2)
+    expect(await linked.getByRole('listitem').count()).toBe(3)
 
     await linked.getByRole('button', { name: 'Unlink acme/web-app#1' }).click()
     await linked.getByRole('status').filter({ hasText: 'Unlinked' }).waitFor()
@@ -209,13 +230,9 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
       `/v1/admin/projects/${project.id}/requests/${request.id}/links`,
     )
     const { links } = (await res.json()) as { links: Array<{ url: string; kind: string }> }
-    expect(links).toEqual([
-      expect.objectContaining({
-        kind: 'linear',
-        // Kept by its identifier: the slug is not part of the issue.
-        url: 'https://linear.app/acme/issue/ENG-42',
-      }),
-    ])
+    expect(links.map((link) => link.kind)).toEqual(['linear', 'linear'])
+    // Kept by its identifier: the slug is not part of the issue.
+    expect(links.map((link) => link.url)).toContain('https://linear.app/acme/issue/ENG-42')
   })
 
   it('has no serious axe violations and fits 375 px, screenshots at 1280 and 375', async () => {
