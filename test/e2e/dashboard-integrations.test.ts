@@ -248,6 +248,11 @@ describe('Settings › Integrations and the drawer’s linked issues', () => {
         await slack.getByRole('button', { name: 'Send test message' }).click()
         await slack.getByText('Sent. Slack answered 200').waitFor()
         await setUpGitHub(page)
+        const linear = card(page, 'Linear')
+        await linear.getByLabel('API key').fill(LINEAR_TOKEN)
+        await linear.getByLabel('Team id').fill(LINEAR_TEAM)
+        await linear.getByRole('button', { name: 'Save and connect' }).click()
+        await page.getByRole('region', { name: 'Linear webhook set-up' }).waitFor()
       } else {
         // Every state at once on the phone: a secret shown, a question pending.
         await card(page, 'GitHub')
