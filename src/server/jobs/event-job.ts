@@ -31,8 +31,9 @@ async function fanOutEvent(tx: SqlExecutor, ctx: NotifyContext, event: ReqioEven
 
 /**
  * Decides who hears each of `events`, in order, writing their updates, mail items, webhook
- * deliveries and Slack messages in `tx`. Votes, the one kind of event that comes by the hundred per second, are
- * told together (onVotes), and every delivery of the batch is queued with one statement.
+ * deliveries and Slack messages in `tx`. Votes, the one kind of event that comes by the
+ * hundred per second, are told together (onVotes), and every delivery of the batch is queued
+ * with one statement.
  */
 export async function fanOutEvents(
   tx: SqlExecutor,

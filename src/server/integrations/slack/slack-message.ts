@@ -122,7 +122,11 @@ function statusMessage(
       section(
         `*${title}* moved from *${statusLabel(news.from)}* to *${statusLabel(news.to)}*${note}`,
       ),
-      context(`${votes(request.votes)} · asked by ${accountsAndMrr(request)}`),
+      context(
+        request.accounts > 0
+          ? `${votes(request.votes)} · asked by ${accountsAndMrr(request)}`
+          : votes(request.votes),
+      ),
       context(requestLinks(request.id, links)),
     ],
   }
