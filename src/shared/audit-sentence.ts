@@ -3,6 +3,7 @@
  * server joins the parts into `summary`, the dashboard renders them with the request linked.
  */
 import type { AuditLogEntry, AuditRequestRef } from './api/audit'
+import { integrationAuditPredicate, trackerActorLabel } from './integration-audit-sentence'
 import { statusLabel } from './status-labels'
 import { tagAuditPredicate } from './tag-audit-sentence'
 
@@ -32,7 +33,7 @@ export function actorLabel(entry: Pick<AuditLogEntry, 'actor' | 'actorName'>): s
   if (entry.actorName) return entry.actorName
   if (entry.actor === 'admin-token') return 'The admin token'
   if (entry.actor.startsWith('api-key:')) return `API key “${entry.actor.slice(8)}”`
-  return entry.actor
+  return trackerActorLabel(entry.actor) ?? entry.actor
 }
 
 /** The parts after the actor, by action; an action not listed reads "did x.y on target". */
@@ -42,6 +43,8 @@ function predicate(entry: Described): AuditPart[] {
   const title = detail.title
   const aboutTags = tagAuditPredicate(entry, request)
   if (aboutTags) return aboutTags
+  const aboutTools = integrationAuditPredicate(entry, request)
+  if (aboutTools) return aboutTools
   switch (entry.action) {
     case 'request.status': {
       const to = value(statusLabel(detail.to ?? detail.status))

@@ -372,6 +372,12 @@ describe.each(storeBackends())('GitHub issues on $name', (backend) => {
       expect(await statusOf(themes)).toBe('done')
       expect(await statusOf(unrelated)).toBe('open')
       expect(await auditActors()).toEqual(expect.arrayContaining(['github request.status']))
+      const audit = ((await (await admin('/audit')).json()) as AuditLogResponse).entries
+      const summaries = audit.map((entry) => entry.summary)
+      expect(summaries).toContain('GitHub changed Dark mode from Open to Done')
+      expect(summaries).toContain(
+        'The admin token linked Dark mode to a GitHub issue https://github.com/acme/app/issues/42',
+      )
 
       await server.drainJobs()
       const mailed = smtp.messages.flatMap((m) => m.recipients).sort()
