@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storeBackends } from '../../../helpers/backends'
+import { capturingLogger } from '../../../helpers/capturing-logger'
 import { type FakeLinear, startFakeLinear } from '../../../helpers/fake-linear'
 import { serverWithFreshProject } from '../../../helpers/fresh-project'
 import type { TestServer } from '../../../helpers/start-server'
@@ -29,10 +30,15 @@ describe.each(storeBackends())('Linear on $name', (backend) => {
   afterAll(async () => {
     await linear.close()
   })
-  serverWithFreshProject({ databaseUrl: backend.databaseUrl, notify }, 'Acme', (fresh) => {
+  const logger = capturingLogger()
+  serverWithFreshProject({ databaseUrl: backend.databaseUrl, notify, logger }, 'Acme', (fresh) => {
     ;({ server, projectId } = fresh)
     linear.received.length = 0
+    logger.lines.length = 0
   })
+  /** Everything logged so far, errors as their messages. */
+  const logged = () =>
+    JSON.stringify(logger.lines, (_key, value) => (value instanceof Error ? value.message : value))
   const admin = (path: string, init: RequestInit = {}) =>
     server.adminFetch(`/v1/admin/projects/${projectId}${path}`, init)
   const post = (path: string, body: unknown) =>
@@ -171,9 +177,12 @@ describe.each(storeBackends())('Linear on $name', (backend) => {
     await setUpLinear({ token: 'lin_api_wrong', teamId: TEAM_ID })
     const requestId = await submit('Dark mode')
     const refused = await link(requestId, { create: 'linear' })
-    expect(refused.status).toBeGreaterThanOrEqual(400)
-    expect(refused.status).toBeLessThan(500)
+    // What Linear said, for the team to fix the set-up; never the key.
+    expect(refused.status).toBe(409)
+    expect(refused.json.error.code).toBe('conflict')
+    expect(refused.json.error.message).toContain('You need to authenticate')
     expect(JSON.stringify(refused.json)).not.toContain('lin_api_wrong')
+    expect(logged()).not.toContain('lin_api_wrong')
     expect(linear.received.map((r) => r.authorization)).toEqual(['lin_api_wrong'])
     const links = await admin(`/requests/${requestId}/links`)
     expect(((await links.json()) as { links: unknown[] }).links).toEqual([])
@@ -261,6 +270,9 @@ describe.each(storeBackends())('Linear on $name', (backend) => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized')
     }
     expect(await statusOf(requestId)).toBe('open')
+    // Logged as refused credentials; no line holds the key or the secret.
+    expect(logged()).toContain('tracker_signature')
+    for (const secretText of [TOKEN, secret]) expect(logged()).not.toContain(secretText)
   })
 
   it('answers 2xx to an issue linked to nothing, and moves nothing', async () => {
