@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { AdminResult } from '../api/admin-client'
 import type { IntegrationsClient, TrackerKind } from './integrations-client'
-
-/** The tracker's name as people write it. */
-export const TRACKER_NAMES: Record<TrackerKind, string> = { github: 'GitHub', linear: 'Linear' }
+import { TRACKER_LABELS } from './issue-label'
 
 /**
  * What the GitHub and Linear cards share: save (which answers a new inbound secret, shown once),
@@ -24,7 +22,7 @@ export function useTrackerSetUp<Body extends object>({
   send: (body: Body) => Promise<AdminResult<{ secret: string }>>
   onChanged: () => Promise<void> | void
 }) {
-  const name = TRACKER_NAMES[kind]
+  const name = TRACKER_LABELS[kind]
   const [secret, setSecret] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState('')
