@@ -3,9 +3,13 @@ import { readServerConfig } from '../../../src/server/config'
 import { readGitHubIssueEvent } from '../../../src/server/integrations/github/github-issue-events'
 import { issueOfUrl } from '../../../src/server/integrations/trackers/registry'
 
-const delivery = (event: string, payload: unknown) => ({
-  rawBody: JSON.stringify(payload),
-  header: (name: string) => (name === 'x-github-event' ? event : undefined),
+const delivery = (event: string, payload: unknown, contentType = 'application/json') => ({
+  rawBody:
+    contentType === 'application/json'
+      ? JSON.stringify(payload)
+      : new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  header: (name: string) =>
+    name === 'x-github-event' ? event : name === 'content-type' ? contentType : undefined,
   now: 0,
 })
 
@@ -66,6 +70,12 @@ describe("GitHub's events", () => {
     expect(readGitHubIssueEvent(delivery('ping', { zen: 'Keep it logically awesome.' }))).toBeNull()
     expect(readGitHubIssueEvent(delivery('pull_request', issue('closed')))).toBeNull()
     expect(readGitHubIssueEvent({ ...delivery('issues', {}), rawBody: 'not json' })).toBeNull()
+    expect(readGitHubIssueEvent({ ...delivery('issues', {}), rawBody: 'null' })).toBeNull()
+  })
+
+  it("reads a webhook left at GitHub's form encoding (payload=…) as well", () => {
+    const form = delivery('issues', issue('closed'), 'application/x-www-form-urlencoded')
+    expect(readGitHubIssueEvent(form)).toEqual({ issueKey: 'acme/app#42', status: 'done' })
   })
 })
 

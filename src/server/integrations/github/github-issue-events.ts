@@ -20,16 +20,29 @@ interface IssuesPayload {
  */
 export function readGitHubIssueEvent(delivery: InboundDelivery): InboundChange | null {
   if (delivery.header('x-github-event') !== 'issues') return null
-  let payload: IssuesPayload
-  try {
-    payload = JSON.parse(delivery.rawBody) as IssuesPayload
-  } catch {
-    return null
-  }
+  const payload = payloadOf(delivery)
+  if (!payload) return null
   const action = payload?.action
   if (action !== 'closed' && action !== 'reopened') return null
   const issueNumber = payload.issue?.number
   const repository = payload.repository?.full_name
   if (typeof issueNumber !== 'number' || typeof repository !== 'string') return null
   return { issueKey: gitHubIssueKey(repository, issueNumber), status: STATUS_OF_ACTION[action] }
+}
+
+/**
+ * The event's JSON: the body itself (content type application/json, as the README says to
+ * pick), or its `payload` field when the webhook was left at GitHub's form encoding.
+ */
+function payloadOf(delivery: InboundDelivery): IssuesPayload | null {
+  const isForm = (delivery.header('content-type') ?? '').startsWith(
+    'application/x-www-form-urlencoded',
+  )
+  try {
+    const json = isForm ? new URLSearchParams(delivery.rawBody).get('payload') : delivery.rawBody
+    const parsed: unknown = json === null ? null : JSON.parse(json)
+    return parsed && typeof parsed === 'object' ? (parsed as IssuesPayload) : null
+  } catch {
+    return null
+  }
 }
