@@ -30,6 +30,7 @@ export const SETTINGS_SECTIONS = [
   'portal',
   'tags',
   'notifications',
+  'integrations',
   'api-keys',
   'audit',
 ] as const

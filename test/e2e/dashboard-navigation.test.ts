@@ -131,6 +131,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Portal',
       'Tags',
       'Webhooks & mail',
+      'Integrations',
       'API keys',
       'Audit log',
     ])
@@ -141,6 +142,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Portal', 'portal'],
       ['Tags', 'tags'],
       ['Webhooks & mail', 'notifications'],
+      ['Integrations', 'integrations'],
       ['API keys', 'api-keys'],
       ['Audit log', 'audit'],
     ] as const) {
@@ -240,6 +242,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'widget',
       'tags',
       'notifications',
+      'integrations',
       'api-keys',
       'audit',
     ]) {

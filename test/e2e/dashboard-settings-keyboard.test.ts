@@ -74,6 +74,8 @@ describe('the Settings area by keyboard alone', () => {
       await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('Webhooks & mail')
       await page.keyboard.press('Tab')
+      expect(await focusedText(page)).toBe('Integrations')
+      await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('API keys')
       await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('Audit log')

@@ -3,6 +3,7 @@ import type { BacklogRequest, MergedRequest, RequestTag } from '../../shared/api
 import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { VoteForCustomer } from '../customers/vote-for-customer'
+import { LinkedIssues } from '../integrations/linked-issues'
 import { RequestModeration } from '../moderation/request-moderation'
 import { requestLink } from '../router'
 import { RequestTagsEditor } from '../tags/request-tags-editor'
@@ -217,6 +218,13 @@ export function RequestDetail({
           tags={tags}
           canTriage={canTriage}
           onChanged={onThreadChanged}
+        />
+
+        <LinkedIssues
+          client={client}
+          projectId={projectId}
+          requestId={request.id}
+          canTriage={canTriage}
         />
 
         <section class="drawer-section" aria-labelledby="voters-heading">

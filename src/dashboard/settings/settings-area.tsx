@@ -5,12 +5,14 @@ import type { TeamClient } from '../api/team-client'
 import { ApiKeysPage } from '../api-keys/api-keys-page'
 import { WhyNot } from '../auth/why-not'
 import { IdentitySettings } from '../identity/identity-settings'
+import { IntegrationsPage } from '../integrations/integrations-page'
 import { ModerationSettings } from '../moderation/moderation-settings'
 import { NotificationsPage } from '../notifications/notifications-page'
 import { AuditPage } from '../pages/audit-page'
 import { SettingsPage } from '../pages/settings-page'
 import type { SettingsSection } from '../router'
 import { TagsSettingsPage } from '../tags/tags-settings-page'
+import { reqioBaseOf } from './portal-address'
 import { PortalSettingsPage } from './portal-settings-page'
 import { SettingsNav } from './settings-nav'
 import { SETTINGS_LABELS, visibleSettingsSections } from './settings-sections'
@@ -19,7 +21,6 @@ import './settings.css'
 
 /**
  * A project's Settings tab: its own navigation beside (on a phone, above) the page chosen.
- * Pages for what does not exist yet (integrations) are not listed until they do.
  */
 export function SettingsArea({
   client,
@@ -57,7 +58,7 @@ export function SettingsArea({
         {can('configure') ? null : (
           <WhyNot
             permission="configure"
-            doing="see the identity settings, webhooks and mail, or API keys"
+            doing="see the identity settings, webhooks and mail, integrations or API keys"
           />
         )}
       </div>
@@ -144,6 +145,14 @@ function SettingsSectionPage({
       return <TagsSettingsPage client={client} projectId={project.id} allowed={can('configure')} />
     case 'notifications':
       return <NotificationsPage client={client} projectId={project.id} />
+    case 'integrations':
+      return (
+        <IntegrationsPage
+          client={client}
+          projectId={project.id}
+          reqioBase={reqioBaseOf(widgetUrl)}
+        />
+      )
     case 'api-keys':
       return <ApiKeysPage client={client} projectId={project.id} />
     case 'audit':

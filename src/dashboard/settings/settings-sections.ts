@@ -9,6 +9,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
   portal: 'Portal',
   tags: 'Tags',
   notifications: 'Webhooks & mail',
+  integrations: 'Integrations',
   'api-keys': 'API keys',
   audit: 'Audit log',
 }
@@ -21,6 +22,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
 const NEEDS: Partial<Record<SettingsSection, Permission>> = {
   identity: 'configure',
   notifications: 'configure',
+  integrations: 'configure',
   'api-keys': 'configure',
 }
 
