@@ -51,11 +51,17 @@ CREATE TABLE stripe_subscriptions (
   project_id text NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
   subscription_id text NOT NULL,
   customer_id text,
+  -- The account: at most one of the two, taken from the subscription's own metadata
+  -- (named_by 'subscription') or else from its customer's as last seen ('customer'); neither
+  -- (named_by null) until a customer event names it.
   reqio_company text,
   reqio_sub text,
+  named_by text CHECK (named_by IN ('subscription', 'customer')),
   status text NOT NULL,
   cancel_at_period_end boolean NOT NULL,
   mrr_cents bigint NOT NULL,
+  -- past_due, or set to cancel at the period's end while it still counts.
+  at_risk boolean NOT NULL,
   -- `created` of the last event applied to this subscription: an older one changes nothing.
   last_event_created bigint NOT NULL,
   updated_at timestamptz NOT NULL,
