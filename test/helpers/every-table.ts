@@ -316,8 +316,8 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
     303,
   )
 
-  // The revenue ledger: Stripe's webhook set up, bob's customer and subscription (his MRR from
-  // Stripe, with its history), and a subscription naming a company nobody has seen yet.
+  // The revenue ledger: Stripe's webhook set up, bob's customer and subscription (his MRR now
+  // from Stripe), and a subscription naming a company nobody has seen yet.
   const whsec = 'whsec_roundTripSecret0001'
   await expectStatus(
     server.adminFetch(`/v1/admin/projects/${pid}`, {
@@ -332,7 +332,8 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
     subscriptionEvent('created', created, {
       id: 'sub_bob',
       customer: 'cus_bob',
-      items: [{ unitAmount: 9900, interval: 'month' }],
+      // What his tokens say too: his MRR's source changes, the backlog's sums do not.
+      items: [{ unitAmount: 4900, interval: 'month' }],
     }),
     subscriptionEvent('created', created, {
       id: 'sub_later',
