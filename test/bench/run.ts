@@ -21,6 +21,7 @@ import { benchServerVotes } from './server-votes'
 import { benchSharedLimits } from './shared-limits'
 import { benchSlackStatus } from './slack-status'
 import { benchStartAndMemory } from './start-and-memory'
+import { benchStripeEvent } from './stripe-event'
 import { benchWidgetHostCost } from './widget-host-cost'
 import { benchWidgetSize } from './widget-size'
 
@@ -45,6 +46,7 @@ const BENCHES: Bench[] = [
   { name: 'backlog CSV export at scale', run: benchBacklogExport },
   { name: 'portal pages at scale', run: benchPortalPages },
   { name: 'people: erasing a person with 1,000 votes, both engines', run: benchPersonDelete },
+  { name: 'Stripe event → backlog updated, both engines', run: benchStripeEvent },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'Slack: status change to message received, both engines', run: benchSlackStatus },

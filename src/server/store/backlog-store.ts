@@ -1,20 +1,14 @@
-import type { BacklogSort } from '../../shared/api'
+import type { BacklogSort, BacklogVoter } from '../../shared/api'
 import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
 import { type KeysetColumn, keysetAfter } from './keyset'
 import { BACKLOG_ORDER } from './requests-store'
+import { revenueFactsJson, toRevenueFacts } from './revenue-facts'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
-export interface BacklogVoterRecord {
-  sub: string
-  email: string | null
-  plan: string | null
-  mrrCents: number
-  /** Their account when it is a company (its MRR is what the request counts, once). */
-  company: { id: string; name: string | null; mrrCents: number } | null
-}
+export type BacklogVoterRecord = BacklogVoter
 
 export interface BacklogEntry extends RequestRecord {
   voters: BacklogVoterRecord[]
@@ -54,13 +48,35 @@ export function backlogKeyOf(sort: BacklogSort, entry: BacklogEntry): (string | 
   return tail
 }
 
-type VoterJson = BacklogVoterRecord & { mrrCents: number | string }
+interface RevenueJson {
+  mrrCents: number | string
+  mrrSource: string
+  mrrAsOf: string
+  atRisk: boolean
+}
+type VoterJson = Omit<BacklogVoterRecord, 'mrrCents' | 'company'> &
+  RevenueJson & { company: ({ id: string; name: string | null } & RevenueJson) | null }
+
+function revenueOf(json: RevenueJson) {
+  return {
+    mrrCents: Number(json.mrrCents),
+    ...toRevenueFacts({
+      mrr_source: json.mrrSource,
+      mrr_as_of: json.mrrAsOf,
+      at_risk: json.atRisk,
+    }),
+  }
+}
 
 function toVoterRecord(voter: VoterJson): BacklogVoterRecord {
   return {
-    ...voter,
-    mrrCents: Number(voter.mrrCents),
-    company: voter.company ? { ...voter.company, mrrCents: Number(voter.company.mrrCents) } : null,
+    sub: voter.sub,
+    email: voter.email,
+    plan: voter.plan,
+    ...revenueOf(voter),
+    company: voter.company
+      ? { id: voter.company.id, name: voter.company.name, ...revenueOf(voter.company) }
+      : null,
   }
 }
 
@@ -105,10 +121,11 @@ export class BacklogStore {
       `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters,
               CASE WHEN ap.id IS NULL THEN NULL ELSE
                 json_build_object('sub', ap.sub, 'email', ap.email, 'plan', ap.plan,
-                                  'mrrCents', ap.mrr_cents,
+                                  'mrrCents', ap.mrr_cents, ${revenueFactsJson('ap')},
                                   'company', CASE WHEN ac.id IS NULL THEN NULL ELSE
                                     json_build_object('id', ac.external_id, 'name', ac.name,
-                                                      'mrrCents', ac.mrr_cents) END) END AS author
+                                                      'mrrCents', ac.mrr_cents,
+                                                      ${revenueFactsJson('ac')}) END) END AS author
          FROM (SELECT ${REQUEST_COLUMNS}, r.author_person_id, r.created_at::text AS created_key
                  FROM requests r
                 WHERE r.project_id = $1 AND r.merged_into IS NULL
@@ -122,9 +139,11 @@ export class BacklogStore {
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('sub', p.sub, 'email', p.email, 'plan', p.plan,
                                              'mrrCents', v.voter_mrr_cents,
+                                             ${revenueFactsJson('p')},
                                              'company', CASE WHEN c.id IS NULL THEN NULL ELSE
                                                json_build_object('id', c.external_id, 'name', c.name,
-                                                                 'mrrCents', c.mrr_cents) END)
+                                                                 'mrrCents', c.mrr_cents,
+                                                                 ${revenueFactsJson('c')}) END)
                            ORDER BY v.voter_mrr_cents DESC, v.voter) AS voters
              FROM (SELECT person_id, voter, voter_mrr_cents FROM votes
                     WHERE request_id = r.id AND person_id IS NOT NULL

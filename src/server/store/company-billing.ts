@@ -1,7 +1,9 @@
 import type { BillingInterval } from '../../shared/identity'
+import { recordTokenMrrChange } from './account-mrr-history'
 import { companyAccount, repriceAccount } from './account-revenue'
 import type { SqlExecutor } from './db'
 import { companyRank, companyWordOf, isNewerWord } from './newest-token'
+import { settleNewAccountMrr } from './stripe-accounts'
 import {
   billingAfterToken,
   billingValues,
@@ -42,7 +44,7 @@ export async function ensureCompany(
          FROM companies WHERE project_id = $1 AND external_id = $2 FOR UPDATE`,
       [projectId, facts.company.id],
     )
-    if (existing) return updateIfNewer(tx, existing, facts, now)
+    if (existing) return updateIfNewer(tx, projectId, existing, facts, now)
     const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
       `INSERT INTO companies (project_id, external_id, name, plan, billing_interval, amount_cents,
                               mrr_cents, token_iat, created_at, updated_at)
@@ -58,7 +60,18 @@ export async function ensureCompany(
       ],
     )
     // Nothing returned: another transaction created the company meanwhile; read it again.
-    if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
+    if (inserted) {
+      // Stripe may have named the company before any token did: it takes Stripe's MRR now.
+      const mrrCents = await settleNewAccountMrr(tx, {
+        projectId,
+        table: 'companies',
+        id: inserted.id,
+        ref: { company: facts.company.id },
+        tokenMrrCents: inserted.mrr_cents,
+        now,
+      })
+      return { id: inserted.id, mrrCents }
+    }
   }
   throw new Error('could not create company')
 }
@@ -70,6 +83,7 @@ export async function ensureCompany(
  */
 async function updateIfNewer(
   tx: SqlExecutor,
+  projectId: string,
   row: CompanyRow,
   facts: CompanyFacts,
   now: number,
@@ -92,8 +106,12 @@ async function updateIfNewer(
       WHERE id = $1`,
     [row.id, facts.company.name, ...billingValues(billing), facts.iat, new Date(now)],
   )
-  if (billing.mrrCents !== row.mrr_cents)
-    await repriceAccount(tx, companyAccount(row.id), billing.mrrCents)
+  if (billing.mrrCents !== row.mrr_cents) {
+    const account = companyAccount(row.id)
+    await repriceAccount(tx, account, billing.mrrCents)
+    const changed = { table: 'companies' as const, id: row.id, projectId, account }
+    await recordTokenMrrChange(tx, changed, row.mrr_cents, billing.mrrCents, now)
+  }
   return { id: row.id, mrrCents: billing.mrrCents }
 }
 

@@ -1,4 +1,5 @@
 import { type Logger, silentLogger } from '../logger'
+import { AccountMrrHistoryStore } from './account-mrr-history'
 import { ApiKeysStore } from './api-keys-store'
 import { AttachmentsStore } from './attachments-store'
 import { AudienceStore } from './audience-store'
@@ -27,6 +28,7 @@ import { RequestLinksStore } from './request-links-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
+import { StripeStore } from './stripe-store'
 import { TagsStore } from './tags-store'
 import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
@@ -78,6 +80,10 @@ export interface Store {
   readonly integrations: IntegrationsStore
   /** Tracker issues (GitHub, Linear) linked to requests (v3 "The team's tools"). */
   readonly requestLinks: RequestLinksStore
+  /** Stripe as its webhook tells it: set-up, customers, subscriptions (v3 "The revenue ledger"). */
+  readonly stripe: StripeStore
+  /** Every change of an account's MRR, with its source and time. */
+  readonly mrrHistory: AccountMrrHistoryStore
   close(): Promise<void>
 }
 
@@ -173,6 +179,8 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     attachments: new AttachmentsStore(db),
     integrations: new IntegrationsStore(db),
     requestLinks: new RequestLinksStore(db),
+    stripe: new StripeStore(db),
+    mrrHistory: new AccountMrrHistoryStore(db),
     changes,
     async close() {
       await changes.close()

@@ -1,7 +1,9 @@
+import { recordTokenMrrChange } from './account-mrr-history'
 import { accountOf, moveVotesToAccount, personAccount, repriceAccount } from './account-revenue'
 import { type CompanyRef, ensureCompany, lockCompany } from './company-billing'
 import type { Db, SqlExecutor } from './db'
 import { isNewerWord, personRank, personWordOf } from './newest-token'
+import { settleNewAccountMrr } from './stripe-accounts'
 import {
   billingAfterToken,
   billingValues,
@@ -56,7 +58,7 @@ export async function ensurePerson(
     )
     if (existing) {
       const company = await companyOfToken(tx, projectId, facts, now)
-      return updateIfNewer(tx, existing, facts, company, now)
+      return updateIfNewer(tx, projectId, existing, facts, company, now)
     }
     const company = await companyOfToken(tx, projectId, facts, now)
     const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
@@ -75,7 +77,18 @@ export async function ensurePerson(
       ],
     )
     // Nothing returned: another transaction created the person meanwhile; read it again.
-    if (inserted) return refOf(inserted.id, inserted.mrr_cents, company)
+    if (inserted) {
+      // Stripe may have named this person before any token did: they take Stripe's MRR now.
+      const mrrCents = await settleNewAccountMrr(tx, {
+        projectId,
+        table: 'people',
+        id: inserted.id,
+        ref: { sub: facts.sub },
+        tokenMrrCents: inserted.mrr_cents,
+        now,
+      })
+      return refOf(inserted.id, mrrCents, company)
+    }
   }
   throw new Error('could not create person')
 }
@@ -104,7 +117,8 @@ export async function personForVote(
               p.token_iat > $3 OR (p.token_iat = $3
                 AND p.email IS NOT DISTINCT FROM $4 AND p.plan IS NOT DISTINCT FROM $5
                 AND p.billing_interval IS NOT DISTINCT FROM $6
-                AND p.amount_cents IS NOT DISTINCT FROM $7 AND p.mrr_cents = $8
+                AND p.amount_cents IS NOT DISTINCT FROM $7
+                AND (p.mrr_cents = $8 OR p.mrr_source = 'stripe')
                 AND p.name IS NOT DISTINCT FROM $9
                 AND (SELECT c.external_id FROM companies c WHERE c.id = p.company_id)
                     IS NOT DISTINCT FROM $10) AS current
@@ -164,6 +178,7 @@ function factColumns(facts: PersonFacts) {
 
 async function updateIfNewer(
   tx: SqlExecutor,
+  projectId: string,
   row: PersonRow,
   facts: PersonFacts,
   tokenCompany: CompanyRef | null,
@@ -208,6 +223,13 @@ async function updateIfNewer(
   } else if (companyId === null && billing.mrrCents !== row.mrr_cents) {
     await repriceAccount(tx, personAccount(row.id), billing.mrrCents)
   }
+  const changed = {
+    table: 'people' as const,
+    id: row.id,
+    projectId,
+    account: personAccount(row.id),
+  }
+  await recordTokenMrrChange(tx, changed, row.mrr_cents, billing.mrrCents, now)
   return ref
 }
 

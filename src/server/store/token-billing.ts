@@ -1,4 +1,5 @@
 import type { BillingInterval } from '../../shared/identity'
+import { keepStripeMrr } from './stripe-billing-guard'
 import type { PersonFacts } from './types'
 
 /**
@@ -11,10 +12,13 @@ export interface TokenBillingColumns {
   amount_cents: number | null
   mrr_cents: number
   token_iat: number
+  /** 'stripe' once Stripe names the account (spec v3 "The revenue ledger"), else 'token'. */
+  mrr_source: string
 }
 
 /** The columns of TokenBillingColumns, for the SELECTs that read a row before a token writes it. */
-export const TOKEN_BILLING_COLUMNS = 'plan, billing_interval, amount_cents, mrr_cents, token_iat'
+export const TOKEN_BILLING_COLUMNS =
+  'plan, billing_interval, amount_cents, mrr_cents, token_iat, mrr_source'
 
 /** Billing as an account (a company, or a person without one) ends up holding it. */
 export interface AccountBilling {
@@ -27,16 +31,16 @@ export interface AccountBilling {
 /**
  * THE place where a token's traits become a company's or a person's stored billing: every
  * write of a newer token's billing (company-billing.ts, people-store.ts) stores what this
- * answers, and moves the requests the account counts for by the MRR it answers. Today that is
- * the token's billing, whatever the row held; an account whose revenue comes from elsewhere
- * (Stripe, spec v3 "The revenue ledger") keeps its own here.
+ * answers, and moves the requests the account counts for by the MRR it answers: the token's
+ * billing, except that an account Stripe knows keeps its MRR (stripe-billing-guard.ts).
  */
-export function billingAfterToken(_row: TokenBillingColumns, facts: PersonFacts): AccountBilling {
+export function billingAfterToken(row: TokenBillingColumns, facts: PersonFacts): AccountBilling {
+  const kept = keepStripeMrr(row, facts)
   return {
-    plan: facts.plan,
-    interval: facts.interval,
-    amountCents: facts.amountCents,
-    mrrCents: facts.mrrCents,
+    plan: kept.plan,
+    interval: kept.interval,
+    amountCents: kept.amountCents,
+    mrrCents: kept.mrrCents,
   }
 }
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
 import { INTEGRATION_STEPS } from './scenario-integrations'
 import { LINEAR_STEPS } from './scenario-linear'
+import { REVENUE_STEPS } from './scenario-revenue'
 import { TEAM_EMAIL_STEPS } from './scenario-team-email'
 
 export interface ScenarioState {
@@ -846,6 +847,7 @@ export const ADMIN_STEPS: readonly Step[] = [
     headers: admin,
     expect: 200,
   },
+  ...REVENUE_STEPS,
   {
     name: 'the audit log',
     method: 'GET',
