@@ -37,7 +37,7 @@ export interface IntegrationsClient {
   ): Promise<AdminResult<TrackerSecretResponse>>
   setUpLinear(
     projectId: string,
-    setup: { token?: string; teamId?: string },
+    setup: { token?: string; teamId?: string; webhookSecret?: string },
   ): Promise<AdminResult<TrackerSecretResponse>>
   /** Forgets the set-up of that kind: its token and secret with it. */
   remove(projectId: string, kind: IntegrationKind): Promise<AdminResult<unknown>>

@@ -34,10 +34,12 @@ export function LinearCard({
   const connected = summary !== null
   const [token, setToken] = useState('')
   const [teamId, setTeamId] = useState<string | null>(null)
+  // The signing secret Linear's own webhook form made, when the webhook is added there.
+  const [linearSecret, setLinearSecret] = useState('')
   const shownTeamId = teamId ?? summary?.teamId ?? ''
   // The team the shown secret's command names: the one saved with it.
   const [savedTeamId, setSavedTeamId] = useState<string | null>(null)
-  const setUp = useTrackerSetUp<{ token?: string; teamId?: string }>({
+  const setUp = useTrackerSetUp<{ token?: string; teamId?: string; webhookSecret?: string }>({
     api,
     projectId,
     kind: 'linear',
@@ -51,11 +53,15 @@ export function LinearCard({
     const body = {
       ...(token.trim() ? { token: token.trim() } : {}),
       ...(shownTeamId.trim() ? { teamId: shownTeamId.trim() } : {}),
+      ...(linearSecret.trim() ? { webhookSecret: linearSecret.trim() } : {}),
     }
     if (await setUp.save(body, connected)) {
       setSavedTeamId(shownTeamId.trim() || null)
       setToken('')
       setTeamId(null)
+      // Linear already holds the secret it made: nothing to show or paste back.
+      if (body.webhookSecret) setUp.hideSecret()
+      setLinearSecret('')
     }
   }
 
@@ -105,6 +111,24 @@ export function LinearCard({
           The team new issues go to: in Linear, open the team, press <kbd>Ctrl</kbd>/<kbd>⌘</kbd>{' '}
           <kbd>K</kbd> and choose <strong>Copy model UUID</strong>.
         </p>
+        <label class="integration-field">
+          Linear's signing secret (optional)
+          <input
+            type="password"
+            autoComplete="off"
+            spellcheck={false}
+            value={linearSecret}
+            placeholder="lin_wh_…"
+            aria-describedby="linear-secret-hint"
+            onInput={(event) => setLinearSecret(event.currentTarget.value)}
+          />
+        </label>
+        <p id="linear-secret-hint" class="hint">
+          If you add the webhook in Linear (<strong>Settings › API › Webhooks › New webhook</strong>
+          , URL <code class="inbound-url">{url}</code>, <strong>Issues</strong> events), paste the
+          signing secret Linear shows. Leave it empty and Reqio makes a secret, with a command that
+          adds the webhook through Linear's API.
+        </p>
         <div class="integration-actions">
           <button type="submit" class="primary" disabled={setUp.busy}>
             {connected ? 'Save changes' : 'Save and connect'}
@@ -143,9 +167,10 @@ export function LinearCard({
           onHide={setUp.hideSecret}
         >
           <p>
-            Linear's settings page makes up its own signing secret, so add the webhook through
-            Linear's API instead, with this secret. Run this with a Linear API key that has the{' '}
-            <strong>Admin</strong> permission in place of <code>YOUR_LINEAR_API_KEY</code>:
+            Linear's settings page makes up its own signing secret (paste that one above instead),
+            so a webhook with this secret is added through Linear's API. Run this with a Linear API
+            key that has the <strong>Admin</strong> permission in place of{' '}
+            <code>YOUR_LINEAR_API_KEY</code>:
           </p>
           <CodeBlock
             title="Command that adds the webhook in Linear"

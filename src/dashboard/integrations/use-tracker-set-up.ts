@@ -50,9 +50,12 @@ export function useTrackerSetUp<Body extends object>({
     save: (body: Body, connected: boolean) =>
       setUp(
         body,
-        connected
-          ? `${name} settings saved, with a new webhook secret: paste it in ${name}.`
-          : `${name} is connected. Now add the webhook in ${name}, as below.`,
+        // A secret the tracker made itself (Linear's form) is already in the tracker.
+        'webhookSecret' in body
+          ? `${name} settings saved: Reqio checks ${name}'s events with the signing secret you pasted.`
+          : connected
+            ? `${name} settings saved, with a new webhook secret: paste it in ${name}.`
+            : `${name} is connected. Now add the webhook in ${name}, as below.`,
         `${name} was not saved`,
       ),
     /** The same call with nothing changed: only the secret is new. */
