@@ -1,4 +1,5 @@
 import type { BacklogSort } from '../../shared/api'
+import { requestsWithAtRisk } from './at-risk-revenue'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
 import { BACKLOG_ORDER } from './requests-store'
@@ -56,7 +57,8 @@ export async function listBacklogExportRows(
             ac.external_id AS author_company_id, ac.name AS author_company_name
        FROM (SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.comment_count,
                     r.created_at, r.author_person_id
-               FROM requests r
+                    ${input.sort === 'at_risk' ? ', r.at_risk_mrr_cents' : ''}
+               FROM ${input.sort === 'at_risk' ? requestsWithAtRisk('$1') : 'requests'} r
               WHERE r.project_id = $1 AND r.merged_into IS NULL
                 ${filter.sql}
               ORDER BY ${order}

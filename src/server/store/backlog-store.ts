@@ -1,8 +1,10 @@
-import type { BacklogSort } from '../../shared/api'
+import type { AtRiskAccount, BacklogSort } from '../../shared/api'
+import { atRiskCentsLateral, requestsWithAtRisk } from './at-risk-revenue'
 import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
 import { type KeysetColumn, keysetAfter } from './keyset'
+import { listRequestAtRiskAccounts } from './request-at-risk-accounts'
 import { BACKLOG_ORDER } from './requests-store'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
@@ -22,6 +24,8 @@ export interface BacklogEntry extends RequestRecord {
   author: BacklogVoterRecord | null
   /** created_at exactly as stored (microseconds): part of a cursor's key, never on the wire. */
   createdKey: string
+  /** v3: the MRR of the at-risk accounts among the voters (store/at-risk-revenue.ts). */
+  atRiskMrrCents: number
 }
 
 /**
@@ -44,6 +48,13 @@ export const BACKLOG_KEYSET: Record<BacklogSort, readonly KeysetColumn[]> = {
     { sql: 'r.created_at', descending: true, type: 'timestamp' },
     { sql: 'r.id', descending: false, type: 'text' },
   ],
+  at_risk: [
+    { sql: 'r.at_risk_mrr_cents', descending: true, type: 'number' },
+    { sql: 'r.mrr_cents', descending: true, type: 'number' },
+    { sql: 'r.votes', descending: true, type: 'number' },
+    { sql: 'r.created_at', descending: true, type: 'timestamp' },
+    { sql: 'r.id', descending: false, type: 'text' },
+  ],
 }
 
 /** The key of an entry in `sort`'s order, as BACKLOG_KEYSET lists its columns. */
@@ -51,6 +62,7 @@ export function backlogKeyOf(sort: BacklogSort, entry: BacklogEntry): (string | 
   const tail = [entry.createdKey, entry.id]
   if (sort === 'revenue') return [entry.mrrCents, entry.votes, ...tail]
   if (sort === 'votes') return [entry.votes, ...tail]
+  if (sort === 'at_risk') return [entry.atRiskMrrCents, entry.mrrCents, entry.votes, ...tail]
   return tail
 }
 
@@ -92,6 +104,7 @@ export class BacklogStore {
     after?: readonly unknown[] | null
   }): Promise<BacklogEntry[]> {
     const filter = filterConditions(input.filter ?? {}, 5)
+    const byAtRisk = input.sort === 'at_risk'
     const after = input.after
       ? keysetAfter(BACKLOG_KEYSET[input.sort], input.after, 5 + filter.params.length)
       : null
@@ -100,9 +113,10 @@ export class BacklogStore {
         voters: VoterJson[] | string
         author: VoterJson | string | null
         created_key: string
+        at_risk_cents: number | string
       }
     >(
-      `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters,
+      `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters, at_risk.cents AS at_risk_cents,
               CASE WHEN ap.id IS NULL THEN NULL ELSE
                 json_build_object('sub', ap.sub, 'email', ap.email, 'plan', ap.plan,
                                   'mrrCents', ap.mrr_cents,
@@ -110,7 +124,8 @@ export class BacklogStore {
                                     json_build_object('id', ac.external_id, 'name', ac.name,
                                                       'mrrCents', ac.mrr_cents) END) END AS author
          FROM (SELECT ${REQUEST_COLUMNS}, r.author_person_id, r.created_at::text AS created_key
-                 FROM requests r
+                      ${byAtRisk ? ', r.at_risk_mrr_cents' : ''}
+                 FROM ${byAtRisk ? requestsWithAtRisk('$1') : 'requests'} r
                 WHERE r.project_id = $1 AND r.merged_into IS NULL
                   AND ($4::text IS NULL OR r.id = $4)
                   ${filter.sql}
@@ -119,6 +134,7 @@ export class BacklogStore {
                 LIMIT $2) r
          LEFT JOIN people ap ON ap.id = r.author_person_id
          LEFT JOIN companies ac ON ac.id = ap.company_id
+         ${atRiskCentsLateral('$1')}
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('sub', p.sub, 'email', p.email, 'plan', p.plan,
                                              'mrrCents', v.voter_mrr_cents,
@@ -150,6 +166,7 @@ export class BacklogStore {
         voters: parseJson(row.voters).map(toVoterRecord),
         author: author ? toVoterRecord(author) : null,
         createdKey: row.created_key,
+        atRiskMrrCents: Number(row.at_risk_cents),
       }
     })
   }
@@ -162,6 +179,11 @@ export class BacklogStore {
     filter?: BacklogFilter
   }): Promise<BacklogExportRow[]> {
     return listBacklogExportRows(this.db, input)
+  }
+
+  /** v3: the at-risk accounts among a request's voters (store/request-at-risk-accounts.ts). */
+  atRiskAccounts(projectId: string, requestId: string): Promise<AtRiskAccount[]> {
+    return listRequestAtRiskAccounts(this.db, projectId, requestId)
   }
 
   async get(projectId: string, requestId: string): Promise<BacklogEntry | null> {
