@@ -4,6 +4,7 @@ import type { AdminClient, RequestChanges } from '../api/admin-client'
 import { WhyNot } from '../auth/why-not'
 import { VoteForCustomer } from '../customers/vote-for-customer'
 import { RequestModeration } from '../moderation/request-moderation'
+import { AtRiskAccounts } from '../revenue/at-risk-accounts'
 import { requestLink } from '../router'
 import { RequestTagsEditor } from '../tags/request-tags-editor'
 import { ConfirmStep } from '../ui/confirm-step'
@@ -218,6 +219,8 @@ export function RequestDetail({
           canTriage={canTriage}
           onChanged={onThreadChanged}
         />
+
+        <AtRiskAccounts atRiskMrrCents={request.atRiskMrrCents} accounts={detail?.atRiskAccounts} />
 
         <section class="drawer-section" aria-labelledby="voters-heading">
           <h3 id="voters-heading">Voters by account</h3>
