@@ -1,5 +1,8 @@
+import { recordTokenMrrChange } from './account-mrr-history'
 import { companyAccount, repriceAccount } from './account-revenue'
 import type { SqlExecutor } from './db'
+import { settleNewAccountMrr } from './stripe-accounts'
+import { keepStripeMrr } from './stripe-billing-guard'
 import { holdsTokenBilling, type TokenBillingColumns, tokenBillingValues } from './token-billing'
 import type { PersonFacts } from './types'
 
@@ -11,6 +14,7 @@ export interface CompanyRef {
 interface CompanyRow extends TokenBillingColumns {
   id: number
   name: string | null
+  mrr_source: string
 }
 
 /**
@@ -27,11 +31,11 @@ export async function ensureCompany(
   const billing = tokenBillingValues(facts)
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<CompanyRow>(
-      `SELECT id, name, plan, billing_interval, amount_cents, mrr_cents, token_iat
+      `SELECT id, name, plan, billing_interval, amount_cents, mrr_cents, token_iat, mrr_source
          FROM companies WHERE project_id = $1 AND external_id = $2 FOR UPDATE`,
       [projectId, facts.company.id],
     )
-    if (existing) return updateIfNewer(tx, existing, facts, now)
+    if (existing) return updateIfNewer(tx, projectId, existing, facts, now)
     const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
       `INSERT INTO companies (project_id, external_id, name, plan, billing_interval, amount_cents,
                               mrr_cents, token_iat, created_at, updated_at)
@@ -41,19 +45,31 @@ export async function ensureCompany(
       [projectId, facts.company.id, facts.company.name, ...billing, new Date(now)],
     )
     // Nothing returned: another transaction created the company meanwhile; read it again.
-    if (inserted) return { id: inserted.id, mrrCents: inserted.mrr_cents }
+    if (inserted) {
+      const mrrCents = await settleNewAccountMrr(tx, {
+        projectId,
+        table: 'companies',
+        id: inserted.id,
+        ref: { company: facts.company.id },
+        tokenMrrCents: inserted.mrr_cents,
+        now,
+      })
+      return { id: inserted.id, mrrCents }
+    }
   }
   throw new Error('could not create company')
 }
 
 async function updateIfNewer(
   tx: SqlExecutor,
+  projectId: string,
   row: CompanyRow,
-  facts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
+  tokenFacts: PersonFacts & { company: NonNullable<PersonFacts['company']> },
   now: number,
 ): Promise<CompanyRef> {
   const current = { id: row.id, mrrCents: row.mrr_cents }
-  if (facts.iat < row.token_iat) return current
+  if (tokenFacts.iat < row.token_iat) return current
+  const facts = { ...keepStripeMrr(row, tokenFacts), company: tokenFacts.company }
   const name = facts.company.name ?? row.name
   if (row.name === name && holdsTokenBilling(row, facts)) return current
   await tx.query(
@@ -71,8 +87,12 @@ async function updateIfNewer(
       new Date(now),
     ],
   )
-  if (facts.mrrCents !== row.mrr_cents)
-    await repriceAccount(tx, companyAccount(row.id), facts.mrrCents)
+  if (facts.mrrCents !== row.mrr_cents) {
+    const account = companyAccount(row.id)
+    await repriceAccount(tx, account, facts.mrrCents)
+    const changed = { table: 'companies' as const, id: row.id, projectId, account }
+    await recordTokenMrrChange(tx, changed, row.mrr_cents, facts.mrrCents, now)
+  }
   return { id: row.id, mrrCents: facts.mrrCents }
 }
 

@@ -1,4 +1,5 @@
 import { type Logger, silentLogger } from '../logger'
+import { AccountMrrHistoryStore } from './account-mrr-history'
 import { ApiKeysStore } from './api-keys-store'
 import { AttachmentsStore } from './attachments-store'
 import { AudienceStore } from './audience-store'
@@ -26,6 +27,7 @@ import { ProjectsStore } from './projects-store'
 import { RequestsStore } from './requests-store'
 import { RoadmapStore } from './roadmap-store'
 import { SessionsStore } from './sessions-store'
+import { StripeStore } from './stripe-store'
 import { TagsStore } from './tags-store'
 import { UpdatesStore } from './updates-store'
 import { VotesStore } from './votes-store'
@@ -75,6 +77,10 @@ export interface Store {
   readonly attachments: AttachmentsStore
   /** Slack, GitHub and Linear, as the project set them up (v3 "The team's tools"). */
   readonly integrations: IntegrationsStore
+  /** Stripe as its webhook tells it: set-up, customers, subscriptions (v3 "The revenue ledger"). */
+  readonly stripe: StripeStore
+  /** Every change of an account's MRR, with its source and time. */
+  readonly mrrHistory: AccountMrrHistoryStore
   close(): Promise<void>
 }
 
@@ -169,6 +175,8 @@ export function createStore(db: Db, changes: ChangeFeed = localChangeFeed()): St
     tags: new TagsStore(db),
     attachments: new AttachmentsStore(db),
     integrations: new IntegrationsStore(db),
+    stripe: new StripeStore(db),
+    mrrHistory: new AccountMrrHistoryStore(db),
     changes,
     async close() {
       await changes.close()

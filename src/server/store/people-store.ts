@@ -1,6 +1,9 @@
+import { recordTokenMrrChange } from './account-mrr-history'
 import { accountOf, moveVotesToAccount, personAccount, repriceAccount } from './account-revenue'
 import { type CompanyRef, ensureCompany, lockCompany } from './company-billing'
 import type { Db, SqlExecutor } from './db'
+import { settleNewAccountMrr } from './stripe-accounts'
+import { keepStripeMrr } from './stripe-billing-guard'
 import { holdsTokenBilling, type TokenBillingColumns, tokenBillingValues } from './token-billing'
 import type { PersonFacts } from './types'
 
@@ -19,6 +22,7 @@ interface PersonRow extends TokenBillingColumns {
   email: string | null
   name: string | null
   company_id: number | null
+  mrr_source: string
 }
 
 /**
@@ -36,13 +40,14 @@ export async function ensurePerson(
 ): Promise<PersonRef> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [existing] = await tx.query<PersonRow>(
-      `SELECT id, email, name, plan, billing_interval, amount_cents, mrr_cents, token_iat, company_id
+      `SELECT id, email, name, plan, billing_interval, amount_cents, mrr_cents, token_iat, company_id,
+              mrr_source
          FROM people WHERE project_id = $1 AND sub = $2 FOR UPDATE`,
       [projectId, facts.sub],
     )
     if (existing) {
       const company = await companyOfToken(tx, projectId, facts, now)
-      return updateIfNewer(tx, existing, facts, company, now)
+      return updateIfNewer(tx, projectId, existing, facts, company, now)
     }
     const company = await companyOfToken(tx, projectId, facts, now)
     const [inserted] = await tx.query<{ id: number; mrr_cents: number }>(
@@ -61,7 +66,17 @@ export async function ensurePerson(
       ],
     )
     // Nothing returned: another transaction created the person meanwhile; read it again.
-    if (inserted) return refOf(inserted.id, inserted.mrr_cents, company)
+    if (inserted) {
+      const mrrCents = await settleNewAccountMrr(tx, {
+        projectId,
+        table: 'people',
+        id: inserted.id,
+        ref: { sub: facts.sub },
+        tokenMrrCents: inserted.mrr_cents,
+        now,
+      })
+      return refOf(inserted.id, mrrCents, company)
+    }
   }
   throw new Error('could not create person')
 }
@@ -90,7 +105,8 @@ export async function personForVote(
               p.token_iat > $3 OR (p.token_iat = $3
                 AND p.email IS NOT DISTINCT FROM $4 AND p.plan IS NOT DISTINCT FROM $5
                 AND p.billing_interval IS NOT DISTINCT FROM $6
-                AND p.amount_cents IS NOT DISTINCT FROM $7 AND p.mrr_cents = $8
+                AND p.amount_cents IS NOT DISTINCT FROM $7
+                AND (p.mrr_cents = $8 OR p.mrr_source = 'stripe')
                 AND p.name IS NOT DISTINCT FROM $9
                 AND (SELECT c.external_id FROM companies c WHERE c.id = p.company_id)
                     IS NOT DISTINCT FROM $10) AS current
@@ -150,11 +166,13 @@ function factColumns(facts: PersonFacts) {
 
 async function updateIfNewer(
   tx: SqlExecutor,
+  projectId: string,
   row: PersonRow,
-  facts: PersonFacts,
+  tokenFacts: PersonFacts,
   tokenCompany: CompanyRef | null,
   now: number,
 ): Promise<PersonRef> {
+  const facts = keepStripeMrr(row, tokenFacts)
   if (facts.iat < row.token_iat) {
     // An older token changes nothing about the person: they stay in their latest company.
     const current =
@@ -191,6 +209,13 @@ async function updateIfNewer(
   } else if (companyId === null && facts.mrrCents !== row.mrr_cents) {
     await repriceAccount(tx, personAccount(row.id), facts.mrrCents)
   }
+  const changed = {
+    table: 'people' as const,
+    id: row.id,
+    projectId,
+    account: personAccount(row.id),
+  }
+  await recordTokenMrrChange(tx, changed, row.mrr_cents, facts.mrrCents, now)
   return ref
 }
 
