@@ -31,6 +31,7 @@ export const SETTINGS_SECTIONS = [
   'tags',
   'notifications',
   'api-keys',
+  'revenue',
   'audit',
 ] as const
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]

@@ -9,6 +9,7 @@ import { ModerationSettings } from '../moderation/moderation-settings'
 import { NotificationsPage } from '../notifications/notifications-page'
 import { AuditPage } from '../pages/audit-page'
 import { SettingsPage } from '../pages/settings-page'
+import { RevenueSettingsPage } from '../revenue/revenue-settings-page'
 import type { SettingsSection } from '../router'
 import { TagsSettingsPage } from '../tags/tags-settings-page'
 import { PortalSettingsPage } from './portal-settings-page'
@@ -146,6 +147,8 @@ function SettingsSectionPage({
       return <NotificationsPage client={client} projectId={project.id} />
     case 'api-keys':
       return <ApiKeysPage client={client} projectId={project.id} />
+    case 'revenue':
+      return <RevenueSettingsPage client={client} projectId={project.id} />
     case 'audit':
       return <AuditPage team={team} projectId={project.id} />
   }

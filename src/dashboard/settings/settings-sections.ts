@@ -10,6 +10,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
   tags: 'Tags',
   notifications: 'Webhooks & mail',
   'api-keys': 'API keys',
+  revenue: 'Revenue',
   audit: 'Audit log',
 }
 
@@ -22,6 +23,8 @@ const NEEDS: Partial<Record<SettingsSection, Permission>> = {
   identity: 'configure',
   notifications: 'configure',
   'api-keys': 'configure',
+  // The Stripe signing secret, and settings-level facts (GET .../stripe needs configure).
+  revenue: 'configure',
 }
 
 /** The settings pages this role is offered, in navigation order. */
