@@ -6,49 +6,48 @@
  * webhook). Joining the two at read time means no path that changes an account's MRR or its
  * flag can leave a stale sum behind.
  *
- * At-risk accounts are few, so their keys are gathered first (one pass over the project's
- * companies and people) and request_accounts is then probed by account (its
- * request_accounts_by_account index) or by request (its primary key).
+ * At-risk accounts are few, so a query gathers their keys once (AT_RISK_ACCOUNTS, a
+ * materialised WITH query) and then probes request_accounts by account (its
+ * request_accounts_by_account index) or by request (its primary key). Every fragment below
+ * reads that WITH query: a statement using one starts with `WITH ${atRiskAccounts('$1')}`.
  */
 
 /**
- * The account keys ('c:<companies.id>', 'p:<people.id>', as request_accounts names them) of
- * the project's at-risk accounts. `project` is the SQL of the project id's parameter.
+ * The WITH query `at_risk_accounts (account)`: the keys ('c:<companies.id>', 'p:<people.id>',
+ * as request_accounts names them) of the project's at-risk accounts. `project` is the SQL of
+ * the project id's parameter. Not run by a statement that does not read it.
  */
-export function atRiskAccountKeys(project: string): string {
-  return `SELECT 'c:' || id AS account FROM companies WHERE project_id = ${project} AND at_risk
-          UNION ALL
-          SELECT 'p:' || id FROM people WHERE project_id = ${project} AND at_risk`
+export function atRiskAccounts(project: string): string {
+  return `at_risk_accounts AS MATERIALIZED (
+            SELECT 'c:' || id AS account FROM companies WHERE project_id = ${project} AND at_risk
+            UNION ALL
+            SELECT 'p:' || id FROM people WHERE project_id = ${project} AND at_risk)`
 }
 
 /**
  * The requests table with `at_risk_mrr_cents` beside each row, for the at_risk sort: the sum
  * is worked out once per request that has at-risk voters, not probed row by row.
  */
-export function requestsWithAtRisk(project: string): string {
-  return `(SELECT q.*, coalesce(ars.cents, 0) AS at_risk_mrr_cents
+export const REQUESTS_WITH_AT_RISK = `(SELECT q.*, coalesce(ars.cents, 0) AS at_risk_mrr_cents
              FROM requests q
              LEFT JOIN (SELECT ra.request_id, sum(ra.mrr_cents) AS cents
-                          FROM request_accounts ra
-                         WHERE ra.account IN (${atRiskAccountKeys(project)})
-                         GROUP BY ra.request_id) ars ON ars.request_id = q.id
-            WHERE q.project_id = ${project})`
-}
+                          FROM at_risk_accounts a
+                          JOIN request_accounts ra ON ra.account = a.account
+                         GROUP BY ra.request_id) ars ON ars.request_id = q.id)`
 
 /**
- * A LEFT JOIN LATERAL giving `at_risk.cents` (0 when none) for the request aliased `r`: for a
- * page's rows, each probed by its primary key.
+ * The WITH query `page_at_risk (request_id, cents)`: the revenue at risk of each request in the
+ * WITH query `page` (a page of the backlog, its requests' `id`s), in one hash join against the
+ * at-risk accounts; a request without any is absent.
  */
-export function atRiskCentsLateral(project: string): string {
-  return `LEFT JOIN LATERAL (
-            SELECT coalesce(sum(ra.mrr_cents), 0) AS cents
-              FROM request_accounts ra
-             WHERE ra.request_id = r.id AND ra.account IN (${atRiskAccountKeys(project)})
-          ) at_risk ON true`
-}
+export const PAGE_AT_RISK = `page_at_risk AS (
+         SELECT ra.request_id, sum(ra.mrr_cents) AS cents
+           FROM request_accounts ra
+           JOIN at_risk_accounts a ON a.account = ra.account
+          -- An array, not a join: the page's rows are read by request_accounts' primary key.
+          WHERE ra.request_id = ANY (ARRAY(SELECT id FROM page))
+          GROUP BY ra.request_id)`
 
 /** The backlog's `?atRisk=true`: at least one at-risk account among the request's voters. */
-export function atRiskCondition(project: string): string {
-  return `EXISTS (SELECT 1 FROM request_accounts fra
-                   WHERE fra.request_id = r.id AND fra.account IN (${atRiskAccountKeys(project)}))`
-}
+export const AT_RISK_CONDITION = `r.id IN (SELECT ra.request_id
+                   FROM at_risk_accounts a JOIN request_accounts ra ON ra.account = a.account)`

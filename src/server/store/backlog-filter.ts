@@ -1,4 +1,4 @@
-import { atRiskCondition } from './at-risk-revenue'
+import { AT_RISK_CONDITION } from './at-risk-revenue'
 import { containsPattern } from './requests-store'
 import { tagCondition } from './tag-filter'
 
@@ -27,7 +27,7 @@ export interface BacklogFilter {
 
 /**
  * The SQL conditions for a filter, numbering their parameters from `firstParam`. Every query
- * using them binds the project's id to $1.
+ * using them starts with the at_risk_accounts WITH query (store/at-risk-revenue.ts).
  */
 export function filterConditions(filter: BacklogFilter, firstParam: number) {
   const conditions: string[] = []
@@ -60,6 +60,6 @@ export function filterConditions(filter: BacklogFilter, firstParam: number) {
                          AND greatest(ap.mrr_cents, coalesce(ac.mrr_cents, 0)) > 0)`)
   }
   if (filter.tag) conditions.push(tagCondition(param(filter.tag)))
-  if (filter.atRisk) conditions.push(atRiskCondition('$1'))
+  if (filter.atRisk) conditions.push(AT_RISK_CONDITION)
   return { sql: conditions.map((condition) => `AND ${condition}`).join('\n'), params }
 }
