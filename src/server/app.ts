@@ -52,6 +52,7 @@ import { requestEditsRoutes } from './routes/request-edits'
 import { requestsRoutes } from './routes/requests'
 import { roadmapRoutes } from './routes/roadmap'
 import { staticRoutes } from './routes/static'
+import { stripeWebhookRoutes } from './routes/stripe-webhook'
 import { unsubscribeRoutes } from './routes/unsubscribe'
 import { updatesRoutes } from './routes/updates'
 import { votesRoutes } from './routes/votes'
@@ -172,6 +173,9 @@ export function createApp(deps: AppDeps) {
   app.use('/p/*', limitPublicReads(routeDeps.rateLimiter, deps.config))
   // The page every email's footer links to: signed, no login, whether or not the portal is on.
   app.route('/', emailPreferencesRoutes(routeDeps))
+
+  // Stripe's webhook: no CORS, no caller; the Stripe-Signature of the raw body is the auth.
+  app.route('/', stripeWebhookRoutes(routeDeps))
 
   app.route('/', authRoutes(routeDeps))
   app.route('/', authAccountRoutes(routeDeps))

@@ -46,6 +46,13 @@ export const ADMIN_ROUTE_PERMISSIONS: readonly AdminRouteRule[] = [
   // Companies (spec "Companies") are read-only views of the backlog.
   { method: 'GET', path: '/v1/admin/projects/:id/companies', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/companies/:cid', permission: 'view' },
+  {
+    method: 'GET',
+    path: '/v1/admin/projects/:id/companies/:cid/mrr-history',
+    permission: 'view',
+  },
+  // Settings › Revenue: whether a Stripe secret is set and the last event: settings-level.
+  { method: 'GET', path: '/v1/admin/projects/:id/stripe', permission: 'configure' },
   // People (spec v3 "People (GDPR)"): reading and exporting is viewing; erasing is triage.
   { method: 'GET', path: '/v1/admin/projects/:id/people', permission: 'view' },
   { method: 'GET', path: '/v1/admin/projects/:id/people/:sub', permission: 'view' },

@@ -10,6 +10,7 @@ import { opsDocs } from './routes/ops'
 import { portalDocs } from './routes/portal'
 import { publicProjectDocs } from './routes/public-project'
 import { publicRequestDocs } from './routes/public-requests'
+import { STRIPE_TAG, STRIPE_TAG_DESCRIPTION, stripeWebhookDocs } from './routes/revenue'
 import { MarkdownNodeSchema } from './schemas/changelog'
 import { ProjectSettingsSchema } from './schemas/project'
 import { FeedbackCommentSchema, FeedbackRequestSchema } from './schemas/requests'
@@ -32,6 +33,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...portalEditingDocs,
   ...opsDocs,
   ...mcpDocs,
+  ...stripeWebhookDocs,
 ]
 
 /**
@@ -60,5 +62,6 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   Files: 'The built scripts and pages.',
   Demo: 'Only with demo mode on: the demo page plays a customer site.',
   'API description': 'This document and its page.',
+  [STRIPE_TAG]: STRIPE_TAG_DESCRIPTION,
   ...ADMIN_TAG_DESCRIPTIONS,
 }

@@ -11,6 +11,11 @@ import { readJsonBody } from '../http/json-body'
 import { isPortalDomainTaken } from '../store/projects-store'
 import { ProjectNameSchema, toAdminProject } from './admin-projects'
 import { absoluteUrlSetting, PortalSettingsPatchSchema } from './portal-settings-schema'
+import {
+  StripeSettingsPatchSchema,
+  saveStripeSettings,
+  withoutStripeSecret,
+} from './stripe-settings'
 import { WidgetSettingsPatchSchema } from './widget-settings-schema'
 
 export const ProjectPatchSchema = v.strictObject(
@@ -30,6 +35,8 @@ export const ProjectPatchSchema = v.strictObject(
           moderation: v.optional(
             v.picklist(MODERATION_MODES, 'moderation must be off, anonymous or all'),
           ),
+          // v3 "The revenue ledger": write-only (GET .../stripe says whether it is set).
+          stripe: v.optional(StripeSettingsPatchSchema),
         },
         'settings has an unknown field',
       ),
@@ -69,10 +76,11 @@ export function adminProjectSettingsRoutes(deps: RouteDeps) {
     const project = await commit(deps, c, async (w) => {
       const updated = await w.store.projects.update(id, patch)
       if (!updated) throw notFound.project(id)
+      await saveStripeSettings(w, id, patch.settings?.stripe)
       await w.audit({
         action: patch.settings ? 'settings.changed' : 'project.renamed',
         target: id,
-        detail: { ...patch },
+        detail: withoutStripeSecret(patch),
       })
       return updated
     }).catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { adminChangelogRoutes } from './admin-changelog'
 import { adminCommentDeleteRoutes } from './admin-comment-delete'
 import { adminCommentsRoutes } from './admin-comments'
 import { adminCompaniesRoutes } from './admin-companies'
+import { adminCompanyMrrHistoryRoutes } from './admin-company-mrr-history'
 import { adminInstallRoutes } from './admin-install'
 import { adminInvitesRoutes } from './admin-invites'
 import { adminMailRoutes } from './admin-mail'
@@ -21,6 +22,7 @@ import { adminProjectSettingsRoutes } from './admin-project-settings'
 import { adminProjectsRoutes } from './admin-projects'
 import { adminRequestsRoutes } from './admin-requests'
 import { adminSecretRoutes } from './admin-secret'
+import { adminStripeRoutes } from './admin-stripe'
 import { adminTagsRoutes } from './admin-tags'
 import { adminTokenCheckRoutes } from './admin-token-check'
 import { adminWebhooksRoutes } from './admin-webhooks'
@@ -40,6 +42,8 @@ export function adminRoutes(deps: RouteDeps) {
     .route('/audit', adminAuditRoutes(deps))
     .route('/', adminBacklogRoutes(deps))
     .route('/companies', adminCompaniesRoutes(deps))
+    .route('/companies', adminCompanyMrrHistoryRoutes(deps))
+    .route('/stripe', adminStripeRoutes(deps))
     .route('/', adminRequestsRoutes(deps))
     .route('/', adminModerationRoutes(deps))
     .route('/', adminCommentsRoutes(deps))

@@ -1,4 +1,4 @@
-import type { AtRiskAccount, BacklogSort } from '../../shared/api'
+import type { AtRiskAccount, BacklogSort, BacklogVoter } from '../../shared/api'
 import { atRiskAccounts, PAGE_AT_RISK, REQUESTS_WITH_AT_RISK } from './at-risk-revenue'
 import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
@@ -6,17 +6,11 @@ import type { Db } from './db'
 import { type KeysetColumn, keysetAfter } from './keyset'
 import { listRequestAtRiskAccounts } from './request-at-risk-accounts'
 import { BACKLOG_ORDER } from './requests-store'
+import { revenueFactsJson, toRevenueFacts } from './revenue-facts'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
-export interface BacklogVoterRecord {
-  sub: string
-  email: string | null
-  plan: string | null
-  mrrCents: number
-  /** Their account when it is a company (its MRR is what the request counts, once). */
-  company: { id: string; name: string | null; mrrCents: number } | null
-}
+export type BacklogVoterRecord = BacklogVoter
 
 export interface BacklogEntry extends RequestRecord {
   voters: BacklogVoterRecord[]
@@ -66,13 +60,35 @@ export function backlogKeyOf(sort: BacklogSort, entry: BacklogEntry): (string | 
   return tail
 }
 
-type VoterJson = BacklogVoterRecord & { mrrCents: number | string }
+interface RevenueJson {
+  mrrCents: number | string
+  mrrSource: string
+  mrrAsOf: string
+  atRisk: boolean
+}
+type VoterJson = Omit<BacklogVoterRecord, 'mrrCents' | 'company'> &
+  RevenueJson & { company: ({ id: string; name: string | null } & RevenueJson) | null }
+
+function revenueOf(json: RevenueJson) {
+  return {
+    mrrCents: Number(json.mrrCents),
+    ...toRevenueFacts({
+      mrr_source: json.mrrSource,
+      mrr_as_of: json.mrrAsOf,
+      at_risk: json.atRisk,
+    }),
+  }
+}
 
 function toVoterRecord(voter: VoterJson): BacklogVoterRecord {
   return {
-    ...voter,
-    mrrCents: Number(voter.mrrCents),
-    company: voter.company ? { ...voter.company, mrrCents: Number(voter.company.mrrCents) } : null,
+    sub: voter.sub,
+    email: voter.email,
+    plan: voter.plan,
+    ...revenueOf(voter),
+    company: voter.company
+      ? { id: voter.company.id, name: voter.company.name, ...revenueOf(voter.company) }
+      : null,
   }
 }
 
@@ -150,10 +166,11 @@ export class BacklogStore {
               coalesce(page_at_risk.cents, 0) AS at_risk_cents,
               CASE WHEN ap.id IS NULL THEN NULL ELSE
                 json_build_object('sub', ap.sub, 'email', ap.email, 'plan', ap.plan,
-                                  'mrrCents', ap.mrr_cents,
+                                  'mrrCents', ap.mrr_cents, ${revenueFactsJson('ap')},
                                   'company', CASE WHEN ac.id IS NULL THEN NULL ELSE
                                     json_build_object('id', ac.external_id, 'name', ac.name,
-                                                      'mrrCents', ac.mrr_cents) END) END AS author
+                                                      'mrrCents', ac.mrr_cents,
+                                                      ${revenueFactsJson('ac')}) END) END AS author
          FROM page r
          LEFT JOIN page_at_risk ON page_at_risk.request_id = r.id
          LEFT JOIN people ap ON ap.id = r.author_person_id
@@ -161,9 +178,11 @@ export class BacklogStore {
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('sub', p.sub, 'email', p.email, 'plan', p.plan,
                                              'mrrCents', v.voter_mrr_cents,
+                                             ${revenueFactsJson('p')},
                                              'company', CASE WHEN c.id IS NULL THEN NULL ELSE
                                                json_build_object('id', c.external_id, 'name', c.name,
-                                                                 'mrrCents', c.mrr_cents) END)
+                                                                 'mrrCents', c.mrr_cents,
+                                                                 ${revenueFactsJson('c')}) END)
                            ORDER BY v.voter_mrr_cents DESC, v.voter) AS voters
              FROM (SELECT person_id, voter, voter_mrr_cents FROM votes
                     WHERE request_id = r.id AND person_id IS NOT NULL

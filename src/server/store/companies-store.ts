@@ -2,6 +2,7 @@ import type { CompanySort, CompanySummary } from '../../shared/api'
 import { companyAccount } from './account-revenue'
 import type { Db } from './db'
 import { type KeysetColumn, keysetAfter } from './keyset'
+import { type RevenueFactColumns, toRevenueFacts } from './revenue-facts'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
@@ -22,7 +23,7 @@ export interface CompanyDetailRecord {
 export const COMPANIES_LIMIT = 100
 export const COMPANY_REQUESTS_LIMIT = 200
 
-interface CompanyRow {
+interface CompanyRow extends RevenueFactColumns {
   internal_id: number
   external_id: string
   name: string | null
@@ -38,6 +39,7 @@ interface CompanyRow {
  * Sorting by requests counts them for every company of the project first.
  */
 const COMPANY_COLUMNS = `c.id AS internal_id, c.external_id, c.name, c.plan, c.mrr_cents,
+  c.mrr_source, c.mrr_as_of, c.at_risk,
   (SELECT count(*) FROM people p WHERE p.company_id = c.id) AS people,
   (SELECT count(*) FROM request_accounts ra WHERE ra.account = 'c:' || c.id) AS requests`
 
@@ -75,6 +77,7 @@ function toCompanyRecord(row: CompanyRow): CompanyRecord {
     name: row.name,
     plan: row.plan,
     mrrCents: Number(row.mrr_cents),
+    ...toRevenueFacts(row),
     people: Number(row.people),
     requests: Number(row.requests),
   }
@@ -123,6 +126,15 @@ export class CompaniesStore {
           : [Number(last.requests), Number(last.mrr_cents), last.external_id]
         : null,
     }
+  }
+
+  /** The company's account ('c:<id>', account-revenue.ts), or null when there is no such company. */
+  async accountOf(projectId: string, companyId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ id: number }>(
+      'SELECT id FROM companies WHERE project_id = $1 AND external_id = $2',
+      [projectId, companyId],
+    )
+    return row ? companyAccount(row.id) : null
   }
 
   /** One company with its people and the requests they asked for, by revenue. */

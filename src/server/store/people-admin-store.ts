@@ -2,6 +2,7 @@ import type { PersonErasurePreview, PersonSummary, PersonVote } from '../../shar
 import type { Db } from './db'
 import { type KeysetColumn, keysetAfter } from './keyset'
 import { containsPattern } from './request-search'
+import { type RevenueFactColumns, toRevenueFacts } from './revenue-facts'
 import { REQUEST_COLUMNS, type RequestRow, toIso, toRequestRecord } from './rows'
 import type { RequestRecord } from './types'
 
@@ -22,7 +23,7 @@ export interface PersonListEntry extends PersonSummary {
   key: [string, number]
 }
 
-interface PersonRow {
+interface PersonRow extends RevenueFactColumns {
   id: number | string
   sub: string
   email: string | null
@@ -43,7 +44,8 @@ interface PersonRow {
  * comments_by_author) for the rows of one page, never an aggregate over the project.
  */
 const PERSON_SELECT = `
-  SELECT p.id, p.sub, p.email, p.name, p.plan, p.mrr_cents, p.updated_at,
+  SELECT p.id, p.sub, p.email, p.name, p.plan, p.mrr_cents, p.mrr_source, p.mrr_as_of, p.at_risk,
+         p.updated_at,
          p.updated_at::text AS seen_key, c.external_id AS company_id, c.name AS company_name,
          (SELECT count(*) FROM requests r WHERE r.project_id = p.project_id
              AND r.author_voter = 's:' || p.sub AND r.merged_into IS NULL
@@ -62,6 +64,7 @@ function toEntry(row: PersonRow): PersonListEntry {
     name: row.name,
     plan: row.plan,
     mrrCents: Number(row.mrr_cents),
+    ...toRevenueFacts(row),
     company: row.company_id === null ? null : { id: row.company_id, name: row.company_name },
     lastSeenAt: toIso(row.updated_at),
     requests: Number(row.requests),

@@ -1,17 +1,22 @@
 /** The dashboard's backlog: requests with their voters' revenue, companies and comments. */
 import type { CommentKind, FeedbackComment, FeedbackRequest, ShownStatus } from './requests'
+import type { AccountRevenueFacts } from './revenue'
 
 /** v3 `at_risk`: the MRR of at-risk accounts among the voters, then revenue. */
 export type BacklogSort = 'revenue' | 'votes' | 'new' | 'at_risk'
 
-/** A voter's account when it is a company: counted once per request (spec "Companies"). */
-export interface VoterCompany {
+/**
+ * A voter's account when it is a company: counted once per request (spec "Companies"). Its
+ * mrrSource, mrrAsOf and atRisk are the company's (v3 "The revenue ledger").
+ */
+export interface VoterCompany extends AccountRevenueFacts {
   id: string
   name: string | null
   /** The company's MRR, which is what it adds to a request, once. */
   mrrCents: number
 }
-export interface BacklogVoter {
+/** mrrSource, mrrAsOf and atRisk go with the voter's own mrrCents (their company's: `company`). */
+export interface BacklogVoter extends AccountRevenueFacts {
   sub: string
   email: string | null
   plan: string | null

@@ -1,9 +1,11 @@
 /** The dashboard's companies (spec/api.md "Companies"): revenue per account. */
 import type { FeedbackRequest } from './requests'
+import type { AccountRevenueFacts } from './revenue'
 
 /** `GET /v1/admin/projects/{pid}/companies?sort=mrr|requests`. */
 export type CompanySort = 'mrr' | 'requests'
-export interface CompanySummary {
+/** With its MRR's source, "as of" and risk (v3 "The revenue ledger"). */
+export interface CompanySummary extends AccountRevenueFacts {
   id: string
   name: string | null
   plan: string | null

@@ -1,9 +1,11 @@
 /** The dashboard's people (spec/api.md v3 "People (GDPR)"): who asked, and erasing them. */
 import type { AdminComment } from './backlog'
 import type { FeedbackRequest } from './requests'
+import type { AccountRevenueFacts } from './revenue'
 
 /** One identified person of a project, as their latest token described them. */
-export interface PersonSummary {
+/** mrrSource, mrrAsOf and atRisk go with their mrrCents (v3 "The revenue ledger"). */
+export interface PersonSummary extends AccountRevenueFacts {
   sub: string
   email: string | null
   name: string | null

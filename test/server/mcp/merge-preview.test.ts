@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { previewMerge } from '../../../src/server/mcp/merge-preview'
 import type { AdminRequestDetail, BacklogVoter } from '../../../src/shared/api'
 
-const acme = { id: 'acme', name: 'Acme', mrrCents: 4900 }
+const tokenRevenue = {
+  mrrSource: 'token',
+  mrrAsOf: '2026-12-01T00:00:00.000Z',
+  atRisk: false,
+} as const
+const acme = { id: 'acme', name: 'Acme', mrrCents: 4900, ...tokenRevenue }
 const voter = (
   sub: string,
   mrrCents: number,
@@ -12,6 +17,7 @@ const voter = (
   email: `${sub}@example.com`,
   plan: 'pro',
   mrrCents,
+  ...tokenRevenue,
   company,
 })
 

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { EDITING_STEPS, PORTAL_EDITING_STEPS } from './scenario-editing'
+import { REVENUE_STEPS } from './scenario-revenue'
 
 export interface ScenarioState {
   url: string
@@ -801,6 +802,7 @@ export const ADMIN_STEPS: readonly Step[] = [
     headers: admin,
     expect: 200,
   },
+  ...REVENUE_STEPS,
   {
     name: 'the audit log',
     method: 'GET',

@@ -14,6 +14,7 @@ import { adminV3Docs } from './admin-v3'
 import { adminWebhooksDocs } from './admin-webhooks'
 import { adminAttachmentDocs } from './attachments'
 import { adminEditingDocs } from './editing'
+import { adminRevenueDocs } from './revenue'
 
 /** Every /v1/admin route's RouteDoc, in the order /docs/api shows their tags. */
 export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
@@ -32,6 +33,7 @@ export const ADMIN_ROUTE_DOCS: readonly RouteDoc[] = [
   ...adminTeamDocs,
   ...adminMailDocs,
   ...adminV3Docs,
+  ...adminRevenueDocs,
 ]
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/api'
 import { TEAM_ROLES } from '../../../shared/roles'
 import { AttachmentListSchema } from './attachments'
+import { AccountRevenueFactsEntries } from './revenue'
 import { RequestTagSchema } from './tags'
 
 /**
@@ -48,6 +49,7 @@ export const VoterCompanySchema = v.object({
   id: v.string(),
   name: v.nullable(v.string()),
   mrrCents: v.number(),
+  ...AccountRevenueFactsEntries,
 })
 
 /** `BacklogVoter`: an identified voter (or author) and their revenue. */
@@ -56,6 +58,7 @@ export const BacklogVoterSchema = v.object({
   email: v.nullable(v.string()),
   plan: v.nullable(v.string()),
   mrrCents: v.number(),
+  ...AccountRevenueFactsEntries,
   company: v.nullable(VoterCompanySchema),
 })
 

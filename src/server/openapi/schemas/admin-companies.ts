@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { FeedbackRequestSchema, NextCursorSchema } from './admin-common'
+import { AccountRevenueFactsEntries } from './revenue'
 
 /** Answers of the companies routes (spec "Companies"). */
 
@@ -9,6 +10,7 @@ export const CompanySummarySchema = v.object({
   name: v.nullable(v.string()),
   plan: v.nullable(v.string()),
   mrrCents: v.number(),
+  ...AccountRevenueFactsEntries,
   people: v.number(),
   requests: v.number(),
 })

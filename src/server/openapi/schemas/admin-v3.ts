@@ -6,6 +6,7 @@ import {
   FeedbackRequestSchema,
   Timestamp,
 } from './admin-common'
+import { AccountRevenueFactsEntries } from './revenue'
 
 /**
  * The answers of the v3 routes (spec/api.md "API keys, people, and feedback on a customer's
@@ -45,6 +46,7 @@ const PersonFacts = {
   name: v.nullable(v.string()),
   plan: v.nullable(v.string()),
   mrrCents: v.number(),
+  ...AccountRevenueFactsEntries,
   company: PersonCompanySchema,
   lastSeenAt: Timestamp,
 }
