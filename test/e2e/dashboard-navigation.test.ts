@@ -112,6 +112,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       '',
       'Request',
       'MRR',
+      'At risk',
       'Accounts',
       'Votes',
       'Status',
@@ -132,6 +133,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Tags',
       'Webhooks & mail',
       'API keys',
+      'Revenue',
       'Audit log',
     ])
     for (const [link, slug] of [
@@ -142,6 +144,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Tags', 'tags'],
       ['Webhooks & mail', 'notifications'],
       ['API keys', 'api-keys'],
+      ['Revenue', 'revenue'],
       ['Audit log', 'audit'],
     ] as const) {
       await settingsNav.getByRole('link', { name: link, exact: true }).click()
@@ -241,6 +244,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'tags',
       'notifications',
       'api-keys',
+      'revenue',
       'audit',
     ]) {
       await page.goto(`${base}/settings/${section}`)
