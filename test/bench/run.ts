@@ -21,6 +21,7 @@ import { benchServerTokens } from './server-tokens'
 import { benchServerVotes } from './server-votes'
 import { benchSharedLimits } from './shared-limits'
 import { benchStartAndMemory } from './start-and-memory'
+import { benchStripeEvent } from './stripe-event'
 import { benchWidgetHostCost } from './widget-host-cost'
 import { benchWidgetSize } from './widget-size'
 
@@ -46,6 +47,7 @@ const BENCHES: Bench[] = [
   { name: 'revenue at risk at scale on PostgreSQL', run: benchBacklogAtRisk },
   { name: 'portal pages at scale', run: benchPortalPages },
   { name: 'people: erasing a person with 1,000 votes, both engines', run: benchPersonDelete },
+  { name: 'Stripe event → backlog updated, both engines', run: benchStripeEvent },
   { name: 'hostile client', run: () => benchHostileClient() },
   { name: 'closing the loop (queue, webhooks, email)', run: benchLoop },
   { name: 'many processes on one PostgreSQL', run: benchManyProcesses },

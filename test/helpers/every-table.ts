@@ -12,6 +12,7 @@ import { useCanonicalTextForms } from '../../src/server/ops/text-forms'
 import type { Db, SqlExecutor } from '../../src/server/store/db'
 import { audienceFor } from '../../src/shared/identity'
 import type { TestServer } from './start-server'
+import { customerEvent, postStripeEvent, subscriptionEvent } from './stripe-events'
 import { invite, inviteCode, postJson, setUpOwner } from './team'
 import { mintToken } from './tokens'
 import { startWebhookReceiver } from './webhook-receiver'
@@ -21,6 +22,7 @@ import { startWebhookReceiver } from './webhook-receiver'
  * shows up as a missing entry here, not as a round trip that proved nothing.
  */
 export const FILLED_TABLES = [
+  'account_mrr_changes',
   'anonymous_links',
   'api_keys',
   'attachments',
@@ -50,6 +52,9 @@ export const FILLED_TABLES = [
   'requests',
   'server_keys',
   'sessions',
+  'stripe_customers',
+  'stripe_setups',
+  'stripe_subscriptions',
   'tags',
   'votes',
   'webhook_deliveries',
@@ -310,6 +315,34 @@ async function fill(server: TestServer, webhookUrl: string): Promise<void> {
     }),
     303,
   )
+
+  // The revenue ledger: Stripe's webhook set up, bob's customer and subscription (his MRR now
+  // from Stripe), and a subscription naming a company nobody has seen yet.
+  const whsec = 'whsec_roundTripSecret0001'
+  await expectStatus(
+    server.adminFetch(`/v1/admin/projects/${pid}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ settings: { stripe: { webhookSecret: whsec } } }),
+    }),
+    200,
+  )
+  const created = Math.floor(Date.now() / 1000)
+  const stripeEvents = [
+    customerEvent('created', created, 'cus_bob', { reqio_sub: 'bob' }),
+    subscriptionEvent('created', created, {
+      id: 'sub_bob',
+      customer: 'cus_bob',
+      // What his tokens say too: his MRR's source changes, the backlog's sums do not.
+      items: [{ unitAmount: 4900, interval: 'month' }],
+    }),
+    subscriptionEvent('created', created, {
+      id: 'sub_later',
+      metadata: { reqio_company: 'not-seen-yet' },
+      items: [{ unitAmount: 120000, interval: 'year' }],
+    }),
+  ]
+  for (const event of stripeEvents)
+    await expectStatus(postStripeEvent(server.url, pid, event, whsec), 200)
 
   // Done jobs are deleted: one more change leaves a job waiting in the queue.
   await expectStatus(

@@ -7,6 +7,7 @@ import {
   erasedWordsPattern,
   withoutErasedWords,
 } from './erased-words'
+import { eraseStripeRevenueOf } from './stripe-erasure'
 
 /**
  * The author key of a request whose author was erased: neither a person ('s:') nor a browser
@@ -96,6 +97,7 @@ export async function erasePerson(
   await tx.query('DELETE FROM portal_sessions WHERE project_id = $1 AND sub = $2', [projectId, sub])
   // person_updates, request_followers, request_unfollows, notification_preferences, mail_items
   // and mail_unsubscribes go with the row.
+  await eraseStripeRevenueOf(tx, projectId, { id: personId, sub })
   await tx.query('DELETE FROM people WHERE id = $1', [personId])
   await scrubCopies(tx, projectId, { email: person.email, name: person.name })
   return { votes, comments: comments, requests: requests.length }

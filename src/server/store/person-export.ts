@@ -44,6 +44,8 @@ export async function exportPerson(
     unfollows,
     preferences,
     attachments,
+    mrrChanges,
+    stripeSubscriptions,
   ] = await Promise.all([
     rows(
       `SELECT to_jsonb(c) AS row FROM companies c JOIN people p ON p.company_id = c.id
@@ -112,6 +114,17 @@ export async function exportPerson(
         ORDER BY a.created_at, a.id`,
       [projectId, voters],
     ),
+    // The revenue ledger: their own MRR's changes, and Stripe subscriptions naming their sub.
+    rows(
+      `SELECT to_jsonb(m) AS row FROM account_mrr_changes m
+        WHERE m.project_id = $1 AND m.account = $2 ORDER BY m.at, m.id`,
+      [projectId, `p:${personId}`],
+    ),
+    rows(
+      `SELECT to_jsonb(s) AS row FROM stripe_subscriptions s
+        WHERE s.project_id = $1 AND s.reqio_sub = $2 ORDER BY s.subscription_id`,
+      [projectId, sub],
+    ),
   ])
   const email = (found.person as { email?: string | null }).email ?? null
   const [keptMail, jobs, auditLog] = await Promise.all([
@@ -161,6 +174,8 @@ export async function exportPerson(
     portalSessions,
     deletedRequestVotes,
     attachments,
+    mrrChanges,
+    stripeSubscriptions,
     jobs,
     auditLog,
   }

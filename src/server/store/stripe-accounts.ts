@@ -8,6 +8,9 @@ import type { SqlExecutor } from './db'
  * one of them is, and its MRR is as of the newest Stripe event applied to them. Subscriptions name
  * accounts by the ids the customer's server sends (a company id, a person's sub), so they may
  * come before Reqio has seen the account: it takes its Stripe MRR when it first appears.
+ *
+ * mrr_as_of is Stripe's `created` of the newest event applied (when Stripe says it was so); the
+ * history's `at` is when Reqio moved the account, so it reads in order with token changes.
  */
 
 /** The account a subscription names: a company by its id, or a person by their sub. */
@@ -61,6 +64,7 @@ export async function applyStripeBilling(
   projectId: string,
   ref: StripeAccountRef,
   eventCreated: number,
+  now: number,
 ): Promise<void> {
   const isCompany = ref.company !== undefined
   const [row] = await tx.query<AccountRow>(
@@ -100,7 +104,7 @@ export async function applyStripeBilling(
     fromCents,
     toCents: billing.mrrCents,
     source: 'stripe',
-    at: billing.asOf,
+    at: new Date(now),
   })
 }
 
@@ -138,7 +142,7 @@ export async function settleNewAccountMrr(
     fromCents: 0,
     toCents: billing.mrrCents,
     source: 'stripe',
-    at: billing.asOf,
+    at: new Date(input.now),
   })
   return billing.mrrCents
 }

@@ -144,7 +144,7 @@ export class StripeStore {
         refOf(customer.named),
         ...moved.map((row) => refOf({ company: row.reqio_company, sub: row.reqio_sub })),
       ]
-      await applyToAccounts(tx, projectId, refs, created)
+      await applyToAccounts(tx, projectId, refs, created, now)
     })
   }
 
@@ -201,7 +201,7 @@ export class StripeStore {
         const previous = before
           ? refOf({ company: before.reqio_company, sub: before.reqio_sub })
           : null
-        await applyToAccounts(tx, projectId, [previous, refOf(named.account)], change.created)
+        await applyToAccounts(tx, projectId, [previous, refOf(named.account)], change.created, now)
         return true
       }
       throw new Error('could not store the subscription')
@@ -239,12 +239,13 @@ async function applyToAccounts(
   projectId: string,
   refs: readonly (StripeAccountRef | null)[],
   created: number,
+  now: number,
 ): Promise<void> {
   const distinct: StripeAccountRef[] = []
   for (const ref of refs)
     if (ref && !distinct.some((seen) => sameRef(seen, ref))) distinct.push(ref)
   distinct.sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
-  for (const ref of distinct) await applyStripeBilling(tx, projectId, ref, created)
+  for (const ref of distinct) await applyStripeBilling(tx, projectId, ref, created, now)
 }
 
 function keyOf(ref: StripeAccountRef): string {

@@ -83,6 +83,8 @@ describe.each(storeBackends())('erasing a person on the $name database', (backen
       'keptMail',
       'requestAccounts',
       'deletedRequestVotes',
+      'mrrChanges',
+      'stripeSubscriptions',
     ]) {
       expect((doc[kind] as unknown[]).length, kind).toBeGreaterThan(0)
     }
@@ -126,6 +128,12 @@ describe.each(storeBackends())('erasing a person on the $name database', (backen
       "SELECT count(*)::int AS n FROM people WHERE sub = 'bob'",
     )
     expect(people?.n).toBe(0)
+    // The revenue ledger: Stripe subscriptions and customers that named bob go too.
+    const [stripe] = await server.store.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM stripe_subscriptions WHERE reqio_sub = 'bob')
+            + (SELECT count(*) FROM stripe_customers WHERE reqio_sub = 'bob')::int AS n`,
+    )
+    expect(stripe?.n).toBe(0)
   })
 
   it('drops their votes’ counts and revenue at once, and keeps their requests without an author', async () => {
