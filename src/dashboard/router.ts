@@ -32,6 +32,7 @@ export const SETTINGS_SECTIONS = [
   'notifications',
   'integrations',
   'api-keys',
+  'revenue',
   'audit',
 ] as const
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]

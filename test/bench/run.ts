@@ -2,6 +2,7 @@
 // nothing here passes or fails. To add one, append it to BENCHES.
 
 import { benchApiKeyAuth } from './api-key-auth'
+import { benchBacklogAtRisk } from './backlog-at-risk'
 import { benchBacklogExport } from './backlog-export'
 import { benchHostileClient } from './hostile-client'
 import { benchImageUpload } from './image-upload'
@@ -44,6 +45,7 @@ const BENCHES: Bench[] = [
   { name: 'admin backlog at scale', run: benchServerBacklog },
   { name: 'revenue per account at scale', run: benchServerAccounts },
   { name: 'backlog CSV export at scale', run: benchBacklogExport },
+  { name: 'revenue at risk at scale on PostgreSQL', run: benchBacklogAtRisk },
   { name: 'portal pages at scale', run: benchPortalPages },
   { name: 'people: erasing a person with 1,000 votes, both engines', run: benchPersonDelete },
   { name: 'Stripe event → backlog updated, both engines', run: benchStripeEvent },

@@ -45,13 +45,14 @@ it('ranks by revenue first and shows MRR, accounts, votes and status per row', a
   expect(rowTitles(table)).toEqual(['Export to CSV', 'SSO login', 'CSV export', 'Dark mode'])
   expect(rowOf(table, 'Export to CSV')).toEqual([
     '$148.00',
+    '—',
     '2',
     '2',
     'Open',
     '0',
     'bob@acme.test (team) · $99.00/mo',
   ])
-  expect(rowOf(table, 'Dark mode')).toEqual(['$0.00', '0', '3', 'Open', '0', 'Anonymous'])
+  expect(rowOf(table, 'Dark mode')).toEqual(['$0.00', '—', '0', '3', 'Open', '0', 'Anonymous'])
   const chart = screen.getByRole('img', { name: 'Monthly revenue per top request' })
   expect(chart.textContent).toContain('Export to CSV')
   expect(chart.textContent).toContain('$148.00')
@@ -86,7 +87,7 @@ it('opens a request to show its voters, and saves a new status and title', async
 
   fireEvent.change(within(detail).getByLabelText('Status'), { target: { value: 'planned' } })
   fireEvent.click(within(detail).getByRole('button', { name: 'Save and tell people' }))
-  await waitFor(() => expect(rowOf(table, 'CSV export')[3]).toBe('Planned'))
+  await waitFor(() => expect(rowOf(table, 'CSV export')[4]).toBe('Planned'))
 
   fireEvent.input(within(detail).getByLabelText('Title'), {
     target: { value: 'CSV export of events' },
@@ -114,7 +115,7 @@ it('merges a duplicate into another: its votes move and nobody is counted twice'
 
   await waitFor(() => expect(rowTitles(table)).not.toContain('Export to CSV'))
   // alice voted for both: three people, not four; bob's 99.00 joins alice's 49.00.
-  expect(rowOf(table, 'CSV export').slice(0, 5)).toEqual(['$148.00', '3', '3', 'Open', '0'])
+  expect(rowOf(table, 'CSV export').slice(0, 6)).toEqual(['$148.00', '—', '3', '3', 'Open', '0'])
   expect(rowTitles(table)[0]).toBe('CSV export')
   await screen.findByRole('dialog', { name: 'Request: CSV export' })
 })

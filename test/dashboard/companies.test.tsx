@@ -56,7 +56,7 @@ it('counts a company once in the backlog and groups its people under it in the d
   const created = await seedCompanies()
   renderSignedIn(server, `#/projects/${created.project.id}/backlog`)
   const table = await screen.findByRole('table', { name: 'Backlog' })
-  expect(cells(table, 'SSO login').slice(0, 4)).toEqual(['$58.00', '2', '4', 'Open'])
+  expect(cells(table, 'SSO login').slice(0, 5)).toEqual(['$58.00', '—', '2', '4', 'Open'])
 
   fireEvent.click(within(table).getByRole('button', { name: 'SSO login' }))
   const detail = screen.getByRole('dialog', { name: 'Request: SSO login' })
@@ -76,7 +76,12 @@ it('ranks companies by MRR or by requests and opens one to show its requests', a
   const created = await seedCompanies()
   renderSignedIn(server, `#/projects/${created.project.id}/companies`)
   const table = await screen.findByRole('table', { name: 'Companies' })
-  expect(cells(table, 'Globex')).toEqual(['pro', '$49.00', '3', '1'])
+  expect(cells(table, 'Globex')).toEqual([
+    'pro',
+    expect.stringMatching(/^\$49\.00 from token, as of /),
+    '3',
+    '1',
+  ])
 
   fireEvent.click(screen.getByRole('button', { name: 'Requests' }))
   await waitFor(() =>

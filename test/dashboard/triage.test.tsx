@@ -103,13 +103,13 @@ it('confirms what a merge moves, and undo gives back the votes and revenue', asy
 
   await screen.findByText('Merged “Export to CSV” into “CSV export”.')
   await waitFor(() => expect(rowTitles(table)).not.toContain('Export to CSV'))
-  expect(cellsOf(table, 'CSV export').slice(0, 3)).toEqual(['$148.00', '3', '3'])
+  expect(cellsOf(table, 'CSV export').slice(0, 4)).toEqual(['$148.00', '—', '3', '3'])
 
   fireEvent.click(screen.getByRole('button', { name: 'Undo merge' }))
   await screen.findByText('Undone: “Export to CSV” stands on its own again.')
   await waitFor(() => expect(rowTitles(table)).toContain('Export to CSV'))
   expect(cellsOf(table, 'CSV export')).toEqual(before)
-  expect(cellsOf(table, 'Export to CSV').slice(0, 3)).toEqual(['$148.00', '2', '2'])
+  expect(cellsOf(table, 'Export to CSV').slice(0, 4)).toEqual(['$148.00', '—', '2', '2'])
 })
 
 it('exports the filtered backlog as a CSV file a parser reads', async () => {

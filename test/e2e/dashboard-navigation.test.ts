@@ -112,6 +112,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       '',
       'Request',
       'MRR',
+      'At risk',
       'Accounts',
       'Votes',
       'Status',
@@ -133,6 +134,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'Webhooks & mail',
       'Integrations',
       'API keys',
+      'Revenue',
       'Audit log',
     ])
     for (const [link, slug] of [
@@ -144,6 +146,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       ['Webhooks & mail', 'notifications'],
       ['Integrations', 'integrations'],
       ['API keys', 'api-keys'],
+      ['Revenue', 'revenue'],
       ['Audit log', 'audit'],
     ] as const) {
       await settingsNav.getByRole('link', { name: link, exact: true }).click()
@@ -244,6 +247,7 @@ describe('the project navigation and the dashboard on a phone', () => {
       'notifications',
       'integrations',
       'api-keys',
+      'revenue',
       'audit',
     ]) {
       await page.goto(`${base}/settings/${section}`)

@@ -229,6 +229,7 @@ export function backlogQuery(sort: BacklogSort, filter: BacklogFilter = {}): str
   if (filter.paying) params.set('paying', 'true')
   if (filter.deleted) params.set('deleted', 'true')
   if (filter.tag) params.set('tag', filter.tag)
+  if (filter.atRisk) params.set('atRisk', 'true')
   return params.toString()
 }
 

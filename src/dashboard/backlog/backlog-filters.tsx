@@ -4,6 +4,7 @@ import {
   type RequestStatus,
   type RequestTag,
 } from '../../shared/api'
+import { AtRiskFilter } from '../revenue/at-risk-filter'
 import { TagFilterField } from '../tags/tag-filter-field'
 import { STATUS_LABELS } from './status-labels'
 
@@ -76,6 +77,7 @@ export function BacklogFilters({
         />{' '}
         Submitted by paying customers
       </label>
+      <AtRiskFilter filter={filter} onChange={onChange} />
     </div>
   )
 }

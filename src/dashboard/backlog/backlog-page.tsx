@@ -30,6 +30,7 @@ const SORTS: { value: BacklogSort; label: string }[] = [
   { value: 'revenue', label: 'Revenue' },
   { value: 'votes', label: 'Votes' },
   { value: 'new', label: 'Newest' },
+  { value: 'at_risk', label: 'At risk' },
 ]
 
 /** The last merge, kept so the owner can take it back. */
@@ -45,7 +46,8 @@ function isFiltered(filter: BacklogFilter): boolean {
       filter.plan ||
       filter.company ||
       filter.paying ||
-      filter.tag,
+      filter.tag ||
+      filter.atRisk,
   )
 }
 

@@ -1,6 +1,7 @@
 import type { BacklogRequest, BacklogVoter } from '../../shared/api'
 import { formatMoney } from '../format/money'
 import { countOf } from '../format/plural'
+import { AtRiskCell, AtRiskFact, AtRiskHeader } from '../revenue/at-risk-cell'
 import { type RowSelection, SelectAllCell, SelectCell } from '../tags/row-selection'
 import { TagChips } from '../tags/tag-chip'
 import { STATUS_LABELS } from './status-labels'
@@ -37,6 +38,7 @@ export function BacklogTable({
           <th scope="col" class="number">
             MRR
           </th>
+          <AtRiskHeader />
           <th
             scope="col"
             class="number wide-only"
@@ -77,6 +79,7 @@ export function BacklogTable({
               <RowFacts request={request} />
             </th>
             <td class="number">{formatMoney(request.mrrCents)}</td>
+            <AtRiskCell request={request} />
             <td class="number wide-only">{request.accounts}</td>
             <td class="number">{request.votes}</td>
             <td class="wide-only">
@@ -114,6 +117,7 @@ function RowFacts({ request }: { request: BacklogRequest }) {
         {request.unanswered ? ', unanswered' : ''}
       </span>
       <span>{authorLabel(request.author)}</span>
+      <AtRiskFact request={request} />
     </span>
   )
 }

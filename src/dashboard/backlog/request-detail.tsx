@@ -5,6 +5,7 @@ import { WhyNot } from '../auth/why-not'
 import { VoteForCustomer } from '../customers/vote-for-customer'
 import { LinkedIssues } from '../integrations/linked-issues'
 import { RequestModeration } from '../moderation/request-moderation'
+import { AtRiskAccounts } from '../revenue/at-risk-accounts'
 import { requestLink } from '../router'
 import { RequestTagsEditor } from '../tags/request-tags-editor'
 import { ConfirmStep } from '../ui/confirm-step'
@@ -226,6 +227,7 @@ export function RequestDetail({
           requestId={request.id}
           canTriage={canTriage}
         />
+        <AtRiskAccounts atRiskMrrCents={request.atRiskMrrCents} accounts={detail?.atRiskAccounts} />
 
         <section class="drawer-section" aria-labelledby="voters-heading">
           <h3 id="voters-heading">Voters by account</h3>

@@ -3,6 +3,8 @@ import type { CompanyDetailResponse, CompanySort, CompanySummary } from '../../s
 import type { AdminClient } from '../api/admin-client'
 import { STATUS_LABELS } from '../backlog/status-labels'
 import { formatMoney } from '../format/money'
+import { AtRiskBadge, MrrSourceLine } from '../revenue/account-mrr-facts'
+import { CompanyMrrHistory } from '../revenue/company-mrr-history'
 import { DetailPanel } from '../ui/detail-panel'
 
 const SORTS: { value: CompanySort; label: string }[] = [
@@ -78,10 +80,13 @@ export function CompaniesPage({ client, projectId }: { client: AdminClient; proj
                   <th scope="row">
                     <button type="button" class="link" onClick={() => setOpenId(company.id)}>
                       {company.name ?? company.id}
-                    </button>
+                    </button>{' '}
+                    <AtRiskBadge facts={company} />
                   </th>
                   <td>{company.plan ?? '—'}</td>
-                  <td class="number">{formatMoney(company.mrrCents)}</td>
+                  <td class="number">
+                    {formatMoney(company.mrrCents)} <MrrSourceLine facts={company} />
+                  </td>
                   <td class="number">{company.people}</td>
                   <td class="number">{company.requests}</td>
                 </tr>
@@ -133,6 +138,10 @@ function CompanyDetail({
             {detail.company.people === 1 ? 'person' : 'people'}:{' '}
             {detail.people.map((person) => person.email ?? person.sub).join(', ')}.
           </p>
+          <p>
+            <AtRiskBadge facts={detail.company} /> <MrrSourceLine facts={detail.company} />
+          </p>
+          <CompanyMrrHistory client={client} projectId={projectId} companyId={companyId} />
           <h4>Requests they asked for</h4>
           <table aria-label={`Requests of ${title}`}>
             <thead>

@@ -10,6 +10,7 @@ import { ModerationSettings } from '../moderation/moderation-settings'
 import { NotificationsPage } from '../notifications/notifications-page'
 import { AuditPage } from '../pages/audit-page'
 import { SettingsPage } from '../pages/settings-page'
+import { RevenueSettingsPage } from '../revenue/revenue-settings-page'
 import type { SettingsSection } from '../router'
 import { TagsSettingsPage } from '../tags/tags-settings-page'
 import { reqioBaseOf } from './portal-address'
@@ -155,6 +156,8 @@ function SettingsSectionPage({
       )
     case 'api-keys':
       return <ApiKeysPage client={client} projectId={project.id} />
+    case 'revenue':
+      return <RevenueSettingsPage client={client} projectId={project.id} />
     case 'audit':
       return <AuditPage team={team} projectId={project.id} />
   }

@@ -11,6 +11,7 @@ export const SETTINGS_LABELS: Record<SettingsSection, string> = {
   notifications: 'Webhooks & mail',
   integrations: 'Integrations',
   'api-keys': 'API keys',
+  revenue: 'Revenue',
   audit: 'Audit log',
 }
 
@@ -24,6 +25,8 @@ const NEEDS: Partial<Record<SettingsSection, Permission>> = {
   notifications: 'configure',
   integrations: 'configure',
   'api-keys': 'configure',
+  // The Stripe signing secret, and settings-level facts (GET .../stripe needs configure).
+  revenue: 'configure',
 }
 
 /** The settings pages this role is offered, in navigation order. */

@@ -45,6 +45,7 @@ export function toBacklogRequest(entry: BacklogEntry): BacklogRequest {
     unanswered: entry.unanswered,
     author: entry.author,
     deletedAt: entry.deletedAt,
+    atRiskMrrCents: entry.atRiskMrrCents,
   }
 }
 

@@ -20,7 +20,10 @@ const shortText = (name: string) =>
 
 export const BacklogQuerySchema = v.object({
   sort: v.optional(
-    v.picklist(['revenue', 'votes', 'new'], 'sort must be revenue, votes or new'),
+    v.picklist(
+      ['revenue', 'votes', 'new', 'at_risk'],
+      'sort must be revenue, votes, new or at_risk',
+    ),
     'revenue',
   ),
   limit: AdminListLimitSchema,
@@ -33,6 +36,8 @@ export const BacklogQuerySchema = v.object({
   /** v3 moderation: the deleted requests (restorable for 30 days) instead of the standing ones. */
   deleted: v.optional(v.picklist(['true', 'false'], 'deleted must be true or false')),
   tag: TagFilterSchema,
+  /** v3 revenue at risk: only requests an at-risk account voted for. */
+  atRisk: v.optional(v.picklist(['true', 'false'], 'atRisk must be true or false')),
 })
 
 /**
@@ -94,6 +99,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       paying: c.req.query('paying'),
       deleted: c.req.query('deleted'),
       tag: c.req.query('tag'),
+      atRisk: c.req.query('atRisk'),
     })
     const filter: BacklogFilter = {
       q: query.q || undefined,
@@ -103,6 +109,7 @@ export function adminBacklogRoutes(deps: RouteDeps) {
       paying: query.paying === 'true',
       deleted: query.deleted === 'true',
       tag: query.tag || undefined,
+      atRisk: query.atRisk === 'true',
     }
     return { project, query, filter }
   }

@@ -34,14 +34,16 @@ export function adminCommentsRoutes(deps: RouteDeps) {
         votersPerRequest: DETAIL_VOTERS,
       })
       if (!entry) throw notFound.request()
-      const [comments, mergedRequests] = await Promise.all([
+      const [comments, mergedRequests, atRiskAccounts] = await Promise.all([
         deps.store.comments.listForRequest(entry.id, true),
         deps.store.requests.mergedInto(project.id, entry.id),
+        deps.store.backlog.atRiskAccounts(project.id, entry.id),
       ])
       const request: AdminRequestDetail = {
         ...toBacklogRequest(entry),
         comments: comments.map(toAdminComment),
         mergedRequests,
+        atRiskAccounts,
       }
       return c.json({ request } satisfies AdminRequestDetailResponse)
     })

@@ -1,3 +1,4 @@
+import { AT_RISK_CONDITION } from './at-risk-revenue'
 import { containsPattern } from './requests-store'
 import { tagCondition } from './tag-filter'
 
@@ -20,9 +21,14 @@ export interface BacklogFilter {
   deleted?: boolean
   /** Carries this tag (by id). */
   tag?: string
+  /** v3 revenue at risk: an at-risk account is among the voters. */
+  atRisk?: boolean
 }
 
-/** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
+/**
+ * The SQL conditions for a filter, numbering their parameters from `firstParam`. Every query
+ * using them starts with the at_risk_accounts WITH query (store/at-risk-revenue.ts).
+ */
 export function filterConditions(filter: BacklogFilter, firstParam: number) {
   const conditions: string[] = []
   const params: unknown[] = []
@@ -54,5 +60,6 @@ export function filterConditions(filter: BacklogFilter, firstParam: number) {
                          AND greatest(ap.mrr_cents, coalesce(ac.mrr_cents, 0)) > 0)`)
   }
   if (filter.tag) conditions.push(tagCondition(param(filter.tag)))
+  if (filter.atRisk) conditions.push(AT_RISK_CONDITION)
   return { sql: conditions.map((condition) => `AND ${condition}`).join('\n'), params }
 }

@@ -1,8 +1,10 @@
-import type { BacklogSort, BacklogVoter } from '../../shared/api'
+import type { AtRiskAccount, BacklogSort, BacklogVoter } from '../../shared/api'
+import { atRiskAccounts, PAGE_AT_RISK, REQUESTS_WITH_AT_RISK } from './at-risk-revenue'
 import { type BacklogExportRow, listBacklogExportRows } from './backlog-export-rows'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
 import { type KeysetColumn, keysetAfter } from './keyset'
+import { listRequestAtRiskAccounts } from './request-at-risk-accounts'
 import { BACKLOG_ORDER } from './requests-store'
 import { revenueFactsJson, toRevenueFacts } from './revenue-facts'
 import { REQUEST_COLUMNS, type RequestRow, toRequestRecord } from './rows'
@@ -16,6 +18,8 @@ export interface BacklogEntry extends RequestRecord {
   author: BacklogVoterRecord | null
   /** created_at exactly as stored (microseconds): part of a cursor's key, never on the wire. */
   createdKey: string
+  /** v3: the MRR of the at-risk accounts among the voters (store/at-risk-revenue.ts). */
+  atRiskMrrCents: number
 }
 
 /**
@@ -38,6 +42,13 @@ export const BACKLOG_KEYSET: Record<BacklogSort, readonly KeysetColumn[]> = {
     { sql: 'r.created_at', descending: true, type: 'timestamp' },
     { sql: 'r.id', descending: false, type: 'text' },
   ],
+  at_risk: [
+    { sql: 'r.at_risk_mrr_cents', descending: true, type: 'number' },
+    { sql: 'r.mrr_cents', descending: true, type: 'number' },
+    { sql: 'r.votes', descending: true, type: 'number' },
+    { sql: 'r.created_at', descending: true, type: 'timestamp' },
+    { sql: 'r.id', descending: false, type: 'text' },
+  ],
 }
 
 /** The key of an entry in `sort`'s order, as BACKLOG_KEYSET lists its columns. */
@@ -45,6 +56,7 @@ export function backlogKeyOf(sort: BacklogSort, entry: BacklogEntry): (string | 
   const tail = [entry.createdKey, entry.id]
   if (sort === 'revenue') return [entry.mrrCents, entry.votes, ...tail]
   if (sort === 'votes') return [entry.votes, ...tail]
+  if (sort === 'at_risk') return [entry.atRiskMrrCents, entry.mrrCents, entry.votes, ...tail]
   return tail
 }
 
@@ -84,6 +96,28 @@ function parseJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value
 }
 
+/** The WITH query `page`: the page's requests, straight from an index in the sort's order. */
+function orderedPage(where: string, order: string): string {
+  return `page AS MATERIALIZED (
+         SELECT ${REQUEST_COLUMNS}, r.author_person_id, r.created_at::text AS created_key
+           FROM requests r ${where} ORDER BY ${order} LIMIT $2)`
+}
+
+/**
+ * The WITH query `page` of the at_risk sort: every request's revenue at risk is worked out and
+ * sorted on the narrow keys first, then only the page's rows are read in full (their tags and
+ * images are subqueries, not worth running for 10,000 rows).
+ */
+function atRiskPage(where: string, order: string): string {
+  return `page_keys AS MATERIALIZED (
+         SELECT r.id, r.at_risk_mrr_cents FROM ${REQUESTS_WITH_AT_RISK} r
+          ${where} ORDER BY ${order} LIMIT $2),
+       page AS MATERIALIZED (
+         SELECT ${REQUEST_COLUMNS}, r.author_person_id, r.created_at::text AS created_key,
+                k.at_risk_mrr_cents
+           FROM requests r JOIN page_keys k ON k.id = r.id)`
+}
+
 export const BACKLOG_LIMIT = 100
 /** Identified voters listed per request, highest revenue first. */
 export const BACKLOG_VOTERS_PER_REQUEST = 10
@@ -93,8 +127,9 @@ export class BacklogStore {
 
   /**
    * One page of the backlog. The order comes straight from the counters kept on `requests`
-   * (an index scan on requests_by_revenue / _by_votes / _by_created), and voters are fetched
-   * only for the rows on the page.
+   * (an index scan on requests_by_revenue / _by_votes / _by_created), and voters and the
+   * revenue at risk are fetched only for the rows on the page (`page`). The at_risk sort reads
+   * each request's revenue at risk first (store/at-risk-revenue.ts).
    */
   async list(input: {
     projectId: string
@@ -108,17 +143,27 @@ export class BacklogStore {
     after?: readonly unknown[] | null
   }): Promise<BacklogEntry[]> {
     const filter = filterConditions(input.filter ?? {}, 5)
+    const byAtRisk = input.sort === 'at_risk'
     const after = input.after
       ? keysetAfter(BACKLOG_KEYSET[input.sort], input.after, 5 + filter.params.length)
       : null
+    const where = `WHERE r.project_id = $1 AND r.merged_into IS NULL
+                     AND ($4::text IS NULL OR r.id = $4)
+                     ${filter.sql}
+                     ${after ? `AND ${after.sql}` : ''}`
     const rows = await this.db.query<
       RequestRow & {
         voters: VoterJson[] | string
         author: VoterJson | string | null
         created_key: string
+        at_risk_cents: number | string
       }
     >(
-      `SELECT r.*, coalesce(top.voters, '[]'::json) AS voters,
+      `WITH ${atRiskAccounts('$1')},
+       ${byAtRisk ? atRiskPage(where, BACKLOG_ORDER.at_risk) : orderedPage(where, BACKLOG_ORDER[input.sort])},
+       ${PAGE_AT_RISK}
+       SELECT r.*, coalesce(top.voters, '[]'::json) AS voters,
+              coalesce(page_at_risk.cents, 0) AS at_risk_cents,
               CASE WHEN ap.id IS NULL THEN NULL ELSE
                 json_build_object('sub', ap.sub, 'email', ap.email, 'plan', ap.plan,
                                   'mrrCents', ap.mrr_cents, ${revenueFactsJson('ap')},
@@ -126,14 +171,8 @@ export class BacklogStore {
                                     json_build_object('id', ac.external_id, 'name', ac.name,
                                                       'mrrCents', ac.mrr_cents,
                                                       ${revenueFactsJson('ac')}) END) END AS author
-         FROM (SELECT ${REQUEST_COLUMNS}, r.author_person_id, r.created_at::text AS created_key
-                 FROM requests r
-                WHERE r.project_id = $1 AND r.merged_into IS NULL
-                  AND ($4::text IS NULL OR r.id = $4)
-                  ${filter.sql}
-                  ${after ? `AND ${after.sql}` : ''}
-                ORDER BY ${BACKLOG_ORDER[input.sort]}
-                LIMIT $2) r
+         FROM page r
+         LEFT JOIN page_at_risk ON page_at_risk.request_id = r.id
          LEFT JOIN people ap ON ap.id = r.author_person_id
          LEFT JOIN companies ac ON ac.id = ap.company_id
          LEFT JOIN LATERAL (
@@ -169,6 +208,7 @@ export class BacklogStore {
         voters: parseJson(row.voters).map(toVoterRecord),
         author: author ? toVoterRecord(author) : null,
         createdKey: row.created_key,
+        atRiskMrrCents: Number(row.at_risk_cents),
       }
     })
   }
@@ -181,6 +221,11 @@ export class BacklogStore {
     filter?: BacklogFilter
   }): Promise<BacklogExportRow[]> {
     return listBacklogExportRows(this.db, input)
+  }
+
+  /** v3: the at-risk accounts among a request's voters (store/request-at-risk-accounts.ts). */
+  atRiskAccounts(projectId: string, requestId: string): Promise<AtRiskAccount[]> {
+    return listRequestAtRiskAccounts(this.db, projectId, requestId)
   }
 
   async get(projectId: string, requestId: string): Promise<BacklogEntry | null> {

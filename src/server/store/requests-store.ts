@@ -28,6 +28,8 @@ export const BACKLOG_ORDER: Record<BacklogSort, string> = {
   revenue: 'r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id',
   votes: 'r.votes DESC, r.created_at DESC, r.id',
   new: 'r.created_at DESC, r.id',
+  // at_risk_mrr_cents is worked out by the query (store/at-risk-revenue.ts requestsWithAtRisk).
+  at_risk: 'r.at_risk_mrr_cents DESC, r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id',
 }
 
 export function newRequestId(): string {

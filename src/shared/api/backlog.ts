@@ -2,7 +2,8 @@
 import type { CommentKind, FeedbackComment, FeedbackRequest, ShownStatus } from './requests'
 import type { AccountRevenueFacts } from './revenue'
 
-export type BacklogSort = 'revenue' | 'votes' | 'new'
+/** v3 `at_risk`: the MRR of at-risk accounts among the voters, then revenue. */
+export type BacklogSort = 'revenue' | 'votes' | 'new' | 'at_risk'
 
 /**
  * A voter's account when it is a company: counted once per request (spec "Companies"). Its
@@ -36,6 +37,8 @@ export interface BacklogRequest extends FeedbackRequest {
   author: BacklogVoter | null
   /** v3 moderation: when the team deleted it (restorable for 30 days); null when it stands. */
   deletedAt: string | null
+  /** v3 revenue at risk: the MRR of the at-risk accounts among its voters. */
+  atRiskMrrCents: number
 }
 
 /**
@@ -61,6 +64,8 @@ export interface BacklogFilter {
   deleted?: boolean
   /** Carries this tag (its id). */
   tag?: string
+  /** v3: only requests an at-risk account voted for. */
+  atRisk?: boolean
 }
 
 /** Who wrote a comment, as the dashboard sees it: the identified commenter's facts too. */
@@ -95,6 +100,18 @@ export interface AdminRequestDetail extends BacklogRequest {
   comments: AdminComment[]
   /** Requests merged into this one that can be unmerged, oldest merge first. */
   mergedRequests: MergedRequest[]
+  /** v3: the at-risk accounts among its voters, highest MRR first. */
+  atRiskAccounts: AtRiskAccount[]
+}
+/** An at-risk account (Stripe: past_due or cancelling at the period's end) that asked. */
+export interface AtRiskAccount {
+  /** A company, or a person without one. */
+  kind: 'company' | 'person'
+  /** The company's id, or the person's sub, as the customer's server sends them. */
+  id: string
+  /** The company's name, or the person's name or email; null when none was sent. */
+  name: string | null
+  mrrCents: number
 }
 export interface AdminRequestDetailResponse {
   request: AdminRequestDetail

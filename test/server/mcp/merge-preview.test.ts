@@ -48,8 +48,10 @@ function request(id: string, voters: BacklogVoter[], extra: Partial<AdminRequest
     unanswered: false,
     author: null,
     deletedAt: null,
+    atRiskMrrCents: 0,
     comments: [],
     mergedRequests: [],
+    atRiskAccounts: [],
     ...extra,
   } satisfies AdminRequestDetail
 }

@@ -7,7 +7,7 @@ const tag = 'Admin: backlog'
 
 /** What each of the backlog's parameters means (the CSV takes the same but the page). */
 const FILTER_MEANINGS = {
-  sort: 'revenue (MRR, counted once per account; the default), votes, or new.',
+  sort: 'revenue (MRR, counted once per account; the default), votes, new, or v3 at_risk (the MRR of the at-risk accounts among the voters, then revenue).',
   q: 'Words in the title.',
   status:
     "Only requests with this status; v3: `pending` lists the ones waiting for the team's approval (left out otherwise).",
@@ -17,6 +17,8 @@ const FILTER_MEANINGS = {
   deleted:
     'v3: true lists the deleted requests (restorable for 30 days) instead of the standing ones.',
   tag: 'Only requests carrying this tag (its id); an id no tag has finds nothing.',
+  atRisk:
+    'v3: true lists only requests an at-risk account (Stripe past_due, or cancelling at the period end) voted for.',
 }
 
 /** The backlog's filters, sort and page (the route's own schema). */
@@ -30,7 +32,7 @@ export const adminBacklogDocs: readonly RouteDoc[] = [
     tag,
     summary: 'The backlog, with revenue',
     description:
-      'Requests with their MRR (counted once per account), accounts, top identified voters and author, sorted by revenue, votes or new, narrowed by title words, status, plan, company or paying author.',
+      'Requests with their MRR (counted once per account), the MRR at risk among it, accounts, top identified voters and author, sorted by revenue, votes, new or revenue at risk, narrowed by title words, status, plan, company, paying author or at-risk voters.',
     pathParams: PARAM.project,
     query: BacklogDocQuery,
     responses: { 200: { description: 'The backlog.', schema: BacklogResponseSchema } },

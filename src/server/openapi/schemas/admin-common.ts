@@ -74,6 +74,10 @@ export const BacklogRequestSchema = v.object({
     v.nullable(Timestamp),
     v.description('v3: when the team deleted it (restorable for 30 days); null while it stands.'),
   ),
+  atRiskMrrCents: v.pipe(
+    v.number(),
+    v.description('v3: the MRR of the at-risk accounts among its voters (0 when none).'),
+  ),
 })
 
 /** `FeedbackComment`: the public `Comment` (spec "Comments"): a name, a kind and `you`. */

@@ -22,12 +22,21 @@ export const MergedRequestSchema = v.object({
   mergedAt: Timestamp,
 })
 
-/** `AdminRequestDetailResponse`: every comment, and the requests merged into it. */
+/** `AtRiskAccount`: an at-risk account among a request's voters, with the MRR it adds. */
+export const AtRiskAccountSchema = v.object({
+  kind: v.picklist(['company', 'person']),
+  id: v.string(),
+  name: v.nullable(v.string()),
+  mrrCents: v.number(),
+})
+
+/** `AdminRequestDetailResponse`: every comment, the requests merged into it, accounts at risk. */
 export const AdminRequestDetailResponseSchema = v.object({
   request: v.object({
     ...BacklogRequestSchema.entries,
     comments: v.array(AdminCommentSchema),
     mergedRequests: v.array(MergedRequestSchema),
+    atRiskAccounts: v.array(AtRiskAccountSchema),
   }),
 })
 
