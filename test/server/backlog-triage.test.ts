@@ -91,12 +91,15 @@ describe.each(storeBackends())('triage on the $name database', (backend) => {
       const token = await tokenFor('ann', { traits: PRO, company: ACME })
       const id = await submit('SSO', { token })
       const [entry] = await backlog()
+      // Revenue from a token, as of when it came (v3 "The revenue ledger"): not at risk.
+      const fromToken = { mrrSource: 'token', mrrAsOf: expect.any(String), atRisk: false }
       const author = {
         sub: 'ann',
         email: 'ann@example.com',
         plan: 'pro',
         mrrCents: 4900,
-        company: { id: 'acme', name: 'Acme Inc', mrrCents: 4900 },
+        ...fromToken,
+        company: { id: 'acme', name: 'Acme Inc', mrrCents: 4900, ...fromToken },
       }
       expect(entry?.author).toEqual(author)
       expect((await detail(id)).author).toEqual(author)
