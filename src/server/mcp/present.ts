@@ -20,6 +20,7 @@ export function requestSummary(request: BacklogRequest) {
     votes: request.votes,
     accounts: request.accounts,
     mrrCents: request.mrrCents,
+    atRiskMrrCents: request.atRiskMrrCents,
     commentCount: request.commentCount,
     unanswered: request.unanswered,
     createdAt: request.createdAt,
@@ -81,6 +82,7 @@ export function requestLine(request: BacklogRequest): string {
   return (
     `- ${request.id} [${request.status}] ${untrusted(request.title)}: ${request.votes} votes, ` +
     `${request.accounts} accounts, ${dollars(request.mrrCents)} MRR (${request.mrrCents} cents), ` +
+    (request.atRiskMrrCents > 0 ? `${dollars(request.atRiskMrrCents)} of it at risk, ` : '') +
     `${request.commentCount} comments${request.unanswered ? ', unanswered' : ''}`
   )
 }

@@ -15,13 +15,15 @@ export function registerRequestReadTools({ server, rest }: ToolDeps): void {
       description:
         'Lists the project’s feature requests as the dashboard’s backlog does, with votes, ' +
         'distinct paying accounts and revenue (mrrCents, monthly, in cents). `query` matches ' +
-        'words in titles; `status` narrows to one status; `sort` is revenue (default), votes ' +
-        'or new. When there are more, `nextCursor` fetches the next page (pass it as `cursor` ' +
+        'words in titles; `status` narrows to one status; `sort` is revenue (default), votes, ' +
+        'new or at_risk (revenue of voters whose Stripe subscription is past due or cancelling: ' +
+        'atRiskMrrCents); `atRisk: true` keeps requests such accounts asked for. When there are more, `nextCursor` fetches the next page (pass it as `cursor` ' +
         `with the same query, status and sort). ${UNTRUSTED_NOTICE}`,
       inputSchema: {
         query: z.string().max(200).optional().describe('Words in the title.'),
         status: StatusSchema.optional(),
-        sort: z.enum(['revenue', 'votes', 'new']).optional(),
+        sort: z.enum(['revenue', 'votes', 'new', 'at_risk']).optional(),
+        atRisk: z.boolean().optional().describe('Only requests at-risk accounts asked for.'),
         limit: z
           .number()
           .int()
@@ -37,8 +39,9 @@ export function registerRequestReadTools({ server, rest }: ToolDeps): void {
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ query, status, sort, limit, cursor }) => {
+    async ({ query, status, sort, atRisk, limit, cursor }) => {
       const params = new URLSearchParams({ sort: sort ?? 'revenue', limit: String(limit ?? 20) })
+      if (atRisk) params.set('atRisk', 'true')
       if (query) params.set('q', query)
       if (status) params.set('status', status)
       if (cursor) params.set('cursor', cursor)

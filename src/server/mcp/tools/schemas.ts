@@ -45,6 +45,7 @@ export const RequestSummarySchema = z.object({
   votes: z.number(),
   accounts: z.number(),
   mrrCents: z.number(),
+  atRiskMrrCents: z.number(),
   commentCount: z.number(),
   unanswered: z.boolean(),
   createdAt: z.string(),
