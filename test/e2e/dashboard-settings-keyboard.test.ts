@@ -78,6 +78,8 @@ describe('the Settings area by keyboard alone', () => {
       await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('API keys')
       await page.keyboard.press('Tab')
+      expect(await focusedText(page)).toBe('Revenue')
+      await page.keyboard.press('Tab')
       expect(await focusedText(page)).toBe('Audit log')
       await page.keyboard.press('Enter')
       await page.getByRole('heading', { level: 2, name: 'Audit log' }).waitFor()

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks'
-import { AskFirstButton } from '../ui/ask-first-button'
 import { InboundSecret } from './inbound-secret'
 import { IntegrationStatus } from './integration-status'
 import {
@@ -7,7 +6,7 @@ import {
   type IntegrationsOverview,
   inboundWebhookUrl,
 } from './integrations-client'
-import { RemoveIntegration } from './remove-integration'
+import { TrackerFormActions } from './tracker-form-actions'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
 /** `owner/name`, as GitHub spells a repository. */
@@ -106,30 +105,16 @@ export function GitHubCard({
         <p id="github-repository-hint" class="hint">
           Where new issues are created, as <code>owner/name</code> (e.g. <code>acme/web-app</code>).
         </p>
-        <div class="integration-actions">
-          <button type="submit" class="primary" disabled={setUp.busy}>
-            {connected ? 'Save changes' : 'Save and connect'}
-          </button>
-          {connected ? (
-            <>
-              <AskFirstButton
-                label="Rotate secret"
-                name="Rotate secret of the GitHub webhook"
-                question="Make a new webhook secret? GitHub's events are refused until the new one is pasted in the webhook's settings there."
-                confirmLabel="Rotate secret"
-                onConfirm={async () => {
-                  await setUp.rotate()
-                }}
-              />
-              <RemoveIntegration
-                toolName="GitHub"
-                consequence="Its token and secret are forgotten and its events refused; linked issues stay listed on their requests."
-                onRemove={setUp.remove}
-              />
-            </>
-          ) : null}
-        </div>
-        {connected ? <p class="hint">Saving changes makes a new webhook secret too.</p> : null}
+        <TrackerFormActions
+          trackerName="GitHub"
+          connected={connected}
+          busy={setUp.busy}
+          rotateQuestion="Make a new webhook secret? GitHub's events are refused until the new one is pasted in the webhook's settings there."
+          onRotate={async () => {
+            await setUp.rotate()
+          }}
+          onRemove={setUp.remove}
+        />
       </form>
       <p role="status" class="integration-saved">
         {setUp.saved}

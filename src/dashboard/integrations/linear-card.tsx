@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks'
-import { AskFirstButton } from '../ui/ask-first-button'
 import { CodeBlock } from '../ui/code-block'
 import { InboundSecret } from './inbound-secret'
 import { IntegrationStatus } from './integration-status'
@@ -9,7 +8,7 @@ import {
   inboundWebhookUrl,
 } from './integrations-client'
 import { linearWebhookCommand } from './linear-webhook-command'
-import { RemoveIntegration } from './remove-integration'
+import { TrackerFormActions } from './tracker-form-actions'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
 /**
@@ -129,31 +128,17 @@ export function LinearCard({
           signing secret Linear shows. Leave it empty and Reqio makes a secret, with a command that
           adds the webhook through Linear's API.
         </p>
-        <div class="integration-actions">
-          <button type="submit" class="primary" disabled={setUp.busy}>
-            {connected ? 'Save changes' : 'Save and connect'}
-          </button>
-          {connected ? (
-            <>
-              <AskFirstButton
-                label="Rotate secret"
-                name="Rotate secret of the Linear webhook"
-                question="Make a new webhook secret? Linear's events are refused until its webhook carries the new one."
-                confirmLabel="Rotate secret"
-                onConfirm={async () => {
-                  setSavedTeamId(summary?.teamId ?? null)
-                  await setUp.rotate()
-                }}
-              />
-              <RemoveIntegration
-                toolName="Linear"
-                consequence="Its API key and secret are forgotten and its events refused; linked issues stay listed on their requests."
-                onRemove={setUp.remove}
-              />
-            </>
-          ) : null}
-        </div>
-        {connected ? <p class="hint">Saving changes makes a new webhook secret too.</p> : null}
+        <TrackerFormActions
+          trackerName="Linear"
+          connected={connected}
+          busy={setUp.busy}
+          rotateQuestion="Make a new webhook secret? Linear's events are refused until its webhook carries the new one."
+          onRotate={async () => {
+            setSavedTeamId(summary?.teamId ?? null)
+            await setUp.rotate()
+          }}
+          onRemove={setUp.remove}
+        />
       </form>
       <p role="status" class="integration-saved">
         {setUp.saved}

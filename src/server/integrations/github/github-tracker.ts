@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { IntegrationRecord } from '../../store/integrations-store'
 import type { IssueTracker } from '../trackers/issue-tracker'
+import { trackerToken } from '../trackers/one-word-field'
 import { createGitHubIssue } from './github-create-issue'
 import { readGitHubIssueEvent } from './github-issue-events'
 import { GITHUB_REPOSITORY_PATTERN, parseGitHubIssueUrl } from './github-issue-url'
@@ -11,19 +12,9 @@ export interface GitHubSettings extends Record<string, unknown> {
   repository: string | null
 }
 
-const TOKEN_MAX_LENGTH = 400
-
 /** POST …/integrations/github `{token?, repository?}`. */
 const GitHubSetupSchema = v.strictObject({
-  token: v.optional(
-    v.pipe(
-      v.string('token must be a string'),
-      v.trim(),
-      v.minLength(1, 'token must not be empty'),
-      v.maxLength(TOKEN_MAX_LENGTH, `token must be at most ${TOKEN_MAX_LENGTH} characters`),
-      v.regex(/^[\x21-\x7e]+$/, 'token must be one word of printable characters'),
-    ),
-  ),
+  token: trackerToken(),
   repository: v.optional(
     v.pipe(
       v.string('repository must be a string'),

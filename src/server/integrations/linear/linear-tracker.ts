@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { IntegrationRecord } from '../../store/integrations-store'
 import type { IssueTracker } from '../trackers/issue-tracker'
+import { optionalOneWord, trackerToken } from '../trackers/one-word-field'
 import { parseLinearIssueUrl, readLinearChange } from './linear-changes'
 import { createLinearIssue, verifyLinearDelivery } from './linear-transport'
 
@@ -11,7 +12,6 @@ export interface LinearSettings extends Record<string, unknown> {
   teamId: string | null
 }
 
-const TOKEN_MAX_LENGTH = 400
 const TEAM_ID_MAX_LENGTH = 100
 
 const WEBHOOK_SECRET_MIN_LENGTH = 16
@@ -23,30 +23,12 @@ const WEBHOOK_SECRET_MAX_LENGTH = 200
  * that form be used; without it Reqio makes one, for a webhook created through Linear's API.
  */
 const LinearSetupSchema = v.strictObject({
-  webhookSecret: v.optional(
-    v.pipe(
-      v.string('webhookSecret must be a string'),
-      v.trim(),
-      v.minLength(
-        WEBHOOK_SECRET_MIN_LENGTH,
-        `webhookSecret must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters`,
-      ),
-      v.maxLength(
-        WEBHOOK_SECRET_MAX_LENGTH,
-        `webhookSecret must be at most ${WEBHOOK_SECRET_MAX_LENGTH} characters`,
-      ),
-      v.regex(/^[\x21-\x7e]+$/, 'webhookSecret must be one word of printable characters'),
-    ),
+  webhookSecret: optionalOneWord(
+    'webhookSecret',
+    WEBHOOK_SECRET_MIN_LENGTH,
+    WEBHOOK_SECRET_MAX_LENGTH,
   ),
-  token: v.optional(
-    v.pipe(
-      v.string('token must be a string'),
-      v.trim(),
-      v.minLength(1, 'token must not be empty'),
-      v.maxLength(TOKEN_MAX_LENGTH, `token must be at most ${TOKEN_MAX_LENGTH} characters`),
-      v.regex(/^[\x21-\x7e]+$/, 'token must be one word of printable characters'),
-    ),
-  ),
+  token: trackerToken(),
   teamId: v.optional(
     v.pipe(
       v.string('teamId must be a string'),
