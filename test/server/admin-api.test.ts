@@ -101,6 +101,10 @@ describe('admin API', () => {
         email: 'bigco@example.com',
         plan: 'enterprise',
         mrrCents: 10_000,
+        // Revenue from the token, as of when it came, not at risk (v3 "The revenue ledger").
+        mrrSource: 'token',
+        mrrAsOf: expect.any(String),
+        atRisk: false,
         company: null,
       },
     ])

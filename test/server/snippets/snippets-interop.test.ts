@@ -138,11 +138,14 @@ describe('the server snippet the dashboard shows', () => {
         const row = await backlogRow(requestId)
         const mrrCents = monthlyRevenueCents({ amount: user.amountCents, interval: user.interval })
         expect(row).toMatchObject({ votes: 2, accounts: 1, mrrCents })
-        const company = { id: user.companyId, name: user.companyName, mrrCents }
+        // Revenue from the token, as of when it came, not at risk (v3 "The revenue ledger").
+        const fromToken = { mrrSource: 'token', mrrAsOf: expect.any(String), atRisk: false }
+        const company = { id: user.companyId, name: user.companyName, mrrCents, ...fromToken }
+        const voter = { plan: user.plan, mrrCents, company, ...fromToken }
         expect(row?.voters).toEqual(
           expect.arrayContaining([
-            { sub: user.id, email: user.email, plan: user.plan, mrrCents, company },
-            { sub: colleague.id, email: colleague.email, plan: user.plan, mrrCents, company },
+            { sub: user.id, email: user.email, ...voter },
+            { sub: colleague.id, email: colleague.email, ...voter },
           ]),
         )
         // The optional name claim travels too: it is what the widget shows beside their comments.
