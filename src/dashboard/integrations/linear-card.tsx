@@ -54,8 +54,10 @@ export function LinearCard({
       ...(shownTeamId.trim() ? { teamId: shownTeamId.trim() } : {}),
       ...(linearSecret.trim() ? { webhookSecret: linearSecret.trim() } : {}),
     }
+    // Set before saving: the secret (and the command naming this team) shows as soon as the
+    // server answers, before the save's overview reload ends.
+    setSavedTeamId(shownTeamId.trim() || null)
     if (await setUp.save(body, connected)) {
-      setSavedTeamId(shownTeamId.trim() || null)
       setToken('')
       setTeamId(null)
       // Linear already holds the secret it made: nothing to show or paste back.
