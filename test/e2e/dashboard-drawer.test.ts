@@ -98,6 +98,8 @@ describe('the request drawer', () => {
     await merged.getByText('“CSV export”').waitFor()
     await merged.getByRole('button', { name: 'Unmerge “CSV export”' }).click()
     await target.getByText('Unmerged: “CSV export” stands on its own again.').waitFor()
+    // The message shows as soon as the server answers; the list follows on its reload.
+    await merged.waitFor({ state: 'detached' })
     expect(await merged.count()).toBe(0)
     await eventually(async () =>
       (await backlog(world, projectId)).map((r) => r.title).sort(),

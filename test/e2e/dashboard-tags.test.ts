@@ -157,6 +157,7 @@ describe('tags in the dashboard', () => {
         .sort()
     expect(await tagged()).toEqual(['Invoices as PDF', 'Invoices by email'])
     // The selection is cleared with the bar.
+    await bar.waitFor({ state: 'detached' })
     expect(await bar.count()).toBe(0)
 
     const filters = page.getByRole('search', { name: 'Filter the backlog' })

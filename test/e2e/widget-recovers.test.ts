@@ -37,6 +37,7 @@ describe('the widget when Reqio or the network comes back', () => {
     // It is back: the thread arrives without a click, and the alert goes.
     await context.unroute(apiCalls)
     await widget.dialog.getByText('Coming this spring.').waitFor({ timeout: 15_000 })
+    await alert.waitFor({ state: 'detached' })
     expect(await alert.count()).toBe(0)
   })
 
