@@ -16,6 +16,8 @@ import { bulkSeedProject } from '../../src/server/store/bulk-seed'
 import { POSTGRES_LABEL } from './each-engine'
 import { percentile } from './stats'
 
+/** Company k is at risk when k % AT_RISK_EVERY is 19: one in twenty, MRR from 1,900 to 9,900. */
+const AT_RISK_EVERY = 20
 // REQIO_BENCH_SCALE=0.1 runs a tenth of the size (companies stay a multiple of 100).
 const SCALE = Number(process.env.REQIO_BENCH_SCALE ?? 1)
 const SIZE = {
@@ -23,9 +25,9 @@ const SIZE = {
   people: Math.round(50_000 * SCALE),
   votesPerPerson: 20,
   companies: Math.max(100, Math.round(100 * SCALE) * 100),
+  // What Stripe's webhook leaves behind for past_due or cancelling subscriptions.
+  atRiskEvery: AT_RISK_EVERY,
 }
-/** Company k is at risk when k % AT_RISK_EVERY is 7: one in twenty, MRR from 700 to 9,700. */
-const AT_RISK_EVERY = 20
 const QUERIES = 100
 const ADMIN_TOKEN = 'bench-admin-token'
 
@@ -56,13 +58,6 @@ export async function benchBacklogAtRisk(): Promise<void> {
     await store.projects.create({ id: projectId, name: 'Bench', secret: generateSecret(), now: 0 })
     const seedStarted = performance.now()
     await bulkSeedProject(store.db, projectId, SIZE)
-    // What Stripe's webhook leaves behind for past_due or cancelling subscriptions.
-    await store.db.query(
-      `UPDATE companies SET at_risk = true
-        WHERE project_id = $1 AND substr(external_id, 9)::int % $2 = 7`,
-      [projectId, AT_RISK_EVERY],
-    )
-    await store.db.exec('ANALYZE')
     const seedSeconds = (performance.now() - seedStarted) / 1000
 
     const app = createApp({
@@ -96,6 +91,10 @@ export async function benchBacklogAtRisk(): Promise<void> {
       }
     }
 
+    // Every case once over untimed first: the first case measured would otherwise pay for the
+    // process's first queries (compiling, planning, reading the freshly seeded pages).
+    for (let round = 0; round < 10; round++)
+      for (const { query } of CASES) await get(`/backlog?${query}`)
     const rows = []
     for (const { label, query } of CASES) rows.push(await measure(label, `/backlog?${query}`))
     const first = await get('/backlog?sort=at_risk')

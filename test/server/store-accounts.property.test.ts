@@ -1,13 +1,15 @@
 // The per-account revenue counters against the truth: for random sequences of votes, unvotes,
 // identify merges, request merges, plan changes and company moves (with tokens arriving out of
-// order), every request's maintained mrrCents, accounts and votes equal a from-scratch
-// recomputation in SQL over votes, people and companies.
+// order), and Stripe events that reprice accounts and flag them at risk, every request's
+// maintained mrrCents, atRiskMrrCents, accounts and votes equal a from-scratch recomputation in
+// SQL over votes, people and companies.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor, PersonFacts, Store } from '../../src/server/store'
 import { anonymousVoter, personVoter } from '../../src/server/store'
 import { truncateAllTables } from '../../src/server/store/reset'
 import { storeBackends } from '../helpers/backends'
+import { expectCountersEqualRecount } from '../helpers/revenue-recount'
 
 const NOW = Date.parse('2026-03-01T12:00:00Z')
 const PEOPLE = 5
@@ -21,6 +23,12 @@ type Op =
   | { kind: 'identify'; anonymous: number; person: number }
   | { kind: 'merge'; source: number; target: number }
   | { kind: 'token'; person: number; mrrCents: number; company: number | null; stale: boolean }
+  | {
+      kind: 'stripe'
+      account: { company: number } | { person: number }
+      mrrCents: number
+      atRisk: boolean
+    }
 
 const person = fc.nat(PEOPLE - 1)
 const anonymous = fc.nat(ANONYMOUS - 1)
@@ -60,6 +68,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       stale: fc.boolean(),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('stripe' as const),
+      account: fc.oneof(fc.record({ company: fc.nat(COMPANIES - 1) }), fc.record({ person })),
+      mrrCents: fc.constantFrom(0, 2900, 9900),
+      atRisk: fc.boolean(),
+    }),
+  },
 )
 
 /** Each person's company in their first token: most people start inside one. */
@@ -67,34 +84,6 @@ const startArb = fc.array(fc.option(fc.nat(COMPANIES - 1), { nil: null, freq: 4 
   minLength: PEOPLE,
   maxLength: PEOPLE,
 })
-
-interface Truth {
-  id: string
-  votes: number
-  accounts: number
-  mrr_cents: number
-  true_votes: number
-  true_accounts: number
-  true_mrr_cents: number
-}
-
-/** Every live request's counters beside the same numbers worked out from scratch. */
-const RECOMPUTE = `
-  SELECT r.id, r.votes, r.accounts, r.mrr_cents,
-         (SELECT count(*) FROM votes v WHERE v.request_id = r.id) AS true_votes,
-         coalesce(a.n, 0) AS true_accounts, coalesce(a.m, 0) AS true_mrr_cents
-    FROM requests r
-    LEFT JOIN (
-      SELECT request_id, count(*) AS n, sum(mrr) AS m
-        FROM (SELECT DISTINCT v.request_id,
-                     CASE WHEN p.company_id IS NULL THEN 'p' || p.id ELSE 'c' || p.company_id END,
-                     coalesce(c.mrr_cents, p.mrr_cents) AS mrr
-                FROM votes v JOIN people p ON p.id = v.person_id
-                LEFT JOIN companies c ON c.id = p.company_id) per_account
-       GROUP BY request_id
-    ) a ON a.request_id = r.id
-   WHERE r.project_id = 'p1' AND r.merged_into IS NULL
-   ORDER BY r.id`
 
 describe.each(storeBackends())('per-account revenue on the $name database', (backend) => {
   let store: Store
@@ -105,7 +94,7 @@ describe.each(storeBackends())('per-account revenue on the $name database', (bac
     await store.close()
   })
 
-  it('keeps every request’s mrrCents, accounts and votes equal to a recomputation from scratch', async () => {
+  it('keeps every request’s mrrCents, atRiskMrrCents, accounts and votes equal to a recomputation from scratch', async () => {
     await fc.assert(
       fc.asyncProperty(
         startArb,
@@ -196,27 +185,33 @@ describe.each(storeBackends())('per-account revenue on the $name database', (bac
                 if (!op.stale) latest[op.person] = facts
                 break
               }
+              case 'stripe': {
+                // One subscription per account, each event newer than the last: it sets the
+                // account's MRR and whether it is at risk, as the webhook's handler would.
+                clock += 1
+                const named =
+                  'company' in op.account
+                    ? { company: `co${op.account.company}`, sub: null }
+                    : { company: null, sub: `u${op.account.person}` }
+                await store.stripe.applySubscription(
+                  'p1',
+                  {
+                    subscriptionId: `sub_${named.company ?? named.sub}`,
+                    customerId: null,
+                    named,
+                    status: op.atRisk ? 'past_due' : 'active',
+                    cancelAtPeriodEnd: false,
+                    atRisk: op.atRisk,
+                    mrrCents: op.mrrCents,
+                    created: clock,
+                  },
+                  NOW,
+                )
+                break
+              }
             }
           }
-          const rows = await store.db.query<Truth>(RECOMPUTE)
-          for (const row of rows) {
-            expect({
-              id: row.id,
-              votes: Number(row.votes),
-              accounts: Number(row.accounts),
-              mrrCents: Number(row.mrr_cents),
-            }).toEqual({
-              id: row.id,
-              votes: Number(row.true_votes),
-              accounts: Number(row.true_accounts),
-              mrrCents: Number(row.true_mrr_cents),
-            })
-          }
-          const strays = await store.db.query<{ n: number }>(
-            `SELECT count(*) AS n FROM request_accounts ra JOIN requests r ON r.id = ra.request_id
-            WHERE r.merged_into IS NOT NULL OR ra.voters <= 0`,
-          )
-          expect(Number(strays[0]?.n)).toBe(0)
+          await expectCountersEqualRecount(store.db, 'p1')
         },
       ),
       { numRuns: 30 },

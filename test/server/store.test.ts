@@ -199,6 +199,21 @@ describe.each(storeBackends())('store on the $name database', (backend) => {
     expect(top?.voters[0]?.mrrCents).toBeGreaterThanOrEqual(top?.voters.at(-1)?.mrrCents ?? 0)
   })
 
+  it('bulk-seeds companies, some at risk, with every counter equal to a recount', async () => {
+    const { bulkSeedProject } = await import('../../src/server/store/bulk-seed')
+    const { expectCountersEqualRecount } = await import('../helpers/revenue-recount')
+    await bulkSeedProject(store.db, 'p1', {
+      requests: 40,
+      people: 300,
+      votesPerPerson: 4,
+      companies: 100,
+      atRiskEvery: 4,
+    })
+    const [top] = await store.backlog.list({ projectId: 'p1', sort: 'at_risk', limit: 1 })
+    expect(top?.atRiskMrrCents).toBeGreaterThan(0)
+    await expectCountersEqualRecount(store.db, 'p1')
+  })
+
   it('finds requests by text in the title or body, treating % and _ literally', async () => {
     await newRequest('Export to CSV')
     await newRequest('100% uptime')

@@ -3,9 +3,11 @@ import type { SqlExecutor } from './db'
 /**
  * Revenue counted once per account. An account is a company ('c:<companies.id>') or a person
  * without one ('p:<people.id>'). request_accounts holds one row per (request, account): how
- * many of the account's people voted for the request, and the account's MRR. A request's
- * mrr_cents is the sum of its rows' MRR and its accounts counter the number of rows; both move
- * only when a row appears or disappears, or when an account's MRR changes.
+ * many of the account's people voted for the request, the account's MRR, and whether the account
+ * is at risk (v3: its Stripe subscription is past due or cancelling). A request's mrr_cents is
+ * the sum of its rows' MRR, its at_risk_mrr_cents the sum of its at-risk rows' MRR, and its
+ * accounts counter the number of rows; they move only when a row appears or disappears, when an
+ * account's MRR changes, or when its flag flips (flagAccountAtRisk).
  *
  * Every function here expects the caller to hold the rows of `requests` it touches (see
  * lockRequests), so two transactions never adjust the same request's rows at once.
@@ -19,6 +21,19 @@ export function personAccount(personId: number): string {
 }
 export function accountOf(person: { id: number; companyId: number | null }): string {
   return person.companyId === null ? personAccount(person.id) : companyAccount(person.companyId)
+}
+
+/**
+ * SQL: whether the account named by the parameter `account` ('c:…' or 'p:…') is at risk, read
+ * from its row. Callers hold that row (the vote paths lock the person and share the company; the
+ * Stripe webhook updates it), so the flag cannot flip between this read and the counters.
+ */
+export function accountAtRiskSql(account: string): string {
+  return `coalesce((SELECT at_risk FROM companies
+                     WHERE ${account} LIKE 'c:%' AND id = substr(${account}, 3)::bigint),
+                   (SELECT at_risk FROM people
+                     WHERE ${account} LIKE 'p:%' AND id = substr(${account}, 3)::bigint),
+                   false)`
 }
 
 /**
@@ -45,12 +60,13 @@ export async function joinAccount(
   if (requestIds.length === 0) return
   await tx.query(
     `WITH joined AS (
-       INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
-       SELECT id, $2, 1, $3 FROM unnest($1::text[]) AS id
+       INSERT INTO request_accounts (request_id, account, voters, mrr_cents, at_risk)
+       SELECT id, $2, 1, $3, ${accountAtRiskSql('$2')} FROM unnest($1::text[]) AS id
        ON CONFLICT (request_id, account) DO UPDATE SET voters = request_accounts.voters + 1
-       RETURNING request_id, voters = 1 AS created
+       RETURNING request_id, at_risk, voters = 1 AS created
      )
-     UPDATE requests r SET accounts = r.accounts + 1, mrr_cents = r.mrr_cents + $3
+     UPDATE requests r SET accounts = r.accounts + 1, mrr_cents = r.mrr_cents + $3,
+                           at_risk_mrr_cents = r.at_risk_mrr_cents + CASE WHEN j.at_risk THEN $3 ELSE 0 END
        FROM joined j WHERE r.id = j.request_id AND j.created`,
     [requestIds, account, mrrCents],
   )
@@ -68,12 +84,13 @@ export async function leaveAccount(
     `WITH gone AS (
        DELETE FROM request_accounts
         WHERE account = $2 AND request_id = ANY($1::text[]) AND voters = 1
-       RETURNING request_id, mrr_cents
+       RETURNING request_id, mrr_cents, at_risk
      ), fewer AS (
        UPDATE request_accounts SET voters = voters - 1
         WHERE account = $2 AND request_id = ANY($1::text[]) AND voters > 1
      )
-     UPDATE requests r SET accounts = r.accounts - 1, mrr_cents = r.mrr_cents - g.mrr_cents
+     UPDATE requests r SET accounts = r.accounts - 1, mrr_cents = r.mrr_cents - g.mrr_cents,
+                           at_risk_mrr_cents = r.at_risk_mrr_cents - ${atRiskShare('g')}
        FROM gone g WHERE r.id = g.request_id`,
     [requestIds, account],
   )
@@ -94,7 +111,9 @@ export async function repriceAccount(
     rows.map((row) => row.request_id),
   )
   await tx.query(
-    `UPDATE requests r SET mrr_cents = r.mrr_cents + ($2 - ra.mrr_cents)
+    `UPDATE requests r SET mrr_cents = r.mrr_cents + ($2 - ra.mrr_cents),
+                           at_risk_mrr_cents = r.at_risk_mrr_cents
+                             + CASE WHEN ra.at_risk THEN $2 - ra.mrr_cents ELSE 0 END
        FROM request_accounts ra WHERE ra.account = $1 AND ra.request_id = r.id`,
     [account, mrrCents],
   )
@@ -102,6 +121,42 @@ export async function repriceAccount(
     account,
     mrrCents,
   ])
+}
+
+/**
+ * The account's at-risk flag is now `atRisk` (the Stripe webhook set it on its row): every
+ * request it counts for gains or loses its MRR at risk. Does nothing where the flag is already so.
+ */
+export async function flagAccountAtRisk(
+  tx: SqlExecutor,
+  account: string,
+  atRisk: boolean,
+): Promise<void> {
+  const rows = await tx.query<{ request_id: string }>(
+    'SELECT request_id FROM request_accounts WHERE account = $1 AND at_risk <> $2',
+    [account, atRisk],
+  )
+  if (rows.length === 0) return
+  await lockRequests(
+    tx,
+    rows.map((row) => row.request_id),
+  )
+  await tx.query(
+    `UPDATE requests r SET at_risk_mrr_cents = r.at_risk_mrr_cents
+                             + CASE WHEN $2 THEN ra.mrr_cents ELSE -ra.mrr_cents END
+       FROM request_accounts ra
+      WHERE ra.account = $1 AND ra.at_risk <> $2 AND ra.request_id = r.id`,
+    [account, atRisk],
+  )
+  await tx.query('UPDATE request_accounts SET at_risk = $2 WHERE account = $1 AND at_risk <> $2', [
+    account,
+    atRisk,
+  ])
+}
+
+/** SQL: the MRR a request_accounts row (by its alias) adds to the revenue at risk. */
+export function atRiskShare(alias: string): string {
+  return `CASE WHEN ${alias}.at_risk THEN ${alias}.mrr_cents ELSE 0 END`
 }
 
 /**
@@ -134,8 +189,9 @@ export async function moveVotesToAccount(
 export async function recountRequest(tx: SqlExecutor, requestId: string): Promise<void> {
   await tx.query('DELETE FROM request_accounts WHERE request_id = $1', [requestId])
   await tx.query(
-    `INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
-     SELECT $1, v.account, count(*), max(coalesce(c.mrr_cents, p.mrr_cents))
+    `INSERT INTO request_accounts (request_id, account, voters, mrr_cents, at_risk)
+     SELECT $1, v.account, count(*), max(coalesce(c.mrr_cents, p.mrr_cents)),
+            bool_or(coalesce(c.at_risk, p.at_risk))
        FROM votes v JOIN people p ON p.id = v.person_id LEFT JOIN companies c ON c.id = p.company_id
       WHERE v.request_id = $1 AND v.account IS NOT NULL
       GROUP BY v.account`,
@@ -145,7 +201,9 @@ export async function recountRequest(tx: SqlExecutor, requestId: string): Promis
     `UPDATE requests SET
         votes = (SELECT count(*) FROM votes WHERE request_id = $1),
         accounts = (SELECT count(*) FROM request_accounts WHERE request_id = $1),
-        mrr_cents = (SELECT coalesce(sum(mrr_cents), 0) FROM request_accounts WHERE request_id = $1)
+        mrr_cents = (SELECT coalesce(sum(mrr_cents), 0) FROM request_accounts WHERE request_id = $1),
+        at_risk_mrr_cents = (SELECT coalesce(sum(mrr_cents), 0) FROM request_accounts
+                              WHERE request_id = $1 AND at_risk)
       WHERE id = $1`,
     [requestId],
   )

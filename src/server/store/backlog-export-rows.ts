@@ -1,5 +1,4 @@
 import type { BacklogSort } from '../../shared/api'
-import { atRiskAccounts, REQUESTS_WITH_AT_RISK } from './at-risk-revenue'
 import { type BacklogFilter, filterConditions } from './backlog-filter'
 import type { Db } from './db'
 import { BACKLOG_ORDER } from './requests-store'
@@ -52,14 +51,12 @@ export async function listBacklogExportRows(
   const filter = filterConditions(input.filter ?? {}, 3)
   const order = BACKLOG_ORDER[input.sort]
   const rows = await db.query<ExportRowSql>(
-    `WITH ${atRiskAccounts('$1')}
-     SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.comment_count,
+    `SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.comment_count,
             r.created_at, ap.sub AS author_sub, ap.email AS author_email, ap.plan AS author_plan,
             ac.external_id AS author_company_id, ac.name AS author_company_name
        FROM (SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.comment_count,
-                    r.created_at, r.author_person_id
-                    ${input.sort === 'at_risk' ? ', r.at_risk_mrr_cents' : ''}
-               FROM ${input.sort === 'at_risk' ? REQUESTS_WITH_AT_RISK : 'requests'} r
+                    r.created_at, r.author_person_id, r.at_risk_mrr_cents
+               FROM requests r
               WHERE r.project_id = $1 AND r.merged_into IS NULL
                 ${filter.sql}
               ORDER BY ${order}

@@ -1,4 +1,3 @@
-import { AT_RISK_CONDITION } from './at-risk-revenue'
 import { containsPattern } from './requests-store'
 import { tagCondition } from './tag-filter'
 
@@ -26,9 +25,13 @@ export interface BacklogFilter {
 }
 
 /**
- * The SQL conditions for a filter, numbering their parameters from `firstParam`. Every query
- * using them starts with the at_risk_accounts WITH query (store/at-risk-revenue.ts).
+ * The backlog's `?atRisk=true`: at least one at-risk account among the request's voters (the
+ * request_accounts_at_risk partial index holds only those rows).
  */
+const AT_RISK_CONDITION = `EXISTS (SELECT 1 FROM request_accounts fra
+                                   WHERE fra.request_id = r.id AND fra.at_risk)`
+
+/** The SQL conditions for a filter, numbering their parameters from `firstParam`. */
 export function filterConditions(filter: BacklogFilter, firstParam: number) {
   const conditions: string[] = []
   const params: unknown[] = []

@@ -10,6 +10,11 @@ export interface BulkSeedSize {
    * pay the same; 0 or omitted: everyone is their own account.
    */
   companies?: number
+  /**
+   * Company k is at risk (as Stripe's webhook leaves a past-due account) when k % atRiskEvery
+   * is atRiskEvery - 1; 0 or omitted: none is.
+   */
+  atRiskEvery?: number
 }
 
 /**
@@ -46,10 +51,11 @@ export async function bulkSeedProject(
       // as long as `companies` is a multiple of 100.
       await tx.query(
         `INSERT INTO companies (project_id, external_id, plan, billing_interval, amount_cents,
-                                mrr_cents, token_iat, created_at, updated_at)
-         SELECT $1, 'company-' || k, 'pro', 'month', (k % 100) * 100, (k % 100) * 100, 0, now(), now()
+                                mrr_cents, at_risk, token_iat, created_at, updated_at)
+         SELECT $1, 'company-' || k, 'pro', 'month', (k % 100) * 100, (k % 100) * 100,
+                $3::int > 0 AND k % greatest($3::int, 1) = $3::int - 1, 0, now(), now()
            FROM generate_series(0, $2::int - 1) k`,
-        [projectId, companies],
+        [projectId, companies, size.atRiskEvery ?? 0],
       )
       await tx.query(
         `UPDATE people p SET company_id = c.id
@@ -72,16 +78,18 @@ export async function bulkSeedProject(
       [projectId, size.requests, size.votesPerPerson],
     )
     await tx.query(
-      `INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
-       SELECT v.request_id, v.account, count(*), max(coalesce(c.mrr_cents, p.mrr_cents))
+      `INSERT INTO request_accounts (request_id, account, voters, mrr_cents, at_risk)
+       SELECT v.request_id, v.account, count(*), max(coalesce(c.mrr_cents, p.mrr_cents)),
+              bool_or(coalesce(c.at_risk, p.at_risk))
          FROM votes v JOIN people p ON p.id = v.person_id LEFT JOIN companies c ON c.id = p.company_id
         WHERE v.project_id = $1
         GROUP BY v.request_id, v.account`,
       [projectId],
     )
     await tx.query(
-      `UPDATE requests r SET votes = c.n, accounts = c.a, mrr_cents = c.m
-         FROM (SELECT ra.request_id, sum(ra.voters) AS n, count(*) AS a, sum(ra.mrr_cents) AS m
+      `UPDATE requests r SET votes = c.n, accounts = c.a, mrr_cents = c.m, at_risk_mrr_cents = c.r
+         FROM (SELECT ra.request_id, sum(ra.voters) AS n, count(*) AS a, sum(ra.mrr_cents) AS m,
+                      sum(CASE WHEN ra.at_risk THEN ra.mrr_cents ELSE 0 END) AS r
                  FROM request_accounts ra JOIN requests q ON q.id = ra.request_id
                 WHERE q.project_id = $1 GROUP BY ra.request_id) c
         WHERE r.id = c.request_id`,

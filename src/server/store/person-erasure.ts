@@ -1,4 +1,4 @@
-import { lockRequests } from './account-revenue'
+import { atRiskShare, lockRequests } from './account-revenue'
 import { refreshCommentCountersOfEach } from './comments-store'
 import type { SqlExecutor } from './db'
 import {
@@ -125,19 +125,21 @@ async function removeVotes(
      ), gone AS (
        DELETE FROM request_accounts ra USING per_account pa
         WHERE ra.request_id = pa.request_id AND ra.account = pa.account AND ra.voters <= pa.n
-       RETURNING ra.request_id, ra.mrr_cents
+       RETURNING ra.request_id, ra.mrr_cents, ra.at_risk
      ), fewer AS (
        UPDATE request_accounts ra SET voters = ra.voters - pa.n FROM per_account pa
         WHERE ra.request_id = pa.request_id AND ra.account = pa.account AND ra.voters > pa.n
      ), per_request AS (
        SELECT v.request_id, v.n, count(g.request_id) AS accounts,
-              coalesce(sum(g.mrr_cents), 0) AS mrr_cents
+              coalesce(sum(g.mrr_cents), 0) AS mrr_cents,
+              coalesce(sum(${atRiskShare('g')}), 0) AS at_risk_mrr_cents
          FROM (SELECT request_id, count(*) AS n FROM removed GROUP BY request_id) v
          LEFT JOIN gone g ON g.request_id = v.request_id
         GROUP BY v.request_id, v.n
      ), counted AS (
        UPDATE requests r SET votes = r.votes - c.n, accounts = r.accounts - c.accounts,
-                             mrr_cents = r.mrr_cents - c.mrr_cents
+                             mrr_cents = r.mrr_cents - c.mrr_cents,
+                             at_risk_mrr_cents = r.at_risk_mrr_cents - c.at_risk_mrr_cents
          FROM per_request c WHERE r.id = c.request_id
      )
      SELECT count(*) AS removed FROM removed`,

@@ -61,8 +61,9 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
       // A connection checked out between two queries of a transaction that PostgreSQL ends:
       // the next query fails and the transaction answers that failure, not a crash.
       client.on('error', () => {})
-      // A SET rather than a startup parameter, which PgBouncer would refuse.
-      await client.query(`SET statement_timeout = ${statementTimeoutMs}`)
+      // SETs rather than startup parameters, which PgBouncer would refuse. UTC: timestamps
+      // built into JSON read as UTC (store/rows.ts toIso slices them instead of parsing).
+      await client.query(`SET statement_timeout = ${statementTimeoutMs}; SET TimeZone = 'UTC'`)
     },
   })
   // Without a listener, a connection PostgreSQL ends while it sits idle in the pool (a restart,

@@ -1,5 +1,4 @@
 import type { AtRiskAccount } from '../../shared/api'
-import { atRiskAccounts } from './at-risk-revenue'
 import type { SqlExecutor } from './db'
 
 /** At most this many listed on a request's detail (its sum is on the backlog row). */
@@ -22,15 +21,15 @@ export async function listRequestAtRiskAccounts(
   requestId: string,
 ): Promise<AtRiskAccount[]> {
   const rows = await db.query<AtRiskAccountRow>(
-    `WITH ${atRiskAccounts('$1')}
-     SELECT CASE WHEN c.id IS NOT NULL THEN 'company' ELSE 'person' END AS kind,
+    `SELECT CASE WHEN c.id IS NOT NULL THEN 'company' ELSE 'person' END AS kind,
             coalesce(c.external_id, p.sub) AS id,
             CASE WHEN c.id IS NOT NULL THEN c.name ELSE coalesce(p.name, p.email) END AS name,
             ra.mrr_cents
        FROM request_accounts ra
        LEFT JOIN companies c ON ra.account LIKE 'c:%' AND c.id = substr(ra.account, 3)::bigint
        LEFT JOIN people p ON ra.account LIKE 'p:%' AND p.id = substr(ra.account, 3)::bigint
-      WHERE ra.request_id = $2 AND ra.account IN (SELECT account FROM at_risk_accounts)
+      WHERE ra.request_id = $2 AND ra.at_risk
+        AND (c.project_id = $1 OR p.project_id = $1)
       ORDER BY ra.mrr_cents DESC, ra.account
       LIMIT ${AT_RISK_ACCOUNTS_LISTED}`,
     [projectId, requestId],

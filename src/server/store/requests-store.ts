@@ -28,7 +28,7 @@ export const BACKLOG_ORDER: Record<BacklogSort, string> = {
   revenue: 'r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id',
   votes: 'r.votes DESC, r.created_at DESC, r.id',
   new: 'r.created_at DESC, r.id',
-  // at_risk_mrr_cents is worked out by the query (store/at-risk-revenue.ts requestsWithAtRisk).
+  // v3: at_risk_mrr_cents is kept like mrr_cents (store/account-revenue.ts).
   at_risk: 'r.at_risk_mrr_cents DESC, r.mrr_cents DESC, r.votes DESC, r.created_at DESC, r.id',
 }
 
@@ -244,7 +244,8 @@ export class RequestsStore {
       await recountRequest(tx, targetId)
       await tx.query('UPDATE requests SET updated_at = $2 WHERE id = $1', [targetId, new Date(now)])
       await tx.query(
-        `UPDATE requests SET merged_into = $2, votes = 0, accounts = 0, mrr_cents = 0, updated_at = $3
+        `UPDATE requests SET merged_into = $2, votes = 0, accounts = 0, mrr_cents = 0,
+                             at_risk_mrr_cents = 0, updated_at = $3
           WHERE id = $1 OR merged_into = $1`,
         [sourceId, targetId, new Date(now)],
       )

@@ -16,11 +16,3 @@ export function toRevenueFacts(row: RevenueFactColumns): AccountRevenueFacts {
     atRisk: row.at_risk === true,
   }
 }
-
-/**
- * The same facts built in SQL as json_build_object arguments, for rows aggregated into JSON
- * (the backlog's voters): `alias` is the companies or people row.
- */
-export function revenueFactsJson(alias: string): string {
-  return `'mrrSource', ${alias}.mrr_source, 'mrrAsOf', ${alias}.mrr_as_of, 'atRisk', ${alias}.at_risk`
-}

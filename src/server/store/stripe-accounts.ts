@@ -1,5 +1,5 @@
 import { recordMrrChange, recordTokenMrrChange } from './account-mrr-history'
-import { companyAccount, personAccount, repriceAccount } from './account-revenue'
+import { companyAccount, flagAccountAtRisk, personAccount, repriceAccount } from './account-revenue'
 import type { SqlExecutor } from './db'
 
 /**
@@ -56,8 +56,8 @@ interface AccountRow {
 
 /**
  * The account's subscriptions changed (one was created, updated, deleted, or moved to or from
- * it): its MRR, risk and "as of" follow them, and a changed MRR moves every request it counts
- * for, in the caller's transaction. An account Reqio has not seen yet changes nothing now.
+ * it): its MRR, risk and "as of" follow them, and a changed MRR or risk moves every request it
+ * counts for, in the caller's transaction. An account Reqio has not seen yet changes nothing now.
  */
 export async function applyStripeBilling(
   tx: SqlExecutor,
@@ -87,17 +87,19 @@ export async function applyStripeBilling(
         SET mrr_source = 'stripe', mrr_cents = $2, at_risk = $3, mrr_as_of = $4 WHERE id = $1`,
     [row.id, billing.mrrCents, billing.atRisk, billing.asOf],
   )
+  const account = isCompany ? companyAccount(row.id) : personAccount(row.id)
+  // A person in a company counts for the company: their own flag and MRR move no request.
+  const countsForRequests = isCompany || row.company_id === null
+  if (countsForRequests) await flagAccountAtRisk(tx, account, billing.atRisk)
   const fromCents = Number(row.mrr_cents)
   if (fromCents === billing.mrrCents) return
-  const account = isCompany ? companyAccount(row.id) : personAccount(row.id)
   if (!isCompany) {
     await tx.query('UPDATE votes SET voter_mrr_cents = $2 WHERE person_id = $1', [
       row.id,
       billing.mrrCents,
     ])
   }
-  // A person in a company counts for the company: their own MRR moves no request.
-  if (isCompany || row.company_id === null) await repriceAccount(tx, account, billing.mrrCents)
+  if (countsForRequests) await repriceAccount(tx, account, billing.mrrCents)
   await recordMrrChange(tx, {
     projectId,
     account,

@@ -1,4 +1,4 @@
-import { joinAccount, lockRequests } from './account-revenue'
+import { accountAtRiskSql, atRiskShare, joinAccount, lockRequests } from './account-revenue'
 import { linkAnonymousComments } from './comments-store'
 import type { Db, SqlExecutor } from './db'
 import { ensurePerson, type PersonRef, personForVote } from './people-store'
@@ -49,14 +49,17 @@ export async function castVote(
        ON CONFLICT (request_id, voter) DO NOTHING
        RETURNING request_id, account
      ), joined AS (
-       INSERT INTO request_accounts (request_id, account, voters, mrr_cents)
-       SELECT request_id, account, 1, $8 FROM inserted WHERE account IS NOT NULL
+       INSERT INTO request_accounts (request_id, account, voters, mrr_cents, at_risk)
+       SELECT request_id, account, 1, $8, ${accountAtRiskSql('account')}
+         FROM inserted WHERE account IS NOT NULL
        ON CONFLICT (request_id, account) DO UPDATE SET voters = request_accounts.voters + 1
-       RETURNING voters = 1 AS created
+       RETURNING voters = 1 AS created, at_risk
      )
      UPDATE requests r SET votes = r.votes + (SELECT count(*) FROM inserted),
                            accounts = r.accounts + (SELECT count(*) FROM joined WHERE created),
-                           mrr_cents = r.mrr_cents + $8 * (SELECT count(*) FROM joined WHERE created)
+                           mrr_cents = r.mrr_cents + $8 * (SELECT count(*) FROM joined WHERE created),
+                           at_risk_mrr_cents = r.at_risk_mrr_cents
+                             + $8 * (SELECT count(*) FROM joined WHERE created AND at_risk)
        FROM target WHERE r.id = target.id
      RETURNING ${REQUEST_COLUMNS}, (SELECT count(*) FROM inserted) AS changed`,
     [
@@ -153,7 +156,7 @@ export class VotesStore {
            DELETE FROM request_accounts ra USING removed
             WHERE ra.request_id = removed.request_id AND ra.account = removed.account
               AND ra.voters = 1
-           RETURNING ra.mrr_cents
+           RETURNING ra.mrr_cents, ra.at_risk
          ), fewer AS (
            UPDATE request_accounts ra SET voters = ra.voters - 1 FROM removed
             WHERE ra.request_id = removed.request_id AND ra.account = removed.account
@@ -162,7 +165,9 @@ export class VotesStore {
          UPDATE requests r SET
             votes = r.votes - (SELECT count(*) FROM removed),
             accounts = r.accounts - (SELECT count(*) FROM gone),
-            mrr_cents = r.mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone)
+            mrr_cents = r.mrr_cents - (SELECT coalesce(sum(mrr_cents), 0) FROM gone),
+            at_risk_mrr_cents = r.at_risk_mrr_cents
+              - (SELECT coalesce(sum(${atRiskShare('gone')}), 0) FROM gone)
            FROM target WHERE r.id = target.id
           RETURNING ${REQUEST_COLUMNS}, (SELECT count(*) FROM removed) AS changed`,
         [projectId, requestId, actor.voter],
