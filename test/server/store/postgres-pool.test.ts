@@ -41,6 +41,18 @@ describe.skipIf(!databaseUrl && process.env.CI !== 'true')('the PostgreSQL pool'
     })
   })
 
+  it('runs every connection in UTC, whatever the server’s own time zone', async () => {
+    await withStore({}, async (store) => {
+      // Debian's default is 'Etc/UTC': the exact 'UTC' is the pool's own SET.
+      const [row] = await store.db.query<{ TimeZone: string }>('SHOW TimeZone')
+      expect(row?.TimeZone).toBe('UTC')
+      const [stamp] = await store.db.query<{ at: unknown }>(
+        `SELECT json_build_object('at', timestamptz '2026-12-03 11:15:00+01') AS at`,
+      )
+      expect(stamp?.at).toEqual({ at: '2026-12-03T10:15:00+00:00' })
+    })
+  })
+
   it('cancels a statement past REQIO_DB_STATEMENT_TIMEOUT_MS, and the pool goes on', async () => {
     await withStore({ statementTimeoutMs: 100 }, async (store) => {
       await expect(store.db.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' })
