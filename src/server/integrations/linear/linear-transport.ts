@@ -17,7 +17,9 @@ export const LINEAR_TIMESTAMP_TOLERANCE_MS = 60_000
  * `Linear-Signature` is the hex HMAC-SHA256 of the raw body with the webhook's signing secret,
  * and the signed body's `webhookTimestamp` (ms) is within a minute of now either way, so a
  * captured delivery cannot be replayed later. @linear/sdk's LinearWebhookClient does the same
- * against Date.now(); this one reads the server's clock, which tests and a skewed host set.
+ * against Date.now(); this one reads the server's clock, which tests and a skewed host set. The
+ * two agree on every delivery of test/server/integrations/linear/linear-changes.test.ts (the
+ * SDK is a dev dependency for that check alone).
  */
 export function verifyLinearDelivery(delivery: InboundDelivery, secret: string): boolean {
   const signature = delivery.header('linear-signature')?.trim()

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { LinearWebhookClient } from '@linear/sdk/webhooks'
 import { describe, expect, it } from 'vitest'
 import {
   parseLinearIssueUrl,
@@ -124,5 +125,34 @@ describe('Linear signatures', () => {
     )
     const untimed = issueUpdate('completed', { webhookTimestamp: undefined })
     expect(verifyLinearDelivery(delivery(untimed, sign(untimed, secret)), secret)).toBe(false)
+  })
+
+  it('agrees with Linear’s own SDK verifier (LinearWebhookClient) on every delivery', () => {
+    // The SDK reads Date.now(), so these deliveries are timed against the real clock, far
+    // from the 60 s edge either way.
+    const now = Date.now()
+    const linear = new LinearWebhookClient(secret)
+    const sdkAccepts = (body: string, signature: string) => {
+      try {
+        return linear.verify(Buffer.from(body), signature)
+      } catch {
+        return false
+      }
+    }
+    const fresh = issueUpdate('completed', { webhookTimestamp: now - 30_000 })
+    const stale = issueUpdate('completed', { webhookTimestamp: now - 90_000 })
+    const untimed = issueUpdate('completed', { webhookTimestamp: undefined })
+    const cases: [body: string, signature: string, accepted: boolean][] = [
+      [fresh, sign(fresh, secret), true],
+      [fresh, sign(fresh, 'another'), false],
+      [`${fresh} `, sign(fresh, secret), false],
+      [stale, sign(stale, secret), false],
+      [untimed, sign(untimed, secret), false],
+      [fresh, 'zz', false],
+    ]
+    for (const [body, signature, accepted] of cases) {
+      expect(sdkAccepts(body, signature)).toBe(accepted)
+      expect(verifyLinearDelivery(delivery(body, signature, now), secret)).toBe(accepted)
+    }
   })
 })
