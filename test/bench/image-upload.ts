@@ -5,12 +5,9 @@
 // disk) and, when DATABASE_URL is set, on PostgreSQL; one at a time, then CONCURRENCY at a time.
 //
 //   npx tsx test/bench/image-upload.ts            (DATABASE_URL=postgres://… adds PostgreSQL)
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import sharp from 'sharp'
-import { startTestServer, type TestServer } from '../helpers/start-server'
-import { EMBEDDED_LABEL, POSTGRES_LABEL } from './each-engine'
+import type { TestServer } from '../helpers/start-server'
+import { onEachServer } from './each-engine'
 import { percentile } from './stats'
 
 const UPLOADS = 60
@@ -86,30 +83,9 @@ async function measure(engine: string, server: TestServer, jpeg: Buffer) {
 export async function benchImageUpload(): Promise<void> {
   const jpeg = await twoMegabyteJpeg()
   const limits = { uploadsPerIpPerHour: 100_000, uploadsPerPersonPerHour: 100_000 }
-  const rows = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-bench-upload-'))
-  const embedded = await startTestServer({ demo: false, dataDir, ...limits })
-  try {
-    rows.push(...(await measure(EMBEDDED_LABEL, embedded, jpeg)))
-  } finally {
-    await embedded.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const databaseUrl = process.env.DATABASE_URL
-  if (databaseUrl) {
-    const pg = await startTestServer({
-      demo: false,
-      databaseUrl,
-      pgSchema: `bench_image_upload_${process.pid}`,
-      dropSchema: true,
-      ...limits,
-    })
-    try {
-      rows.push(...(await measure(POSTGRES_LABEL, pg, jpeg)))
-    } finally {
-      await pg.close()
-    }
-  }
+  const rows = (
+    await onEachServer('image_upload', (label, server) => measure(label, server, jpeg), limits)
+  ).flat()
   console.log(
     `\nImage uploads: ${UPLOADS} uploads of a ${(jpeg.length / 1e6).toFixed(2)} MB JPEG (EXIF and GPS stripped, re-encoded), over HTTP on 127.0.0.1`,
   )

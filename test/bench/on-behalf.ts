@@ -8,13 +8,10 @@
 // baseline on the same server: their ratio holds on a busy machine, the absolute rates less so.
 //
 //   npx tsx test/bench/on-behalf.ts            (DATABASE_URL=postgres://… adds PostgreSQL)
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { audienceFor } from '../../src/shared/identity'
-import { startTestServer, type TestServer } from '../helpers/start-server'
+import type { TestServer } from '../helpers/start-server'
 import { mintToken } from '../helpers/tokens'
-import { EMBEDDED_LABEL, POSTGRES_LABEL } from './each-engine'
+import { onEachServer } from './each-engine'
 import { percentile } from './stats'
 
 const PAIRS = 400
@@ -131,29 +128,7 @@ async function measure(engine: string, server: TestServer) {
 }
 
 export async function benchOnBehalf(): Promise<void> {
-  const rows = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-bench-on-behalf-'))
-  const embedded = await startTestServer({ demo: false, dataDir })
-  try {
-    rows.push(...(await measure(EMBEDDED_LABEL, embedded)))
-  } finally {
-    await embedded.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const databaseUrl = process.env.DATABASE_URL
-  if (databaseUrl) {
-    const pg = await startTestServer({
-      demo: false,
-      databaseUrl,
-      pgSchema: `bench_on_behalf_${process.pid}`,
-      dropSchema: true,
-    })
-    try {
-      rows.push(...(await measure(POSTGRES_LABEL, pg)))
-    } finally {
-      await pg.close()
-    }
-  }
+  const rows = (await onEachServer('on_behalf', measure)).flat()
   console.log(
     `\nOn a customer's behalf: ${PAIRS} pairs (a request for one customer + a vote by another), ${CONCURRENCY} at a time, over HTTP on 127.0.0.1`,
   )

@@ -8,15 +8,12 @@
 // At the end the backlog's revenue must equal the sums worked out here.
 //
 //   npx tsx test/bench/stripe-event.ts            (DATABASE_URL=postgres://… adds PostgreSQL)
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { BacklogRequest } from '../../src/shared/api'
 import { audienceFor } from '../../src/shared/identity'
-import { startTestServer, type TestServer } from '../helpers/start-server'
+import type { TestServer } from '../helpers/start-server'
 import { postStripeEvent, subscriptionEvent } from '../helpers/stripe-events'
 import { mintToken } from '../helpers/tokens'
-import { EMBEDDED_LABEL, POSTGRES_LABEL } from './each-engine'
+import { onEachServer } from './each-engine'
 import { percentile } from './stats'
 
 const REQUESTS = 100
@@ -133,29 +130,7 @@ async function measure(engine: string, server: TestServer) {
 }
 
 export async function benchStripeEvent(): Promise<void> {
-  const rows = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'reqio-bench-stripe-'))
-  const embedded = await startTestServer({ demo: false, dataDir })
-  try {
-    rows.push(...(await measure(EMBEDDED_LABEL, embedded)))
-  } finally {
-    await embedded.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const databaseUrl = process.env.DATABASE_URL
-  if (databaseUrl) {
-    const pg = await startTestServer({
-      demo: false,
-      databaseUrl,
-      pgSchema: `bench_stripe_event_${process.pid}`,
-      dropSchema: true,
-    })
-    try {
-      rows.push(...(await measure(POSTGRES_LABEL, pg)))
-    } finally {
-      await pg.close()
-    }
-  }
+  const rows = (await onEachServer('stripe_event', measure)).flat()
   console.log(
     `\nStripe event → backlog: ${EVENTS} signed customer.subscription.updated events, one at a time, each moving one of ${COMPANIES} companies (each counted on ${VOTES_PER_COMPANY} of ${REQUESTS} requests), over HTTP on 127.0.0.1`,
   )

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import Stripe from 'stripe'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { flagAtRisk } from '../helpers/flag-at-risk'
 import { createProject, fileRequest, tokenFor, voteThroughApi } from './support/backend'
 import { signedInPage } from './support/dashboard'
 import {
@@ -111,10 +112,7 @@ describe('the revenue ledger in the dashboard', () => {
     const sso = await fileRequest(world, projectId, 'Single sign-on', bea)
     await voteThroughApi(world, projectId, exportCsv.id, solo)
     // What Stripe's webhook does for a past_due subscription (the Settings test sends real events).
-    await world.server.store.db.query(
-      `UPDATE companies SET at_risk = true WHERE project_id = $1 AND external_id = 'acme'`,
-      [projectId],
-    )
+    await flagAtRisk(world.server.store.db, projectId, { company: 'acme' })
     return { projectId, ids: { exportCsv: exportCsv.id, dark: dark.id, sso: sso.id } }
   }
 

@@ -6,6 +6,7 @@ import {
   type IntegrationsOverview,
   inboundWebhookUrl,
 } from './integrations-client'
+import { SaveOutcome } from './save-outcome'
 import { TrackerFormActions } from './tracker-form-actions'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
@@ -116,10 +117,7 @@ export function GitHubCard({
           onRemove={setUp.remove}
         />
       </form>
-      <p role="status" class="integration-saved">
-        {setUp.saved}
-      </p>
-      {setUp.error ? <p role="alert">{setUp.error}</p> : null}
+      <SaveOutcome saved={setUp.saved} error={setUp.error} />
       {setUp.secret ? (
         <InboundSecret
           trackerName="GitHub"

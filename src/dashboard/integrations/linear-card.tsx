@@ -8,6 +8,7 @@ import {
   inboundWebhookUrl,
 } from './integrations-client'
 import { linearWebhookCommand } from './linear-webhook-command'
+import { SaveOutcome } from './save-outcome'
 import { TrackerFormActions } from './tracker-form-actions'
 import { useTrackerSetUp } from './use-tracker-set-up'
 
@@ -142,10 +143,7 @@ export function LinearCard({
           onRemove={setUp.remove}
         />
       </form>
-      <p role="status" class="integration-saved">
-        {setUp.saved}
-      </p>
-      {setUp.error ? <p role="alert">{setUp.error}</p> : null}
+      <SaveOutcome saved={setUp.saved} error={setUp.error} />
       {setUp.secret ? (
         <InboundSecret
           trackerName="Linear"

@@ -10,6 +10,7 @@ import {
 import { issueLabel, TRACKER_LABELS } from './issue-label'
 import { canCreateIssues } from './tracker-summary'
 import './integrations.css'
+import { SaveOutcome } from './save-outcome'
 
 /** The trackers an issue can be created in from here. */
 function creatableIn(overview: IntegrationsOverview | null): TrackerKind[] {
@@ -171,10 +172,7 @@ export function LinkedIssues({
           ) : null}
         </>
       ) : null}
-      <p role="status" class="integration-saved">
-        {saved}
-      </p>
-      {error ? <p role="alert">{error}</p> : null}
+      <SaveOutcome saved={saved} error={error} />
     </section>
   )
 }

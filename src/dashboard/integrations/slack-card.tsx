@@ -4,6 +4,7 @@ import { useLoad } from '../ui/use-load'
 import { IntegrationStatus } from './integration-status'
 import type { IntegrationsClient } from './integrations-client'
 import { RemoveIntegration } from './remove-integration'
+import { SaveOutcome } from './save-outcome'
 import { SlackTestOutcome } from './slack-test-outcome'
 
 /** What each event posts, as the form offers it. */
@@ -184,10 +185,7 @@ export function SlackCard({ api, projectId }: { api: IntegrationsClient; project
           ) : null}
         </div>
       </form>
-      <p role="status" class="integration-saved">
-        {saved}
-      </p>
-      {error ? <p role="alert">{error}</p> : null}
+      <SaveOutcome saved={saved} error={error} />
       {test ? <SlackTestOutcome outcome={test} /> : null}
     </section>
   )

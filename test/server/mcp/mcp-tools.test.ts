@@ -2,6 +2,7 @@
 // project API key: what an agent reads, previews and changes, and that REST audits it.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flagAtRisk } from '../../helpers/flag-at-risk'
 import { serverWithFreshProject } from '../../helpers/fresh-project'
 import { callTool, connectMcp, createApiKey } from '../../helpers/mcp-client'
 import type { TestServer } from '../../helpers/start-server'
@@ -78,10 +79,7 @@ describe('MCP tools', () => {
     const sso = await feedback.submit({ sub: 'ann', traits: STARTER, company: acme }, 'SSO')
     const api = await feedback.submit({ sub: 'bob', traits: PRO }, 'Public API')
     // Acme's Stripe subscription is past due: the flag the Stripe webhook sets.
-    await server.store.db.query(
-      `UPDATE companies SET at_risk = true WHERE project_id = $1 AND external_id = 'acme'`,
-      [projectId],
-    )
+    await flagAtRisk(server.store.db, projectId, { company: 'acme' })
     const found = await callTool(mcp, 'search_requests', { sort: 'at_risk', atRisk: true })
     expect(found.isError).toBeFalsy()
     const requests = (found.structuredContent as { requests: Array<Record<string, unknown>> })

@@ -1,12 +1,12 @@
 // Revenue at risk over real HTTP on both databases (spec v3 "Revenue at risk"): the backlog's
 // atRiskMrrCents follows the accounts' flag and MRR, ?sort=at_risk walks every row once in
 // its order, ?atRisk=true narrows, and a request's detail names the at-risk accounts that
-// asked. The Stripe webhook sets the flag; here the test does, through the same store step
-// (flagAccountAtRisk), so the accounts keep their token MRR.
+// asked. The Stripe webhook sets the flag; here flagAtRisk does, through the same store step,
+// so the accounts keep their token MRR.
 import { describe, expect, it } from 'vitest'
-import { flagAccountAtRisk } from '../../../src/server/store/account-revenue'
 import type { AdminRequestDetailResponse, BacklogRequest } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
+import { flagAtRisk } from '../../helpers/flag-at-risk'
 import { serverWithFreshProject } from '../../helpers/fresh-project'
 import type { TestServer } from '../../helpers/start-server'
 import { adminJson, customersOf } from '../people/people-fixtures'
@@ -34,20 +34,10 @@ describe.each(storeBackends())('revenue at risk on the $name database', (backend
   const atRiskOf = (requests: BacklogRequest[]) =>
     Object.fromEntries(requests.map((request) => [request.title, request.atRiskMrrCents]))
 
-  /** What the Stripe webhook does to an account's flag: its row, then the requests it counts for. */
-  async function flag(table: 'companies' | 'people', key: string, atRisk: boolean) {
-    const column = table === 'companies' ? 'external_id' : 'sub'
-    await server.store.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: number }>(
-        `UPDATE ${table} SET at_risk = $3 WHERE project_id = $1 AND ${column} = $2 RETURNING id`,
-        [projectId, key, atRisk],
-      )
-      if (!row) throw new Error(`no ${table} row ${key}`)
-      await flagAccountAtRisk(tx, `${table === 'companies' ? 'c' : 'p'}:${row.id}`, atRisk)
-    })
-  }
-  const flagCompany = (externalId: string, atRisk: boolean) => flag('companies', externalId, atRisk)
-  const flagPerson = (sub: string, atRisk: boolean) => flag('people', sub, atRisk)
+  const flagCompany = (company: string, atRisk: boolean) =>
+    flagAtRisk(server.store.db, projectId, { company }, atRisk)
+  const flagPerson = (sub: string, atRisk: boolean) =>
+    flagAtRisk(server.store.db, projectId, { sub }, atRisk)
 
   /**
    * Export (A) has Acme (two people, 4,900) and Solo (900); Dark mode (B) has Acme; SSO (C)
