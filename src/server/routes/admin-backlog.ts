@@ -60,6 +60,8 @@ const CSV_HEADER = [
   'author_plan',
   'author_company',
   'created_at',
+  // v3: last, so a spreadsheet reading the columns by position keeps working.
+  'at_risk_usd',
 ]
 
 function csvRecord(entry: BacklogExportRow) {
@@ -76,6 +78,7 @@ function csvRecord(entry: BacklogExportRow) {
     entry.author?.plan ?? null,
     entry.author?.company ? (entry.author.company.name ?? entry.author.company.id) : null,
     entry.createdAt,
+    (entry.atRiskMrrCents / 100).toFixed(2),
   ]
 }
 

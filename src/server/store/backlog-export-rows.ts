@@ -12,6 +12,8 @@ export interface BacklogExportRow {
   votes: number
   accounts: number
   mrrCents: number
+  /** v3: the MRR of the at-risk accounts among the voters. */
+  atRiskMrrCents: number
   commentCount: number
   createdAt: string
   author: {
@@ -29,6 +31,7 @@ interface ExportRowSql {
   votes: number | string
   accounts: number | string | null
   mrr_cents: number | string
+  at_risk_mrr_cents: number | string
   comment_count: number | string | null
   created_at: Date | string
   author_sub: string | null
@@ -51,8 +54,8 @@ export async function listBacklogExportRows(
   const filter = filterConditions(input.filter ?? {}, 3)
   const order = BACKLOG_ORDER[input.sort]
   const rows = await db.query<ExportRowSql>(
-    `SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.comment_count,
-            r.created_at, ap.sub AS author_sub, ap.email AS author_email, ap.plan AS author_plan,
+    `SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.at_risk_mrr_cents,
+            r.comment_count, r.created_at, ap.sub AS author_sub, ap.email AS author_email, ap.plan AS author_plan,
             ac.external_id AS author_company_id, ac.name AS author_company_name
        FROM (SELECT r.id, r.title, r.status, r.votes, r.accounts, r.mrr_cents, r.comment_count,
                     r.created_at, r.author_person_id, r.at_risk_mrr_cents
@@ -77,6 +80,7 @@ function toExportRow(row: ExportRowSql): BacklogExportRow {
     votes: Number(row.votes),
     accounts: Number(row.accounts ?? 0),
     mrrCents: Number(row.mrr_cents),
+    atRiskMrrCents: Number(row.at_risk_mrr_cents),
     commentCount: Number(row.comment_count ?? 0),
     createdAt: toIso(row.created_at),
     author:

@@ -3,6 +3,7 @@
 // its order, ?atRisk=true narrows, and a request's detail names the at-risk accounts that
 // asked. The Stripe webhook sets the flag; here flagAtRisk does, through the same store step,
 // so the accounts keep their token MRR.
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { AdminRequestDetailResponse, BacklogRequest } from '../../../src/shared/api'
 import { storeBackends } from '../../helpers/backends'
@@ -133,8 +134,11 @@ describe.each(storeBackends())('revenue at risk on the $name database', (backend
       `/v1/admin/projects/${projectId}/backlog.csv?sort=at_risk&atRisk=true`,
     )
     expect(csv.status).toBe(200)
-    const lines = (await csv.text()).trim().split('\n')
-    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['Export', 'Dark mode'])
+    const records = parse(await csv.text(), { columns: true }) as Record<string, string>[]
+    expect(records.map((record) => [record.title, record.mrr_usd, record.at_risk_usd])).toEqual([
+      ['Export', '58.00', '58.00'],
+      ['Dark mode', '49.00', '49.00'],
+    ])
 
     for (const bad of ['sort=risk', 'atRisk=yes']) {
       const res = await server.adminFetch(`/v1/admin/projects/${projectId}/backlog?${bad}`)
