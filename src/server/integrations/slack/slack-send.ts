@@ -1,12 +1,11 @@
-import http from 'node:http'
-import https from 'node:https'
 import type { SlackTestResult } from '../../../shared/api/slack'
+import { guardedPost } from '../../outbound/guarded-post'
 import type { OutboundGuard } from '../../outbound/outbound-guard'
 import type { SlackMessage } from './slack-message'
 
 /**
  * How a message reaches Slack: one POST of `{text, blocks}` to the project's incoming webhook,
- * through the outbound guard's agents (checked addresses only, kept-alive connections).
+ * through the outbound guard's agents (outbound/guarded-post.ts, as webhooks are sent).
  * Slack answers 200 `ok`, or an error status with a short reason as the body
  * (`invalid_payload`, `no_service`, `channel_is_archived`…), or 429 with Retry-After.
  */
@@ -28,72 +27,39 @@ export class SlackTimeoutError extends Error {
   override name = 'TimeoutError'
 }
 
-export async function postToSlack(
+export function postToSlack(
   url: string,
   message: SlackMessage,
   guard: OutboundGuard,
   timeoutMs = SLACK_TIMEOUT_MS,
 ): Promise<SlackAnswer> {
-  const target = new URL(url)
-  const body = JSON.stringify(message)
-  try {
-    return await postOnce(target, body, guard, timeoutMs)
-  } catch (error) {
-    // A kept-alive connection Slack closed just as we reused it: the message never reached
-    // Slack, so sending it again on a fresh connection cannot post it twice.
-    if ((error as { reusedSocket?: boolean }).reusedSocket)
-      return postOnce(target, body, guard, timeoutMs)
-    throw error
+  const post = {
+    url,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'Reqio-Slack/1',
+    },
+    body: JSON.stringify(message),
+    timeoutMs,
+    timeoutError: () => new SlackTimeoutError(`Slack did not answer within ${timeoutMs / 1000} s`),
   }
-}
-
-function postOnce(
-  target: URL,
-  body: string,
-  guard: OutboundGuard,
-  timeoutMs: number,
-): Promise<SlackAnswer> {
-  const send = target.protocol === 'https:' ? https.request : http.request
-  return new Promise((resolve, reject) => {
-    const request = send(target, {
-      method: 'POST',
-      agent: guard.agentFor(target),
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': String(Buffer.byteLength(body)),
-        'user-agent': 'Reqio-Slack/1',
-      },
+  // Slack's answer is its body (a reason word), read to its end or ANSWER_MAX characters.
+  return guardedPost<SlackAnswer>(post, guard, (response, settle) => {
+    let text = ''
+    response.setEncoding('utf8')
+    response.on('data', (chunk: string) => {
+      text += chunk
+      if (text.length > ANSWER_MAX) response.destroy()
     })
-    const deadline = setTimeout(() => {
-      request.destroy(new SlackTimeoutError(`Slack did not answer within ${timeoutMs / 1000} s`))
-    }, timeoutMs)
-    request.on('response', (response) => {
-      let text = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => {
-        text += chunk
-        if (text.length > ANSWER_MAX) response.destroy()
+    const done = () =>
+      settle({
+        statusCode: response.statusCode ?? 0,
+        body: text.slice(0, ANSWER_MAX).trim(),
+        retryAfterSeconds:
+          response.statusCode === 429 ? retryAfter(response.headers['retry-after']) : null,
       })
-      const done = () => {
-        clearTimeout(deadline)
-        resolve({
-          statusCode: response.statusCode ?? 0,
-          body: text.slice(0, ANSWER_MAX).trim(),
-          retryAfterSeconds:
-            response.statusCode === 429 ? retryAfter(response.headers['retry-after']) : null,
-        })
-      }
-      response.on('end', done)
-      response.on('close', done)
-      response.on('error', () => {})
-    })
-    request.on('error', (error) => {
-      clearTimeout(deadline)
-      const failedEarly =
-        request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET'
-      reject(Object.assign(error, { reusedSocket: failedEarly }))
-    })
-    request.end(body)
+    response.on('end', done)
+    response.on('close', done)
   })
 }
 
