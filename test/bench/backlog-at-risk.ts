@@ -1,19 +1,7 @@
-// Revenue at risk at scale, on PostgreSQL: 10,000 requests, 1,000,000 votes from 50,000 people
-// in 10,000 companies (the accounts), one company in twenty at risk. The backlog through the
-// real app (routing, auth, SQL, JSON) without a socket, in every sort including at_risk, with
-// the ?atRisk=true filter, a second page of the at_risk sort, and a request's detail. Goal:
-// p99 under 50 ms. Needs DATABASE_URL (the embedded database is not the target at this size).
-//
-//   DATABASE_URL=postgres://… npx tsx test/bench/backlog-at-risk.ts   (this section alone)
 import { pathToFileURL } from 'node:url'
-import { createApp } from '../../src/server/app'
-import { systemClock } from '../../src/server/clock'
-import { readServerConfig } from '../../src/server/config'
-import { generateSecret } from '../../src/server/identity/secrets'
-import { silentLogger } from '../../src/server/logger'
 import { openStore } from '../../src/server/store'
-import { bulkSeedProject } from '../../src/server/store/bulk-seed'
 import { POSTGRES_LABEL } from './each-engine'
+import { seededAdminApp } from './seeded-admin-app'
 import { percentile } from './stats'
 
 /** Company k is at risk when k % AT_RISK_EVERY is 19: one in twenty, MRR from 1,900 to 9,900. */
@@ -29,7 +17,6 @@ const SIZE = {
   atRiskEvery: AT_RISK_EVERY,
 }
 const QUERIES = 100
-const ADMIN_TOKEN = 'bench-admin-token'
 
 const CASES: { label: string; query: string }[] = [
   { label: 'sort=revenue', query: 'sort=revenue' },
@@ -54,22 +41,9 @@ export async function benchBacklogAtRisk(): Promise<void> {
     statementTimeoutMs: 0,
   })
   try {
-    const projectId = `bench-${Date.now().toString(36)}`
-    await store.projects.create({ id: projectId, name: 'Bench', secret: generateSecret(), now: 0 })
-    const seedStarted = performance.now()
-    await bulkSeedProject(store.db, projectId, SIZE)
-    const seedSeconds = (performance.now() - seedStarted) / 1000
-
-    const app = createApp({
-      store,
-      config: { ...readServerConfig({}), demo: false, adminToken: ADMIN_TOKEN },
-      clock: systemClock,
-      logger: silentLogger,
-    })
+    const { projectId, seedSeconds, adminGet } = await seededAdminApp(store, SIZE)
     const get = async (path: string) => {
-      const res = await app.request(`/v1/admin/projects/${projectId}${path}`, {
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-      })
+      const res = await adminGet(path)
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
       return res.json() as Promise<{
         requests: { id: string; atRiskMrrCents: number }[]

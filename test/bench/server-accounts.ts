@@ -1,19 +1,8 @@
-// Revenue counted once per account, at scale: 10,000 requests, 1,000,000 votes from 50,000
-// people in 5,000 companies. Measures the backlog sorted by revenue through the real app, then
-// the throughput of identified votes (each one a fresh vote by a known person, through the
-// store, which is where the per-account counters are kept). Embedded database always;
-// PostgreSQL too when DATABASE_URL is set.
-//
-//   npx tsx test/bench/server-accounts.ts          (this section alone)
 import { pathToFileURL } from 'node:url'
-import { createApp } from '../../src/server/app'
-import { systemClock } from '../../src/server/clock'
-import { readServerConfig } from '../../src/server/config'
-import { generateSecret } from '../../src/server/identity/secrets'
-import { silentLogger } from '../../src/server/logger'
 import type { PersonFacts, Store } from '../../src/server/store'
 import { bulkSeedProject } from '../../src/server/store/bulk-seed'
 import { onEachEngine } from './each-engine'
+import { seededAdminApp } from './seeded-admin-app'
 import { percentile } from './stats'
 
 // REQIO_BENCH_SCALE=0.1 runs a tenth of the size (companies stay a multiple of 100).
@@ -27,7 +16,6 @@ const SIZE = {
 const BACKLOG_QUERIES = 100
 const VOTES_MEASURED = 2_000
 const COMPANY_QUERIES = 20
-const ADMIN_TOKEN = 'bench-admin-token'
 
 /** What seeded person `n` sends in a token: the company and plan bulkSeedProject gave them. */
 function seededFacts(n: number, iat: number): PersonFacts & { company: unknown } {
@@ -45,24 +33,11 @@ function seededFacts(n: number, iat: number): PersonFacts & { company: unknown }
 }
 
 async function measureBackend(name: string, store: Store) {
-  const projectId = `bench-${Date.now().toString(36)}`
-  await store.projects.create({ id: projectId, name: 'Bench', secret: generateSecret(), now: 0 })
-  const seedStarted = performance.now()
-  await bulkSeedProject(store.db, projectId, SIZE)
-  const seedSeconds = (performance.now() - seedStarted) / 1000
-
-  const app = createApp({
-    store,
-    config: { ...readServerConfig({}), demo: false, adminToken: ADMIN_TOKEN },
-    clock: systemClock,
-    logger: silentLogger,
-  })
+  const { projectId, seedSeconds, adminGet } = await seededAdminApp(store, SIZE)
   const timings: number[] = []
   for (let i = 0; i < BACKLOG_QUERIES + 5; i++) {
     const started = performance.now()
-    const res = await app.request(`/v1/admin/projects/${projectId}/backlog?sort=revenue`, {
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-    })
+    const res = await adminGet('/backlog?sort=revenue')
     if (res.status !== 200) throw new Error(`backlog answered ${res.status}`)
     await res.arrayBuffer()
     if (i >= 5) timings.push(performance.now() - started)
@@ -73,9 +48,7 @@ async function measureBackend(name: string, store: Store) {
     const samples: number[] = []
     for (let i = 0; i < COMPANY_QUERIES + 2; i++) {
       const started = performance.now()
-      const res = await app.request(`/v1/admin/projects/${projectId}/companies?sort=${sort}`, {
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-      })
+      const res = await adminGet(`/companies?sort=${sort}`)
       // Before this change there is no such endpoint: the column stays empty.
       if (res.status !== 200) break
       await res.arrayBuffer()
