@@ -51,6 +51,7 @@ interface AccountRow {
   id: number
   mrr_cents: number | string
   mrr_source: string
+  at_risk: boolean
   company_id?: number | null
 }
 
@@ -69,9 +70,9 @@ export async function applyStripeBilling(
   const isCompany = ref.company !== undefined
   const [row] = await tx.query<AccountRow>(
     isCompany
-      ? `SELECT id, mrr_cents, mrr_source FROM companies
+      ? `SELECT id, mrr_cents, mrr_source, at_risk FROM companies
           WHERE project_id = $1 AND external_id = $2 FOR UPDATE`
-      : `SELECT id, mrr_cents, mrr_source, company_id FROM people
+      : `SELECT id, mrr_cents, mrr_source, at_risk, company_id FROM people
           WHERE project_id = $1 AND sub = $2 FOR UPDATE`,
     [projectId, ref.company ?? ref.sub],
   )
@@ -90,7 +91,9 @@ export async function applyStripeBilling(
   const account = isCompany ? companyAccount(row.id) : personAccount(row.id)
   // A person in a company counts for the company: their own flag and MRR move no request.
   const countsForRequests = isCompany || row.company_id === null
-  if (countsForRequests) await flagAccountAtRisk(tx, account, billing.atRisk)
+  // Only a flip moves anything: the requests' rows carry the flag the account's row had.
+  if (countsForRequests && row.at_risk !== billing.atRisk)
+    await flagAccountAtRisk(tx, account, billing.atRisk)
   const fromCents = Number(row.mrr_cents)
   if (fromCents === billing.mrrCents) return
   if (!isCompany) {
